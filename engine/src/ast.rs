@@ -1,0 +1,359 @@
+//! The syntax tree produced by the parser: every node carries its source span.
+//!
+//! Binary operators of one precedence level form a flat chain (`first` plus
+//! `(op, operand)` pairs, applied left to right) and prefix operators are a list,
+//! so the depth of the tree is bounded by the source's nesting (spec §3, E104),
+//! not by the length of an expression.
+
+use crate::span::Span;
+
+/// A word used as a name (relation, CALC, rule label, tuple variable).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    /// The name as written (names are case-sensitive, spec §1.4).
+    pub text: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A `$variable`: positional (`$0`, `$01` is `$1`) or named (`$count`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum VarName {
+    /// `$` followed by digits.
+    Positional(u32),
+    /// `$` followed by a word.
+    Named(String),
+}
+
+impl std::fmt::Display for VarName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VarName::Positional(n) => write!(f, "${n}"),
+            VarName::Named(s) => write!(f, "${s}"),
+        }
+    }
+}
+
+/// A variable occurrence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Var {
+    /// Which variable.
+    pub name: VarName,
+    /// Where it is written (including the `$`).
+    pub span: Span,
+}
+
+/// A whole program: statements in source order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Program {
+    /// Top-level statements (spec §3).
+    pub stmts: Vec<Stmt>,
+}
+
+/// A top-level statement (spec §3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    /// What the statement is.
+    pub kind: StmtKind,
+    /// From the keyword to the end of the statement.
+    pub span: Span,
+}
+
+/// The kinds of top-level statement.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    /// `REL name`
+    Rel(Ident),
+    /// `FACT rel v1 … vn`: each argument is a literal or a variable (parser-checked).
+    Fact {
+        /// The relation.
+        rel: Ident,
+        /// The values.
+        args: Vec<Expr>,
+    },
+    /// `RULE label: clauses`
+    Rule(Rule),
+    /// `SOLVE`
+    Solve,
+    /// `QUERY rel a1 … an`
+    Query(QueryPattern),
+    /// `CALC name … END`
+    Calc(CalcDef),
+    /// `LET $v = expr` at top level: binds a global.
+    Let {
+        /// The global being bound.
+        var: Var,
+        /// Its value.
+        expr: Expr,
+    },
+    /// `RESULT expr` at top level: an output.
+    Result(Expr),
+}
+
+/// `rel a1 … an` as used by QUERY and FOR-QUERY.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueryPattern {
+    /// The relation queried.
+    pub rel: Ident,
+    /// One argument per column.
+    pub args: Vec<QueryArg>,
+}
+
+/// A QUERY argument.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryArg {
+    /// `?`: project this column.
+    Wildcard(Span),
+    /// A value the column must equal.
+    Value(Expr),
+}
+
+/// `RULE label: clause, …`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// The label (by convention the target relation).
+    pub label: Ident,
+    /// Body clauses in order; the parser guarantees at least one EMIT and only EMITs after it.
+    pub clauses: Vec<Clause>,
+}
+
+/// One rule clause (spec §4.1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    /// What the clause does.
+    pub kind: ClauseKind,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// The kinds of rule clause (spec §4.1).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClauseKind {
+    /// `SCAN rel` or `SCAN rel MATCH $k`.
+    Scan {
+        /// The relation scanned.
+        rel: Ident,
+        /// The MATCH variable, if any.
+        matching: Option<Var>,
+    },
+    /// `JOIN rel $k`
+    Join {
+        /// The relation joined.
+        rel: Ident,
+        /// The key variable (must be bound).
+        key: Var,
+    },
+    /// `LET $v = expr`
+    Let {
+        /// The variable bound.
+        var: Var,
+        /// Its value.
+        expr: Expr,
+    },
+    /// `WHERE cond`
+    Where(Expr),
+    /// `EMIT rel a1 … an`
+    Emit {
+        /// The relation written.
+        rel: Ident,
+        /// The values.
+        args: Vec<Expr>,
+    },
+}
+
+/// `CALC name INPUT … statements END`
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalcDef {
+    /// The function name.
+    pub name: Ident,
+    /// INPUT parameters, in order.
+    pub params: Vec<Var>,
+    /// The body.
+    pub body: Vec<CalcStmt>,
+}
+
+/// A CALC statement (spec §6.2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalcStmt {
+    /// What the statement does.
+    pub kind: CalcStmtKind,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// The kinds of CALC statement (spec §6.2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CalcStmtKind {
+    /// `LET $v = expr`
+    Let {
+        /// The local assigned.
+        var: Var,
+        /// Its new value.
+        expr: Expr,
+    },
+    /// `IF cond THEN … [ELSE …] END`
+    If {
+        /// The condition.
+        cond: Expr,
+        /// Statements run when it holds.
+        then_body: Vec<CalcStmt>,
+        /// Statements run otherwise (`None` without ELSE).
+        else_body: Option<Vec<CalcStmt>>,
+    },
+    /// `FOR $i IN RANGE(a, b[, step]) … END`
+    ForRange {
+        /// The loop variable.
+        var: Var,
+        /// First value (inclusive).
+        start: Expr,
+        /// Bound (exclusive).
+        end: Expr,
+        /// Step (default 1).
+        step: Option<Expr>,
+        /// Loop body.
+        body: Vec<CalcStmt>,
+    },
+    /// `FOR WHILE cond … END`
+    While {
+        /// Checked before each iteration.
+        cond: Expr,
+        /// Loop body.
+        body: Vec<CalcStmt>,
+    },
+    /// `FOR t IN (QUERY rel a1 … an) … END`
+    ForQuery {
+        /// The tuple variable (`t.a` is column 1).
+        tuple: Ident,
+        /// Which tuples.
+        query: QueryPattern,
+        /// Loop body.
+        body: Vec<CalcStmt>,
+    },
+    /// `RESULT expr`: return from the call.
+    Result(Expr),
+    /// `BREAK`
+    Break,
+    /// `CONTINUE`
+    Continue,
+}
+
+/// An expression (spec §6.3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What the expression is.
+    pub kind: ExprKind,
+    /// The whole expression (for a parenthesized one, including the parentheses).
+    pub span: Span,
+}
+
+/// The kinds of expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// An Int literal (range-checked by the parser, E202).
+    Int(i64),
+    /// A Float literal as written (finite; the parser reports E205 on overflow).
+    /// Canonicalization (spec §2.3) happens in lowering.
+    Float(f64),
+    /// An atom (`bob`) or a string literal (`"bob"`, escapes already decoded): both Symbols.
+    Sym {
+        /// The text of the Symbol.
+        text: String,
+        /// True when written as a string literal.
+        quoted: bool,
+    },
+    /// A variable.
+    Var(VarName),
+    /// `t.col` in a FOR-QUERY body.
+    Field {
+        /// The tuple variable.
+        tuple: Ident,
+        /// The column name (`a` is column 1).
+        field: Ident,
+    },
+    /// `(expr)`: kept so that printing round-trips.
+    Paren(Box<Expr>),
+    /// Prefix operators applied right to left (`- NOT x` is `-(NOT x)`), then the operand.
+    Prefix {
+        /// The operators, outermost first.
+        ops: Vec<(UnOp, Span)>,
+        /// The operand.
+        operand: Box<Expr>,
+    },
+    /// A left-associative chain of operators of one precedence level:
+    /// `first op1 e1 op2 e2 …` is `((first op1 e1) op2 e2) …`.
+    /// Comparisons never chain (a chain of comparisons has exactly one element in `rest`).
+    Chain {
+        /// The leftmost operand.
+        first: Box<Expr>,
+        /// Each operator (with its span) and right operand.
+        rest: Vec<(BinOp, Span, Expr)>,
+    },
+    /// `CALC name(args)`
+    CalcCall {
+        /// The CALC called.
+        name: Ident,
+        /// Arguments.
+        args: Vec<Expr>,
+    },
+    /// A built-in call such as `ABS(x)`; the name as written (matched case-insensitively).
+    BuiltinCall {
+        /// The built-in's name as written.
+        name: Ident,
+        /// Arguments.
+        args: Vec<Expr>,
+    },
+}
+
+/// Prefix operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnOp {
+    /// `-x`
+    Neg,
+    /// `NOT x`
+    Not,
+}
+
+/// Binary operators (spec §6.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum BinOp {
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+}
+
+impl BinOp {
+    /// The operator as it is printed (`=` and `==` print as `==`, `<>` and `!=` as `!=`, MOD as `%`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Or => "OR",
+            BinOp::And => "AND",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Mod => "%",
+        }
+    }
+
+    /// True for the six comparisons.
+    pub fn is_comparison(self) -> bool {
+        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+    }
+}

@@ -1,0 +1,180 @@
+//! Program outputs (spec §5) and their text rendering (spec §5.3).
+
+use crate::value::{Symbols, Value};
+use std::fmt::Write as _;
+
+/// The answer of one QUERY (spec §5.1).
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryAnswer {
+    /// No `?`: whether the tuple is in the relation.
+    Truth(bool),
+    /// One `?`: the matching values, in canonical order.
+    Values(Vec<Value>),
+    /// Several `?`: the matching tuples projected onto the `?` columns, in canonical order.
+    Tuples(Vec<Vec<Value>>),
+}
+
+/// One output of a program (spec §5.2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    /// A top-level QUERY.
+    Query {
+        /// The relation's name.
+        relation: String,
+        /// The evaluated arguments; `None` for `?`.
+        args: Vec<Option<Value>>,
+        /// The answer.
+        answer: QueryAnswer,
+    },
+    /// A top-level RESULT.
+    Result(Value),
+}
+
+/// Renders a value in the text form of spec §5.3.
+pub fn value_text(value: Value, symbols: &Symbols) -> String {
+    let mut s = String::new();
+    write_value(&mut s, value, symbols);
+    s
+}
+
+fn write_value(out: &mut String, value: Value, symbols: &Symbols) {
+    match value {
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&float_text(f)),
+        Value::Sym(s) => out.push_str(symbols.resolve(s)),
+    }
+}
+
+/// A Float with up to 10 significant digits, trailing zeros removed, in exponent
+/// form below 1e-6 or from 1e16 in magnitude (spec §5.3).
+pub fn float_text(f: f64) -> String {
+    if f == 0.0 {
+        return "0".to_string();
+    }
+    // Round to 10 significant digits first; the exponent decides the form.
+    let sci = format!("{:.9e}", f);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mantissa = trim_zeros(mantissa);
+    if exp < -6 || exp >= 16 {
+        return format!("{mantissa}e{exp}");
+    }
+    let (neg, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest.replace('.', "")),
+        None => (false, mantissa.replace('.', "")),
+    };
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    if exp < 0 {
+        s.push_str("0.");
+        for _ in 0..(-exp - 1) {
+            s.push('0');
+        }
+        s.push_str(&digits);
+    } else {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            s.push_str(&digits);
+            for _ in digits.len()..int_len {
+                s.push('0');
+            }
+        } else {
+            s.push_str(&digits[..int_len]);
+            s.push('.');
+            s.push_str(&digits[int_len..]);
+        }
+    }
+    s
+}
+
+fn trim_zeros(m: &str) -> String {
+    if m.contains('.') {
+        m.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        m.to_string()
+    }
+}
+
+/// Renders one output in the text form of spec §5.3.
+pub fn output_text(output: &Output, symbols: &Symbols) -> String {
+    let mut s = String::new();
+    match output {
+        Output::Result(v) => write_value(&mut s, *v, symbols),
+        Output::Query { answer, .. } => match answer {
+            QueryAnswer::Truth(b) => s.push_str(if *b { "true" } else { "false" }),
+            QueryAnswer::Values(vs) if vs.is_empty() => s.push_str("none"),
+            QueryAnswer::Tuples(ts) if ts.is_empty() => s.push_str("none"),
+            QueryAnswer::Values(vs) => {
+                for (i, v) in vs.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    write_value(&mut s, *v, symbols);
+                }
+            }
+            QueryAnswer::Tuples(ts) => {
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push('(');
+                    for (j, v) in t.iter().enumerate() {
+                        if j > 0 {
+                            s.push_str(", ");
+                        }
+                        write_value(&mut s, *v, symbols);
+                    }
+                    s.push(')');
+                }
+            }
+        },
+    }
+    s
+}
+
+/// Counters reported with every run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Tuples in the database at the end of the run.
+    pub tuples: u64,
+    /// Fixpoint rounds run by all SOLVEs together.
+    pub iterations: u64,
+    /// Steps counted against `max_steps` (spec §7).
+    pub steps: u64,
+}
+
+/// What running a program produced, whichever backend ran it.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    /// Outputs recorded, in program order (also those before an error, spec §7).
+    pub outputs: Vec<Output>,
+    /// The runtime error that ended the run, if any (code, message, span of the failing expression).
+    pub error: Option<crate::diagnostic::Diagnostic>,
+    /// Counters.
+    pub stats: Stats,
+    /// The program's Symbols plus those made at run time, to render the outputs.
+    pub symbols: Symbols,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_render_per_spec() {
+        assert_eq!(float_text(3.5), "3.5");
+        assert_eq!(float_text(1.5e-7), "1.5e-7");
+        assert_eq!(float_text(2e20), "2e20");
+        assert_eq!(float_text(0.000001), "0.000001");
+        assert_eq!(float_text(1e16 + 0.5), "1e16");
+        assert_eq!(float_text(1234567.891), "1234567.891");
+        assert_eq!(float_text(2.0 / 3.0), "0.6666666667");
+        assert_eq!(float_text(-0.25), "-0.25");
+        assert_eq!(float_text(123456789.123456), "123456789.1");
+        assert_eq!(float_text(9.999999999999e15), "1e16");
+    }
+}

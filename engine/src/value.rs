@@ -1,0 +1,255 @@
+//! Run-time values (spec §2): Int, Float and interned Symbols, with the canonical
+//! number form (§2.3) and the canonical value order (§2.5).
+
+use std::cmp::Ordering;
+use string_interner::{DefaultBackend, StringInterner, Symbol as _, symbol::SymbolU32};
+
+/// An interned Symbol. Ids below [`Symbols::written`] are Symbols written in the
+/// program text, numbered by first occurrence, so their id order is their canonical rank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(pub u32);
+
+/// A ByteLogic value. Floats are always finite and never integral within i64 range
+/// (those are Ints, spec §2.3), so derived equality and hashing are value equality.
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// A 64-bit signed integer.
+    Int(i64),
+    /// A finite, canonical f64 (see [`Value::number`]).
+    Float(f64),
+    /// An interned Symbol (atom or string).
+    Sym(Sym),
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Sym(a), Value::Sym(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Value {}
+
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Value::Int(i) => {
+                state.write_u8(0);
+                state.write_i64(*i);
+            }
+            Value::Float(f) => {
+                state.write_u8(1);
+                state.write_u64(f.to_bits());
+            }
+            Value::Sym(s) => {
+                state.write_u8(2);
+                state.write_u32(s.0);
+            }
+        }
+    }
+}
+
+/// 2^63 as f64: the first float above the i64 range.
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
+impl Value {
+    /// The canonical value of a computed f64 (spec §2.3): an integral value within i64
+    /// becomes an Int; `None` for NaN or infinity (the caller reports E205).
+    pub fn number(x: f64) -> Option<Value> {
+        if !x.is_finite() {
+            return None;
+        }
+        if x.fract() == 0.0 && (-TWO_POW_63..TWO_POW_63).contains(&x) {
+            Some(Value::Int(x as i64))
+        } else {
+            Some(Value::Float(x))
+        }
+    }
+
+    /// The value as f64 if it is a number.
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) => Some(f),
+            Value::Sym(_) => None,
+        }
+    }
+
+    /// True for Int and Float.
+    pub fn is_number(self) -> bool {
+        !matches!(self, Value::Sym(_))
+    }
+
+    /// Truth of a condition (spec §2.2): false only for Int 0.
+    pub fn is_true(self) -> bool {
+        !matches!(self, Value::Int(0))
+    }
+
+    /// Int 1 or 0.
+    pub fn from_bool(b: bool) -> Value {
+        Value::Int(b as i64)
+    }
+}
+
+/// Exact comparison of two numbers, Int against Float included (no rounding through f64).
+pub fn cmp_numbers(a: Value, b: Value) -> Ordering {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Value::Int(x), Value::Float(y)) => cmp_int_float(x, y),
+        (Value::Float(x), Value::Int(y)) => cmp_int_float(y, x).reverse(),
+        _ => Ordering::Equal,
+    }
+}
+
+fn cmp_int_float(i: i64, f: f64) -> Ordering {
+    if f >= TWO_POW_63 {
+        return Ordering::Less;
+    }
+    if f < -TWO_POW_63 {
+        return Ordering::Greater;
+    }
+    // f is within [-2^63, 2^63): its integral part fits i64 exactly.
+    let t = f.trunc();
+    let ti = t as i64;
+    match i.cmp(&ti) {
+        Ordering::Equal => {
+            let frac = f - t;
+            if frac > 0.0 {
+                Ordering::Less
+            } else if frac < 0.0 {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        }
+        other => other,
+    }
+}
+
+/// The Symbol table: Symbols written in the program (interned first, in source
+/// order) and Symbols made at run time (interned later).
+#[derive(Clone, Debug, Default)]
+pub struct Symbols {
+    interner: StringInterner<DefaultBackend>,
+    written: u32,
+}
+
+impl Symbols {
+    /// An empty table.
+    pub fn new() -> Symbols {
+        Symbols::default()
+    }
+
+    /// Interns `text`; while [`Symbols::seal_written`] has not been called, a new
+    /// Symbol counts as written in the program text.
+    pub fn intern(&mut self, text: &str) -> Sym {
+        Sym(self.interner.get_or_intern(text).to_usize() as u32)
+    }
+
+    /// The Symbol for `text` if it is interned.
+    pub fn get(&self, text: &str) -> Option<Sym> {
+        self.interner.get(text).map(|s| Sym(s.to_usize() as u32))
+    }
+
+    /// Marks every Symbol interned so far as written in the program (spec §2.5).
+    pub fn seal_written(&mut self) {
+        self.written = self.interner.len() as u32;
+    }
+
+    /// How many Symbols are written in the program.
+    pub fn written(&self) -> u32 {
+        self.written
+    }
+
+    /// Number of interned Symbols.
+    pub fn len(&self) -> usize {
+        self.interner.len()
+    }
+
+    /// True when nothing is interned.
+    pub fn is_empty(&self) -> bool {
+        self.interner.is_empty()
+    }
+
+    /// The text of a Symbol.
+    pub fn resolve(&self, sym: Sym) -> &str {
+        SymbolU32::try_from_usize(sym.0 as usize)
+            .and_then(|s| self.interner.resolve(s))
+            .unwrap_or("")
+    }
+
+    /// Canonical order of two Symbols (spec §2.5): written ones by rank, then the rest by text.
+    pub fn cmp_syms(&self, a: Sym, b: Sym) -> Ordering {
+        let w = self.written;
+        match (a.0 < w, b.0 < w) {
+            (true, true) => a.0.cmp(&b.0),
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => self.resolve(a).cmp(self.resolve(b)),
+        }
+    }
+
+    /// Canonical value order (spec §2.5): numbers ascending, then Symbols.
+    pub fn cmp_values(&self, a: Value, b: Value) -> Ordering {
+        match (a, b) {
+            (Value::Sym(x), Value::Sym(y)) => self.cmp_syms(x, y),
+            (Value::Sym(_), _) => Ordering::Greater,
+            (_, Value::Sym(_)) => Ordering::Less,
+            _ => cmp_numbers(a, b),
+        }
+    }
+
+    /// Canonical order of tuples: column by column.
+    pub fn cmp_tuples(&self, a: &[Value], b: &[Value]) -> Ordering {
+        for (x, y) in a.iter().zip(b) {
+            match self.cmp_values(*x, *y) {
+                Ordering::Equal => continue,
+                other => return other,
+            }
+        }
+        a.len().cmp(&b.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integral_floats_become_ints() {
+        assert_eq!(Value::number(2.0), Some(Value::Int(2)));
+        assert_eq!(Value::number(-0.0), Some(Value::Int(0)));
+        assert_eq!(Value::number(3.5), Some(Value::Float(3.5)));
+        assert_eq!(Value::number(1e20), Some(Value::Float(1e20)));
+        assert_eq!(Value::number(-TWO_POW_63), Some(Value::Int(i64::MIN)));
+        assert_eq!(Value::number(f64::NAN), None);
+        assert_eq!(Value::number(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn int_float_comparison_is_exact() {
+        assert_eq!(cmp_numbers(Value::Int(i64::MAX), Value::Float(TWO_POW_63)), Ordering::Less);
+        assert_eq!(cmp_numbers(Value::Int(3), Value::Float(3.5)), Ordering::Less);
+        assert_eq!(cmp_numbers(Value::Int(-3), Value::Float(-3.5)), Ordering::Greater);
+        assert_eq!(cmp_numbers(Value::Float(2.5), Value::Int(2)), Ordering::Greater);
+    }
+
+    #[test]
+    fn written_symbols_rank_by_first_occurrence() {
+        let mut s = Symbols::new();
+        let zed = s.intern("zed");
+        let abe = s.intern("abe");
+        s.seal_written();
+        let made_b = s.intern("b");
+        let made_a = s.intern("a");
+        assert_eq!(s.cmp_syms(zed, abe), Ordering::Less);
+        assert_eq!(s.cmp_syms(abe, made_a), Ordering::Less);
+        assert_eq!(s.cmp_syms(made_a, made_b), Ordering::Less);
+        assert_eq!(s.intern("zed"), zed);
+    }
+}

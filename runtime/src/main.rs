@@ -1,0 +1,3 @@
+//! The `bytelogic` command-line tool (stub; being written).
+
+fn main() {}
