@@ -58,7 +58,7 @@ pub fn float_text(f: f64) -> String {
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mantissa = trim_zeros(mantissa);
-    if exp < -6 || exp >= 16 {
+    if !(-6..16).contains(&exp) {
         return format!("{mantissa}e{exp}");
     }
     let (neg, digits) = match mantissa.strip_prefix('-') {

@@ -1,0 +1,274 @@
+//! Rule variable bindings (spec §4.1, §4.2): which clause binds which variable to
+//! which slot, and E306/E307 for variables used unbound or bound twice.
+
+use super::Checked;
+use super::walk::walk_expr;
+use crate::ast::{ClauseKind, Expr, ExprKind, Program, Rule, StmtKind, Var, VarName};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::ir::VarSlot;
+
+/// The variables of one rule: slot `i` holds `slots[i]`, bound by the clauses in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RuleBinding {
+    /// The variable of each slot, in binding order.
+    pub slots: Vec<VarName>,
+    /// What each clause binds, one entry per clause.
+    pub clauses: Vec<ClauseBinding>,
+}
+
+impl RuleBinding {
+    /// The slot of a bound variable.
+    pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
+        self.slots
+            .iter()
+            .position(|v| v == name)
+            .map(|i| VarSlot(i as u16))
+    }
+}
+
+/// What one clause binds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClauseBinding {
+    /// SCAN or JOIN: optionally column 0 must equal the `key` slot; `bind` columns fill slots.
+    Access {
+        /// Slot that column 0 must equal (SCAN … MATCH of a bound variable, JOIN).
+        key: Option<VarSlot>,
+        /// (column, slot) pairs bound from each tuple.
+        bind: Vec<(u32, VarSlot)>,
+    },
+    /// LET: the slot it binds.
+    Let(VarSlot),
+    /// WHERE and EMIT bind nothing.
+    Nothing,
+}
+
+/// Resolves the bindings of every rule, in source order.
+pub fn bind_rules(
+    program: &Program,
+    checked: &Checked,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RuleBinding> {
+    program
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::Rule(rule) => Some(bind_rule(rule, checked, diagnostics)),
+            _ => None,
+        })
+        .collect()
+}
+
+struct Binder<'a> {
+    binding: RuleBinding,
+    /// "SCAN parent binds $0 and $1" for each binding clause so far, for E306 messages.
+    described: Vec<String>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> RuleBinding {
+    let mut b = Binder {
+        binding: RuleBinding::default(),
+        described: Vec::new(),
+        diagnostics,
+    };
+    for clause in &rule.clauses {
+        let cb = match &clause.kind {
+            ClauseKind::Scan { rel, matching } => {
+                let arity = checked.arity(&rel.text);
+                let vars = b.next_positional(arity as usize);
+                let (key, bind) = match matching {
+                    Some(k) if b.binding.slot(&k.name).is_none() => {
+                        b.key_first(&rel.text, arity, k, &vars)
+                    }
+                    Some(k) => (b.binding.slot(&k.name), columns(0, &vars)),
+                    None => (None, columns(0, &vars)),
+                };
+                b.bind_all(&vars, format!("SCAN {}", rel.text));
+                ClauseBinding::Access { key, bind }
+            }
+            ClauseKind::Join { rel, key } => {
+                let key_slot = b.require(key);
+                let arity = checked.arity(&rel.text);
+                let vars = b.next_positional(arity.saturating_sub(1) as usize);
+                b.bind_all(&vars, format!("JOIN {}", rel.text));
+                ClauseBinding::Access {
+                    key: key_slot.or(Some(VarSlot(0))),
+                    bind: columns(1, &vars),
+                }
+            }
+            ClauseKind::Let { var, expr } => {
+                b.check_expr(expr);
+                if b.binding.slot(&var.name).is_some() {
+                    b.diagnostics.push(
+                        Diagnostic::new(
+                            Code::E307,
+                            var.span,
+                            format!(
+                                "`{}` is already bound; a rule LET must bind a new variable",
+                                var.name
+                            ),
+                        )
+                        .with_hint("use another variable name, or compare with WHERE"),
+                    );
+                }
+                let slot = b.bind(var.name.clone());
+                b.described.push(format!("LET binds {}", var.name));
+                ClauseBinding::Let(slot)
+            }
+            ClauseKind::Where(expr) => {
+                b.check_expr(expr);
+                ClauseBinding::Nothing
+            }
+            ClauseKind::Emit { args, .. } => {
+                args.iter().for_each(|a| b.check_expr(a));
+                ClauseBinding::Nothing
+            }
+        };
+        b.binding.clauses.push(cb);
+    }
+    b.binding
+}
+
+/// Pairs columns `first..` with the given slots.
+fn columns(first: u32, slots: &[VarSlot]) -> Vec<(u32, VarSlot)> {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (first + i as u32, s))
+        .collect()
+}
+
+impl Binder<'_> {
+    /// Allocates slots for the `n` lowest-numbered positional variables not yet bound.
+    fn next_positional(&mut self, n: usize) -> Vec<VarSlot> {
+        let mut out = Vec::with_capacity(n);
+        let mut k = 0u32;
+        while out.len() < n {
+            let name = VarName::Positional(k);
+            if self.binding.slot(&name).is_none() {
+                out.push(self.bind(name));
+            }
+            k += 1;
+        }
+        out
+    }
+
+    fn bind(&mut self, name: VarName) -> VarSlot {
+        if let Some(s) = self.binding.slot(&name) {
+            return s;
+        }
+        self.binding.slots.push(name);
+        VarSlot(self.binding.slots.len() as u16 - 1)
+    }
+
+    fn bind_all(&mut self, slots: &[VarSlot], clause: String) {
+        let names: Vec<String> = slots
+            .iter()
+            .map(|s| self.binding.slots[s.index()].to_string())
+            .collect();
+        let text = match names.len() {
+            0 => format!("{clause} binds nothing"),
+            1 => format!("{clause} binds {}", names[0]),
+            n => format!(
+                "{clause} binds {} and {}",
+                names[..n - 1].join(", "),
+                names[n - 1]
+            ),
+        };
+        self.described.push(text);
+    }
+
+    /// Key-first SCAN (spec §4.1): `$k` takes column B, the other variable column A.
+    fn key_first(
+        &mut self,
+        rel: &str,
+        arity: u32,
+        k: &Var,
+        vars: &[VarSlot],
+    ) -> (Option<VarSlot>, Vec<(u32, VarSlot)>) {
+        let names: Vec<String> = vars
+            .iter()
+            .map(|s| self.binding.slots[s.index()].to_string())
+            .collect();
+        if arity != 2 {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::E306,
+                    k.span,
+                    format!(
+                        "`{}` is not bound, and a key-first `SCAN … MATCH` needs a relation with 2 columns; `{rel}` has {arity}",
+                        k.name
+                    ),
+                )
+                .with_hint("bind the MATCH variable in an earlier clause"),
+            );
+            return (None, columns(0, vars));
+        }
+        match vars
+            .iter()
+            .position(|s| self.binding.slots[s.index()] == k.name)
+        {
+            Some(i) => {
+                let (key, other) = (vars[i], vars[1 - i]);
+                (None, vec![(1, key), (0, other)])
+            }
+            None => {
+                self.diagnostics.push(Diagnostic::new(
+                    Code::E306,
+                    k.span,
+                    format!(
+                        "`{}` is not bound, and it is not one of the variables this SCAN binds ({} and {})",
+                        k.name, names[0], names[1]
+                    ),
+                ));
+                (None, columns(0, vars))
+            }
+        }
+    }
+
+    /// The slot of a variable that must be bound here, or E306.
+    fn require(&mut self, var: &Var) -> Option<VarSlot> {
+        let slot = self.binding.slot(&var.name);
+        if slot.is_none() {
+            self.unbound(&var.name, var.span);
+        }
+        slot
+    }
+
+    fn unbound(&mut self, name: &VarName, span: crate::span::Span) {
+        let context = if self.described.is_empty() {
+            "nothing is bound before it in this rule".to_string()
+        } else {
+            self.described.join(", ")
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::E306,
+                span,
+                format!("`{name}` is not bound: {context}"),
+            )
+            .with_label("not bound here"),
+        );
+    }
+
+    fn check_expr(&mut self, expr: &Expr) {
+        let mut problems = Vec::new();
+        walk_expr(expr, &mut |e| match &e.kind {
+            ExprKind::Var(name) if self.binding.slot(name).is_none() => {
+                problems.push((Some(name.clone()), e.span));
+            }
+            ExprKind::Field { .. } => problems.push((None, e.span)),
+            _ => {}
+        });
+        for (name, span) in problems {
+            match name {
+                Some(name) => self.unbound(&name, span),
+                None => self.diagnostics.push(Diagnostic::new(
+                    Code::E306,
+                    span,
+                    "tuple fields like `t.a` exist only inside a CALC `FOR t IN (QUERY …)` loop",
+                )),
+            }
+        }
+    }
+}

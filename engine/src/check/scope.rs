@@ -1,0 +1,213 @@
+//! Variable scopes outside rules (spec §3, §6.1): CALC locals (parameters and every
+//! variable assigned in the body), globals, and FOR-QUERY tuple variables.
+
+use super::Checked;
+use super::walk::{calc_stmt_exprs, walk_calc_stmts, walk_expr, walk_query_args};
+use crate::ast::{CalcDef, CalcStmt, CalcStmtKind, ExprKind, Ident, Program, StmtKind, VarName};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::ir::VarSlot;
+
+/// The locals of one CALC function: parameters first, then every other variable the
+/// body assigns (LET, FOR), in source order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CalcScope {
+    /// The variable of each local slot.
+    pub locals: Vec<VarName>,
+}
+
+impl CalcScope {
+    /// The slot of a local.
+    pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
+        self.locals
+            .iter()
+            .position(|v| v == name)
+            .map(|i| VarSlot(i as u16))
+    }
+}
+
+/// The 0-based column a tuple field names: `a` is 0, `b` is 1, … (one letter, either case).
+pub fn field_column(field: &str) -> Option<u32> {
+    let mut chars = field.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => {
+            Some(c.to_ascii_lowercase() as u32 - 'a' as u32)
+        }
+        _ => None,
+    }
+}
+
+/// Computes each CALC's scope and checks its variable reads and tuple fields.
+pub fn calc_scopes(
+    program: &Program,
+    checked: &Checked,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<CalcScope> {
+    checked
+        .functions
+        .iter()
+        .map(|f| match &program.stmts[f.stmt].kind {
+            StmtKind::Calc(calc) => calc_scope(calc, checked, diagnostics),
+            _ => CalcScope::default(),
+        })
+        .collect()
+}
+
+fn calc_scope(calc: &CalcDef, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> CalcScope {
+    let mut scope = CalcScope::default();
+    for p in &calc.params {
+        if scope.slot(&p.name).is_none() {
+            scope.locals.push(p.name.clone());
+        }
+    }
+    walk_calc_stmts(&calc.body, &mut |s| {
+        let assigned = match &s.kind {
+            CalcStmtKind::Let { var, .. } | CalcStmtKind::ForRange { var, .. } => Some(var),
+            _ => None,
+        };
+        if let Some(var) = assigned
+            && scope.slot(&var.name).is_none()
+        {
+            scope.locals.push(var.name.clone());
+        }
+    });
+    let mut reads = Reads {
+        scope: &scope,
+        checked,
+        tuples: Vec::new(),
+        diagnostics,
+    };
+    reads.stmts(&calc.body);
+    scope
+}
+
+struct Reads<'a> {
+    scope: &'a CalcScope,
+    checked: &'a Checked,
+    /// Enclosing FOR-QUERY loops: tuple name and relation arity.
+    tuples: Vec<(&'a Ident, u32)>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Reads<'a> {
+    fn stmts(&mut self, body: &'a [CalcStmt]) {
+        for s in body {
+            for e in calc_stmt_exprs(s) {
+                self.expr(e);
+            }
+            match &s.kind {
+                CalcStmtKind::If {
+                    then_body,
+                    else_body,
+                    ..
+                } => {
+                    self.stmts(then_body);
+                    if let Some(e) = else_body {
+                        self.stmts(e);
+                    }
+                }
+                CalcStmtKind::ForRange { body, .. } | CalcStmtKind::While { body, .. } => {
+                    self.stmts(body)
+                }
+                CalcStmtKind::ForQuery { tuple, query, body } => {
+                    self.tuples
+                        .push((tuple, self.checked.arity(&query.rel.text)));
+                    self.stmts(body);
+                    self.tuples.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn expr(&mut self, expr: &'a crate::ast::Expr) {
+        walk_expr(expr, &mut |e| match &e.kind {
+            ExprKind::Var(name)
+                if self.scope.slot(name).is_none()
+                    && !self.checked.global_ids.contains_key(name) =>
+            {
+                self.diagnostics.push(never_assigned(name, e.span, true));
+            }
+            ExprKind::Field { tuple, field } => {
+                let Some(&(_, arity)) =
+                    self.tuples.iter().rev().find(|(t, _)| t.text == tuple.text)
+                else {
+                    self.diagnostics.push(Diagnostic::new(
+                        Code::E306,
+                        tuple.span,
+                        format!("`{}` is not a tuple variable of an enclosing `FOR … IN (QUERY …)` loop", tuple.text),
+                    ));
+                    return;
+                };
+                match field_column(&field.text) {
+                    Some(c) if c < arity => {}
+                    Some(c) => self.diagnostics.push(Diagnostic::new(
+                        Code::E303,
+                        field.span,
+                        format!(
+                            "`{}.{}` is column {}, but the relation has {arity} column{}",
+                            tuple.text,
+                            field.text,
+                            c + 1,
+                            if arity == 1 { "" } else { "s" }
+                        ),
+                    )),
+                    None => self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::E303,
+                            field.span,
+                            format!("`{}.{}` is not a column", tuple.text, field.text),
+                        )
+                        .with_hint(
+                            "columns are named by one letter: `.a` is column 1, `.b` column 2, …",
+                        ),
+                    ),
+                }
+            }
+            _ => {}
+        });
+    }
+}
+
+fn never_assigned(name: &VarName, span: crate::span::Span, in_calc: bool) -> Diagnostic {
+    let what = if in_calc {
+        "it is not a parameter, not assigned in this CALC, and not"
+    } else {
+        "it is not"
+    };
+    Diagnostic::new(
+        Code::E306,
+        span,
+        format!("`{name}` is never assigned: {what} a global set by a top-level LET"),
+    )
+    .with_hint(format!("add `LET {name} = …` before using it"))
+}
+
+/// Checks that FACT, QUERY, LET and RESULT statements read only globals.
+pub fn check_top_level_vars(
+    program: &Program,
+    checked: &Checked,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut visit = |e: &crate::ast::Expr| match &e.kind {
+        ExprKind::Var(name) if !checked.global_ids.contains_key(name) => {
+            diagnostics.push(never_assigned(name, e.span, false));
+        }
+        ExprKind::Field { tuple, .. } => diagnostics.push(Diagnostic::new(
+            Code::E306,
+            e.span,
+            format!(
+                "`{}` is not a tuple variable: fields exist only inside a CALC FOR-QUERY loop",
+                tuple.text
+            ),
+        )),
+        _ => {}
+    };
+    for stmt in &program.stmts {
+        match &stmt.kind {
+            StmtKind::Fact { args, .. } => args.iter().for_each(|a| walk_expr(a, &mut visit)),
+            StmtKind::Query(q) => walk_query_args(&q.args, &mut visit),
+            StmtKind::Let { expr, .. } | StmtKind::Result(expr) => walk_expr(expr, &mut visit),
+            _ => {}
+        }
+    }
+}
