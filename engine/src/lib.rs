@@ -11,6 +11,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod interp;
 pub mod ir;
+pub mod ir_print;
 pub mod lexer;
 pub mod limits;
 pub mod lower;
