@@ -164,7 +164,10 @@ fn execute(file: &Path, json: bool, limits: &Limits, mode: Mode) -> Report {
     Report { chunks, code }
 }
 
-/// Reads the program: its display name and text. `-` is standard input.
+const BOM: char = '\u{feff}';
+
+/// Reads the program: its display name and text, without a byte-order mark. `-` is
+/// standard input.
 fn read_source(file: &Path) -> Result<(String, String), String> {
     let (name, bytes) = if file == Path::new("-") {
         let mut bytes = Vec::new();
@@ -178,7 +181,13 @@ fn read_source(file: &Path) -> Result<(String, String), String> {
         (name, bytes)
     };
     match String::from_utf8(bytes) {
-        Ok(source) => Ok((name, source)),
+        // Drop a byte-order mark (spec §1.1) here, so that columns on line 1 start after it.
+        Ok(mut source) => {
+            if source.starts_with(BOM) {
+                source.drain(..BOM.len_utf8());
+            }
+            Ok((name, source))
+        }
         Err(e) => Err(format!(
             "`{name}` is not UTF-8 (invalid byte at offset {}); ByteLogic source must be UTF-8",
             e.utf8_error().valid_up_to()

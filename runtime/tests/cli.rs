@@ -419,3 +419,10 @@ fn examples_print_their_expected_output() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let run = bytelogic(&["check", "-"], "\u{feff}QUERY nope ?\n".as_bytes());
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("  --> <stdin>:1:7\n"), "{}", run.stderr);
+}
