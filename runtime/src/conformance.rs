@@ -182,7 +182,12 @@ fn rounds_to(actual: f64, expected: f64, decimals: i32) -> bool {
 pub fn compare(actual: &[Json], expected: &[Expected]) -> Result<(), String> {
     let shown = || format!("got {}", Json::Array(actual.to_vec()));
     if actual.len() != expected.len() {
-        return Err(format!("expected {} items, {}", expected.len(), shown()));
+        return Err(format!(
+            "{} items instead of {}: {}",
+            actual.len(),
+            expected.len(),
+            shown()
+        ));
     }
     // Matching is not transitive (207 and 207.4 both match 207.3), so pair the items
     // with an augmenting-path bipartite matching rather than greedily.

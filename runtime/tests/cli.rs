@@ -185,7 +185,7 @@ fn warnings_go_to_stderr_and_still_exit_zero() {
     let run = bytelogic(&["run", "-"], b"REL r\nFACT r 1\nQUERY r ?\n");
     assert_eq!((run.code, run.stdout.as_str()), (0, "1\n"));
     assert!(run.stderr.starts_with("warning[W002]: "), "{}", run.stderr);
-    assert!(run.stderr.contains("  --> <stdin>:3:1\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("  --> <stdin>:3:"), "{}", run.stderr);
 }
 
 #[test]
