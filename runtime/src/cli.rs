@@ -108,6 +108,7 @@ struct Report {
     code: u8,
 }
 
+/// Where a chunk of the report goes.
 #[derive(Clone, Copy, PartialEq)]
 enum Stream {
     Stdout,
