@@ -21,7 +21,10 @@ pub(super) struct Fault {
 impl Fault {
     /// A fault with `code` and `message`.
     pub(super) fn new(code: Code, message: impl Into<String>) -> Fault {
-        Fault { code, message: message.into() }
+        Fault {
+            code,
+            message: message.into(),
+        }
     }
 
     /// The diagnostic for this fault at `span`.
@@ -66,7 +69,13 @@ pub(super) fn order(a: Value, b: Value, symbols: &Symbols) -> Option<Ordering> {
 /// E203 for an operator applied to operands of the wrong kinds.
 pub(super) fn mismatch(what: &str, args: &[Value], symbols: &Symbols) -> Fault {
     let shown: Vec<String> = args.iter().map(|&v| show(v, symbols)).collect();
-    Fault::new(Code::E203, format!("type mismatch: cannot apply {what} to {}", shown.join(" and ")))
+    Fault::new(
+        Code::E203,
+        format!(
+            "type mismatch: cannot apply {what} to {}",
+            shown.join(" and ")
+        ),
+    )
 }
 
 /// Applies a binary operator. `AND`/`OR` here are plain logic on two evaluated
@@ -89,27 +98,25 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
                 _ => ord.is_ge(),
             }))
         }
-        BinOp::Add | BinOp::Sub | BinOp::Mul => {
-            match numbers(op, a, b, symbols)? {
-                Numbers::Ints(x, y) => {
-                    let r = match op {
-                        BinOp::Add => x.checked_add(y),
-                        BinOp::Sub => x.checked_sub(y),
-                        _ => x.checked_mul(y),
-                    };
-                    r.map(Value::Int)
-                        .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: {}", text())))
-                }
-                Numbers::Floats(x, y) => finite(
-                    match op {
-                        BinOp::Add => x + y,
-                        BinOp::Sub => x - y,
-                        _ => x * y,
-                    },
-                    text,
-                ),
+        BinOp::Add | BinOp::Sub | BinOp::Mul => match numbers(op, a, b, symbols)? {
+            Numbers::Ints(x, y) => {
+                let r = match op {
+                    BinOp::Add => x.checked_add(y),
+                    BinOp::Sub => x.checked_sub(y),
+                    _ => x.checked_mul(y),
+                };
+                r.map(Value::Int)
+                    .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: {}", text())))
             }
-        }
+            Numbers::Floats(x, y) => finite(
+                match op {
+                    BinOp::Add => x + y,
+                    BinOp::Sub => x - y,
+                    _ => x * y,
+                },
+                text,
+            ),
+        },
         BinOp::Div => match numbers(op, a, b, symbols)? {
             Numbers::Ints(_, 0) => Err(by_zero("division", text())),
             Numbers::Ints(x, y) if x.wrapping_rem(y) == 0 => x
@@ -124,12 +131,23 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
             Numbers::Ints(_, 0) => Err(by_zero("modulo", text())),
             Numbers::Ints(x, y) => {
                 let r = x.wrapping_rem(y);
-                Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r }))
+                Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) {
+                    r + y
+                } else {
+                    r
+                }))
             }
             Numbers::Floats(_, 0.0) => Err(by_zero("modulo", text())),
             Numbers::Floats(x, y) => {
                 let r = x % y;
-                finite(if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }, text)
+                finite(
+                    if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                        r + y
+                    } else {
+                        r
+                    },
+                    text,
+                )
             }
         },
     }
@@ -139,9 +157,10 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
 pub(super) fn unary(op: UnOp, v: Value, symbols: &Symbols) -> Result<Value, Fault> {
     match (op, v) {
         (UnOp::Not, _) => Ok(Value::from_bool(!v.is_true())),
-        (UnOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(|| {
-            Fault::new(Code::E202, format!("integer overflow: -({i})"))
-        }),
+        (UnOp::Neg, Value::Int(i)) => i
+            .checked_neg()
+            .map(Value::Int)
+            .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: -({i})"))),
         (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
         (UnOp::Neg, Value::Sym(_)) => Err(mismatch("unary `-`", &[v], symbols)),
     }

@@ -44,7 +44,7 @@
 //! + Σ run-time Symbols            (text bytes + SYMBOL_OVERHEAD)
 //! + Σ active CALC calls           (FRAME_OVERHEAD + locals × size_of::<Option<Value>>()
 //!                                   + tuple variables × TUPLE_VAR)
-//! + Σ active FOR-QUERY snapshots  (tuples × arity × V)
+//! + Σ active FOR-QUERY snapshots  (tuples × 4: the snapshot is a list of row ids)
 //! ```
 //!
 //! It is charged as structures grow and released when pending tuples are merged or a
@@ -72,8 +72,9 @@ pub(super) const INDEX_ROW: u64 = 4;
 pub(super) const INDEX_KEY: u64 = 32;
 /// Per run-time Symbol, on top of its text.
 pub(super) const SYMBOL_OVERHEAD: u64 = 16;
-/// Per active CALC call, on top of its locals and tuple variables.
-pub(super) const FRAME_OVERHEAD: u64 = 128;
+/// Per active CALC call, on top of its locals and tuple variables: mostly the
+/// interpreter's own stack for one call level (about 1 KiB in a release build).
+pub(super) const FRAME_OVERHEAD: u64 = 1024;
 /// Per FOR-QUERY tuple variable of an active CALC call.
 pub(super) const TUPLE_VAR: u64 = 32;
 

@@ -7,8 +7,9 @@ use crate::ir::Builtin;
 use crate::value::{Symbols, Value};
 
 /// Powers of ten that ROUND scales by; all exact in f64.
-const POWERS_OF_TEN: [f64; 16] =
-    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 /// 2^52: from here on every f64 is integral, so rounding to d ≥ 0 decimals keeps it.
 const INTEGRAL_FROM: f64 = 4_503_599_627_370_496.0;
@@ -27,14 +28,22 @@ pub(super) fn apply(b: Builtin, args: &[Value], symbols: &Symbols) -> Result<Val
         },
         (Builtin::Min | Builtin::Max, &[x, y]) => {
             let ord = order(x, y, symbols).ok_or_else(|| mismatch(name, args, symbols))?;
-            let take_y = if b == Builtin::Min { ord.is_gt() } else { ord.is_lt() };
+            let take_y = if b == Builtin::Min {
+                ord.is_gt()
+            } else {
+                ord.is_lt()
+            };
             Ok(if take_y { y } else { x })
         }
         (Builtin::Pow, &[x, y]) => pow(x, y, symbols),
         (Builtin::Floor | Builtin::Ceil, &[x]) => match x {
             Value::Int(_) => Ok(x),
             Value::Float(f) => {
-                let r = if b == Builtin::Floor { f.floor() } else { f.ceil() };
+                let r = if b == Builtin::Floor {
+                    f.floor()
+                } else {
+                    f.ceil()
+                };
                 finite(r, || format!("{name}({})", show(x, symbols)))
             }
             Value::Sym(_) => Err(mismatch(name, args, symbols)),
@@ -94,7 +103,10 @@ fn pow(x: Value, y: Value, symbols: &Symbols) -> Result<Value, Fault> {
         return Err(mismatch("POW", &[x, y], symbols));
     };
     if a == 0.0 && e < 0.0 {
-        return Err(Fault::new(Code::E201, format!("division by zero: {}", text())));
+        return Err(Fault::new(
+            Code::E201,
+            format!("division by zero: {}", text()),
+        ));
     }
     finite(a.powf(e), text)
 }
@@ -104,7 +116,10 @@ fn round(x: Value, d: Value, symbols: &Symbols) -> Result<Value, Fault> {
     let Value::Int(d) = d else {
         return Err(Fault::new(
             Code::E203,
-            format!("type mismatch: ROUND digits must be an Int, got {}", show(d, symbols)),
+            format!(
+                "type mismatch: ROUND digits must be an Int, got {}",
+                show(d, symbols)
+            ),
         ));
     };
     if !(-15..=15).contains(&d) {
@@ -120,7 +135,11 @@ fn round(x: Value, d: Value, symbols: &Symbols) -> Result<Value, Fault> {
         _ => x.as_f64().unwrap_or(0.0),
     };
     let scale = POWERS_OF_TEN[d.unsigned_abs() as usize];
-    let r = if d >= 0 { (xf * scale).round() / scale } else { (xf / scale).round() * scale };
+    let r = if d >= 0 {
+        (xf * scale).round() / scale
+    } else {
+        (xf / scale).round() * scale
+    };
     finite(r, || format!("ROUND({}, {d})", show(x, symbols)))
 }
 
@@ -130,14 +149,17 @@ pub(super) fn char_at(s: Value, i: Value, symbols: &Symbols) -> Result<char, Fau
         return Err(mismatch("CHAR_AT", &[s, i], symbols));
     };
     let text = symbols.resolve(sym);
-    usize::try_from(index).ok().and_then(|n| text.chars().nth(n)).ok_or_else(|| {
-        Fault::new(
-            Code::E204,
-            format!(
-                "index out of range: CHAR_AT({}, {index}) on {} characters",
-                show(s, symbols),
-                text.chars().count()
-            ),
-        )
-    })
+    usize::try_from(index)
+        .ok()
+        .and_then(|n| text.chars().nth(n))
+        .ok_or_else(|| {
+            Fault::new(
+                Code::E204,
+                format!(
+                    "index out of range: CHAR_AT({}, {index}) on {} characters",
+                    show(s, symbols),
+                    text.chars().count()
+                ),
+            )
+        })
 }

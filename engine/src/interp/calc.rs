@@ -37,7 +37,8 @@ impl Frame {
     /// Empties the frame and sizes it for `f`.
     fn reset(&mut self, f: &Function) {
         self.locals.clear();
-        self.locals.resize(usize::from(f.locals.max(f.params)), None);
+        self.locals
+            .resize(usize::from(f.locals.max(f.params)), None);
         self.tuples.iter_mut().for_each(Vec::clear);
         self.tuples.resize_with(usize::from(f.tuples), Vec::new);
     }
@@ -96,7 +97,13 @@ impl Machine<'_> {
         }
     }
 
-    fn block(&mut self, rels: &[Relation], f: &Function, frame: &mut Frame, body: &[Stmt]) -> Res<Flow> {
+    fn block(
+        &mut self,
+        rels: &[Relation],
+        f: &Function,
+        frame: &mut Frame,
+        body: &[Stmt],
+    ) -> Res<Flow> {
         guarded(|| {
             for stmt in body {
                 match self.stmt(rels, f, frame, stmt)? {
@@ -108,7 +115,13 @@ impl Machine<'_> {
         })
     }
 
-    fn stmt(&mut self, rels: &[Relation], f: &Function, frame: &mut Frame, stmt: &Stmt) -> Res<Flow> {
+    fn stmt(
+        &mut self,
+        rels: &[Relation],
+        f: &Function,
+        frame: &mut Frame,
+        stmt: &Stmt,
+    ) -> Res<Flow> {
         self.budget.step(stmt_span(stmt))?;
         match stmt {
             Stmt::Let { slot, expr, .. } => {
@@ -116,57 +129,103 @@ impl Machine<'_> {
                 frame.set(*slot, value);
                 Ok(Flow::Next)
             }
-            Stmt::If { cond, then_body, else_body, .. } => {
+            Stmt::If {
+                cond,
+                then_body,
+                else_body,
+                ..
+            } => {
                 let c = self.eval(rels, Env::Calc { frame, func: f }, cond)?;
-                self.block(rels, f, frame, if c.is_true() { then_body } else { else_body })
+                self.block(
+                    rels,
+                    f,
+                    frame,
+                    if c.is_true() { then_body } else { else_body },
+                )
             }
-            Stmt::ForRange { slot, start, end, step, body, span } => {
-                let mut int = |e: &Expr, what: &str| -> Res<i64> {
-                    match self.eval(rels, Env::Calc { frame, func: f }, e)? {
-                        Value::Int(i) => Ok(i),
-                        v => Err(arith::mismatch(what, &[v], &self.symbols).at(e.span)),
-                    }
-                };
-                let first = int(start, "RANGE (its start must be an Int)")?;
-                let bound = int(end, "RANGE (its end must be an Int)")?;
-                let by = match step {
-                    Some(e) => int(e, "RANGE (its step must be an Int)")?,
-                    None => 1,
-                };
-                if by == 0 {
-                    return Err(Box::new(Diagnostic::new(Code::E207, *span, "RANGE step is 0")));
-                }
-                let mut i = first;
-                while (by > 0 && i < bound) || (by < 0 && i > bound) {
-                    frame.set(*slot, Value::Int(i));
-                    if let Some(flow) = self.iterate(rels, f, frame, body, *span)? {
-                        return Ok(flow);
-                    }
-                    match i.checked_add(by) {
-                        Some(next) => i = next,
-                        None => break,
-                    }
-                }
-                Ok(Flow::Next)
+            Stmt::ForRange {
+                slot,
+                start,
+                end,
+                step,
+                body,
+                span,
+            } => {
+                let range = (*slot, start, end, step.as_ref());
+                self.for_range(rels, f, frame, range, body, *span)
             }
             Stmt::While { cond, body, span } => {
-                while self.eval(rels, Env::Calc { frame, func: f }, cond)?.is_true() {
+                while self
+                    .eval(rels, Env::Calc { frame, func: f }, cond)?
+                    .is_true()
+                {
                     if let Some(flow) = self.iterate(rels, f, frame, body, *span)? {
                         return Ok(flow);
                     }
                 }
                 Ok(Flow::Next)
             }
-            Stmt::ForQuery { tuple, rel, pattern, body, span } => {
+            Stmt::ForQuery {
+                tuple,
+                rel,
+                pattern,
+                body,
+                span,
+            } => {
                 let args = self.eval_pattern(rels, Env::Calc { frame, func: f }, pattern)?;
                 self.for_query(rels, f, frame, (*tuple, *rel, &args), body, *span)
             }
-            Stmt::Result { expr, .. } => {
-                Ok(Flow::Return(self.eval(rels, Env::Calc { frame, func: f }, expr)?))
-            }
+            Stmt::Result { expr, .. } => Ok(Flow::Return(self.eval(
+                rels,
+                Env::Calc { frame, func: f },
+                expr,
+            )?)),
             Stmt::Break(_) => Ok(Flow::Break),
             Stmt::Continue(_) => Ok(Flow::Continue),
         }
+    }
+
+    /// `FOR $i IN RANGE(start, end[, step])`: the bounds are evaluated once.
+    fn for_range(
+        &mut self,
+        rels: &[Relation],
+        f: &Function,
+        frame: &mut Frame,
+        (slot, start, end, step): (VarSlot, &Expr, &Expr, Option<&Expr>),
+        body: &[Stmt],
+        span: Span,
+    ) -> Res<Flow> {
+        let mut int = |e: &Expr, what: &str| -> Res<i64> {
+            match self.eval(rels, Env::Calc { frame, func: f }, e)? {
+                Value::Int(i) => Ok(i),
+                v => Err(arith::mismatch(what, &[v], &self.symbols).at(e.span)),
+            }
+        };
+        let first = int(start, "RANGE (its start must be an Int)")?;
+        let bound = int(end, "RANGE (its end must be an Int)")?;
+        let by = match step {
+            Some(e) => int(e, "RANGE (its step must be an Int)")?,
+            None => 1,
+        };
+        if by == 0 {
+            return Err(Box::new(Diagnostic::new(
+                Code::E207,
+                span,
+                "RANGE step is 0",
+            )));
+        }
+        let mut i = first;
+        while (by > 0 && i < bound) || (by < 0 && i > bound) {
+            frame.set(slot, Value::Int(i));
+            if let Some(flow) = self.iterate(rels, f, frame, body, span)? {
+                return Ok(flow);
+            }
+            match i.checked_add(by) {
+                Some(next) => i = next,
+                None => break,
+            }
+        }
+        Ok(Flow::Next)
     }
 
     /// One loop iteration: a step at the loop's `span`, then the body.

@@ -40,7 +40,8 @@ impl Machine<'_> {
                 }
                 Ok(acc)
             }),
-            ExprKind::Call { func, args } => guarded(|| self.call(rels, env, *func, args, e.span)),
+            // `call` runs the body through `block`, which is guarded.
+            ExprKind::Call { func, args } => self.call(rels, env, *func, args, e.span),
             ExprKind::Builtin { builtin, args } => {
                 guarded(|| self.builtin(rels, env, *builtin, args, e.span))
             }
@@ -68,17 +69,25 @@ impl Machine<'_> {
     }
 
     fn global(&self, global: GlobalId, span: Span) -> Res<Value> {
-        self.globals.get(global.index()).copied().flatten().ok_or_else(|| {
-            let name = self.program.globals.get(global.index()).map_or("?", String::as_str);
-            Box::new(
-                Diagnostic::new(
-                    Code::E208,
-                    span,
-                    format!("global `${name}` is read before it is assigned"),
+        self.globals
+            .get(global.index())
+            .copied()
+            .flatten()
+            .ok_or_else(|| {
+                let name = self
+                    .program
+                    .globals
+                    .get(global.index())
+                    .map_or("?", String::as_str);
+                Box::new(
+                    Diagnostic::new(
+                        Code::E208,
+                        span,
+                        format!("global `${name}` is read before it is assigned"),
+                    )
+                    .with_hint(format!("run `LET ${name} = …` before this point")),
                 )
-                .with_hint(format!("run `LET ${name} = …` before this point")),
-            )
-        })
+            })
     }
 
     /// Applies binary operator `op` at `span` to evaluated operands.
@@ -123,7 +132,8 @@ impl Machine<'_> {
                 if let Some(sym) = self.symbols.get(text) {
                     return Ok(Value::Sym(sym));
                 }
-                self.budget.charge(text.len() as u64 + SYMBOL_OVERHEAD, span)?;
+                self.budget
+                    .charge(text.len() as u64 + SYMBOL_OVERHEAD, span)?;
                 Ok(Value::Sym(self.symbols.intern(text)))
             }
             (_, values) => builtin::apply(builtin, values, &self.symbols).map_err(|f| f.at(span)),
@@ -148,7 +158,11 @@ fn field(env: Env<'_>, tuple: TupleSlot, col: u32, span: Span) -> Res<Value> {
         Box::new(Diagnostic::new(
             Code::E303,
             span,
-            format!("column {} is beyond the arity {} of the tuple", col + 1, row.len()),
+            format!(
+                "column {} is beyond the arity {} of the tuple",
+                col + 1,
+                row.len()
+            ),
         ))
     })
 }

@@ -140,18 +140,22 @@ impl Runner<'_> {
                     row.push(m.eval(self.db.relations(), Env::Top, arg)?);
                 }
                 let name = &program.relations[rel.index()].name;
-                self.db.insert_fact(rel.index(), &row, name, &mut m.budget, *span)
+                self.db
+                    .insert_fact(rel.index(), &row, name, &mut m.budget, *span)
             }
             Step::Solve { rules, span } => {
-                self.iterations += solve::solve(m, &mut self.db, *rules, *span)?;
-                Ok(())
+                solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)
             }
             Step::Query { rel, pattern, .. } => {
                 let rels = self.db.relations();
                 let args = m.eval_pattern(rels, Env::Top, pattern)?;
                 let answer = query::answer(&rels[rel.index()], &args, &m.symbols);
                 let relation = program.relations[rel.index()].name.clone();
-                self.outputs.push(Output::Query { relation, args, answer });
+                self.outputs.push(Output::Query {
+                    relation,
+                    args,
+                    answer,
+                });
                 Ok(())
             }
             Step::Let { global, expr, .. } => {

@@ -15,7 +15,10 @@ impl Machine<'_> {
         env: Env<'_>,
         pattern: &[Option<Expr>],
     ) -> Res<Vec<Option<Value>>> {
-        pattern.iter().map(|arg| arg.as_ref().map(|e| self.eval(rels, env, e)).transpose()).collect()
+        pattern
+            .iter()
+            .map(|arg| arg.as_ref().map(|e| self.eval(rels, env, e)).transpose())
+            .collect()
     }
 }
 
@@ -23,7 +26,10 @@ impl Machine<'_> {
 /// canonical tuple order.
 pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> Vec<RowId> {
     let matches = |row: &[Value]| {
-        pattern.iter().zip(row).all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
+        pattern
+            .iter()
+            .zip(row)
+            .all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
     };
     let mut ids: Vec<RowId> = (0..rel.len()).filter(|&id| matches(rel.row(id))).collect();
     ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
@@ -33,7 +39,9 @@ pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
 /// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with more.
 pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> QueryAnswer {
     let ids = select(rel, pattern, symbols);
-    let open: Vec<usize> = (0..pattern.len()).filter(|&i| pattern[i].is_none()).collect();
+    let open: Vec<usize> = (0..pattern.len())
+        .filter(|&i| pattern[i].is_none())
+        .collect();
     let project = |id: RowId| -> Vec<Value> {
         let row = rel.row(id);
         open.iter().filter_map(|&c| row.get(c).copied()).collect()

@@ -46,7 +46,10 @@ fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
 impl TupleSet {
     /// An empty set of `arity`-tuples.
     pub(super) fn new(arity: usize) -> TupleSet {
-        TupleSet { arity, ..TupleSet::default() }
+        TupleSet {
+            arity,
+            ..TupleSet::default()
+        }
     }
 
     /// The arity.
@@ -115,7 +118,12 @@ impl Index {
         let entry = self.table.entry(
             hash,
             |ids| (0..self.columns.len()).all(|k| key(rows.row(ids[0]), k) == key(row, k)),
-            |ids| hash_values(&self.hasher, self.columns.iter().map(|&c| rows.row(ids[0])[c])),
+            |ids| {
+                hash_values(
+                    &self.hasher,
+                    self.columns.iter().map(|&c| rows.row(ids[0])[c]),
+                )
+            },
         );
         match entry {
             Entry::Occupied(mut ids) => {
@@ -255,8 +263,15 @@ impl Database {
                 });
             }
         }
-        let sets = relations.iter().map(|r| TupleSet::new(r.rows.arity())).collect();
-        Database { relations, to_add: ToAdd { sets, count: 0 }, tuples: 0 }
+        let sets = relations
+            .iter()
+            .map(|r| TupleSet::new(r.rows.arity()))
+            .collect();
+        Database {
+            relations,
+            to_add: ToAdd { sets, count: 0 },
+            tuples: 0,
+        }
     }
 
     /// Tuples stored (pending ones excluded).

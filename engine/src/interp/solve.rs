@@ -13,11 +13,16 @@ use crate::span::Span;
 use crate::value::Value;
 use smallvec::SmallVec;
 
-/// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint.
-/// Returns the number of rounds run. `span` is the SOLVE statement.
-pub(super) fn solve(m: &mut Machine<'_>, db: &mut Database, upto: u32, span: Span) -> Res<u64> {
+/// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
+/// counting the rounds started in `rounds`. `span` is the SOLVE statement.
+pub(super) fn solve(
+    m: &mut Machine<'_>,
+    db: &mut Database,
+    upto: u32,
+    span: Span,
+    rounds: &mut u64,
+) -> Res<()> {
     let program = m.program;
-    let mut rounds = 0;
     for stratum in &program.strata {
         let rules: Vec<&Rule> = stratum
             .rules
@@ -32,7 +37,7 @@ pub(super) fn solve(m: &mut Machine<'_>, db: &mut Database, upto: u32, span: Spa
         let mut first = true;
         loop {
             m.budget.check_time(span)?;
-            rounds += 1;
+            *rounds += 1;
             for rule in &rules {
                 if first {
                     m.run_plan(db, rule, &rule.initial)?;
@@ -48,7 +53,7 @@ pub(super) fn solve(m: &mut Machine<'_>, db: &mut Database, upto: u32, span: Spa
             }
         }
     }
-    Ok(rounds)
+    Ok(())
 }
 
 /// The state of one plan execution: what it reads, where it emits, its variable slots.
@@ -81,7 +86,14 @@ impl Machine<'_> {
     fn run_ops(&mut self, run: &mut PlanRun<'_>, ops: &[Op]) -> Res<()> {
         for (i, op) in ops.iter().enumerate() {
             match op {
-                Op::Scan { rel, version, index, key, bind, span } => {
+                Op::Scan {
+                    rel,
+                    version,
+                    index,
+                    key,
+                    bind,
+                    span,
+                } => {
                     let relation = &run.rels[rel.index()];
                     let rest = &ops[i + 1..];
                     return guarded(|| match index {
@@ -144,7 +156,8 @@ impl Machine<'_> {
             return Ok(());
         }
         let name = &self.program.relations[r].name;
-        self.budget.check_tuples(run.stored + run.to_add.count(), name, span)?;
+        self.budget
+            .check_tuples(run.stored + run.to_add.count(), name, span)?;
         self.budget.charge(tuple_bytes(1, run.row.len()), span)
     }
 }
