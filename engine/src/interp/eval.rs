@@ -28,13 +28,17 @@ impl Machine<'_> {
             }),
             ExprKind::Chain { first, rest } => guarded(|| {
                 let mut acc = self.eval(rels, env, first)?;
-                for (op, span, rhs) in rest {
+                for (i, (op, span, rhs)) in rest.iter().enumerate() {
                     acc = match op {
                         BinOp::And if !acc.is_true() => Value::Int(0),
                         BinOp::Or if acc.is_true() => Value::Int(1),
                         _ => {
                             let b = self.eval(rels, env, rhs)?;
-                            self.binary(*op, acc, b, *span)?
+                            self.binary(*op, acc, b, *span).map_err(|mut d| {
+                                let lhs = (i == 0).then_some((&**first, acc));
+                                self.name_operands(&mut d, env, lhs.into_iter().chain([(rhs, b)]));
+                                d
+                            })?
                         }
                     };
                 }
@@ -51,15 +55,11 @@ impl Machine<'_> {
     fn local(&self, env: Env<'_>, slot: VarSlot, span: Span) -> Res<Value> {
         let found = match env {
             Env::Top => None,
-            Env::Rule(slots) => slots.get(slot.index()).copied(),
+            Env::Rule { slots, .. } => slots.get(slot.index()).copied(),
             Env::Calc { frame, .. } => frame.local(slot),
         };
         found.ok_or_else(|| {
-            let name = match env {
-                Env::Calc { func, .. } => func.local_names.get(slot.index()).map(String::as_str),
-                _ => None,
-            };
-            let name = name.unwrap_or("?");
+            let name = env.local_name(slot).unwrap_or("?");
             Box::new(Diagnostic::new(
                 Code::E208,
                 span,
@@ -88,6 +88,29 @@ impl Machine<'_> {
                     .with_hint(format!("run `LET ${name} = …` before this point")),
                 )
             })
+    }
+
+    /// Appends the values of the operands that are variables to an error message:
+    /// `division by zero: 7 / 0 where $count = 0`.
+    fn name_operands<'e>(
+        &self,
+        d: &mut Diagnostic,
+        env: Env<'_>,
+        operands: impl Iterator<Item = (&'e Expr, Value)>,
+    ) {
+        let named: Vec<String> = operands
+            .filter_map(|(e, v)| {
+                let name = match e.kind {
+                    ExprKind::Local(slot) => env.local_name(slot),
+                    ExprKind::Global(g) => self.program.globals.get(g.index()).map(String::as_str),
+                    _ => None,
+                }?;
+                Some(format!("${name} = {}", arith::show(v, &self.symbols)))
+            })
+            .collect();
+        if !named.is_empty() {
+            d.message = format!("{} where {}", d.message, named.join(", "));
+        }
     }
 
     /// Applies binary operator `op` at `span` to evaluated operands.

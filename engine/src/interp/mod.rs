@@ -24,7 +24,7 @@ mod solve;
 mod tests;
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::{Function, Program, Step};
+use crate::ir::{Function, Program, Step, VarSlot};
 use crate::limits::Limits;
 use crate::output::{Output, RunResult, Stats};
 use crate::value::{Symbols, Value};
@@ -103,7 +103,12 @@ enum Env<'a> {
     /// A top-level statement: globals only.
     Top,
     /// A rule body: the rule's slots, all bound by the plan before they are read.
-    Rule(&'a [Value]),
+    Rule {
+        /// The slot values.
+        slots: &'a [Value],
+        /// The slot names (for messages).
+        names: &'a [String],
+    },
     /// A CALC call: its frame (locals and FOR-QUERY tuples).
     Calc {
         /// The frame.
@@ -111,6 +116,18 @@ enum Env<'a> {
         /// The function running (for variable names in messages).
         func: &'a Function,
     },
+}
+
+impl<'a> Env<'a> {
+    /// The name of a local slot (without `$`), for messages.
+    fn local_name(self, slot: VarSlot) -> Option<&'a str> {
+        let names: &'a [String] = match self {
+            Env::Top => return None,
+            Env::Rule { names, .. } => names,
+            Env::Calc { func, .. } => &func.local_names,
+        };
+        names.get(slot.index()).map(String::as_str)
+    }
 }
 
 /// A whole run: the machine, the database and what has been output so far.

@@ -63,6 +63,8 @@ struct PlanRun<'a> {
     /// Tuples stored when the plan started (pending ones are counted by `to_add`).
     stored: u64,
     slots: Vec<Value>,
+    /// The names of the slots (for messages).
+    names: &'a [String],
     /// Reused buffer for the tuple being emitted.
     row: Vec<Value>,
 }
@@ -76,6 +78,7 @@ impl Machine<'_> {
             to_add,
             stored,
             slots: vec![Value::Int(0); usize::from(rule.slots)],
+            names: &rule.slot_names,
             row: Vec::new(),
         };
         self.run_ops(&mut run, &plan.ops)
@@ -114,11 +117,28 @@ impl Machine<'_> {
                     });
                 }
                 Op::Let { slot, expr } => {
-                    let value = self.eval(run.rels, Env::Rule(&run.slots), expr)?;
+                    let value = self.eval(
+                        run.rels,
+                        Env::Rule {
+                            slots: &run.slots,
+                            names: run.names,
+                        },
+                        expr,
+                    )?;
                     run.slots[slot.index()] = value;
                 }
                 Op::Filter(cond) => {
-                    if !self.eval(run.rels, Env::Rule(&run.slots), cond)?.is_true() {
+                    if !self
+                        .eval(
+                            run.rels,
+                            Env::Rule {
+                                slots: &run.slots,
+                                names: run.names,
+                            },
+                            cond,
+                        )?
+                        .is_true()
+                    {
                         return Ok(());
                     }
                 }
@@ -148,7 +168,14 @@ impl Machine<'_> {
     fn emit(&mut self, run: &mut PlanRun<'_>, rel: RelId, args: &[Expr], span: Span) -> Res<()> {
         run.row.clear();
         for arg in args {
-            let value = self.eval(run.rels, Env::Rule(&run.slots), arg)?;
+            let value = self.eval(
+                run.rels,
+                Env::Rule {
+                    slots: &run.slots,
+                    names: run.names,
+                },
+                arg,
+            )?;
             run.row.push(value);
         }
         let r = rel.index();

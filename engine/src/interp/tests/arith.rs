@@ -260,4 +260,10 @@ fn errors_point_at_the_operator_and_name_the_operands() {
     let d = b.run().error.expect("error");
     assert_eq!((d.code, d.span), (Code::E205, Span::new(3, 11)));
     assert_eq!(d.message, "not a finite number: SQRT(-1)");
+
+    let mut b = Builder::new();
+    let f = b.func(2, 2, 0, vec![s_result(bin(local(0), Div, local(1)))]);
+    b.result(call(f, vec![int(7), int(0)]));
+    let d = b.run().error.expect("error");
+    assert_eq!(d.message, "division by zero: 7 / 0 where $l0 = 7, $l1 = 0");
 }
