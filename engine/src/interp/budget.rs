@@ -52,8 +52,9 @@
 //!
 //! # Time
 //!
-//! The clock is read every [`TIME_CHECK_INTERVAL`] steps and at the start of every
-//! fixpoint round; past `timeout_ms` the run fails with E404.
+//! The clock is read every [`TIME_CHECK_INTERVAL`] steps, at the start of every
+//! fixpoint round and after every QUERY or FOR-QUERY selection (which costs no steps);
+//! past `timeout_ms` the run fails with E404.
 
 use super::Res;
 use crate::diagnostic::{Code, Diagnostic};

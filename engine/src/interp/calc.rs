@@ -259,6 +259,8 @@ impl Machine<'_> {
     ) -> Res<Flow> {
         let relation = &rels[rel.index()];
         let ids = query::select(relation, pattern, &self.symbols);
+        // Selecting costs no steps but may take long on a big relation.
+        self.budget.check_time(span)?;
         let bytes = (ids.len() * size_of::<u32>()) as u64;
         self.budget.charge(bytes, span)?;
         let mut flow = Flow::Next;

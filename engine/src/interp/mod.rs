@@ -1,8 +1,8 @@
 //! The interpreter: executes the lowered rule IR (spec §4–§7).
 //!
-//! [`run`] executes the top-level steps in order against one [`Database`]. The
+//! [`run`] executes the top-level steps in order against one `Database`. The
 //! evaluation state that rules, CALC bodies and top-level statements share (Symbols,
-//! globals, the [`Budget`], call frames) is the [`Machine`]; it is kept apart from the
+//! globals, the `Budget`, call frames) is the `Machine`; it is kept apart from the
 //! database so a rule can read relations while it evaluates expressions and buffers
 //! the tuples it emits.
 //!
@@ -163,10 +163,11 @@ impl Runner<'_> {
             Step::Solve { rules, span } => {
                 solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)
             }
-            Step::Query { rel, pattern, .. } => {
+            Step::Query { rel, pattern, span } => {
                 let rels = self.db.relations();
                 let args = m.eval_pattern(rels, Env::Top, pattern)?;
                 let answer = query::answer(&rels[rel.index()], &args, &m.symbols);
+                m.budget.check_time(*span)?;
                 let relation = program.relations[rel.index()].name.clone();
                 self.outputs.push(Output::Query {
                     relation,
