@@ -391,21 +391,26 @@ impl Parser<'_> {
     }
 
     /// After an error in a CALC body: skips to END or ELSE, or to the next line that
-    /// starts with a statement word.
+    /// starts with a statement word (or a misspelling of a CALC statement word).
     fn recover_calc(&mut self) {
-        while !self.at_eof() {
-            match self.kw() {
-                Some(Kw::End | Kw::Else) => return,
-                Some(kw)
-                    if self.at_line_start()
-                        && (Kw::CALC_BODY.contains(&kw)
-                            || kw.is_top_level_only()
-                            || matches!(kw, Kw::Emit | Kw::Input)) =>
-                {
-                    return;
-                }
-                _ => self.bump(),
-            };
+        const STOP: [Kw; 9] = [
+            Kw::Let,
+            Kw::If,
+            Kw::For,
+            Kw::Result,
+            Kw::Break,
+            Kw::Continue,
+            Kw::End,
+            Kw::Emit,
+            Kw::Input,
+        ];
+        while !self.at_eof()
+            && !self.at_kw(Kw::End)
+            && !self.at_kw(Kw::Else)
+            && !self.at_statement_line(&STOP)
+            && !(self.at_line_start() && self.kw().is_some_and(Kw::is_top_level_only))
+        {
+            self.bump();
         }
     }
 }

@@ -85,7 +85,7 @@ impl Parser<'_> {
         while !self.at_eof() {
             let start = self.pos;
             match self.top_stmt() {
-                Ok(stmt) => stmts.push(stmt),
+                Ok(stmt) => stmts.extend(stmt),
                 Err(Reported) if self.unwinding => self.unwinding = false,
                 Err(Reported) => self.recover_top(),
             }
@@ -96,9 +96,12 @@ impl Parser<'_> {
         Program { stmts }
     }
 
-    /// One top-level statement (spec §3).
-    fn top_stmt(&mut self) -> PResult<Stmt> {
+    /// One top-level statement (spec §3); `None` when it was read to its end but an
+    /// error was reported inside it (a bad literal, a bad line in a CALC body), so it
+    /// is dropped whole without skipping what follows.
+    fn top_stmt(&mut self) -> PResult<Option<Stmt>> {
         let start = self.span();
+        let reported_before = self.diags.len();
         let kind = match self.kw() {
             Some(Kw::Rel) => self.rel_stmt()?,
             Some(Kw::Fact) => self.fact_stmt()?,
@@ -114,10 +117,11 @@ impl Parser<'_> {
             Some(kw) => return Err(self.misplaced_at_top(kw)),
             None => return Err(self.not_a_statement(&Kw::TOP_LEVEL)),
         };
-        Ok(Stmt {
+        let stmt = Stmt {
             kind,
             span: self.since(start),
-        })
+        };
+        Ok((self.diags.len() == reported_before).then_some(stmt))
     }
 
     /// E102 for a keyword that cannot start a top-level statement (E103 for BREAK
@@ -169,22 +173,36 @@ impl Parser<'_> {
             }
             return self.report(d);
         }
-        let what = if self.at_line_start() {
-            "a statement"
+        let r = if self.at_line_start() {
+            self.expected_token(&format!("a statement ({})", list(candidates)))
         } else {
-            "a new line or a statement"
+            let (found, span) = self.found();
+            let d = Diagnostic::new(
+                Code::E103,
+                span,
+                format!("expected the end of the statement, found {found}"),
+            )
+            .with_hint(format!("each statement starts with {}", list(candidates)));
+            self.report(d)
         };
-        let r = self.expected_token(&format!("{what} ({})", list(candidates)));
         self.bump();
         r
     }
 
-    /// Skips to the next line that starts with a top-level statement keyword.
-    fn recover_top(&mut self) {
-        while !self.at_eof() {
-            if self.at_line_start() && self.kw().is_some_and(|k| Kw::TOP_LEVEL.contains(&k)) {
-                return;
+    /// True at the first token of a line that is a statement keyword of `kws` or a
+    /// likely misspelling of one (a recovery point, so that error is reported too).
+    fn at_statement_line(&self, kws: &[Kw]) -> bool {
+        self.at_line_start()
+            && match self.kw() {
+                Some(kw) => kws.contains(&kw),
+                None => self.at(TokenKind::Word) && did_you_mean(self.text(), kws).is_some(),
             }
+    }
+
+    /// Skips to the next line that starts with a top-level statement keyword (or a
+    /// misspelling of one).
+    fn recover_top(&mut self) {
+        while !self.at_eof() && !self.at_statement_line(&Kw::TOP_LEVEL) {
             self.bump();
         }
     }

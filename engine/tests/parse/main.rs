@@ -5,6 +5,7 @@ mod constructs;
 mod corpus;
 mod diagnostics;
 mod robustness;
+mod sexp;
 
 use bytelogic_engine::ast::Program;
 use bytelogic_engine::parser::parse;
@@ -43,4 +44,9 @@ pub fn expect_codes(src: &str, codes: &[Code]) -> Vec<Diagnostic> {
 pub fn at(src: &str, needle: &str) -> u32 {
     src.find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in {src:?}")) as u32
+}
+
+/// Parses `src` without errors and renders it with [`sexp::program`].
+pub fn tree(src: &str) -> String {
+    sexp::program(&parse_ok(src))
 }
