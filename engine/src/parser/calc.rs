@@ -57,22 +57,23 @@ impl Parser<'_> {
     pub(super) fn calc_def(&mut self) -> PResult<StmtKind> {
         self.bump();
         let name = self.name("a CALC name after CALC");
-        if let Ok(name) = &name {
-            if self.at(TokenKind::OpenParen) && !self.at_line_start() {
-                let d = Diagnostic::new(
-                    Code::E103,
-                    name.span,
-                    format!(
-                        "expected a CALC definition, found a call of `{}`",
-                        name.text
-                    ),
-                )
-                .with_hint(format!(
-                    "to call a CALC write `RESULT CALC {0}(…)` or `LET $v = CALC {0}(…)`",
+        if let Ok(name) = &name
+            && self.at(TokenKind::OpenParen)
+            && !self.at_line_start()
+        {
+            let d = Diagnostic::new(
+                Code::E103,
+                name.span,
+                format!(
+                    "expected a CALC definition, found a call of `{}`",
                     name.text
-                ));
-                return Err(self.report(d));
-            }
+                ),
+            )
+            .with_hint(format!(
+                "to call a CALC write `RESULT CALC {0}(…)` or `LET $v = CALC {0}(…)`",
+                name.text
+            ));
+            return Err(self.report(d));
         }
         let header = name.and_then(|name| Ok((name, self.params()?)));
         if header.is_err() {
@@ -365,52 +366,5 @@ impl Parser<'_> {
             return Ok(ForHeader::Query { tuple, query });
         }
         Err(self.expected("WHILE, a `$variable` or a tuple name after FOR"))
-    }
-
-    /// Skips the rest of a header line (to THEN too, when `to_then`).
-    fn skip_to_line_start(&mut self, to_then: bool) {
-        while !self.at_eof() && !self.at_line_start() && !(to_then && self.at_kw(Kw::Then)) {
-            self.bump();
-        }
-    }
-
-    /// Skips an IF or FOR block whose keyword was just consumed, through its matching END.
-    fn skip_block(&mut self) {
-        let mut open = 1usize;
-        while !self.at_eof() {
-            match self.kw() {
-                Some(Kw::If | Kw::For) => open += 1,
-                Some(Kw::End) => open -= 1,
-                _ => {}
-            }
-            self.bump();
-            if open == 0 {
-                return;
-            }
-        }
-    }
-
-    /// After an error in a CALC body: skips to END or ELSE, or to the next line that
-    /// starts with a statement word (or a misspelling of a CALC statement word).
-    fn recover_calc(&mut self) {
-        const STOP: [Kw; 9] = [
-            Kw::Let,
-            Kw::If,
-            Kw::For,
-            Kw::Result,
-            Kw::Break,
-            Kw::Continue,
-            Kw::End,
-            Kw::Emit,
-            Kw::Input,
-        ];
-        while !self.at_eof()
-            && !self.at_kw(Kw::End)
-            && !self.at_kw(Kw::Else)
-            && !self.at_statement_line(&STOP)
-            && !(self.at_line_start() && self.kw().is_some_and(Kw::is_top_level_only))
-        {
-            self.bump();
-        }
     }
 }

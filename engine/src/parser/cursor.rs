@@ -254,6 +254,7 @@ impl<'src> Parser<'src> {
 
     /// Records a diagnostic.
     pub(super) fn report(&mut self, diagnostic: Diagnostic) -> Reported {
+        self.errors += usize::from(diagnostic.is_error());
         self.diags.push(diagnostic);
         Reported
     }
@@ -303,6 +304,7 @@ impl<'src> Parser<'src> {
 
     /// Reports E104 at `span`, once per program.
     pub(super) fn too_deep(&mut self, span: Span) -> Reported {
+        self.errors += 1;
         if !self.depth_reported {
             self.depth_reported = true;
             let d = Diagnostic::new(

@@ -9,7 +9,8 @@
 //! input overflows the stack.
 //!
 //! Files: [`cursor`] (token access, errors, nesting), [`keyword`], `stmt`
-//! (top-level statements), `rule`, `calc`, `expr`, `args` (argument lists), `literal`.
+//! (top-level statements), `rule`, `calc`, `expr`, `args` (argument lists), `literal`,
+//! `recover` (where to resume after an error).
 
 mod args;
 mod calc;
@@ -17,6 +18,7 @@ mod cursor;
 mod expr;
 mod keyword;
 mod literal;
+mod recover;
 mod rule;
 mod stmt;
 
@@ -40,6 +42,7 @@ pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
         diags,
         depth: 0,
         depth_reported: false,
+        errors: 0,
         loop_depth: 0,
         unwinding: false,
         eof_reported: false,
@@ -69,6 +72,8 @@ struct Parser<'src> {
     depth: u32,
     /// E104 is reported once per program.
     depth_reported: bool,
+    /// Errors met so far, including repeats of E104 that are not reported again.
+    errors: usize,
     /// Open FOR loops in the current CALC (BREAK, CONTINUE).
     loop_depth: u32,
     /// Set when a top-level-only statement appears in a CALC body: every open block
@@ -101,7 +106,7 @@ impl Parser<'_> {
     /// is dropped whole without skipping what follows.
     fn top_stmt(&mut self) -> PResult<Option<Stmt>> {
         let start = self.span();
-        let reported_before = self.diags.len();
+        let errors_before = self.errors;
         let kind = match self.kw() {
             Some(Kw::Rel) => self.rel_stmt()?,
             Some(Kw::Fact) => self.fact_stmt()?,
@@ -121,7 +126,7 @@ impl Parser<'_> {
             kind,
             span: self.since(start),
         };
-        Ok((self.diags.len() == reported_before).then_some(stmt))
+        Ok((self.errors == errors_before).then_some(stmt))
     }
 
     /// E102 for a keyword that cannot start a top-level statement (E103 for BREAK
@@ -187,23 +192,5 @@ impl Parser<'_> {
         };
         self.bump();
         r
-    }
-
-    /// True at the first token of a line that is a statement keyword of `kws` or a
-    /// likely misspelling of one (a recovery point, so that error is reported too).
-    fn at_statement_line(&self, kws: &[Kw]) -> bool {
-        self.at_line_start()
-            && match self.kw() {
-                Some(kw) => kws.contains(&kw),
-                None => self.at(TokenKind::Word) && did_you_mean(self.text(), kws).is_some(),
-            }
-    }
-
-    /// Skips to the next line that starts with a top-level statement keyword (or a
-    /// misspelling of one).
-    fn recover_top(&mut self) {
-        while !self.at_eof() && !self.at_statement_line(&Kw::TOP_LEVEL) {
-            self.bump();
-        }
     }
 }
