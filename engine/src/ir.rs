@@ -438,9 +438,7 @@ impl Builtin {
 
     /// Looks a built-in up by name, case-insensitively.
     pub fn from_name(name: &str) -> Option<Builtin> {
-        Builtin::ALL
-            .into_iter()
-            .find(|b| b.name().eq_ignore_ascii_case(name))
+        Builtin::ALL.into_iter().find(|b| b.name().eq_ignore_ascii_case(name))
     }
 
     /// Accepted argument counts (inclusive range).

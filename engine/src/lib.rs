@@ -49,10 +49,7 @@ pub fn compile(source: &str, limits: &Limits) -> Compiled {
             ),
         )
         .with_hint("raise the limit with --max-source-kb");
-        return Compiled {
-            program: None,
-            diagnostics: vec![d],
-        };
+        return Compiled { program: None, diagnostics: vec![d] };
     }
     let (ast, mut diagnostics) = parser::parse(source);
     let parse_failed = diagnostics.iter().any(Diagnostic::is_error);
@@ -61,10 +58,7 @@ pub fn compile(source: &str, limits: &Limits) -> Compiled {
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     let failed = parse_failed || diagnostics.iter().any(Diagnostic::is_error);
     let program = (!failed).then(|| lower::lower(&ast, &checked, &strata));
-    Compiled {
-        program,
-        diagnostics,
-    }
+    Compiled { program, diagnostics }
 }
 
 /// Interprets a lowered program under `limits` (spec §4–§7).

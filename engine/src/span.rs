@@ -18,10 +18,7 @@ impl Span {
 
     /// The smallest span covering both `self` and `other`.
     pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     /// Length in bytes.
@@ -59,16 +56,9 @@ impl<'src> LineIndex<'src> {
     pub fn new(source: &'src str) -> LineIndex<'src> {
         let mut line_starts = vec![0];
         line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
+            source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1),
         );
-        LineIndex {
-            source,
-            line_starts,
-        }
+        LineIndex { source, line_starts }
     }
 
     /// The 0-based line number containing byte `offset`.
@@ -81,14 +71,9 @@ impl<'src> LineIndex<'src> {
 
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text(&self, line: u32) -> &'src str {
-        let i = (line as usize)
-            .saturating_sub(1)
-            .min(self.line_starts.len() - 1);
+        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
         let start = self.line_starts[i] as usize;
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .map_or(self.source.len(), |&e| e as usize - 1);
+        let end = self.line_starts.get(i + 1).map_or(self.source.len(), |&e| e as usize - 1);
         self.source[start..end].trim_end_matches('\r')
     }
 
@@ -98,17 +83,10 @@ impl<'src> LineIndex<'src> {
         let line = self.line_of(start);
         let line_start = self.line_starts[line] as usize;
         let column = self.chars_between(line_start, start as usize) + 1;
-        let line_end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.source.len(), |&e| e as usize - 1);
+        let line_end = self.line_starts.get(line + 1).map_or(self.source.len(), |&e| e as usize - 1);
         let end = (span.end as usize).clamp(start as usize, line_end.max(start as usize));
         let width = self.chars_between(start as usize, end).max(1);
-        Position {
-            line: line as u32 + 1,
-            column,
-            end_column: column + width,
-        }
+        Position { line: line as u32 + 1, column, end_column: column + width }
     }
 
     fn chars_between(&self, from: usize, to: usize) -> u32 {
@@ -138,23 +116,9 @@ mod tests {
     fn positions_are_one_based_and_count_characters() {
         let src = "REL a\nFACT é x\n";
         let idx = LineIndex::new(src);
-        assert_eq!(
-            idx.position(Span::new(0, 3)),
-            Position {
-                line: 1,
-                column: 1,
-                end_column: 4
-            }
-        );
+        assert_eq!(idx.position(Span::new(0, 3)), Position { line: 1, column: 1, end_column: 4 });
         let x = src.find('x').unwrap() as u32;
-        assert_eq!(
-            idx.position(Span::new(x, x + 1)),
-            Position {
-                line: 2,
-                column: 8,
-                end_column: 9
-            }
-        );
+        assert_eq!(idx.position(Span::new(x, x + 1)), Position { line: 2, column: 8, end_column: 9 });
         assert_eq!(idx.line_text(2), "FACT é x");
         let eof = src.len() as u32;
         assert_eq!(idx.position(Span::new(eof, eof)).line, 3);

@@ -9,10 +9,6 @@ use crate::diagnostic::Diagnostic;
 pub struct Strata {}
 
 /// Computes strata.
-pub fn stratify(
-    _program: &Program,
-    _checked: &Checked,
-    _diagnostics: &mut Vec<Diagnostic>,
-) -> Strata {
+pub fn stratify(_program: &Program, _checked: &Checked, _diagnostics: &mut Vec<Diagnostic>) -> Strata {
     Strata {}
 }

@@ -233,22 +233,10 @@ mod tests {
 
     #[test]
     fn int_float_comparison_is_exact() {
-        assert_eq!(
-            cmp_numbers(Value::Int(i64::MAX), Value::Float(TWO_POW_63)),
-            Ordering::Less
-        );
-        assert_eq!(
-            cmp_numbers(Value::Int(3), Value::Float(3.5)),
-            Ordering::Less
-        );
-        assert_eq!(
-            cmp_numbers(Value::Int(-3), Value::Float(-3.5)),
-            Ordering::Greater
-        );
-        assert_eq!(
-            cmp_numbers(Value::Float(2.5), Value::Int(2)),
-            Ordering::Greater
-        );
+        assert_eq!(cmp_numbers(Value::Int(i64::MAX), Value::Float(TWO_POW_63)), Ordering::Less);
+        assert_eq!(cmp_numbers(Value::Int(3), Value::Float(3.5)), Ordering::Less);
+        assert_eq!(cmp_numbers(Value::Int(-3), Value::Float(-3.5)), Ordering::Greater);
+        assert_eq!(cmp_numbers(Value::Float(2.5), Value::Int(2)), Ordering::Greater);
     }
 
     #[test]
