@@ -59,6 +59,7 @@ fn run_corpus(file: &str, check: impl Fn(&str, &Json) -> Result<(), String>) {
         }
     }
     assert!(rows > 0, "{} has no rows", path.display());
+    println!("{file}: {} of {rows} rows passed", rows - failures.len());
     assert!(
         failures.is_empty(),
         "{} of {rows} rows of {file} failed:\n{}",

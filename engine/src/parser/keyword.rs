@@ -155,39 +155,11 @@ pub(super) fn list(kws: &[Kw]) -> String {
     }
 }
 
-/// The keyword of `candidates` closest to `word` (case-insensitive edit distance
-/// with transpositions), if it is close enough to be a likely misspelling.
+/// The keyword of `candidates` closest to `word`, if it is close enough to be a
+/// likely misspelling (see [`crate::suggest::did_you_mean`]).
 pub(super) fn did_you_mean(word: &str, candidates: &[Kw]) -> Option<Kw> {
-    let word = word.to_ascii_uppercase();
-    let limit = if word.len() <= 3 { 1 } else { 2 };
-    candidates
-        .iter()
-        .filter(|kw| kw.as_str().len().abs_diff(word.len()) <= limit)
-        .map(|&kw| (edit_distance(&word, kw.as_str()), kw))
-        .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, kw)| kw)
-}
-
-/// Optimal string alignment distance between two ASCII-ish strings (bytes).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    let best = crate::suggest::did_you_mean(word, candidates.iter().map(|k| k.as_str()))?;
+    candidates.iter().copied().find(|k| k.as_str() == best)
 }
 
 #[cfg(test)]
