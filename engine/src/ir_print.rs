@@ -223,7 +223,7 @@ fn print_step(out: &mut String, p: &Program, s: &Step) {
         }
         Step::Let { global, expr, .. } => {
             format!(
-                "let ${} = {}",
+                "let {} = {}",
                 p.globals[global.index()],
                 expr_text(p, expr, &[])
             )
