@@ -1,9 +1,10 @@
 //! `CALC name [INPUT $a …] statements END` and its statements (spec §6.1, §6.2).
 //!
 //! Blocks (the CALC body, IF, ELSE, FOR) are read by one loop, [`Parser::block`],
-//! which stops at END, ELSE (in an IF), the end of input, or a top-level-only
-//! statement (FACT, QUERY, …): that means the CALC's END is missing, so every open
-//! block closes and the statement is parsed at top level instead of being swallowed.
+//! which stops at END, ELSE (in an IF) or the end of input. A top-level-only
+//! statement (FACT, QUERY, …) in a body is E102; when no END further on closes the
+//! CALC, its END is missing, so every open block closes and the statement is parsed
+//! at top level instead of being swallowed.
 
 use super::args::ArgList;
 use super::keyword::Kw;
@@ -124,13 +125,24 @@ impl Parser<'_> {
                     return (stmts, BlockEnd::Else);
                 }
                 Some(kw) if kw.is_top_level_only() && !self.calc_call_ahead() => {
+                    let closes_later = self.calc_closes_later();
                     let d = Diagnostic::new(
                         Code::E102,
                         self.span(),
                         format!("`{}` is not allowed inside a CALC", self.text()),
-                    )
-                    .with_hint("a CALC ends with END: is END missing before this line?");
-                    self.report(d);
+                    );
+                    if closes_later {
+                        // A stray statement inside a CALC: skip its line and read on.
+                        self.report(
+                            d.with_hint("a CALC only computes: move this statement after its END"),
+                        );
+                        self.bump();
+                        self.skip_to_line_start(false);
+                        continue;
+                    }
+                    self.report(
+                        d.with_hint("a CALC ends with END: is END missing before this line?"),
+                    );
                     self.unwinding = true;
                     return (stmts, BlockEnd::Unwind);
                 }
@@ -148,6 +160,38 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// True when an END further on closes the CALC being read before the next CALC
+    /// definition starts: a top-level-only statement here then stands inside the
+    /// CALC, rather than after a CALC whose END is missing. The answer holds until
+    /// that END, so the scan runs once per CALC and parsing stays linear.
+    fn calc_closes_later(&mut self) -> bool {
+        if let Some(end) = self.calc_end_ahead
+            && end > self.pos
+        {
+            return true;
+        }
+        // At a statement start no parenthesis is open: `depth` counts open blocks.
+        let mut open = self.depth as usize;
+        for (i, t) in self.toks.iter().enumerate().skip(self.pos + 1) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            match Kw::from_word(self.text_of(t.span)) {
+                Some(Kw::If | Kw::For) => open += 1,
+                Some(Kw::End) => {
+                    open -= 1;
+                    if open == 0 {
+                        self.calc_end_ahead = Some(i);
+                        return true;
+                    }
+                }
+                Some(Kw::Calc) if t.line_start => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// True at `CALC name(`: a call, not a definition.

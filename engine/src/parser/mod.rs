@@ -22,7 +22,7 @@ mod recover;
 mod rule;
 mod stmt;
 
-use crate::ast::{Program, Stmt};
+use crate::ast::{CalcDef, Program, Stmt, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 use cursor::Tok;
@@ -46,6 +46,7 @@ pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
         loop_depth: 0,
         unwinding: false,
         eof_reported: false,
+        calc_end_ahead: None,
     };
     let program = p.program();
     let mut diags = p.diags;
@@ -81,6 +82,8 @@ struct Parser<'src> {
     unwinding: bool,
     /// "missing END at end of input" is reported for the innermost open block only.
     eof_reported: bool,
+    /// Token index of the END known to close the CALC being read (see `calc_closes_later`).
+    calc_end_ahead: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -113,7 +116,7 @@ impl Parser<'_> {
             Some(Kw::Rule) => self.rule_stmt()?,
             Some(Kw::Solve) => {
                 self.bump();
-                crate::ast::StmtKind::Solve
+                StmtKind::Solve
             }
             Some(Kw::Query) => self.query_stmt()?,
             Some(Kw::Calc) => self.calc_def()?,
@@ -126,7 +129,21 @@ impl Parser<'_> {
             kind,
             span: self.since(start),
         };
-        Ok((self.errors == errors_before).then_some(stmt))
+        if self.errors == errors_before {
+            return Ok(Some(stmt));
+        }
+        // A CALC with an error inside keeps its name and parameters, so that its
+        // calls do not also report E304; the program does not run either way.
+        Ok(match stmt.kind {
+            StmtKind::Calc(def) => Some(Stmt {
+                kind: StmtKind::Calc(CalcDef {
+                    body: Vec::new(),
+                    ..def
+                }),
+                span: stmt.span,
+            }),
+            _ => None,
+        })
     }
 
     /// E102 for a keyword that cannot start a top-level statement (E103 for BREAK

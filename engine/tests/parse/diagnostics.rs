@@ -176,7 +176,8 @@ fn e104_deep_blocks_once() {
     let d = expect_codes(&src, &[Code::E104]);
     // The CALC body is level 1, so the 256th IF is one too many.
     assert_eq!(d[0].span.start, 7 + 10 * 255);
-    assert_eq!(tree_of_valid_tail(&src), "(result 2)");
+    // A CALC with an error inside keeps its name, with an empty body.
+    assert_eq!(tree_of_valid_tail(&src), "(calc f ())\n(result 2)");
 }
 
 #[test]
@@ -235,7 +236,21 @@ fn recovery_inside_a_calc_keeps_the_blocks_matched() {
     let got = diags(src);
     assert_eq!(got.len(), 4, "{got:#?}");
     assert!(got.iter().all(|d| d.0 == Code::E103));
-    assert_eq!(tree_of_valid_tail(src), "(result (calc-call f))");
+    assert_eq!(
+        tree_of_valid_tail(src),
+        "(calc f ())\n(result (calc-call f))"
+    );
+}
+
+#[test]
+fn a_stray_statement_inside_a_calc_is_skipped_when_the_calc_closes_later() {
+    let src = "REL r\nCALC f\nINPUT $x\nFACT r 1\nRESULT $x\nEND\nRESULT CALC f(1)";
+    let d = expect_codes(src, &[Code::E102]);
+    assert_eq!(d[0].span.start, at(src, "FACT"));
+    // Without a closing END, the CALC ends before the statement, which then runs at top level.
+    let src = "REL r\nCALC f\nINPUT $x\nRESULT $x\nFACT r 1\nQUERY r ?";
+    expect_codes(src, &[Code::E102]);
+    assert_eq!(tree_of_valid_tail(src), "(rel r)\n(fact r 1)\n(query r ?)");
 }
 
 /// The tree of the statements that parsed, whatever the diagnostics.
