@@ -218,6 +218,10 @@ fn every_code_has_a_case() {
         seen.extend(exp.errors.into_iter().chain(exp.warnings).map(|(c, _)| c));
         seen.extend(exp.any_error.into_iter().flatten());
     }
-    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).filter(|c| !seen.contains(*c)).collect();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !seen.contains(*c))
+        .collect();
     assert!(missing.is_empty(), "no case expects {missing:?}");
 }
