@@ -162,7 +162,8 @@ fn arg_expr<'a>(
                     Place::Emit | Place::ForQuery => {
                         let ends_rule = place == Place::Emit && text.eq_ignore_ascii_case("END");
                         let (a, b) = (next.next().flatten(), next.next().flatten());
-                        !ends_rule && !(text.eq_ignore_ascii_case("CALC") && starts_call(a, b))
+                        let starts_call = text.eq_ignore_ascii_case("CALC") && starts_call(a, b);
+                        !(ends_rule || starts_call)
                     }
                 };
             symbol(out, text, !bare);
