@@ -1,0 +1,5 @@
+//! Program generators, by topic: values and names, Datalog rules, CALC functions,
+//! programs that must fail, and hostile text.
+
+pub mod rules;
+pub mod values;
