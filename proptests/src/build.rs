@@ -5,7 +5,8 @@
 
 use bytelogic_engine::Span;
 use bytelogic_engine::ast::{
-    BinOp, Expr, ExprKind, Ident, QueryArg, QueryPattern, Stmt, StmtKind, UnOp, Var, VarName,
+    BinOp, CalcStmt, CalcStmtKind, Expr, ExprKind, Ident, QueryArg, QueryPattern, Stmt, StmtKind,
+    UnOp, Var, VarName,
 };
 
 /// How tightly an expression binds, loosest first (spec §6.3).
@@ -194,6 +195,14 @@ pub fn query(rel: &str, args: Vec<Option<Expr>>) -> QueryPattern {
 /// A statement.
 pub fn stmt(kind: StmtKind) -> Stmt {
     Stmt {
+        kind,
+        span: Span::default(),
+    }
+}
+
+/// A CALC statement.
+pub fn calc_stmt(kind: CalcStmtKind) -> CalcStmt {
+    CalcStmt {
         kind,
         span: Span::default(),
     }

@@ -5,3 +5,5 @@
 //! waits for the WASM backend: `harness::BACKENDS` has only the interpreter.
 
 mod oracle;
+mod round_trip;
+mod well_formed;
