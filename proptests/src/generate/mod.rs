@@ -2,5 +2,7 @@
 //! programs that must fail, and hostile text.
 
 pub mod calc;
+pub mod failing;
+pub mod hostile;
 pub mod rules;
 pub mod values;

@@ -5,5 +5,6 @@
 //! waits for the WASM backend: `harness::BACKENDS` has only the interpreter.
 
 mod oracle;
+mod robust;
 mod round_trip;
 mod well_formed;
