@@ -8,24 +8,16 @@
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
+use super::hash::{hash_columns, hash_row};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
 use crate::value::Value;
+use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use hashbrown::{DefaultHashBuilder, HashTable};
-use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
 
 /// A row id: the position of a tuple in its [`TupleSet`].
 pub(super) type RowId = u32;
-
-fn hash_values(hasher: &DefaultHashBuilder, values: impl Iterator<Item = Value>) -> u64 {
-    let mut h = hasher.build_hasher();
-    for v in values {
-        v.hash(&mut h);
-    }
-    h.finish()
-}
 
 /// A set of tuples of one arity, stored row after row in one flat vector, with a hash
 /// table of row ids for deduplication.
@@ -35,7 +27,6 @@ pub(super) struct TupleSet {
     values: Vec<Value>,
     len: u32,
     table: HashTable<RowId>,
-    hasher: DefaultHashBuilder,
 }
 
 fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
@@ -67,20 +58,19 @@ impl TupleSet {
         row_of(&self.values, self.arity, id)
     }
 
-    /// True when `row` is in the set.
-    pub(super) fn contains(&self, row: &[Value]) -> bool {
-        let hash = hash_values(&self.hasher, row.iter().copied());
+    /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
+    pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
         self.table.find(hash, |&id| self.row(id) == row).is_some()
     }
 
-    /// Adds `row` (of the set's arity) unless present; true when it was new.
-    pub(super) fn insert(&mut self, row: &[Value]) -> bool {
-        let hash = hash_values(&self.hasher, row.iter().copied());
-        let (values, arity, hasher) = (&self.values, self.arity, &self.hasher);
+    /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
+    /// it was new.
+    pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
+        let (values, arity) = (&self.values, self.arity);
         match self.table.entry(
             hash,
             |&id| row_of(values, arity, id) == row,
-            |&id| hash_values(hasher, row_of(values, arity, id).iter().copied()),
+            |&id| hash_row(row_of(values, arity, id)),
         ) {
             Entry::Occupied(_) => return false,
             Entry::Vacant(slot) => {
@@ -92,6 +82,24 @@ impl TupleSet {
         true
     }
 
+    /// Appends `row`, known not to be in the set, hashing to `hash`.
+    fn push_unique(&mut self, hash: u64, row: &[Value]) {
+        debug_assert!(!self.contains_hashed(hash, row));
+        let (values, arity) = (&self.values, self.arity);
+        self.table
+            .insert_unique(hash, self.len, |&id| hash_row(row_of(values, arity, id)));
+        self.values.extend_from_slice(row);
+        self.len += 1;
+    }
+
+    /// Makes room for `additional` more tuples.
+    fn reserve(&mut self, additional: usize) {
+        let (values, arity) = (&self.values, self.arity);
+        self.table
+            .reserve(additional, |&id| hash_row(row_of(values, arity, id)));
+        self.values.reserve(additional * arity);
+    }
+
     /// Removes every tuple, keeping the allocations.
     pub(super) fn clear(&mut self) {
         self.values.clear();
@@ -100,38 +108,51 @@ impl TupleSet {
     }
 }
 
+/// The rows of one index key: the key's hash and every row id with that key, in
+/// increasing order.
+#[derive(Debug)]
+struct KeyRows {
+    hash: u64,
+    ids: Vec<RowId>,
+}
+
 /// The rows of a relation grouped by the values of some key columns.
 #[derive(Debug)]
 struct Index {
     id: IndexId,
     columns: Vec<usize>,
-    table: HashTable<Vec<RowId>>,
-    hasher: DefaultHashBuilder,
+    table: HashTable<KeyRows>,
 }
 
 impl Index {
+    /// True when `row`'s key columns equal `key`.
+    fn matches(&self, row: &[Value], key: &[Value]) -> bool {
+        self.columns.iter().zip(key).all(|(&c, v)| row[c] == *v)
+    }
+
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
     fn add(&mut self, rows: &TupleSet, id: RowId) -> u64 {
         let row = rows.row(id);
-        let key = |r: &[Value], k: usize| r[self.columns[k]];
-        let hash = hash_values(&self.hasher, self.columns.iter().map(|&c| row[c]));
+        let hash = hash_columns(row, &self.columns);
+        let columns = &self.columns;
         let entry = self.table.entry(
             hash,
-            |ids| (0..self.columns.len()).all(|k| key(rows.row(ids[0]), k) == key(row, k)),
-            |ids| {
-                hash_values(
-                    &self.hasher,
-                    self.columns.iter().map(|&c| rows.row(ids[0])[c]),
-                )
+            |k| {
+                let first = rows.row(k.ids[0]);
+                columns.iter().all(|&c| first[c] == row[c])
             },
+            |k| k.hash,
         );
         match entry {
-            Entry::Occupied(mut ids) => {
-                ids.get_mut().push(id);
+            Entry::Occupied(mut k) => {
+                k.get_mut().ids.push(id);
                 INDEX_ROW
             }
             Entry::Vacant(slot) => {
-                slot.insert(vec![id]);
+                slot.insert(KeyRows {
+                    hash,
+                    ids: vec![id],
+                });
                 INDEX_ROW + INDEX_KEY
             }
         }
@@ -139,12 +160,11 @@ impl Index {
 
     /// The ids of the rows whose key columns equal `key`, in increasing order.
     fn probe<'a>(&'a self, rows: &TupleSet, key: &[Value]) -> &'a [RowId] {
-        let hash = hash_values(&self.hasher, key.iter().copied());
-        let found = self.table.find(hash, |ids| {
-            let row = rows.row(ids[0]);
-            self.columns.iter().zip(key).all(|(&c, v)| row[c] == *v)
+        let hash = hash_row(key);
+        let found = self.table.find(hash, |k| {
+            k.hash == hash && self.matches(rows.row(k.ids[0]), key)
         });
-        found.map_or(&[], Vec::as_slice)
+        found.map_or(&[], |k| k.ids.as_slice())
     }
 }
 
@@ -167,9 +187,9 @@ impl Relation {
         self.rows.row(id)
     }
 
-    /// True when the relation holds `row`.
-    pub(super) fn contains(&self, row: &[Value]) -> bool {
-        self.rows.contains(row)
+    /// True when the relation holds `row`, whose [`hash_row`] is `hash`.
+    pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
+        self.rows.contains_hashed(hash, row)
     }
 
     /// The row ids a scan of `version` visits.
@@ -197,25 +217,38 @@ impl Relation {
         }
     }
 
-    /// Appends `row` if new and indexes it; returns the bytes added, `None` if present.
-    fn push(&mut self, row: &[Value]) -> Option<u64> {
-        if !self.rows.insert(row) {
+    /// Appends `row` (hashing to `hash`) if new and indexes it; returns the bytes
+    /// added, `None` if present.
+    fn push(&mut self, hash: u64, row: &[Value]) -> Option<u64> {
+        if !self.rows.insert_hashed(hash, row) {
             return None;
         }
+        Some(self.index_last())
+    }
+
+    /// Appends `row`, known to be new, and indexes it; returns the bytes added.
+    fn push_unique(&mut self, hash: u64, row: &[Value]) -> u64 {
+        self.rows.push_unique(hash, row);
+        self.index_last()
+    }
+
+    /// Files the last row in every index; returns the bytes of the row and its entries.
+    fn index_last(&mut self) -> u64 {
         let id = self.rows.len() - 1;
         let mut bytes = tuple_bytes(1, self.rows.arity());
         for ix in &mut self.indexes {
             bytes += ix.add(&self.rows, id);
         }
-        Some(bytes)
+        bytes
     }
 }
 
 /// The tuples emitted in the current round that are not in their relation yet, one set
-/// per relation; merged by [`Database::changed`].
+/// per relation with the hash of each of its rows; merged by [`Database::changed`].
 #[derive(Debug)]
 pub(super) struct ToAdd {
     sets: Vec<TupleSet>,
+    hashes: Vec<Vec<u64>>,
     count: u64,
 }
 
@@ -225,10 +258,14 @@ impl ToAdd {
         self.count
     }
 
-    /// Adds `row` to relation `rel`'s pending set; true when it was not pending yet.
-    pub(super) fn insert(&mut self, rel: usize, row: &[Value]) -> bool {
-        let new = self.sets[rel].insert(row);
-        self.count += u64::from(new);
+    /// Adds `row` (hashing to `hash`) to relation `rel`'s pending set; true when it
+    /// was not pending yet.
+    pub(super) fn insert(&mut self, rel: usize, hash: u64, row: &[Value]) -> bool {
+        let new = self.sets[rel].insert_hashed(hash, row);
+        if new {
+            self.hashes[rel].push(hash);
+            self.count += 1;
+        }
         new
     }
 }
@@ -259,7 +296,6 @@ impl Database {
                     id: IndexId(i as u32),
                     columns: def.columns.iter().map(|&c| c as usize).collect(),
                     table: HashTable::new(),
-                    hasher: DefaultHashBuilder::default(),
                 });
             }
         }
@@ -267,9 +303,14 @@ impl Database {
             .iter()
             .map(|r| TupleSet::new(r.rows.arity()))
             .collect();
+        let hashes = vec![Vec::new(); relations.len()];
         Database {
             relations,
-            to_add: ToAdd { sets, count: 0 },
+            to_add: ToAdd {
+                sets,
+                hashes,
+                count: 0,
+            },
             tuples: 0,
         }
     }
@@ -299,11 +340,12 @@ impl Database {
         span: Span,
     ) -> Res<()> {
         let relation = &mut self.relations[rel];
-        if relation.contains(row) {
+        let hash = hash_row(row);
+        if relation.contains_hashed(hash, row) {
             return Ok(());
         }
         budget.check_tuples(self.tuples + 1, name, span)?;
-        if let Some(bytes) = relation.push(row) {
+        if let Some(bytes) = relation.push(hash, row) {
             self.tuples += 1;
             budget.charge(bytes, span)?;
         }
@@ -320,22 +362,32 @@ impl Database {
 
     /// The end of a round: last round's `recent` rows become stable and the pending
     /// tuples become `recent`. True when some relation got new tuples.
+    ///
+    /// A pending tuple was checked absent from its relation when it was emitted, and
+    /// relations do not change during a round, so it is appended without a lookup.
     pub(super) fn changed(&mut self, budget: &mut Budget, span: Span) -> Res<bool> {
         let mut changed = false;
-        for (rel, pending) in self.relations.iter_mut().zip(&mut self.to_add.sets) {
+        let to_add = &mut self.to_add;
+        for ((rel, pending), hashes) in self
+            .relations
+            .iter_mut()
+            .zip(&mut to_add.sets)
+            .zip(&mut to_add.hashes)
+        {
             budget.release(tuple_bytes(u64::from(pending.len()), pending.arity()));
             let start = rel.rows.len();
-            for id in 0..pending.len() {
-                if let Some(bytes) = rel.push(pending.row(id)) {
-                    self.tuples += 1;
-                    budget.charge(bytes, span)?;
-                }
+            rel.rows.reserve(hashes.len());
+            for (id, &hash) in hashes.iter().enumerate() {
+                let bytes = rel.push_unique(hash, pending.row(id as RowId));
+                self.tuples += 1;
+                budget.charge(bytes, span)?;
             }
             pending.clear();
+            hashes.clear();
             rel.recent = start..rel.rows.len();
             changed |= !rel.recent.is_empty();
         }
-        self.to_add.count = 0;
+        to_add.count = 0;
         Ok(changed)
     }
 }

@@ -6,6 +6,7 @@
 //! [`Database::changed`] merges them; a round that adds nothing ends the stratum.
 
 use super::budget::tuple_bytes;
+use super::hash::hash_row;
 use super::relation::{Database, Relation, ToAdd};
 use super::{Env, Machine, Res, guarded};
 use crate::ir::{Expr, Op, Plan, RelId, Rule};
@@ -179,7 +180,8 @@ impl Machine<'_> {
             run.row.push(value);
         }
         let r = rel.index();
-        if run.rels[r].contains(&run.row) || !run.to_add.insert(r, &run.row) {
+        let hash = hash_row(&run.row);
+        if run.rels[r].contains_hashed(hash, &run.row) || !run.to_add.insert(r, hash, &run.row) {
             return Ok(());
         }
         let name = &self.program.relations[r].name;
