@@ -1,10 +1,12 @@
 //! Tuple storage: deduplicated row sets, per-column-set indexes, and the semi-naive
 //! versions of a relation (stable rows, last round's `recent` rows, and the tuples
-//! `to_add` at the end of the current round), in the manner of datafrog's `Variable`.
+//! pending until the end of the current round), in the manner of datafrog's `Variable`.
 //!
-//! Rows are only ever appended, and a round's new tuples are appended together, so
-//! `recent` is one contiguous range of row ids and every index entry lists its rows
-//! in increasing order.
+//! Rows are only ever appended. A tuple emitted during a round is appended to its
+//! relation's row set at once (one hash lookup decides that it is new and stores it)
+//! but stays *pending*: beyond `visible`, in no index, seen by no scan or query,
+//! until the round ends. So `recent` is one contiguous range of row ids and every
+//! index entry lists its rows in increasing order.
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
@@ -15,6 +17,16 @@ use crate::value::Value;
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use std::ops::Range;
+
+/// Where the row ids an index probe found are: valid while the index does not
+/// change, which it does not during a round.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Probe {
+    /// Position of the index in the relation's indexes.
+    index: usize,
+    /// The key's bucket in that index's table.
+    bucket: usize,
+}
 
 /// A row id: the position of a tuple in its [`TupleSet`].
 pub(super) type RowId = u32;
@@ -81,31 +93,6 @@ impl TupleSet {
         self.len += 1;
         true
     }
-
-    /// Appends `row`, known not to be in the set, hashing to `hash`.
-    fn push_unique(&mut self, hash: u64, row: &[Value]) {
-        debug_assert!(!self.contains_hashed(hash, row));
-        let (values, arity) = (&self.values, self.arity);
-        self.table
-            .insert_unique(hash, self.len, |&id| hash_row(row_of(values, arity, id)));
-        self.values.extend_from_slice(row);
-        self.len += 1;
-    }
-
-    /// Makes room for `additional` more tuples.
-    fn reserve(&mut self, additional: usize) {
-        let (values, arity) = (&self.values, self.arity);
-        self.table
-            .reserve(additional, |&id| hash_row(row_of(values, arity, id)));
-        self.values.reserve(additional * arity);
-    }
-
-    /// Removes every tuple, keeping the allocations.
-    pub(super) fn clear(&mut self) {
-        self.values.clear();
-        self.table.clear();
-        self.len = 0;
-    }
 }
 
 /// The rows of one index key: the key's hash and every row id with that key, in
@@ -158,13 +145,19 @@ impl Index {
         }
     }
 
-    /// The ids of the rows whose key columns equal `key`, in increasing order.
-    fn probe<'a>(&'a self, rows: &TupleSet, key: &[Value]) -> &'a [RowId] {
+    /// The bucket of the rows whose key columns equal `key`.
+    fn probe(&self, rows: &TupleSet, key: &[Value]) -> Option<usize> {
         let hash = hash_row(key);
-        let found = self.table.find(hash, |k| {
+        self.table.find_bucket_index(hash, |k| {
             k.hash == hash && self.matches(rows.row(k.ids[0]), key)
-        });
-        found.map_or(&[], |k| k.ids.as_slice())
+        })
+    }
+
+    /// The row ids of a bucket [`Index::probe`] found, in increasing order.
+    fn ids(&self, bucket: usize) -> &[RowId] {
+        self.table
+            .get_bucket(bucket)
+            .map_or(&[], |k| k.ids.as_slice())
     }
 }
 
@@ -172,14 +165,16 @@ impl Index {
 #[derive(Debug)]
 pub(super) struct Relation {
     rows: TupleSet,
+    /// Rows `0..visible` are stored; the rest are pending.
+    visible: RowId,
     recent: Range<RowId>,
     indexes: Vec<Index>,
 }
 
 impl Relation {
-    /// Number of tuples.
+    /// Number of stored tuples (pending ones excluded).
     pub(super) fn len(&self) -> u32 {
-        self.rows.len()
+        self.visible
     }
 
     /// The tuple with id `id`.
@@ -187,34 +182,56 @@ impl Relation {
         self.rows.row(id)
     }
 
-    /// True when the relation holds `row`, whose [`hash_row`] is `hash`.
-    pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
-        self.rows.contains_hashed(hash, row)
+    /// Adds `row` (hashing to `hash`) as a pending tuple unless it is stored or
+    /// pending already; true when it was new.
+    pub(super) fn insert_pending(&mut self, hash: u64, row: &[Value]) -> bool {
+        self.rows.insert_hashed(hash, row)
     }
 
     /// The row ids a scan of `version` visits.
     pub(super) fn rows(&self, version: Version) -> Range<RowId> {
         match version {
-            Version::Full => 0..self.rows.len(),
+            Version::Full => 0..self.visible,
             Version::Delta => self.recent.clone(),
         }
     }
 
-    /// The ids of the rows of `version` whose columns of index `index` equal `key`, in
-    /// increasing order; empty when this relation has no such index.
-    pub(super) fn probe(&self, index: IndexId, key: &[Value], version: Version) -> &[RowId] {
-        let Some(ix) = self.indexes.iter().find(|ix| ix.id == index) else {
-            return &[];
+    /// Probes index `index` for the rows of `version` whose key columns equal `key`:
+    /// where their ids are and the positions to read with [`Relation::probed`]
+    /// (empty when no row has that key or this relation has no such index).
+    pub(super) fn probe(
+        &self,
+        index: IndexId,
+        key: &[Value],
+        version: Version,
+    ) -> (Probe, Range<usize>) {
+        let none = (
+            Probe {
+                index: 0,
+                bucket: 0,
+            },
+            0..0,
+        );
+        let Some(pos) = self.indexes.iter().position(|ix| ix.id == index) else {
+            return none;
         };
-        let ids = ix.probe(&self.rows, key);
-        match version {
-            Version::Full => ids,
+        let Some(bucket) = self.indexes[pos].probe(&self.rows, key) else {
+            return none;
+        };
+        let ids = self.indexes[pos].ids(bucket);
+        let range = match version {
+            Version::Full => 0..ids.len(),
             Version::Delta => {
                 let from = ids.partition_point(|&id| id < self.recent.start);
-                let to = ids.partition_point(|&id| id < self.recent.end);
-                &ids[from..to]
+                from..ids.partition_point(|&id| id < self.recent.end)
             }
-        }
+        };
+        (Probe { index: pos, bucket }, range)
+    }
+
+    /// The `i`-th row id a [`Relation::probe`] found.
+    pub(super) fn probed(&self, probe: Probe, i: usize) -> RowId {
+        self.indexes[probe.index].ids(probe.bucket)[i]
     }
 
     /// Appends `row` (hashing to `hash`) if new and indexes it; returns the bytes
@@ -223,18 +240,14 @@ impl Relation {
         if !self.rows.insert_hashed(hash, row) {
             return None;
         }
-        Some(self.index_last())
+        Some(self.store_next())
     }
 
-    /// Appends `row`, known to be new, and indexes it; returns the bytes added.
-    fn push_unique(&mut self, hash: u64, row: &[Value]) -> u64 {
-        self.rows.push_unique(hash, row);
-        self.index_last()
-    }
-
-    /// Files the last row in every index; returns the bytes of the row and its entries.
-    fn index_last(&mut self) -> u64 {
-        let id = self.rows.len() - 1;
+    /// Makes the next pending row stored and indexes it; returns the bytes of the
+    /// row and its index entries.
+    fn store_next(&mut self) -> u64 {
+        let id = self.visible;
+        self.visible += 1;
         let mut bytes = tuple_bytes(1, self.rows.arity());
         for ix in &mut self.indexes {
             bytes += ix.add(&self.rows, id);
@@ -243,38 +256,10 @@ impl Relation {
     }
 }
 
-/// The tuples emitted in the current round that are not in their relation yet, one set
-/// per relation with the hash of each of its rows; merged by [`Database::changed`].
-#[derive(Debug)]
-pub(super) struct ToAdd {
-    sets: Vec<TupleSet>,
-    hashes: Vec<Vec<u64>>,
-    count: u64,
-}
-
-impl ToAdd {
-    /// How many tuples wait to be merged.
-    pub(super) fn count(&self) -> u64 {
-        self.count
-    }
-
-    /// Adds `row` (hashing to `hash`) to relation `rel`'s pending set; true when it
-    /// was not pending yet.
-    pub(super) fn insert(&mut self, rel: usize, hash: u64, row: &[Value]) -> bool {
-        let new = self.sets[rel].insert_hashed(hash, row);
-        if new {
-            self.hashes[rel].push(hash);
-            self.count += 1;
-        }
-        new
-    }
-}
-
 /// Every relation of the program, plus the round's pending tuples.
 #[derive(Debug)]
 pub(super) struct Database {
     relations: Vec<Relation>,
-    to_add: ToAdd,
     tuples: u64,
 }
 
@@ -286,6 +271,7 @@ impl Database {
             .iter()
             .map(|r| Relation {
                 rows: TupleSet::new(r.arity as usize),
+                visible: 0,
                 recent: 0..0,
                 indexes: Vec::new(),
             })
@@ -299,18 +285,8 @@ impl Database {
                 });
             }
         }
-        let sets = relations
-            .iter()
-            .map(|r| TupleSet::new(r.rows.arity()))
-            .collect();
-        let hashes = vec![Vec::new(); relations.len()];
         Database {
             relations,
-            to_add: ToAdd {
-                sets,
-                hashes,
-                count: 0,
-            },
             tuples: 0,
         }
     }
@@ -325,9 +301,9 @@ impl Database {
         &self.relations
     }
 
-    /// The relations to read and the pending tuples to write, during a round.
-    pub(super) fn split(&mut self) -> (&[Relation], &mut ToAdd) {
-        (&self.relations, &mut self.to_add)
+    /// The relations, to read and to add pending tuples to during a round.
+    pub(super) fn relations_mut(&mut self) -> &mut [Relation] {
+        &mut self.relations
     }
 
     /// Inserts a FACT now (checking the tuple and memory limits at `span`).
@@ -341,7 +317,7 @@ impl Database {
     ) -> Res<()> {
         let relation = &mut self.relations[rel];
         let hash = hash_row(row);
-        if relation.contains_hashed(hash, row) {
+        if relation.rows.contains_hashed(hash, row) {
             return Ok(());
         }
         budget.check_tuples(self.tuples + 1, name, span)?;
@@ -355,39 +331,25 @@ impl Database {
     /// Makes every row stable: the next delta starts empty.
     pub(super) fn settle(&mut self) {
         for rel in &mut self.relations {
-            let end = rel.rows.len();
-            rel.recent = end..end;
+            rel.recent = rel.visible..rel.visible;
         }
     }
 
     /// The end of a round: last round's `recent` rows become stable and the pending
-    /// tuples become `recent`. True when some relation got new tuples.
-    ///
-    /// A pending tuple was checked absent from its relation when it was emitted, and
-    /// relations do not change during a round, so it is appended without a lookup.
+    /// tuples become stored and `recent`. True when some relation got new tuples.
     pub(super) fn changed(&mut self, budget: &mut Budget, span: Span) -> Res<bool> {
         let mut changed = false;
-        let to_add = &mut self.to_add;
-        for ((rel, pending), hashes) in self
-            .relations
-            .iter_mut()
-            .zip(&mut to_add.sets)
-            .zip(&mut to_add.hashes)
-        {
-            budget.release(tuple_bytes(u64::from(pending.len()), pending.arity()));
-            let start = rel.rows.len();
-            rel.rows.reserve(hashes.len());
-            for (id, &hash) in hashes.iter().enumerate() {
-                let bytes = rel.push_unique(hash, pending.row(id as RowId));
+        for rel in &mut self.relations {
+            let (start, end) = (rel.visible, rel.rows.len());
+            budget.release(tuple_bytes(u64::from(end - start), rel.rows.arity()));
+            for _ in start..end {
+                let bytes = rel.store_next();
                 self.tuples += 1;
                 budget.charge(bytes, span)?;
             }
-            pending.clear();
-            hashes.clear();
-            rel.recent = start..rel.rows.len();
-            changed |= !rel.recent.is_empty();
+            rel.recent = start..end;
+            changed |= start < end;
         }
-        to_add.count = 0;
         Ok(changed)
     }
 }
