@@ -88,7 +88,9 @@ fn render(summary: &Summary, reports: &[RowReport], elapsed: Duration) -> String
             let _ = writeln!(s, "  {code:<10} {n}");
         }
     }
-    let _ = writeln!(s, "by category (failed / rows):");
+    if !summary.by_category.is_empty() {
+        let _ = writeln!(s, "by category (failed / rows):");
+    }
     for (category, (rows, failed)) in &summary.by_category {
         let _ = writeln!(s, "  {category:<40} {failed} / {rows}");
     }
