@@ -56,7 +56,7 @@ pub struct Program {
     pub rules: Vec<Rule>,
     /// Strata in evaluation order (spec §4.4).
     pub strata: Vec<Stratum>,
-    /// Global variable names (without `$`).
+    /// Global variable names, as written (`$x`, `$0`).
     pub globals: Vec<String>,
     /// The top-level statements that run, in program order.
     pub steps: Vec<Step>,

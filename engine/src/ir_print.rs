@@ -223,7 +223,7 @@ fn print_step(out: &mut String, p: &Program, s: &Step) {
         }
         Step::Let { global, expr, .. } => {
             format!(
-                "let ${} = {}",
+                "let {} = {}",
                 p.globals[global.index()],
                 expr_text(p, expr, &[])
             )
@@ -253,7 +253,7 @@ pub fn expr_text(p: &Program, e: &Expr, names: &[String]) -> String {
             .get(s.index())
             .cloned()
             .unwrap_or_else(|| format!("%{}", s.0)),
-        ExprKind::Global(g) => format!("${}", p.globals[g.index()]),
+        ExprKind::Global(g) => p.globals[g.index()].clone(),
         ExprKind::Field { tuple, col } => format!("t{}.{col}", tuple.0),
         ExprKind::Prefix { ops, operand } => {
             let mut s = expr_text(p, operand, names);

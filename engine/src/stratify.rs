@@ -98,7 +98,12 @@ pub fn stratify(program: &Program, checked: &Checked, diagnostics: &mut Vec<Diag
     let mut strata: Vec<StratumInfo> = vec![StratumInfo::default(); order.len()];
     let mut of_rule = Vec::with_capacity(rules.len());
     for (i, r) in rules.iter().enumerate() {
-        let c = r.heads.first().map_or(0, |h| component[h.index()]);
+        // A rule without a declared head only occurs next to an E301, so nothing runs it.
+        let Some(&head) = r.heads.first() else {
+            of_rule.push(StratumId(0));
+            continue;
+        };
+        let c = component[head.index()];
         let s = order.iter().position(|&x| x == c).unwrap_or(0);
         of_rule.push(StratumId(s as u32));
         strata[s].rules.push(i as u32);

@@ -1,3 +1,7 @@
-//! The `bytelogic` command-line tool (stub; being written).
+//! The `bytelogic` command-line tool: `bytelogic run FILE`, `bytelogic check FILE`.
 
-fn main() {}
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

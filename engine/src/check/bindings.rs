@@ -75,12 +75,12 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
         let cb = match &clause.kind {
             ClauseKind::Scan { rel, matching } => {
                 let arity = checked.arity(&rel.text);
+                // Whether the MATCH variable is bound is decided before this SCAN binds.
+                let key = matching.as_ref().map(|k| (k, b.binding.slot(&k.name)));
                 let vars = b.next_positional(arity as usize);
-                let (key, bind) = match matching {
-                    Some(k) if b.binding.slot(&k.name).is_none() => {
-                        b.key_first(&rel.text, arity, k, &vars)
-                    }
-                    Some(k) => (b.binding.slot(&k.name), columns(0, &vars)),
+                let (key, bind) = match key {
+                    Some((k, None)) => b.key_first(&rel.text, arity, k, &vars),
+                    Some((_, bound)) => (bound, columns(0, &vars)),
                     None => (None, columns(0, &vars)),
                 };
                 b.bind_all(&vars, format!("SCAN {}", rel.text));

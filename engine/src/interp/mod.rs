@@ -1,15 +1,191 @@
-//! The interpreter (stub; being written).
+//! The interpreter: executes the lowered rule IR (spec §4–§7).
+//!
+//! [`run`] executes the top-level steps in order against one `Database`. The
+//! evaluation state that rules, CALC bodies and top-level statements share (Symbols,
+//! globals, the `Budget`, call frames) is the `Machine`; it is kept apart from the
+//! database so a rule can read relations while it evaluates expressions and buffers
+//! the tuples it emits.
+//!
+//! Files: `relation` (tuple storage, indexes, semi-naive versions), `solve` (stratum
+//! fixpoints and rule plans), `eval` (expressions), `arith` (operators), `builtin`
+//! (built-in functions), `calc` (CALC calls and statements), `query` (QUERY selection
+//! and canonical order), `budget` (steps, tuples, depth, time and memory; documents
+//! exactly what a step is).
 
-use crate::ir::Program;
+mod arith;
+mod budget;
+mod builtin;
+mod calc;
+mod eval;
+mod query;
+mod relation;
+mod solve;
+#[cfg(test)]
+mod tests;
+
+use crate::diagnostic::Diagnostic;
+use crate::ir::{Function, Program, Step, VarSlot};
 use crate::limits::Limits;
-use crate::output::{RunResult, Stats};
+use crate::output::{Output, RunResult, Stats};
+use crate::value::{Symbols, Value};
+use budget::Budget;
+use calc::Frame;
+use relation::Database;
+use smallvec::SmallVec;
 
-/// Runs a lowered program.
-pub fn run(program: &Program, _limits: &Limits) -> RunResult {
-    RunResult {
+/// The result of an interpreter operation; a runtime error ends the run.
+type Res<T> = Result<T, Box<Diagnostic>>;
+
+/// Stack that must remain before a recursive descent (calls, nested expressions,
+/// blocks, scans); below it [`guarded`] continues on a fresh heap-allocated segment.
+const RED_ZONE: usize = 256 * 1024;
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Runs `f`, first moving to a new stack segment if the current one is nearly used
+/// up, so deep CALC recursion ends at the depth limit (E403) rather than overflowing.
+fn guarded<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, f)
+}
+
+/// Runs a lowered program under `limits`: its outputs, the runtime error that ended
+/// it (if any; outputs recorded before it are kept), counters and the run's Symbols.
+pub fn run(program: &Program, limits: &Limits) -> RunResult {
+    let mut runner = Runner {
+        machine: Machine::new(program, limits),
+        db: Database::new(program),
         outputs: Vec::new(),
-        error: None,
-        stats: Stats::default(),
-        symbols: program.symbols.clone(),
+        iterations: 0,
+    };
+    let error = runner.run_steps().err().map(|d| *d);
+    RunResult {
+        outputs: runner.outputs,
+        error,
+        stats: Stats {
+            tuples: runner.db.tuples(),
+            iterations: runner.iterations,
+            steps: runner.machine.budget.steps(),
+        },
+        symbols: runner.machine.symbols,
+    }
+}
+
+/// Evaluation state shared by rules, CALC bodies and top-level statements.
+struct Machine<'p> {
+    program: &'p Program,
+    /// The program's Symbols plus those made at run time.
+    symbols: Symbols,
+    /// Global values; `None` until the global's LET has run.
+    globals: Vec<Option<Value>>,
+    budget: Budget,
+    /// Frames of finished calls, reused by later calls.
+    free_frames: Vec<Frame>,
+    /// Current CALC call depth (0 outside calls).
+    depth: u32,
+}
+
+impl<'p> Machine<'p> {
+    fn new(program: &'p Program, limits: &Limits) -> Machine<'p> {
+        Machine {
+            program,
+            symbols: program.symbols.clone(),
+            globals: vec![None; program.globals.len()],
+            budget: Budget::new(limits),
+            free_frames: Vec::new(),
+            depth: 0,
+        }
+    }
+}
+
+/// Where an expression finds its local variables.
+#[derive(Clone, Copy)]
+enum Env<'a> {
+    /// A top-level statement: globals only.
+    Top,
+    /// A rule body: the rule's slots, all bound by the plan before they are read.
+    Rule {
+        /// The slot values.
+        slots: &'a [Value],
+        /// The slot names (for messages).
+        names: &'a [String],
+    },
+    /// A CALC call: its frame (locals and FOR-QUERY tuples).
+    Calc {
+        /// The frame.
+        frame: &'a Frame,
+        /// The function running (for variable names in messages).
+        func: &'a Function,
+    },
+}
+
+impl<'a> Env<'a> {
+    /// The name of a local slot (without `$`), for messages.
+    fn local_name(self, slot: VarSlot) -> Option<&'a str> {
+        let names: &'a [String] = match self {
+            Env::Top => return None,
+            Env::Rule { names, .. } => names,
+            Env::Calc { func, .. } => &func.local_names,
+        };
+        names.get(slot.index()).map(String::as_str)
+    }
+}
+
+/// A whole run: the machine, the database and what has been output so far.
+struct Runner<'p> {
+    machine: Machine<'p>,
+    db: Database,
+    outputs: Vec<Output>,
+    iterations: u64,
+}
+
+impl Runner<'_> {
+    fn run_steps(&mut self) -> Res<()> {
+        let program = self.machine.program;
+        for step in &program.steps {
+            self.run_step(step)?;
+        }
+        Ok(())
+    }
+
+    fn run_step(&mut self, step: &Step) -> Res<()> {
+        let program = self.machine.program;
+        let m = &mut self.machine;
+        match step {
+            Step::Fact { rel, args, span } => {
+                let mut row = SmallVec::<[Value; 8]>::new();
+                for arg in args {
+                    row.push(m.eval(self.db.relations(), Env::Top, arg)?);
+                }
+                let name = &program.relations[rel.index()].name;
+                self.db
+                    .insert_fact(rel.index(), &row, name, &mut m.budget, *span)
+            }
+            Step::Solve { rules, span } => {
+                solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)
+            }
+            Step::Query { rel, pattern, span } => {
+                let rels = self.db.relations();
+                let args = m.eval_pattern(rels, Env::Top, pattern)?;
+                let answer = query::answer(&rels[rel.index()], &args, &m.symbols);
+                m.budget.check_time(*span)?;
+                let relation = program.relations[rel.index()].name.clone();
+                self.outputs.push(Output::Query {
+                    relation,
+                    args,
+                    answer,
+                });
+                Ok(())
+            }
+            Step::Let { global, expr, .. } => {
+                let value = m.eval(self.db.relations(), Env::Top, expr)?;
+                m.globals[global.index()] = Some(value);
+                Ok(())
+            }
+            Step::Result { expr, .. } => {
+                let value = m.eval(self.db.relations(), Env::Top, expr)?;
+                self.outputs.push(Output::Result(value));
+                Ok(())
+            }
+        }
     }
 }

@@ -1,9 +1,213 @@
-//! The parser (stub; being written).
+//! The parser: tokens to [`ast::Program`] (spec §1, §3, §4.1, §6), reporting
+//! E101–E104, E202, E205, E309 and W001.
+//!
+//! A hand-written recursive-descent parser over the lexer's significant tokens.
+//! Errors never stop it: a statement with a syntax error is dropped and parsing
+//! resumes at the next line that starts with a statement keyword, so one parse
+//! reports every independent error. Recursion is bounded by the nesting limit
+//! (E104) and backed by `stacker`, and operator runs become flat chains, so no
+//! input overflows the stack.
+//!
+//! Files: [`cursor`] (token access, errors, nesting), [`keyword`], `stmt`
+//! (top-level statements), `rule`, `calc`, `expr`, `args` (argument lists), `literal`,
+//! `recover` (where to resume after an error).
 
-use crate::ast::Program;
-use crate::diagnostic::Diagnostic;
+mod args;
+mod calc;
+mod cursor;
+mod expr;
+mod keyword;
+mod literal;
+mod recover;
+mod rule;
+mod stmt;
 
-/// Parses `source` into a syntax tree, recovering from errors.
-pub fn parse(_source: &str) -> (Program, Vec<Diagnostic>) {
-    (Program::default(), Vec::new())
+use crate::ast::{CalcDef, Program, Stmt, StmtKind};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::lexer::TokenKind;
+use cursor::Tok;
+use keyword::{Kw, did_you_mean, list};
+
+/// Parses `source` into a syntax tree, recovering from errors. The diagnostics
+/// (errors and warnings) come in source order; when one is an error, the tree
+/// holds only the statements that parsed cleanly.
+pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let toks = cursor::significant_tokens(source, &mut diags);
+    let mut p = Parser {
+        src: source,
+        toks,
+        pos: 0,
+        prev_end: 0,
+        diags,
+        depth: 0,
+        depth_reported: false,
+        errors: 0,
+        loop_depth: 0,
+        unwinding: false,
+        eof_reported: false,
+        calc_end_ahead: None,
+    };
+    let program = p.program();
+    let mut diags = p.diags;
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    (program, diags)
+}
+
+/// Marker that a diagnostic has been recorded; the caller recovers.
+#[derive(Debug)]
+struct Reported;
+
+/// A parse step's result: `Err` means an error was already reported.
+type PResult<T> = Result<T, Reported>;
+
+/// Parser state: the tokens, the position and what has been reported.
+struct Parser<'src> {
+    src: &'src str,
+    toks: Vec<Tok>,
+    pos: usize,
+    /// End of the last consumed token.
+    prev_end: u32,
+    diags: Vec<Diagnostic>,
+    /// Open parentheses and blocks (spec §3, E104).
+    depth: u32,
+    /// E104 is reported once per program.
+    depth_reported: bool,
+    /// Errors met so far, including repeats of E104 that are not reported again.
+    errors: usize,
+    /// Open FOR loops in the current CALC (BREAK, CONTINUE).
+    loop_depth: u32,
+    /// Set when a top-level-only statement appears in a CALC body: every open block
+    /// closes so that the statement is parsed at top level.
+    unwinding: bool,
+    /// "missing END at end of input" is reported for the innermost open block only.
+    eof_reported: bool,
+    /// Token index of the END known to close the CALC being read (see `calc_closes_later`).
+    calc_end_ahead: Option<usize>,
+}
+
+impl Parser<'_> {
+    /// `program := stmt*`
+    fn program(&mut self) -> Program {
+        let mut stmts = Vec::new();
+        while !self.at_eof() {
+            let start = self.pos;
+            match self.top_stmt() {
+                Ok(stmt) => stmts.extend(stmt),
+                Err(Reported) if self.unwinding => self.unwinding = false,
+                Err(Reported) => self.recover_top(),
+            }
+            if self.pos == start {
+                self.bump();
+            }
+        }
+        Program { stmts }
+    }
+
+    /// One top-level statement (spec §3); `None` when it was read to its end but an
+    /// error was reported inside it (a bad literal, a bad line in a CALC body), so it
+    /// is dropped whole without skipping what follows.
+    fn top_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let start = self.span();
+        let errors_before = self.errors;
+        let kind = match self.kw() {
+            Some(Kw::Rel) => self.rel_stmt()?,
+            Some(Kw::Fact) => self.fact_stmt()?,
+            Some(Kw::Rule) => self.rule_stmt()?,
+            Some(Kw::Solve) => {
+                self.bump();
+                StmtKind::Solve
+            }
+            Some(Kw::Query) => self.query_stmt()?,
+            Some(Kw::Calc) => self.calc_def()?,
+            Some(Kw::Let) => self.let_stmt()?,
+            Some(Kw::Result) => self.result_stmt()?,
+            Some(kw) => return Err(self.misplaced_at_top(kw)),
+            None => return Err(self.not_a_statement(&Kw::TOP_LEVEL)),
+        };
+        let stmt = Stmt {
+            kind,
+            span: self.since(start),
+        };
+        if self.errors == errors_before {
+            return Ok(Some(stmt));
+        }
+        // A CALC with an error inside keeps its name and parameters, so that its
+        // calls do not also report E304; the program does not run either way.
+        Ok(match stmt.kind {
+            StmtKind::Calc(def) => Some(Stmt {
+                kind: StmtKind::Calc(CalcDef {
+                    body: Vec::new(),
+                    ..def
+                }),
+                span: stmt.span,
+            }),
+            _ => None,
+        })
+    }
+
+    /// E102 for a keyword that cannot start a top-level statement (E103 for BREAK
+    /// and CONTINUE, which spec §3 lists as "outside a loop").
+    fn misplaced_at_top(&mut self, kw: Kw) -> Reported {
+        let span = self.bump();
+        let (code, message, hint) = match kw {
+            Kw::Break | Kw::Continue => (
+                Code::E103,
+                format!("{} outside a loop", kw.as_str()),
+                "BREAK and CONTINUE belong inside FOR … END in a CALC".to_string(),
+            ),
+            Kw::If | Kw::For | Kw::Else | Kw::End | Kw::Input => (
+                Code::E102,
+                format!(
+                    "`{}` is not allowed here: it belongs in a CALC",
+                    kw.as_str()
+                ),
+                "write it inside CALC name … END".to_string(),
+            ),
+            Kw::Scan | Kw::Join | Kw::Where | Kw::Emit => (
+                Code::E102,
+                format!("`{}` is not allowed here: it is a RULE clause", kw.as_str()),
+                format!("write it in a rule: `RULE label: …, {} …`", kw.as_str()),
+            ),
+            _ => (
+                Code::E102,
+                format!("`{}` cannot start a statement", kw.as_str()),
+                format!("statements start with {}", list(&Kw::TOP_LEVEL)),
+            ),
+        };
+        self.report(Diagnostic::new(code, span, message).with_hint(hint))
+    }
+
+    /// Where a statement should start (one of `candidates`): E102 for an unknown word
+    /// at the start of a line, with a did-you-mean; E103 for anything else.
+    fn not_a_statement(&mut self, candidates: &[Kw]) -> Reported {
+        if self.at(TokenKind::Word) && self.at_line_start() && self.kw().is_none() {
+            let word = self.text();
+            let span = self.bump();
+            let mut d = Diagnostic::new(
+                Code::E102,
+                span,
+                format!("unknown statement keyword `{word}`"),
+            )
+            .with_hint(format!("statements here start with {}", list(candidates)));
+            if let Some(kw) = did_you_mean(word, candidates) {
+                d = d.with_label(format!("did you mean `{}`?", kw.as_str()));
+            }
+            return self.report(d);
+        }
+        let r = if self.at_line_start() {
+            self.expected_token(&format!("a statement ({})", list(candidates)))
+        } else {
+            let (found, span) = self.found();
+            let d = Diagnostic::new(
+                Code::E103,
+                span,
+                format!("expected the end of the statement, found {found}"),
+            )
+            .with_hint(format!("each statement starts with {}", list(candidates)));
+            self.report(d)
+        };
+        self.bump();
+        r
+    }
 }

@@ -1,0 +1,165 @@
+//! The built-in functions of spec §6.3. `CHAR_AT` creates a Symbol, so the evaluator
+//! interns its result; everything else is a pure function of its arguments.
+
+use super::arith::{Fault, finite, mismatch, order, show};
+use crate::diagnostic::Code;
+use crate::ir::Builtin;
+use crate::value::{Symbols, Value};
+
+/// Powers of ten that ROUND scales by; all exact in f64.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// 2^52: from here on every f64 is integral, so rounding to d ≥ 0 decimals keeps it.
+const INTEGRAL_FROM: f64 = 4_503_599_627_370_496.0;
+
+/// Applies built-in `b` to `args` (all except `CHAR_AT`, see [`char_at`]).
+pub(super) fn apply(b: Builtin, args: &[Value], symbols: &Symbols) -> Result<Value, Fault> {
+    let name = b.name();
+    match (b, args) {
+        (Builtin::Abs, &[x]) => match x {
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: ABS({i})"))),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            Value::Sym(_) => Err(mismatch(name, args, symbols)),
+        },
+        (Builtin::Min | Builtin::Max, &[x, y]) => {
+            let ord = order(x, y, symbols).ok_or_else(|| mismatch(name, args, symbols))?;
+            let take_y = if b == Builtin::Min {
+                ord.is_gt()
+            } else {
+                ord.is_lt()
+            };
+            Ok(if take_y { y } else { x })
+        }
+        (Builtin::Pow, &[x, y]) => pow(x, y, symbols),
+        (Builtin::Floor | Builtin::Ceil, &[x]) => match x {
+            Value::Int(_) => Ok(x),
+            Value::Float(f) => {
+                let r = if b == Builtin::Floor {
+                    f.floor()
+                } else {
+                    f.ceil()
+                };
+                finite(r, || format!("{name}({})", show(x, symbols)))
+            }
+            Value::Sym(_) => Err(mismatch(name, args, symbols)),
+        },
+        (Builtin::Round, &[x]) => round(x, Value::Int(0), symbols),
+        (Builtin::Round, &[x, d]) => round(x, d, symbols),
+        (Builtin::Length, &[s]) => match s {
+            Value::Sym(sym) => Ok(Value::Int(symbols.resolve(sym).chars().count() as i64)),
+            _ => Err(mismatch(name, args, symbols)),
+        },
+        _ => match (math_fn(b), args) {
+            (Some(f), &[x]) => match x.as_f64() {
+                Some(v) => finite(f(v), || format!("{name}({})", show(x, symbols))),
+                None => Err(mismatch(name, args, symbols)),
+            },
+            _ => Err(Fault::new(
+                Code::E305,
+                format!("{name} cannot be applied to {} argument(s)", args.len()),
+            )),
+        },
+    }
+}
+
+/// The f64 function of a one-argument transcendental built-in.
+fn math_fn(b: Builtin) -> Option<fn(f64) -> f64> {
+    Some(match b {
+        Builtin::Sqrt => f64::sqrt,
+        Builtin::Sin => f64::sin,
+        Builtin::Cos => f64::cos,
+        Builtin::Tan => f64::tan,
+        Builtin::Asin => f64::asin,
+        Builtin::Acos => f64::acos,
+        Builtin::Atan => f64::atan,
+        Builtin::Log => f64::ln,
+        Builtin::Log10 => f64::log10,
+        Builtin::Exp => f64::exp,
+        _ => return None,
+    })
+}
+
+fn pow(x: Value, y: Value, symbols: &Symbols) -> Result<Value, Fault> {
+    let text = || format!("POW({}, {})", show(x, symbols), show(y, symbols));
+    let overflow = || Fault::new(Code::E202, format!("integer overflow: {}", text()));
+    if let (Value::Int(a), Value::Int(e)) = (x, y)
+        && e >= 0
+    {
+        return match u32::try_from(e) {
+            Ok(e) => a.checked_pow(e).map(Value::Int).ok_or_else(overflow),
+            Err(_) => match a {
+                0 | 1 => Ok(Value::Int(a)),
+                -1 => Ok(Value::Int(if e % 2 == 0 { 1 } else { -1 })),
+                _ => Err(overflow()),
+            },
+        };
+    }
+    let (Some(a), Some(e)) = (x.as_f64(), y.as_f64()) else {
+        return Err(mismatch("POW", &[x, y], symbols));
+    };
+    if a == 0.0 && e < 0.0 {
+        return Err(Fault::new(
+            Code::E201,
+            format!("division by zero: {}", text()),
+        ));
+    }
+    finite(a.powf(e), text)
+}
+
+/// `ROUND(x, d)` per spec §6.3: `d` is checked first, then `x`.
+fn round(x: Value, d: Value, symbols: &Symbols) -> Result<Value, Fault> {
+    let Value::Int(d) = d else {
+        return Err(Fault::new(
+            Code::E203,
+            format!(
+                "type mismatch: ROUND digits must be an Int, got {}",
+                show(d, symbols)
+            ),
+        ));
+    };
+    if !(-15..=15).contains(&d) {
+        return Err(Fault::new(
+            Code::E204,
+            format!("index out of range: ROUND digits {d} is outside -15…15"),
+        ));
+    }
+    let xf = match x {
+        Value::Int(_) if d >= 0 => return Ok(x),
+        Value::Float(f) if d >= 0 && f.abs() >= INTEGRAL_FROM => return Ok(x),
+        Value::Sym(_) => return Err(mismatch("ROUND", &[x], symbols)),
+        _ => x.as_f64().unwrap_or(0.0),
+    };
+    let scale = POWERS_OF_TEN[d.unsigned_abs() as usize];
+    let r = if d >= 0 {
+        (xf * scale).round() / scale
+    } else {
+        (xf / scale).round() * scale
+    };
+    finite(r, || format!("ROUND({}, {d})", show(x, symbols)))
+}
+
+/// `CHAR_AT(s, i)`: the character of Symbol `s` at 0-based Int index `i`.
+pub(super) fn char_at(s: Value, i: Value, symbols: &Symbols) -> Result<char, Fault> {
+    let (Value::Sym(sym), Value::Int(index)) = (s, i) else {
+        return Err(mismatch("CHAR_AT", &[s, i], symbols));
+    };
+    let text = symbols.resolve(sym);
+    usize::try_from(index)
+        .ok()
+        .and_then(|n| text.chars().nth(n))
+        .ok_or_else(|| {
+            Fault::new(
+                Code::E204,
+                format!(
+                    "index out of range: CHAR_AT({}, {index}) on {} characters",
+                    show(s, symbols),
+                    text.chars().count()
+                ),
+            )
+        })
+}

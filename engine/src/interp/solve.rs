@@ -1,0 +1,190 @@
+//! SOLVE (spec §4.4): each stratum's rules to their least fixpoint, semi-naively.
+//!
+//! Round 1 runs every rule's `initial` plan (all scans read whole relations). Each
+//! later round runs every `deltas` plan, whose delta scan reads only the tuples the
+//! previous round added. Emitted tuples wait in [`ToAdd`] until the round ends, when
+//! [`Database::changed`] merges them; a round that adds nothing ends the stratum.
+
+use super::budget::tuple_bytes;
+use super::relation::{Database, Relation, ToAdd};
+use super::{Env, Machine, Res, guarded};
+use crate::ir::{Expr, Op, Plan, RelId, Rule};
+use crate::span::Span;
+use crate::value::Value;
+use smallvec::SmallVec;
+
+/// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
+/// counting the rounds started in `rounds`. `span` is the SOLVE statement.
+pub(super) fn solve(
+    m: &mut Machine<'_>,
+    db: &mut Database,
+    upto: u32,
+    span: Span,
+    rounds: &mut u64,
+) -> Res<()> {
+    let program = m.program;
+    for stratum in &program.strata {
+        let rules: Vec<&Rule> = stratum
+            .rules
+            .iter()
+            .filter(|id| id.0 < upto)
+            .filter_map(|id| program.rules.get(id.index()))
+            .collect();
+        if rules.is_empty() {
+            continue;
+        }
+        db.settle();
+        let mut first = true;
+        loop {
+            m.budget.check_time(span)?;
+            *rounds += 1;
+            for rule in &rules {
+                if first {
+                    m.run_plan(db, rule, &rule.initial)?;
+                } else {
+                    for plan in &rule.deltas {
+                        m.run_plan(db, rule, plan)?;
+                    }
+                }
+            }
+            first = false;
+            if !db.changed(&mut m.budget, span)? || !stratum.recursive {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The state of one plan execution: what it reads, where it emits, its variable slots.
+struct PlanRun<'a> {
+    rels: &'a [Relation],
+    to_add: &'a mut ToAdd,
+    /// Tuples stored when the plan started (pending ones are counted by `to_add`).
+    stored: u64,
+    slots: Vec<Value>,
+    /// The names of the slots (for messages).
+    names: &'a [String],
+    /// Reused buffer for the tuple being emitted.
+    row: Vec<Value>,
+}
+
+impl Machine<'_> {
+    fn run_plan(&mut self, db: &mut Database, rule: &Rule, plan: &Plan) -> Res<()> {
+        let stored = db.tuples();
+        let (rels, to_add) = db.split();
+        let mut run = PlanRun {
+            rels,
+            to_add,
+            stored,
+            slots: vec![Value::Int(0); usize::from(rule.slots)],
+            names: &rule.slot_names,
+            row: Vec::new(),
+        };
+        self.run_ops(&mut run, &plan.ops)
+    }
+
+    /// Runs `ops` for the current binding. `Let`, `Filter` and `Emit` loop here; a
+    /// `Scan` runs the rest of the ops once per tuple it binds.
+    fn run_ops(&mut self, run: &mut PlanRun<'_>, ops: &[Op]) -> Res<()> {
+        for (i, op) in ops.iter().enumerate() {
+            match op {
+                Op::Scan {
+                    rel,
+                    version,
+                    index,
+                    key,
+                    bind,
+                    span,
+                } => {
+                    let relation = &run.rels[rel.index()];
+                    let rest = &ops[i + 1..];
+                    return guarded(|| match index {
+                        Some(index) if !key.is_empty() => {
+                            let key: SmallVec<[Value; 4]> =
+                                key.iter().map(|slot| run.slots[slot.index()]).collect();
+                            for &id in relation.probe(*index, &key, *version) {
+                                self.visit(run, relation.row(id), bind, *span, rest)?;
+                            }
+                            Ok(())
+                        }
+                        _ => {
+                            for id in relation.rows(*version) {
+                                self.visit(run, relation.row(id), bind, *span, rest)?;
+                            }
+                            Ok(())
+                        }
+                    });
+                }
+                Op::Let { slot, expr } => {
+                    let value = self.eval(
+                        run.rels,
+                        Env::Rule {
+                            slots: &run.slots,
+                            names: run.names,
+                        },
+                        expr,
+                    )?;
+                    run.slots[slot.index()] = value;
+                }
+                Op::Filter(cond) => {
+                    if !self
+                        .eval(
+                            run.rels,
+                            Env::Rule {
+                                slots: &run.slots,
+                                names: run.names,
+                            },
+                            cond,
+                        )?
+                        .is_true()
+                    {
+                        return Ok(());
+                    }
+                }
+                Op::Emit { rel, args, span } => self.emit(run, *rel, args, *span)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A scan visits one tuple: a step, bind its columns, run the rest of the plan.
+    fn visit(
+        &mut self,
+        run: &mut PlanRun<'_>,
+        row: &[Value],
+        bind: &[(u32, crate::ir::VarSlot)],
+        span: Span,
+        rest: &[Op],
+    ) -> Res<()> {
+        self.budget.step(span)?;
+        for &(col, slot) in bind {
+            run.slots[slot.index()] = row[col as usize];
+        }
+        self.run_ops(run, rest)
+    }
+
+    /// Evaluates an EMIT and buffers the tuple if it is new.
+    fn emit(&mut self, run: &mut PlanRun<'_>, rel: RelId, args: &[Expr], span: Span) -> Res<()> {
+        run.row.clear();
+        for arg in args {
+            let value = self.eval(
+                run.rels,
+                Env::Rule {
+                    slots: &run.slots,
+                    names: run.names,
+                },
+                arg,
+            )?;
+            run.row.push(value);
+        }
+        let r = rel.index();
+        if run.rels[r].contains(&run.row) || !run.to_add.insert(r, &run.row) {
+            return Ok(());
+        }
+        let name = &self.program.relations[r].name;
+        self.budget
+            .check_tuples(run.stored + run.to_add.count(), name, span)?;
+        self.budget.charge(tuple_bytes(1, run.row.len()), span)
+    }
+}

@@ -1,0 +1,206 @@
+//! Limits and runtime errors ending a run (spec §7).
+
+use super::*;
+use crate::ast::BinOp::*;
+use std::time::{Duration, Instant};
+
+/// `n(x) → n(x + 1)` from `n(0)`: never reaches a fixpoint.
+fn counting() -> Builder {
+    let mut b = Builder::new();
+    let n = b.rel("n", 1);
+    b.fact(n, &[Value::Int(0)]);
+    let next = vec![
+        Op::Scan {
+            rel: n,
+            version: Version::Full,
+            index: None,
+            key: vec![],
+            bind: vec![(0, VarSlot(0))],
+            span: Span::new(5, 9),
+        },
+        Op::Emit {
+            rel: n,
+            args: vec![bin(local(0), Add, int(1))],
+            span: Span::new(20, 30),
+        },
+    ];
+    let mut delta = next.clone();
+    if let Op::Scan { version, .. } = &mut delta[0] {
+        *version = Version::Delta;
+    }
+    let rule = b.rule(1, next, vec![delta]);
+    b.stratum(&[rule], &[n], true);
+    b.result(int(1));
+    b.solve();
+    b
+}
+
+/// A CALC with `WHILE 1` whose body counts.
+fn spinning() -> Builder {
+    let mut b = Builder::new();
+    let body = vec![
+        s_let(0, int(0)),
+        Stmt::While {
+            cond: int(1),
+            body: vec![s_let(0, bin(local(0), Add, int(1)))],
+            span: Span::new(40, 50),
+        },
+        s_result(local(0)),
+    ];
+    let f = b.func(0, 1, 0, body);
+    b.result(int(7));
+    b.result(call(f, vec![]));
+    b
+}
+
+/// `f(n) = f(n + 1)`: unbounded recursion.
+fn recursing() -> Builder {
+    let mut b = Builder::new();
+    let f = b.func(1, 1, 0, vec![]);
+    let mut rec = call(f, vec![bin(local(0), Add, int(1))]);
+    rec.span = Span::new(60, 70);
+    b.set_body(f, vec![s_result(rec)]);
+    b.result(call(f, vec![int(0)]));
+    b
+}
+
+#[test]
+fn step_limit() {
+    let limits = Limits {
+        max_steps: 1000,
+        ..Limits::default()
+    };
+    let r = spinning().run_with(&limits);
+    let d = r.error.as_ref().expect("error");
+    assert_eq!(d.code, Code::E401);
+    assert_eq!(r.stats.steps, 1001);
+    // Outputs before the error are kept.
+    assert_eq!(r.outputs, vec![Output::Result(Value::Int(7))]);
+}
+
+#[test]
+fn tuple_limit() {
+    let limits = Limits {
+        max_tuples: 100,
+        ..Limits::default()
+    };
+    let r = counting().run_with(&limits);
+    let d = r.error.as_ref().expect("error");
+    assert_eq!((d.code, d.span), (Code::E402, Span::new(20, 30)));
+    assert_eq!(r.outputs, vec![Output::Result(Value::Int(1))]);
+    // Each round adds one tuple; the 101st is refused.
+    assert_eq!(r.stats.tuples, 100);
+    assert_eq!(r.stats.iterations, 100);
+}
+
+#[test]
+fn memory_limit() {
+    let limits = Limits {
+        max_memory_mb: 1,
+        max_tuples: u64::MAX,
+        ..Limits::default()
+    };
+    let r = counting().run_with(&limits);
+    assert_eq!(code(&r), Some(Code::E405));
+    // 1 MiB at 24 bytes per tuple (no index): about 43,690 tuples.
+    assert!(
+        (40_000..45_000).contains(&r.stats.tuples),
+        "{}",
+        r.stats.tuples
+    );
+}
+
+#[test]
+fn memory_limit_stops_growing_symbols() {
+    let mut b = Builder::new();
+    let s = b.sym("ab");
+    let body = vec![
+        s_let(0, val(s)),
+        Stmt::While {
+            cond: int(1),
+            body: vec![s_let(0, bin(local(0), Add, local(0)))],
+            span: NO_SPAN,
+        },
+        s_result(local(0)),
+    ];
+    let f = b.func(0, 1, 0, body);
+    b.result(call(f, vec![]));
+    let limits = Limits {
+        max_memory_mb: 16,
+        ..Limits::default()
+    };
+    assert_eq!(code(&b.run_with(&limits)), Some(Code::E405));
+}
+
+#[test]
+fn time_limit() {
+    let limits = Limits {
+        max_steps: u64::MAX,
+        timeout_ms: 50,
+        ..Limits::default()
+    };
+    let started = Instant::now();
+    let r = spinning().run_with(&limits);
+    assert_eq!(code(&r), Some(Code::E404));
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn depth_limit_default() {
+    let r = recursing().run();
+    let d = r.error.as_ref().expect("error");
+    assert_eq!((d.code, d.span), (Code::E403, Span::new(60, 70)));
+    // Depths 1..=1000 each ran one RESULT statement.
+    assert_eq!(r.stats.steps, 1000);
+}
+
+#[test]
+fn depth_limit_deep_does_not_overflow_the_stack() {
+    let limits = Limits {
+        max_depth: 100_000,
+        ..Limits::default()
+    };
+    let r = recursing().run_with(&limits);
+    assert_eq!(code(&r), Some(Code::E403));
+    assert_eq!(r.stats.steps, 100_000);
+}
+
+#[test]
+fn deep_recursion_that_returns() {
+    let mut b = Builder::new();
+    let f = b.func(1, 1, 0, vec![]);
+    let rec = bin(int(1), Add, call(f, vec![bin(local(0), Sub, int(1))]));
+    b.set_body(
+        f,
+        vec![
+            Stmt::If {
+                cond: bin(local(0), Eq, int(0)),
+                then_body: vec![s_result(int(0))],
+                else_body: vec![],
+                span: NO_SPAN,
+            },
+            s_result(rec),
+        ],
+    );
+    b.result(call(f, vec![int(50_000)]));
+    let limits = Limits {
+        max_depth: 100_000,
+        ..Limits::default()
+    };
+    assert_eq!(outcome(&b.run_with(&limits)), Ok(Value::Int(50_000)));
+}
+
+#[test]
+fn runtime_error_keeps_earlier_outputs() {
+    let mut b = Builder::new();
+    b.result(int(1));
+    b.result(bin(int(1), Div, int(0)));
+    b.result(int(2));
+    let r = b.run();
+    assert_eq!(r.outputs, vec![Output::Result(Value::Int(1))]);
+    assert_eq!(code(&r), Some(Code::E201));
+}

@@ -1,0 +1,326 @@
+//! Facts, queries, canonical order and SOLVE (spec §2.5, §4, §5).
+
+use super::*;
+use crate::ast::BinOp::*;
+use Version::{Delta, Full};
+use std::collections::BTreeSet;
+
+fn ints(v: &[i64]) -> Vec<Value> {
+    v.iter().map(|&i| Value::Int(i)).collect()
+}
+
+#[test]
+fn facts_and_queries() {
+    let mut b = Builder::new();
+    let parent = b.rel("parent", 2);
+    let (alice, bob, carol) = (b.sym("alice"), b.sym("bob"), b.sym("carol"));
+    b.fact(parent, &[alice, bob]);
+    b.fact(parent, &[alice, carol]);
+    b.fact(parent, &[bob, carol]);
+    b.fact(parent, &[alice, bob]);
+    b.query(parent, &[Some(alice), Some(bob)]);
+    b.query(parent, &[Some(carol), Some(bob)]);
+    b.query(parent, &[Some(alice), None]);
+    b.query(parent, &[None, None]);
+    b.query(parent, &[Some(carol), None]);
+    let r = b.run();
+    assert!(r.error.is_none());
+    assert_eq!(r.stats.tuples, 3);
+    let answers: Vec<&QueryAnswer> = r
+        .outputs
+        .iter()
+        .map(|o| match o {
+            Output::Query { answer, .. } => answer,
+            Output::Result(_) => panic!(),
+        })
+        .collect();
+    assert_eq!(answers[0], &QueryAnswer::Truth(true));
+    assert_eq!(answers[1], &QueryAnswer::Truth(false));
+    assert_eq!(answers[2], &QueryAnswer::Values(vec![bob, carol]));
+    assert_eq!(
+        answers[3],
+        &QueryAnswer::Tuples(vec![vec![alice, bob], vec![alice, carol], vec![bob, carol]])
+    );
+    assert_eq!(answers[4], &QueryAnswer::Values(vec![]));
+    let Output::Query { relation, args, .. } = &r.outputs[2] else {
+        panic!()
+    };
+    assert_eq!(
+        (relation.as_str(), args.as_slice()),
+        ("parent", &[Some(alice), None][..])
+    );
+}
+
+#[test]
+fn canonical_order_numbers_then_written_then_runtime_symbols() {
+    let mut b = Builder::new();
+    let r = b.rel("r", 1);
+    let (zed, abe, x, ab, e) = (
+        b.sym("zed"),
+        b.sym("abe"),
+        b.sym("x"),
+        b.sym("ab"),
+        b.sym("e"),
+    );
+    for v in [zed, abe, Value::Int(3), Value::Float(2.5), Value::Int(-1)] {
+        b.fact(r, &[v]);
+    }
+    let (made_b, made_a, made_abe) = (b.global("b"), b.global("a"), b.global("abe"));
+    b.let_global(made_b, bin(val(zed), Add, val(x)));
+    b.let_global(made_a, bin(val(abe), Add, val(x)));
+    b.let_global(made_abe, bin(val(ab), Add, val(e)));
+    for g in [made_b, made_a, made_abe] {
+        b.p.steps.push(Step::Fact {
+            rel: r,
+            args: vec![global(g)],
+            span: NO_SPAN,
+        });
+    }
+    b.query(r, &[None]);
+    let res = b.run();
+    let QueryAnswer::Values(vs) = answer(&res) else {
+        panic!()
+    };
+    let shown: Vec<String> = vs
+        .iter()
+        .map(|&v| crate::output::value_text(v, &res.symbols))
+        .collect();
+    assert_eq!(shown, ["-1", "2.5", "3", "zed", "abe", "abex", "zedx"]);
+}
+
+/// A small deterministic generator (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> i64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n) as i64
+    }
+}
+
+fn naive_closure(edges: &BTreeSet<(i64, i64)>) -> BTreeSet<(i64, i64)> {
+    let mut path = edges.clone();
+    loop {
+        let new: Vec<(i64, i64)> = path
+            .iter()
+            .flat_map(|&(x, y)| {
+                edges
+                    .iter()
+                    .filter(move |&&(a, _)| a == y)
+                    .map(move |&(_, z)| (x, z))
+            })
+            .filter(|t| !path.contains(t))
+            .collect();
+        if new.is_empty() {
+            return path;
+        }
+        path.extend(new);
+    }
+}
+
+/// The shapes of the recursive rule of transitive closure.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// edge(x, y), path(y, z): the delta scan is probed through an index.
+    RightLinear,
+    /// path(x, y), edge(y, z): the delta scan is the outer, unkeyed one.
+    LeftLinear,
+    /// path(x, y), path(y, z): two delta variants.
+    Doubling,
+}
+
+fn closure_program(edges: &BTreeSet<(i64, i64)>, shape: Shape) -> RunResult {
+    let mut b = Builder::new();
+    let edge = b.rel("edge", 2);
+    let path = b.rel("path", 2);
+    let (edge_by_0, path_by_0) = (b.index(edge, &[0]), b.index(path, &[0]));
+    for &(x, y) in edges {
+        b.fact(edge, &ints(&[x, y]));
+    }
+    let base = b.rule(
+        2,
+        vec![
+            scan(edge, Full, &[(0, 0), (1, 1)]),
+            emit(path, vec![local(0), local(1)]),
+        ],
+        vec![],
+    );
+    let out = || emit(path, vec![local(0), local(2)]);
+    let plan = |outer: RelId, ov: Version, inner: RelId, iv: Version| {
+        let index = if inner == edge { edge_by_0 } else { path_by_0 };
+        vec![
+            scan(outer, ov, &[(0, 0), (1, 1)]),
+            scan_key(inner, iv, Some(index), &[1], &[(1, 2)]),
+            out(),
+        ]
+    };
+    let (initial, deltas) = match shape {
+        Shape::RightLinear => (
+            plan(edge, Full, path, Full),
+            vec![plan(edge, Full, path, Delta)],
+        ),
+        Shape::LeftLinear => (
+            plan(path, Full, edge, Full),
+            vec![plan(path, Delta, edge, Full)],
+        ),
+        Shape::Doubling => (
+            plan(path, Full, path, Full),
+            vec![plan(path, Delta, path, Full), plan(path, Full, path, Delta)],
+        ),
+    };
+    let step = b.rule(3, initial, deltas);
+    b.stratum(&[base, step], &[path], true);
+    b.solve();
+    b.query(path, &[None, None]);
+    b.run()
+}
+
+#[test]
+fn semi_naive_closure_equals_naive_on_random_graphs() {
+    let mut rng = Lcg(0x5eed);
+    for round in 0..12 {
+        let nodes = 2 + rng.below(14) as u64;
+        let count = rng.below(3 * nodes) as usize;
+        let edges: BTreeSet<(i64, i64)> = (0..count)
+            .map(|_| (rng.below(nodes), rng.below(nodes)))
+            .collect();
+        let expected: Vec<Vec<Value>> = naive_closure(&edges)
+            .into_iter()
+            .map(|(x, y)| ints(&[x, y]))
+            .collect();
+        for shape in [Shape::RightLinear, Shape::LeftLinear, Shape::Doubling] {
+            let r = closure_program(&edges, shape);
+            assert_eq!(
+                answer(&r),
+                &QueryAnswer::Tuples(expected.clone()),
+                "graph {round} {shape:?}"
+            );
+            assert_eq!(r.stats.tuples as usize, edges.len() + expected.len());
+        }
+    }
+}
+
+#[test]
+fn chain_closure_rounds_and_steps() {
+    // 0 → 1 → 2 → 3: round 1 derives 3 paths, then 2, then 1, then nothing.
+    let edges: BTreeSet<(i64, i64)> = [(0, 1), (1, 2), (2, 3)].into();
+    let r = closure_program(&edges, Shape::RightLinear);
+    assert_eq!(r.stats.iterations, 4);
+    // Round 1: base scans 3 edges; step scans 3 edges and probes an empty path.
+    // Rounds 2–4: the delta plan scans 3 edges each, plus the delta paths it probes:
+    // round 2 visits 1→2 and 2→3, round 3 visits 1→3, round 4 none.
+    assert_eq!(r.stats.steps, 3 + 3 + (3 + 2) + (3 + 1) + 3);
+}
+
+#[test]
+fn key_first_scan_then_join() {
+    // grandparent(X, Z) :- parent(X, Y), parent(Y, Z), with the first scan binding
+    // column B to $0 and column A to $1 (spec §4.1).
+    let mut b = Builder::new();
+    let parent = b.rel("parent", 2);
+    let gp = b.rel("grandparent", 2);
+    let by_0 = b.index(parent, &[0]);
+    let (ann, bob, cat, dan) = (b.sym("ann"), b.sym("bob"), b.sym("cat"), b.sym("dan"));
+    b.fact(parent, &[ann, bob]);
+    b.fact(parent, &[bob, cat]);
+    b.fact(parent, &[bob, dan]);
+    b.fact(parent, &[cat, ann]);
+    let rule = b.rule(
+        3,
+        vec![
+            scan(parent, Full, &[(1, 0), (0, 1)]),
+            scan_key(parent, Full, Some(by_0), &[0], &[(1, 2)]),
+            emit(gp, vec![local(1), local(2)]),
+        ],
+        vec![],
+    );
+    b.stratum(&[rule], &[gp], false);
+    b.solve();
+    b.query(gp, &[None, None]);
+    let r = b.run();
+    assert_eq!(
+        answer(&r),
+        &QueryAnswer::Tuples(vec![
+            vec![ann, cat],
+            vec![ann, dan],
+            vec![bob, ann],
+            vec![cat, bob]
+        ])
+    );
+    assert_eq!(r.stats.iterations, 1);
+}
+
+#[test]
+fn lets_filters_and_rules_without_scans() {
+    let mut b = Builder::new();
+    let n = b.rel("n", 1);
+    let sq = b.rel("sq", 2);
+    for i in 0..6 {
+        b.fact(n, &ints(&[i]));
+    }
+    let seed = b.rule(0, vec![emit(n, vec![int(100)])], vec![]);
+    let squares = b.rule(
+        2,
+        vec![
+            scan(n, Full, &[(0, 0)]),
+            Op::Filter(bin(bin(local(0), Mod, int(2)), Eq, int(1))),
+            Op::Let {
+                slot: VarSlot(1),
+                expr: bin(local(0), Mul, local(0)),
+            },
+            emit(sq, vec![local(0), local(1)]),
+        ],
+        vec![],
+    );
+    b.stratum(&[seed], &[n], false);
+    b.stratum(&[squares], &[sq], false);
+    b.solve();
+    b.query(sq, &[None, None]);
+    b.query(n, &[Some(Value::Int(100))]);
+    let r = b.run();
+    assert_eq!(r.outputs.len(), 2);
+    let Output::Query {
+        answer: squares, ..
+    } = &r.outputs[0]
+    else {
+        panic!()
+    };
+    assert_eq!(
+        squares,
+        &QueryAnswer::Tuples(vec![ints(&[1, 1]), ints(&[3, 9]), ints(&[5, 25])])
+    );
+    assert_eq!(answer(&r), &QueryAnswer::Truth(true));
+}
+
+#[test]
+fn solve_runs_only_rules_registered_so_far() {
+    let mut b = Builder::new();
+    let a = b.rel("a", 1);
+    let c = b.rel("c", 1);
+    let first = b.rule(0, vec![emit(a, vec![int(1)])], vec![]);
+    b.solve();
+    let second = b.rule(0, vec![emit(c, vec![int(2)])], vec![]);
+    b.stratum(&[first, second], &[a, c], false);
+    b.query(c, &[None]);
+    b.solve();
+    b.query(c, &[None]);
+    let r = b.run();
+    let answers: Vec<&QueryAnswer> = r
+        .outputs
+        .iter()
+        .filter_map(|o| match o {
+            Output::Query { answer, .. } => Some(answer),
+            Output::Result(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            &QueryAnswer::Values(vec![]),
+            &QueryAnswer::Values(ints(&[2]))
+        ]
+    );
+}

@@ -1,0 +1,221 @@
+//! Argument parsing and printing for `bytelogic`; all the work happens in the library.
+//!
+//! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
+//! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
+
+use bytelogic_engine::{Limits, LineIndex};
+use bytelogic_runtime::Outcome;
+use bytelogic_runtime::render::text;
+use clap::{Args, Parser, Subcommand};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Runs and checks ByteLogic programs.
+#[derive(Parser)]
+#[command(name = "bytelogic", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs a program: prints each output on its own line, diagnostics to stderr.
+    Run {
+        /// Print one JSON object describing the outcome instead.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        limits: RunLimits,
+        /// The program file, or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Checks a program without running it: prints its diagnostics.
+    Check {
+        /// Print `{"success", "diagnostics"}` as JSON instead.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        source: SourceLimit,
+        /// The program file, or `-` for standard input.
+        file: PathBuf,
+    },
+}
+
+/// The limit that applies before a program runs (spec §7).
+#[derive(Args)]
+struct SourceLimit {
+    /// Source size limit in KiB (E406).
+    #[arg(long, value_name = "KIB", default_value_t = Limits::default().max_source_kb)]
+    max_source_kb: u64,
+}
+
+/// The limits of a run (spec §7).
+#[derive(Args)]
+struct RunLimits {
+    /// Step limit: tuples visited, CALC statements, loop iterations (E401).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_steps)]
+    max_steps: u64,
+    /// Limit on tuples in the database (E402).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_tuples)]
+    max_tuples: u64,
+    /// CALC call depth limit (E403).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth)]
+    max_depth: u32,
+    /// Wall-clock limit in milliseconds (E404).
+    #[arg(long, value_name = "MS", default_value_t = Limits::default().timeout_ms)]
+    timeout_ms: u64,
+    /// Memory limit in MiB (E405).
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().max_memory_mb)]
+    max_memory_mb: u64,
+    #[command(flatten)]
+    source: SourceLimit,
+}
+
+impl SourceLimit {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_source_kb: self.max_source_kb,
+            ..Limits::default()
+        }
+    }
+}
+
+impl RunLimits {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_steps: self.max_steps,
+            max_tuples: self.max_tuples,
+            max_depth: self.max_depth,
+            timeout_ms: self.timeout_ms,
+            max_memory_mb: self.max_memory_mb,
+            max_source_kb: self.source.max_source_kb,
+        }
+    }
+}
+
+/// Which subcommand does the work.
+#[derive(Clone, Copy)]
+enum Mode {
+    Run,
+    Check,
+}
+
+/// What one invocation writes, in order, and how it exits.
+struct Report {
+    chunks: Vec<(Stream, String)>,
+    code: u8,
+}
+
+/// Where a chunk of the report goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Parses the arguments, does the work, prints, and returns the exit code.
+pub fn main() -> ExitCode {
+    // Usage errors exit 2 here; --help and --version exit 0.
+    let cli = Cli::try_parse().unwrap_or_else(|e| e.exit());
+    let report = match &cli.command {
+        Command::Run { json, limits, file } => execute(file, *json, &limits.limits(), Mode::Run),
+        Command::Check { json, source, file } => {
+            execute(file, *json, &source.limits(), Mode::Check)
+        }
+    };
+    emit(report)
+}
+
+fn execute(file: &Path, json: bool, limits: &Limits, mode: Mode) -> Report {
+    let (name, source) = match read_source(file) {
+        Ok(read) => read,
+        Err(message) => {
+            return Report {
+                chunks: vec![(Stream::Stderr, format!("error: {message}\n"))],
+                code: 2,
+            };
+        }
+    };
+    let outcome = match mode {
+        Mode::Run => Outcome::run(&source, limits),
+        Mode::Check => Outcome::check(&source, limits),
+    };
+    let code = if outcome.success() { 0 } else { 1 };
+    if json {
+        let value = match mode {
+            Mode::Run => outcome.to_json(),
+            Mode::Check => outcome.to_check_json(),
+        };
+        return Report {
+            chunks: vec![(Stream::Stdout, format!("{value}\n"))],
+            code,
+        };
+    }
+    // Front-end diagnostics, then the outputs, then the runtime error.
+    let index = LineIndex::new(&source);
+    let render = |d| (Stream::Stderr, text::diagnostic(d, &index, &name) + "\n");
+    let mut chunks: Vec<_> = outcome.diagnostics.iter().map(render).collect();
+    chunks.push((
+        Stream::Stdout,
+        outcome.output_texts().map(|line| line + "\n").collect(),
+    ));
+    chunks.extend(outcome.runtime_error.iter().map(render));
+    Report { chunks, code }
+}
+
+const BOM: char = '\u{feff}';
+
+/// Reads the program: its display name and text, without a byte-order mark. `-` is
+/// standard input.
+fn read_source(file: &Path) -> Result<(String, String), String> {
+    let (name, bytes) = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let name = file.display().to_string();
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        (name, bytes)
+    };
+    match String::from_utf8(bytes) {
+        // Drop a byte-order mark (spec §1.1) here, so that columns on line 1 start after it.
+        Ok(mut source) => {
+            if source.starts_with(BOM) {
+                source.drain(..BOM.len_utf8());
+            }
+            Ok((name, source))
+        }
+        Err(e) => Err(format!(
+            "`{name}` is not UTF-8 (invalid byte at offset {}); ByteLogic source must be UTF-8",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+/// Writes the report. A reader that stops early (broken pipe) is not an error; any
+/// other failure to write standard output exits 2. Failing to write stderr is ignored.
+fn emit(report: Report) -> ExitCode {
+    for (stream, text) in &report.chunks {
+        if *stream == Stream::Stderr {
+            let _ = io::stderr().write_all(text.as_bytes());
+            continue;
+        }
+        let mut stdout = io::stdout().lock();
+        match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
+                return ExitCode::from(2);
+            }
+            Ok(()) => {}
+        }
+    }
+    ExitCode::from(report.code)
+}

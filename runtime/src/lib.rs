@@ -1,0 +1,15 @@
+//! The ByteLogic runtime: runs programs end to end and renders what happened.
+//!
+//! ```text
+//! source ─ engine::compile ─ engine::run ─▶ Outcome ─┬─ render::text  (spec §8 diagnostics)
+//!                                                    └─ render::json  (the JSON outcome)
+//! ```
+//! [`Outcome::run`] and [`Outcome::check`] are the entry points; the `bytelogic`
+//! binary is a thin shell around them. [`conformance`] holds the corpus comparison
+//! rules. Nothing in this library prints.
+
+pub mod conformance;
+pub mod outcome;
+pub mod render;
+
+pub use outcome::{Located, Outcome};

@@ -1,0 +1,236 @@
+//! The outcome of running (or only checking) one program: outputs, diagnostics with
+//! their resolved positions, the error that decided failure, and counters.
+
+use crate::render::json;
+use bytelogic_engine::output::output_text;
+use bytelogic_engine::{
+    Diagnostic, Limits, LineIndex, Output, Position, RunResult, Stats, Symbols,
+};
+use std::time::{Duration, Instant};
+
+/// A diagnostic together with its position in the source (spec §8).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    /// The diagnostic as the engine reported it.
+    pub diagnostic: Diagnostic,
+    /// Its primary span resolved to line and columns.
+    pub position: Position,
+}
+
+impl Located {
+    /// Resolves `diagnostic`'s span with `index`.
+    pub fn new(diagnostic: Diagnostic, index: &LineIndex<'_>) -> Located {
+        let position = index.position(diagnostic.span);
+        Located {
+            diagnostic,
+            position,
+        }
+    }
+}
+
+/// Everything one run (or check) of a program produced, independent of how it is shown.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The outputs recorded, in program order; also those recorded before a runtime error.
+    pub outputs: Vec<Output>,
+    /// The Symbols needed to render the outputs.
+    pub symbols: Symbols,
+    /// The front end's diagnostics (errors and warnings), in source order.
+    pub diagnostics: Vec<Located>,
+    /// The runtime error that ended the run, if any.
+    pub runtime_error: Option<Located>,
+    /// The engine's counters (all zero when the program did not run).
+    pub stats: Stats,
+    /// Wall-clock time of compiling and running.
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// Compiles and, when the front end reports no error, runs `source` under `limits`.
+    pub fn run(source: &str, limits: &Limits) -> Outcome {
+        Outcome::execute(source, limits, true)
+    }
+
+    /// Compiles `source` without running it: diagnostics only.
+    pub fn check(source: &str, limits: &Limits) -> Outcome {
+        Outcome::execute(source, limits, false)
+    }
+
+    fn execute(source: &str, limits: &Limits, run: bool) -> Outcome {
+        let start = Instant::now();
+        let compiled = bytelogic_engine::compile(source, limits);
+        let result = match (&compiled.program, run) {
+            (Some(program), true) => Some(bytelogic_engine::run(program, limits)),
+            _ => None,
+        };
+        Outcome::new(source, compiled.diagnostics, result, start.elapsed())
+    }
+
+    /// Assembles an outcome from the front end's `diagnostics` and, if the program
+    /// ran, its `result`; `source` resolves positions.
+    pub fn new(
+        source: &str,
+        diagnostics: Vec<Diagnostic>,
+        result: Option<RunResult>,
+        elapsed: Duration,
+    ) -> Outcome {
+        let index = LineIndex::new(source);
+        let diagnostics = diagnostics
+            .into_iter()
+            .map(|d| Located::new(d, &index))
+            .collect();
+        let (outputs, symbols, stats, runtime_error) = match result {
+            Some(r) => (
+                r.outputs,
+                r.symbols,
+                r.stats,
+                r.error.map(|e| Located::new(e, &index)),
+            ),
+            None => (Vec::new(), Symbols::new(), Stats::default(), None),
+        };
+        Outcome {
+            outputs,
+            symbols,
+            diagnostics,
+            runtime_error,
+            stats,
+            elapsed,
+        }
+    }
+
+    /// Every diagnostic: the front end's, then the runtime error.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = &Located> {
+        self.diagnostics.iter().chain(&self.runtime_error)
+    }
+
+    /// The error that decides failure: the runtime error if the program ran into one,
+    /// else the first error diagnostic of the front end.
+    pub fn error(&self) -> Option<&Located> {
+        self.runtime_error
+            .as_ref()
+            .or_else(|| self.diagnostics.iter().find(|l| l.diagnostic.is_error()))
+    }
+
+    /// True when no diagnostic is an error.
+    pub fn success(&self) -> bool {
+        self.error().is_none()
+    }
+
+    /// Each output in the text form of spec §5.3.
+    pub fn output_texts(&self) -> impl Iterator<Item = String> + '_ {
+        self.outputs.iter().map(|o| output_text(o, &self.symbols))
+    }
+
+    /// All outputs in text form joined with `; ` (spec §5.3); `""` when there are none.
+    pub fn result_text(&self) -> String {
+        self.output_texts().collect::<Vec<_>>().join("; ")
+    }
+
+    /// The token returned to a model: `<result>…</result>` on success, else
+    /// `<error>CODE: message</error>` for [`Outcome::error`].
+    pub fn computation_token(&self) -> String {
+        match self.error() {
+            None => format!("<result>{}</result>", self.result_text()),
+            Some(e) => format!(
+                "<error>{}: {}</error>",
+                e.diagnostic.code, e.diagnostic.message
+            ),
+        }
+    }
+
+    /// The full JSON outcome of `bytelogic run --json` (see the README for the fields).
+    pub fn to_json(&self) -> serde_json::Value {
+        json::outcome(self)
+    }
+
+    /// The JSON of `bytelogic check --json`: `{"success", "diagnostics"}`.
+    pub fn to_check_json(&self) -> serde_json::Value {
+        json::check(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytelogic_engine::{Code, QueryAnswer, Span, Value};
+
+    fn ran(outputs: Vec<Output>, symbols: Symbols, error: Option<Diagnostic>) -> Outcome {
+        let result = RunResult {
+            outputs,
+            error,
+            stats: Stats::default(),
+            symbols,
+        };
+        Outcome::new(
+            "RESULT 1\nRESULT 1 / 0\n",
+            Vec::new(),
+            Some(result),
+            Duration::ZERO,
+        )
+    }
+
+    #[test]
+    fn success_joins_outputs_into_the_result_token() {
+        let mut symbols = Symbols::new();
+        let bob = symbols.intern("bob");
+        let q = Output::Query {
+            relation: "parent".into(),
+            args: vec![None],
+            answer: QueryAnswer::Values(vec![Value::Sym(bob), Value::Int(2)]),
+        };
+        let o = ran(vec![q, Output::Result(Value::Float(3.5))], symbols, None);
+        assert!(o.success());
+        assert_eq!(o.result_text(), "bob, 2; 3.5");
+        assert_eq!(o.computation_token(), "<result>bob, 2; 3.5</result>");
+    }
+
+    #[test]
+    fn runtime_error_is_appended_and_keeps_earlier_outputs() {
+        let e = Diagnostic::new(Code::E201, Span::new(16, 21), "division by zero");
+        let o = ran(vec![Output::Result(Value::Int(1))], Symbols::new(), Some(e));
+        assert!(!o.success());
+        assert_eq!(o.result_text(), "1");
+        assert_eq!(
+            o.computation_token(),
+            "<error>E201: division by zero</error>"
+        );
+        let err = o.error().unwrap();
+        assert_eq!(
+            err.position,
+            Position {
+                line: 2,
+                column: 8,
+                end_column: 13
+            }
+        );
+        assert!(o.diagnostics.is_empty());
+        assert_eq!(o.all_diagnostics().count(), 1);
+    }
+
+    #[test]
+    fn check_failure_has_no_outputs_and_reports_the_first_error() {
+        let w = Diagnostic::new(Code::W002, Span::new(0, 5), "QUERY before any SOLVE");
+        let e1 = Diagnostic::new(Code::E301, Span::new(6, 9), "relation `x` is not declared");
+        let e2 = Diagnostic::new(Code::E303, Span::new(10, 12), "arity mismatch");
+        let o = Outcome::new("QUERY r\nab cd ef", vec![w, e1, e2], None, Duration::ZERO);
+        assert!(!o.success());
+        assert_eq!(o.result_text(), "");
+        assert_eq!(o.error().unwrap().diagnostic.code, Code::E301);
+        assert_eq!(
+            o.computation_token(),
+            "<error>E301: relation `x` is not declared</error>"
+        );
+    }
+
+    #[test]
+    fn warnings_alone_are_success() {
+        let w = Diagnostic::new(
+            Code::W001,
+            Span::new(0, 2),
+            "literal \\n read as a line break",
+        );
+        let o = Outcome::new("\\nREL a", vec![w], None, Duration::ZERO);
+        assert!(o.success());
+        assert_eq!(o.computation_token(), "<result></result>");
+    }
+}

@@ -1,0 +1,139 @@
+//! The conformance corpus (`shared/corpus`, never copied into this repository), run
+//! through the library. One test per file; each runs every row with default limits
+//! and fails at the end listing every failing id with a one-line reason.
+//!
+//! The corpus is `$BYTELOGIC_CORPUS` if set, else `<workspace>/../shared/corpus`.
+//! When it is absent the tests pass with a notice, except under `CI`, where they fail.
+
+use bytelogic_engine::Limits;
+use bytelogic_runtime::Outcome;
+use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};
+use bytelogic_runtime::render::json::query_results;
+use serde_json::Value as Json;
+use std::path::PathBuf;
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
+        PathBuf::from,
+    )
+}
+
+/// Runs `check` on every row of `file` and panics listing every failure. `check`
+/// gets the row's raw text and its parsed fields and returns a one-line reason on failure.
+fn run_corpus(file: &str, check: impl Fn(&str, &Json) -> Result<(), String>) {
+    let path = corpus_dir().join(file);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("corpus file {} is required under CI: {e}", path.display())
+        }
+        Err(e) => {
+            eprintln!(
+                "notice: skipping {file}: {} not readable ({e}); set BYTELOGIC_CORPUS",
+                path.display()
+            );
+            return;
+        }
+    };
+    let mut rows = 0;
+    let mut failures = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        rows += 1;
+        let row: Json = match serde_json::from_str(line) {
+            Ok(row) => row,
+            Err(e) => {
+                failures.push(format!("line {}: not JSON: {e}", n + 1));
+                continue;
+            }
+        };
+        let id = row["id"]
+            .as_str()
+            .map_or_else(|| format!("line {}", n + 1), str::to_string);
+        if let Err(reason) = check(line, &row) {
+            failures.push(format!("{id}: {}", one_line(&reason)));
+        }
+    }
+    assert!(rows > 0, "{} has no rows", path.display());
+    println!("{file}: {} of {rows} rows passed", rows - failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows of {file} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// At most 300 characters, without line breaks.
+fn one_line(reason: &str) -> String {
+    let flat = reason.replace('\n', "\\n");
+    match flat.char_indices().nth(300) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
+/// Runs the row's program with its own default limits.
+fn run_row(row: &Json) -> Result<Outcome, String> {
+    let program = row["program"].as_str().ok_or("row has no program")?;
+    Ok(Outcome::run(program, &Limits::default()))
+}
+
+/// The outcome if the program ran without error, else the error as the reason.
+fn run_ok(row: &Json) -> Result<Outcome, String> {
+    let outcome = run_row(row)?;
+    match outcome.error() {
+        None => Ok(outcome),
+        Some(e) => Err(format!(
+            "{}: {} (line {}:{})",
+            e.diagnostic.code, e.diagnostic.message, e.position.line, e.position.column
+        )),
+    }
+}
+
+#[test]
+fn conformance_rows_give_the_expected_outputs() {
+    run_corpus("conformance.jsonl", |line, row| {
+        let raw = raw_field(line, "expected").ok_or("row has no expected")?;
+        let expected = parse_expected(raw)?;
+        let outcome = run_ok(row)?;
+        compare(
+            &query_results(&outcome.outputs, &outcome.symbols),
+            &expected,
+        )
+        .map_err(|reason| format!("{reason}; expected {raw}"))
+    });
+}
+
+#[test]
+fn runs_rows_run_without_error() {
+    run_corpus("runs.jsonl", |_, row| run_ok(row).map(drop));
+}
+
+#[test]
+fn errors_rows_report_every_expected_code() {
+    run_corpus("errors.jsonl", |_, row| {
+        let expected: Vec<&str> = row["expected_codes"]
+            .as_array()
+            .and_then(|codes| codes.iter().map(Json::as_str).collect())
+            .ok_or("row has no list of expected_codes")?;
+        let outcome = run_row(row)?;
+        let reported: Vec<&str> = outcome
+            .all_diagnostics()
+            .map(|l| l.diagnostic.code.as_str())
+            .collect();
+        let missing: Vec<&str> = expected
+            .into_iter()
+            .filter(|code| !reported.contains(code))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("missing {missing:?}; reported {reported:?}"))
+        }
+    });
+}
