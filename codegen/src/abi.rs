@@ -230,6 +230,12 @@ pub enum Detail {
     RangeBound,
     /// ROUND digits that are not an Int (E203) or outside −15…15 (E204); operand A.
     RoundDigits,
+    /// E208 of a CALC local (the site names it).
+    LocalVar,
+    /// E208 of a global (the site names it).
+    GlobalVar,
+    /// E208 of a FOR-QUERY tuple read outside its loop.
+    TupleVar,
 }
 
 const BINOPS: [bytelogic_engine::ast::BinOp; 13] = {
@@ -246,6 +252,9 @@ impl Detail {
             Detail::Neg => 20,
             Detail::RangeBound => 21,
             Detail::RoundDigits => 22,
+            Detail::LocalVar => 23,
+            Detail::GlobalVar => 24,
+            Detail::TupleVar => 25,
             Detail::Builtin(b) => {
                 32 + bytelogic_engine::ir::Builtin::ALL
                     .iter()
@@ -262,6 +271,9 @@ impl Detail {
             20 => Detail::Neg,
             21 => Detail::RangeBound,
             22 => Detail::RoundDigits,
+            23 => Detail::LocalVar,
+            24 => Detail::GlobalVar,
+            25 => Detail::TupleVar,
             32..=50 => Detail::Builtin(bytelogic_engine::ir::Builtin::ALL[(code - 32) as usize]),
             _ => Detail::None,
         }

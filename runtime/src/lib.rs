@@ -11,5 +11,6 @@
 pub mod conformance;
 pub mod outcome;
 pub mod render;
+pub mod wasm;
 
 pub use outcome::{Located, Outcome};

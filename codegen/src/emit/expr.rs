@@ -111,7 +111,7 @@ pub fn expr(
             let tag = program_global(g.0);
             f.ins().global_get(tag).i32_eqz().if_(BlockType::Empty);
             let site = m.site(e.span, Some(&name));
-            fail(m, f, 208, site);
+            fail(m, f, 208, site, Detail::GlobalVar);
             f.ins().end().global_get(tag).global_get(tag + 1);
         }
         ExprKind::Field { tuple, col } => {
@@ -120,11 +120,11 @@ pub fn expr(
             })?;
             f.ins().local_get(row).i32_eqz().if_(BlockType::Empty);
             let site = m.site(e.span, None);
-            fail(m, f, 208, site);
+            fail(m, f, 208, site, Detail::TupleVar);
             f.ins().end();
             if *col >= arity {
                 let site = m.site(e.span, Some(&format!("{} {arity}", col + 1)));
-                fail(m, f, 303, site);
+                fail(m, f, 303, site, Detail::None);
                 f.ins().i32_const(TAG_NONE).i64_const(0);
             } else {
                 let at = col * abi::VALUE_SIZE;
@@ -179,7 +179,7 @@ pub fn expr(
                 .global_get(Global::MaxDepth.index())
                 .i32_ge_u()
                 .if_(BlockType::Empty);
-            fail(m, f, 403, site);
+            fail(m, f, 403, site, Detail::None);
             let target = m.func(FnKey::Calc(func.0));
             f.ins()
                 .end()
@@ -194,7 +194,7 @@ pub fn expr(
                 .global_set(depth);
             let (t, p) = stash(f);
             f.ins().local_get(t).i32_eqz().if_(BlockType::Empty);
-            fail(m, f, 206, site);
+            fail(m, f, 206, site, Detail::None);
             f.ins().end().local_get(t).local_get(p);
         }
         ExprKind::Builtin { builtin, args } => {
@@ -220,10 +220,9 @@ pub fn expr(
     Ok(())
 }
 
-/// `fail(code, site)` with no detail.
-fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32) {
-    let none = Arg::Const(Detail::None.code());
-    emit_fail(m, f, code, Arg::Const(site), none, None, None);
+/// `fail(code, site)` with a detail and no operands.
+fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
+    emit_fail(m, f, code, Arg::Const(site), Arg::Const(d.code()), None, None);
 }
 
 fn local(
@@ -236,7 +235,7 @@ fn local(
     let Some(&(t, p)) = env.slots.get(slot) else {
         // A top-level statement has no locals: reading one is E208 (as the interpreter).
         let site = m.site(e.span, Some("?"));
-        fail(m, f, 208, site);
+        fail(m, f, 208, site, Detail::LocalVar);
         f.ins().i32_const(TAG_NONE).i64_const(0);
         return Ok(());
     };
@@ -244,7 +243,7 @@ fn local(
         let name = names.get(slot).map_or("?", String::as_str).to_string();
         f.ins().local_get(t).i32_eqz().if_(BlockType::Empty);
         let site = m.site(e.span, Some(&name));
-        fail(m, f, 208, site);
+        fail(m, f, 208, site, Detail::LocalVar);
         f.ins().end();
     }
     f.ins().local_get(t).local_get(p);
