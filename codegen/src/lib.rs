@@ -31,6 +31,9 @@ pub struct Site {
     pub span: Span,
     /// The name for the message, if the error needs one.
     pub name: Option<String>,
+    /// For an operator: the variable names of its two operands, where they are
+    /// variables (the message then shows their values: `… where $x = 0`).
+    pub operands: [Option<String>; 2],
 }
 
 /// A compiled program: the module binary and its error sites (indexed by the site

@@ -172,10 +172,15 @@ impl<'p> Module<'p> {
 
     /// The id of the error site at `span` (with an optional name for messages).
     pub fn site(&mut self, span: Span, name: Option<&str>) -> i32 {
-        let site = Site {
+        self.add_site(Site {
             span,
             name: name.map(str::to_string),
-        };
+            operands: [None, None],
+        })
+    }
+
+    /// The id of error site `site`.
+    pub fn add_site(&mut self, site: Site) -> i32 {
         if let Some(&i) = self.site_index.get(&site) {
             return i as i32;
         }

@@ -31,7 +31,8 @@ pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, Codeg
     }
     let mut env = Env {
         slots,
-        checked_names: Some(func.local_names.clone()),
+        names: func.local_names.clone(),
+        check_assigned: true,
         tuples: (0..func.tuples)
             .map(|_| (f.local(ValType::I32), 0))
             .collect(),
@@ -224,7 +225,9 @@ fn stmt(
                 .i32_const(0)
                 .call(snapshot)
                 .local_set(count)
-                .local_set(ptr);
+                .local_set(ptr)
+                .i32_const(0)
+                .local_set(i);
             let saved = env.tuples[tuple.index()];
             env.tuples[tuple.index()] = (row_local, arity);
             let rowsz = (arity * VALUE_SIZE) as i32;

@@ -1,11 +1,11 @@
 //! Expressions (spec §6.3): each pushes a value as (tag `i32`, payload `i64`).
 //! AND/OR short-circuit inline; operators and built-ins call runtime helpers.
 
-use crate::CodegenError;
 use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::{FnKey, Module, program_global};
 use crate::rt::{Arg, Helper, emit_fail};
+use crate::{CodegenError, Site};
 use bytelogic_engine::ast::{BinOp, UnOp};
 use bytelogic_engine::ir::{Builtin, Expr, ExprKind};
 use bytelogic_engine::value::Value;
@@ -15,8 +15,10 @@ use wasm_encoder::{BlockType, ValType};
 pub struct Env {
     /// Local pair (tag, payload) of each variable slot.
     pub slots: Vec<(u32, u32)>,
-    /// Names of the slots, when reading an unassigned one is E208 (CALC bodies).
-    pub checked_names: Option<Vec<String>>,
+    /// Names of the slots (for messages).
+    pub names: Vec<String>,
+    /// True when reading an unassigned slot is E208 (CALC bodies).
+    pub check_assigned: bool,
     /// Per FOR-QUERY tuple slot: the local holding the current row address (0
     /// outside its loop) and the relation's arity.
     pub tuples: Vec<(u32, u32)>,
@@ -27,7 +29,8 @@ impl Env {
     pub fn top() -> Env {
         Env {
             slots: Vec::new(),
-            checked_names: None,
+            names: Vec::new(),
+            check_assigned: false,
             tuples: Vec::new(),
         }
     }
@@ -222,7 +225,15 @@ pub fn expr(
 
 /// `fail(code, site)` with a detail and no operands.
 fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
-    emit_fail(m, f, code, Arg::Const(site), Arg::Const(d.code()), None, None);
+    emit_fail(
+        m,
+        f,
+        code,
+        Arg::Const(site),
+        Arg::Const(d.code()),
+        None,
+        None,
+    );
 }
 
 fn local(
@@ -239,8 +250,8 @@ fn local(
         f.ins().i32_const(TAG_NONE).i64_const(0);
         return Ok(());
     };
-    if let Some(names) = &env.checked_names {
-        let name = names.get(slot).map_or("?", String::as_str).to_string();
+    if env.check_assigned {
+        let name = env.names.get(slot).map_or("?", String::as_str).to_string();
         f.ins().local_get(t).i32_eqz().if_(BlockType::Empty);
         let site = m.site(e.span, Some(&name));
         fail(m, f, 208, site, Detail::LocalVar);
@@ -259,7 +270,7 @@ fn chain(
 ) -> Result<(), CodegenError> {
     expr(m, f, env, first)?;
     let (t, p) = stash(f);
-    for (op, span, rhs) in rest {
+    for (i, (op, span, rhs)) in rest.iter().enumerate() {
         match op {
             BinOp::And | BinOp::Or => {
                 // AND: a false left is 0 without evaluating the right; OR: a true left is 1.
@@ -281,7 +292,16 @@ fn chain(
             _ => {
                 f.ins().local_get(t).local_get(p);
                 expr(m, f, env, rhs)?;
-                let site = m.site(*span, None);
+                let lhs = if i == 0 {
+                    var_name(m, env, first)
+                } else {
+                    None
+                };
+                let site = m.add_site(Site {
+                    span: *span,
+                    name: None,
+                    operands: [lhs, var_name(m, env, rhs)],
+                });
                 let h = m.rt(Helper::Binary(*op));
                 f.ins().i32_const(site).call(h).local_set(p).local_set(t);
             }
@@ -289,4 +309,13 @@ fn chain(
     }
     f.ins().local_get(t).local_get(p);
     Ok(())
+}
+
+/// The name of `e` when it is a variable (a local slot or a global).
+fn var_name(m: &Module<'_>, env: &Env, e: &Expr) -> Option<String> {
+    match e.kind {
+        ExprKind::Local(slot) => env.names.get(slot.index()).cloned(),
+        ExprKind::Global(g) => m.program.globals.get(g.index()).cloned(),
+        _ => None,
+    }
 }

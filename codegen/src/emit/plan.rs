@@ -28,7 +28,8 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
     let mut f = FnBuilder::new(0);
     let env = Env {
         slots: (0..r.slots).map(|_| f.value_local()).collect(),
-        checked_names: None,
+        names: r.slot_names.clone(),
+        check_assigned: false,
         tuples: Vec::new(),
     };
     ops(m, &mut f, &env, &plan.ops)?;
