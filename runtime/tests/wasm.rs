@@ -242,3 +242,74 @@ fn backends_agree_on_every_program() {
     println!("{} of {total} programs agree", total - failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Runs `source` on the compiled path only.
+fn wasm_only(source: &str, limits: &Limits) -> RunResult {
+    let program = bytelogic_engine::compile(source, limits)
+        .program
+        .expect("front end accepts it");
+    backend().run(&program, limits).expect("runs")
+}
+
+#[test]
+fn an_infinite_loop_stops_at_the_timeout() {
+    let source = "CALC f\nLET $i = 0\nFOR WHILE 1\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT 1\nRESULT CALC f()";
+    let limits = Limits {
+        max_steps: u64::MAX / 2,
+        timeout_ms: 100,
+        ..Limits::default()
+    };
+    let start = std::time::Instant::now();
+    let r = wasm_only(source, &limits);
+    let took = start.elapsed();
+    let error = r.error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E404, "{error:?}");
+    assert_eq!(r.outputs.len(), 1, "the output before the error is kept");
+    assert!(took.as_millis() < 400, "stopped after {took:?}");
+}
+
+#[test]
+fn memory_cannot_grow_past_the_limit() {
+    let source = "REL n\nFACT n 0\nRULE n: SCAN n, LET $m = $0 + 1, EMIT n $m\nSOLVE";
+    let limits = Limits {
+        max_steps: u64::MAX / 2,
+        max_tuples: u64::MAX / 2,
+        max_memory_mb: 8,
+        timeout_ms: 20_000,
+        ..Limits::default()
+    };
+    let r = wasm_only(source, &limits);
+    let error = r.error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E405, "{error:?}");
+    assert!(
+        r.stats.tuples > 10_000,
+        "ran until memory was used: {:?}",
+        r.stats
+    );
+}
+
+#[test]
+fn deep_recursion_past_the_native_stack_is_e403() {
+    let source = "CALC f\nINPUT $n\nIF $n == 0 THEN RESULT 0 END\nRESULT 1 + CALC f($n - 1)\nEND\nRESULT CALC f(10000000)";
+    let limits = Limits {
+        max_depth: u32::MAX,
+        ..Limits::default()
+    };
+    let error = wasm_only(source, &limits).error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E403, "{error:?}");
+}
+
+#[test]
+fn a_repeated_source_is_served_from_the_cache() {
+    let source = "REL p\nFACT p a\nQUERY p ?";
+    let limits = Limits::default();
+    let first = backend().outcome(source, &limits).expect("runs");
+    let start = std::time::Instant::now();
+    let second = backend().outcome(source, &limits).expect("runs");
+    assert!(
+        start.elapsed().as_millis() < 50,
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(first.outputs, second.outputs);
+}

@@ -94,6 +94,7 @@ impl WasmBackend {
             .strategy(wasmtime::Strategy::Cranelift)
             .epoch_interruption(true)
             .consume_fuel(false)
+            .cranelift_opt_level(wasmtime::OptLevel::None)
             .async_stack_size(WASM_STACK)
             .max_wasm_stack(WASM_STACK)
             .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
