@@ -307,13 +307,12 @@ fn math_imports(program: &Program) -> Vec<MathFn> {
                 found.insert(m);
             }
         }
-        ExprKind::Chain { rest, .. } => {
+        ExprKind::Chain { rest, .. }
             if rest
                 .iter()
-                .any(|(op, _, _)| *op == bytelogic_engine::ast::BinOp::Mod)
-            {
-                found.insert(MathFn::Fmod);
-            }
+                .any(|(op, _, _)| *op == bytelogic_engine::ast::BinOp::Mod) =>
+        {
+            found.insert(MathFn::Fmod);
         }
         _ => {}
     });

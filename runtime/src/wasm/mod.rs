@@ -237,8 +237,11 @@ impl WasmBackend {
     }
 }
 
+/// A one-argument math import.
+type MathFn = fn(f64) -> f64;
+
 fn define_math(linker: &mut Linker<HostState>) -> Result<(), WasmError> {
-    let unary: [(&str, fn(f64) -> f64); 9] = [
+    let unary: [(&str, MathFn); 9] = [
         ("sin", f64::sin),
         ("cos", f64::cos),
         ("tan", f64::tan),
