@@ -107,6 +107,16 @@ pub fn tokenize(source: &str) -> Vec<Token> {
     tokens
 }
 
+/// A comment runs to the end of the line: a line feed, or a literal backslash + `n`,
+/// which counts as a line break outside strings (spec §1.2, §1.3).
+fn comment_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while i < b.len() && b[i] != b'\n' && !(b[i] == b'\\' && b.get(i + 1) == Some(&b'n')) {
+        i += 1;
+    }
+    i
+}
+
 /// Lexes the token at the start of the non-empty `s`: its kind and byte length.
 fn next_token(s: &str) -> (TokenKind, usize) {
     use TokenKind as K;
@@ -118,8 +128,8 @@ fn next_token(s: &str) -> (TokenKind, usize) {
             run(b, 0, |c| matches!(c, b' ' | b'\t' | b'\r')),
         ),
         b'\n' => (K::Newline, 1),
-        b';' | b'#' => (K::Comment, run(b, 0, |c| c != b'\n')),
-        b'/' if at(1) == Some(b'/') => (K::Comment, run(b, 0, |c| c != b'\n')),
+        b';' | b'#' => (K::Comment, comment_len(b)),
+        b'/' if at(1) == Some(b'/') => (K::Comment, comment_len(b)),
         b'\\' if at(1) == Some(b'n') => (K::EscapedNewline, 2),
         b'\\' => (K::Backslash, 1),
         c if is_word_start(c) => (K::Word, run(b, 0, is_word_char)),

@@ -13,7 +13,7 @@
 //! every case and lists every failing case.
 
 use bytelogic_engine::output::output_text;
-use bytelogic_engine::{Diagnostic, Limits, LineIndex, Severity, compile, run};
+use bytelogic_engine::{Code, Diagnostic, Limits, LineIndex, Severity, compile, run};
 use std::path::{Path, PathBuf};
 
 #[derive(Default)]
@@ -203,4 +203,25 @@ fn every_case_holds() {
         failures.join("\n")
     );
     println!("{} cases passed", files.len());
+}
+
+/// Every diagnostic and error code of the spec is expected by at least one case.
+#[test]
+fn every_code_has_a_case() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files = Vec::new();
+    case_files(&root, &mut files);
+    let mut seen = std::collections::HashSet::new();
+    for f in &files {
+        let source = std::fs::read_to_string(f).unwrap_or_default();
+        let exp = parse_expectation(&source).unwrap_or_default();
+        seen.extend(exp.errors.into_iter().chain(exp.warnings).map(|(c, _)| c));
+        seen.extend(exp.any_error.into_iter().flatten());
+    }
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !seen.contains(*c))
+        .collect();
+    assert!(missing.is_empty(), "no case expects {missing:?}");
 }

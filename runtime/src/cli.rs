@@ -1,4 +1,6 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
+//! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
+//! `validate`, and `vocab` (`lex` and `vocab`).
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -10,6 +12,12 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod incremental;
+mod serve;
+mod tokens;
+mod validate;
+mod vocab;
 
 /// Runs and checks ByteLogic programs.
 #[derive(Parser)]
@@ -40,6 +48,20 @@ enum Command {
         source: SourceLimit,
         /// The program file, or `-` for standard input.
         file: PathBuf,
+    },
+    /// Answers every <computation> block of a text with <result>…</result> or <error>…</error>.
+    Tokens(tokens::TokensArgs),
+    /// Serves JSON-lines requests on standard input, one response line each.
+    Serve,
+    /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
+    Validate(validate::ValidateArgs),
+    /// Prints the token stream of a program.
+    Lex(vocab::LexArgs),
+    /// Prints the keywords, operators, built-ins and special tokens.
+    Vocab {
+        /// Print one JSON object instead.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -124,6 +146,11 @@ pub fn main() -> ExitCode {
         Command::Check { json, source, file } => {
             execute(file, *json, &source.limits(), Mode::Check)
         }
+        Command::Tokens(args) => return tokens::main(args),
+        Command::Serve => return serve::main(),
+        Command::Validate(args) => return validate::main(args),
+        Command::Lex(args) => return vocab::lex(args),
+        Command::Vocab { json } => return vocab::vocab(*json),
     };
     emit(report)
 }

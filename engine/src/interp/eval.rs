@@ -63,7 +63,7 @@ impl Machine<'_> {
             Box::new(Diagnostic::new(
                 Code::E208,
                 span,
-                format!("variable `${name}` is read before it is assigned"),
+                format!("variable `{name}` is read before it is assigned"),
             ))
         })
     }
@@ -83,7 +83,7 @@ impl Machine<'_> {
                     Diagnostic::new(
                         Code::E208,
                         span,
-                        format!("global `${name}` is read before it is assigned"),
+                        format!("global `{name}` is read before it is assigned"),
                     )
                     .with_hint(format!("run `LET ${name} = …` before this point")),
                 )
@@ -105,7 +105,7 @@ impl Machine<'_> {
                     ExprKind::Global(g) => self.program.globals.get(g.index()).map(String::as_str),
                     _ => None,
                 }?;
-                Some(format!("${name} = {}", arith::show(v, &self.symbols)))
+                Some(format!("{name} = {}", arith::show(v, &self.symbols)))
             })
             .collect();
         if !named.is_empty() {

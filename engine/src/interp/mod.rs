@@ -119,7 +119,7 @@ enum Env<'a> {
 }
 
 impl<'a> Env<'a> {
-    /// The name of a local slot (without `$`), for messages.
+    /// The name of a local slot (with its `$`), for messages.
     fn local_name(self, slot: VarSlot) -> Option<&'a str> {
         let names: &'a [String] = match self {
             Env::Top => return None,

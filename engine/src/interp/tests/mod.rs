@@ -274,7 +274,7 @@ impl Builder {
             span: NO_SPAN,
             params,
             locals,
-            local_names: (0..locals).map(|l| format!("l{l}")).collect(),
+            local_names: (0..locals).map(|l| format!("$l{l}")).collect(),
             tuples,
             body,
         });
