@@ -1,6 +1,6 @@
 //! The wording of runtime errors raised by a compiled module: rebuilt from the
 //! error slot (code, detail, operands) and the site's name, as the interpreter words
-//! them (without the interpreter's `where $x = …` suffix).
+//! them (including the `where $x = …` suffix naming variable operands).
 
 use bytelogic_codegen::abi::Detail;
 use bytelogic_engine::ir::Builtin;
@@ -46,7 +46,7 @@ pub fn diagnostic(fault: &Fault, limits: &Limits, symbols: &Symbols) -> Diagnost
         .operands
         .iter()
         .zip([fault.a, fault.b])
-        .filter_map(|(name, v)| Some(format!("${} = {}", name.as_ref()?, show(v, symbols))))
+        .filter_map(|(name, v)| Some(format!("{} = {}", name.as_ref()?, show(v, symbols))))
         .collect();
     if !named.is_empty() {
         d.message = format!("{} where {}", d.message, named.join(", "));
@@ -132,12 +132,12 @@ fn worded(fault: &Fault, limits: &Limits, symbols: &Symbols) -> Diagnostic {
                 return Diagnostic::new(
                     fault.code,
                     span,
-                    format!("global `${name}` is read before it is assigned"),
+                    format!("global `{name}` is read before it is assigned"),
                 )
-                .with_hint(format!("run `LET ${name} = …` before this point"));
+                .with_hint(format!("run `LET {name} = …` before this point"));
             }
             Detail::TupleVar => "tuple variable read outside its FOR loop".into(),
-            _ => format!("variable `${name}` is read before it is assigned"),
+            _ => format!("variable `{name}` is read before it is assigned"),
         },
         Code::E303 => {
             let (col, arity) = name.split_once(' ').unwrap_or((name, "?"));
