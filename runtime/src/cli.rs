@@ -34,6 +34,9 @@ enum Command {
         /// Print one JSON object describing the outcome instead.
         #[arg(long)]
         json: bool,
+        /// Run on the interpreter or compiled to WebAssembly (same outputs and errors).
+        #[arg(long, value_enum, default_value_t = Backend::Interp)]
+        backend: Backend,
         #[command(flatten)]
         limits: RunLimits,
         /// The program file, or `-` for standard input.
@@ -120,8 +123,17 @@ impl RunLimits {
 /// Which subcommand does the work.
 #[derive(Clone, Copy)]
 enum Mode {
-    Run,
+    Run(Backend),
     Check,
+}
+
+/// Which engine runs a program.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Backend {
+    /// The interpreter.
+    Interp,
+    /// Compiled to WebAssembly and run by wasmtime.
+    Wasm,
 }
 
 /// What one invocation writes, in order, and how it exits.
@@ -142,7 +154,12 @@ pub fn main() -> ExitCode {
     // Usage errors exit 2 here; --help and --version exit 0.
     let cli = Cli::try_parse().unwrap_or_else(|e| e.exit());
     let report = match &cli.command {
-        Command::Run { json, limits, file } => execute(file, *json, &limits.limits(), Mode::Run),
+        Command::Run {
+            json,
+            backend,
+            limits,
+            file,
+        } => execute(file, *json, &limits.limits(), Mode::Run(*backend)),
         Command::Check { json, source, file } => {
             execute(file, *json, &source.limits(), Mode::Check)
         }
@@ -166,13 +183,26 @@ fn execute(file: &Path, json: bool, limits: &Limits, mode: Mode) -> Report {
         }
     };
     let outcome = match mode {
-        Mode::Run => Outcome::run(&source, limits),
+        Mode::Run(Backend::Interp) => Outcome::run(&source, limits),
+        Mode::Run(Backend::Wasm) => {
+            let compiled = bytelogic_runtime::wasm::WasmBackend::new()
+                .and_then(|b| b.outcome(&source, limits));
+            match compiled {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    return Report {
+                        chunks: vec![(Stream::Stderr, format!("error: {e}\n"))],
+                        code: 2,
+                    };
+                }
+            }
+        }
         Mode::Check => Outcome::check(&source, limits),
     };
     let code = if outcome.success() { 0 } else { 1 };
     if json {
         let value = match mode {
-            Mode::Run => outcome.to_json(),
+            Mode::Run(_) => outcome.to_json(),
             Mode::Check => outcome.to_check_json(),
         };
         return Report {

@@ -20,5 +20,6 @@ pub mod serve;
 pub mod tokens;
 pub mod validate;
 pub mod vocab;
+pub mod wasm;
 
 pub use outcome::{Located, Outcome};
