@@ -1,3 +1,15 @@
-//! ByteLogic benchmarks: workload generators shared by the criterion benches.
+//! ByteLogic benchmarks: the workloads shared by the criterion benches and the
+//! `report` binary, and the same workloads written for the peer engines
+//! (Ascent, Datafrog, Crepe) so their output sizes can be compared with ours.
 //!
-//! Not written yet; the crate exists so the workspace layout is in place.
+//! - [`corpus`]: four small programs from the public corpus (`programs/*.bl`).
+//! - [`graphs`]: deterministic graph generators (chain, seeded random, binary tree).
+//! - [`workload`]: scale workloads as ByteLogic source, run through our engine.
+//! - [`peers`]: the same workloads in Ascent, Datafrog and Crepe.
+//! - [`measure`]: medians and peak memory, for the report.
+
+pub mod corpus;
+pub mod graphs;
+pub mod measure;
+pub mod peers;
+pub mod workload;

@@ -1,3 +1,81 @@
-//! ByteLogic code generator: turns the engine's rule IR into WebAssembly.
+//! ByteLogic code generator: the engine's rule IR becomes a self-contained
+//! WebAssembly module (see `ABI.md` for its exports, memory layout and imports).
 //!
-//! Not written yet; the crate exists so the workspace layout is in place.
+//! ```text
+//! ir::Program ─ layout ─ emit (run, solve, plans, CALC) ─ rt helpers on demand ─▶ .wasm
+//! ```
+//! Files: `abi` (the contract with hosts), `builder` (typed function bodies),
+//! `module` (function registry, imports, sites, sections), `layout` (static memory),
+//! `rt/` (runtime helpers: memory, values, arithmetic, built-ins, Symbols, tables,
+//! queries), `emit/` (expressions, plans and SOLVE, CALC, top-level statements).
+
+pub mod abi;
+mod builder;
+mod emit;
+mod layout;
+mod module;
+mod rt;
+mod walk;
+
+pub use module::MathFn;
+
+use bytelogic_engine::ir::Program;
+use bytelogic_engine::span::Span;
+use std::fmt;
+
+/// An error site: where a runtime error raised by the module points, and a name the
+/// host uses in the message (the variable, CALC or relation concerned).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Site {
+    /// The span reported.
+    pub span: Span,
+    /// The name for the message, if the error needs one.
+    pub name: Option<String>,
+    /// For an operator: the variable names of its two operands, where they are
+    /// variables (the message then shows their values: `… where $x = 0`).
+    pub operands: [Option<String>; 2],
+}
+
+/// A compiled program: the module binary and its error sites (indexed by the site
+/// id the module stores in the error slot).
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The WebAssembly binary.
+    pub wasm: Vec<u8>,
+    /// The error sites.
+    pub sites: Vec<Site>,
+}
+
+/// Why a program could not be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodegenError {
+    /// A construct this backend cannot compile (none in spec version 1).
+    Unsupported(String),
+    /// The IR breaks its own invariants (an id out of range, a wrong arity…).
+    InvalidIr(String),
+    /// A bug in the code generator.
+    Internal(String),
+}
+
+impl fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodegenError::Unsupported(what) => write!(f, "cannot compile to WebAssembly: {what}"),
+            CodegenError::InvalidIr(what) => write!(f, "invalid rule IR: {what}"),
+            CodegenError::Internal(what) => write!(f, "code generator bug: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+/// Compiles a lowered program to a WebAssembly module.
+pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
+    let (wasm, sites) = module::Module::new(program)?.finish()?;
+    Ok(Compiled { wasm, sites })
+}
+
+/// The module's text form (WAT), for `--emit wat` and golden tests.
+pub fn wat(wasm: &[u8]) -> Result<String, CodegenError> {
+    wasmprinter::print_bytes(wasm).map_err(|e| CodegenError::Internal(e.to_string()))
+}

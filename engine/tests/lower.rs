@@ -39,7 +39,8 @@ fn transitive_closure_and_key_first_grandparent() {
         rel r1 ancestor/2
         rel r2 grandparent/2
         index i0 ancestor(0)
-        index i1 parent(0)
+        index i1 parent(1)
+        index i2 parent(0)
         stratum 0: rules #2 derive grandparent
         stratum 1: rules #0 #1 derive ancestor (recursive)
         rule #0 ancestor (stratum 1, slots $0 $1):
@@ -52,13 +53,13 @@ fn transitive_closure_and_key_first_grandparent() {
             scan ancestor via i0 = ($1) bind $2:1
             emit ancestor($0, $2)
           delta 0:
-            scan parent bind $0:0 $1:1
-            scan ancestor delta via i0 = ($1) bind $2:1
+            scan ancestor delta bind $1:0 $2:1
+            scan parent via i1 = ($1) bind $0:0
             emit ancestor($0, $2)
         rule #2 grandparent (stratum 0, slots $0 $1 $2):
           initial:
             scan parent bind $0:1 $1:0
-            scan parent via i1 = ($0) bind $2:1
+            scan parent via i2 = ($0) bind $2:1
             emit grandparent($1, $2)
         fact parent(\"alice\", \"bob\")
         solve rules < 3

@@ -1,4 +1,6 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
+//! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
+//! `validate`, and `vocab` (`lex` and `vocab`).
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -10,6 +12,12 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod incremental;
+mod serve;
+mod tokens;
+mod validate;
+mod vocab;
 
 /// Runs and checks ByteLogic programs.
 #[derive(Parser)]
@@ -26,6 +34,9 @@ enum Command {
         /// Print one JSON object describing the outcome instead.
         #[arg(long)]
         json: bool,
+        /// Run on the interpreter or compiled to WebAssembly (same outputs and errors).
+        #[arg(long, value_enum, default_value_t = Backend::Interp)]
+        backend: Backend,
         #[command(flatten)]
         limits: RunLimits,
         /// The program file, or `-` for standard input.
@@ -40,6 +51,20 @@ enum Command {
         source: SourceLimit,
         /// The program file, or `-` for standard input.
         file: PathBuf,
+    },
+    /// Answers every <computation> block of a text with <result>…</result> or <error>…</error>.
+    Tokens(tokens::TokensArgs),
+    /// Serves JSON-lines requests on standard input, one response line each.
+    Serve,
+    /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
+    Validate(validate::ValidateArgs),
+    /// Prints the token stream of a program.
+    Lex(vocab::LexArgs),
+    /// Prints the keywords, operators, built-ins and special tokens.
+    Vocab {
+        /// Print one JSON object instead.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -98,8 +123,17 @@ impl RunLimits {
 /// Which subcommand does the work.
 #[derive(Clone, Copy)]
 enum Mode {
-    Run,
+    Run(Backend),
     Check,
+}
+
+/// Which engine runs a program.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Backend {
+    /// The interpreter.
+    Interp,
+    /// Compiled to WebAssembly and run by wasmtime.
+    Wasm,
 }
 
 /// What one invocation writes, in order, and how it exits.
@@ -120,10 +154,20 @@ pub fn main() -> ExitCode {
     // Usage errors exit 2 here; --help and --version exit 0.
     let cli = Cli::try_parse().unwrap_or_else(|e| e.exit());
     let report = match &cli.command {
-        Command::Run { json, limits, file } => execute(file, *json, &limits.limits(), Mode::Run),
+        Command::Run {
+            json,
+            backend,
+            limits,
+            file,
+        } => execute(file, *json, &limits.limits(), Mode::Run(*backend)),
         Command::Check { json, source, file } => {
             execute(file, *json, &source.limits(), Mode::Check)
         }
+        Command::Tokens(args) => return tokens::main(args),
+        Command::Serve => return serve::main(),
+        Command::Validate(args) => return validate::main(args),
+        Command::Lex(args) => return vocab::lex(args),
+        Command::Vocab { json } => return vocab::vocab(*json),
     };
     emit(report)
 }
@@ -139,13 +183,26 @@ fn execute(file: &Path, json: bool, limits: &Limits, mode: Mode) -> Report {
         }
     };
     let outcome = match mode {
-        Mode::Run => Outcome::run(&source, limits),
+        Mode::Run(Backend::Interp) => Outcome::run(&source, limits),
+        Mode::Run(Backend::Wasm) => {
+            let compiled = bytelogic_runtime::wasm::WasmBackend::new()
+                .and_then(|b| b.outcome(&source, limits));
+            match compiled {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    return Report {
+                        chunks: vec![(Stream::Stderr, format!("error: {e}\n"))],
+                        code: 2,
+                    };
+                }
+            }
+        }
         Mode::Check => Outcome::check(&source, limits),
     };
     let code = if outcome.success() { 0 } else { 1 };
     if json {
         let value = match mode {
-            Mode::Run => outcome.to_json(),
+            Mode::Run(_) => outcome.to_json(),
             Mode::Check => outcome.to_check_json(),
         };
         return Report {

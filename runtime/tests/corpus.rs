@@ -6,11 +6,14 @@
 //! When it is absent the tests pass with a notice, except under `CI`, where they fail.
 
 use bytelogic_engine::Limits;
+use bytelogic_engine::output::output_text;
 use bytelogic_runtime::Outcome;
 use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};
 use bytelogic_runtime::render::json::query_results;
+use bytelogic_runtime::wasm::WasmBackend;
 use serde_json::Value as Json;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 fn corpus_dir() -> PathBuf {
     std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
@@ -77,15 +80,60 @@ fn one_line(reason: &str) -> String {
     }
 }
 
+/// Which backend runs a row.
+#[derive(Clone, Copy)]
+enum Backend {
+    /// The interpreter.
+    Interp,
+    /// The compiled path, also checked against the interpreter (outputs, error, counters).
+    Wasm,
+}
+
+fn wasm() -> &'static WasmBackend {
+    static B: OnceLock<WasmBackend> = OnceLock::new();
+    B.get_or_init(|| WasmBackend::new().expect("wasmtime engine"))
+}
+
+/// What must agree between backends: outputs, the error's code, span and message, counters.
+fn picture(o: &Outcome) -> String {
+    let outputs: Vec<String> = o
+        .outputs
+        .iter()
+        .map(|x| output_text(x, &o.symbols))
+        .collect();
+    let error = o.error().map(|e| {
+        let d = &e.diagnostic;
+        format!("{} {}..{} {}", d.code, d.span.start, d.span.end, d.message)
+    });
+    format!(
+        "{outputs:?} {error:?} steps {} tuples {}",
+        o.stats.steps, o.stats.tuples
+    )
+}
+
 /// Runs the row's program with its own default limits.
-fn run_row(row: &Json) -> Result<Outcome, String> {
+fn run_row(row: &Json, backend: Backend) -> Result<Outcome, String> {
     let program = row["program"].as_str().ok_or("row has no program")?;
-    Ok(Outcome::run(program, &Limits::default()))
+    let limits = Limits::default();
+    let interp = Outcome::run(program, &limits);
+    match backend {
+        Backend::Interp => Ok(interp),
+        Backend::Wasm => {
+            let compiled = wasm()
+                .outcome(program, &limits)
+                .map_err(|e| e.to_string())?;
+            let (a, b) = (picture(&interp), picture(&compiled));
+            if a != b {
+                return Err(format!("backends differ: interpreter {a}; wasm {b}"));
+            }
+            Ok(compiled)
+        }
+    }
 }
 
 /// The outcome if the program ran without error, else the error as the reason.
-fn run_ok(row: &Json) -> Result<Outcome, String> {
-    let outcome = run_row(row)?;
+fn run_ok(row: &Json, backend: Backend) -> Result<Outcome, String> {
+    let outcome = run_row(row, backend)?;
     match outcome.error() {
         None => Ok(outcome),
         Some(e) => Err(format!(
@@ -95,12 +143,11 @@ fn run_ok(row: &Json) -> Result<Outcome, String> {
     }
 }
 
-#[test]
-fn conformance_rows_give_the_expected_outputs() {
+fn conformance(backend: Backend) {
     run_corpus("conformance.jsonl", |line, row| {
         let raw = raw_field(line, "expected").ok_or("row has no expected")?;
         let expected = parse_expected(raw)?;
-        let outcome = run_ok(row)?;
+        let outcome = run_ok(row, backend)?;
         compare(
             &query_results(&outcome.outputs, &outcome.symbols),
             &expected,
@@ -109,19 +156,17 @@ fn conformance_rows_give_the_expected_outputs() {
     });
 }
 
-#[test]
-fn runs_rows_run_without_error() {
-    run_corpus("runs.jsonl", |_, row| run_ok(row).map(drop));
+fn runs(backend: Backend) {
+    run_corpus("runs.jsonl", |_, row| run_ok(row, backend).map(drop));
 }
 
-#[test]
-fn errors_rows_report_every_expected_code() {
+fn errors(backend: Backend) {
     run_corpus("errors.jsonl", |_, row| {
         let expected: Vec<&str> = row["expected_codes"]
             .as_array()
             .and_then(|codes| codes.iter().map(Json::as_str).collect())
             .ok_or("row has no list of expected_codes")?;
-        let outcome = run_row(row)?;
+        let outcome = run_row(row, backend)?;
         let reported: Vec<&str> = outcome
             .all_diagnostics()
             .map(|l| l.diagnostic.code.as_str())
@@ -136,4 +181,34 @@ fn errors_rows_report_every_expected_code() {
             Err(format!("missing {missing:?}; reported {reported:?}"))
         }
     });
+}
+
+#[test]
+fn conformance_rows_give_the_expected_outputs() {
+    conformance(Backend::Interp);
+}
+
+#[test]
+fn runs_rows_run_without_error() {
+    runs(Backend::Interp);
+}
+
+#[test]
+fn errors_rows_report_every_expected_code() {
+    errors(Backend::Interp);
+}
+
+#[test]
+fn conformance_rows_on_wasm() {
+    conformance(Backend::Wasm);
+}
+
+#[test]
+fn runs_rows_on_wasm() {
+    runs(Backend::Wasm);
+}
+
+#[test]
+fn errors_rows_on_wasm() {
+    errors(Backend::Wasm);
 }

@@ -17,6 +17,7 @@ mod budget;
 mod builtin;
 mod calc;
 mod eval;
+mod hash;
 mod query;
 mod relation;
 mod solve;

@@ -32,8 +32,50 @@ pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
             .all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
     };
     let mut ids: Vec<RowId> = (0..rel.len()).filter(|&id| matches(rel.row(id))).collect();
-    ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
+    if !sort_by_rank(rel, &mut ids, symbols.written()) {
+        ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
+    }
     ids
+}
+
+/// Bounds of the Ints that have a [`rank`].
+const RANKED_INTS: std::ops::Range<i64> = -(1 << 62)..(1 << 62);
+
+/// A value's place in canonical order (spec §2.5) as one integer, for the values that
+/// have one without looking at other values: Ints within [`RANKED_INTS`] (in number
+/// order, below 2^63) and Symbols written in the program (above, by rank). Floats,
+/// huge Ints and run-time Symbols have none.
+fn rank(v: Value, written: u32) -> Option<u64> {
+    match v {
+        Value::Int(i) if RANKED_INTS.contains(&i) => Some((i + (1 << 62)) as u64),
+        Value::Sym(s) if s.0 < written => Some((1 << 63) | u64::from(s.0)),
+        _ => None,
+    }
+}
+
+/// Sorts `ids` (rows of `rel` of arity 1 or 2) in canonical order by precomputed
+/// [`rank`]s, the common case of QUERY answers; false, leaving `ids` as it is, when
+/// the arity is larger or some value has no rank.
+fn sort_by_rank(rel: &Relation, ids: &mut [RowId], written: u32) -> bool {
+    let key = |id: RowId| -> Option<(u64, u64)> {
+        match *rel.row(id) {
+            [a] => Some((rank(a, written)?, 0)),
+            [a, b] => Some((rank(a, written)?, rank(b, written)?)),
+            _ => None,
+        }
+    };
+    let Some(mut keyed) = ids
+        .iter()
+        .map(|&id| key(id).map(|(a, b)| (a, b, id)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return false;
+    };
+    keyed.sort_unstable();
+    for (slot, (_, _, id)) in ids.iter_mut().zip(keyed) {
+        *slot = id;
+    }
+    true
 }
 
 /// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with more.
@@ -44,7 +86,10 @@ pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
         .collect();
     let project = |id: RowId| -> Vec<Value> {
         let row = rel.row(id);
-        open.iter().filter_map(|&c| row.get(c).copied()).collect()
+        // Exact capacity: a large answer holds millions of these.
+        let mut values = Vec::with_capacity(open.len());
+        values.extend(open.iter().filter_map(|&c| row.get(c).copied()));
+        values
     };
     match open.len() {
         0 => QueryAnswer::Truth(!ids.is_empty()),

@@ -1,31 +1,35 @@
 //! Tuple storage: deduplicated row sets, per-column-set indexes, and the semi-naive
 //! versions of a relation (stable rows, last round's `recent` rows, and the tuples
-//! `to_add` at the end of the current round), in the manner of datafrog's `Variable`.
+//! pending until the end of the current round), in the manner of datafrog's `Variable`.
 //!
-//! Rows are only ever appended, and a round's new tuples are appended together, so
-//! `recent` is one contiguous range of row ids and every index entry lists its rows
-//! in increasing order.
+//! Rows are only ever appended. A tuple emitted during a round is appended to its
+//! relation's row set at once (one hash lookup decides that it is new and stores it)
+//! but stays *pending*: beyond `visible`, in no index, seen by no scan or query,
+//! until the round ends. So `recent` is one contiguous range of row ids and every
+//! index entry lists its rows in increasing order.
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
+use super::hash::{hash_columns, hash_row};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
 use crate::value::Value;
+use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use hashbrown::{DefaultHashBuilder, HashTable};
-use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
+
+/// Where the row ids an index probe found are: valid while the index does not
+/// change, which it does not during a round.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Probe {
+    /// Position of the index in the relation's indexes.
+    index: usize,
+    /// The key's bucket in that index's table.
+    bucket: usize,
+}
 
 /// A row id: the position of a tuple in its [`TupleSet`].
 pub(super) type RowId = u32;
-
-fn hash_values(hasher: &DefaultHashBuilder, values: impl Iterator<Item = Value>) -> u64 {
-    let mut h = hasher.build_hasher();
-    for v in values {
-        v.hash(&mut h);
-    }
-    h.finish()
-}
 
 /// A set of tuples of one arity, stored row after row in one flat vector, with a hash
 /// table of row ids for deduplication.
@@ -35,7 +39,6 @@ pub(super) struct TupleSet {
     values: Vec<Value>,
     len: u32,
     table: HashTable<RowId>,
-    hasher: DefaultHashBuilder,
 }
 
 fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
@@ -67,20 +70,19 @@ impl TupleSet {
         row_of(&self.values, self.arity, id)
     }
 
-    /// True when `row` is in the set.
-    pub(super) fn contains(&self, row: &[Value]) -> bool {
-        let hash = hash_values(&self.hasher, row.iter().copied());
+    /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
+    pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
         self.table.find(hash, |&id| self.row(id) == row).is_some()
     }
 
-    /// Adds `row` (of the set's arity) unless present; true when it was new.
-    pub(super) fn insert(&mut self, row: &[Value]) -> bool {
-        let hash = hash_values(&self.hasher, row.iter().copied());
-        let (values, arity, hasher) = (&self.values, self.arity, &self.hasher);
+    /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
+    /// it was new.
+    pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
+        let (values, arity) = (&self.values, self.arity);
         match self.table.entry(
             hash,
             |&id| row_of(values, arity, id) == row,
-            |&id| hash_values(hasher, row_of(values, arity, id).iter().copied()),
+            |&id| hash_row(row_of(values, arity, id)),
         ) {
             Entry::Occupied(_) => return false,
             Entry::Vacant(slot) => {
@@ -91,13 +93,14 @@ impl TupleSet {
         self.len += 1;
         true
     }
+}
 
-    /// Removes every tuple, keeping the allocations.
-    pub(super) fn clear(&mut self) {
-        self.values.clear();
-        self.table.clear();
-        self.len = 0;
-    }
+/// The rows of one index key: the key's hash and every row id with that key, in
+/// increasing order.
+#[derive(Debug)]
+struct KeyRows {
+    hash: u64,
+    ids: Vec<RowId>,
 }
 
 /// The rows of a relation grouped by the values of some key columns.
@@ -105,46 +108,56 @@ impl TupleSet {
 struct Index {
     id: IndexId,
     columns: Vec<usize>,
-    table: HashTable<Vec<RowId>>,
-    hasher: DefaultHashBuilder,
+    table: HashTable<KeyRows>,
 }
 
 impl Index {
+    /// True when `row`'s key columns equal `key`.
+    fn matches(&self, row: &[Value], key: &[Value]) -> bool {
+        self.columns.iter().zip(key).all(|(&c, v)| row[c] == *v)
+    }
+
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
     fn add(&mut self, rows: &TupleSet, id: RowId) -> u64 {
         let row = rows.row(id);
-        let key = |r: &[Value], k: usize| r[self.columns[k]];
-        let hash = hash_values(&self.hasher, self.columns.iter().map(|&c| row[c]));
+        let hash = hash_columns(row, &self.columns);
+        let columns = &self.columns;
         let entry = self.table.entry(
             hash,
-            |ids| (0..self.columns.len()).all(|k| key(rows.row(ids[0]), k) == key(row, k)),
-            |ids| {
-                hash_values(
-                    &self.hasher,
-                    self.columns.iter().map(|&c| rows.row(ids[0])[c]),
-                )
+            |k| {
+                let first = rows.row(k.ids[0]);
+                columns.iter().all(|&c| first[c] == row[c])
             },
+            |k| k.hash,
         );
         match entry {
-            Entry::Occupied(mut ids) => {
-                ids.get_mut().push(id);
+            Entry::Occupied(mut k) => {
+                k.get_mut().ids.push(id);
                 INDEX_ROW
             }
             Entry::Vacant(slot) => {
-                slot.insert(vec![id]);
+                slot.insert(KeyRows {
+                    hash,
+                    ids: vec![id],
+                });
                 INDEX_ROW + INDEX_KEY
             }
         }
     }
 
-    /// The ids of the rows whose key columns equal `key`, in increasing order.
-    fn probe<'a>(&'a self, rows: &TupleSet, key: &[Value]) -> &'a [RowId] {
-        let hash = hash_values(&self.hasher, key.iter().copied());
-        let found = self.table.find(hash, |ids| {
-            let row = rows.row(ids[0]);
-            self.columns.iter().zip(key).all(|(&c, v)| row[c] == *v)
-        });
-        found.map_or(&[], Vec::as_slice)
+    /// The bucket of the rows whose key columns equal `key`.
+    fn probe(&self, rows: &TupleSet, key: &[Value]) -> Option<usize> {
+        let hash = hash_row(key);
+        self.table.find_bucket_index(hash, |k| {
+            k.hash == hash && self.matches(rows.row(k.ids[0]), key)
+        })
+    }
+
+    /// The row ids of a bucket [`Index::probe`] found, in increasing order.
+    fn ids(&self, bucket: usize) -> &[RowId] {
+        self.table
+            .get_bucket(bucket)
+            .map_or(&[], |k| k.ids.as_slice())
     }
 }
 
@@ -152,14 +165,16 @@ impl Index {
 #[derive(Debug)]
 pub(super) struct Relation {
     rows: TupleSet,
+    /// Rows `0..visible` are stored; the rest are pending.
+    visible: RowId,
     recent: Range<RowId>,
     indexes: Vec<Index>,
 }
 
 impl Relation {
-    /// Number of tuples.
+    /// Number of stored tuples (pending ones excluded).
     pub(super) fn len(&self) -> u32 {
-        self.rows.len()
+        self.visible
     }
 
     /// The tuple with id `id`.
@@ -167,69 +182,77 @@ impl Relation {
         self.rows.row(id)
     }
 
-    /// True when the relation holds `row`.
-    pub(super) fn contains(&self, row: &[Value]) -> bool {
-        self.rows.contains(row)
+    /// Adds `row` (hashing to `hash`) as a pending tuple unless it is stored or
+    /// pending already; true when it was new.
+    pub(super) fn insert_pending(&mut self, hash: u64, row: &[Value]) -> bool {
+        self.rows.insert_hashed(hash, row)
     }
 
     /// The row ids a scan of `version` visits.
     pub(super) fn rows(&self, version: Version) -> Range<RowId> {
         match version {
-            Version::Full => 0..self.rows.len(),
+            Version::Full => 0..self.visible,
             Version::Delta => self.recent.clone(),
         }
     }
 
-    /// The ids of the rows of `version` whose columns of index `index` equal `key`, in
-    /// increasing order; empty when this relation has no such index.
-    pub(super) fn probe(&self, index: IndexId, key: &[Value], version: Version) -> &[RowId] {
-        let Some(ix) = self.indexes.iter().find(|ix| ix.id == index) else {
-            return &[];
+    /// Probes index `index` for the rows of `version` whose key columns equal `key`:
+    /// where their ids are and the positions to read with [`Relation::probed`]
+    /// (empty when no row has that key or this relation has no such index).
+    pub(super) fn probe(
+        &self,
+        index: IndexId,
+        key: &[Value],
+        version: Version,
+    ) -> (Probe, Range<usize>) {
+        let none = (
+            Probe {
+                index: 0,
+                bucket: 0,
+            },
+            0..0,
+        );
+        let Some(pos) = self.indexes.iter().position(|ix| ix.id == index) else {
+            return none;
         };
-        let ids = ix.probe(&self.rows, key);
-        match version {
-            Version::Full => ids,
+        let Some(bucket) = self.indexes[pos].probe(&self.rows, key) else {
+            return none;
+        };
+        let ids = self.indexes[pos].ids(bucket);
+        let range = match version {
+            Version::Full => 0..ids.len(),
             Version::Delta => {
                 let from = ids.partition_point(|&id| id < self.recent.start);
-                let to = ids.partition_point(|&id| id < self.recent.end);
-                &ids[from..to]
+                from..ids.partition_point(|&id| id < self.recent.end)
             }
-        }
+        };
+        (Probe { index: pos, bucket }, range)
     }
 
-    /// Appends `row` if new and indexes it; returns the bytes added, `None` if present.
-    fn push(&mut self, row: &[Value]) -> Option<u64> {
-        if !self.rows.insert(row) {
+    /// The `i`-th row id a [`Relation::probe`] found.
+    pub(super) fn probed(&self, probe: Probe, i: usize) -> RowId {
+        self.indexes[probe.index].ids(probe.bucket)[i]
+    }
+
+    /// Appends `row` (hashing to `hash`) if new and indexes it; returns the bytes
+    /// added, `None` if present.
+    fn push(&mut self, hash: u64, row: &[Value]) -> Option<u64> {
+        if !self.rows.insert_hashed(hash, row) {
             return None;
         }
-        let id = self.rows.len() - 1;
+        Some(self.store_next())
+    }
+
+    /// Makes the next pending row stored and indexes it; returns the bytes of the
+    /// row and its index entries.
+    fn store_next(&mut self) -> u64 {
+        let id = self.visible;
+        self.visible += 1;
         let mut bytes = tuple_bytes(1, self.rows.arity());
         for ix in &mut self.indexes {
             bytes += ix.add(&self.rows, id);
         }
-        Some(bytes)
-    }
-}
-
-/// The tuples emitted in the current round that are not in their relation yet, one set
-/// per relation; merged by [`Database::changed`].
-#[derive(Debug)]
-pub(super) struct ToAdd {
-    sets: Vec<TupleSet>,
-    count: u64,
-}
-
-impl ToAdd {
-    /// How many tuples wait to be merged.
-    pub(super) fn count(&self) -> u64 {
-        self.count
-    }
-
-    /// Adds `row` to relation `rel`'s pending set; true when it was not pending yet.
-    pub(super) fn insert(&mut self, rel: usize, row: &[Value]) -> bool {
-        let new = self.sets[rel].insert(row);
-        self.count += u64::from(new);
-        new
+        bytes
     }
 }
 
@@ -237,7 +260,6 @@ impl ToAdd {
 #[derive(Debug)]
 pub(super) struct Database {
     relations: Vec<Relation>,
-    to_add: ToAdd,
     tuples: u64,
 }
 
@@ -249,6 +271,7 @@ impl Database {
             .iter()
             .map(|r| Relation {
                 rows: TupleSet::new(r.arity as usize),
+                visible: 0,
                 recent: 0..0,
                 indexes: Vec::new(),
             })
@@ -259,17 +282,11 @@ impl Database {
                     id: IndexId(i as u32),
                     columns: def.columns.iter().map(|&c| c as usize).collect(),
                     table: HashTable::new(),
-                    hasher: DefaultHashBuilder::default(),
                 });
             }
         }
-        let sets = relations
-            .iter()
-            .map(|r| TupleSet::new(r.rows.arity()))
-            .collect();
         Database {
             relations,
-            to_add: ToAdd { sets, count: 0 },
             tuples: 0,
         }
     }
@@ -284,9 +301,9 @@ impl Database {
         &self.relations
     }
 
-    /// The relations to read and the pending tuples to write, during a round.
-    pub(super) fn split(&mut self) -> (&[Relation], &mut ToAdd) {
-        (&self.relations, &mut self.to_add)
+    /// The relations, to read and to add pending tuples to during a round.
+    pub(super) fn relations_mut(&mut self) -> &mut [Relation] {
+        &mut self.relations
     }
 
     /// Inserts a FACT now (checking the tuple and memory limits at `span`).
@@ -299,11 +316,12 @@ impl Database {
         span: Span,
     ) -> Res<()> {
         let relation = &mut self.relations[rel];
-        if relation.contains(row) {
+        let hash = hash_row(row);
+        if relation.rows.contains_hashed(hash, row) {
             return Ok(());
         }
         budget.check_tuples(self.tuples + 1, name, span)?;
-        if let Some(bytes) = relation.push(row) {
+        if let Some(bytes) = relation.push(hash, row) {
             self.tuples += 1;
             budget.charge(bytes, span)?;
         }
@@ -313,29 +331,25 @@ impl Database {
     /// Makes every row stable: the next delta starts empty.
     pub(super) fn settle(&mut self) {
         for rel in &mut self.relations {
-            let end = rel.rows.len();
-            rel.recent = end..end;
+            rel.recent = rel.visible..rel.visible;
         }
     }
 
     /// The end of a round: last round's `recent` rows become stable and the pending
-    /// tuples become `recent`. True when some relation got new tuples.
+    /// tuples become stored and `recent`. True when some relation got new tuples.
     pub(super) fn changed(&mut self, budget: &mut Budget, span: Span) -> Res<bool> {
         let mut changed = false;
-        for (rel, pending) in self.relations.iter_mut().zip(&mut self.to_add.sets) {
-            budget.release(tuple_bytes(u64::from(pending.len()), pending.arity()));
-            let start = rel.rows.len();
-            for id in 0..pending.len() {
-                if let Some(bytes) = rel.push(pending.row(id)) {
-                    self.tuples += 1;
-                    budget.charge(bytes, span)?;
-                }
+        for rel in &mut self.relations {
+            let (start, end) = (rel.visible, rel.rows.len());
+            budget.release(tuple_bytes(u64::from(end - start), rel.rows.arity()));
+            for _ in start..end {
+                let bytes = rel.store_next();
+                self.tuples += 1;
+                budget.charge(bytes, span)?;
             }
-            pending.clear();
-            rel.recent = start..rel.rows.len();
-            changed |= !rel.recent.is_empty();
+            rel.recent = start..end;
+            changed |= start < end;
         }
-        self.to_add.count = 0;
         Ok(changed)
     }
 }

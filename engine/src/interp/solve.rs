@@ -2,11 +2,13 @@
 //!
 //! Round 1 runs every rule's `initial` plan (all scans read whole relations). Each
 //! later round runs every `deltas` plan, whose delta scan reads only the tuples the
-//! previous round added. Emitted tuples wait in [`ToAdd`] until the round ends, when
-//! [`Database::changed`] merges them; a round that adds nothing ends the stratum.
+//! previous round added. Emitted tuples stay pending in their relation until the
+//! round ends, when [`Database::changed`] stores them; a round that adds nothing ends
+//! the stratum.
 
 use super::budget::tuple_bytes;
-use super::relation::{Database, Relation, ToAdd};
+use super::hash::hash_row;
+use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res, guarded};
 use crate::ir::{Expr, Op, Plan, RelId, Rule};
 use crate::span::Span;
@@ -38,12 +40,13 @@ pub(super) fn solve(
         loop {
             m.budget.check_time(span)?;
             *rounds += 1;
+            let mut pending = 0;
             for rule in &rules {
                 if first {
-                    m.run_plan(db, rule, &rule.initial)?;
+                    pending += m.run_plan(db, rule, &rule.initial, pending)?;
                 } else {
                     for plan in &rule.deltas {
-                        m.run_plan(db, rule, plan)?;
+                        pending += m.run_plan(db, rule, plan, pending)?;
                     }
                 }
             }
@@ -58,10 +61,11 @@ pub(super) fn solve(
 
 /// The state of one plan execution: what it reads, where it emits, its variable slots.
 struct PlanRun<'a> {
-    rels: &'a [Relation],
-    to_add: &'a mut ToAdd,
-    /// Tuples stored when the plan started (pending ones are counted by `to_add`).
+    rels: &'a mut [Relation],
+    /// Tuples stored and pending when the plan started.
     stored: u64,
+    /// Tuples this plan added as pending.
+    added: u64,
     slots: Vec<Value>,
     /// The names of the slots (for messages).
     names: &'a [String],
@@ -70,18 +74,19 @@ struct PlanRun<'a> {
 }
 
 impl Machine<'_> {
-    fn run_plan(&mut self, db: &mut Database, rule: &Rule, plan: &Plan) -> Res<()> {
-        let stored = db.tuples();
-        let (rels, to_add) = db.split();
+    /// Runs one plan; returns the number of tuples it added as pending.
+    fn run_plan(&mut self, db: &mut Database, rule: &Rule, plan: &Plan, pending: u64) -> Res<u64> {
+        let stored = db.tuples() + pending;
         let mut run = PlanRun {
-            rels,
-            to_add,
+            rels: db.relations_mut(),
             stored,
+            added: 0,
             slots: vec![Value::Int(0); usize::from(rule.slots)],
             names: &rule.slot_names,
             row: Vec::new(),
         };
-        self.run_ops(&mut run, &plan.ops)
+        self.run_ops(&mut run, &plan.ops)?;
+        Ok(run.added)
     }
 
     /// Runs `ops` for the current binding. `Let`, `Filter` and `Emit` loop here; a
@@ -97,20 +102,22 @@ impl Machine<'_> {
                     bind,
                     span,
                 } => {
-                    let relation = &run.rels[rel.index()];
+                    let r = rel.index();
                     let rest = &ops[i + 1..];
                     return guarded(|| match index {
                         Some(index) if !key.is_empty() => {
                             let key: SmallVec<[Value; 4]> =
                                 key.iter().map(|slot| run.slots[slot.index()]).collect();
-                            for &id in relation.probe(*index, &key, *version) {
-                                self.visit(run, relation.row(id), bind, *span, rest)?;
+                            let (probe, found) = run.rels[r].probe(*index, &key, *version);
+                            for i in found {
+                                let id = run.rels[r].probed(probe, i);
+                                self.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }
                         _ => {
-                            for id in relation.rows(*version) {
-                                self.visit(run, relation.row(id), bind, *span, rest)?;
+                            for id in run.rels[r].rows(*version) {
+                                self.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }
@@ -148,16 +155,19 @@ impl Machine<'_> {
         Ok(())
     }
 
-    /// A scan visits one tuple: a step, bind its columns, run the rest of the plan.
+    /// A scan visits row `id` of relation `rel`: a step, bind its columns, run the
+    /// rest of the plan.
     fn visit(
         &mut self,
         run: &mut PlanRun<'_>,
-        row: &[Value],
+        rel: usize,
+        id: RowId,
         bind: &[(u32, crate::ir::VarSlot)],
         span: Span,
         rest: &[Op],
     ) -> Res<()> {
         self.budget.step(span)?;
+        let row = run.rels[rel].row(id);
         for &(col, slot) in bind {
             run.slots[slot.index()] = row[col as usize];
         }
@@ -179,12 +189,13 @@ impl Machine<'_> {
             run.row.push(value);
         }
         let r = rel.index();
-        if run.rels[r].contains(&run.row) || !run.to_add.insert(r, &run.row) {
+        if !run.rels[r].insert_pending(hash_row(&run.row), &run.row) {
             return Ok(());
         }
+        run.added += 1;
         let name = &self.program.relations[r].name;
         self.budget
-            .check_tuples(run.stored + run.to_add.count(), name, span)?;
+            .check_tuples(run.stored + run.added, name, span)?;
         self.budget.charge(tuple_bytes(1, run.row.len()), span)
     }
 }

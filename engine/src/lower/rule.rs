@@ -1,13 +1,31 @@
 //! Lowering of rules to semi-naive plans (spec §4): one initial plan, and one delta
 //! variant per scan of a relation derived in the rule's own stratum.
+//!
+//! A scan is a list of column = slot equalities: columns whose slot is already bound
+//! when the scan runs are probed through an index on those columns, the others bind
+//! their slots. A delta variant runs its delta scan first (the classic semi-naive
+//! plan: the few new tuples drive the join, the other relations are probed), unless
+//! that scan's key comes from a rule LET, which must run before it.
 
 use super::Lowerer;
 use super::expr::Scope;
 use crate::ast::{self, ClauseKind};
 use crate::check::{ClauseBinding, RuleBinding};
-use crate::ir::{Op, Plan, Rule, Version};
+use crate::ir::{Op, Plan, RelId, Rule, VarSlot, Version};
 use crate::span::Span;
 use crate::stratify::Strata;
+
+/// A rule body clause before its scans are planned.
+enum Step {
+    /// A SCAN or JOIN: the relation and its (column, slot) equalities.
+    Access {
+        rel: RelId,
+        equalities: Vec<(u32, VarSlot)>,
+        span: Span,
+    },
+    /// LET, WHERE or EMIT, which plan the same in every order.
+    Other(Op),
+}
 
 pub(super) fn lower_rule(
     cx: &mut Lowerer<'_>,
@@ -20,51 +38,65 @@ pub(super) fn lower_rule(
     let stratum = strata.of_rule[index];
     let derives = &strata.strata[stratum.index()].derives;
     let scope = Scope::Rule(binding);
-    let mut ops = Vec::with_capacity(rule.clauses.len());
+    let mut steps = Vec::with_capacity(rule.clauses.len());
     for (clause, cb) in rule.clauses.iter().zip(&binding.clauses) {
-        let op = match (&clause.kind, cb) {
+        let step = match (&clause.kind, cb) {
             (
                 ClauseKind::Scan { rel, .. } | ClauseKind::Join { rel, .. },
                 ClauseBinding::Access { key, bind },
             ) => {
-                let rel = cx.rel(&rel.text);
-                let index = key.map(|_| cx.index(rel, vec![0]));
-                Op::Scan {
-                    rel,
-                    version: Version::Full,
-                    index,
-                    key: key.iter().copied().collect(),
-                    bind: bind.clone(),
+                let equalities = key
+                    .iter()
+                    .map(|&k| (0, k))
+                    .chain(bind.iter().copied())
+                    .collect();
+                Step::Access {
+                    rel: cx.rel(&rel.text),
+                    equalities,
                     span: clause.span,
                 }
             }
-            (ClauseKind::Let { expr, .. }, ClauseBinding::Let(slot)) => Op::Let {
+            (ClauseKind::Let { expr, .. }, ClauseBinding::Let(slot)) => Step::Other(Op::Let {
                 slot: *slot,
                 expr: cx.expr(expr, &scope),
-            },
-            (ClauseKind::Where(expr), _) => Op::Filter(cx.expr(expr, &scope)),
-            (ClauseKind::Emit { rel, args }, _) => Op::Emit {
+            }),
+            (ClauseKind::Where(expr), _) => Step::Other(Op::Filter(cx.expr(expr, &scope))),
+            (ClauseKind::Emit { rel, args }, _) => Step::Other(Op::Emit {
                 rel: cx.rel(&rel.text),
                 args: args.iter().map(|a| cx.expr(a, &scope)).collect(),
                 span: clause.span,
-            },
+            }),
             // The checker pairs every clause with its own binding kind.
             _ => continue,
         };
-        ops.push(op);
+        steps.push(step);
     }
-    let initial = Plan { ops };
-    let deltas = initial
-        .ops
+    let order: Vec<usize> = (0..steps.len()).collect();
+    let initial = plan(cx, &steps, &order, None, binding.slots.len());
+    let let_bound: Vec<VarSlot> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Other(Op::Let { slot, .. }) => Some(*slot),
+            _ => None,
+        })
+        .collect();
+    let deltas = steps
         .iter()
         .enumerate()
-        .filter(|(_, op)| matches!(op, Op::Scan { rel, .. } if derives.contains(rel)))
-        .map(|(i, _)| {
-            let mut plan = initial.clone();
-            if let Op::Scan { version, .. } = &mut plan.ops[i] {
-                *version = Version::Delta;
-            }
-            plan
+        .filter(|(_, s)| matches!(s, Step::Access { rel, .. } if derives.contains(rel)))
+        .map(|(d, s)| {
+            let Step::Access { equalities, .. } = s else {
+                unreachable!("filtered to accesses")
+            };
+            let first = !equalities.iter().any(|(_, slot)| let_bound.contains(slot));
+            let order: Vec<usize> = if first {
+                std::iter::once(d)
+                    .chain((0..steps.len()).filter(|&i| i != d))
+                    .collect()
+            } else {
+                order.clone()
+            };
+            plan(cx, &steps, &order, Some(d), binding.slots.len())
         })
         .collect();
     Rule {
@@ -76,4 +108,59 @@ pub(super) fn lower_rule(
         initial,
         deltas,
     }
+}
+
+/// Plans the steps in `order`; the step at index `delta` reads only the last round's tuples.
+fn plan(
+    cx: &mut Lowerer<'_>,
+    steps: &[Step],
+    order: &[usize],
+    delta: Option<usize>,
+    slots: usize,
+) -> Plan {
+    let mut bound = vec![false; slots];
+    let mut ops = Vec::with_capacity(order.len());
+    for &i in order {
+        match &steps[i] {
+            Step::Access {
+                rel,
+                equalities,
+                span,
+            } => {
+                let (mut columns, mut key, mut bind) = (Vec::new(), Vec::new(), Vec::new());
+                for &(col, slot) in equalities {
+                    if bound[slot.index()] && !columns.contains(&col) {
+                        columns.push(col);
+                        key.push(slot);
+                    } else if !bound[slot.index()] {
+                        bind.push((col, slot));
+                    }
+                }
+                for &(_, slot) in &bind {
+                    bound[slot.index()] = true;
+                }
+                let version = if delta == Some(i) {
+                    Version::Delta
+                } else {
+                    Version::Full
+                };
+                let index = (!columns.is_empty()).then(|| cx.index(*rel, columns));
+                ops.push(Op::Scan {
+                    rel: *rel,
+                    version,
+                    index,
+                    key,
+                    bind,
+                    span: *span,
+                });
+            }
+            Step::Other(op) => {
+                if let Op::Let { slot, .. } = op {
+                    bound[slot.index()] = true;
+                }
+                ops.push(op.clone());
+            }
+        }
+    }
+    Plan { ops }
 }

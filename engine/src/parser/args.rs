@@ -102,13 +102,7 @@ impl Parser<'_> {
                 Ok(self.number(Some(minus)))
             }
             Some(TokenKind::Str { .. }) => Ok(self.string()),
-            Some(TokenKind::Var) => {
-                let var = self.var()?;
-                Ok(Expr {
-                    kind: ExprKind::Var(var.name),
-                    span: var.span,
-                })
-            }
+            Some(TokenKind::Var) => self.var_expr(),
             Some(TokenKind::Word) => self.word_arg(list),
             Some(TokenKind::OpenParen) if list.allows_expressions() => self.paren_expr(),
             _ => Err(self.expected(list.expected())),

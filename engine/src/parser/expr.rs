@@ -125,13 +125,7 @@ impl Parser<'_> {
         match self.kind() {
             Some(TokenKind::Number) => Ok(self.number(None)),
             Some(TokenKind::Str { .. }) => Ok(self.string()),
-            Some(TokenKind::Var) => {
-                let var = self.var()?;
-                Ok(Expr {
-                    kind: ExprKind::Var(var.name),
-                    span: var.span,
-                })
-            }
+            Some(TokenKind::Var) => self.var_expr(),
             Some(TokenKind::OpenParen) => self.paren_expr(),
             Some(TokenKind::Word) => self.word_primary(),
             _ => Err(self.expected("an expression")),

@@ -35,7 +35,8 @@ pub(super) enum Kw {
 }
 
 impl Kw {
-    const ALL: [Kw; 27] = [
+    /// Every reserved word.
+    pub(super) const ALL: [Kw; 27] = [
         Kw::Rel,
         Kw::Fact,
         Kw::Rule,

@@ -54,6 +54,12 @@ pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
     (program, diags)
 }
 
+/// Every reserved word of spec §1.4 in upper case (keywords match in any case), for
+/// tools that build tokenizers.
+pub fn keywords() -> impl Iterator<Item = &'static str> {
+    Kw::ALL.into_iter().map(Kw::as_str)
+}
+
 /// Marker that a diagnostic has been recorded; the caller recovers.
 #[derive(Debug)]
 struct Reported;

@@ -3,7 +3,7 @@
 
 use super::args::ArgList;
 use super::{PResult, Parser};
-use crate::ast::{Expr, Ident, QueryPattern, StmtKind, Var, VarName};
+use crate::ast::{Expr, ExprKind, Ident, QueryPattern, StmtKind, Var, VarName};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 
@@ -94,5 +94,14 @@ impl Parser<'_> {
             VarName::Named(body.to_string())
         };
         Ok(Var { name, span })
+    }
+
+    /// A `$variable` as an expression.
+    pub(super) fn var_expr(&mut self) -> PResult<Expr> {
+        let var = self.var()?;
+        Ok(Expr {
+            kind: ExprKind::Var(var.name),
+            span: var.span,
+        })
     }
 }

@@ -160,8 +160,11 @@ fn depth_limit_default() {
 
 #[test]
 fn depth_limit_deep_does_not_overflow_the_stack() {
+    // Deep recursion in a debug build under a loaded machine can take seconds: this
+    // test is about the stack, not the clock.
     let limits = Limits {
         max_depth: 100_000,
+        timeout_ms: 120_000,
         ..Limits::default()
     };
     let r = recursing().run_with(&limits);
@@ -187,8 +190,11 @@ fn deep_recursion_that_returns() {
         ],
     );
     b.result(call(f, vec![int(50_000)]));
+    // Deep recursion in a debug build under a loaded machine can take seconds: this
+    // test is about the stack, not the clock.
     let limits = Limits {
         max_depth: 100_000,
+        timeout_ms: 120_000,
         ..Limits::default()
     };
     assert_eq!(outcome(&b.run_with(&limits)), Ok(Value::Int(50_000)));

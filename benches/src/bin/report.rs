@@ -1,0 +1,123 @@
+//! `cargo run -p bytelogic-benches --bin report --release`: a short run of every
+//! benchmark, printed as one Markdown table (our interpreter, our WASM backend, each
+//! peer, and the ratios ours/peer), then the peak memory of TC chain-2000 for us and
+//! for Ascent, each measured in a child process (this binary re-executed with
+//! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB).
+
+use bytelogic_benches::corpus::PROGRAMS;
+use bytelogic_benches::measure::{median, peak_rss_kib, show};
+use bytelogic_benches::peers::Peer;
+use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
+use bytelogic_engine::{Limits, compile, run};
+use std::process::Command;
+use std::time::Duration;
+
+/// Samples per cell for small workloads, and the time one cell may take.
+const RUNS: usize = 21;
+const CELL_BUDGET: Duration = Duration::from_secs(4);
+/// The workload whose peak memory is compared.
+const RSS_WORKLOAD: &str = "tc chain-2000";
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, engine] = args.as_slice()
+        && flag == "--peak-rss"
+    {
+        peak_rss_child(engine);
+        return;
+    }
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    println!("commit {commit}; medians, single thread\n");
+    let mut header = vec!["workload", "ours (interp)", "ours (WASM)"];
+    header.extend(Peer::ALL.map(Peer::name));
+    header.extend(Peer::ALL.map(|p| match p {
+        Peer::Ascent => "ours/ascent",
+        Peer::Datafrog => "ours/datafrog",
+        Peer::Crepe => "ours/crepe",
+    }));
+    println!("| {} |", header.join(" | "));
+    println!("|{}", "---|".repeat(header.len()));
+    for p in PROGRAMS {
+        let d = median(RUNS * 50, CELL_BUDGET, || {
+            let program = compile(p.source, &Limits::default()).program;
+            program.map(|program| run(&program, &Limits::default()).outputs.len())
+        });
+        row(&format!("corpus {} (source → outputs)", p.name), d, &[]);
+    }
+    let source = many_rules(200);
+    let d = median(RUNS, CELL_BUDGET, || {
+        compile_ok(&source, &Limits::default())
+    });
+    row("200 rules (source → lowered)", d, &[]);
+    for w in scale_workloads() {
+        let program = w.compile();
+        let ours = w.run_ours(&program);
+        let d = median(5, CELL_BUDGET, || w.run_ours(&program));
+        let peers: Vec<Duration> = Peer::ALL
+            .iter()
+            .map(|&peer| {
+                assert_eq!(w.run_peer(peer), ours, "{} in {}", w.name, peer.name());
+                median(5, CELL_BUDGET, || w.run_peer(peer))
+            })
+            .collect();
+        row(&format!("{} ({ours} tuples)", w.name), d, &peers);
+    }
+    let ours = child_rss("ours");
+    let ascent = child_rss("ascent");
+    println!(
+        "\npeak memory (max RSS), {RSS_WORKLOAD}: ours {} MiB, ascent {} MiB, ours/ascent {:.2}",
+        ours / 1024,
+        ascent / 1024,
+        ours as f64 / ascent as f64
+    );
+}
+
+/// Prints one table row: our time, "n/a" for WASM, the peers' times and the ratios.
+fn row(name: &str, ours: Duration, peers: &[Duration]) {
+    let mut cells = vec![name.to_string(), show(ours), "n/a".to_string()];
+    for i in 0..Peer::ALL.len() {
+        cells.push(peers.get(i).map_or("n/a".into(), |&d| show(d)));
+    }
+    for i in 0..Peer::ALL.len() {
+        cells.push(peers.get(i).map_or("n/a".into(), |p| {
+            format!("{:.2}", ours.as_secs_f64() / p.as_secs_f64())
+        }));
+    }
+    println!("| {} |", cells.join(" | "));
+}
+
+fn rss_workload() -> Workload {
+    scale_workloads()
+        .into_iter()
+        .find(|w| w.name == RSS_WORKLOAD)
+        .expect("the RSS workload is a scale workload")
+}
+
+/// Runs the RSS workload in a child process in `engine`; its peak RSS in KiB.
+fn child_rss(engine: &str) -> u64 {
+    let exe = std::env::current_exe().expect("the report's own path");
+    let out = Command::new(exe)
+        .args(["--peak-rss", engine])
+        .output()
+        .expect("the report re-executes itself");
+    assert!(out.status.success(), "child for {engine} failed");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("the child prints its peak RSS in KiB")
+}
+
+/// The child side of [`child_rss`]: runs the workload once and prints `VmHWM`.
+fn peak_rss_child(engine: &str) {
+    let w = rss_workload();
+    let tuples = match engine {
+        "ours" => w.run_ours(&w.compile()),
+        _ => w.run_peer(Peer::Ascent),
+    };
+    assert!(tuples > 0);
+    println!("{}", peak_rss_kib().unwrap_or(0));
+}

@@ -1,0 +1,56 @@
+//! Measurement helpers for the report: median wall-clock time and peak memory.
+
+use std::time::{Duration, Instant};
+
+/// Runs `f` once to warm up, then until `runs` samples or `budget` time have been
+/// taken (at least one), and returns the median sample.
+pub fn median<R>(runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> Duration {
+    std::hint::black_box(f());
+    let start = Instant::now();
+    let mut samples = Vec::with_capacity(runs);
+    while samples.is_empty() || (samples.len() < runs && start.elapsed() < budget) {
+        let t = Instant::now();
+        std::hint::black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort_unstable();
+    samples[samples.len() / 2]
+}
+
+/// This process's peak resident set size in KiB (`VmHWM` of `/proc/self/status`),
+/// `None` where that file is missing.
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// A duration in the unit that suits it (`12.3 µs`, `4.56 ms`, `1.23 s`).
+pub fn show(d: Duration) -> String {
+    let ns = d.as_nanos() as f64;
+    if ns < 1e3 {
+        format!("{ns:.0} ns")
+    } else if ns < 1e6 {
+        format!("{:.1} µs", ns / 1e3)
+    } else if ns < 1e9 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.2} s", ns / 1e9)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_units() {
+        let d = median(5, Duration::from_secs(1), || 1 + 1);
+        assert!(d < Duration::from_secs(1));
+        assert_eq!(show(Duration::from_micros(12)), "12.0 µs");
+        assert_eq!(show(Duration::from_millis(1500)), "1.50 s");
+        assert!(peak_rss_kib().is_some_and(|k| k > 0));
+    }
+}

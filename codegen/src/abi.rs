@@ -1,0 +1,281 @@
+//! The module ABI shared by the code generator and any host (see `codegen/ABI.md`):
+//! value tags, the fixed memory layout, descriptor and record offsets, exported
+//! names and the error detail codes.
+
+/// Tag of an unassigned variable or a `?` query argument.
+pub const TAG_NONE: i32 = 0;
+/// Tag of an Int (payload: the i64).
+pub const TAG_INT: i32 = 1;
+/// Tag of a Float (payload: the f64 bits).
+pub const TAG_FLOAT: i32 = 2;
+/// Tag of a Symbol (payload: the Symbol id).
+pub const TAG_SYM: i32 = 3;
+
+/// Bytes of a value in memory: tag (i32) at +0, payload (i64) at +8.
+pub const VALUE_SIZE: u32 = 16;
+
+/// Address of the error slot.
+pub const ERR: u32 = 16;
+/// Error slot: the error code as a number (`201` for E201; 0 while no error).
+pub const ERR_CODE: u32 = 0;
+/// Error slot: span start (byte offset into the source).
+pub const ERR_START: u32 = 4;
+/// Error slot: span end.
+pub const ERR_END: u32 = 8;
+/// Error slot: the site id (index into the site table).
+pub const ERR_SITE: u32 = 12;
+/// Error slot: the detail code (which operation failed, see [`Detail`]).
+pub const ERR_DETAIL: u32 = 16;
+/// Error slot: first operand (a value).
+pub const ERR_A: u32 = 24;
+/// Error slot: second operand (a value).
+pub const ERR_B: u32 = 40;
+/// Address of the scratch tuple buffer (tuples to insert, keys to probe, patterns).
+pub const SCRATCH: u32 = 80;
+
+/// Relation descriptor size; the main tuple set is at +0, the pending set at +32.
+pub const REL_SIZE: u32 = 64;
+/// Tuple set: rows pointer.
+pub const SET_ROWS: u32 = 0;
+/// Tuple set: number of rows.
+pub const SET_LEN: u32 = 4;
+/// Tuple set: row capacity.
+pub const SET_CAP: u32 = 8;
+/// Tuple set: hash table pointer (entries: hash i32, row + 1 i32).
+pub const SET_TBL: u32 = 12;
+/// Tuple set: hash table capacity (power of two, 0 before the first insert).
+pub const SET_TCAP: u32 = 16;
+/// Tuple set: arity.
+pub const SET_ARITY: u32 = 20;
+/// Relation: first row of last round's delta.
+pub const REL_RECENT_START: u32 = 24;
+/// Relation: one past the last row of last round's delta.
+pub const REL_RECENT_END: u32 = 28;
+/// Relation: the pending set (tuples emitted this round).
+pub const REL_PENDING: u32 = 32;
+/// Relation: number of indexes.
+pub const REL_NIDX: u32 = 56;
+/// Relation: pointer to an array of index descriptor addresses.
+pub const REL_IDX: u32 = 60;
+
+/// Index descriptor size.
+pub const IDX_SIZE: u32 = 32;
+/// Index: number of key columns.
+pub const IDX_NCOLS: u32 = 0;
+/// Index: pointer to the key column numbers (i32 each).
+pub const IDX_COLS: u32 = 4;
+/// Index: hash table pointer (entries of [`ENTRY_SIZE`] bytes).
+pub const IDX_TBL: u32 = 8;
+/// Index: hash table capacity (power of two, 0 before the first row).
+pub const IDX_TCAP: u32 = 12;
+/// Index: number of distinct keys.
+pub const IDX_KEYS: u32 = 16;
+/// Index: the relation descriptor address.
+pub const IDX_REL: u32 = 20;
+/// Index entry size: hash, row list pointer (0 = empty), length, capacity.
+pub const ENTRY_SIZE: u32 = 16;
+
+/// Output record: kind (0 RESULT, 1 QUERY).
+pub const OUT_KIND: u32 = 0;
+/// RESULT record: the value.
+pub const OUT_VALUE: u32 = 16;
+/// QUERY record: relation id.
+pub const OUT_REL: u32 = 4;
+/// QUERY record: arity (number of arguments).
+pub const OUT_ARITY: u32 = 8;
+/// QUERY record: number of `?` arguments (width of each answer row).
+pub const OUT_WIDTH: u32 = 12;
+/// QUERY record: number of answer rows.
+pub const OUT_COUNT: u32 = 16;
+/// QUERY record: pointer to the answer rows (count × width values, canonical order).
+pub const OUT_ROWS: u32 = 20;
+/// QUERY record: the arguments (arity values; tag 0 for `?`).
+pub const OUT_ARGS: u32 = 32;
+
+/// Symbol table entry size: text pointer (i32) and byte length (i32).
+pub const SYM_ENTRY: u32 = 8;
+/// Site table entry size: span start and end (i32 each).
+pub const SITE_ENTRY: u32 = 8;
+
+/// Name of the exported `run(max_steps: i64, max_tuples: i64, max_depth: i32,
+/// max_pages: i32) -> i32` function.
+pub const EXPORT_RUN: &str = "run";
+/// Name of the exported memory.
+pub const EXPORT_MEMORY: &str = "memory";
+
+/// Exported globals the host reads after `run` returns or traps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Global {
+    /// i32: the allocation pointer.
+    Heap,
+    /// i64: steps counted.
+    Steps,
+    /// i64: the step limit.
+    MaxSteps,
+    /// i64: tuples stored.
+    Tuples,
+    /// i64: tuples pending (emitted this round).
+    Pending,
+    /// i64: the tuple limit.
+    MaxTuples,
+    /// i64: fixpoint rounds.
+    Iterations,
+    /// i32: current CALC call depth.
+    Depth,
+    /// i32: the depth limit.
+    MaxDepth,
+    /// i32: the memory limit in 64 KiB pages.
+    MaxPages,
+    /// i32: pointer to the output record pointers.
+    OutPtr,
+    /// i32: number of outputs.
+    OutLen,
+    /// i32: capacity of the output pointer array.
+    OutCap,
+    /// i32: pointer to the Symbol table (entries of [`SYM_ENTRY`] bytes).
+    SymPtr,
+    /// i32: number of Symbols.
+    SymLen,
+    /// i32: capacity of the Symbol table.
+    SymCap,
+    /// i32: the intern hash table (entries: hash i32, id + 1 i32).
+    InternTbl,
+    /// i32: its capacity (power of two).
+    InternCap,
+    /// i32: site of the top-level statement running (for E404 and stack exhaustion).
+    Site,
+}
+
+impl Global {
+    /// Every runtime global, in index order.
+    pub const ALL: [Global; 19] = [
+        Global::Heap,
+        Global::Steps,
+        Global::MaxSteps,
+        Global::Tuples,
+        Global::Pending,
+        Global::MaxTuples,
+        Global::Iterations,
+        Global::Depth,
+        Global::MaxDepth,
+        Global::MaxPages,
+        Global::OutPtr,
+        Global::OutLen,
+        Global::OutCap,
+        Global::SymPtr,
+        Global::SymLen,
+        Global::SymCap,
+        Global::InternTbl,
+        Global::InternCap,
+        Global::Site,
+    ];
+
+    /// The global's index.
+    pub fn index(self) -> u32 {
+        self as u32
+    }
+
+    /// True for the i64 globals.
+    pub fn is_i64(self) -> bool {
+        matches!(
+            self,
+            Global::Steps
+                | Global::MaxSteps
+                | Global::Tuples
+                | Global::Pending
+                | Global::MaxTuples
+                | Global::Iterations
+        )
+    }
+
+    /// The export name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Global::Heap => "heap",
+            Global::Steps => "steps",
+            Global::MaxSteps => "max_steps",
+            Global::Tuples => "tuples",
+            Global::Pending => "pending",
+            Global::MaxTuples => "max_tuples",
+            Global::Iterations => "iterations",
+            Global::Depth => "depth",
+            Global::MaxDepth => "max_depth",
+            Global::MaxPages => "max_pages",
+            Global::OutPtr => "out_ptr",
+            Global::OutLen => "out_len",
+            Global::OutCap => "out_cap",
+            Global::SymPtr => "sym_ptr",
+            Global::SymLen => "sym_len",
+            Global::SymCap => "sym_cap",
+            Global::InternTbl => "intern_tbl",
+            Global::InternCap => "intern_cap",
+            Global::Site => "site",
+        }
+    }
+}
+
+/// What failed, stored in the error slot so a host can word the message. Binary
+/// operators use `1 + BinOp` order (see [`Detail::binop`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Nothing more to say (limits, E206, E208…).
+    None,
+    /// A binary operator; the operand values are in the slot.
+    BinOp(bytelogic_engine::ast::BinOp),
+    /// Unary minus; operand A.
+    Neg,
+    /// A built-in; the operands are in the slot.
+    Builtin(bytelogic_engine::ir::Builtin),
+    /// A RANGE start (0), end (1) or step (2, in operand B's payload) that is not an Int (operand A).
+    RangeBound,
+    /// ROUND digits that are not an Int (E203) or outside −15…15 (E204); operand A.
+    RoundDigits,
+    /// E208 of a CALC local (the site names it).
+    LocalVar,
+    /// E208 of a global (the site names it).
+    GlobalVar,
+    /// E208 of a FOR-QUERY tuple read outside its loop.
+    TupleVar,
+}
+
+const BINOPS: [bytelogic_engine::ast::BinOp; 13] = {
+    use bytelogic_engine::ast::BinOp::*;
+    [Or, And, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div, Mod]
+};
+
+impl Detail {
+    /// The detail as stored in the error slot.
+    pub fn code(self) -> i32 {
+        match self {
+            Detail::None => 0,
+            Detail::BinOp(op) => 1 + BINOPS.iter().position(|&o| o == op).unwrap_or(0) as i32,
+            Detail::Neg => 20,
+            Detail::RangeBound => 21,
+            Detail::RoundDigits => 22,
+            Detail::LocalVar => 23,
+            Detail::GlobalVar => 24,
+            Detail::TupleVar => 25,
+            Detail::Builtin(b) => {
+                32 + bytelogic_engine::ir::Builtin::ALL
+                    .iter()
+                    .position(|&x| x == b)
+                    .unwrap_or(0) as i32
+            }
+        }
+    }
+
+    /// Decodes a stored detail.
+    pub fn decode(code: i32) -> Detail {
+        match code {
+            1..=13 => Detail::BinOp(BINOPS[(code - 1) as usize]),
+            20 => Detail::Neg,
+            21 => Detail::RangeBound,
+            22 => Detail::RoundDigits,
+            23 => Detail::LocalVar,
+            24 => Detail::GlobalVar,
+            25 => Detail::TupleVar,
+            32..=50 => Detail::Builtin(bytelogic_engine::ir::Builtin::ALL[(code - 32) as usize]),
+            _ => Detail::None,
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Rule plans (one WASM function per initial or delta plan: nested loops over
+//! scans, LET, WHERE, EMIT) and `solve`, the semi-naive fixpoint of every stratum
+//! in the interpreter's order (spec §4.4): per stratum, `settle`, a first round of
+//! initial plans, then rounds of delta plans while a recursive stratum changes.
+
+use super::expr::{Env, expr, store_scratch, truthy, values};
+use crate::CodegenError;
+use crate::abi::*;
+use crate::builder::{FnBuilder, m32, m64};
+use crate::module::{FnKey, Module};
+use crate::rt::{Helper, emit_step};
+use bytelogic_engine::ir::{Op, Plan, Version};
+use wasm_encoder::{BlockType, Function, ValType};
+
+pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function, CodegenError> {
+    let program = m.program;
+    let r = program
+        .rules
+        .get(rule as usize)
+        .ok_or_else(|| CodegenError::InvalidIr(format!("rule {rule}")))?;
+    let plan: &Plan = match index {
+        0 => &r.initial,
+        k => r
+            .deltas
+            .get(k as usize - 1)
+            .ok_or_else(|| CodegenError::InvalidIr(format!("plan {k} of rule {rule}")))?,
+    };
+    let mut f = FnBuilder::new(0);
+    let env = Env {
+        slots: (0..r.slots).map(|_| f.value_local()).collect(),
+        names: r.slot_names.clone(),
+        check_assigned: false,
+        tuples: Vec::new(),
+    };
+    ops(m, &mut f, &env, &plan.ops)?;
+    Ok(f.finish())
+}
+
+/// Emits `ops[0]` with the rest of the plan nested inside it.
+fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<(), CodegenError> {
+    let Some((op, rest)) = ops_.split_first() else {
+        return Ok(());
+    };
+    let program = m.program;
+    match op {
+        Op::Scan {
+            rel,
+            version,
+            index,
+            key,
+            bind,
+            span,
+        } => {
+            let relation = program
+                .relations
+                .get(rel.index())
+                .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", rel.0)))?;
+            let rel_addr = (m.layout.rels + rel.0 * REL_SIZE) as i32;
+            let rowsz = (relation.arity * VALUE_SIZE) as i32;
+            let site = m.site(*span, None);
+            let [lo, hi, list, id, row] = [(); 5].map(|_| f.local(ValType::I32));
+            let keyed = match index {
+                Some(ix) if !key.is_empty() => Some(ix),
+                _ => None,
+            };
+            if let Some(ix) = keyed {
+                if ix.index() >= program.indexes.len() {
+                    return Err(CodegenError::InvalidIr(format!("index {}", ix.0)));
+                }
+                let keys: Vec<Option<(u32, u32)>> = key
+                    .iter()
+                    .map(|s| slot(env, s.index()).map(Some))
+                    .collect::<Result<_, _>>()?;
+                store_scratch(f, &keys);
+                let probe = m.rt(Helper::IndexProbe);
+                let entry = f.local(ValType::I32);
+                f.ins()
+                    .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+                    .i32_const(SCRATCH as i32)
+                    .call(probe)
+                    .local_tee(entry)
+                    .if_(BlockType::Empty)
+                    .local_get(entry)
+                    .i32_load(m32(4))
+                    .local_set(list)
+                    .local_get(entry)
+                    .i32_load(m32(8))
+                    .local_set(hi)
+                    .i32_const(0)
+                    .local_set(lo);
+                if *version == Version::Delta {
+                    let lb = m.rt(Helper::LowerBound);
+                    for (bound, field) in [(lo, REL_RECENT_START), (hi, REL_RECENT_END)] {
+                        f.ins()
+                            .local_get(list)
+                            .local_get(entry)
+                            .i32_load(m32(8))
+                            .i32_const(rel_addr)
+                            .i32_load(m32(field))
+                            .call(lb)
+                            .local_set(bound);
+                    }
+                }
+            } else {
+                let (start, end) = match version {
+                    Version::Full => (None, SET_LEN),
+                    Version::Delta => (Some(REL_RECENT_START), REL_RECENT_END),
+                };
+                match start {
+                    Some(start) => f.ins().i32_const(rel_addr).i32_load(m32(start)),
+                    None => f.ins().i32_const(0),
+                };
+                f.ins().local_set(lo);
+                f.ins().i32_const(rel_addr).i32_load(m32(end)).local_set(hi);
+            }
+            // for lo <= i < hi: one step per tuple visited, bind, run the rest.
+            f.ins()
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(lo)
+                .local_get(hi)
+                .i32_ge_u()
+                .br_if(1);
+            if keyed.is_some() {
+                f.ins()
+                    .local_get(list)
+                    .local_get(lo)
+                    .i32_const(4)
+                    .i32_mul()
+                    .i32_add()
+                    .i32_load(m32(0))
+                    .local_set(id);
+            } else {
+                f.ins().local_get(lo).local_set(id);
+            }
+            emit_step(m, f, site);
+            f.ins()
+                .i32_const(rel_addr)
+                .i32_load(m32(SET_ROWS))
+                .local_get(id)
+                .i32_const(rowsz)
+                .i32_mul()
+                .i32_add()
+                .local_set(row);
+            for &(col, s) in bind {
+                if col >= relation.arity {
+                    return Err(CodegenError::InvalidIr(format!(
+                        "column {col} of `{}`",
+                        relation.name
+                    )));
+                }
+                let (t, p) = slot(env, s.index())?;
+                let at = col * VALUE_SIZE;
+                f.ins()
+                    .local_get(row)
+                    .i32_load(m32(at))
+                    .local_set(t)
+                    .local_get(row)
+                    .i64_load(m64(at + 8))
+                    .local_set(p);
+            }
+            ops(m, f, env, rest)?;
+            f.ins()
+                .local_get(lo)
+                .i32_const(1)
+                .i32_add()
+                .local_set(lo)
+                .br(0)
+                .end()
+                .end();
+            if keyed.is_some() {
+                f.ins().end();
+            }
+        }
+        Op::Let { slot: s, expr: e } => {
+            let (t, p) = slot(env, s.index())?;
+            expr(m, f, env, e)?;
+            f.ins().local_set(p).local_set(t);
+            ops(m, f, env, rest)?;
+        }
+        Op::Filter(cond) => {
+            expr(m, f, env, cond)?;
+            truthy(f);
+            f.ins().if_(BlockType::Empty);
+            ops(m, f, env, rest)?;
+            f.ins().end();
+        }
+        Op::Emit { rel, args, span } => {
+            let relation = program
+                .relations
+                .get(rel.index())
+                .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", rel.0)))?;
+            if args.len() != relation.arity as usize {
+                return Err(CodegenError::InvalidIr(format!(
+                    "EMIT of {} values into `{}`",
+                    args.len(),
+                    relation.name
+                )));
+            }
+            let vals = values(m, f, env, args)?;
+            store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
+            let site = m.site(*span, Some(&relation.name));
+            let emit = m.rt(Helper::Emit);
+            f.ins()
+                .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
+                .i32_const(site)
+                .call(emit);
+            ops(m, f, env, rest)?;
+        }
+    }
+    Ok(())
+}
+
+fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
+    env.slots
+        .get(i)
+        .copied()
+        .ok_or_else(|| CodegenError::InvalidIr(format!("variable slot {i}")))
+}
+
+pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
+    let program = m.program;
+    let upto = 0;
+    let mut f = FnBuilder::new(1);
+    let changed = f.local(ValType::I32);
+    let settle = m.rt(Helper::Settle);
+    let merge_all = m.rt(Helper::MergeAll);
+    let iterations = Global::Iterations.index();
+    for stratum in &program.strata {
+        let Some(first) = stratum.rules.iter().map(|r| r.0).min() else {
+            continue;
+        };
+        // Runs `plans` of each active rule, then merges; `changed` says if anything was new.
+        let round =
+            |m: &mut Module<'_>, f: &mut FnBuilder, delta: bool| -> Result<(), CodegenError> {
+                f.ins()
+                    .global_get(iterations)
+                    .i64_const(1)
+                    .i64_add()
+                    .global_set(iterations);
+                for id in &stratum.rules {
+                    let rule = program
+                        .rules
+                        .get(id.index())
+                        .ok_or_else(|| CodegenError::InvalidIr(format!("rule {}", id.0)))?;
+                    let plans = if delta {
+                        1..rule.deltas.len() as u32 + 1
+                    } else {
+                        0..1
+                    };
+                    if plans.is_empty() {
+                        continue;
+                    }
+                    f.ins()
+                        .local_get(upto)
+                        .i32_const(id.0 as i32)
+                        .i32_gt_u()
+                        .if_(BlockType::Empty);
+                    for k in plans {
+                        let target = m.func(FnKey::Plan(id.0, k));
+                        f.ins().call(target);
+                    }
+                    f.ins().end();
+                }
+                f.ins().call(merge_all).local_set(changed);
+                Ok(())
+            };
+        f.ins()
+            .local_get(upto)
+            .i32_const(first as i32)
+            .i32_gt_u()
+            .if_(BlockType::Empty)
+            .call(settle);
+        round(m, &mut f, false)?;
+        if stratum.recursive {
+            f.ins()
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(changed)
+                .i32_eqz()
+                .br_if(1);
+            round(m, &mut f, true)?;
+            f.ins().br(0).end().end();
+        }
+        f.ins().end();
+    }
+    Ok(f.finish())
+}

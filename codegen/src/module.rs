@@ -1,0 +1,320 @@
+//! Module assembly: the function registry (every function gets its index on first
+//! use and its body is emitted afterwards), math imports, error sites, the static
+//! memory layout and the final sections.
+
+use crate::abi::{self, Global};
+use crate::rt::Helper;
+use crate::{CodegenError, Site};
+use bytelogic_engine::ir::{Builtin, ExprKind, Program};
+use bytelogic_engine::span::Span;
+use std::collections::HashMap;
+use wasm_encoder::{
+    CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function,
+    FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection, MemoryType,
+    TypeSection, ValType,
+};
+
+/// A function of the module, by what it implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FnKey {
+    /// A runtime helper.
+    Rt(Helper),
+    /// A CALC function.
+    Calc(u32),
+    /// Plan `plan` of rule `rule` (0 = initial, 1.. = delta variants).
+    Plan(u32, u32),
+    /// `solve(rules: i32)`: the fixpoint of every stratum.
+    Solve,
+    /// The exported `run`.
+    Run,
+}
+
+/// An imported `f64 → f64` (or `f64, f64 → f64`) math function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MathFn {
+    /// `env.sin`
+    Sin,
+    /// `env.cos`
+    Cos,
+    /// `env.tan`
+    Tan,
+    /// `env.asin`
+    Asin,
+    /// `env.acos`
+    Acos,
+    /// `env.atan`
+    Atan,
+    /// `env.log` (natural logarithm)
+    Log,
+    /// `env.log10`
+    Log10,
+    /// `env.exp`
+    Exp,
+    /// `env.pow` (two arguments)
+    Pow,
+    /// `env.fmod` (two arguments: the remainder of truncated division, as C `fmod`)
+    Fmod,
+}
+
+impl MathFn {
+    /// The import name (module `env`).
+    pub fn name(self) -> &'static str {
+        match self {
+            MathFn::Sin => "sin",
+            MathFn::Cos => "cos",
+            MathFn::Tan => "tan",
+            MathFn::Asin => "asin",
+            MathFn::Acos => "acos",
+            MathFn::Atan => "atan",
+            MathFn::Log => "log",
+            MathFn::Log10 => "log10",
+            MathFn::Exp => "exp",
+            MathFn::Pow => "pow",
+            MathFn::Fmod => "fmod",
+        }
+    }
+
+    /// Number of f64 parameters.
+    pub fn arity(self) -> usize {
+        match self {
+            MathFn::Pow | MathFn::Fmod => 2,
+            _ => 1,
+        }
+    }
+
+    /// The import a one-argument math built-in calls.
+    pub fn of_builtin(b: Builtin) -> Option<MathFn> {
+        Some(match b {
+            Builtin::Sin => MathFn::Sin,
+            Builtin::Cos => MathFn::Cos,
+            Builtin::Tan => MathFn::Tan,
+            Builtin::Asin => MathFn::Asin,
+            Builtin::Acos => MathFn::Acos,
+            Builtin::Atan => MathFn::Atan,
+            Builtin::Log => MathFn::Log,
+            Builtin::Log10 => MathFn::Log10,
+            Builtin::Exp => MathFn::Exp,
+            Builtin::Pow => MathFn::Pow,
+            _ => return None,
+        })
+    }
+}
+
+/// Addresses of the static area (after the scratch buffer); see `ABI.md`.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Relation descriptors, [`abi::REL_SIZE`] bytes each, by relation id.
+    pub rels: u32,
+    /// Index descriptors, [`abi::IDX_SIZE`] bytes each, by index id.
+    pub idxs: u32,
+    /// Written Symbol table entries, by Symbol id.
+    pub symtab: u32,
+    /// The site table.
+    pub sites: u32,
+    /// Static bytes from [`abi::SCRATCH`] up to `sites`.
+    pub data: Vec<u8>,
+}
+
+/// The module being generated.
+pub struct Module<'p> {
+    /// The program compiled.
+    pub program: &'p Program,
+    /// The static memory layout.
+    pub layout: Layout,
+    imports: Vec<MathFn>,
+    funcs: Vec<FnKey>,
+    index: HashMap<FnKey, u32>,
+    queue: Vec<FnKey>,
+    sites: Vec<Site>,
+    site_index: HashMap<Site, u32>,
+}
+
+impl<'p> Module<'p> {
+    /// A module for `program` with its static layout.
+    pub fn new(program: &'p Program) -> Result<Module<'p>, CodegenError> {
+        Ok(Module {
+            program,
+            layout: crate::layout::layout(program)?,
+            imports: math_imports(program),
+            funcs: Vec::new(),
+            index: HashMap::new(),
+            queue: Vec::new(),
+            sites: Vec::new(),
+            site_index: HashMap::new(),
+        })
+    }
+
+    /// The index of function `key`, registering it (and queueing its body) on first use.
+    pub fn func(&mut self, key: FnKey) -> u32 {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.imports.len() as u32 + self.funcs.len() as u32;
+        self.funcs.push(key);
+        self.index.insert(key, i);
+        self.queue.push(key);
+        i
+    }
+
+    /// The index of runtime helper `h`.
+    pub fn rt(&mut self, h: Helper) -> u32 {
+        self.func(FnKey::Rt(h))
+    }
+
+    /// The index of an imported math function.
+    pub fn import(&self, m: MathFn) -> Result<u32, CodegenError> {
+        self.imports
+            .iter()
+            .position(|&x| x == m)
+            .map(|i| i as u32)
+            .ok_or_else(|| CodegenError::Internal(format!("math import `{}` missing", m.name())))
+    }
+
+    /// The id of the error site at `span` (with an optional name for messages).
+    pub fn site(&mut self, span: Span, name: Option<&str>) -> i32 {
+        self.add_site(Site {
+            span,
+            name: name.map(str::to_string),
+            operands: [None, None],
+        })
+    }
+
+    /// The id of error site `site`.
+    pub fn add_site(&mut self, site: Site) -> i32 {
+        if let Some(&i) = self.site_index.get(&site) {
+            return i as i32;
+        }
+        let i = self.sites.len() as u32;
+        self.sites.push(site.clone());
+        self.site_index.insert(site, i);
+        i as i32
+    }
+
+    /// Emits every registered function and assembles the binary; returns it with the sites.
+    pub fn finish(mut self) -> Result<(Vec<u8>, Vec<Site>), CodegenError> {
+        self.func(FnKey::Run);
+        let mut bodies: HashMap<FnKey, Function> = HashMap::new();
+        while let Some(key) = self.queue.pop() {
+            let body = crate::emit::body(&mut self, key)?;
+            bodies.insert(key, body);
+        }
+        let mut types = TypeSection::new();
+        let mut type_ids: HashMap<(Vec<ValType>, Vec<ValType>), u32> = HashMap::new();
+        let mut type_of = |params: Vec<ValType>, results: Vec<ValType>| {
+            let n = type_ids.len() as u32;
+            *type_ids
+                .entry((params.clone(), results.clone()))
+                .or_insert_with(|| {
+                    types.ty().function(params, results);
+                    n
+                })
+        };
+        let mut imports = ImportSection::new();
+        for m in &self.imports {
+            let t = type_of(vec![ValType::F64; m.arity()], vec![ValType::F64]);
+            imports.import("env", m.name(), EntityType::Function(t));
+        }
+        let mut functions = FunctionSection::new();
+        let mut code = CodeSection::new();
+        for key in &self.funcs {
+            let (params, results) = crate::emit::signature(self.program, *key);
+            functions.function(type_of(params, results));
+            let body = bodies
+                .remove(key)
+                .ok_or_else(|| CodegenError::Internal(format!("no body for {key:?}")))?;
+            code.function(&body);
+        }
+        let mut sites = self.layout.data.clone();
+        let sites_at = self.layout.sites;
+        let data_start = abi::SCRATCH;
+        sites.resize((sites_at - data_start) as usize, 0);
+        for s in &self.sites {
+            sites.extend_from_slice(&s.span.start.to_le_bytes());
+            sites.extend_from_slice(&s.span.end.to_le_bytes());
+        }
+        let heap_start = (data_start + sites.len() as u32 + 15) & !15;
+        let pages = u64::from(heap_start / 65536 + 1);
+        let mut memory = MemorySection::new();
+        memory.memory(MemoryType {
+            minimum: pages,
+            maximum: None,
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
+        let mut globals = GlobalSection::new();
+        for g in Global::ALL {
+            let (ty, init) = match g {
+                Global::Heap => (ValType::I32, ConstExpr::i32_const(heap_start as i32)),
+                _ if g.is_i64() => (ValType::I64, ConstExpr::i64_const(0)),
+                _ => (ValType::I32, ConstExpr::i32_const(0)),
+            };
+            globals.global(
+                GlobalType {
+                    val_type: ty,
+                    mutable: true,
+                    shared: false,
+                },
+                &init,
+            );
+        }
+        for _ in &self.program.globals {
+            let mutable = GlobalType {
+                val_type: ValType::I32,
+                mutable: true,
+                shared: false,
+            };
+            globals.global(mutable, &ConstExpr::i32_const(abi::TAG_NONE));
+            let payload = GlobalType {
+                val_type: ValType::I64,
+                ..mutable
+            };
+            globals.global(payload, &ConstExpr::i64_const(0));
+        }
+        let mut exports = ExportSection::new();
+        exports.export(abi::EXPORT_MEMORY, ExportKind::Memory, 0);
+        exports.export(abi::EXPORT_RUN, ExportKind::Func, self.index[&FnKey::Run]);
+        for g in Global::ALL {
+            exports.export(g.name(), ExportKind::Global, g.index());
+        }
+        let mut data = DataSection::new();
+        data.active(0, &ConstExpr::i32_const(data_start as i32), sites);
+        let mut module = wasm_encoder::Module::new();
+        module
+            .section(&types)
+            .section(&imports)
+            .section(&functions)
+            .section(&memory)
+            .section(&globals)
+            .section(&exports)
+            .section(&code)
+            .section(&data);
+        Ok((module.finish(), self.sites))
+    }
+}
+
+/// The index of the tag global of program global `g` (its payload global follows).
+pub fn program_global(g: u32) -> u32 {
+    Global::ALL.len() as u32 + 2 * g
+}
+
+/// The math imports the program needs, in a fixed order.
+fn math_imports(program: &Program) -> Vec<MathFn> {
+    let mut found = std::collections::BTreeSet::new();
+    crate::walk::exprs(program, &mut |e| match &e.kind {
+        ExprKind::Builtin { builtin, .. } => {
+            if let Some(m) = MathFn::of_builtin(*builtin) {
+                found.insert(m);
+            }
+        }
+        ExprKind::Chain { rest, .. }
+            if rest
+                .iter()
+                .any(|(op, _, _)| *op == bytelogic_engine::ast::BinOp::Mod) =>
+        {
+            found.insert(MathFn::Fmod);
+        }
+        _ => {}
+    });
+    found.into_iter().collect()
+}

@@ -1,0 +1,192 @@
+//! Runtime helpers: WASM functions emitted once per module on first use (memory,
+//! errors, values, arithmetic, built-ins, Symbols, tuple sets and indexes, queries).
+//! Generated code calls them; each is generic over arities and relations.
+
+mod arith;
+mod builtins;
+mod memory;
+mod query;
+mod symbols;
+mod tables;
+mod values;
+
+use crate::CodegenError;
+use crate::module::Module;
+use bytelogic_engine::ast::BinOp;
+use bytelogic_engine::ir::Builtin;
+use wasm_encoder::{Function, ValType};
+
+pub use memory::{Arg, detail, emit_fail, emit_step};
+
+/// A runtime helper function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Helper {
+    /// `(code, site, detail, a: value, b: value)`: fills the error slot and traps.
+    Fail,
+    /// `(size) -> ptr`: bump allocation, growing memory (E405 past the limit).
+    Alloc,
+    /// `(base, cols, n) -> hash` of n values (at `base[cols[i]]`, or contiguous when `cols` is 0).
+    Hash,
+    /// `(a, acols, b, bcols, n) -> bool`: n values equal (columns as for [`Helper::Hash`]).
+    Equal,
+    /// `(i: i64, f: f64) -> -1/0/1`: exact Int against Float.
+    CmpIntFloat,
+    /// `(a: value, b: value) -> -1/0/1` for two numbers.
+    CmpNum,
+    /// `(a: value, b: value) -> -1/0/1`: canonical value order (spec §2.5).
+    CmpVal,
+    /// `(a, b, n) -> -1/0/1`: canonical order of two n-tuples.
+    CmpVals,
+    /// `(a: value, b: value, site) -> value`: a binary operator (not AND/OR).
+    Binary(BinOp),
+    /// `(a: i64, b: i64) -> bool`: true when `a * b` overflows.
+    MulOverflows,
+    /// `(a: value, site) -> value`: unary minus.
+    Neg,
+    /// `(x: f64, site, detail, a: value, b: value) -> value`: canonical number or E205.
+    Canon,
+    /// `(a: value, b: value, site, detail) -> -1/0/1`: operator ordering (E203 for mixed kinds).
+    Order,
+    /// `(args…, site) -> value`: a built-in (ROUND always takes two arguments).
+    Builtin(Builtin),
+    /// `(ptr, len) -> hash` of bytes.
+    HashBytes,
+    /// `(a, alen, b, blen) -> -1/0/1`: byte-wise text order.
+    CmpBytes,
+    /// `()`: grows the intern table.
+    InternGrow,
+    /// `(ptr, len) -> id`: interns a text (kept where it is when new).
+    Intern,
+    /// `()`: sets up the Symbol table with the written Symbols.
+    SymInit,
+    /// `(a, b) -> id`: concatenation of two Symbols.
+    Concat,
+    /// `(a, b) -> -1/0/1`: Symbols by text.
+    TextCmp,
+    /// `(set, tuple) -> row or -1`.
+    SetFind,
+    /// `(set)`: doubles a set's hash table.
+    SetGrow,
+    /// `(set, tuple) -> row, or -1 when present`.
+    SetInsert,
+    /// `(index)`: doubles an index's hash table.
+    IndexGrow,
+    /// `(index, set, row)`: files a row under its key.
+    IndexAdd,
+    /// `(index, key) -> entry address or 0`.
+    IndexProbe,
+    /// `(list, n, x) -> first position with list[pos] >= x`.
+    LowerBound,
+    /// `(rel, tuple) -> bool`: adds a tuple to the relation and its indexes.
+    Push,
+    /// `(rel, site)`: EMIT of the scratch tuple.
+    Emit,
+    /// `(rel, site)`: FACT of the scratch tuple.
+    Fact,
+    /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
+    Merge,
+    /// `() -> bool`: merges every relation.
+    MergeAll,
+    /// `()`: every relation's delta becomes empty.
+    Settle,
+    /// `(ptrs, n, width)`: sorts pointers to n-tuples canonically.
+    Sort,
+    /// `(rel, pattern, project) -> (ptr, count)`: matching tuples, sorted.
+    Snapshot,
+    /// `(record)`: appends an output record.
+    OutPush,
+    /// `(value)`: records a RESULT output.
+    OutResult,
+    /// `(rel, rel_id)`: records a QUERY output (pattern in the scratch buffer).
+    OutQuery,
+}
+
+use ValType::{F64, I32, I64};
+
+impl Helper {
+    /// Parameter and result types.
+    pub fn signature(self) -> (Vec<ValType>, Vec<ValType>) {
+        let value = [I32, I64];
+        match self {
+            Helper::Fail => (vec![I32, I32, I32, I32, I64, I32, I64], vec![]),
+            Helper::Alloc => (vec![I32], vec![I32]),
+            Helper::Hash => (vec![I32, I32, I32], vec![I32]),
+            Helper::Equal => (vec![I32, I32, I32, I32, I32], vec![I32]),
+            Helper::CmpIntFloat => (vec![I64, F64], vec![I32]),
+            Helper::CmpNum | Helper::CmpVal => (vec![I32, I64, I32, I64], vec![I32]),
+            Helper::CmpVals => (vec![I32, I32, I32], vec![I32]),
+            Helper::Binary(_) => (vec![I32, I64, I32, I64, I32], value.to_vec()),
+            Helper::MulOverflows => (vec![I64, I64], vec![I32]),
+            Helper::Neg => (vec![I32, I64, I32], value.to_vec()),
+            Helper::Canon => (vec![F64, I32, I32, I32, I64, I32, I64], value.to_vec()),
+            Helper::Order => (vec![I32, I64, I32, I64, I32, I32], vec![I32]),
+            Helper::Builtin(b) => {
+                let n = if b == Builtin::Round { 2 } else { b.arity().0 };
+                let mut params: Vec<ValType> = (0..n).flat_map(|_| value).collect();
+                params.push(I32);
+                (params, value.to_vec())
+            }
+            Helper::HashBytes => (vec![I32, I32], vec![I32]),
+            Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
+            Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
+            Helper::SetFind | Helper::SetInsert | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
+            Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
+            Helper::Push => (vec![I32, I32], vec![I32]),
+            Helper::Emit | Helper::Fact | Helper::OutQuery => (vec![I32, I32], vec![]),
+            Helper::Merge => (vec![I32], vec![I32]),
+            Helper::MergeAll => (vec![], vec![I32]),
+            Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
+            Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
+            Helper::Sort => (vec![I32, I32, I32], vec![]),
+            Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
+            Helper::OutResult => (value.to_vec(), vec![]),
+        }
+    }
+
+    /// Emits the helper's body.
+    pub fn body(self, m: &mut Module<'_>) -> Result<Function, CodegenError> {
+        let n = self.signature().0.len() as u32;
+        Ok(match self {
+            Helper::Fail => memory::fail(m, n),
+            Helper::Alloc => memory::alloc(m, n),
+            Helper::Hash => values::hash(m, n),
+            Helper::Equal => values::equal(m, n),
+            Helper::CmpIntFloat => values::cmp_int_float(n),
+            Helper::CmpNum => values::cmp_num(m, n),
+            Helper::CmpVal => values::cmp_val(m, n),
+            Helper::CmpVals => values::cmp_vals(m, n),
+            Helper::Binary(op) => arith::binary(m, n, op)?,
+            Helper::MulOverflows => arith::mul_overflows(n),
+            Helper::Neg => arith::neg(m, n),
+            Helper::Canon => arith::canon(m, n),
+            Helper::Order => arith::order(m, n),
+            Helper::Builtin(b) => builtins::builtin(m, n, b)?,
+            Helper::HashBytes => symbols::hash_bytes(n),
+            Helper::CmpBytes => symbols::cmp_bytes(n),
+            Helper::InternGrow => symbols::intern_grow(m, n),
+            Helper::Intern => symbols::intern(m, n),
+            Helper::SymInit => symbols::sym_init(m, n),
+            Helper::Concat => symbols::concat(m, n),
+            Helper::TextCmp => symbols::text_cmp(m, n),
+            Helper::SetFind => tables::set_find(m, n, false),
+            Helper::SetInsert => tables::set_find(m, n, true),
+            Helper::SetGrow => tables::set_grow(m, n),
+            Helper::IndexGrow => tables::index_grow(m, n),
+            Helper::IndexAdd => tables::index_add(m, n),
+            Helper::IndexProbe => tables::index_probe(m, n),
+            Helper::LowerBound => tables::lower_bound(n),
+            Helper::Push => tables::push(m, n),
+            Helper::Emit => tables::emit(m, n),
+            Helper::Fact => tables::fact(m, n),
+            Helper::Merge => tables::merge(m, n),
+            Helper::MergeAll => tables::merge_all(m, n),
+            Helper::Settle => tables::settle(m, n),
+            Helper::Sort => query::sort(m, n),
+            Helper::Snapshot => query::snapshot(m, n),
+            Helper::OutPush => query::out_push(m, n),
+            Helper::OutResult => query::out_result(m, n),
+            Helper::OutQuery => query::out_query(m, n),
+        })
+    }
+}

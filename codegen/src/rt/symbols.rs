@@ -1,0 +1,421 @@
+//! Symbols at run time: the Symbol table (text pointer and length by id; the
+//! written Symbols first, from a data segment), the intern hash table, and the
+//! Symbols made by concatenation and CHAR_AT.
+
+use super::Helper;
+use super::values::{loop_end, loop_start};
+use crate::abi::{Global, SYM_ENTRY};
+use crate::builder::{FnBuilder, m32};
+use crate::module::Module;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Loads the text pointer and byte length of the Symbol whose id is in i32 local
+/// `id` into locals `ptr` and `len` (`ptr` may be `id`).
+pub(super) fn push_text(f: &mut FnBuilder, id: u32, ptr: u32, len: u32) {
+    f.ins()
+        .global_get(Global::SymPtr.index())
+        .local_get(id)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(ptr)
+        .i32_load(m32(4))
+        .local_set(len)
+        .local_get(ptr)
+        .i32_load(m32(0))
+        .local_set(ptr);
+}
+
+/// Sets `out` to the address of the first free entry (i32 at +4 is 0) of the open
+/// addressing table `tbl` with `cap` entries of `stride` bytes, probing from hash `h`.
+pub(super) fn probe_free(f: &mut FnBuilder, tbl: u32, cap: u32, h: u32, stride: u32, out: u32) {
+    let i = f.local(ValType::I32);
+    f.ins()
+        .local_get(h)
+        .local_get(cap)
+        .i32_const(1)
+        .i32_sub()
+        .i32_and()
+        .local_set(i)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(tbl)
+        .local_get(i)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(out)
+        .i32_load(m32(4))
+        .i32_eqz()
+        .br_if(1)
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .local_get(cap)
+        .i32_const(1)
+        .i32_sub()
+        .i32_and()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+}
+
+/// Allocates a zeroed table of `cap` entries of `stride` bytes into local `out`.
+pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, stride: u32, out: u32) {
+    let alloc = m.rt(Helper::Alloc);
+    f.ins()
+        .local_get(cap)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .call(alloc)
+        .local_tee(out)
+        .i32_const(0)
+        .local_get(cap)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .memory_fill(0);
+}
+
+pub(super) fn hash_bytes(n: u32) -> Function {
+    let (ptr, len) = (0, 1);
+    let mut f = FnBuilder::new(n);
+    let i = f.local(ValType::I32);
+    let h = f.local(ValType::I32);
+    f.ins().i32_const(0x811c_9dc5_u32 as i32).local_set(h);
+    loop_start(&mut f, i, len);
+    f.ins()
+        .local_get(h)
+        .local_get(ptr)
+        .local_get(i)
+        .i32_add()
+        .i32_load8_u(crate::builder::mem(0, 0))
+        .i32_xor()
+        .i32_const(0x0100_0193)
+        .i32_mul()
+        .local_set(h);
+    loop_end(&mut f, i);
+    f.ins().local_get(h);
+    f.finish()
+}
+
+pub(super) fn cmp_bytes(n: u32) -> Function {
+    let (a, alen, b, blen) = (0, 1, 2, 3);
+    let mut f = FnBuilder::new(n);
+    let [i, end, x, y] = [(); 4].map(|_| f.local(ValType::I32));
+    f.ins()
+        .local_get(alen)
+        .local_get(blen)
+        .local_get(alen)
+        .local_get(blen)
+        .i32_lt_u()
+        .select()
+        .local_set(end);
+    loop_start(&mut f, i, end);
+    f.ins()
+        .local_get(a)
+        .local_get(i)
+        .i32_add()
+        .i32_load8_u(crate::builder::mem(0, 0))
+        .local_tee(x)
+        .local_get(b)
+        .local_get(i)
+        .i32_add()
+        .i32_load8_u(crate::builder::mem(0, 0))
+        .local_tee(y)
+        .i32_ne()
+        .if_(BlockType::Empty)
+        .local_get(x)
+        .local_get(y)
+        .i32_gt_u()
+        .local_get(x)
+        .local_get(y)
+        .i32_lt_u()
+        .i32_sub()
+        .return_()
+        .end();
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(alen)
+        .local_get(blen)
+        .i32_gt_u()
+        .local_get(alen)
+        .local_get(blen)
+        .i32_lt_u()
+        .i32_sub();
+    f.finish()
+}
+
+pub(super) fn intern_grow(m: &mut Module<'_>, n: u32) -> Function {
+    let mut f = FnBuilder::new(n);
+    let [cap, tbl, old, oldcap, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
+    f.ins()
+        .global_get(Global::InternTbl.index())
+        .local_set(old)
+        .global_get(Global::InternCap.index())
+        .local_tee(oldcap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(16)
+        .local_get(oldcap)
+        .select()
+        .local_set(cap);
+    alloc_table(m, &mut f, cap, 8, tbl);
+    loop_start(&mut f, i, oldcap);
+    f.ins()
+        .local_get(old)
+        .local_get(i)
+        .i32_const(8)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .if_(BlockType::Empty)
+        .local_get(e)
+        .i32_load(m32(0))
+        .local_set(h);
+    probe_free(&mut f, tbl, cap, h, 8, slot);
+    f.ins()
+        .local_get(slot)
+        .local_get(e)
+        .i64_load(crate::builder::m64(0))
+        .i64_store(crate::builder::m64(0))
+        .end();
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(tbl)
+        .global_set(Global::InternTbl.index())
+        .local_get(cap)
+        .global_set(Global::InternCap.index());
+    f.finish()
+}
+
+pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
+    let (ptr, len) = (0, 1);
+    let grow = m.rt(Helper::InternGrow);
+    let hash = m.rt(Helper::HashBytes);
+    let cmp = m.rt(Helper::CmpBytes);
+    let alloc = m.rt(Helper::Alloc);
+    let mut f = FnBuilder::new(n);
+    let [h, i, e, id1, ep, newcap, nt] = [(); 7].map(|_| f.local(ValType::I32));
+    let (sym_ptr, sym_len, sym_cap) = (
+        Global::SymPtr.index(),
+        Global::SymLen.index(),
+        Global::SymCap.index(),
+    );
+    let (tbl, cap) = (Global::InternTbl.index(), Global::InternCap.index());
+    f.ins()
+        .global_get(sym_len)
+        .i32_const(1)
+        .i32_add()
+        .i32_const(1)
+        .i32_shl()
+        .global_get(cap)
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .call(grow)
+        .end()
+        .local_get(ptr)
+        .local_get(len)
+        .call(hash)
+        .local_tee(h)
+        .global_get(cap)
+        .i32_const(1)
+        .i32_sub()
+        .i32_and()
+        .local_set(i)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .global_get(tbl)
+        .local_get(i)
+        .i32_const(8)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .local_tee(id1)
+        .i32_eqz()
+        .br_if(1)
+        .local_get(e)
+        .i32_load(m32(0))
+        .local_get(h)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .global_get(sym_ptr)
+        .local_get(id1)
+        .i32_const(1)
+        .i32_sub()
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(ep)
+        .i32_load(m32(0))
+        .local_get(ep)
+        .i32_load(m32(4))
+        .local_get(ptr)
+        .local_get(len)
+        .call(cmp)
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .local_get(id1)
+        .i32_const(1)
+        .i32_sub()
+        .return_()
+        .end()
+        .end()
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .global_get(cap)
+        .i32_const(1)
+        .i32_sub()
+        .i32_and()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end()
+        // New: grow the Symbol table if full, append, file in the intern table.
+        .global_get(sym_len)
+        .global_get(sym_cap)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .global_get(sym_cap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(16)
+        .i32_add()
+        .local_tee(newcap)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .call(alloc)
+        .local_tee(nt)
+        .global_get(sym_ptr)
+        .global_get(sym_len)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .local_get(nt)
+        .global_set(sym_ptr)
+        .local_get(newcap)
+        .global_set(sym_cap)
+        .end()
+        .global_get(sym_ptr)
+        .global_get(sym_len)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(ep)
+        .local_get(ptr)
+        .i32_store(m32(0))
+        .local_get(ep)
+        .local_get(len)
+        .i32_store(m32(4))
+        .local_get(e)
+        .local_get(h)
+        .i32_store(m32(0))
+        .local_get(e)
+        .global_get(sym_len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(4))
+        .global_get(sym_len)
+        .global_get(sym_len)
+        .i32_const(1)
+        .i32_add()
+        .global_set(sym_len);
+    f.finish()
+}
+
+pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
+    let intern = m.rt(Helper::Intern);
+    let symtab = m.layout.symtab;
+    let written = m.program.symbols.written();
+    let mut f = FnBuilder::new(n);
+    let i = f.local(ValType::I32);
+    let count = f.local(ValType::I32);
+    f.ins()
+        .i32_const(symtab as i32)
+        .global_set(Global::SymPtr.index())
+        .i32_const(written as i32)
+        .local_tee(count)
+        .global_set(Global::SymCap.index());
+    // Interning each written Symbol in id order rewrites its own table entry.
+    loop_start(&mut f, i, count);
+    f.ins()
+        .local_get(i)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .i32_load(m32(symtab))
+        .local_get(i)
+        .i32_const(SYM_ENTRY as i32)
+        .i32_mul()
+        .i32_load(m32(symtab + 4))
+        .call(intern)
+        .drop();
+    loop_end(&mut f, i);
+    f.finish()
+}
+
+pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
+    let (a, b) = (0, 1);
+    let alloc = m.rt(Helper::Alloc);
+    let intern = m.rt(Helper::Intern);
+    let mut f = FnBuilder::new(n);
+    let [pa, la, pb, lb, p, end, old, id] = [(); 8].map(|_| f.local(ValType::I32));
+    push_text(&mut f, a, pa, la);
+    push_text(&mut f, b, pb, lb);
+    f.ins()
+        .local_get(la)
+        .local_get(lb)
+        .i32_add()
+        .call(alloc)
+        .local_tee(p)
+        .global_get(Global::Heap.index())
+        .local_set(end)
+        .local_get(pa)
+        .local_get(la)
+        .memory_copy(0, 0)
+        .local_get(p)
+        .local_get(la)
+        .i32_add()
+        .local_get(pb)
+        .local_get(lb)
+        .memory_copy(0, 0)
+        .global_get(Global::SymLen.index())
+        .local_set(old)
+        .local_get(p)
+        .local_get(la)
+        .local_get(lb)
+        .i32_add()
+        .call(intern)
+        .local_tee(id)
+        .local_get(old)
+        .i32_lt_u()
+        .global_get(Global::Heap.index())
+        .local_get(end)
+        .i32_eq()
+        .i32_and()
+        // Already interned and nothing allocated after the text: free it.
+        .if_(BlockType::Empty)
+        .local_get(p)
+        .global_set(Global::Heap.index())
+        .end()
+        .local_get(id);
+    f.finish()
+}
+
+pub(super) fn text_cmp(m: &mut Module<'_>, n: u32) -> Function {
+    let (a, b) = (0, 1);
+    let cmp = m.rt(Helper::CmpBytes);
+    let mut f = FnBuilder::new(n);
+    let [pa, la, pb, lb] = [(); 4].map(|_| f.local(ValType::I32));
+    push_text(&mut f, a, pa, la);
+    push_text(&mut f, b, pb, lb);
+    f.ins()
+        .local_get(pa)
+        .local_get(la)
+        .local_get(pb)
+        .local_get(lb)
+        .call(cmp);
+    f.finish()
+}

@@ -1,0 +1,742 @@
+//! Relations in linear memory: tuple sets (rows stored flat, deduplicated by an
+//! open-addressing hash table), indexes (key → increasing row list), FACT and EMIT,
+//! and the end-of-round merge that makes pending tuples the next delta.
+
+use super::Helper;
+use super::memory::{Arg, detail, emit_fail};
+use super::symbols::{alloc_table, probe_free};
+use super::values::{loop_end, loop_start};
+use crate::abi::*;
+use crate::builder::{FnBuilder, m32, m64};
+use crate::module::Module;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Loads the i32 field at `off` of the address in local `base`.
+fn field(f: &mut FnBuilder, base: u32, off: u32) {
+    f.ins().local_get(base).i32_load(m32(off));
+}
+
+/// Sets `rowsz` to the byte size of a row of the set at local `s`.
+fn row_size(f: &mut FnBuilder, s: u32, rowsz: u32) {
+    field(f, s, SET_ARITY);
+    f.ins()
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .local_set(rowsz);
+}
+
+/// Pushes `base + index * size` for three locals.
+fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
+    f.ins()
+        .local_get(base)
+        .local_get(index)
+        .local_get(size)
+        .i32_mul()
+        .i32_add();
+}
+
+/// `SetFind` (`insert` false) or `SetInsert` (`insert` true).
+pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
+    let (s, tup) = (0, 1);
+    let hash = m.rt(Helper::Hash);
+    let equal = m.rt(Helper::Equal);
+    let mut f = FnBuilder::new(n);
+    let [rowsz, h, i, e, r1, len, cap, nr, mask] = [(); 9].map(|_| f.local(ValType::I32));
+    row_size(&mut f, s, rowsz);
+    if insert {
+        let grow = m.rt(Helper::SetGrow);
+        field(&mut f, s, SET_LEN);
+        f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
+        field(&mut f, s, SET_TCAP);
+        f.ins()
+            .i32_gt_u()
+            .if_(BlockType::Empty)
+            .local_get(s)
+            .call(grow)
+            .end();
+    } else {
+        field(&mut f, s, SET_TCAP);
+        f.ins()
+            .i32_eqz()
+            .if_(BlockType::Empty)
+            .i32_const(-1)
+            .return_()
+            .end();
+    }
+    field(&mut f, s, SET_TCAP);
+    f.ins()
+        .i32_const(1)
+        .i32_sub()
+        .local_set(mask)
+        .local_get(tup)
+        .i32_const(0)
+        .local_get(rowsz)
+        .i32_const(4)
+        .i32_shr_u()
+        .call(hash)
+        .local_tee(h)
+        .local_get(mask)
+        .i32_and()
+        .local_set(i)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(s)
+        .i32_load(m32(SET_TBL))
+        .local_get(i)
+        .i32_const(8)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .local_tee(r1)
+        .i32_eqz()
+        .br_if(1)
+        .local_get(e)
+        .i32_load(m32(0))
+        .local_get(h)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(s)
+        .i32_load(m32(SET_ROWS))
+        .local_get(r1)
+        .i32_const(1)
+        .i32_sub()
+        .local_get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .i32_const(0)
+        .local_get(tup)
+        .i32_const(0)
+        .local_get(rowsz)
+        .i32_const(4)
+        .i32_shr_u()
+        .call(equal)
+        .if_(BlockType::Empty);
+    if insert {
+        f.ins().i32_const(-1);
+    } else {
+        f.ins().local_get(r1).i32_const(1).i32_sub();
+    }
+    f.ins()
+        .return_()
+        .end()
+        .end()
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .local_get(mask)
+        .i32_and()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+    if !insert {
+        f.ins().i32_const(-1);
+        return f.finish();
+    }
+    let alloc = m.rt(Helper::Alloc);
+    field(&mut f, s, SET_LEN);
+    f.ins().local_set(len);
+    field(&mut f, s, SET_CAP);
+    f.ins()
+        .local_tee(cap)
+        .local_get(len)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(cap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(8)
+        .i32_add()
+        .local_tee(cap)
+        .local_get(rowsz)
+        .i32_mul()
+        .call(alloc)
+        .local_tee(nr)
+        .local_get(s)
+        .i32_load(m32(SET_ROWS))
+        .local_get(len)
+        .local_get(rowsz)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .local_get(s)
+        .local_get(nr)
+        .i32_store(m32(SET_ROWS))
+        .local_get(s)
+        .local_get(cap)
+        .i32_store(m32(SET_CAP))
+        .end()
+        .local_get(s)
+        .i32_load(m32(SET_ROWS))
+        .local_get(len)
+        .local_get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .local_get(tup)
+        .local_get(rowsz)
+        .memory_copy(0, 0)
+        .local_get(e)
+        .local_get(h)
+        .i32_store(m32(0))
+        .local_get(e)
+        .local_get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(4))
+        .local_get(s)
+        .local_get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(SET_LEN))
+        .local_get(len);
+    f.finish()
+}
+
+pub(super) fn set_grow(m: &mut Module<'_>, n: u32) -> Function {
+    let s = 0;
+    let hash = m.rt(Helper::Hash);
+    let mut f = FnBuilder::new(n);
+    let [cap, tbl, r, len, rowsz, h, slot, rows] = [(); 8].map(|_| f.local(ValType::I32));
+    row_size(&mut f, s, rowsz);
+    field(&mut f, s, SET_TCAP);
+    f.ins()
+        .local_tee(cap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(16)
+        .local_get(cap)
+        .select()
+        .local_set(cap);
+    alloc_table(m, &mut f, cap, 8, tbl);
+    field(&mut f, s, SET_LEN);
+    f.ins().local_set(len);
+    field(&mut f, s, SET_ROWS);
+    f.ins().local_set(rows);
+    loop_start(&mut f, r, len);
+    element(&mut f, rows, r, rowsz);
+    f.ins()
+        .i32_const(0)
+        .local_get(rowsz)
+        .i32_const(4)
+        .i32_shr_u()
+        .call(hash)
+        .local_set(h);
+    probe_free(&mut f, tbl, cap, h, 8, slot);
+    f.ins()
+        .local_get(slot)
+        .local_get(h)
+        .i32_store(m32(0))
+        .local_get(slot)
+        .local_get(r)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(4));
+    loop_end(&mut f, r);
+    f.ins()
+        .local_get(s)
+        .local_get(tbl)
+        .i32_store(m32(SET_TBL))
+        .local_get(s)
+        .local_get(cap)
+        .i32_store(m32(SET_TCAP));
+    f.finish()
+}
+
+pub(super) fn index_grow(m: &mut Module<'_>, n: u32) -> Function {
+    let ix = 0;
+    let mut f = FnBuilder::new(n);
+    let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
+    field(&mut f, ix, IDX_TBL);
+    f.ins().local_set(old);
+    field(&mut f, ix, IDX_TCAP);
+    f.ins()
+        .local_tee(oldcap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(16)
+        .local_get(oldcap)
+        .select()
+        .local_set(cap);
+    alloc_table(m, &mut f, cap, ENTRY_SIZE, tbl);
+    loop_start(&mut f, i, oldcap);
+    f.ins()
+        .local_get(old)
+        .local_get(i)
+        .i32_const(ENTRY_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .if_(BlockType::Empty);
+    field(&mut f, e, 0);
+    f.ins().local_set(h);
+    probe_free(&mut f, tbl, cap, h, ENTRY_SIZE, slot);
+    f.ins()
+        .local_get(slot)
+        .local_get(e)
+        .i64_load(m64(0))
+        .i64_store(m64(0))
+        .local_get(slot)
+        .local_get(e)
+        .i64_load(m64(8))
+        .i64_store(m64(8))
+        .end();
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(ix)
+        .local_get(tbl)
+        .i32_store(m32(IDX_TBL))
+        .local_get(ix)
+        .local_get(cap)
+        .i32_store(m32(IDX_TCAP));
+    f.finish()
+}
+
+/// Probes index `ix` for the key at `key` (with columns `kcols`, 0 = contiguous) whose
+/// hash is `h`; leaves the entry address in `e`, its row list in `list` (0 when the
+/// key is absent: `e` is then the free entry). `rows`/`rowsz` describe the relation.
+#[allow(clippy::too_many_arguments)]
+fn probe_key(
+    m: &mut Module<'_>,
+    f: &mut FnBuilder,
+    ix: u32,
+    (key, kcols): (u32, u32),
+    (rows, rowsz): (u32, u32),
+    h: u32,
+    e: u32,
+    list: u32,
+) {
+    let equal = m.rt(Helper::Equal);
+    let i = f.local(ValType::I32);
+    let mask = f.local(ValType::I32);
+    field(f, ix, IDX_TCAP);
+    f.ins()
+        .i32_const(1)
+        .i32_sub()
+        .local_tee(mask)
+        .local_get(h)
+        .i32_and()
+        .local_set(i)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(ix)
+        .i32_load(m32(IDX_TBL))
+        .local_get(i)
+        .i32_const(ENTRY_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .local_tee(list)
+        .i32_eqz()
+        .br_if(1)
+        .local_get(e)
+        .i32_load(m32(0))
+        .local_get(h)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(rows)
+        .local_get(list)
+        .i32_load(m32(0))
+        .local_get(rowsz)
+        .i32_mul()
+        .i32_add();
+    field(f, ix, IDX_COLS);
+    f.ins().local_get(key).local_get(kcols);
+    field(f, ix, IDX_NCOLS);
+    f.ins()
+        .call(equal)
+        .br_if(2)
+        .end()
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .local_get(mask)
+        .i32_and()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+}
+
+pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
+    let (ix, s, row) = (0, 1, 2);
+    let grow = m.rt(Helper::IndexGrow);
+    let hash = m.rt(Helper::Hash);
+    let alloc = m.rt(Helper::Alloc);
+    let mut f = FnBuilder::new(n);
+    let [rowsz, rows, rowp, cols, h, e, list, len, nl] = [(); 9].map(|_| f.local(ValType::I32));
+    row_size(&mut f, s, rowsz);
+    field(&mut f, s, SET_ROWS);
+    f.ins().local_set(rows);
+    element(&mut f, rows, row, rowsz);
+    f.ins().local_set(rowp);
+    field(&mut f, ix, IDX_COLS);
+    f.ins().local_set(cols);
+    field(&mut f, ix, IDX_KEYS);
+    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
+    field(&mut f, ix, IDX_TCAP);
+    f.ins()
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .local_get(ix)
+        .call(grow)
+        .end()
+        .local_get(rowp)
+        .local_get(cols);
+    field(&mut f, ix, IDX_NCOLS);
+    f.ins().call(hash).local_set(h);
+    probe_key(m, &mut f, ix, (rowp, cols), (rows, rowsz), h, e, list);
+    f.ins()
+        .local_get(list)
+        .if_(BlockType::Empty)
+        // Known key: append, doubling the list when full.
+        .local_get(e)
+        .i32_load(m32(8))
+        .local_tee(len)
+        .local_get(e)
+        .i32_load(m32(12))
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(len)
+        .i32_const(8)
+        .i32_mul()
+        .call(alloc)
+        .local_tee(nl)
+        .local_get(list)
+        .local_get(len)
+        .i32_const(4)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .local_get(e)
+        .local_get(nl)
+        .local_tee(list)
+        .i32_store(m32(4))
+        .local_get(e)
+        .local_get(len)
+        .i32_const(1)
+        .i32_shl()
+        .i32_store(m32(12))
+        .end()
+        .local_get(list)
+        .local_get(len)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .local_get(row)
+        .i32_store(m32(0))
+        .local_get(e)
+        .local_get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(8))
+        .return_()
+        .end()
+        // New key.
+        .i32_const(16)
+        .call(alloc)
+        .local_tee(list)
+        .local_get(row)
+        .i32_store(m32(0))
+        .local_get(e)
+        .local_get(h)
+        .i32_store(m32(0))
+        .local_get(e)
+        .local_get(list)
+        .i32_store(m32(4))
+        .local_get(e)
+        .i32_const(1)
+        .i32_store(m32(8))
+        .local_get(e)
+        .i32_const(4)
+        .i32_store(m32(12))
+        .local_get(ix)
+        .local_get(ix)
+        .i32_load(m32(IDX_KEYS))
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(IDX_KEYS));
+    f.finish()
+}
+
+pub(super) fn index_probe(m: &mut Module<'_>, n: u32) -> Function {
+    let (ix, key) = (0, 1);
+    let hash = m.rt(Helper::Hash);
+    let mut f = FnBuilder::new(n);
+    let [rel, rows, rowsz, h, e, list, zero] = [(); 7].map(|_| f.local(ValType::I32));
+    field(&mut f, ix, IDX_TCAP);
+    f.ins()
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    field(&mut f, ix, IDX_REL);
+    f.ins().local_set(rel);
+    field(&mut f, rel, SET_ROWS);
+    f.ins().local_set(rows);
+    row_size(&mut f, rel, rowsz);
+    f.ins().local_get(key).i32_const(0);
+    field(&mut f, ix, IDX_NCOLS);
+    f.ins().call(hash).local_set(h);
+    probe_key(m, &mut f, ix, (key, zero), (rows, rowsz), h, e, list);
+    f.ins().local_get(e).i32_const(0).local_get(list).select();
+    f.finish()
+}
+
+pub(super) fn lower_bound(n: u32) -> Function {
+    let (list, count, x) = (0, 1, 2);
+    let mut f = FnBuilder::new(n);
+    let lo = f.local(ValType::I32);
+    let mid = f.local(ValType::I32);
+    f.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(lo)
+        .local_get(count)
+        .i32_ge_u()
+        .br_if(1)
+        .local_get(lo)
+        .local_get(count)
+        .i32_add()
+        .i32_const(1)
+        .i32_shr_u()
+        .local_tee(mid)
+        .i32_const(1)
+        .i32_add()
+        .local_get(lo)
+        .local_get(list)
+        .local_get(mid)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(x)
+        .i32_lt_u()
+        .select()
+        .local_set(lo)
+        .local_get(count)
+        .local_get(mid)
+        .local_get(list)
+        .local_get(mid)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(x)
+        .i32_lt_u()
+        .select()
+        .local_set(count)
+        .br(0)
+        .end()
+        .end()
+        .local_get(lo);
+    f.finish()
+}
+
+pub(super) fn push(m: &mut Module<'_>, n: u32) -> Function {
+    let (rel, tup) = (0, 1);
+    let insert = m.rt(Helper::SetInsert);
+    let add = m.rt(Helper::IndexAdd);
+    let mut f = FnBuilder::new(n);
+    let [row, k, nidx] = [(); 3].map(|_| f.local(ValType::I32));
+    f.ins()
+        .local_get(rel)
+        .local_get(tup)
+        .call(insert)
+        .local_tee(row)
+        .i32_const(0)
+        .i32_lt_s()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    field(&mut f, rel, REL_NIDX);
+    f.ins().local_set(nidx);
+    loop_start(&mut f, k, nidx);
+    field(&mut f, rel, REL_IDX);
+    f.ins()
+        .local_get(k)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(rel)
+        .local_get(row)
+        .call(add);
+    loop_end(&mut f, k);
+    f.ins().i32_const(1);
+    f.finish()
+}
+
+/// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
+fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+    f.ins()
+        .global_get(Global::Tuples.index())
+        .global_get(Global::Pending.index())
+        .i64_add()
+        .i64_const(extra)
+        .i64_add()
+        .global_get(Global::MaxTuples.index())
+        .i64_gt_u()
+        .if_(BlockType::Empty);
+    emit_fail(
+        m,
+        f,
+        402,
+        Arg::Local(site),
+        detail(Detail::None),
+        None,
+        None,
+    );
+    f.ins().end();
+}
+
+pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
+    let (rel, site) = (0, 1);
+    let find = m.rt(Helper::SetFind);
+    let push = m.rt(Helper::Push);
+    let mut f = FnBuilder::new(n);
+    f.ins()
+        .local_get(rel)
+        .i32_const(SCRATCH as i32)
+        .call(find)
+        .i32_const(0)
+        .i32_ge_s()
+        .if_(BlockType::Empty)
+        .return_()
+        .end();
+    check_tuples(m, &mut f, site, 1);
+    f.ins()
+        .local_get(rel)
+        .i32_const(SCRATCH as i32)
+        .call(push)
+        .drop()
+        .global_get(Global::Tuples.index())
+        .i64_const(1)
+        .i64_add()
+        .global_set(Global::Tuples.index());
+    f.finish()
+}
+
+pub(super) fn emit(m: &mut Module<'_>, n: u32) -> Function {
+    let (rel, site) = (0, 1);
+    let find = m.rt(Helper::SetFind);
+    let insert = m.rt(Helper::SetInsert);
+    let mut f = FnBuilder::new(n);
+    f.ins()
+        .local_get(rel)
+        .i32_const(SCRATCH as i32)
+        .call(find)
+        .i32_const(0)
+        .i32_ge_s()
+        .if_(BlockType::Empty)
+        .return_()
+        .end()
+        .local_get(rel)
+        .i32_const(REL_PENDING as i32)
+        .i32_add()
+        .i32_const(SCRATCH as i32)
+        .call(insert)
+        .i32_const(0)
+        .i32_lt_s()
+        .if_(BlockType::Empty)
+        .return_()
+        .end()
+        .global_get(Global::Pending.index())
+        .i64_const(1)
+        .i64_add()
+        .global_set(Global::Pending.index());
+    check_tuples(m, &mut f, site, 0);
+    f.finish()
+}
+
+pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
+    let rel = 0;
+    let push = m.rt(Helper::Push);
+    let mut f = FnBuilder::new(n);
+    let [p, plen, rowsz, prows, i, start] = [(); 6].map(|_| f.local(ValType::I32));
+    f.ins()
+        .local_get(rel)
+        .i32_const(REL_PENDING as i32)
+        .i32_add()
+        .local_set(p);
+    field(&mut f, p, SET_LEN);
+    f.ins().local_set(plen);
+    field(&mut f, p, SET_ROWS);
+    f.ins().local_set(prows);
+    row_size(&mut f, p, rowsz);
+    field(&mut f, rel, SET_LEN);
+    f.ins().local_set(start);
+    loop_start(&mut f, i, plen);
+    f.ins().global_get(Global::Tuples.index()).local_get(rel);
+    element(&mut f, prows, i, rowsz);
+    f.ins()
+        .call(push)
+        .i64_extend_i32_u()
+        .i64_add()
+        .global_set(Global::Tuples.index());
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(rel)
+        .local_get(start)
+        .i32_store(m32(REL_RECENT_START))
+        .local_get(rel);
+    field(&mut f, rel, SET_LEN);
+    f.ins()
+        .i32_store(m32(REL_RECENT_END))
+        .local_get(p)
+        .i32_const(0)
+        .i32_store(m32(SET_LEN));
+    field(&mut f, p, SET_TBL);
+    f.ins().i32_const(0);
+    field(&mut f, p, SET_TCAP);
+    f.ins()
+        .i32_const(8)
+        .i32_mul()
+        .memory_fill(0)
+        .local_get(plen)
+        .i32_const(0)
+        .i32_ne();
+    f.finish()
+}
+
+pub(super) fn merge_all(m: &mut Module<'_>, n: u32) -> Function {
+    let merge = m.rt(Helper::Merge);
+    let rels = m.layout.rels;
+    let count = m.program.relations.len() as u32;
+    let mut f = FnBuilder::new(n);
+    let changed = f.local(ValType::I32);
+    for r in 0..count {
+        f.ins()
+            .i32_const((rels + r * REL_SIZE) as i32)
+            .call(merge)
+            .local_get(changed)
+            .i32_or()
+            .local_set(changed);
+    }
+    f.ins()
+        .i64_const(0)
+        .global_set(Global::Pending.index())
+        .local_get(changed);
+    f.finish()
+}
+
+pub(super) fn settle(m: &mut Module<'_>, n: u32) -> Function {
+    let rels = m.layout.rels;
+    let count = m.program.relations.len() as u32;
+    let mut f = FnBuilder::new(n);
+    for r in 0..count {
+        let at = (rels + r * REL_SIZE) as i32;
+        f.ins()
+            .i32_const(at)
+            .i32_const(at)
+            .i32_load(m32(SET_LEN))
+            .i32_store(m32(REL_RECENT_START))
+            .i32_const(at)
+            .i32_const(at)
+            .i32_load(m32(SET_LEN))
+            .i32_store(m32(REL_RECENT_END));
+    }
+    f.finish()
+}

@@ -1,0 +1,366 @@
+//! Values in memory: hashing and equality of value sequences, exact number
+//! comparison and the canonical value order (spec §2.4, §2.5).
+
+use super::Helper;
+use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
+use crate::builder::{FnBuilder, m32, m64};
+use crate::module::Module;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Pushes the address of value `i` of `base`: `base[cols[i]]`, or `base[i]` when
+/// `cols` is 0.
+pub(super) fn col_addr(f: &mut FnBuilder, base: u32, cols: u32, i: u32) {
+    f.ins()
+        .local_get(base)
+        .local_get(cols)
+        .local_get(i)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(i)
+        .local_get(cols)
+        .select()
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add();
+}
+
+/// Opens `block; loop` running while local `i` < local `n`; close with [`loop_end`].
+pub(super) fn loop_start(f: &mut FnBuilder, i: u32, n: u32) {
+    f.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(i)
+        .local_get(n)
+        .i32_ge_u()
+        .br_if(1);
+}
+
+/// Increments `i` and closes a loop opened by [`loop_start`].
+pub(super) fn loop_end(f: &mut FnBuilder, i: u32) {
+    f.ins()
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+}
+
+pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
+    let (base, cols, count) = (0, 1, 2);
+    let mut f = FnBuilder::new(n);
+    let i = f.local(ValType::I32);
+    let addr = f.local(ValType::I32);
+    let h = f.local(ValType::I64);
+    let v = f.local(ValType::I64);
+    f.ins()
+        .i64_const(0xcbf2_9ce4_8422_2325_u64 as i64)
+        .local_set(h);
+    loop_start(&mut f, i, count);
+    col_addr(&mut f, base, cols, i);
+    f.ins()
+        .local_tee(addr)
+        .i64_load(m64(8))
+        .local_get(addr)
+        .i64_load32_u(m32(0))
+        .i64_const(0x9E37_79B9_7F4A_7C15_u64 as i64)
+        .i64_mul()
+        .i64_add()
+        .i64_const(0xff51_afd7_ed55_8ccd_u64 as i64)
+        .i64_mul()
+        .local_tee(v)
+        .local_get(v)
+        .i64_const(33)
+        .i64_shr_u()
+        .i64_xor()
+        .local_get(h)
+        .i64_xor()
+        .i64_const(0x0000_0100_0000_01b3)
+        .i64_mul()
+        .local_set(h);
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(h)
+        .local_get(h)
+        .i64_const(32)
+        .i64_shr_u()
+        .i64_xor()
+        .i32_wrap_i64();
+    f.finish()
+}
+
+pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
+    let (a, acols, b, bcols, count) = (0, 1, 2, 3, 4);
+    let mut f = FnBuilder::new(n);
+    let i = f.local(ValType::I32);
+    let pa = f.local(ValType::I32);
+    let pb = f.local(ValType::I32);
+    loop_start(&mut f, i, count);
+    col_addr(&mut f, a, acols, i);
+    f.ins().local_set(pa);
+    col_addr(&mut f, b, bcols, i);
+    f.ins()
+        .local_set(pb)
+        .local_get(pa)
+        .i32_load(m32(0))
+        .local_get(pb)
+        .i32_load(m32(0))
+        .i32_ne()
+        .local_get(pa)
+        .i64_load(m64(8))
+        .local_get(pb)
+        .i64_load(m64(8))
+        .i64_ne()
+        .i32_or()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    loop_end(&mut f, i);
+    f.ins().i32_const(1);
+    f.finish()
+}
+
+/// Pushes -1, 0 or 1 comparing the two operands already pushed, with `gt`/`lt`
+/// given as closures emitting the comparison of locals.
+fn sign(f: &mut FnBuilder, gt: impl Fn(&mut FnBuilder), lt: impl Fn(&mut FnBuilder)) {
+    gt(f);
+    lt(f);
+    f.ins().i32_sub();
+}
+
+pub(super) fn cmp_int_float(n: u32) -> Function {
+    let (i, x) = (0, 1);
+    let mut f = FnBuilder::new(n);
+    let t = f.local(ValType::F64);
+    let ti = f.local(ValType::I64);
+    let frac = f.local(ValType::F64);
+    const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+    f.ins()
+        .local_get(x)
+        .f64_const(TWO_POW_63.into())
+        .f64_ge()
+        .if_(BlockType::Empty)
+        .i32_const(-1)
+        .return_()
+        .end()
+        .local_get(x)
+        .f64_const((-TWO_POW_63).into())
+        .f64_lt()
+        .if_(BlockType::Empty)
+        .i32_const(1)
+        .return_()
+        .end()
+        .local_get(x)
+        .f64_trunc()
+        .local_tee(t)
+        .i64_trunc_sat_f64_s()
+        .local_set(ti)
+        .local_get(x)
+        .local_get(t)
+        .f64_sub()
+        .local_set(frac)
+        .local_get(i)
+        .local_get(ti)
+        .i64_ne()
+        .if_(BlockType::Empty);
+    sign(
+        &mut f,
+        |f| {
+            f.ins().local_get(i).local_get(ti).i64_gt_s();
+        },
+        |f| {
+            f.ins().local_get(i).local_get(ti).i64_lt_s();
+        },
+    );
+    f.ins().return_().end();
+    sign(
+        &mut f,
+        |f| {
+            f.ins().local_get(frac).f64_const(0.0.into()).f64_lt();
+        },
+        |f| {
+            f.ins().local_get(frac).f64_const(0.0.into()).f64_gt();
+        },
+    );
+    f.finish()
+}
+
+pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
+    let (at, ap, bt, bp) = (0, 1, 2, 3);
+    let cif = m.rt(Helper::CmpIntFloat);
+    let mut f = FnBuilder::new(n);
+    f.ins()
+        .local_get(at)
+        .i32_const(TAG_INT)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(bt)
+        .i32_const(TAG_INT)
+        .i32_eq()
+        .if_(BlockType::Empty);
+    sign(
+        &mut f,
+        |f| {
+            f.ins().local_get(ap).local_get(bp).i64_gt_s();
+        },
+        |f| {
+            f.ins().local_get(ap).local_get(bp).i64_lt_s();
+        },
+    );
+    f.ins()
+        .return_()
+        .end()
+        .local_get(ap)
+        .local_get(bp)
+        .f64_reinterpret_i64()
+        .call(cif)
+        .return_()
+        .end()
+        .local_get(bt)
+        .i32_const(TAG_INT)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .local_get(bp)
+        .local_get(ap)
+        .f64_reinterpret_i64()
+        .call(cif)
+        .i32_sub()
+        .return_()
+        .end();
+    sign(
+        &mut f,
+        |f| {
+            f.ins()
+                .local_get(ap)
+                .f64_reinterpret_i64()
+                .local_get(bp)
+                .f64_reinterpret_i64()
+                .f64_gt();
+        },
+        |f| {
+            f.ins()
+                .local_get(ap)
+                .f64_reinterpret_i64()
+                .local_get(bp)
+                .f64_reinterpret_i64()
+                .f64_lt();
+        },
+    );
+    f.finish()
+}
+
+pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
+    let (at, ap, bt, bp) = (0, 1, 2, 3);
+    let written = m.program.symbols.written() as i64;
+    let text_cmp = m.rt(Helper::TextCmp);
+    let cmp_num = m.rt(Helper::CmpNum);
+    let mut f = FnBuilder::new(n);
+    f.ins()
+        .local_get(at)
+        .i32_const(TAG_SYM)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(bt)
+        .i32_const(TAG_SYM)
+        .i32_ne()
+        .if_(BlockType::Empty)
+        .i32_const(1)
+        .return_()
+        .end()
+        // Written Symbols rank by id, before every run-time Symbol.
+        .local_get(ap)
+        .i64_const(written)
+        .i64_lt_u()
+        .if_(BlockType::Empty)
+        .local_get(bp)
+        .i64_const(written)
+        .i64_lt_u()
+        .if_(BlockType::Empty);
+    sign(
+        &mut f,
+        |f| {
+            f.ins().local_get(ap).local_get(bp).i64_gt_u();
+        },
+        |f| {
+            f.ins().local_get(ap).local_get(bp).i64_lt_u();
+        },
+    );
+    f.ins()
+        .return_()
+        .end()
+        .i32_const(-1)
+        .return_()
+        .end()
+        .local_get(bp)
+        .i64_const(written)
+        .i64_lt_u()
+        .if_(BlockType::Empty)
+        .i32_const(1)
+        .return_()
+        .end()
+        .local_get(ap)
+        .i32_wrap_i64()
+        .local_get(bp)
+        .i32_wrap_i64()
+        .call(text_cmp)
+        .return_()
+        .end()
+        .local_get(bt)
+        .i32_const(TAG_SYM)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .i32_const(-1)
+        .return_()
+        .end()
+        .local_get(at)
+        .local_get(ap)
+        .local_get(bt)
+        .local_get(bp)
+        .call(cmp_num);
+    f.finish()
+}
+
+pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
+    let (a, b, count) = (0, 1, 2);
+    let cmp_val = m.rt(Helper::CmpVal);
+    let mut f = FnBuilder::new(n);
+    let i = f.local(ValType::I32);
+    let c = f.local(ValType::I32);
+    let off = f.local(ValType::I32);
+    loop_start(&mut f, i, count);
+    f.ins()
+        .local_get(i)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .local_set(off)
+        .local_get(a)
+        .local_get(off)
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(a)
+        .local_get(off)
+        .i32_add()
+        .i64_load(m64(8))
+        .local_get(b)
+        .local_get(off)
+        .i32_add()
+        .i32_load(m32(0))
+        .local_get(b)
+        .local_get(off)
+        .i32_add()
+        .i64_load(m64(8))
+        .call(cmp_val)
+        .local_tee(c)
+        .if_(BlockType::Empty)
+        .local_get(c)
+        .return_()
+        .end();
+    loop_end(&mut f, i);
+    f.ins().i32_const(0);
+    f.finish()
+}

@@ -1,0 +1,2288 @@
+(module
+  (type (;0;) (func (param i64 i64 i32 i32) (result i32)))
+  (type (;1;) (func))
+  (type (;2;) (func (param i32 i32)))
+  (type (;3;) (func (param i32 i64 i32 i64 i32) (result i32 i64)))
+  (type (;4;) (func (param i32 i64)))
+  (type (;5;) (func (param i32) (result i32)))
+  (type (;6;) (func (param i32)))
+  (type (;7;) (func (param i32 i32 i32 i32 i64 i32 i64)))
+  (type (;8;) (func (param i32 i32) (result i32)))
+  (type (;9;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
+  (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;11;) (func (param i32 i32 i32) (result i32 i32)))
+  (type (;12;) (func (param i32 i32 i32)))
+  (type (;13;) (func (param i32 i32 i32) (result i32)))
+  (type (;14;) (func (param i32 i64 i32 i64) (result i32)))
+  (type (;15;) (func (param i64 f64) (result i32)))
+  (type (;16;) (func (param i32 i32 i32 i32 i32) (result i32)))
+  (memory (;0;) 1)
+  (global (;0;) (mut i32) i32.const 224)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i64) i64.const 0)
+  (global (;3;) (mut i64) i64.const 0)
+  (global (;4;) (mut i64) i64.const 0)
+  (global (;5;) (mut i64) i64.const 0)
+  (global (;6;) (mut i64) i64.const 0)
+  (global (;7;) (mut i32) i32.const 0)
+  (global (;8;) (mut i32) i32.const 0)
+  (global (;9;) (mut i32) i32.const 0)
+  (global (;10;) (mut i32) i32.const 0)
+  (global (;11;) (mut i32) i32.const 0)
+  (global (;12;) (mut i32) i32.const 0)
+  (global (;13;) (mut i32) i32.const 0)
+  (global (;14;) (mut i32) i32.const 0)
+  (global (;15;) (mut i32) i32.const 0)
+  (global (;16;) (mut i32) i32.const 0)
+  (global (;17;) (mut i32) i32.const 0)
+  (global (;18;) (mut i32) i32.const 0)
+  (export "memory" (memory 0))
+  (export "run" (func 0))
+  (export "heap" (global 0))
+  (export "steps" (global 1))
+  (export "max_steps" (global 2))
+  (export "tuples" (global 3))
+  (export "pending" (global 4))
+  (export "max_tuples" (global 5))
+  (export "iterations" (global 6))
+  (export "depth" (global 7))
+  (export "max_depth" (global 8))
+  (export "max_pages" (global 9))
+  (export "out_ptr" (global 10))
+  (export "out_len" (global 11))
+  (export "out_cap" (global 12))
+  (export "sym_ptr" (global 13))
+  (export "sym_len" (global 14))
+  (export "sym_cap" (global 15))
+  (export "intern_tbl" (global 16))
+  (export "intern_cap" (global 17))
+  (export "site" (global 18))
+  (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
+    (local i32 i64 i32 i64)
+    local.get 0
+    global.set 2
+    local.get 1
+    global.set 5
+    local.get 2
+    global.set 8
+    local.get 3
+    global.set 9
+    call 1
+    i32.const 0
+    global.set 18
+    i32.const 3
+    i64.const 0
+    local.set 5
+    local.set 4
+    i32.const 0
+    local.get 4
+    i32.store offset=80
+    i32.const 0
+    local.get 5
+    i64.store offset=88
+    i32.const 96
+    i32.const 1
+    call 2
+    i32.const 2
+    global.set 18
+    i32.const 0
+    i32.const 0
+    i32.store offset=80
+    i32.const 0
+    i64.const 0
+    i64.store offset=88
+    i32.const 96
+    i32.const 0
+    call 3
+    i32.const 3
+    global.set 18
+    i32.const 1
+    i64.const 1
+    local.set 7
+    local.set 6
+    local.get 6
+    local.get 7
+    i32.const 1
+    i64.const 2
+    i32.const 4
+    call 4
+    local.set 7
+    local.set 6
+    local.get 6
+    local.get 7
+    call 5
+    i32.const 0
+  )
+  (func (;1;) (type 1)
+    (local i32 i32)
+    i32.const 168
+    global.set 13
+    i32.const 1
+    local.tee 1
+    global.set 15
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 0
+        local.get 1
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        i32.const 8
+        i32.mul
+        i32.load offset=168
+        local.get 0
+        i32.const 8
+        i32.mul
+        i32.load offset=172
+        call 11
+        drop
+        local.get 0
+        i32.const 1
+        i32.add
+        local.set 0
+        br 0 (;@2;)
+      end
+    end
+  )
+  (func (;2;) (type 2) (param i32 i32)
+    local.get 0
+    i32.const 80
+    call 22
+    i32.const 0
+    i32.ge_s
+    if ;; label = @1
+      return
+    end
+    global.get 3
+    global.get 4
+    i64.add
+    i64.const 1
+    i64.add
+    global.get 5
+    i64.gt_u
+    if ;; label = @1
+      i32.const 402
+      local.get 1
+      i32.const 0
+      i32.const 0
+      i64.const 0
+      i32.const 0
+      i64.const 0
+      call 8
+      unreachable
+    end
+    local.get 0
+    i32.const 80
+    call 23
+    drop
+    global.get 3
+    i64.const 1
+    i64.add
+    global.set 3
+  )
+  (func (;3;) (type 2) (param i32 i32)
+    (local i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=20
+    local.tee 3
+    i32.const 16
+    i32.mul
+    i32.const 32
+    i32.add
+    call 6
+    local.tee 2
+    i32.const 32
+    i32.add
+    i32.const 80
+    local.get 3
+    i32.const 16
+    i32.mul
+    memory.copy
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 4
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 5
+        i32.const 80
+        local.get 4
+        i32.const 16
+        i32.mul
+        i32.add
+        i32.load
+        i32.eqz
+        i32.add
+        local.set 5
+        local.get 4
+        i32.const 1
+        i32.add
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    local.get 2
+    i32.const 1
+    i32.store
+    local.get 2
+    local.get 1
+    i32.store offset=4
+    local.get 2
+    local.get 3
+    i32.store offset=8
+    local.get 2
+    local.get 5
+    i32.store offset=12
+    local.get 2
+    local.get 0
+    local.get 2
+    i32.const 32
+    i32.add
+    i32.const 1
+    call 15
+    local.set 6
+    i32.store offset=20
+    local.get 2
+    local.get 6
+    i32.store offset=16
+    local.get 2
+    call 7
+  )
+  (func (;4;) (type 3) (param i32 i64 i32 i64 i32) (result i32 i64)
+    (local i64)
+    local.get 0
+    i32.const 3
+    i32.eq
+    local.get 2
+    i32.const 3
+    i32.eq
+    i32.and
+    if ;; label = @1
+      i32.const 3
+      local.get 1
+      i32.wrap_i64
+      local.get 3
+      i32.wrap_i64
+      call 9
+      i64.extend_i32_u
+      return
+    end
+    local.get 0
+    i32.const 1
+    i32.eq
+    local.get 2
+    i32.const 1
+    i32.eq
+    i32.and
+    if ;; label = @1
+      local.get 1
+      local.get 3
+      i64.add
+      local.set 5
+      local.get 1
+      local.get 5
+      i64.xor
+      local.get 3
+      local.get 5
+      i64.xor
+      i64.and
+      i64.const 0
+      i64.lt_s
+      if ;; label = @2
+        i32.const 202
+        local.get 4
+        i32.const 9
+        local.get 0
+        local.get 1
+        local.get 2
+        local.get 3
+        call 8
+        unreachable
+      end
+      i32.const 1
+      local.get 5
+      return
+    end
+    local.get 0
+    i32.const 3
+    i32.eq
+    local.get 2
+    i32.const 3
+    i32.eq
+    i32.or
+    if ;; label = @1
+      i32.const 203
+      local.get 4
+      i32.const 9
+      local.get 0
+      local.get 1
+      local.get 2
+      local.get 3
+      call 8
+      unreachable
+    end
+    local.get 1
+    f64.reinterpret_i64
+    local.get 1
+    f64.convert_i64_s
+    local.get 0
+    i32.const 2
+    i32.eq
+    select
+    local.get 3
+    f64.reinterpret_i64
+    local.get 3
+    f64.convert_i64_s
+    local.get 2
+    i32.const 2
+    i32.eq
+    select
+    f64.add
+    local.get 4
+    i32.const 9
+    local.get 0
+    local.get 1
+    local.get 2
+    local.get 3
+    call 10
+    return
+    unreachable
+  )
+  (func (;5;) (type 4) (param i32 i64)
+    (local i32)
+    i32.const 32
+    call 6
+    local.tee 2
+    i32.const 0
+    i32.store
+    local.get 2
+    local.get 0
+    i32.store offset=16
+    local.get 2
+    local.get 1
+    i64.store offset=24
+    local.get 2
+    call 7
+  )
+  (func (;6;) (type 5) (param i32) (result i32)
+    (local i32 i32 i32 i32)
+    global.get 0
+    local.tee 1
+    local.get 0
+    i32.const 15
+    i32.add
+    i32.const -16
+    i32.and
+    i32.add
+    local.tee 2
+    local.get 1
+    i32.lt_u
+    if ;; label = @1
+      i32.const 405
+      global.get 18
+      i32.const 0
+      i32.const 0
+      i64.const 0
+      i32.const 0
+      i64.const 0
+      call 8
+      unreachable
+    end
+    local.get 2
+    i64.extend_i32_u
+    memory.size
+    local.tee 3
+    i64.extend_i32_u
+    i64.const 16
+    i64.shl
+    i64.gt_u
+    if ;; label = @1
+      local.get 2
+      i64.extend_i32_u
+      local.get 3
+      i64.extend_i32_u
+      i64.const 16
+      i64.shl
+      i64.sub
+      i64.const 65535
+      i64.add
+      i64.const 16
+      i64.shr_u
+      i32.wrap_i64
+      local.set 4
+      local.get 3
+      local.get 4
+      i32.add
+      global.get 9
+      i32.gt_u
+      if ;; label = @2
+        i32.const 405
+        global.get 18
+        i32.const 0
+        i32.const 0
+        i64.const 0
+        i32.const 0
+        i64.const 0
+        call 8
+        unreachable
+      end
+      local.get 3
+      i32.const 1
+      i32.shr_u
+      local.get 4
+      local.get 3
+      i32.const 1
+      i32.shr_u
+      local.get 4
+      i32.gt_u
+      local.get 3
+      local.get 3
+      i32.const 1
+      i32.shr_u
+      i32.add
+      global.get 9
+      i32.le_u
+      i32.and
+      select
+      memory.grow
+      i32.const -1
+      i32.eq
+      if ;; label = @2
+        local.get 4
+        memory.grow
+        i32.const -1
+        i32.eq
+        if ;; label = @3
+          i32.const 405
+          global.get 18
+          i32.const 0
+          i32.const 0
+          i64.const 0
+          i32.const 0
+          i64.const 0
+          call 8
+          unreachable
+        end
+      end
+    end
+    local.get 2
+    global.set 0
+    local.get 1
+  )
+  (func (;7;) (type 6) (param i32)
+    (local i32)
+    global.get 11
+    global.get 12
+    i32.eq
+    if ;; label = @1
+      global.get 12
+      i32.const 1
+      i32.shl
+      i32.const 8
+      i32.add
+      global.set 12
+      global.get 12
+      i32.const 4
+      i32.mul
+      call 6
+      local.tee 1
+      global.get 10
+      global.get 11
+      i32.const 4
+      i32.mul
+      memory.copy
+      local.get 1
+      global.set 10
+    end
+    global.get 10
+    global.get 11
+    i32.const 4
+    i32.mul
+    i32.add
+    local.get 0
+    i32.store
+    global.get 11
+    i32.const 1
+    i32.add
+    global.set 11
+  )
+  (func (;8;) (type 7) (param i32 i32 i32 i32 i64 i32 i64)
+    i32.const 0
+    local.get 0
+    i32.store offset=16
+    i32.const 0
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.load offset=176
+    i32.store offset=20
+    i32.const 0
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.load offset=180
+    i32.store offset=24
+    i32.const 0
+    local.get 1
+    i32.store offset=28
+    i32.const 0
+    local.get 2
+    i32.store offset=32
+    i32.const 0
+    local.get 3
+    i32.store offset=40
+    i32.const 0
+    local.get 4
+    i64.store offset=48
+    i32.const 0
+    local.get 5
+    i32.store offset=56
+    i32.const 0
+    local.get 6
+    i64.store offset=64
+    unreachable
+  )
+  (func (;9;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32)
+    global.get 13
+    local.get 0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 2
+    i32.load offset=4
+    local.set 3
+    local.get 2
+    i32.load
+    local.set 2
+    global.get 13
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 4
+    i32.load offset=4
+    local.set 5
+    local.get 4
+    i32.load
+    local.set 4
+    local.get 3
+    local.get 5
+    i32.add
+    call 6
+    local.tee 6
+    global.get 0
+    local.set 7
+    local.get 2
+    local.get 3
+    memory.copy
+    local.get 6
+    local.get 3
+    i32.add
+    local.get 4
+    local.get 5
+    memory.copy
+    global.get 14
+    local.set 8
+    local.get 6
+    local.get 3
+    local.get 5
+    i32.add
+    call 11
+    local.tee 9
+    local.get 8
+    i32.lt_u
+    global.get 0
+    local.get 7
+    i32.eq
+    i32.and
+    if ;; label = @1
+      local.get 6
+      global.set 0
+    end
+    local.get 9
+  )
+  (func (;10;) (type 9) (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)
+    local.get 0
+    local.get 0
+    f64.sub
+    f64.const 0x0p+0 (;=0;)
+    f64.ne
+    if ;; label = @1
+      i32.const 205
+      local.get 1
+      local.get 2
+      local.get 3
+      local.get 4
+      local.get 5
+      local.get 6
+      call 8
+      unreachable
+    end
+    local.get 0
+    f64.trunc
+    local.get 0
+    f64.eq
+    local.get 0
+    f64.const -0x1p+63 (;=-9223372036854776000;)
+    f64.ge
+    i32.and
+    local.get 0
+    f64.const 0x1p+63 (;=9223372036854776000;)
+    f64.lt
+    i32.and
+    if ;; label = @1
+      i32.const 1
+      local.get 0
+      i64.trunc_sat_f64_s
+      return
+    end
+    i32.const 2
+    local.get 0
+    i64.reinterpret_f64
+  )
+  (func (;11;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32)
+    global.get 14
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.shl
+    global.get 17
+    i32.gt_u
+    if ;; label = @1
+      call 12
+    end
+    local.get 0
+    local.get 1
+    call 13
+    local.tee 2
+    global.get 17
+    i32.const 1
+    i32.sub
+    i32.and
+    local.set 3
+    block ;; label = @1
+      loop ;; label = @2
+        global.get 16
+        local.get 3
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 4
+        i32.load offset=4
+        local.tee 5
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 4
+        i32.load
+        local.get 2
+        i32.eq
+        if ;; label = @3
+          global.get 13
+          local.get 5
+          i32.const 1
+          i32.sub
+          i32.const 8
+          i32.mul
+          i32.add
+          local.tee 6
+          i32.load
+          local.get 6
+          i32.load offset=4
+          local.get 0
+          local.get 1
+          call 14
+          i32.eqz
+          if ;; label = @4
+            local.get 5
+            i32.const 1
+            i32.sub
+            return
+          end
+        end
+        local.get 3
+        i32.const 1
+        i32.add
+        global.get 17
+        i32.const 1
+        i32.sub
+        i32.and
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+    global.get 14
+    global.get 15
+    i32.eq
+    if ;; label = @1
+      global.get 15
+      i32.const 1
+      i32.shl
+      i32.const 16
+      i32.add
+      local.tee 7
+      i32.const 8
+      i32.mul
+      call 6
+      local.tee 8
+      global.get 13
+      global.get 14
+      i32.const 8
+      i32.mul
+      memory.copy
+      local.get 8
+      global.set 13
+      local.get 7
+      global.set 15
+    end
+    global.get 13
+    global.get 14
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 6
+    local.get 0
+    i32.store
+    local.get 6
+    local.get 1
+    i32.store offset=4
+    local.get 4
+    local.get 2
+    i32.store
+    local.get 4
+    global.get 14
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    global.get 14
+    global.get 14
+    i32.const 1
+    i32.add
+    global.set 14
+  )
+  (func (;12;) (type 1)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    global.get 16
+    local.set 2
+    global.get 17
+    local.tee 3
+    i32.const 1
+    i32.shl
+    i32.const 16
+    local.get 3
+    select
+    local.set 0
+    local.get 0
+    i32.const 8
+    i32.mul
+    call 6
+    local.tee 1
+    i32.const 0
+    local.get 0
+    i32.const 8
+    i32.mul
+    memory.fill
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 4
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 2
+        local.get 4
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=4
+        if ;; label = @3
+          local.get 5
+          i32.load
+          local.set 6
+          local.get 6
+          local.get 0
+          i32.const 1
+          i32.sub
+          i32.and
+          local.set 8
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 1
+              local.get 8
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 7
+              i32.load offset=4
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 8
+              i32.const 1
+              i32.add
+              local.get 0
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 8
+              br 0 (;@5;)
+            end
+          end
+          local.get 7
+          local.get 5
+          i64.load
+          i64.store
+        end
+        local.get 4
+        i32.const 1
+        i32.add
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    local.get 1
+    global.set 16
+    local.get 0
+    global.set 17
+  )
+  (func (;13;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32)
+    i32.const -2128831035
+    local.set 3
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 2
+        local.get 1
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 3
+        local.get 0
+        local.get 2
+        i32.add
+        i32.load8_u
+        i32.xor
+        i32.const 16777619
+        i32.mul
+        local.set 3
+        local.get 2
+        i32.const 1
+        i32.add
+        local.set 2
+        br 0 (;@2;)
+      end
+    end
+    local.get 3
+  )
+  (func (;14;) (type 10) (param i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32)
+    local.get 1
+    local.get 3
+    local.get 1
+    local.get 3
+    i32.lt_u
+    select
+    local.set 5
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 4
+        local.get 5
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 4
+        i32.add
+        i32.load8_u
+        local.tee 6
+        local.get 2
+        local.get 4
+        i32.add
+        i32.load8_u
+        local.tee 7
+        i32.ne
+        if ;; label = @3
+          local.get 6
+          local.get 7
+          i32.gt_u
+          local.get 6
+          local.get 7
+          i32.lt_u
+          i32.sub
+          return
+        end
+        local.get 4
+        i32.const 1
+        i32.add
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    local.get 1
+    local.get 3
+    i32.gt_u
+    local.get 1
+    local.get 3
+    i32.lt_u
+    i32.sub
+  )
+  (func (;15;) (type 11) (param i32 i32 i32) (result i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=20
+    local.set 3
+    local.get 0
+    i32.load
+    local.set 4
+    local.get 0
+    i32.load offset=4
+    local.set 5
+    local.get 3
+    local.set 6
+    local.get 2
+    if ;; label = @1
+      i32.const 0
+      local.set 6
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 14
+          local.get 3
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 6
+          local.get 1
+          local.get 14
+          i32.const 16
+          i32.mul
+          i32.add
+          i32.load
+          i32.eqz
+          i32.add
+          local.set 6
+          local.get 14
+          i32.const 1
+          i32.add
+          local.set 14
+          br 0 (;@3;)
+        end
+      end
+    end
+    local.get 6
+    i32.const 16
+    i32.mul
+    local.set 7
+    local.get 5
+    local.get 7
+    i32.mul
+    call 6
+    local.set 8
+    local.get 5
+    local.get 7
+    i32.mul
+    call 6
+    local.set 9
+    local.get 5
+    i32.const 4
+    i32.mul
+    call 6
+    local.set 10
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 12
+        local.get 5
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 4
+        local.get 12
+        local.get 3
+        i32.mul
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 13
+        i32.const 1
+        local.set 16
+        i32.const 0
+        local.set 14
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 14
+            local.get 3
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 1
+            local.get 14
+            i32.const 16
+            i32.mul
+            local.tee 15
+            i32.add
+            local.tee 18
+            i32.load
+            if ;; label = @5
+              local.get 18
+              i32.load
+              local.get 13
+              local.get 15
+              i32.add
+              i32.load
+              i32.ne
+              local.get 18
+              i64.load offset=8
+              local.get 13
+              local.get 15
+              i32.add
+              i64.load offset=8
+              i64.ne
+              i32.or
+              if ;; label = @6
+                i32.const 0
+                local.set 16
+              end
+            end
+            local.get 14
+            i32.const 1
+            i32.add
+            local.set 14
+            br 0 (;@4;)
+          end
+        end
+        local.get 16
+        if ;; label = @3
+          local.get 9
+          local.get 11
+          local.get 7
+          i32.mul
+          i32.add
+          local.set 17
+          local.get 2
+          if ;; label = @4
+            i32.const 0
+            local.set 15
+            i32.const 0
+            local.set 14
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 14
+                local.get 3
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 1
+                local.get 14
+                i32.const 16
+                i32.mul
+                i32.add
+                i32.load
+                i32.eqz
+                if ;; label = @7
+                  local.get 17
+                  local.get 15
+                  i32.const 16
+                  i32.mul
+                  i32.add
+                  local.get 13
+                  local.get 14
+                  i32.const 16
+                  i32.mul
+                  i32.add
+                  i32.const 16
+                  memory.copy
+                  local.get 15
+                  i32.const 1
+                  i32.add
+                  local.set 15
+                end
+                local.get 14
+                i32.const 1
+                i32.add
+                local.set 14
+                br 0 (;@6;)
+              end
+            end
+          else
+            local.get 17
+            local.get 13
+            local.get 7
+            memory.copy
+          end
+          local.get 10
+          local.get 11
+          i32.const 4
+          i32.mul
+          i32.add
+          local.get 17
+          i32.store
+          local.get 11
+          i32.const 1
+          i32.add
+          local.set 11
+        end
+        local.get 12
+        i32.const 1
+        i32.add
+        local.set 12
+        br 0 (;@2;)
+      end
+    end
+    local.get 10
+    local.get 11
+    local.get 6
+    call 16
+    i32.const 0
+    local.set 12
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 12
+        local.get 11
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 8
+        local.get 12
+        local.get 7
+        i32.mul
+        i32.add
+        local.get 10
+        local.get 12
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.get 7
+        memory.copy
+        local.get 12
+        i32.const 1
+        i32.add
+        local.set 12
+        br 0 (;@2;)
+      end
+    end
+    local.get 8
+    local.get 11
+    local.get 7
+    i32.mul
+    i32.add
+    global.set 0
+    local.get 8
+    local.get 11
+  )
+  (func (;16;) (type 12) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    local.set 3
+    local.get 1
+    i32.const 4
+    i32.mul
+    call 6
+    local.set 4
+    i32.const 1
+    local.set 5
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 5
+        local.get 1
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 5
+        i32.const 1
+        i32.shl
+        local.set 6
+        i32.const 0
+        local.set 7
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 7
+            local.get 1
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 7
+            local.get 5
+            i32.add
+            local.get 1
+            local.get 7
+            local.get 5
+            i32.add
+            local.get 1
+            i32.lt_u
+            select
+            local.tee 8
+            local.set 11
+            local.get 7
+            local.get 6
+            i32.add
+            local.get 1
+            local.get 7
+            local.get 6
+            i32.add
+            local.get 1
+            i32.lt_u
+            select
+            local.set 9
+            local.get 7
+            local.tee 10
+            local.set 12
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 12
+                local.get 9
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 10
+                local.get 8
+                i32.lt_u
+                if (result i32) ;; label = @7
+                  local.get 11
+                  local.get 9
+                  i32.ge_u
+                  if (result i32) ;; label = @8
+                    i32.const 1
+                  else
+                    local.get 3
+                    local.get 10
+                    i32.const 4
+                    i32.mul
+                    i32.add
+                    i32.load
+                    local.get 3
+                    local.get 11
+                    i32.const 4
+                    i32.mul
+                    i32.add
+                    i32.load
+                    local.get 2
+                    call 17
+                    i32.const 0
+                    i32.le_s
+                  end
+                else
+                  i32.const 0
+                end
+                local.tee 13
+                if ;; label = @7
+                  local.get 4
+                  local.get 12
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.get 3
+                  local.get 10
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  i32.load
+                  i32.store
+                  local.get 10
+                  i32.const 1
+                  i32.add
+                  local.set 10
+                else
+                  local.get 4
+                  local.get 12
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.get 3
+                  local.get 11
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  i32.load
+                  i32.store
+                  local.get 11
+                  i32.const 1
+                  i32.add
+                  local.set 11
+                end
+                local.get 12
+                i32.const 1
+                i32.add
+                local.set 12
+                br 0 (;@6;)
+              end
+            end
+            local.get 7
+            local.get 6
+            i32.add
+            i32.const 1
+            i32.sub
+            local.set 7
+            local.get 7
+            i32.const 1
+            i32.add
+            local.set 7
+            br 0 (;@4;)
+          end
+        end
+        local.get 3
+        local.get 4
+        local.set 3
+        local.set 4
+        local.get 5
+        i32.const 1
+        i32.sub
+        local.get 5
+        i32.add
+        local.set 5
+        local.get 5
+        i32.const 1
+        i32.add
+        local.set 5
+        br 0 (;@2;)
+      end
+    end
+    local.get 3
+    local.get 0
+    i32.ne
+    if ;; label = @1
+      local.get 0
+      local.get 3
+      local.get 1
+      i32.const 4
+      i32.mul
+      memory.copy
+    end
+  )
+  (func (;17;) (type 13) (param i32 i32 i32) (result i32)
+    (local i32 i32 i32)
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 2
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 3
+        i32.const 16
+        i32.mul
+        local.set 5
+        local.get 0
+        local.get 5
+        i32.add
+        i32.load
+        local.get 0
+        local.get 5
+        i32.add
+        i64.load offset=8
+        local.get 1
+        local.get 5
+        i32.add
+        i32.load
+        local.get 1
+        local.get 5
+        i32.add
+        i64.load offset=8
+        call 18
+        local.tee 4
+        if ;; label = @3
+          local.get 4
+          return
+        end
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+    i32.const 0
+  )
+  (func (;18;) (type 14) (param i32 i64 i32 i64) (result i32)
+    local.get 0
+    i32.const 3
+    i32.eq
+    if ;; label = @1
+      local.get 2
+      i32.const 3
+      i32.ne
+      if ;; label = @2
+        i32.const 1
+        return
+      end
+      local.get 1
+      i64.const 1
+      i64.lt_u
+      if ;; label = @2
+        local.get 3
+        i64.const 1
+        i64.lt_u
+        if ;; label = @3
+          local.get 1
+          local.get 3
+          i64.gt_u
+          local.get 1
+          local.get 3
+          i64.lt_u
+          i32.sub
+          return
+        end
+        i32.const -1
+        return
+      end
+      local.get 3
+      i64.const 1
+      i64.lt_u
+      if ;; label = @2
+        i32.const 1
+        return
+      end
+      local.get 1
+      i32.wrap_i64
+      local.get 3
+      i32.wrap_i64
+      call 19
+      return
+    end
+    local.get 2
+    i32.const 3
+    i32.eq
+    if ;; label = @1
+      i32.const -1
+      return
+    end
+    local.get 0
+    local.get 1
+    local.get 2
+    local.get 3
+    call 20
+  )
+  (func (;19;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32)
+    global.get 13
+    local.get 0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 2
+    i32.load offset=4
+    local.set 3
+    local.get 2
+    i32.load
+    local.set 2
+    global.get 13
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 4
+    i32.load offset=4
+    local.set 5
+    local.get 4
+    i32.load
+    local.set 4
+    local.get 2
+    local.get 3
+    local.get 4
+    local.get 5
+    call 14
+  )
+  (func (;20;) (type 14) (param i32 i64 i32 i64) (result i32)
+    local.get 0
+    i32.const 1
+    i32.eq
+    if ;; label = @1
+      local.get 2
+      i32.const 1
+      i32.eq
+      if ;; label = @2
+        local.get 1
+        local.get 3
+        i64.gt_s
+        local.get 1
+        local.get 3
+        i64.lt_s
+        i32.sub
+        return
+      end
+      local.get 1
+      local.get 3
+      f64.reinterpret_i64
+      call 21
+      return
+    end
+    local.get 2
+    i32.const 1
+    i32.eq
+    if ;; label = @1
+      i32.const 0
+      local.get 3
+      local.get 1
+      f64.reinterpret_i64
+      call 21
+      i32.sub
+      return
+    end
+    local.get 1
+    f64.reinterpret_i64
+    local.get 3
+    f64.reinterpret_i64
+    f64.gt
+    local.get 1
+    f64.reinterpret_i64
+    local.get 3
+    f64.reinterpret_i64
+    f64.lt
+    i32.sub
+  )
+  (func (;21;) (type 15) (param i64 f64) (result i32)
+    (local f64 i64 f64)
+    local.get 1
+    f64.const 0x1p+63 (;=9223372036854776000;)
+    f64.ge
+    if ;; label = @1
+      i32.const -1
+      return
+    end
+    local.get 1
+    f64.const -0x1p+63 (;=-9223372036854776000;)
+    f64.lt
+    if ;; label = @1
+      i32.const 1
+      return
+    end
+    local.get 1
+    f64.trunc
+    local.tee 2
+    i64.trunc_sat_f64_s
+    local.set 3
+    local.get 1
+    local.get 2
+    f64.sub
+    local.set 4
+    local.get 0
+    local.get 3
+    i64.ne
+    if ;; label = @1
+      local.get 0
+      local.get 3
+      i64.gt_s
+      local.get 0
+      local.get 3
+      i64.lt_s
+      i32.sub
+      return
+    end
+    local.get 4
+    f64.const 0x0p+0 (;=0;)
+    f64.lt
+    local.get 4
+    f64.const 0x0p+0 (;=0;)
+    f64.gt
+    i32.sub
+  )
+  (func (;22;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=20
+    i32.const 16
+    i32.mul
+    local.set 2
+    local.get 0
+    i32.load offset=16
+    i32.eqz
+    if ;; label = @1
+      i32.const -1
+      return
+    end
+    local.get 0
+    i32.load offset=16
+    i32.const 1
+    i32.sub
+    local.set 10
+    local.get 1
+    i32.const 0
+    local.get 2
+    i32.const 4
+    i32.shr_u
+    call 27
+    local.tee 3
+    local.get 10
+    i32.and
+    local.set 4
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 0
+        i32.load offset=12
+        local.get 4
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=4
+        local.tee 6
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 5
+        i32.load
+        local.get 3
+        i32.eq
+        if ;; label = @3
+          local.get 0
+          i32.load
+          local.get 6
+          i32.const 1
+          i32.sub
+          local.get 2
+          i32.mul
+          i32.add
+          i32.const 0
+          local.get 1
+          i32.const 0
+          local.get 2
+          i32.const 4
+          i32.shr_u
+          call 28
+          if ;; label = @4
+            local.get 6
+            i32.const 1
+            i32.sub
+            return
+          end
+        end
+        local.get 4
+        i32.const 1
+        i32.add
+        local.get 10
+        i32.and
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    i32.const -1
+  )
+  (func (;23;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32)
+    local.get 0
+    local.get 1
+    call 24
+    local.tee 2
+    i32.const 0
+    i32.lt_s
+    if ;; label = @1
+      i32.const 0
+      return
+    end
+    local.get 0
+    i32.load offset=56
+    local.set 4
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        i32.load offset=60
+        local.get 3
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.get 0
+        local.get 2
+        call 25
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+    i32.const 1
+  )
+  (func (;24;) (type 8) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=20
+    i32.const 16
+    i32.mul
+    local.set 2
+    local.get 0
+    i32.load offset=4
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.shl
+    local.get 0
+    i32.load offset=16
+    i32.gt_u
+    if ;; label = @1
+      local.get 0
+      call 29
+    end
+    local.get 0
+    i32.load offset=16
+    i32.const 1
+    i32.sub
+    local.set 10
+    local.get 1
+    i32.const 0
+    local.get 2
+    i32.const 4
+    i32.shr_u
+    call 27
+    local.tee 3
+    local.get 10
+    i32.and
+    local.set 4
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 0
+        i32.load offset=12
+        local.get 4
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 5
+        i32.load offset=4
+        local.tee 6
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 5
+        i32.load
+        local.get 3
+        i32.eq
+        if ;; label = @3
+          local.get 0
+          i32.load
+          local.get 6
+          i32.const 1
+          i32.sub
+          local.get 2
+          i32.mul
+          i32.add
+          i32.const 0
+          local.get 1
+          i32.const 0
+          local.get 2
+          i32.const 4
+          i32.shr_u
+          call 28
+          if ;; label = @4
+            i32.const -1
+            return
+          end
+        end
+        local.get 4
+        i32.const 1
+        i32.add
+        local.get 10
+        i32.and
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    local.get 0
+    i32.load offset=4
+    local.set 7
+    local.get 0
+    i32.load offset=8
+    local.tee 8
+    local.get 7
+    i32.eq
+    if ;; label = @1
+      local.get 8
+      i32.const 1
+      i32.shl
+      i32.const 8
+      i32.add
+      local.tee 8
+      local.get 2
+      i32.mul
+      call 6
+      local.tee 9
+      local.get 0
+      i32.load
+      local.get 7
+      local.get 2
+      i32.mul
+      memory.copy
+      local.get 0
+      local.get 9
+      i32.store
+      local.get 0
+      local.get 8
+      i32.store offset=8
+    end
+    local.get 0
+    i32.load
+    local.get 7
+    local.get 2
+    i32.mul
+    i32.add
+    local.get 1
+    local.get 2
+    memory.copy
+    local.get 5
+    local.get 3
+    i32.store
+    local.get 5
+    local.get 7
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 0
+    local.get 7
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 7
+  )
+  (func (;25;) (type 12) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 1
+    i32.load offset=20
+    i32.const 16
+    i32.mul
+    local.set 3
+    local.get 1
+    i32.load
+    local.set 4
+    local.get 4
+    local.get 2
+    local.get 3
+    i32.mul
+    i32.add
+    local.set 5
+    local.get 0
+    i32.load offset=4
+    local.set 6
+    local.get 0
+    i32.load offset=16
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.shl
+    local.get 0
+    i32.load offset=12
+    i32.gt_u
+    if ;; label = @1
+      local.get 0
+      call 26
+    end
+    local.get 5
+    local.get 6
+    local.get 0
+    i32.load
+    call 27
+    local.set 7
+    local.get 0
+    i32.load offset=12
+    i32.const 1
+    i32.sub
+    local.tee 13
+    local.get 7
+    i32.and
+    local.set 12
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 0
+        i32.load offset=8
+        local.get 12
+        i32.const 16
+        i32.mul
+        i32.add
+        local.tee 8
+        i32.load offset=4
+        local.tee 9
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 8
+        i32.load
+        local.get 7
+        i32.eq
+        if ;; label = @3
+          local.get 4
+          local.get 9
+          i32.load
+          local.get 3
+          i32.mul
+          i32.add
+          local.get 0
+          i32.load offset=4
+          local.get 5
+          local.get 6
+          local.get 0
+          i32.load
+          call 28
+          br_if 2 (;@1;)
+        end
+        local.get 12
+        i32.const 1
+        i32.add
+        local.get 13
+        i32.and
+        local.set 12
+        br 0 (;@2;)
+      end
+    end
+    local.get 9
+    if ;; label = @1
+      local.get 8
+      i32.load offset=8
+      local.tee 10
+      local.get 8
+      i32.load offset=12
+      i32.eq
+      if ;; label = @2
+        local.get 10
+        i32.const 8
+        i32.mul
+        call 6
+        local.tee 11
+        local.get 9
+        local.get 10
+        i32.const 4
+        i32.mul
+        memory.copy
+        local.get 8
+        local.get 11
+        local.tee 9
+        i32.store offset=4
+        local.get 8
+        local.get 10
+        i32.const 1
+        i32.shl
+        i32.store offset=12
+      end
+      local.get 9
+      local.get 10
+      i32.const 4
+      i32.mul
+      i32.add
+      local.get 2
+      i32.store
+      local.get 8
+      local.get 10
+      i32.const 1
+      i32.add
+      i32.store offset=8
+      return
+    end
+    i32.const 16
+    call 6
+    local.tee 9
+    local.get 2
+    i32.store
+    local.get 8
+    local.get 7
+    i32.store
+    local.get 8
+    local.get 9
+    i32.store offset=4
+    local.get 8
+    i32.const 1
+    i32.store offset=8
+    local.get 8
+    i32.const 4
+    i32.store offset=12
+    local.get 0
+    local.get 0
+    i32.load offset=16
+    i32.const 1
+    i32.add
+    i32.store offset=16
+  )
+  (func (;26;) (type 6) (param i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=8
+    local.set 4
+    local.get 0
+    i32.load offset=12
+    local.tee 2
+    i32.const 1
+    i32.shl
+    i32.const 16
+    local.get 2
+    select
+    local.set 1
+    local.get 1
+    i32.const 16
+    i32.mul
+    call 6
+    local.tee 3
+    i32.const 0
+    local.get 1
+    i32.const 16
+    i32.mul
+    memory.fill
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 5
+        local.get 2
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 4
+        local.get 5
+        i32.const 16
+        i32.mul
+        i32.add
+        local.tee 6
+        i32.load offset=4
+        if ;; label = @3
+          local.get 6
+          i32.load
+          local.set 7
+          local.get 7
+          local.get 1
+          i32.const 1
+          i32.sub
+          i32.and
+          local.set 9
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 3
+              local.get 9
+              i32.const 16
+              i32.mul
+              i32.add
+              local.tee 8
+              i32.load offset=4
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 9
+              i32.const 1
+              i32.add
+              local.get 1
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 9
+              br 0 (;@5;)
+            end
+          end
+          local.get 8
+          local.get 6
+          i64.load
+          i64.store
+          local.get 8
+          local.get 6
+          i64.load offset=8
+          i64.store offset=8
+        end
+        local.get 5
+        i32.const 1
+        i32.add
+        local.set 5
+        br 0 (;@2;)
+      end
+    end
+    local.get 0
+    local.get 3
+    i32.store offset=8
+    local.get 0
+    local.get 1
+    i32.store offset=12
+  )
+  (func (;27;) (type 13) (param i32 i32 i32) (result i32)
+    (local i32 i32 i64 i64)
+    i64.const -3750763034362895579
+    local.set 5
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 2
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 1
+        local.get 3
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.get 3
+        local.get 1
+        select
+        i32.const 16
+        i32.mul
+        i32.add
+        local.tee 4
+        i64.load offset=8
+        local.get 4
+        i64.load32_u
+        i64.const -7046029254386353131
+        i64.mul
+        i64.add
+        i64.const -49064778989728563
+        i64.mul
+        local.tee 6
+        local.get 6
+        i64.const 33
+        i64.shr_u
+        i64.xor
+        local.get 5
+        i64.xor
+        i64.const 1099511628211
+        i64.mul
+        local.set 5
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+    local.get 5
+    local.get 5
+    i64.const 32
+    i64.shr_u
+    i64.xor
+    i32.wrap_i64
+  )
+  (func (;28;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32)
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 5
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 1
+        local.get 5
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.get 5
+        local.get 1
+        select
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 6
+        local.get 2
+        local.get 3
+        local.get 5
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.get 5
+        local.get 3
+        select
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 7
+        local.get 6
+        i32.load
+        local.get 7
+        i32.load
+        i32.ne
+        local.get 6
+        i64.load offset=8
+        local.get 7
+        i64.load offset=8
+        i64.ne
+        i32.or
+        if ;; label = @3
+          i32.const 0
+          return
+        end
+        local.get 5
+        i32.const 1
+        i32.add
+        local.set 5
+        br 0 (;@2;)
+      end
+    end
+    i32.const 1
+  )
+  (func (;29;) (type 6) (param i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=20
+    i32.const 16
+    i32.mul
+    local.set 5
+    local.get 0
+    i32.load offset=16
+    local.tee 1
+    i32.const 1
+    i32.shl
+    i32.const 16
+    local.get 1
+    select
+    local.set 1
+    local.get 1
+    i32.const 8
+    i32.mul
+    call 6
+    local.tee 2
+    i32.const 0
+    local.get 1
+    i32.const 8
+    i32.mul
+    memory.fill
+    local.get 0
+    i32.load offset=4
+    local.set 4
+    local.get 0
+    i32.load
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 8
+        local.get 3
+        local.get 5
+        i32.mul
+        i32.add
+        i32.const 0
+        local.get 5
+        i32.const 4
+        i32.shr_u
+        call 27
+        local.set 6
+        local.get 6
+        local.get 1
+        i32.const 1
+        i32.sub
+        i32.and
+        local.set 9
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 2
+            local.get 9
+            i32.const 8
+            i32.mul
+            i32.add
+            local.tee 7
+            i32.load offset=4
+            i32.eqz
+            br_if 1 (;@3;)
+            local.get 9
+            i32.const 1
+            i32.add
+            local.get 1
+            i32.const 1
+            i32.sub
+            i32.and
+            local.set 9
+            br 0 (;@4;)
+          end
+        end
+        local.get 7
+        local.get 6
+        i32.store
+        local.get 7
+        local.get 3
+        i32.const 1
+        i32.add
+        i32.store offset=4
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+    local.get 0
+    local.get 2
+    i32.store offset=12
+    local.get 0
+    local.get 1
+    i32.store offset=16
+  )
+  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
+)

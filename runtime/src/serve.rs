@@ -1,0 +1,329 @@
+//! The request handler of `bytelogic serve`: one JSON request in, one JSON response out.
+//!
+//! Requests (one JSON object per line; `id` is echoed back as given, `null` if absent):
+//! - `{"id", "code", "limits"?, "backend"?, "wat"?, "inputs"?}` runs `code`; the response
+//!   is the outcome of `bytelogic run --json` with `id` added.
+//! - `{"id", "kind": "tokens", "text", "keep"?, "limits"?}` answers the computation
+//!   blocks of `text` ([`crate::tokens`]): `{"id", "success": true, "text", "blocks",
+//!   "failed"}`.
+//!
+//! `kind` defaults to `"run"`. A request that cannot be served (not JSON, not UTF-8, an
+//! unknown field, a bad limit…) gets `{"id", "success": false, "error": {"code",
+//! "message"}}` with code `bad_request`, or `unsupported` for what the engine cannot do
+//! yet: `inputs`, `backend: "wasm"` and `wat: true` wait for the WASM executor.
+
+use crate::Outcome;
+use crate::tokens::{TokenOptions, process_text};
+use bytelogic_engine::Limits;
+use serde_json::{Map, Value as Json, json};
+
+/// The error code of a request that cannot be understood.
+pub const BAD_REQUEST: &str = "bad_request";
+/// The error code of a request for something the engine does not support yet.
+pub const UNSUPPORTED: &str = "unsupported";
+
+/// The fields a request of each kind may have.
+const RUN_FIELDS: [&str; 7] = ["id", "kind", "code", "limits", "backend", "wat", "inputs"];
+const TOKENS_FIELDS: [&str; 5] = ["id", "kind", "text", "keep", "limits"];
+
+/// Serves requests one at a time. It holds what is kept across requests.
+#[derive(Debug, Default)]
+pub struct Server {
+    // The WASM executor's compiled-module cache will live here.
+}
+
+/// Why a request failed: an error code and a message.
+type Refusal = (&'static str, String);
+
+impl Server {
+    /// A server with nothing cached yet.
+    pub fn new() -> Server {
+        Server {}
+    }
+
+    /// Answers one request line (without its line break). Never fails: a bad request
+    /// gets an error response.
+    pub fn handle(&mut self, line: &[u8]) -> Json {
+        let request = match parse_request(line) {
+            Ok(request) => request,
+            Err((id, message)) => return error_response(id, BAD_REQUEST, &message),
+        };
+        let id = request.get("id").cloned().unwrap_or(Json::Null);
+        match self.answer(&request) {
+            Ok(mut response) => {
+                if let Json::Object(map) = &mut response {
+                    map.insert("id".to_string(), id);
+                }
+                response
+            }
+            Err((code, message)) => error_response(id, code, &message),
+        }
+    }
+
+    fn answer(&mut self, request: &Map<String, Json>) -> Result<Json, Refusal> {
+        match request.get("kind") {
+            None => self.run(request),
+            Some(Json::String(kind)) if kind == "run" => self.run(request),
+            Some(Json::String(kind)) if kind == "tokens" => self.tokens(request),
+            Some(other) => Err(bad(format!(
+                "unknown kind {other}: expected \"run\" or \"tokens\""
+            ))),
+        }
+    }
+
+    fn run(&mut self, request: &Map<String, Json>) -> Result<Json, Refusal> {
+        only_fields(request, &RUN_FIELDS)?;
+        let code = string_field(request, "code")?;
+        let limits = limits(request.get("limits"))?;
+        match request.get("backend") {
+            None | Some(Json::Null) => {}
+            Some(Json::String(b)) if b == "auto" || b == "interpreter" => {}
+            Some(Json::String(b)) if b == "wasm" => {
+                return Err(unsupported("backend \"wasm\" is not available yet"));
+            }
+            Some(other) => {
+                return Err(bad(format!(
+                    "backend must be \"auto\", \"wasm\" or \"interpreter\", not {other}"
+                )));
+            }
+        }
+        match request.get("wat") {
+            None | Some(Json::Null | Json::Bool(false)) => {}
+            Some(Json::Bool(true)) => return Err(unsupported("wat output is not available yet")),
+            Some(other) => return Err(bad(format!("wat must be true or false, not {other}"))),
+        }
+        match request.get("inputs") {
+            None | Some(Json::Null) => {}
+            Some(Json::Object(map)) if map.is_empty() => {}
+            Some(Json::Object(_)) => {
+                return Err(unsupported(
+                    "inputs are not supported yet: write them as FACT lines in the code",
+                ));
+            }
+            Some(other) => return Err(bad(format!("inputs must be an object, not {other}"))),
+        }
+        Ok(Outcome::run(code, &limits).to_json())
+    }
+
+    fn tokens(&mut self, request: &Map<String, Json>) -> Result<Json, Refusal> {
+        only_fields(request, &TOKENS_FIELDS)?;
+        let text = string_field(request, "text")?;
+        let keep = match request.get("keep") {
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(keep)) => *keep,
+            Some(other) => return Err(bad(format!("keep must be true or false, not {other}"))),
+        };
+        let options = TokenOptions {
+            limits: limits(request.get("limits"))?,
+            keep,
+        };
+        let processed = process_text(text, &options);
+        Ok(json!({
+            "success": true,
+            "text": processed.text,
+            "blocks": processed.counts.blocks,
+            "failed": processed.counts.failed,
+        }))
+    }
+}
+
+/// The response to a request that could not be served.
+pub fn error_response(id: Json, code: &str, message: &str) -> Json {
+    json!({ "id": id, "success": false, "error": { "code": code, "message": message } })
+}
+
+/// The request object of `line`, or its `id` (when one can be read) and what is wrong.
+fn parse_request(line: &[u8]) -> Result<Map<String, Json>, (Json, String)> {
+    let text = std::str::from_utf8(line).map_err(|e| {
+        let at = e.valid_up_to();
+        (
+            Json::Null,
+            format!("request is not UTF-8 (invalid byte at offset {at})"),
+        )
+    })?;
+    match serde_json::from_str(text) {
+        Ok(Json::Object(map)) => Ok(map),
+        Ok(other) => Err((
+            Json::Null,
+            format!("request must be a JSON object, not {}", kind_of(&other)),
+        )),
+        Err(e) => Err((Json::Null, format!("request is not JSON: {e}"))),
+    }
+}
+
+fn kind_of(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+fn bad(message: String) -> Refusal {
+    (BAD_REQUEST, message)
+}
+
+fn unsupported(message: &str) -> Refusal {
+    (UNSUPPORTED, message.to_string())
+}
+
+/// Refuses a field outside `allowed`, so that a misspelt option is not silently ignored.
+fn only_fields(request: &Map<String, Json>, allowed: &[&str]) -> Result<(), Refusal> {
+    match request.keys().find(|k| !allowed.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(key) => Err(bad(format!(
+            "unknown field `{key}`; this kind of request takes {}",
+            allowed.join(", ")
+        ))),
+    }
+}
+
+fn string_field<'r>(request: &'r Map<String, Json>, name: &str) -> Result<&'r str, Refusal> {
+    match request.get(name) {
+        Some(Json::String(s)) => Ok(s),
+        None => Err(bad(format!("missing field `{name}`"))),
+        Some(other) => Err(bad(format!(
+            "`{name}` must be a string, not {}",
+            kind_of(other)
+        ))),
+    }
+}
+
+/// The limits of a request: the defaults, with the fields of `{"max_steps", …}` (the
+/// names of the `run` flags) replaced.
+pub fn limits(value: Option<&Json>) -> Result<Limits, Refusal> {
+    let mut limits = Limits::default();
+    let map = match value {
+        None | Some(Json::Null) => return Ok(limits),
+        Some(Json::Object(map)) => map,
+        Some(other) => {
+            return Err(bad(format!(
+                "limits must be an object, not {}",
+                kind_of(other)
+            )));
+        }
+    };
+    for (name, value) in map {
+        let n = value.as_u64().ok_or_else(|| {
+            bad(format!(
+                "limit `{name}` must be a non-negative integer, not {value}"
+            ))
+        })?;
+        match name.as_str() {
+            "max_steps" => limits.max_steps = n,
+            "max_tuples" => limits.max_tuples = n,
+            "max_depth" => {
+                limits.max_depth = u32::try_from(n)
+                    .map_err(|_| bad(format!("limit `max_depth` is too large: {n}")))?;
+            }
+            "timeout_ms" => limits.timeout_ms = n,
+            "max_memory_mb" => limits.max_memory_mb = n,
+            "max_source_kb" => limits.max_source_kb = n,
+            _ => {
+                return Err(bad(format!(
+                    "unknown limit `{name}`; limits are max_steps, max_tuples, max_depth, \
+                     timeout_ms, max_memory_mb, max_source_kb"
+                )));
+            }
+        }
+    }
+    Ok(limits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handle(line: &str) -> Json {
+        Server::new().handle(line.as_bytes())
+    }
+
+    fn error_code(response: &Json) -> &str {
+        response["error"]["code"].as_str().unwrap_or("")
+    }
+
+    #[test]
+    fn runs_code_and_echoes_the_id() {
+        let r = handle(r#"{"id": 7, "code": "RESULT 6 * 7"}"#);
+        assert_eq!(r["id"], 7);
+        assert_eq!(r["success"], true);
+        assert_eq!(r["computation_token"], "<result>42</result>");
+        assert_eq!(r["backend"], "interpreter");
+        let r = handle(r#"{"id": "a", "kind": "run", "code": "RESULT 1 / 0", "backend": "auto"}"#);
+        assert_eq!(
+            (&r["id"], &r["error"]["code"]),
+            (&json!("a"), &json!("E201"))
+        );
+    }
+
+    #[test]
+    fn limits_apply_per_request() {
+        let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 100000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
+        let r = handle(&format!(
+            r#"{{"id": 1, "code": "{spin}", "limits": {{"max_steps": 100}}}}"#
+        ));
+        assert_eq!(r["error"]["code"], "E401", "{r}");
+        let r = handle(&format!(r#"{{"id": 1, "code": "{spin}"}}"#));
+        assert_eq!(r["success"], true, "{r}");
+    }
+
+    #[test]
+    fn tokens_requests_answer_blocks() {
+        let r = handle(
+            r#"{"id": 2, "kind": "tokens", "text": "x <computation>RESULT 2</computation> y"}"#,
+        );
+        assert_eq!(
+            r,
+            json!({"id": 2, "success": true, "text": "x <result>2</result> y", "blocks": 1, "failed": 0})
+        );
+    }
+
+    #[test]
+    fn bad_requests_get_error_responses() {
+        for (line, code) in [
+            ("not json", BAD_REQUEST),
+            ("[1, 2]", BAD_REQUEST),
+            (r#"{"id": 1}"#, BAD_REQUEST),
+            (r#"{"id": 1, "code": 5}"#, BAD_REQUEST),
+            (r#"{"id": 1, "code": "", "limit": {}}"#, BAD_REQUEST),
+            (
+                r#"{"id": 1, "code": "", "limits": {"max_steps": -1}}"#,
+                BAD_REQUEST,
+            ),
+            (
+                r#"{"id": 1, "code": "", "limits": {"steps": 1}}"#,
+                BAD_REQUEST,
+            ),
+            (
+                r#"{"id": 1, "code": "", "limits": {"max_depth": 99999999999}}"#,
+                BAD_REQUEST,
+            ),
+            (r#"{"id": 1, "code": "", "backend": "gpu"}"#, BAD_REQUEST),
+            (r#"{"id": 1, "kind": "compile", "code": ""}"#, BAD_REQUEST),
+            (r#"{"id": 1, "kind": "tokens", "code": ""}"#, BAD_REQUEST),
+            (r#"{"id": 1, "code": "", "backend": "wasm"}"#, UNSUPPORTED),
+            (r#"{"id": 1, "code": "", "wat": true}"#, UNSUPPORTED),
+            (
+                r#"{"id": 1, "code": "", "inputs": {"r": [[1]]}}"#,
+                UNSUPPORTED,
+            ),
+        ] {
+            let r = handle(line);
+            assert_eq!(
+                (error_code(&r), &r["success"]),
+                (code, &json!(false)),
+                "{line}: {r}"
+            );
+            assert!(
+                r["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| !m.is_empty())
+            );
+        }
+        let r = Server::new().handle(b"{\"id\": 1, \"code\": \"\xff\"}");
+        assert_eq!((error_code(&r), &r["id"]), (BAD_REQUEST, &Json::Null));
+    }
+}

@@ -1,0 +1,289 @@
+//! Computation tokens: the text a language model writes, with each
+//! `<computation>…</computation>` block run and answered by `<result>…</result>` (spec §5.3)
+//! or `<error>CODE: message</error>`.
+//!
+//! Tags match ASCII case-insensitively; blocks run left to right, each with its own
+//! limits, and a failing block never stops the others. [`TokenStream`] does the work
+//! incrementally, emitting text as soon as it can no longer be part of a block, so it
+//! can sit inside a generation loop; [`process_text`] is the one-shot form. A block
+//! still open when the input ends is left as it was written.
+
+use crate::Outcome;
+use bytelogic_engine::Limits;
+
+/// The tag that opens a block.
+pub const OPEN: &str = "<computation>";
+/// The tag that closes a block.
+pub const CLOSE: &str = "</computation>";
+/// The tags of the answer to a block that ran (spec §5.3).
+pub const RESULT_TAGS: [&str; 2] = ["<result>", "</result>"];
+/// The tags of the answer to a block that failed.
+pub const ERROR_TAGS: [&str; 2] = ["<error>", "</error>"];
+
+/// How blocks run and how their answers are written.
+#[derive(Clone, Debug, Default)]
+pub struct TokenOptions {
+    /// The limits each block runs under (each block gets the whole budget).
+    pub limits: Limits,
+    /// Keep each block and write its answer right after it, instead of replacing it.
+    pub keep: bool,
+}
+
+/// How many blocks ran, and how many of them failed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockCounts {
+    /// Blocks that were closed and ran.
+    pub blocks: usize,
+    /// Of those, the blocks whose answer is an `<error>`.
+    pub failed: usize,
+}
+
+/// Text with every block answered, and the counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Processed {
+    /// The text with each block replaced by (or, with `keep`, followed by) its answer.
+    pub text: String,
+    /// How many blocks ran and failed.
+    pub counts: BlockCounts,
+}
+
+/// Answers every block of `text` at once (see the module documentation).
+pub fn process_text(text: &str, options: &TokenOptions) -> Processed {
+    let mut stream = TokenStream::new(options.clone());
+    let mut out = stream.push(text);
+    out.push_str(&stream.finish());
+    Processed {
+        text: out,
+        counts: stream.counts(),
+    }
+}
+
+/// The code of each closed block of `text`, in order, without the tags.
+pub fn computation_blocks(text: &str) -> Vec<&str> {
+    let mut blocks = Vec::new();
+    let mut rest = text;
+    while let Some(open) = find_tag(rest, OPEN, 0) {
+        let code = &rest[open + OPEN.len()..];
+        let Some(close) = find_tag(code, CLOSE, 0) else {
+            break;
+        };
+        blocks.push(&code[..close]);
+        rest = &code[close + CLOSE.len()..];
+    }
+    blocks
+}
+
+/// Where the reader stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Outside a block: `pending` is a tail that may be the start of [`OPEN`].
+    Text,
+    /// Inside a block: `pending` is its code so far, `open_tag` the tag as written.
+    Block,
+}
+
+/// The incremental form of [`process_text`]: feed text with [`TokenStream::push`],
+/// write out what it returns, and end with [`TokenStream::finish`].
+#[derive(Debug)]
+pub struct TokenStream {
+    options: TokenOptions,
+    state: State,
+    pending: String,
+    /// The opening tag of the current block, as written (its case is kept).
+    open_tag: String,
+    /// How far `pending` has been searched for [`CLOSE`] without finding it.
+    searched: usize,
+    counts: BlockCounts,
+}
+
+impl TokenStream {
+    /// A stream that runs blocks under `options`.
+    pub fn new(options: TokenOptions) -> TokenStream {
+        TokenStream {
+            options,
+            state: State::Text,
+            pending: String::new(),
+            open_tag: String::new(),
+            searched: 0,
+            counts: BlockCounts::default(),
+        }
+    }
+
+    /// Reads `chunk` and returns the text that is now complete: everything outside
+    /// blocks except a tail that might begin an opening tag, and the answer of every
+    /// block closed so far.
+    pub fn push(&mut self, chunk: &str) -> String {
+        self.pending.push_str(chunk);
+        let mut out = String::new();
+        loop {
+            match self.state {
+                State::Text => match find_tag(&self.pending, OPEN, 0) {
+                    Some(at) => {
+                        out.push_str(&self.pending[..at]);
+                        self.open_tag = self.pending[at..at + OPEN.len()].to_string();
+                        self.pending.drain(..at + OPEN.len());
+                        self.state = State::Block;
+                        self.searched = 0;
+                    }
+                    None => {
+                        let keep = partial_tag_len(&self.pending, OPEN);
+                        out.extend(self.pending.drain(..self.pending.len() - keep));
+                        return out;
+                    }
+                },
+                State::Block => match find_tag(&self.pending, CLOSE, self.searched) {
+                    Some(at) => {
+                        let code = &self.pending[..at];
+                        let close = &self.pending[at..at + CLOSE.len()];
+                        if self.options.keep {
+                            out.push_str(&self.open_tag);
+                            out.push_str(code);
+                            out.push_str(close);
+                        }
+                        out.push_str(&answer(code, &self.options.limits, &mut self.counts));
+                        self.pending.drain(..at + CLOSE.len());
+                        self.state = State::Text;
+                    }
+                    None => {
+                        // The next search starts where a closing tag could still begin.
+                        self.searched = self.pending.len().saturating_sub(CLOSE.len() - 1);
+                        return out;
+                    }
+                },
+            }
+        }
+    }
+
+    /// Ends the input: returns the held-back tail, or an unclosed block as written.
+    pub fn finish(&mut self) -> String {
+        let tail = std::mem::take(&mut self.pending);
+        match std::mem::replace(&mut self.state, State::Text) {
+            State::Text => tail,
+            State::Block => std::mem::take(&mut self.open_tag) + &tail,
+        }
+    }
+
+    /// How many blocks have run and failed so far.
+    pub fn counts(&self) -> BlockCounts {
+        self.counts
+    }
+}
+
+/// Runs one block under `limits`, counts it, and returns its answer.
+fn answer(code: &str, limits: &Limits, counts: &mut BlockCounts) -> String {
+    let outcome = Outcome::run(code, limits);
+    counts.blocks += 1;
+    if !outcome.success() {
+        counts.failed += 1;
+    }
+    outcome.computation_token()
+}
+
+/// The byte offset of the first ASCII-case-insensitive occurrence of the ASCII `tag`
+/// in `text` at or after byte `from`. A match starts with the ASCII `<`, so the offset
+/// is a character boundary whatever `from` was.
+fn find_tag(text: &str, tag: &str, from: usize) -> Option<usize> {
+    let hay = text.as_bytes().get(from..)?;
+    hay.windows(tag.len())
+        .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+        .map(|at| from + at)
+}
+
+/// The length of the longest tail of `text` that is a proper prefix of `tag` (ASCII
+/// case-insensitively): text that may still become the tag.
+fn partial_tag_len(text: &str, tag: &str) -> usize {
+    let bytes = text.as_bytes();
+    (1..tag.len().min(bytes.len() + 1))
+        .rev()
+        .find(|&n| bytes[bytes.len() - n..].eq_ignore_ascii_case(&tag.as_bytes()[..n]))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn process(text: &str, keep: bool) -> Processed {
+        let options = TokenOptions {
+            keep,
+            ..TokenOptions::default()
+        };
+        process_text(text, &options)
+    }
+
+    #[test]
+    fn blocks_are_replaced_left_to_right_and_errors_do_not_stop_the_rest() {
+        let p = process(
+            "a <computation>RESULT 1 + 1</computation> b <COMPUTATION>RESULT 1 / 0</Computation> \
+             c <computation>RESULT 7 / 2</computation>.",
+            false,
+        );
+        assert_eq!(
+            p.text,
+            "a <result>2</result> b <error>E201: division by zero: 1 / 0</error> c <result>3.5</result>."
+        );
+        assert_eq!(
+            p.counts,
+            BlockCounts {
+                blocks: 3,
+                failed: 1
+            }
+        );
+    }
+
+    #[test]
+    fn keep_writes_the_block_as_written_then_its_answer() {
+        let p = process("x <Computation>RESULT 3</COMPUTATION> y", true);
+        assert_eq!(
+            p.text,
+            "x <Computation>RESULT 3</COMPUTATION><result>3</result> y"
+        );
+    }
+
+    #[test]
+    fn text_without_blocks_and_unclosed_blocks_pass_through() {
+        assert_eq!(
+            process("no <comp blocks < here <", false).text,
+            "no <comp blocks < here <"
+        );
+        let p = process("a <computation>RESULT 1", false);
+        assert_eq!(
+            (p.text.as_str(), p.counts.blocks),
+            ("a <computation>RESULT 1", 0)
+        );
+        assert_eq!(process("</computation> é", false).text, "</computation> é");
+    }
+
+    #[test]
+    fn streaming_emits_text_as_soon_as_it_is_complete() {
+        let mut s = TokenStream::new(TokenOptions::default());
+        assert_eq!(s.push("Hello <comp"), "Hello ");
+        assert_eq!(s.push("utation>RESULT"), "");
+        assert_eq!(s.push(" 6 * 7</computa"), "");
+        assert_eq!(s.push("tion> wor"), "<result>42</result> wor");
+        assert_eq!(s.push("ld <"), "ld ");
+        assert_eq!(s.push("b>"), "<b>");
+        assert_eq!(s.push(" <c"), " ");
+        assert_eq!(s.finish(), "<c");
+        assert_eq!(s.counts().blocks, 1);
+    }
+
+    #[test]
+    fn streaming_byte_by_byte_equals_one_shot() {
+        let text = "Intro. <computation>\nREL p\nFACT p a b\nSOLVE\nQUERY p a ?\n</computation> \
+                    mid <computation>RESULT CALC nope()</computation> end ü";
+        let whole = process(text, false).text;
+        let mut s = TokenStream::new(TokenOptions::default());
+        let mut pieces: String = text.chars().map(|c| s.push(&c.to_string())).collect();
+        pieces.push_str(&s.finish());
+        assert_eq!(pieces, whole);
+        assert!(whole.starts_with("Intro. <result>b</result> mid <error>E304: "));
+    }
+
+    #[test]
+    fn blocks_are_found_for_validation() {
+        let text = "<computation>A</computation> x <COMPUTATION>B\n</computation> <computation>C";
+        assert_eq!(computation_blocks(text), vec!["A", "B\n"]);
+        assert!(computation_blocks("plain").is_empty());
+    }
+}

@@ -1,0 +1,72 @@
+//! The vocabulary of ByteLogic for building tokenizers: keywords, operators, built-ins
+//! and the special tokens that wrap programs and their answers.
+
+use crate::tokens::{CLOSE, ERROR_TAGS, OPEN, RESULT_TAGS};
+use bytelogic_engine::ir::Builtin;
+use serde_json::{Value as Json, json};
+
+/// The operators and punctuation of spec §1.8 written with symbols.
+pub const OPERATORS: [&str; 19] = [
+    ":", ",", "?", "(", ")", ".", "+", "-", "*", "/", "%", "=", "==", "!=", "<>", "<", "<=", ">",
+    ">=",
+];
+
+/// The operators of spec §1.8 written as words (also keywords).
+pub const WORD_OPERATORS: [&str; 4] = ["AND", "OR", "NOT", "MOD"];
+
+/// The special tokens: a program's tags, then its answers' tags.
+pub fn special_tokens() -> [&'static str; 6] {
+    [
+        OPEN,
+        CLOSE,
+        RESULT_TAGS[0],
+        RESULT_TAGS[1],
+        ERROR_TAGS[0],
+        ERROR_TAGS[1],
+    ]
+}
+
+/// `{"keywords", "operators", "word_operators", "builtins", "special_tokens"}`; words
+/// are upper case and match case-insensitively in programs (spec §1.4, §6.3).
+pub fn vocabulary() -> Json {
+    json!({
+        "keywords": bytelogic_engine::parser::keywords().collect::<Vec<_>>(),
+        "operators": OPERATORS,
+        "word_operators": WORD_OPERATORS,
+        "builtins": Builtin::ALL.map(Builtin::name),
+        "special_tokens": special_tokens(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytelogic_engine::lexer::{TokenKind, tokenize};
+
+    #[test]
+    fn each_operator_is_one_token_of_the_lexer() {
+        for op in OPERATORS {
+            let tokens = tokenize(op);
+            assert_eq!(tokens.len(), 1, "{op}");
+            assert_ne!(tokens[0].kind, TokenKind::Unknown, "{op}");
+        }
+    }
+
+    #[test]
+    fn word_operators_are_keywords_and_lists_are_complete() {
+        let v = vocabulary();
+        let keywords = v["keywords"].as_array().unwrap();
+        assert_eq!(keywords.len(), 27);
+        for op in WORD_OPERATORS {
+            assert!(keywords.contains(&json!(op)), "{op}");
+        }
+        assert!(
+            v["builtins"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("CHAR_AT"))
+        );
+        assert_eq!(v["special_tokens"][0], "<computation>");
+        assert_eq!(v["special_tokens"][5], "</error>");
+    }
+}

@@ -1,0 +1,267 @@
+//! The compiled path: runs a program as a WebAssembly module under wasmtime.
+//!
+//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift, epoch
+//! interruption for the time limit, no fuel, the pooling allocator), a `Linker` that
+//! offers only the math imports of `codegen/ABI.md`, and a module cache keyed by a
+//! hash of the source and of the limits that affect compilation (`max_source_kb`);
+//! the other limits are arguments of the module's `run`, so a cached module serves
+//! every limit setting. Results are decoded into the engine's [`RunResult`] so the
+//! CLI and JSON rendering are shared with the interpreter.
+
+mod decode;
+mod message;
+
+use crate::outcome::Outcome;
+use bytelogic_codegen::{CodegenError, Site};
+use bytelogic_engine::ir::Program;
+use bytelogic_engine::{Limits, RunResult};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
+    PoolingAllocationConfig, Store, StoreLimits, StoreLimitsBuilder,
+};
+
+/// Milliseconds between two epoch ticks (the resolution of the time limit).
+const TICK_MS: u64 = 5;
+/// The most WebAssembly stack a run may use; past it a run fails with E403.
+const WASM_STACK: usize = 32 << 20;
+/// Native stack of the thread a run executes on (above [`WASM_STACK`]).
+const THREAD_STACK: usize = 48 << 20;
+/// Instances the pooling allocator keeps slots for (concurrent runs).
+const POOL_SLOTS: u32 = 64;
+
+/// Why the compiled path could not run a program.
+#[derive(Debug)]
+pub enum WasmError {
+    /// The code generator refused the program.
+    Codegen(CodegenError),
+    /// wasmtime failed (configuration, compilation, an unexpected trap).
+    Engine(String),
+}
+
+impl std::fmt::Display for WasmError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WasmError::Codegen(e) => e.fmt(f),
+            WasmError::Engine(e) => write!(f, "wasmtime: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for WasmError {}
+
+fn engine_error(e: impl std::fmt::Display) -> WasmError {
+    WasmError::Engine(e.to_string())
+}
+
+/// Per-store state: the memory limit.
+struct HostState {
+    limits: StoreLimits,
+}
+
+/// A compiled program ready to instantiate.
+struct Prepared {
+    pre: InstancePre<HostState>,
+    sites: Vec<Site>,
+}
+
+/// A front-end result and, when it has a program, the prepared module.
+struct CacheEntry {
+    compiled: bytelogic_engine::Compiled,
+    prepared: Option<Result<Prepared, String>>,
+}
+
+/// The WebAssembly backend (see the module docs).
+pub struct WasmBackend {
+    engine: Engine,
+    linker: Linker<HostState>,
+    cache: Mutex<HashMap<u64, Arc<CacheEntry>>>,
+}
+
+impl WasmBackend {
+    /// A backend with its engine, linker and an epoch ticker thread.
+    pub fn new() -> Result<WasmBackend, WasmError> {
+        let mut pool = PoolingAllocationConfig::default();
+        pool.total_core_instances(POOL_SLOTS)
+            .total_memories(POOL_SLOTS)
+            .total_tables(POOL_SLOTS)
+            .max_memory_size(1 << 32);
+        let mut config = Config::new();
+        config
+            .strategy(wasmtime::Strategy::Cranelift)
+            .epoch_interruption(true)
+            .consume_fuel(false)
+            .cranelift_opt_level(wasmtime::OptLevel::None)
+            .async_stack_size(WASM_STACK)
+            .max_wasm_stack(WASM_STACK)
+            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        let engine = Engine::new(&config).map_err(engine_error)?;
+        let mut linker = Linker::new(&engine);
+        define_math(&mut linker)?;
+        let weak = engine.weak();
+        std::thread::Builder::new()
+            .name("bytelogic-epoch".into())
+            .spawn(move || {
+                while let Some(engine) = weak.upgrade() {
+                    engine.increment_epoch();
+                    drop(engine);
+                    std::thread::sleep(Duration::from_millis(TICK_MS));
+                }
+            })
+            .map_err(engine_error)?;
+        Ok(WasmBackend {
+            engine,
+            linker,
+            cache: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Like [`Outcome::run`], on the compiled path; a repeated source skips the front
+    /// end, code generation and compilation.
+    pub fn outcome(&self, source: &str, limits: &Limits) -> Result<Outcome, WasmError> {
+        let start = Instant::now();
+        let entry = self.entry(source, limits);
+        let result = match (&entry.compiled.program, &entry.prepared) {
+            (Some(program), Some(Ok(prepared))) => Some(self.execute(prepared, program, limits)?),
+            (_, Some(Err(e))) => return Err(WasmError::Engine(e.clone())),
+            _ => None,
+        };
+        let diagnostics = entry.compiled.diagnostics.clone();
+        Ok(Outcome::new(source, diagnostics, result, start.elapsed()))
+    }
+
+    /// Compiles and runs a lowered program (no caching).
+    pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let prepared = self.prepare(program)?;
+        self.execute(&prepared, program, limits)
+    }
+
+    fn entry(&self, source: &str, limits: &Limits) -> Arc<CacheEntry> {
+        let mut h = DefaultHasher::new();
+        source.hash(&mut h);
+        limits.max_source_kb.hash(&mut h);
+        let key = h.finish();
+        if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return e;
+        }
+        let compiled = bytelogic_engine::compile(source, limits);
+        let prepared = compiled
+            .program
+            .as_ref()
+            .map(|p| self.prepare(p).map_err(|e| e.to_string()));
+        let entry = Arc::new(CacheEntry { compiled, prepared });
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(key, entry.clone());
+        }
+        entry
+    }
+
+    fn prepare(&self, program: &Program) -> Result<Prepared, WasmError> {
+        let compiled = bytelogic_codegen::compile(program).map_err(WasmError::Codegen)?;
+        let module = Module::new(&self.engine, &compiled.wasm).map_err(engine_error)?;
+        let pre = self.linker.instantiate_pre(&module).map_err(engine_error)?;
+        Ok(Prepared {
+            pre,
+            sites: compiled.sites,
+        })
+    }
+
+    /// Instantiates and runs on a thread with a large stack, then decodes.
+    fn execute(
+        &self,
+        prepared: &Prepared,
+        program: &Program,
+        limits: &Limits,
+    ) -> Result<RunResult, WasmError> {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(THREAD_STACK)
+                .spawn_scoped(scope, || self.execute_here(prepared, program, limits))
+                .map_err(engine_error)?
+                .join()
+                .map_err(|_| WasmError::Engine("the run thread panicked".into()))?
+        })
+    }
+
+    fn execute_here(
+        &self,
+        prepared: &Prepared,
+        program: &Program,
+        limits: &Limits,
+    ) -> Result<RunResult, WasmError> {
+        let memory_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+        let state = HostState {
+            limits: StoreLimitsBuilder::new()
+                .memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
+                .instances(1)
+                .build(),
+        };
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|s| &mut s.limits);
+        store.set_epoch_deadline(limits.timeout_ms / TICK_MS + 1);
+        store.epoch_deadline_trap();
+        let instance = prepared.pre.instantiate(&mut store).map_err(engine_error)?;
+        let run = instance
+            .get_typed_func::<(i64, i64, i32, i32), i32>(
+                &mut store,
+                bytelogic_codegen::abi::EXPORT_RUN,
+            )
+            .map_err(engine_error)?;
+        let pages = (memory_bytes / 65536).min(65536) as i32;
+        let args = (
+            limits.max_steps.min(i64::MAX as u64) as i64,
+            limits.max_tuples.min(i64::MAX as u64) as i64,
+            limits.max_depth.min(i32::MAX as u32) as i32,
+            pages,
+        );
+        let outcome = run.call(&mut store, args);
+        let trap = match outcome {
+            Ok(_) => None,
+            Err(e) => Some(
+                e.downcast_ref::<wasmtime::Trap>()
+                    .copied()
+                    .ok_or_else(|| engine_error(&e))?,
+            ),
+        };
+        decode::result(
+            &mut store,
+            &instance,
+            program,
+            &prepared.sites,
+            limits,
+            trap,
+        )
+    }
+}
+
+/// A one-argument math import.
+type MathFn = fn(f64) -> f64;
+
+fn define_math(linker: &mut Linker<HostState>) -> Result<(), WasmError> {
+    let unary: [(&str, MathFn); 9] = [
+        ("sin", f64::sin),
+        ("cos", f64::cos),
+        ("tan", f64::tan),
+        ("asin", f64::asin),
+        ("acos", f64::acos),
+        ("atan", f64::atan),
+        ("log", f64::ln),
+        ("log10", f64::log10),
+        ("exp", f64::exp),
+    ];
+    for (name, f) in unary {
+        linker
+            .func_wrap("env", name, move |x: f64| f(x))
+            .map_err(engine_error)?;
+    }
+    linker
+        .func_wrap("env", "pow", f64::powf)
+        .map_err(engine_error)?;
+    linker
+        .func_wrap("env", "fmod", |x: f64, y: f64| x % y)
+        .map_err(engine_error)?;
+    Ok(())
+}

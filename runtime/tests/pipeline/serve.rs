@@ -1,0 +1,82 @@
+//! `bytelogic serve`: JSON lines in, one JSON line out for each, bad requests included.
+
+use super::run;
+use serde_json::{Value as Json, json};
+
+/// The responses to `requests` (joined by line breaks), each parsed.
+fn serve(requests: &[u8]) -> Vec<Json> {
+    let done = run(&["serve"], requests);
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    done.stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each response is one JSON line"))
+        .collect()
+}
+
+#[test]
+fn requests_get_the_run_json_outcome_with_their_id() {
+    let requests = concat!(
+        r#"{"id": "q1", "code": "REL p\nFACT p a b\nSOLVE\nQUERY p a ?\nRESULT 7 / 2"}"#,
+        "\n\n",
+        r#"{"id": 2, "code": "RESULT 1 / 0", "limits": {"max_steps": 10}}"#,
+        "\r\n",
+        r#"{"id": 3, "kind": "tokens", "text": "x <computation>RESULT 2</computation>", "keep": true}"#,
+    );
+    let r = serve(requests.as_bytes());
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[0]["id"], "q1");
+    assert_eq!(r[0]["success"], true);
+    assert_eq!(r[0]["query_results"], json!(["b", 3.5]));
+    assert_eq!(r[0]["computation_token"], "<result>b; 3.5</result>");
+    for key in [
+        "outputs",
+        "diagnostics",
+        "error",
+        "backend",
+        "stats",
+        "result",
+    ] {
+        assert!(r[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        (&r[1]["id"], &r[1]["error"]["code"]),
+        (&json!(2), &json!("E201"))
+    );
+    assert_eq!(
+        r[2],
+        json!({"id": 3, "success": true, "blocks": 1, "failed": 0,
+               "text": "x <computation>RESULT 2</computation><result>2</result>"})
+    );
+}
+
+#[test]
+fn malformed_requests_get_error_responses_and_the_server_goes_on() {
+    let mut requests = Vec::new();
+    for line in [
+        &b"{not json"[..],
+        b"\x00\xff\xfe binary",
+        b"42",
+        br#"{"id": 5, "code": "RESULT 1", "inputs": {"r": [[1, 2]]}}"#,
+        br#"{"id": 6, "code": "RESULT 1", "limits": {"max_steps": "many"}}"#,
+        br#"{"id": 7, "kind": "tokens"}"#,
+        br#"{"id": 8, "code": "RESULT 1"}"#,
+    ] {
+        requests.extend_from_slice(line);
+        requests.push(b'\n');
+    }
+    let r = serve(&requests);
+    let codes: Vec<(&Json, &Json)> = r.iter().map(|r| (&r["id"], &r["error"]["code"])).collect();
+    assert_eq!(
+        codes,
+        [
+            (&Json::Null, &json!("bad_request")),
+            (&Json::Null, &json!("bad_request")),
+            (&Json::Null, &json!("bad_request")),
+            (&json!(5), &json!("unsupported")),
+            (&json!(6), &json!("bad_request")),
+            (&json!(7), &json!("bad_request")),
+            (&json!(8), &Json::Null),
+        ]
+    );
+    assert_eq!(r[6]["computation_token"], "<result>1</result>");
+}

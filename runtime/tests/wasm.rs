@@ -1,0 +1,315 @@
+//! The compiled path against the interpreter: every program here runs on both
+//! backends, which must agree on outputs, the error (code, span, message) and the
+//! counters (spec §7: steps and tuples are deterministic). Also the limits only the
+//! host enforces (memory, time).
+
+use bytelogic_engine::output::output_text;
+use bytelogic_engine::{Limits, RunResult};
+use bytelogic_runtime::wasm::WasmBackend;
+use std::sync::OnceLock;
+
+fn backend() -> &'static WasmBackend {
+    static B: OnceLock<WasmBackend> = OnceLock::new();
+    B.get_or_init(|| WasmBackend::new().expect("wasmtime engine"))
+}
+
+/// A backend-independent picture of a run.
+fn summary(r: &RunResult) -> String {
+    let outputs: Vec<String> = r
+        .outputs
+        .iter()
+        .map(|o| output_text(o, &r.symbols))
+        .collect();
+    let error = r
+        .error
+        .as_ref()
+        .map(|d| format!("{} {}..{} {}", d.code, d.span.start, d.span.end, d.message));
+    format!(
+        "outputs: {outputs:?}\nerror: {error:?}\nsteps: {} tuples: {} iterations: {}",
+        r.stats.steps, r.stats.tuples, r.stats.iterations
+    )
+}
+
+/// Runs `source` on both backends under `limits`; returns the WASM summary.
+fn both(source: &str, limits: &Limits) -> Result<String, String> {
+    let compiled = bytelogic_engine::compile(source, limits);
+    let program = compiled
+        .program
+        .ok_or_else(|| format!("front end rejected it: {:?}", compiled.diagnostics))?;
+    let interp = summary(&bytelogic_engine::run(&program, limits));
+    let wasm = backend()
+        .run(&program, limits)
+        .map_err(|e| format!("wasm backend failed: {e}"))?;
+    let wasm = summary(&wasm);
+    if interp != wasm {
+        return Err(format!("interpreter:\n{interp}\nwasm:\n{wasm}"));
+    }
+    Ok(wasm)
+}
+
+fn limits(max_steps: u64, max_tuples: u64, max_depth: u32) -> Limits {
+    Limits {
+        max_steps,
+        max_tuples,
+        max_depth,
+        ..Limits::default()
+    }
+}
+
+/// Programs covering every IR construct, each with the limits it runs under.
+const PROGRAMS: &[(&str, &str)] = &[
+    (
+        "facts",
+        "REL p\nFACT p a b\nFACT p a c\nFACT p b c\nQUERY p a ?\nQUERY p ? ?\nQUERY p a b\nQUERY p c a\nQUERY p ? a",
+    ),
+    (
+        "closure",
+        "REL parent\nREL ancestor\nFACT parent a b\nFACT parent b c\nFACT parent c d\nRULE ancestor: SCAN parent, EMIT ancestor $0 $1\nRULE ancestor: SCAN parent, JOIN ancestor $1, EMIT ancestor $0 $2\nSOLVE\nQUERY ancestor a ?\nQUERY ancestor ? ?",
+    ),
+    (
+        "key-first",
+        "REL parent\nREL grandparent\nFACT parent a b\nFACT parent b c\nFACT parent b d\nRULE grandparent: SCAN parent MATCH $0, JOIN parent $0, EMIT grandparent $1 $2\nSOLVE\nQUERY grandparent ? ?",
+    ),
+    (
+        "bound-match",
+        "REL e\nREL r\nFACT e 1 2\nFACT e 2 3\nFACT e 3 1\nRULE r: SCAN e, SCAN e MATCH $1, EMIT r $0 $3\nSOLVE\nQUERY r ? ?",
+    ),
+    (
+        "let-where",
+        "REL n\nREL big\nFACT n 1\nFACT n 5\nFACT n 10\nRULE big: SCAN n, LET $d = $0 * 2, WHERE $d > 5 AND NOT $d == 20, EMIT big $0 $d\nSOLVE\nQUERY big ? ?",
+    ),
+    (
+        "emits",
+        "REL a\nREL b\nREL c\nFACT a 1\nFACT a 2\nRULE bc: SCAN a, EMIT b $0, EMIT c ($0 + 10)\nSOLVE\nQUERY b ?\nQUERY c ?",
+    ),
+    (
+        "constant-rule",
+        "REL k\nRULE k: EMIT k 42 x\nSOLVE\nQUERY k ? ?",
+    ),
+    (
+        "counting",
+        "REL n\nFACT n 0\nRULE n: SCAN n, WHERE $0 < 50, LET $m = $0 + 1, EMIT n $m\nSOLVE\nQUERY n ?",
+    ),
+    (
+        "two-solves",
+        "REL e\nREL t\nFACT e 1 2\nRULE t: SCAN e, EMIT t $0 $1\nRULE t: SCAN t, JOIN e $1, EMIT t $0 $2\nSOLVE\nQUERY t ? ?\nFACT e 2 3\nSOLVE\nQUERY t ? ?",
+    ),
+    (
+        "strata",
+        "REL e\nREL reach\nREL cnt\nFACT e a b\nFACT e b c\nRULE reach: SCAN e, EMIT reach $0 $1\nRULE reach: SCAN reach, JOIN e $1, EMIT reach $0 $2\nCALC count\nINPUT $x\nLET $n = 0\nFOR t IN (QUERY reach $x ?)\nLET $n = $n + 1\nEND\nRESULT $n\nEND\nRULE cnt: SCAN e, EMIT cnt $0 CALC count($0)\nSOLVE\nQUERY cnt ? ?",
+    ),
+    (
+        "calc-recursion",
+        "CALC fact\nINPUT $n\nIF $n <= 1 THEN RESULT 1 END\nRESULT $n * CALC fact($n - 1)\nEND\nRESULT CALC fact(20)\nRESULT CALC fact(5)",
+    ),
+    (
+        "calc-loops",
+        "CALC f\nINPUT $n\nLET $s = 0\nFOR $i IN RANGE(0, $n)\nIF $i == 3 THEN CONTINUE END\nIF $i == 8 THEN BREAK END\nLET $s = $s + $i\nEND\nLET $j = 0\nFOR WHILE $j < 5\nLET $j = $j + 2\nEND\nRESULT $s * 100 + $j + $i\nEND\nRESULT CALC f(20)\nRESULT CALC f(2)",
+    ),
+    (
+        "range-step",
+        "CALC f\nLET $s = \"\"\nFOR $i IN RANGE(10, 0, -3)\nLET $s = $s + \"x\"\nEND\nRESULT $s + \":\" + \"done\"\nEND\nRESULT CALC f()",
+    ),
+    (
+        "nested-for-query",
+        "REL emp\nREL sal\nFACT emp john eng\nFACT emp mary eng\nFACT emp pete eng\nFACT sal john 10\nFACT sal mary 20\nFACT sal pete 33\nCALC avg\nINPUT $d\nLET $t = 0\nLET $c = 0\nFOR e IN (QUERY emp ? $d)\nFOR s IN (QUERY sal e.a ?)\nLET $t = $t + s.b\nLET $c = $c + 1\nEND\nEND\nRESULT $t / $c\nEND\nRESULT CALC avg(eng)",
+    ),
+    (
+        "for-query",
+        "REL sal\nFACT sal bob 10\nFACT sal amy 30\nFACT sal cy 20\nCALC top\nLET $best = none\nLET $m = 0\nFOR t IN (QUERY sal ? ?)\nIF t.b > $m THEN\nLET $m = t.b\nLET $best = t.a\nEND\nEND\nRESULT $best + \"=\" + \"ok\"\nEND\nRESULT CALC top()\nRESULT LENGTH(CALC top())",
+    ),
+    (
+        "strings",
+        "LET $s = \"héllo\" + \" wörld\"\nRESULT $s\nRESULT LENGTH($s)\nRESULT CHAR_AT($s, 1)\nRESULT CHAR_AT($s, 7) + CHAR_AT($s, 0)\nRESULT \"abc\" < \"abd\"\nRESULT MIN(\"b\", \"a\")\nRESULT \"a\" == a",
+    ),
+    (
+        "numbers",
+        "RESULT 7 / 2\nRESULT 364 / 7\nRESULT -7 % 3\nRESULT 7 % -3\nRESULT 7.5 % 2\nRESULT -7.5 % 2\nRESULT 2.0\nRESULT 1 / 3\nRESULT 0.1 + 0.2\nRESULT 1e20\nRESULT 3 < 3.5\nRESULT 9223372036854775807 < 9223372036854775808.0\nRESULT 2.5 == 2.5\nRESULT 2 == 2.0\nRESULT NOT 0\nRESULT 0 OR 3\nRESULT 1 AND 0",
+    ),
+    (
+        "builtins",
+        "RESULT ABS(-3)\nRESULT ABS(-2.5)\nRESULT POW(2, 10)\nRESULT POW(2, -1)\nRESULT POW(2.5, 2)\nRESULT SQRT(16)\nRESULT SQRT(2)\nRESULT SIN(0)\nRESULT COS(0)\nRESULT TAN(1)\nRESULT ASIN(1)\nRESULT ACOS(0.5)\nRESULT ATAN(1)\nRESULT LOG(10)\nRESULT LOG10(1000)\nRESULT EXP(1)\nRESULT FLOOR(2.5)\nRESULT CEIL(2.1)\nRESULT FLOOR(-2.5)\nRESULT ROUND(2.675, 2)\nRESULT ROUND(1.005, 2)\nRESULT ROUND(2.5)\nRESULT ROUND(-2.5)\nRESULT ROUND(1234, -2)\nRESULT ROUND(7)\nRESULT MAX(3, 2.5)\nRESULT MIN(3, 2.5)",
+    ),
+    (
+        "order",
+        "REL v\nFACT v zed\nFACT v 3\nFACT v abe\nFACT v 1.5\nFACT v -2\nLET $x = \"m\" + \"q\"\nLET $y = \"a\" + \"a\"\nFACT v $x\nFACT v $y\nQUERY v ?",
+    ),
+    (
+        "globals",
+        "LET $a = 5\nLET $b = $a * 2\nCALC g\nRESULT $b + 1\nEND\nFACT r $a $b\nQUERY r ? ?\nRESULT CALC g()\nREL r",
+    ),
+    (
+        "n-ary",
+        "REL t\nFACT t 1 2 3\nFACT t 1 5 6\nFACT t 2 2 3\nQUERY t 1 ? ?\nQUERY t ? 2 3\nQUERY t ? ? ?",
+    ),
+    ("e201", "RESULT 1\nRESULT 5 / 0"),
+    ("e201-mod", "RESULT 5.5 % 0"),
+    ("e201-pow", "RESULT POW(0, -1)"),
+    ("e202", "RESULT 9223372036854775807 + 1"),
+    ("e202-mul", "RESULT 4611686018427387904 * 2"),
+    ("e202-neg", "LET $m = -9223372036854775807 - 1\nRESULT -$m"),
+    ("e202-pow", "RESULT POW(3, 40)"),
+    ("e203", "RESULT 1 + a"),
+    ("e203-order", "RESULT a < 1"),
+    (
+        "e203-range",
+        "CALC f\nFOR $i IN RANGE(0, x)\nEND\nRESULT 1\nEND\nRESULT CALC f()",
+    ),
+    ("e204", "RESULT CHAR_AT(\"abc\", 3)"),
+    ("e204-round", "RESULT ROUND(1.5, 16)"),
+    ("e205", "RESULT 1e308 * 10"),
+    ("e205-log", "RESULT LOG(0)"),
+    (
+        "e206",
+        "CALC f\nINPUT $x\nIF $x > 0 THEN RESULT 1 END\nEND\nRESULT CALC f(1)\nRESULT CALC f(0)",
+    ),
+    (
+        "e207",
+        "CALC f\nFOR $i IN RANGE(0, 5, 0)\nEND\nRESULT 1\nEND\nRESULT CALC f()",
+    ),
+    (
+        "e208",
+        "CALC f\nINPUT $x\nIF $x > 0 THEN LET $y = 1 END\nRESULT $y\nEND\nRESULT CALC f(1)\nRESULT CALC f(0)",
+    ),
+    (
+        "e208-global",
+        "CALC f\nRESULT $later\nEND\nRESULT CALC f()\nLET $later = 1",
+    ),
+    (
+        "rule-error",
+        "REL n\nREL q\nFACT n 0\nFACT n 2\nRULE q: SCAN n, EMIT q (10 / $0)\nSOLVE\nQUERY q ?",
+    ),
+];
+
+/// Programs that hit the deterministic limits, with small limits.
+const LIMITED: &[(&str, &str, (u64, u64, u32))] = &[
+    (
+        "e401-while",
+        "CALC f\nLET $i = 0\nFOR WHILE 1\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT 7\nRESULT CALC f()",
+        (1000, 100, 50),
+    ),
+    (
+        "e401-rules",
+        "REL n\nFACT n 0\nRULE n: SCAN n, LET $m = $0 + 1, EMIT n $m\nSOLVE",
+        (500, 1_000_000, 50),
+    ),
+    (
+        "e402-rules",
+        "REL n\nFACT n 0\nRULE n: SCAN n, LET $m = $0 + 1, EMIT n $m\nSOLVE",
+        (1_000_000, 100, 50),
+    ),
+    (
+        "e402-facts",
+        "REL n\nFACT n 1\nFACT n 2\nFACT n 2\nFACT n 3",
+        (1000, 2, 50),
+    ),
+    (
+        "e402-join",
+        "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\nFACT e 3 4\nFACT e 4 5\nRULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN p, JOIN e $1, EMIT p $0 $2\nSOLVE",
+        (1000, 10, 50),
+    ),
+    (
+        "e403",
+        "CALC f\nINPUT $n\nRESULT CALC f($n + 1)\nEND\nRESULT CALC f(0)",
+        (1_000_000, 100, 50),
+    ),
+    (
+        "e403-default",
+        "CALC f\nINPUT $n\nIF $n == 0 THEN RESULT 0 END\nRESULT 1 + CALC f($n - 1)\nEND\nRESULT CALC f(999)\nRESULT CALC f(1000)",
+        (100_000_000, 100, 1000),
+    ),
+    (
+        "steps-exact",
+        "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\nFACT e 3 4\nRULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN p, JOIN e $1, EMIT p $0 $2\nSOLVE\nQUERY p ? ?",
+        (12, 100, 50),
+    ),
+];
+
+#[test]
+fn backends_agree_on_every_program() {
+    let mut failures = Vec::new();
+    for (name, source) in PROGRAMS {
+        if let Err(e) = both(source, &Limits::default()) {
+            failures.push(format!("== {name}\n{e}"));
+        }
+    }
+    for (name, source, (s, t, d)) in LIMITED {
+        if let Err(e) = both(source, &limits(*s, *t, *d)) {
+            failures.push(format!("== {name}\n{e}"));
+        }
+    }
+    let total = PROGRAMS.len() + LIMITED.len();
+    println!("{} of {total} programs agree", total - failures.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Runs `source` on the compiled path only.
+fn wasm_only(source: &str, limits: &Limits) -> RunResult {
+    let program = bytelogic_engine::compile(source, limits)
+        .program
+        .expect("front end accepts it");
+    backend().run(&program, limits).expect("runs")
+}
+
+#[test]
+fn an_infinite_loop_stops_at_the_timeout() {
+    let source = "CALC f\nLET $i = 0\nFOR WHILE 1\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT 1\nRESULT CALC f()";
+    let limits = Limits {
+        max_steps: u64::MAX / 2,
+        timeout_ms: 100,
+        ..Limits::default()
+    };
+    let start = std::time::Instant::now();
+    let r = wasm_only(source, &limits);
+    let took = start.elapsed();
+    let error = r.error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E404, "{error:?}");
+    assert_eq!(r.outputs.len(), 1, "the output before the error is kept");
+    assert!(took.as_millis() < 400, "stopped after {took:?}");
+}
+
+#[test]
+fn memory_cannot_grow_past_the_limit() {
+    let source = "REL n\nFACT n 0\nRULE n: SCAN n, LET $m = $0 + 1, EMIT n $m\nSOLVE";
+    let limits = Limits {
+        max_steps: u64::MAX / 2,
+        max_tuples: u64::MAX / 2,
+        max_memory_mb: 8,
+        timeout_ms: 20_000,
+        ..Limits::default()
+    };
+    let r = wasm_only(source, &limits);
+    let error = r.error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E405, "{error:?}");
+    assert!(
+        r.stats.tuples > 10_000,
+        "ran until memory was used: {:?}",
+        r.stats
+    );
+}
+
+#[test]
+fn deep_recursion_past_the_native_stack_is_e403() {
+    let source = "CALC f\nINPUT $n\nIF $n == 0 THEN RESULT 0 END\nRESULT 1 + CALC f($n - 1)\nEND\nRESULT CALC f(10000000)";
+    let limits = Limits {
+        max_depth: u32::MAX,
+        ..Limits::default()
+    };
+    let error = wasm_only(source, &limits).error.expect("an error");
+    assert_eq!(error.code, bytelogic_engine::Code::E403, "{error:?}");
+}
+
+#[test]
+fn a_repeated_source_is_served_from_the_cache() {
+    let source = "REL p\nFACT p a\nQUERY p ?";
+    let limits = Limits::default();
+    let first = backend().outcome(source, &limits).expect("runs");
+    let start = std::time::Instant::now();
+    let second = backend().outcome(source, &limits).expect("runs");
+    assert!(
+        start.elapsed().as_millis() < 50,
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(first.outputs, second.outputs);
+}
