@@ -29,7 +29,8 @@ impl fmt::Debug for Generated {
 
 /// Programs with CALCs, shrinking toward fewer and smaller statements.
 pub fn program() -> impl Strategy<Value = Generated> {
-    dice(1200).prop_map(|mut d| Generated(build_program(&mut d)))
+    (rules::parts(), dice(600), dice(100))
+        .prop_map(|(parts, mut d, mut top)| Generated(build_program(parts, &mut d, &mut top)))
 }
 
 /// A CALC that can be called: name, parameter count, and whether it (or a CALC it
@@ -41,9 +42,11 @@ struct Callable {
     reads: bool,
 }
 
-fn build_program(d: &mut Dice) -> Program {
-    let datalog = rules::program(d);
-    let globals: Vec<String> = (0..d.below(3)).map(|i| format!("g{i}")).collect();
+/// A program from the choices of its Datalog part, its CALCs (`d`) and its
+/// top-level LETs, RESULTs and calling rule (`top`).
+fn build_program(parts: rules::Parts, d: &mut Dice, top: &mut Dice) -> Program {
+    let datalog = rules::program(parts);
+    let globals: Vec<String> = (0..top.below(3)).map(|i| format!("g{i}")).collect();
     let mut calcs: Vec<Callable> = Vec::new();
     let mut defs = Vec::new();
     for i in 0..1 + d.below(3) {
@@ -58,7 +61,7 @@ fn build_program(d: &mut Dice) -> Program {
     // before a call can read it.
     for (i, g) in globals.iter().enumerate() {
         ctx.globals = globals[..i].to_vec();
-        let expr = int_expr(d, &mut ctx, 2);
+        let expr = int_expr(top, &mut ctx, 2);
         let let_stmt = StmtKind::Let {
             var: build::var(&VarName::Named(g.clone())),
             expr,
@@ -68,16 +71,18 @@ fn build_program(d: &mut Dice) -> Program {
     }
     ctx.globals = globals;
     stmts.splice(at..at, defs);
-    if let Some(pure) = calcs.iter().find(|c| !c.reads) {
+    if let Some(pure) = calcs.iter().find(|c| !c.reads)
+        && top.chance(70)
+    {
         stmts.insert(0, build::stmt(StmtKind::Rel(build::ident("calls"))));
-        stmts.push(calling_rule(d, &ctx, pure));
+        stmts.push(calling_rule(top, &ctx, pure));
         stmts.push(build::stmt(StmtKind::Solve));
     }
-    for _ in 0..1 + d.below(3) {
-        let e = if d.chance(70) {
-            call(d, &mut ctx, 1)
+    for _ in 0..1 + top.below(3) {
+        let e = if top.chance(70) {
+            call(top, &mut ctx, 1)
         } else {
-            sym_expr(d, &mut ctx, 2)
+            sym_expr(top, &mut ctx, 2)
         };
         stmts.push(build::stmt(StmtKind::Result(e)));
     }

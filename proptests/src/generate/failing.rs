@@ -29,7 +29,7 @@ impl fmt::Debug for Failing {
 
 /// Programs that must fail, one code at a time.
 pub fn failing() -> impl Strategy<Value = Failing> {
-    (0..Code::ALL.len(), dice(400)).prop_map(|(i, mut d)| {
+    (0..Code::ALL.len(), dice(20), rules::parts()).prop_map(|(i, mut d, parts)| {
         let code = Code::ALL[i];
         let mut limits = Limits {
             max_steps: 1_000_000,
@@ -40,7 +40,7 @@ pub fn failing() -> impl Strategy<Value = Failing> {
             max_source_kb: 64,
         };
         let head = template(code, &mut d, &mut limits);
-        let tail = print::program(&rules::program(&mut d).to_ast());
+        let tail = print::program(&rules::program(parts).to_ast());
         Failing {
             code,
             source: format!("{head}\n{tail}"),

@@ -9,26 +9,40 @@ use crate::model::{Clause, DStmt, Datalog, Kind, Lit, MExpr, Relation, fresh};
 use bytelogic_engine::ast::{BinOp, VarName};
 use proptest::prelude::*;
 
-/// Datalog programs, shrinking toward fewer relations, statements and clauses.
-pub fn datalog() -> impl Strategy<Value = Datalog> {
-    dice(800).prop_map(|mut d| program(&mut d))
+/// The choice sequences of a Datalog program: its relations, its facts, and the
+/// rest (rules, SOLVEs, queries). They are independent, so that shrinking one part
+/// leaves the choices of the others where they were.
+pub type Parts = (Dice, Dice, Dice);
+
+/// Choice sequences for [`program`].
+pub fn parts() -> impl Strategy<Value = Parts> {
+    (dice(40), dice(300), dice(600))
 }
 
-/// Builds one program from `d`.
-pub fn program(d: &mut Dice) -> Datalog {
-    let rels: Vec<Relation> = (0..1 + d.below(6))
+/// Datalog programs, shrinking toward fewer relations, statements and clauses.
+pub fn datalog() -> impl Strategy<Value = Datalog> {
+    parts().prop_map(program)
+}
+
+/// Builds one program from its choice sequences.
+pub fn program((mut schema, mut facts, mut d): Parts) -> Datalog {
+    let rels: Vec<Relation> = (0..1 + schema.below(6))
         .map(|i| Relation {
             name: rel_name(i),
-            kinds: (0..1 + d.below(4)).map(|_| kind(d)).collect(),
+            kinds: (0..1 + schema.below(4))
+                .map(|_| kind(&mut schema))
+                .collect(),
         })
         .collect();
+    let d = &mut d;
+    let f = &mut facts;
     let mut stmts = Vec::new();
     for _ in 0..1 + d.below(3) {
         for (i, rel) in rels.iter().enumerate() {
-            for _ in 0..d.below(4) {
+            for _ in 0..f.below(4) {
                 stmts.push(DStmt::Fact(
                     i,
-                    rel.kinds.iter().map(|&k| lit(d, k, false)).collect(),
+                    rel.kinds.iter().map(|&k| lit(f, k, false)).collect(),
                 ));
             }
         }

@@ -6,7 +6,7 @@
 use bytelogic_engine::Limits;
 use bytelogic_proptests::generate::failing::failing;
 use bytelogic_proptests::generate::hostile::hostile;
-use bytelogic_proptests::harness::{BACKENDS, check_sound, config, run_guarded};
+use bytelogic_proptests::harness::{BACKENDS, config, run_checked};
 use bytelogic_proptests::sources::{cases, corpus};
 use bytelogic_runtime::Outcome;
 use proptest::prelude::*;
@@ -16,10 +16,7 @@ fn run_all(source: &str, limits: &Limits) -> Result<Vec<Outcome>, String> {
     BACKENDS
         .iter()
         .map(|(name, backend)| {
-            let outcome =
-                run_guarded(*backend, source, limits).map_err(|e| format!("{name}: {e}"))?;
-            check_sound(source, limits, &outcome).map_err(|e| format!("{name}: {e}"))?;
-            Ok(outcome)
+            run_checked(*backend, source, limits).map_err(|e| format!("{name}: {e}"))
         })
         .collect()
 }
