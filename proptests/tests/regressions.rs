@@ -35,3 +35,31 @@ fn delta_first_variant_keeps_a_bound_match() {
     let outcome = Outcome::run(source, &Limits::default());
     assert_eq!(outcome.result_text(), "(1, 7), (3, 0)");
 }
+
+/// Found by property 4 (`hostile_text_is_handled`, release build, from the case
+/// `engine/tests/cases/limits/e405_memory_runaway.bl` run with other limits): on a
+/// runaway fixpoint the WASM backend ends 80–250 ms past its time limit (the
+/// interpreter within about 40 ms), so the 100 ms bound of issue 4 holds only
+/// sometimes: this test fails about one run in five. Run it with `--release`.
+#[test]
+#[ignore = "engine bug (intermittent): the WASM backend can overshoot its time limit by more than 100 ms on a runaway fixpoint"]
+fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
+    let source = "REL n\nREL m\nFACT n 0\nRULE n: SCAN n, LET $1 = $0 + 1, EMIT n $1\n\
+                  RULE m: SCAN n, EMIT m $0 ($0 * 2) ($0 * 3)\nSOLVE\n";
+    let limits = Limits {
+        timeout_ms: 500,
+        max_memory_mb: 64,
+        ..Limits::default()
+    };
+    let backend = bytelogic_runtime::wasm::WasmBackend::new().expect("a wasmtime engine");
+    let outcome = backend.outcome(source, &limits).expect("runs");
+    assert_eq!(
+        outcome.error().map(|e| e.diagnostic.code.as_str()),
+        Some("E404")
+    );
+    assert!(
+        outcome.elapsed.as_millis() <= 600,
+        "took {:?} with a limit of 500 ms",
+        outcome.elapsed
+    );
+}
