@@ -30,7 +30,7 @@ pub fn comparable(o: &Outcome) -> String {
 pub fn run(source: &str, limits: &Limits, backend: Backend) -> Result<Outcome, String> {
     let options = Options {
         backend,
-        limits: limits.clone(),
+        limits: *limits,
         ..Options::default()
     };
     executor()
@@ -88,7 +88,7 @@ pub fn write_module(name: &str, source: &str, limits: &Limits) -> Result<(), Str
         return Ok(());
     };
     let options = Options {
-        limits: limits.clone(),
+        limits: *limits,
         ..Options::default()
     };
     let wasm = match module(source, &options).1 {
