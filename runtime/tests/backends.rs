@@ -10,7 +10,7 @@ mod support;
 
 use bytelogic_engine::inject::InputValue;
 use bytelogic_runtime::{Backend, Options};
-use expect::{case_files, parse_expectation, verify};
+use expect::{parse_expectation, sorted_cases, verify};
 use std::path::Path;
 
 /// Runs one case on both backends and checks the compiled outcome.
@@ -35,10 +35,7 @@ fn run_case(root: &Path, path: &Path) -> Result<(), String> {
 #[test]
 fn every_case_agrees_on_both_backends() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/cases");
-    let mut files = Vec::new();
-    case_files(&root, &mut files);
-    files.sort();
-    assert!(files.len() > 20, "no cases under {}", root.display());
+    let files = sorted_cases(&root);
     let failures: Vec<String> = files
         .iter()
         .filter_map(|f| {

@@ -161,8 +161,21 @@ pub fn verify(
     Ok(())
 }
 
+/// Every case under `root`, sorted; panics when there are hardly any (a wrong path).
+pub fn sorted_cases(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    case_files(root, &mut files);
+    files.sort();
+    assert!(
+        files.len() > 20,
+        "expected the hand-written cases under {}",
+        root.display()
+    );
+    files
+}
+
 /// Appends every `.bl` file under `dir` (recursively) to `out`.
-pub fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
+fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
