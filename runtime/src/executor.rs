@@ -137,3 +137,47 @@ fn interpret(source: &str, options: &Options) -> Outcome {
     }
     outcome
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An executor whose compiled path cannot start.
+    fn without_wasmtime() -> Executor {
+        Executor {
+            wasm: OnceLock::from(Err("no wasmtime here".to_string())),
+        }
+    }
+
+    fn options(backend: Backend) -> Options {
+        Options {
+            backend,
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn auto_falls_back_to_the_interpreter_and_says_why() {
+        let o = without_wasmtime()
+            .execute("RESULT 6 * 7", &options(Backend::Auto))
+            .expect("auto never fails");
+        assert_eq!((o.backend, o.result_text().as_str()), (INTERPRETER, "42"));
+        assert_eq!(o.fallback.as_deref(), Some("wasmtime: no wasmtime here"));
+        assert_eq!(o.to_json()["fallback"], "wasmtime: no wasmtime here");
+        let e = without_wasmtime().execute("RESULT 1", &options(Backend::Wasm));
+        assert!(e.is_err());
+    }
+
+    #[test]
+    fn auto_compiles_and_wat_comes_on_request() {
+        let executor = Executor::new();
+        let mut opts = options(Backend::Auto);
+        let o = executor.execute("RESULT 1", &opts).expect("runs");
+        assert_eq!((o.backend, &o.fallback, &o.wat), (WASM, &None, &None));
+        opts.want_wat = true;
+        let o = executor.execute("RESULT 1", &opts).expect("runs");
+        assert!(o.wat.is_some_and(|w| w.starts_with("(module")));
+        let o = executor.execute("RESULT (", &opts).expect("runs");
+        assert_eq!((o.success(), o.wat), (false, None));
+    }
+}
