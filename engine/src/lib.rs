@@ -19,6 +19,7 @@ pub mod limits;
 pub mod lower;
 pub mod output;
 pub mod parser;
+pub mod print;
 pub mod span;
 pub mod stratify;
 pub mod suggest;

@@ -1,0 +1,154 @@
+//! What every property shares: the proptest configuration (fixed seed, case counts
+//! that `PROPTEST_CASES` raises), the backends a program runs on, and the checks
+//! that hold for any input (spec §7, §8).
+
+use bytelogic_engine::{Limits, LineIndex, compile};
+use bytelogic_runtime::Outcome;
+use bytelogic_runtime::wasm::WasmBackend;
+use proptest::test_runner::{Config, RngSeed};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::OnceLock;
+use std::time::Duration;
+use std::time::Instant;
+
+/// The seed CI runs every property with (`PROPTEST_RNG_SEED` overrides it).
+const SEED: u64 = 0x0B7E_1061;
+
+/// `default_cases` cases (or `PROPTEST_CASES`) from a fixed seed (or `PROPTEST_RNG_SEED`).
+pub fn config(default_cases: u32) -> Config {
+    let env = Config::default();
+    let set = |name: &str| std::env::var_os(name).is_some();
+    Config {
+        cases: if set("PROPTEST_CASES") {
+            env.cases
+        } else {
+            default_cases
+        },
+        rng_seed: if set("PROPTEST_RNG_SEED") {
+            env.rng_seed
+        } else {
+            RngSeed::Fixed(SEED)
+        },
+        ..env
+    }
+}
+
+/// Runs a program's source under limits; `Err` when the backend cannot run it at all.
+pub type Backend = fn(&str, &Limits) -> Result<Outcome, String>;
+
+/// Every backend, by name.
+pub const BACKENDS: [(&str, Backend); 2] = [("interpreter", interpreter), ("wasm", wasm)];
+
+fn interpreter(source: &str, limits: &Limits) -> Result<Outcome, String> {
+    Ok(Outcome::run(source, limits))
+}
+
+/// The compiled path. `WasmBackend::outcome` caches every source it compiles, which a
+/// long property run would fill; this compiles without the cache instead.
+fn wasm(source: &str, limits: &Limits) -> Result<Outcome, String> {
+    static BACKEND: OnceLock<WasmBackend> = OnceLock::new();
+    let backend = BACKEND.get_or_init(|| WasmBackend::new().expect("a wasmtime engine"));
+    let start = Instant::now();
+    let compiled = compile(source, limits);
+    let result = match &compiled.program {
+        Some(program) => Some(backend.run(program, limits).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    Ok(Outcome::new(
+        source,
+        compiled.diagnostics,
+        result,
+        start.elapsed(),
+    ))
+}
+
+/// Runs `source` on `backend` and checks what must hold for any input (see
+/// [`check_sound`]); a panic or a backend failure is an error message.
+pub fn run_checked(backend: Backend, source: &str, limits: &Limits) -> Result<Outcome, String> {
+    let outcome = run_guarded(backend, source, limits)?;
+    match check_sound(source, limits, &outcome) {
+        Err(TooSlow(_)) if retry_is_fast(backend, source, limits) => Ok(outcome),
+        Err(e) => Err(e.to_string()),
+        Ok(()) => Ok(outcome),
+    }
+}
+
+/// A run that took too long is tried twice more: only a program that is slow every
+/// time fails, not one that a busy machine (tests run in parallel) held up once.
+fn retry_is_fast(backend: Backend, source: &str, limits: &Limits) -> bool {
+    (0..2).any(|_| {
+        run_guarded(backend, source, limits)
+            .is_ok_and(|o| !matches!(check_sound(source, limits, &o), Err(TooSlow(_))))
+    })
+}
+
+fn run_guarded(backend: Backend, source: &str, limits: &Limits) -> Result<Outcome, String> {
+    catch_unwind(AssertUnwindSafe(|| backend(source, limits)))
+        .map_err(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            format!("panicked: {msg}")
+        })
+        .and_then(|r| r.map_err(|e| format!("could not run: {e}")))
+}
+
+/// Slack allowed past the time limit (issue 4: at most 100 ms).
+const TIME_SLACK: Duration = Duration::from_millis(100);
+
+/// Why an outcome is not sound.
+enum Unsound {
+    /// It took longer than its time limit plus [`TIME_SLACK`].
+    TooSlow(String),
+    /// A diagnostic is misplaced.
+    Misplaced(String),
+}
+use Unsound::{Misplaced, TooSlow};
+
+impl std::fmt::Display for Unsound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TooSlow(m) | Misplaced(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Checks what must hold for any input: the run ends within its time limit (plus
+/// [`TIME_SLACK`]), and every diagnostic has a 1-based line and column inside `source`.
+fn check_sound(source: &str, limits: &Limits, outcome: &Outcome) -> Result<(), Unsound> {
+    let allowed = Duration::from_millis(limits.timeout_ms) + TIME_SLACK;
+    if outcome.elapsed > allowed {
+        return Err(TooSlow(format!(
+            "took {:?}, limit {allowed:?}",
+            outcome.elapsed
+        )));
+    }
+    let lines: Vec<&str> = source.split('\n').collect();
+    let index = LineIndex::new(source);
+    for located in outcome.all_diagnostics() {
+        let d = &located.diagnostic;
+        let p = index.position(d.span);
+        let bad = |why: &str| {
+            Err(Misplaced(format!(
+                "{} at {}:{} {why}: {}",
+                d.code, p.line, p.column, d.message
+            )))
+        };
+        if d.span.start > d.span.end || d.span.end as usize > source.len() {
+            return bad(&format!("has span {:?} outside the source", d.span));
+        }
+        let Some(line) = (p.line as usize).checked_sub(1).and_then(|i| lines.get(i)) else {
+            return bad("is on no line of the source");
+        };
+        let width = line.trim_end_matches('\r').chars().count() as u32;
+        if p.column == 0 || p.column > width + 1 || p.end_column <= p.column {
+            return bad(&format!("is outside its line of {width} characters"));
+        }
+        if located.position != p {
+            return bad("was located differently by the outcome");
+        }
+    }
+    Ok(())
+}

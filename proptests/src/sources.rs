@@ -1,0 +1,88 @@
+//! Real programs to test with: the conformance corpus (`$BYTELOGIC_CORPUS`, else
+//! `<workspace>/../shared/corpus`, never copied here) and the engine's hand-written
+//! cases (`engine/tests/cases/**/*.bl`).
+
+use std::path::{Path, PathBuf};
+
+/// A program and where it comes from.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Corpus row id or case path.
+    pub name: String,
+    /// The program text.
+    pub text: String,
+}
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
+        PathBuf::from,
+    )
+}
+
+/// The `program` of every row of every corpus file. Without the corpus this is
+/// empty, with a notice, except under `CI`, where it panics (docs/decisions.md 14).
+pub fn corpus() -> Vec<Source> {
+    let mut out = Vec::new();
+    for file in ["conformance.jsonl", "runs.jsonl", "errors.jsonl"] {
+        let path = corpus_dir().join(file);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if std::env::var_os("CI").is_some() => {
+                panic!("corpus file {} is required under CI: {e}", path.display())
+            }
+            Err(e) => {
+                eprintln!(
+                    "notice: skipping {}: {e}; set BYTELOGIC_CORPUS",
+                    path.display()
+                );
+                continue;
+            }
+        };
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let row: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{file} line {}: not JSON: {e}", n + 1));
+            let name = row["id"]
+                .as_str()
+                .map_or_else(|| format!("{file}:{}", n + 1), str::to_string);
+            if let Some(program) = row["program"].as_str() {
+                out.push(Source {
+                    name,
+                    text: program.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every `engine/tests/cases/**/*.bl` program.
+pub fn cases() -> Vec<Source> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/cases");
+    let mut out = Vec::new();
+    collect_cases(&root, &mut out);
+    assert!(!out.is_empty(), "no cases under {}", root.display());
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+fn collect_cases(dir: &Path, out: &mut Vec<Source>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("readable directory entry").path();
+        if path.is_dir() {
+            collect_cases(&path, out);
+        } else if path.extension().is_some_and(|e| e == "bl") {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            out.push(Source {
+                name: path.display().to_string(),
+                text,
+            });
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Property 2: semi-naive evaluation (the engine) computes the same relations as
+//! the naive oracle, for generated Datalog programs.
+
+use bytelogic_engine::{Limits, Output, QueryAnswer, Symbols, Value, print};
+use bytelogic_proptests::generate::rules::datalog;
+use bytelogic_proptests::harness::config;
+use bytelogic_proptests::model::Val;
+use bytelogic_proptests::oracle::{Answer, evaluate};
+use bytelogic_runtime::Outcome;
+use proptest::prelude::*;
+
+/// Tuples allowed in the database, for the oracle and the engine alike.
+const MAX_TUPLES: usize = 64;
+
+fn limits() -> Limits {
+    Limits {
+        max_tuples: MAX_TUPLES as u64,
+        max_steps: 20_000_000,
+        timeout_ms: 60_000,
+        ..Limits::default()
+    }
+}
+
+fn val(v: Value, symbols: &Symbols) -> Val {
+    match v {
+        Value::Int(i) => Val::Int(i),
+        Value::Float(f) => Val::Float(f),
+        Value::Sym(s) => Val::Sym(symbols.resolve(s).to_string()),
+    }
+}
+
+/// The engine's QUERY answers, items sorted like the oracle's.
+fn answers(outcome: &Outcome) -> Vec<Answer> {
+    let s = &outcome.symbols;
+    outcome
+        .outputs
+        .iter()
+        .filter_map(|o| match o {
+            Output::Query { answer, .. } => Some(match answer {
+                QueryAnswer::Truth(b) => Answer::Truth(*b),
+                QueryAnswer::Values(vs) => {
+                    let mut vs: Vec<Val> = vs.iter().map(|&v| val(v, s)).collect();
+                    vs.sort();
+                    Answer::Values(vs)
+                }
+                QueryAnswer::Tuples(ts) => {
+                    let mut ts: Vec<Vec<Val>> = ts
+                        .iter()
+                        .map(|t| t.iter().map(|&v| val(v, s)).collect())
+                        .collect();
+                    ts.sort();
+                    Answer::Tuples(ts)
+                }
+            }),
+            Output::Result(_) => None,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
+    /// Where the oracle reaches a fixpoint, the engine gives the same answers with no
+    /// error; where the oracle fails (overflow, more than `MAX_TUPLES` tuples), the
+    /// engine fails at run time too.
+    #[test]
+    fn semi_naive_equals_naive(program in datalog()) {
+        let source = print::program(&program.to_ast());
+        let outcome = Outcome::run(&source, &limits());
+        let front_end_errors: Vec<_> =
+            outcome.diagnostics.iter().filter(|l| l.diagnostic.is_error()).collect();
+        prop_assert!(front_end_errors.is_empty(), "generated program rejected: {front_end_errors:?}");
+        match evaluate(&program, MAX_TUPLES) {
+            Ok(expected) => {
+                prop_assert!(outcome.runtime_error.is_none(), "engine failed: {:?}", outcome.runtime_error);
+                prop_assert_eq!(answers(&outcome), expected);
+            }
+            Err(code) => prop_assert!(
+                outcome.runtime_error.is_some(),
+                "the oracle failed with {code}, the engine did not"
+            ),
+        }
+    }
+}
