@@ -24,3 +24,47 @@ fn e208_hint_for_a_global_names_it_once() {
         Some("run `LET $g = …` before this point")
     );
 }
+
+/// Found by property 2 (`semi_naive_equals_naive`) after main's 32593f6 ("a delta
+/// variant runs its delta scan first and probes the other relations through indexes on
+/// their bound columns"); both backends run the plan, so both are wrong. The third SCAN
+/// keeps only tuples whose first column equals `$2`, so the rule derives nothing new;
+/// in the delta variant that scans the third SCAN's delta (`e 1 7`, made by the second
+/// rule) first, that MATCH condition is lost and `(3, 7)` appears.
+#[test]
+#[ignore = "engine bug: a delta-first variant drops the bound MATCH of the delta SCAN (since 32593f6)"]
+fn delta_first_variant_keeps_a_bound_match() {
+    let source = "REL e\nFACT e 3 0\n\
+                  RULE e: SCAN e, SCAN e MATCH $0, SCAN e MATCH $2, EMIT e $0 $5\n\
+                  RULE e: EMIT e 1 7\nSOLVE\nQUERY e ? ?\n";
+    let outcome = Outcome::run(source, &Limits::default());
+    assert_eq!(outcome.result_text(), "(1, 7), (3, 0)");
+}
+
+/// Found by property 4 (`hostile_text_is_handled`, release build, from the case
+/// `engine/tests/cases/limits/e405_memory_runaway.bl` run with other limits): on a
+/// runaway fixpoint the WASM backend ends 80–250 ms past its time limit (the
+/// interpreter within about 40 ms), so the 100 ms bound of issue 4 holds only
+/// sometimes: this test fails about one run in five. Run it with `--release`.
+#[test]
+#[ignore = "engine bug (intermittent): the WASM backend can overshoot its time limit by more than 100 ms on a runaway fixpoint"]
+fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
+    let source = "REL n\nREL m\nFACT n 0\nRULE n: SCAN n, LET $1 = $0 + 1, EMIT n $1\n\
+                  RULE m: SCAN n, EMIT m $0 ($0 * 2) ($0 * 3)\nSOLVE\n";
+    let limits = Limits {
+        timeout_ms: 500,
+        max_memory_mb: 64,
+        ..Limits::default()
+    };
+    let backend = bytelogic_runtime::wasm::WasmBackend::new().expect("a wasmtime engine");
+    let outcome = backend.outcome(source, &limits).expect("runs");
+    assert_eq!(
+        outcome.error().map(|e| e.diagnostic.code.as_str()),
+        Some("E404")
+    );
+    assert!(
+        outcome.elapsed.as_millis() <= 600,
+        "took {:?} with a limit of 500 ms",
+        outcome.elapsed
+    );
+}

@@ -58,7 +58,7 @@ fn answers(outcome: &Outcome) -> Vec<Answer> {
 }
 
 proptest! {
-    #![proptest_config(config(1000))]
+    #![proptest_config(config(2000))]
 
     /// Where the oracle reaches a fixpoint, the engine gives the same answers with no
     /// error; where the oracle fails (overflow, more than `MAX_TUPLES` tuples), the
