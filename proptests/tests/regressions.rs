@@ -32,13 +32,18 @@ fn e208_hint_for_a_global_names_it_once() {
 /// in the delta variant that scans the third SCAN's delta (`e 1 7`, made by the second
 /// rule) first, that MATCH condition is lost and `(3, 7)` appears.
 #[test]
-#[ignore = "engine bug: a delta-first variant drops the bound MATCH of the delta SCAN (since 32593f6)"]
 fn delta_first_variant_keeps_a_bound_match() {
     let source = "REL e\nFACT e 3 0\n\
                   RULE e: SCAN e, SCAN e MATCH $0, SCAN e MATCH $2, EMIT e $0 $5\n\
                   RULE e: EMIT e 1 7\nSOLVE\nQUERY e ? ?\n";
-    let outcome = Outcome::run(source, &Limits::default());
-    assert_eq!(outcome.result_text(), "(1, 7), (3, 0)");
+    for backend in [Backend::Interpreter, Backend::Wasm] {
+        let options = Options {
+            backend,
+            ..Options::default()
+        };
+        let outcome = Executor::new().execute(source, &options).expect("runs");
+        assert_eq!(outcome.result_text(), "(1, 7), (3, 0)", "{backend:?}");
+    }
 }
 
 /// Found by property 4 (`hostile_text_is_handled`, release build, from the case
@@ -56,8 +61,12 @@ fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
         max_memory_mb: 64,
         ..Limits::default()
     };
-    let backend = bytelogic_runtime::wasm::WasmBackend::new().expect("a wasmtime engine");
-    let outcome = backend.outcome(source, &limits).expect("runs");
+    let options = Options {
+        backend: Backend::Wasm,
+        limits,
+        ..Options::default()
+    };
+    let outcome = Executor::new().execute(source, &options).expect("runs");
     assert_eq!(
         outcome.error().map(|e| e.diagnostic.code.as_str()),
         Some("E404")
