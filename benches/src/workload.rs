@@ -3,7 +3,8 @@
 
 use crate::graphs;
 use crate::peers::Peer;
-use bytelogic_engine::{Limits, Output, QueryAnswer, compile, ir, run};
+use bytelogic_engine::{Limits, Output, QueryAnswer, RunResult, compile, ir, run};
+use bytelogic_runtime::wasm::WasmBackend;
 use std::fmt::Write as _;
 
 /// Which Datalog program a workload runs over its edges.
@@ -95,6 +96,16 @@ impl Workload {
         answer_len(program, &scale_limits())
     }
 
+    /// Runs the lowered program on the WASM backend (code generation and Cranelift
+    /// compilation included); the size of the final answer.
+    pub fn run_wasm(&self, backend: &WasmBackend, program: &ir::Program) -> usize {
+        result_len(
+            backend
+                .run(program, &scale_limits())
+                .expect("the WASM backend runs it"),
+        )
+    }
+
     /// Runs the workload in `peer`; the number of tuples of the derived relation.
     pub fn run_peer(&self, peer: Peer) -> usize {
         peer.run(self.kind, &self.edges)
@@ -112,7 +123,11 @@ pub fn compile_ok(source: &str, limits: &Limits) -> ir::Program {
 /// Runs `program` and returns the length of its last QUERY answer (panics on a
 /// runtime error).
 pub fn answer_len(program: &ir::Program, limits: &Limits) -> usize {
-    let result = run(program, limits);
+    result_len(run(program, limits))
+}
+
+/// The length of the last QUERY answer of a run (panics on a runtime error).
+pub fn result_len(result: RunResult) -> usize {
     if let Some(e) = result.error {
         panic!("runtime error: {e:?}");
     }

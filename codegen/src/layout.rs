@@ -1,5 +1,6 @@
-//! The static memory area: relation and index descriptors, the written Symbols'
-//! texts and table, laid out after the scratch buffer (see `ABI.md`).
+//! The static memory area: relation and index descriptors, the texts and table of the
+//! program's Symbols (the written ones, then any a caller injected), laid out after
+//! the scratch buffer (see `ABI.md`).
 
 use crate::CodegenError;
 use crate::abi::{self, *};
@@ -64,9 +65,9 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
             next += 4;
         }
     }
-    let written = program.symbols.written();
+    let known = program.symbols.len() as u32;
     let mut texts = Vec::new();
-    for id in 0..written {
+    for id in 0..known {
         texts.push(program.symbols.resolve(Sym(id)).as_bytes());
     }
     let symtab = align(next + texts.iter().map(|t| t.len() as u32).sum::<u32>(), 8);
@@ -85,7 +86,7 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
         );
         text_at += t.len() as u32;
     }
-    let sites = align(symtab + written * SYM_ENTRY, 8);
+    let sites = align(symtab + known * SYM_ENTRY, 8);
     Ok(Layout {
         rels,
         idxs,

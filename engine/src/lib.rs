@@ -4,11 +4,13 @@
 //! source ─ lexer ─ parser ─ check ─ stratify ─ lower ─▶ ir::Program ─ interp ─▶ RunResult
 //! ```
 //! [`compile`] runs the front end and returns the rule IR (the contract shared with
-//! the WASM backend) or diagnostics; [`run`] interprets the IR.
+//! the WASM backend) or diagnostics; [`run`] interprets the IR. [`inject::facts`] adds
+//! caller-supplied facts to a lowered program.
 
 pub mod ast;
 pub mod check;
 pub mod diagnostic;
+pub mod inject;
 pub mod interp;
 pub mod ir;
 pub mod ir_print;

@@ -69,7 +69,7 @@ class ByteLogicExecutor:
             "result": response.get("result", ""),
             "query_results": response.get("query_results", []),
             "computation_token": token,
-            "wat_code": response.get("wat"),
+            "wat_code": response.get("wat_code"),
             "error": error_text,
             "execution_time_ms": elapsed_ms,
             "outcome": response,

@@ -65,13 +65,23 @@ class ClientTest(unittest.TestCase):
         r = self.bl.execute_bytelogic(spin, limits={"max_steps": 1000})
         self.assertTrue(r["error"].startswith("E401: "), r["error"])
 
-    def test_unsupported_options_are_clear_errors(self):
+    def test_inputs_backend_and_wat(self):
+        code = "REL parent\nQUERY parent ? ?\n"
+        r = self.bl.execute_bytelogic(code, inputs={"parent": [["b", "c"], ["a", 2.5]]})
+        self.assertEqual(r["result"], "(a, 2.5), (b, c)")
+        self.assertEqual(r["outcome"]["backend"], "wasm")
+        self.assertIsNone(r["wat_code"])
+        r = self.bl.execute_bytelogic(code, backend="interpreter", wat=True)
+        self.assertEqual(r["outcome"]["backend"], "interpreter")
+        self.assertTrue(r["wat_code"].startswith("(module"), r["wat_code"])
         r = self.bl.execute_bytelogic("RESULT 1", inputs={"parent": [["a", "b"]]})
-        self.assertFalse(r["success"])
-        self.assertTrue(r["error"].startswith("unsupported: inputs"), r["error"])
-        self.assertEqual(r["computation_token"], "<error>" + r["error"] + "</error>")
+        self.assertTrue(r["error"].startswith("E301: "), r["error"])
+
+    def test_bad_options_are_clear_errors(self):
         r = self.bl.execute_bytelogic("RESULT 1", backend="gpu")
+        self.assertFalse(r["success"])
         self.assertTrue(r["error"].startswith("bad_request: "), r["error"])
+        self.assertEqual(r["computation_token"], "<error>" + r["error"] + "</error>")
         # The server is still there.
         self.assertTrue(self.bl.execute_bytelogic("RESULT 1")["success"])
 

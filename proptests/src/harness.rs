@@ -3,8 +3,8 @@
 //! that hold for any input (spec §7, §8).
 
 use bytelogic_engine::{Limits, LineIndex, compile};
-use bytelogic_runtime::Outcome;
 use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_runtime::{Executor, Options, Outcome};
 use proptest::test_runner::{Config, RngSeed};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
@@ -66,8 +66,16 @@ pub const BACKENDS: [Backend; 2] = [
     },
 ];
 
-fn interpreter(source: &str, limits: &Limits) -> Result<Outcome, String> {
-    Ok(Outcome::run(source, limits))
+/// The interpreter, through the runtime's Executor.
+pub fn interpreter(source: &str, limits: &Limits) -> Result<Outcome, String> {
+    let options = Options {
+        backend: bytelogic_runtime::Backend::Interpreter,
+        limits: *limits,
+        ..Options::default()
+    };
+    Executor::new()
+        .execute(source, &options)
+        .map_err(|e| e.to_string())
 }
 
 /// The compiled path. `WasmBackend::outcome` caches every source it compiles, which a
@@ -85,6 +93,7 @@ fn wasm(source: &str, limits: &Limits) -> Result<Outcome, String> {
         source,
         compiled.diagnostics,
         result,
+        "wasm",
         start.elapsed(),
     ))
 }

@@ -2,16 +2,21 @@
 //! `#[ignore = "engine bug: …"]` fails until the engine is fixed; remove the mark then.
 
 use bytelogic_engine::Limits;
-use bytelogic_runtime::Outcome;
+use bytelogic_runtime::{Backend, Executor, Options};
 
 /// Found by property 1 (`backends_agree_on_calc_programs`): the two backends gave
 /// different hints for E208 on a global read before its LET ran.
 #[test]
-#[ignore = "engine bug: the interpreter's E208 hint for a global doubles its `$` (`LET $$g = …`); \
-            engine/src/interp/eval.rs:88 adds a `$` to a name that already has one (decisions 22)"]
 fn e208_hint_for_a_global_names_it_once() {
     let source = "LET $g = CALC f()\nCALC f\n  RESULT $g\nEND\n";
-    let outcome = Outcome::run(source, &Limits::default());
+    let options = Options {
+        backend: Backend::Interpreter,
+        limits: Limits::default(),
+        ..Options::default()
+    };
+    let outcome = Executor::new()
+        .execute(source, &options)
+        .expect("the interpreter runs");
     let error = outcome.runtime_error.expect("E208").diagnostic;
     assert_eq!(error.code.as_str(), "E208");
     assert_eq!(
@@ -27,13 +32,18 @@ fn e208_hint_for_a_global_names_it_once() {
 /// in the delta variant that scans the third SCAN's delta (`e 1 7`, made by the second
 /// rule) first, that MATCH condition is lost and `(3, 7)` appears.
 #[test]
-#[ignore = "engine bug: a delta-first variant drops the bound MATCH of the delta SCAN (since 32593f6)"]
 fn delta_first_variant_keeps_a_bound_match() {
     let source = "REL e\nFACT e 3 0\n\
                   RULE e: SCAN e, SCAN e MATCH $0, SCAN e MATCH $2, EMIT e $0 $5\n\
                   RULE e: EMIT e 1 7\nSOLVE\nQUERY e ? ?\n";
-    let outcome = Outcome::run(source, &Limits::default());
-    assert_eq!(outcome.result_text(), "(1, 7), (3, 0)");
+    for backend in [Backend::Interpreter, Backend::Wasm] {
+        let options = Options {
+            backend,
+            ..Options::default()
+        };
+        let outcome = Executor::new().execute(source, &options).expect("runs");
+        assert_eq!(outcome.result_text(), "(1, 7), (3, 0)", "{backend:?}");
+    }
 }
 
 /// Found by property 4 (`hostile_text_is_handled`, release build, from the case
@@ -51,8 +61,12 @@ fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
         max_memory_mb: 64,
         ..Limits::default()
     };
-    let backend = bytelogic_runtime::wasm::WasmBackend::new().expect("a wasmtime engine");
-    let outcome = backend.outcome(source, &limits).expect("runs");
+    let options = Options {
+        backend: Backend::Wasm,
+        limits,
+        ..Options::default()
+    };
+    let outcome = Executor::new().execute(source, &options).expect("runs");
     assert_eq!(
         outcome.error().map(|e| e.diagnostic.code.as_str()),
         Some("E404")

@@ -6,13 +6,14 @@
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
 
 use bytelogic_engine::{Limits, LineIndex};
-use bytelogic_runtime::Outcome;
 use bytelogic_runtime::render::text;
+use bytelogic_runtime::{Executor, Options, Outcome};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod compile;
 mod incremental;
 mod serve;
 mod tokens;
@@ -34,14 +35,19 @@ enum Command {
         /// Print one JSON object describing the outcome instead.
         #[arg(long)]
         json: bool,
-        /// Run on the interpreter or compiled to WebAssembly (same outputs and errors).
-        #[arg(long, value_enum, default_value_t = Backend::Interp)]
-        backend: Backend,
+        /// Add the module's WebAssembly text to the JSON outcome (`wat_code`).
+        #[arg(long, requires = "json")]
+        emit_wat: bool,
+        /// Inject the facts of this JSON file (`{"rel": [[v, …], …]}`) after the declarations.
+        #[arg(long, value_name = "FILE.json")]
+        input: Option<PathBuf>,
         #[command(flatten)]
-        limits: RunLimits,
+        run: RunArgs,
         /// The program file, or `-` for standard input.
         file: PathBuf,
     },
+    /// Compiles a program to a WebAssembly module (text or binary).
+    Compile(compile::CompileArgs),
     /// Checks a program without running it: prints its diagnostics.
     Check {
         /// Print `{"success", "diagnostics"}` as JSON instead.
@@ -74,6 +80,31 @@ struct SourceLimit {
     /// Source size limit in KiB (E406).
     #[arg(long, value_name = "KIB", default_value_t = Limits::default().max_source_kb)]
     max_source_kb: u64,
+}
+
+/// How programs run: the backend and the limits.
+#[derive(Args)]
+struct RunArgs {
+    /// Compiled to WebAssembly (`auto`: the interpreter when that is impossible), or
+    /// interpreted. The outputs and errors are the same.
+    #[arg(long, value_enum, default_value_t = Backend::Auto)]
+    backend: Backend,
+    #[command(flatten)]
+    limits: RunLimits,
+}
+
+impl RunArgs {
+    fn options(&self) -> Options {
+        Options {
+            backend: match self.backend {
+                Backend::Auto => bytelogic_runtime::Backend::Auto,
+                Backend::Wasm => bytelogic_runtime::Backend::Wasm,
+                Backend::Interp => bytelogic_runtime::Backend::Interpreter,
+            },
+            limits: self.limits.limits(),
+            ..Options::default()
+        }
+    }
 }
 
 /// The limits of a run (spec §7).
@@ -120,25 +151,20 @@ impl RunLimits {
     }
 }
 
-/// Which subcommand does the work.
-#[derive(Clone, Copy)]
-enum Mode {
-    Run(Backend),
-    Check,
-}
-
 /// Which engine runs a program.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Backend {
-    /// The interpreter.
-    Interp,
+    /// WebAssembly, or the interpreter when the program cannot be compiled.
+    Auto,
     /// Compiled to WebAssembly and run by wasmtime.
     Wasm,
+    /// The interpreter.
+    Interp,
 }
 
 /// What one invocation writes, in order, and how it exits.
 struct Report {
-    chunks: Vec<(Stream, String)>,
+    chunks: Vec<(Stream, Vec<u8>)>,
     code: u8,
 }
 
@@ -156,13 +182,23 @@ pub fn main() -> ExitCode {
     let report = match &cli.command {
         Command::Run {
             json,
-            backend,
-            limits,
+            emit_wat,
+            input,
+            run,
             file,
-        } => execute(file, *json, &limits.limits(), Mode::Run(*backend)),
-        Command::Check { json, source, file } => {
-            execute(file, *json, &source.limits(), Mode::Check)
+        } => {
+            let mut options = run.options();
+            options.want_wat = *emit_wat;
+            match input.as_deref().map(read_inputs).transpose() {
+                Ok(inputs) => {
+                    options.inputs = inputs.unwrap_or_default();
+                    execute(file, *json, &options)
+                }
+                Err(message) => usage_error(&message),
+            }
         }
+        Command::Compile(args) => compile::main(args),
+        Command::Check { json, source, file } => check(file, *json, &source.limits()),
         Command::Tokens(args) => return tokens::main(args),
         Command::Serve => return serve::main(),
         Command::Validate(args) => return validate::main(args),
@@ -172,54 +208,90 @@ pub fn main() -> ExitCode {
     emit(report)
 }
 
-fn execute(file: &Path, json: bool, limits: &Limits, mode: Mode) -> Report {
+/// `bytelogic run`.
+fn execute(file: &Path, json: bool, options: &Options) -> Report {
     let (name, source) = match read_source(file) {
         Ok(read) => read,
-        Err(message) => {
-            return Report {
-                chunks: vec![(Stream::Stderr, format!("error: {message}\n"))],
-                code: 2,
-            };
-        }
+        Err(message) => return usage_error(&message),
     };
-    let outcome = match mode {
-        Mode::Run(Backend::Interp) => Outcome::run(&source, limits),
-        Mode::Run(Backend::Wasm) => {
-            let compiled = bytelogic_runtime::wasm::WasmBackend::new()
-                .and_then(|b| b.outcome(&source, limits));
-            match compiled {
-                Ok(outcome) => outcome,
-                Err(e) => {
-                    return Report {
-                        chunks: vec![(Stream::Stderr, format!("error: {e}\n"))],
-                        code: 2,
-                    };
-                }
+    let outcome = match Executor::new().execute(&source, options) {
+        Ok(outcome) => outcome,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    if json {
+        return json_report(&outcome, outcome.to_json());
+    }
+    let mut report = diagnostics_report(&outcome, &source, &name);
+    if let Some(reason) = &outcome.fallback {
+        let note = format!("note: ran on the interpreter: {reason}\n");
+        report.chunks.insert(0, (Stream::Stderr, note.into_bytes()));
+    }
+    report
+}
+
+/// `bytelogic check`.
+fn check(file: &Path, json: bool, limits: &Limits) -> Report {
+    match read_source(file) {
+        Ok((name, source)) => {
+            let outcome = Outcome::check(&source, limits);
+            if json {
+                json_report(&outcome, outcome.to_check_json())
+            } else {
+                diagnostics_report(&outcome, &source, &name)
             }
         }
-        Mode::Check => Outcome::check(&source, limits),
-    };
-    let code = if outcome.success() { 0 } else { 1 };
-    if json {
-        let value = match mode {
-            Mode::Run(_) => outcome.to_json(),
-            Mode::Check => outcome.to_check_json(),
-        };
-        return Report {
-            chunks: vec![(Stream::Stdout, format!("{value}\n"))],
-            code,
-        };
+        Err(message) => usage_error(&message),
     }
-    // Front-end diagnostics, then the outputs, then the runtime error.
-    let index = LineIndex::new(&source);
-    let render = |d| (Stream::Stderr, text::diagnostic(d, &index, &name) + "\n");
+}
+
+/// Exit 2 with `error: message` on stderr.
+fn usage_error(message: &str) -> Report {
+    Report {
+        chunks: vec![(Stream::Stderr, format!("error: {message}\n").into_bytes())],
+        code: 2,
+    }
+}
+
+/// `value` on stdout; exit 1 when the outcome failed.
+fn json_report(outcome: &Outcome, value: serde_json::Value) -> Report {
+    Report {
+        chunks: vec![(Stream::Stdout, format!("{value}\n").into_bytes())],
+        code: if outcome.success() { 0 } else { 1 },
+    }
+}
+
+/// Front-end diagnostics, then the outputs, then the runtime error; exit 1 when the
+/// outcome failed.
+fn diagnostics_report(outcome: &Outcome, source: &str, name: &str) -> Report {
+    let index = LineIndex::new(source);
+    let render = |d| {
+        (
+            Stream::Stderr,
+            (text::diagnostic(d, &index, name) + "\n").into_bytes(),
+        )
+    };
     let mut chunks: Vec<_> = outcome.diagnostics.iter().map(render).collect();
     chunks.push((
         Stream::Stdout,
-        outcome.output_texts().map(|line| line + "\n").collect(),
+        outcome
+            .output_texts()
+            .map(|line| line + "\n")
+            .collect::<String>()
+            .into_bytes(),
     ));
     chunks.extend(outcome.runtime_error.iter().map(render));
-    Report { chunks, code }
+    Report {
+        chunks,
+        code: if outcome.success() { 0 } else { 1 },
+    }
+}
+
+/// The facts of a `--input` file.
+fn read_inputs(file: &Path) -> Result<bytelogic_runtime::executor::InputFacts, String> {
+    let name = file.display();
+    let text = std::fs::read(file).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let json = serde_json::from_slice(&text).map_err(|e| format!("`{name}` is not JSON: {e}"))?;
+    bytelogic_runtime::inputs::parse(&json).map_err(|e| format!("`{name}`: {e}"))
 }
 
 const BOM: char = '\u{feff}';
@@ -256,16 +328,13 @@ fn read_source(file: &Path) -> Result<(String, String), String> {
 /// Writes the report. A reader that stops early (broken pipe) is not an error; any
 /// other failure to write standard output exits 2. Failing to write stderr is ignored.
 fn emit(report: Report) -> ExitCode {
-    for (stream, text) in &report.chunks {
+    for (stream, bytes) in &report.chunks {
         if *stream == Stream::Stderr {
-            let _ = io::stderr().write_all(text.as_bytes());
+            let _ = io::stderr().write_all(bytes);
             continue;
         }
         let mut stdout = io::stdout().lock();
-        match stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
+        match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
             Err(e) => {
                 let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");

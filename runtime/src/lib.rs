@@ -1,18 +1,21 @@
 //! The ByteLogic runtime: runs programs end to end and renders what happened.
 //!
 //! ```text
-//! source ─ engine::compile ─ engine::run ─▶ Outcome ─┬─ render::text  (spec §8 diagnostics)
-//!                                                    └─ render::json  (the JSON outcome)
+//! source ─ engine::compile ─ inject ─┬─ engine::run (interpreter) ─┬─▶ Outcome ─┬─ render::text
+//!                                     └─ codegen ─ wasmtime (wasm) ─┘            └─ render::json
 //! ```
-//! [`Outcome::run`] and [`Outcome::check`] are the entry points; the `bytelogic`
-//! binary is a thin shell around them. [`conformance`] holds the corpus comparison
-//! rules. Nothing in this library prints.
+//! [`Executor::execute`] runs a program on the backend its [`Options`] choose (the
+//! compiled path by default, the interpreter as fallback); [`Outcome::check`] only
+//! checks. The `bytelogic` binary is a thin shell around them. [`conformance`] holds
+//! the corpus comparison rules. Nothing in this library prints.
 //!
 //! For language-model pipelines: [`tokens`] answers `<computation>` blocks in text,
 //! [`serve`] handles the JSON-lines requests of `bytelogic serve`, [`validate`] checks
 //! a JSONL dataset against its expected outputs, [`lex`] and [`vocab`] describe tokens.
 
 pub mod conformance;
+pub mod executor;
+pub mod inputs;
 pub mod lex;
 pub mod outcome;
 pub mod render;
@@ -22,4 +25,5 @@ pub mod validate;
 pub mod vocab;
 pub mod wasm;
 
+pub use executor::{Backend, Executor, Options};
 pub use outcome::{Located, Outcome};

@@ -1,5 +1,6 @@
 //! The outcome of running (or only checking) one program: outputs, diagnostics with
-//! their resolved positions, the error that decided failure, and counters.
+//! their resolved positions, the error that decided failure, counters, and which
+//! backend ran. Programs run through [`crate::Executor`].
 
 use crate::render::json;
 use bytelogic_engine::output::output_text;
@@ -7,6 +8,11 @@ use bytelogic_engine::{
     Diagnostic, Limits, LineIndex, Output, Position, RunResult, Stats, Symbols,
 };
 use std::time::{Duration, Instant};
+
+/// [`Outcome::backend`] of the interpreter.
+pub const INTERPRETER: &str = "interpreter";
+/// [`Outcome::backend`] of the compiled path.
+pub const WASM: &str = "wasm";
 
 /// A diagnostic together with its position in the source (spec §8).
 #[derive(Clone, Debug, PartialEq)]
@@ -43,35 +49,36 @@ pub struct Outcome {
     pub stats: Stats,
     /// Wall-clock time of compiling and running.
     pub elapsed: Duration,
+    /// The backend that ran (or would have run) the program: [`INTERPRETER`] or [`WASM`].
+    pub backend: &'static str,
+    /// Why the compiled path was not used, when [`crate::Backend::Auto`] fell back to
+    /// the interpreter.
+    pub fallback: Option<String>,
+    /// The program's module as WebAssembly text, when asked for and there is a program.
+    pub wat: Option<String>,
 }
 
 impl Outcome {
-    /// Compiles and, when the front end reports no error, runs `source` under `limits`.
-    pub fn run(source: &str, limits: &Limits) -> Outcome {
-        Outcome::execute(source, limits, true)
-    }
-
     /// Compiles `source` without running it: diagnostics only.
     pub fn check(source: &str, limits: &Limits) -> Outcome {
-        Outcome::execute(source, limits, false)
-    }
-
-    fn execute(source: &str, limits: &Limits, run: bool) -> Outcome {
         let start = Instant::now();
         let compiled = bytelogic_engine::compile(source, limits);
-        let result = match (&compiled.program, run) {
-            (Some(program), true) => Some(bytelogic_engine::run(program, limits)),
-            _ => None,
-        };
-        Outcome::new(source, compiled.diagnostics, result, start.elapsed())
+        Outcome::new(
+            source,
+            compiled.diagnostics,
+            None,
+            INTERPRETER,
+            start.elapsed(),
+        )
     }
 
     /// Assembles an outcome from the front end's `diagnostics` and, if the program
-    /// ran, its `result`; `source` resolves positions.
+    /// ran on `backend`, its `result`; `source` resolves positions.
     pub fn new(
         source: &str,
         diagnostics: Vec<Diagnostic>,
         result: Option<RunResult>,
+        backend: &'static str,
         elapsed: Duration,
     ) -> Outcome {
         let index = LineIndex::new(source);
@@ -95,6 +102,9 @@ impl Outcome {
             runtime_error,
             stats,
             elapsed,
+            backend,
+            fallback: None,
+            wat: None,
         }
     }
 
@@ -165,6 +175,7 @@ mod tests {
             "RESULT 1\nRESULT 1 / 0\n",
             Vec::new(),
             Some(result),
+            INTERPRETER,
             Duration::ZERO,
         )
     }
@@ -212,7 +223,13 @@ mod tests {
         let w = Diagnostic::new(Code::W002, Span::new(0, 5), "QUERY before any SOLVE");
         let e1 = Diagnostic::new(Code::E301, Span::new(6, 9), "relation `x` is not declared");
         let e2 = Diagnostic::new(Code::E303, Span::new(10, 12), "arity mismatch");
-        let o = Outcome::new("QUERY r\nab cd ef", vec![w, e1, e2], None, Duration::ZERO);
+        let o = Outcome::new(
+            "QUERY r\nab cd ef",
+            vec![w, e1, e2],
+            None,
+            INTERPRETER,
+            Duration::ZERO,
+        );
         assert!(!o.success());
         assert_eq!(o.result_text(), "");
         assert_eq!(o.error().unwrap().diagnostic.code, Code::E301);
@@ -229,7 +246,7 @@ mod tests {
             Span::new(0, 2),
             "literal \\n read as a line break",
         );
-        let o = Outcome::new("\\nREL a", vec![w], None, Duration::ZERO);
+        let o = Outcome::new("\\nREL a", vec![w], None, INTERPRETER, Duration::ZERO);
         assert!(o.success());
         assert_eq!(o.computation_token(), "<result></result>");
     }

@@ -1,35 +1,40 @@
 //! The request handler of `bytelogic serve`: one JSON request in, one JSON response out.
 //!
 //! Requests (one JSON object per line; `id` is echoed back as given, `null` if absent):
-//! - `{"id", "code", "limits"?, "backend"?, "wat"?, "inputs"?}` runs `code`; the response
-//!   is the outcome of `bytelogic run --json` with `id` added.
-//! - `{"id", "kind": "tokens", "text", "keep"?, "limits"?}` answers the computation
+//! - `{"id", "code", "limits"?, "backend"?, "wat"?, "inputs"?}` runs `code` on `backend`
+//!   (`"auto"`, the default, `"wasm"` or `"interpreter"`) with the facts of `inputs`
+//!   ([`crate::inputs`]) injected; the response is the outcome of `bytelogic run --json`
+//!   with `id` added (and `wat_code` when `wat` is true).
+//! - `{"id", "kind": "tokens", "text", "keep"?, "limits"?, "backend"?}` answers the computation
 //!   blocks of `text` ([`crate::tokens`]): `{"id", "success": true, "text", "blocks",
 //!   "failed"}`.
 //!
 //! `kind` defaults to `"run"`. A request that cannot be served (not JSON, not UTF-8, an
 //! unknown field, a bad limit…) gets `{"id", "success": false, "error": {"code",
-//! "message"}}` with code `bad_request`, or `unsupported` for what the engine cannot do
-//! yet: `inputs`, `backend: "wasm"` and `wat: true` wait for the WASM executor.
+//! "message"}}` with code `bad_request`, or `unsupported` when `backend: "wasm"` was
+//! asked for and the compiled path cannot run the program.
+//!
+//! The server keeps one [`Executor`], so the compiled-module cache lives across requests.
 
-use crate::Outcome;
+use crate::executor::{Backend, Executor, Options};
 use crate::tokens::{TokenOptions, process_text};
 use bytelogic_engine::Limits;
 use serde_json::{Map, Value as Json, json};
 
 /// The error code of a request that cannot be understood.
 pub const BAD_REQUEST: &str = "bad_request";
-/// The error code of a request for something the engine does not support yet.
+/// The error code of a request the chosen backend cannot run.
 pub const UNSUPPORTED: &str = "unsupported";
 
 /// The fields a request of each kind may have.
 const RUN_FIELDS: [&str; 7] = ["id", "kind", "code", "limits", "backend", "wat", "inputs"];
-const TOKENS_FIELDS: [&str; 5] = ["id", "kind", "text", "keep", "limits"];
+const TOKENS_FIELDS: [&str; 6] = ["id", "kind", "text", "keep", "limits", "backend"];
 
-/// Serves requests one at a time. It holds what is kept across requests.
-#[derive(Debug, Default)]
+/// Serves requests one at a time. It holds what is kept across requests: the
+/// executor and its compiled-module cache.
+#[derive(Default)]
 pub struct Server {
-    // The WASM executor's compiled-module cache will live here.
+    executor: Executor,
 }
 
 /// Why a request failed: an error code and a message.
@@ -38,7 +43,12 @@ type Refusal = (&'static str, String);
 impl Server {
     /// A server with nothing cached yet.
     pub fn new() -> Server {
-        Server {}
+        Server::default()
+    }
+
+    /// The executor that runs the requests (its cache is shared by all of them).
+    pub fn executor(&self) -> &Executor {
+        &self.executor
     }
 
     /// Answers one request line (without its line break). Never fails: a bad request
@@ -74,35 +84,23 @@ impl Server {
     fn run(&mut self, request: &Map<String, Json>) -> Result<Json, Refusal> {
         only_fields(request, &RUN_FIELDS)?;
         let code = string_field(request, "code")?;
-        let limits = limits(request.get("limits"))?;
-        match request.get("backend") {
-            None | Some(Json::Null) => {}
-            Some(Json::String(b)) if b == "auto" || b == "interpreter" => {}
-            Some(Json::String(b)) if b == "wasm" => {
-                return Err(unsupported("backend \"wasm\" is not available yet"));
-            }
-            Some(other) => {
-                return Err(bad(format!(
-                    "backend must be \"auto\", \"wasm\" or \"interpreter\", not {other}"
-                )));
-            }
+        let options = Options {
+            backend: backend(request.get("backend"))?,
+            limits: limits(request.get("limits"))?,
+            inputs: match request.get("inputs") {
+                None | Some(Json::Null) => Vec::new(),
+                Some(inputs) => crate::inputs::parse(inputs).map_err(bad)?,
+            },
+            want_wat: match request.get("wat") {
+                None | Some(Json::Null) => false,
+                Some(Json::Bool(wat)) => *wat,
+                Some(other) => return Err(bad(format!("wat must be true or false, not {other}"))),
+            },
+        };
+        match self.executor.execute(code, &options) {
+            Ok(outcome) => Ok(outcome.to_json()),
+            Err(e) => Err((UNSUPPORTED, e.to_string())),
         }
-        match request.get("wat") {
-            None | Some(Json::Null | Json::Bool(false)) => {}
-            Some(Json::Bool(true)) => return Err(unsupported("wat output is not available yet")),
-            Some(other) => return Err(bad(format!("wat must be true or false, not {other}"))),
-        }
-        match request.get("inputs") {
-            None | Some(Json::Null) => {}
-            Some(Json::Object(map)) if map.is_empty() => {}
-            Some(Json::Object(_)) => {
-                return Err(unsupported(
-                    "inputs are not supported yet: write them as FACT lines in the code",
-                ));
-            }
-            Some(other) => return Err(bad(format!("inputs must be an object, not {other}"))),
-        }
-        Ok(Outcome::run(code, &limits).to_json())
     }
 
     fn tokens(&mut self, request: &Map<String, Json>) -> Result<Json, Refusal> {
@@ -114,10 +112,14 @@ impl Server {
             Some(other) => return Err(bad(format!("keep must be true or false, not {other}"))),
         };
         let options = TokenOptions {
-            limits: limits(request.get("limits"))?,
+            run: Options {
+                backend: backend(request.get("backend"))?,
+                limits: limits(request.get("limits"))?,
+                ..Options::default()
+            },
             keep,
         };
-        let processed = process_text(text, &options);
+        let processed = process_text(text, &options, &self.executor);
         Ok(json!({
             "success": true,
             "text": processed.text,
@@ -166,10 +168,6 @@ fn bad(message: String) -> Refusal {
     (BAD_REQUEST, message)
 }
 
-fn unsupported(message: &str) -> Refusal {
-    (UNSUPPORTED, message.to_string())
-}
-
 /// Refuses a field outside `allowed`, so that a misspelt option is not silently ignored.
 fn only_fields(request: &Map<String, Json>, allowed: &[&str]) -> Result<(), Refusal> {
     match request.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -188,6 +186,19 @@ fn string_field<'r>(request: &'r Map<String, Json>, name: &str) -> Result<&'r st
         Some(other) => Err(bad(format!(
             "`{name}` must be a string, not {}",
             kind_of(other)
+        ))),
+    }
+}
+
+/// The backend of a request: `"auto"` (the default), `"wasm"` or `"interpreter"`.
+fn backend(value: Option<&Json>) -> Result<Backend, Refusal> {
+    match value {
+        None | Some(Json::Null) => Ok(Backend::Auto),
+        Some(Json::String(b)) if b == "auto" => Ok(Backend::Auto),
+        Some(Json::String(b)) if b == "wasm" => Ok(Backend::Wasm),
+        Some(Json::String(b)) if b == "interpreter" => Ok(Backend::Interpreter),
+        Some(other) => Err(bad(format!(
+            "backend must be \"auto\", \"wasm\" or \"interpreter\", not {other}"
         ))),
     }
 }
@@ -251,7 +262,8 @@ mod tests {
         assert_eq!(r["id"], 7);
         assert_eq!(r["success"], true);
         assert_eq!(r["computation_token"], "<result>42</result>");
-        assert_eq!(r["backend"], "interpreter");
+        assert_eq!(r["backend"], "wasm");
+        assert!(r.get("wat_code").is_none() && r.get("fallback").is_none());
         let r = handle(r#"{"id": "a", "kind": "run", "code": "RESULT 1 / 0", "backend": "auto"}"#);
         assert_eq!(
             (&r["id"], &r["error"]["code"]),
@@ -268,6 +280,39 @@ mod tests {
         assert_eq!(r["error"]["code"], "E401", "{r}");
         let r = handle(&format!(r#"{{"id": 1, "code": "{spin}"}}"#));
         assert_eq!(r["success"], true, "{r}");
+    }
+
+    #[test]
+    fn backend_wat_and_inputs_are_honoured() {
+        let mut server = Server::new();
+        let mut handle = |line: &str| server.handle(line.as_bytes());
+        let code = r#""REL e\nQUERY e ? ?""#;
+        let r = handle(&format!(
+            r#"{{"id": 1, "code": {code}, "backend": "interpreter", "inputs": {{"e": [[1, "b"], [2.5, "a"]]}}}}"#
+        ));
+        assert_eq!(
+            (&r["backend"], &r["result"]),
+            (&json!("interpreter"), &json!("(1, b), (2.5, a)"))
+        );
+        let r = handle(&format!(
+            r#"{{"id": 2, "code": {code}, "backend": "wasm", "wat": true, "inputs": {{"e": [[1, "b"]]}}}}"#
+        ));
+        assert_eq!(
+            (&r["backend"], &r["result"]),
+            (&json!("wasm"), &json!("(1, b)"))
+        );
+        let wat = r["wat_code"].as_str().unwrap_or("");
+        assert!(wat.starts_with("(module"), "{r}");
+        let r = handle(&format!(
+            r#"{{"id": 3, "code": {code}, "inputs": {{"f": []}}}}"#
+        ));
+        assert_eq!(r["error"]["code"], "E301", "{r}");
+        // The same program and inputs again: served from the cache kept across requests.
+        handle(&format!(
+            r#"{{"id": 4, "code": {code}, "inputs": {{"e": [[1, "b"]]}}}}"#
+        ));
+        let cached = server.executor().wasm().map(|w| w.cached());
+        assert_eq!(cached.ok(), Some(2));
     }
 
     #[test]
@@ -304,11 +349,11 @@ mod tests {
             (r#"{"id": 1, "code": "", "backend": "gpu"}"#, BAD_REQUEST),
             (r#"{"id": 1, "kind": "compile", "code": ""}"#, BAD_REQUEST),
             (r#"{"id": 1, "kind": "tokens", "code": ""}"#, BAD_REQUEST),
-            (r#"{"id": 1, "code": "", "backend": "wasm"}"#, UNSUPPORTED),
-            (r#"{"id": 1, "code": "", "wat": true}"#, UNSUPPORTED),
+            (r#"{"id": 1, "code": "", "wat": 1}"#, BAD_REQUEST),
+            (r#"{"id": 1, "code": "", "inputs": [1]}"#, BAD_REQUEST),
             (
-                r#"{"id": 1, "code": "", "inputs": {"r": [[1]]}}"#,
-                UNSUPPORTED,
+                r#"{"id": 1, "code": "", "inputs": {"r": [[true]]}}"#,
+                BAD_REQUEST,
             ),
         ] {
             let r = handle(line);

@@ -8,8 +8,7 @@
 //! can sit inside a generation loop; [`process_text`] is the one-shot form. A block
 //! still open when the input ends is left as it was written.
 
-use crate::Outcome;
-use bytelogic_engine::Limits;
+use crate::executor::{Executor, Options};
 
 /// The tag that opens a block.
 pub const OPEN: &str = "<computation>";
@@ -23,8 +22,8 @@ pub const ERROR_TAGS: [&str; 2] = ["<error>", "</error>"];
 /// How blocks run and how their answers are written.
 #[derive(Clone, Debug, Default)]
 pub struct TokenOptions {
-    /// The limits each block runs under (each block gets the whole budget).
-    pub limits: Limits,
+    /// How each block runs: backend and limits (each block gets the whole budget).
+    pub run: Options,
     /// Keep each block and write its answer right after it, instead of replacing it.
     pub keep: bool,
 }
@@ -47,9 +46,10 @@ pub struct Processed {
     pub counts: BlockCounts,
 }
 
-/// Answers every block of `text` at once (see the module documentation).
-pub fn process_text(text: &str, options: &TokenOptions) -> Processed {
-    let mut stream = TokenStream::new(options.clone());
+/// Answers every block of `text` at once (see the module documentation), running
+/// them with `executor`.
+pub fn process_text(text: &str, options: &TokenOptions, executor: &Executor) -> Processed {
+    let mut stream = TokenStream::new(options.clone(), executor);
     let mut out = stream.push(text);
     out.push_str(&stream.finish());
     Processed {
@@ -84,9 +84,9 @@ enum State {
 
 /// The incremental form of [`process_text`]: feed text with [`TokenStream::push`],
 /// write out what it returns, and end with [`TokenStream::finish`].
-#[derive(Debug)]
-pub struct TokenStream {
+pub struct TokenStream<'e> {
     options: TokenOptions,
+    executor: &'e Executor,
     state: State,
     pending: String,
     /// The opening tag of the current block, as written (its case is kept).
@@ -96,11 +96,12 @@ pub struct TokenStream {
     counts: BlockCounts,
 }
 
-impl TokenStream {
-    /// A stream that runs blocks under `options`.
-    pub fn new(options: TokenOptions) -> TokenStream {
+impl<'e> TokenStream<'e> {
+    /// A stream that runs blocks under `options` with `executor`.
+    pub fn new(options: TokenOptions, executor: &'e Executor) -> TokenStream<'e> {
         TokenStream {
             options,
+            executor,
             state: State::Text,
             pending: String::new(),
             open_tag: String::new(),
@@ -140,7 +141,12 @@ impl TokenStream {
                             out.push_str(code);
                             out.push_str(close);
                         }
-                        out.push_str(&answer(code, &self.options.limits, &mut self.counts));
+                        let token = answer(code, &self.options.run, self.executor);
+                        self.counts.blocks += 1;
+                        if token.starts_with(ERROR_TAGS[0]) {
+                            self.counts.failed += 1;
+                        }
+                        out.push_str(&token);
                         self.pending.drain(..at + CLOSE.len());
                         self.state = State::Text;
                     }
@@ -169,14 +175,13 @@ impl TokenStream {
     }
 }
 
-/// Runs one block under `limits`, counts it, and returns its answer.
-fn answer(code: &str, limits: &Limits, counts: &mut BlockCounts) -> String {
-    let outcome = Outcome::run(code, limits);
-    counts.blocks += 1;
-    if !outcome.success() {
-        counts.failed += 1;
+/// Runs one block and returns its answer. A backend that cannot run it (only a forced
+/// [`crate::Backend::Wasm`] can fail) is answered as an `<error>` too.
+fn answer(code: &str, options: &Options, executor: &Executor) -> String {
+    match executor.execute(code, options) {
+        Ok(outcome) => outcome.computation_token(),
+        Err(e) => format!("{}unsupported: {e}{}", ERROR_TAGS[0], ERROR_TAGS[1]),
     }
-    outcome.computation_token()
 }
 
 /// The byte offset of the first ASCII-case-insensitive occurrence of the ASCII `tag`
@@ -208,7 +213,7 @@ mod tests {
             keep,
             ..TokenOptions::default()
         };
-        process_text(text, &options)
+        process_text(text, &options, &Executor::new())
     }
 
     #[test]
@@ -256,7 +261,8 @@ mod tests {
 
     #[test]
     fn streaming_emits_text_as_soon_as_it_is_complete() {
-        let mut s = TokenStream::new(TokenOptions::default());
+        let executor = Executor::new();
+        let mut s = TokenStream::new(TokenOptions::default(), &executor);
         assert_eq!(s.push("Hello <comp"), "Hello ");
         assert_eq!(s.push("utation>RESULT"), "");
         assert_eq!(s.push(" 6 * 7</computa"), "");
@@ -273,7 +279,8 @@ mod tests {
         let text = "Intro. <computation>\nREL p\nFACT p a b\nSOLVE\nQUERY p a ?\n</computation> \
                     mid <computation>RESULT CALC nope()</computation> end ü";
         let whole = process(text, false).text;
-        let mut s = TokenStream::new(TokenOptions::default());
+        let executor = Executor::new();
+        let mut s = TokenStream::new(TokenOptions::default(), &executor);
         let mut pieces: String = text.chars().map(|c| s.push(&c.to_string())).collect();
         pieces.push_str(&s.finish());
         assert_eq!(pieces, whole);

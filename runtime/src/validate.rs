@@ -7,11 +7,11 @@
 //! holds blocks is read the same way. Blocks run one by one and their outputs are
 //! concatenated in order.
 
+use crate::Located;
 use crate::conformance::{compare, parse_expected, raw_field};
+use crate::executor::{Executor, Options};
 use crate::render::json::query_results;
 use crate::tokens::computation_blocks;
-use crate::{Located, Outcome};
-use bytelogic_engine::Limits;
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
@@ -19,6 +19,9 @@ use std::collections::BTreeMap;
 /// The error code of a row that cannot be validated (not JSON, no program, no
 /// expected list…), as opposed to a program's own error codes.
 pub const BAD_ROW: &str = "bad_row";
+/// The error code of a row the chosen backend cannot run (only a forced
+/// [`crate::Backend::Wasm`] can refuse a program).
+pub const UNSUPPORTED: &str = "unsupported";
 
 /// Which fields to read and how programs run.
 #[derive(Clone, Debug)]
@@ -27,8 +30,8 @@ pub struct ValidateOptions {
     pub program_field: String,
     /// The field holding the expected list (`expected`).
     pub expected_field: String,
-    /// The limits each row runs under.
-    pub limits: Limits,
+    /// How each row runs: backend and limits (each row gets the whole budget).
+    pub run: Options,
 }
 
 impl Default for ValidateOptions {
@@ -36,7 +39,7 @@ impl Default for ValidateOptions {
         ValidateOptions {
             program_field: "program".to_string(),
             expected_field: "expected".to_string(),
-            limits: Limits::default(),
+            run: Options::default(),
         }
     }
 }
@@ -94,17 +97,19 @@ impl RowReport {
     }
 }
 
-/// Validates every non-blank line of `data` (a JSONL file's bytes), in parallel, and
-/// returns the reports in file order. `on_row` is called once per row as it finishes.
+/// Validates every non-blank line of `data` (a JSONL file's bytes), in parallel with
+/// `executor`, and returns the reports in file order. `on_row` is called once per row
+/// as it finishes.
 pub fn validate(
     data: &[u8],
     options: &ValidateOptions,
+    executor: &Executor,
     on_row: impl Fn() + Sync,
 ) -> Vec<RowReport> {
     let rows: Vec<(usize, &[u8])> = rows(data).collect();
     rows.into_par_iter()
         .map(|(line, bytes)| {
-            let report = validate_row(line, bytes, options);
+            let report = validate_row(line, bytes, options, executor);
             on_row();
             report
         })
@@ -124,7 +129,12 @@ fn rows(data: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
         .filter(|(_, line)| !line.trim_ascii().is_empty())
 }
 
-fn validate_row(line: usize, bytes: &[u8], options: &ValidateOptions) -> RowReport {
+fn validate_row(
+    line: usize,
+    bytes: &[u8],
+    options: &ValidateOptions,
+    executor: &Executor,
+) -> RowReport {
     let mut report = RowReport {
         line,
         id: format!("line {line}"),
@@ -158,18 +168,28 @@ fn validate_row(line: usize, bytes: &[u8], options: &ValidateOptions) -> RowRepo
     if let Some(category) = row["category"].as_str() {
         report.category = category.to_string();
     }
-    report.verdict = judge(text, &row, options).unwrap_or_else(|verdict| verdict);
+    report.verdict = judge(text, &row, options, executor).unwrap_or_else(|verdict| verdict);
     report
 }
 
 /// The verdict on a parsed row; `Err` carries a failing verdict found on the way.
-fn judge(text: &str, row: &Json, options: &ValidateOptions) -> Result<Verdict, Verdict> {
+fn judge(
+    text: &str,
+    row: &Json,
+    options: &ValidateOptions,
+    executor: &Executor,
+) -> Result<Verdict, Verdict> {
     let field = &options.expected_field;
     let raw = raw_field(text, field).ok_or_else(|| bad_row(format!("no `{field}` field")))?;
     let expected = parse_expected(raw).map_err(bad_row)?;
     let mut actual = Vec::new();
     for program in programs(row, &options.program_field)? {
-        let outcome = Outcome::run(program, &options.limits);
+        let outcome = executor
+            .execute(program, &options.run)
+            .map_err(|e| Verdict::Error {
+                code: UNSUPPORTED.to_string(),
+                message: e.to_string(),
+            })?;
         if let Some(error) = outcome.error() {
             return Err(program_error(error));
         }
@@ -264,10 +284,15 @@ mod tests {
     use super::*;
 
     fn verdicts(data: &str) -> Vec<Verdict> {
-        validate(data.as_bytes(), &ValidateOptions::default(), || {})
-            .into_iter()
-            .map(|r| r.verdict)
-            .collect()
+        validate(
+            data.as_bytes(),
+            &ValidateOptions::default(),
+            &Executor::new(),
+            || {},
+        )
+        .into_iter()
+        .map(|r| r.verdict)
+        .collect()
     }
 
     fn code(v: &Verdict) -> &str {
@@ -285,7 +310,12 @@ mod tests {
 {"id": "c", "program": "RESULT 1 / 0", "expected": [1]}
 {"id": 4, "output": "So <computation>RESULT 1</computation> and <computation>RESULT 2.5</computation>", "expected": [1, 2.5]}
 "#;
-        let reports = validate(data.as_bytes(), &ValidateOptions::default(), || {});
+        let reports = validate(
+            data.as_bytes(),
+            &ValidateOptions::default(),
+            &Executor::new(),
+            || {},
+        );
         let ids: Vec<(&str, usize)> = reports.iter().map(|r| (r.id.as_str(), r.line)).collect();
         assert_eq!(ids, [("a", 1), ("b", 2), ("c", 4), ("4", 5)]);
         assert_eq!(reports[0].verdict, Verdict::Pass);
@@ -310,7 +340,12 @@ mod tests {
         let found = verdicts(data);
         assert_eq!(found.len(), 7);
         assert!(found.iter().all(|v| code(v) == BAD_ROW), "{found:?}");
-        let binary = validate(b"\xff\xfe{}\n", &ValidateOptions::default(), || {});
+        let binary = validate(
+            b"\xff\xfe{}\n",
+            &ValidateOptions::default(),
+            &Executor::new(),
+            || {},
+        );
         assert_eq!(code(&binary[0].verdict), BAD_ROW);
     }
 
@@ -322,7 +357,7 @@ mod tests {
             ..ValidateOptions::default()
         };
         let data = br#"{"code": "RESULT 3", "answer": [3], "category": "k"}"#;
-        let reports = validate(data, &options, || {});
+        let reports = validate(data, &options, &Executor::new(), || {});
         assert_eq!(
             (&reports[0].verdict, reports[0].category.as_str()),
             (&Verdict::Pass, "k")

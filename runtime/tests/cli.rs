@@ -15,6 +15,17 @@ struct Run {
 
 /// Runs `bytelogic args…` with `stdin` as standard input.
 fn bytelogic(args: &[&str], stdin: &[u8]) -> Run {
+    let (code, stdout, stderr) = bytelogic_bytes(args, stdin);
+    Run {
+        code,
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr,
+    }
+}
+
+/// Runs `bytelogic args…` with `stdin` as standard input: the exit code, the raw
+/// standard output and standard error.
+fn bytelogic_bytes(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bytelogic"))
         .args(args)
         .stdin(Stdio::piped())
@@ -25,11 +36,11 @@ fn bytelogic(args: &[&str], stdin: &[u8]) -> Run {
     // The binary may exit without reading stdin (usage errors); ignore a broken pipe.
     let _ = child.stdin.take().expect("stdin").write_all(stdin);
     let out = child.wait_with_output().expect("wait for bytelogic");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    (
+        out.status.code().expect("exit code"),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
 }
 
 /// Writes `contents` to a fresh file named `name` and returns its path.
@@ -231,7 +242,7 @@ fn assert_outcome_shape(v: &Json) {
     assert!(
         v["outputs"].is_array() && v["query_results"].is_array() && v["diagnostics"].is_array()
     );
-    assert_eq!(v["backend"], "interpreter");
+    assert_eq!(v["backend"], "wasm");
     assert_keys(&v["stats"], &["tuples", "iterations", "steps", "time_us"]);
     assert!(v["stats"].as_object().unwrap().values().all(Json::is_u64));
     for d in v["diagnostics"].as_array().unwrap() {
@@ -289,7 +300,7 @@ fn json_outcome_values() {
         "computation_token": "<result>bob, carol; (alice, bob), (alice, carol); false; 3.5</result>",
         "diagnostics": [],
         "error": null,
-        "backend": "interpreter",
+        "backend": "wasm",
     });
     for (key, value) in expected.as_object().unwrap() {
         assert_eq!(&v[key], value, "key {key}");
@@ -429,4 +440,94 @@ fn a_byte_order_mark_is_not_a_column() {
     let run = bytelogic(&["check", "-"], "\u{feff}QUERY nope ?\n".as_bytes());
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("  --> <stdin>:1:7\n"), "{}", run.stderr);
+}
+
+#[test]
+fn backends_give_the_same_outcome_and_say_which_ran() {
+    // The outcome without `stats`, and its `backend`.
+    let split = |args: &[&str]| {
+        let (_, mut v) = run_json(args, FAMILY);
+        let map = v.as_object_mut().expect("an object");
+        map.remove("stats");
+        let backend = map.remove("backend").expect("a backend");
+        (backend, v)
+    };
+    let (auto, a) = split(&["run"]);
+    let (wasm, w) = split(&["run", "--backend", "wasm"]);
+    let (interp, i) = split(&["run", "--backend", "interp"]);
+    assert_eq!(
+        (auto, wasm, interp),
+        (
+            Json::from("wasm"),
+            Json::from("wasm"),
+            Json::from("interpreter")
+        )
+    );
+    assert_eq!(a.get("fallback"), None, "auto compiled: {a}");
+    assert_eq!((&a, &w), (&i, &i));
+    let text = bytelogic(&["run", "--backend", "interp", "-"], FAMILY.as_bytes());
+    assert_eq!(
+        text.stdout,
+        bytelogic(&["run", "-"], FAMILY.as_bytes()).stdout
+    );
+}
+
+#[test]
+fn emit_wat_adds_the_module_text_to_the_json() {
+    let (_, v) = run_json(&["run", "--emit-wat"], "RESULT 1\n");
+    let wat = v["wat_code"].as_str().expect("wat_code");
+    assert!(wat.starts_with("(module"), "{wat}");
+    let (_, v) = run_json(&["run", "--backend", "interp", "--emit-wat"], "RESULT 1\n");
+    assert_eq!(v["backend"], "interpreter");
+    assert!(v["wat_code"].is_string());
+    let (_, v) = run_json(&["run"], "RESULT 1\n");
+    assert_eq!(v.get("wat_code"), None);
+    let (_, v) = run_json(&["run", "--emit-wat"], "RESULT nope(\n");
+    assert_eq!(v.get("wat_code"), None, "no module without a program: {v}");
+    assert_eq!(bytelogic(&["run", "--emit-wat", "-"], b"RESULT 1").code, 2);
+}
+
+#[test]
+fn input_files_inject_facts() {
+    let facts = write_file("facts.json", br#"{"edge": [["b", "c"], [1, 2.5]]}"#);
+    let facts = facts.to_str().expect("UTF-8 path");
+    let program = "REL edge\nFACT edge a b\nQUERY edge ? ?\n";
+    for backend in ["wasm", "interp"] {
+        let (code, v) = run_json(&["run", "--backend", backend, "--input", facts], program);
+        assert_eq!(code, 0, "{v}");
+        assert_eq!(v["result"], "(1, 2.5), (a, b), (b, c)");
+    }
+    let (code, v) = run_json(&["run", "--input", facts], "REL e\nQUERY e ? ?\n");
+    assert_eq!((code, &v["error"]["code"]), (1, &Json::from("E301")), "{v}");
+    let bad = write_file("bad.json", br#"{"edge": [[true]]}"#);
+    let run = bytelogic(&["run", "--input", bad.to_str().unwrap(), "-"], b"REL edge");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("value of `edge`"), "{}", run.stderr);
+}
+
+#[test]
+fn compile_writes_wat_or_wasm() {
+    let run = bytelogic(&["compile", "-"], FAMILY.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("(module"));
+    let (code, wasm, _) = bytelogic_bytes(&["compile", "--emit", "wasm", "-"], FAMILY.as_bytes());
+    assert_eq!((code, &wasm[..4]), (0, &b"\0asm"[..]));
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/family.wasm");
+    let file = write_file("family.bl", FAMILY.as_bytes());
+    let run = bytelogic(
+        &[
+            "compile",
+            "--emit",
+            "wasm",
+            "-o",
+            out.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    assert_eq!(std::fs::read(&out).expect("written"), wasm);
+    let run = bytelogic(&["compile", "-"], b"QUERY nope ?\n");
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert!(run.stderr.contains("error[E301]"), "{}", run.stderr);
 }

@@ -1,19 +1,20 @@
 //! The conformance corpus (`shared/corpus`, never copied into this repository), run
-//! through the library. One test per file; each runs every row with default limits
-//! and fails at the end listing every failing id with a one-line reason.
+//! through the library. One test per file and backend; each runs every row with
+//! default limits and fails at the end listing every failing id with a one-line
+//! reason. On the compiled path every row also runs on the interpreter, and the two
+//! JSON outcomes must be equal byte for byte (but for `backend`, `stats`, `wat_code`).
 //!
 //! The corpus is `$BYTELOGIC_CORPUS` if set, else `<workspace>/../shared/corpus`.
 //! When it is absent the tests pass with a notice, except under `CI`, where they fail.
 
+mod support;
+
 use bytelogic_engine::Limits;
-use bytelogic_engine::output::output_text;
-use bytelogic_runtime::Outcome;
 use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};
 use bytelogic_runtime::render::json::query_results;
-use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_runtime::{Backend, Outcome};
 use serde_json::Value as Json;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 fn corpus_dir() -> PathBuf {
     std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
@@ -80,53 +81,18 @@ fn one_line(reason: &str) -> String {
     }
 }
 
-/// Which backend runs a row.
-#[derive(Clone, Copy)]
-enum Backend {
-    /// The interpreter.
-    Interp,
-    /// The compiled path, also checked against the interpreter (outputs, error, counters).
-    Wasm,
-}
-
-fn wasm() -> &'static WasmBackend {
-    static B: OnceLock<WasmBackend> = OnceLock::new();
-    B.get_or_init(|| WasmBackend::new().expect("wasmtime engine"))
-}
-
-/// What must agree between backends: outputs, the error's code, span and message, counters.
-fn picture(o: &Outcome) -> String {
-    let outputs: Vec<String> = o
-        .outputs
-        .iter()
-        .map(|x| output_text(x, &o.symbols))
-        .collect();
-    let error = o.error().map(|e| {
-        let d = &e.diagnostic;
-        format!("{} {}..{} {}", d.code, d.span.start, d.span.end, d.message)
-    });
-    format!(
-        "{outputs:?} {error:?} steps {} tuples {}",
-        o.stats.steps, o.stats.tuples
-    )
-}
-
-/// Runs the row's program with its own default limits.
+/// Runs the row's program with its own default limits: on the interpreter, or on
+/// both backends (see [`support::both`]). The compiled run also writes the row's module
+/// for `.ci/run` ([`support::write_module`]).
 fn run_row(row: &Json, backend: Backend) -> Result<Outcome, String> {
     let program = row["program"].as_str().ok_or("row has no program")?;
     let limits = Limits::default();
-    let interp = Outcome::run(program, &limits);
     match backend {
-        Backend::Interp => Ok(interp),
-        Backend::Wasm => {
-            let compiled = wasm()
-                .outcome(program, &limits)
-                .map_err(|e| e.to_string())?;
-            let (a, b) = (picture(&interp), picture(&compiled));
-            if a != b {
-                return Err(format!("backends differ: interpreter {a}; wasm {b}"));
-            }
-            Ok(compiled)
+        Backend::Interpreter => support::run(program, &limits, backend),
+        _ => {
+            let id = row["id"].as_str().unwrap_or("row");
+            support::write_module(&format!("corpus-{id}"), program, &limits)?;
+            support::both(program, &limits)
         }
     }
 }
@@ -185,17 +151,17 @@ fn errors(backend: Backend) {
 
 #[test]
 fn conformance_rows_give_the_expected_outputs() {
-    conformance(Backend::Interp);
+    conformance(Backend::Interpreter);
 }
 
 #[test]
 fn runs_rows_run_without_error() {
-    runs(Backend::Interp);
+    runs(Backend::Interpreter);
 }
 
 #[test]
 fn errors_rows_report_every_expected_code() {
-    errors(Backend::Interp);
+    errors(Backend::Interpreter);
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! counters (spec §7: steps and tuples are deterministic). Also the limits only the
 //! host enforces (memory, time).
 
+use bytelogic_engine::inject::InputValue;
 use bytelogic_engine::output::output_text;
 use bytelogic_engine::{Limits, RunResult};
 use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_runtime::{Backend, Executor, Options};
 use std::sync::OnceLock;
 
 fn backend() -> &'static WasmBackend {
@@ -300,16 +302,25 @@ fn deep_recursion_past_the_native_stack_is_e403() {
 }
 
 #[test]
-fn a_repeated_source_is_served_from_the_cache() {
+fn the_cache_keys_on_source_inputs_and_source_limit() {
+    let executor = Executor::new();
     let source = "REL p\nFACT p a\nQUERY p ?";
-    let limits = Limits::default();
-    let first = backend().outcome(source, &limits).expect("runs");
-    let start = std::time::Instant::now();
-    let second = backend().outcome(source, &limits).expect("runs");
-    assert!(
-        start.elapsed().as_millis() < 50,
-        "took {:?}",
-        start.elapsed()
-    );
-    assert_eq!(first.outputs, second.outputs);
+    let mut options = Options {
+        backend: Backend::Wasm,
+        ..Options::default()
+    };
+    let cached = || executor.wasm().expect("wasmtime").cached();
+    let run = |options: &Options| {
+        let o = executor.execute(source, options).expect("runs");
+        assert_eq!(o.backend, "wasm");
+        o.result_text()
+    };
+    assert_eq!(run(&options), "a");
+    assert_eq!((run(&options), cached()), ("a".to_string(), 1));
+    options.limits.max_steps = 5;
+    assert_eq!((run(&options), cached()), ("a".to_string(), 1));
+    options.inputs = vec![("p".into(), vec![vec![InputValue::Text("b".into())]])];
+    assert_eq!((run(&options), cached()), ("a, b".to_string(), 2));
+    options.limits.max_source_kb = 1;
+    assert_eq!((run(&options), cached()), ("a, b".to_string(), 3));
 }

@@ -9,6 +9,7 @@ use bytelogic_benches::measure::{median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
 use bytelogic_engine::{Limits, compile, run};
+use bytelogic_runtime::{Backend, Executor, Options};
 use std::process::Command;
 use std::time::Duration;
 
@@ -41,22 +42,64 @@ fn main() {
     }));
     println!("| {} |", header.join(" | "));
     println!("|{}", "---|".repeat(header.len()));
+    let executor = Executor::new();
+    let wasm = Options {
+        backend: Backend::Wasm,
+        ..Options::default()
+    };
     for p in PROGRAMS {
         let d = median(RUNS * 50, CELL_BUDGET, || {
             let program = compile(p.source, &Limits::default()).program;
             program.map(|program| run(&program, &Limits::default()).outputs.len())
         });
-        row(&format!("corpus {} (source → outputs)", p.name), d, &[]);
+        // Cached: the module compiled by the first run is reused.
+        let cached = median(RUNS * 50, CELL_BUDGET, || {
+            executor.execute(p.source, &wasm).map(|o| o.outputs.len())
+        });
+        row(
+            &format!("corpus {} (source → outputs; WASM cached)", p.name),
+            d,
+            Some(cached),
+            &[],
+        );
     }
+    // Cold: a comment that changes nothing but the cache key forces code generation and
+    // Cranelift compilation on every run.
+    let mut n = 0u64;
+    let family = PROGRAMS[0].source;
+    let cold = median(RUNS, CELL_BUDGET, || {
+        n += 1;
+        executor
+            .execute(&format!("{family}\n; run {n}"), &wasm)
+            .map(|o| o.outputs.len())
+    });
+    println!(
+        "| corpus {} (source → outputs; WASM cold, empty cache) | | {} |",
+        PROGRAMS[0].name,
+        show(cold)
+    );
     let source = many_rules(200);
     let d = median(RUNS, CELL_BUDGET, || {
         compile_ok(&source, &Limits::default())
     });
-    row("200 rules (source → lowered)", d, &[]);
+    let rules_wasm = median(RUNS, CELL_BUDGET, || {
+        n += 1;
+        let source = format!("{source}\n; run {n}");
+        executor.execute(&source, &wasm).map(|o| o.outputs.len())
+    });
+    row(
+        "200 rules (source → lowered; WASM: source → outputs, cold)",
+        d,
+        Some(rules_wasm),
+        &[],
+    );
     for w in scale_workloads() {
         let program = w.compile();
         let ours = w.run_ours(&program);
         let d = median(5, CELL_BUDGET, || w.run_ours(&program));
+        let backend = executor.wasm().expect("wasmtime starts");
+        assert_eq!(w.run_wasm(backend, &program), ours, "{} on WASM", w.name);
+        let on_wasm = median(5, CELL_BUDGET, || w.run_wasm(backend, &program));
         let peers: Vec<Duration> = Peer::ALL
             .iter()
             .map(|&peer| {
@@ -64,7 +107,12 @@ fn main() {
                 median(5, CELL_BUDGET, || w.run_peer(peer))
             })
             .collect();
-        row(&format!("{} ({ours} tuples)", w.name), d, &peers);
+        row(
+            &format!("{} ({ours} tuples)", w.name),
+            d,
+            Some(on_wasm),
+            &peers,
+        );
     }
     let ours = child_rss("ours");
     let ascent = child_rss("ascent");
@@ -76,9 +124,13 @@ fn main() {
     );
 }
 
-/// Prints one table row: our time, "n/a" for WASM, the peers' times and the ratios.
-fn row(name: &str, ours: Duration, peers: &[Duration]) {
-    let mut cells = vec![name.to_string(), show(ours), "n/a".to_string()];
+/// Prints one table row: our times, the peers' times and the ratios (interpreter / peer).
+fn row(name: &str, ours: Duration, wasm: Option<Duration>, peers: &[Duration]) {
+    let mut cells = vec![
+        name.to_string(),
+        show(ours),
+        wasm.map_or("n/a".into(), show),
+    ];
     for i in 0..Peer::ALL.len() {
         cells.push(peers.get(i).map_or("n/a".into(), |&d| show(d)));
     }

@@ -57,7 +57,7 @@ pub enum Helper {
     InternGrow,
     /// `(ptr, len) -> id`: interns a text (kept where it is when new).
     Intern,
-    /// `()`: sets up the Symbol table with the written Symbols.
+    /// `()`: sets up the Symbol table with the IR's Symbols (written, then injected).
     SymInit,
     /// `(a, b) -> id`: concatenation of two Symbols.
     Concat,

@@ -1,5 +1,5 @@
 //! Symbols at run time: the Symbol table (text pointer and length by id; the
-//! written Symbols first, from a data segment), the intern hash table, and the
+//! IR's Symbols first, from a data segment), the intern hash table, and the
 //! Symbols made by concatenation and CHAR_AT.
 
 use super::Helper;
@@ -329,17 +329,19 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
 pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
     let intern = m.rt(Helper::Intern);
     let symtab = m.layout.symtab;
-    let written = m.program.symbols.written();
+    // The IR's Symbols: the written ones, then any injected before the run (ids at or
+    // past `written` rank as run-time Symbols in comparisons).
+    let known = m.program.symbols.len();
     let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
     let count = f.local(ValType::I32);
     f.ins()
         .i32_const(symtab as i32)
         .global_set(Global::SymPtr.index())
-        .i32_const(written as i32)
+        .i32_const(known as i32)
         .local_tee(count)
         .global_set(Global::SymCap.index());
-    // Interning each written Symbol in id order rewrites its own table entry.
+    // Interning each known Symbol in id order rewrites its own table entry.
     loop_start(&mut f, i, count);
     f.ins()
         .local_get(i)

@@ -85,7 +85,7 @@ impl Machine<'_> {
                         span,
                         format!("global `{name}` is read before it is assigned"),
                     )
-                    .with_hint(format!("run `LET ${name} = …` before this point")),
+                    .with_hint(format!("run `LET {name} = …` before this point")),
                 )
             })
     }

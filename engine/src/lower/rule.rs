@@ -9,9 +9,10 @@
 
 use super::Lowerer;
 use super::expr::Scope;
+use crate::ast::BinOp;
 use crate::ast::{self, ClauseKind};
 use crate::check::{ClauseBinding, RuleBinding};
-use crate::ir::{Op, Plan, RelId, Rule, VarSlot, Version};
+use crate::ir::{Expr, ExprKind, Op, Plan, RelId, Rule, VarSlot, Version};
 use crate::span::Span;
 use crate::stratify::Strata;
 
@@ -128,12 +129,17 @@ fn plan(
                 span,
             } => {
                 let (mut columns, mut key, mut bind) = (Vec::new(), Vec::new(), Vec::new());
+                // A column equal to two bound slots is probed by the first; the second
+                // becomes a filter after the scan.
+                let mut same = Vec::new();
                 for &(col, slot) in equalities {
-                    if bound[slot.index()] && !columns.contains(&col) {
+                    if !bound[slot.index()] {
+                        bind.push((col, slot));
+                    } else if let Some(i) = columns.iter().position(|&c| c == col) {
+                        same.push((key[i], slot));
+                    } else {
                         columns.push(col);
                         key.push(slot);
-                    } else if !bound[slot.index()] {
-                        bind.push((col, slot));
                     }
                 }
                 for &(_, slot) in &bind {
@@ -153,6 +159,10 @@ fn plan(
                     bind,
                     span: *span,
                 });
+                ops.extend(
+                    same.into_iter()
+                        .map(|(a, b)| Op::Filter(equal(a, b, *span))),
+                );
             }
             Step::Other(op) => {
                 if let Op::Let { slot, .. } = op {
@@ -163,4 +173,19 @@ fn plan(
         }
     }
     Plan { ops }
+}
+
+/// `a == b` over two slots, pointing at `span`.
+fn equal(a: VarSlot, b: VarSlot, span: Span) -> Expr {
+    let local = |slot| Expr {
+        kind: ExprKind::Local(slot),
+        span,
+    };
+    Expr {
+        kind: ExprKind::Chain {
+            first: Box::new(local(a)),
+            rest: vec![(BinOp::Eq, span, local(b))],
+        },
+        span,
+    }
 }

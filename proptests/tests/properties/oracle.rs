@@ -3,7 +3,7 @@
 
 use bytelogic_engine::{Limits, Output, QueryAnswer, Symbols, Value, print};
 use bytelogic_proptests::generate::rules::datalog;
-use bytelogic_proptests::harness::config;
+use bytelogic_proptests::harness::{config, interpreter};
 use bytelogic_proptests::model::Val;
 use bytelogic_proptests::oracle::{Answer, evaluate};
 use bytelogic_runtime::Outcome;
@@ -66,7 +66,7 @@ proptest! {
     #[test]
     fn semi_naive_equals_naive(program in datalog()) {
         let source = print::program(&program.to_ast());
-        let outcome = Outcome::run(&source, &limits());
+        let outcome = interpreter(&source, &limits()).map_err(TestCaseError::fail)?;
         let front_end_errors: Vec<_> =
             outcome.diagnostics.iter().filter(|l| l.diagnostic.is_error()).collect();
         prop_assert!(front_end_errors.is_empty(), "generated program rejected: {front_end_errors:?}");

@@ -2,7 +2,8 @@
 //! the text streams in.
 
 use super::incremental::{Utf8Chunks, write_now};
-use super::{Report, RunLimits, Stream, emit, read_source};
+use super::{Report, RunArgs, Stream, emit, read_source, usage_error};
+use bytelogic_runtime::Executor;
 use bytelogic_runtime::tokens::{TokenOptions, TokenStream, process_text};
 use clap::Args;
 use std::io::{self, Read};
@@ -19,7 +20,7 @@ pub(super) struct TokensArgs {
     #[arg(long)]
     stream: bool,
     #[command(flatten)]
-    limits: RunLimits,
+    run: RunArgs,
     /// The text file, or `-` for standard input.
     #[arg(default_value = "-")]
     file: PathBuf,
@@ -29,7 +30,7 @@ pub(super) struct TokensArgs {
 /// 2 for unreadable or non-UTF-8 input.
 pub(super) fn main(args: &TokensArgs) -> ExitCode {
     let options = TokenOptions {
-        limits: args.limits.limits(),
+        run: args.run.options(),
         keep: args.keep,
     };
     if args.stream {
@@ -37,13 +38,15 @@ pub(super) fn main(args: &TokensArgs) -> ExitCode {
     }
     let report = match read_source(&args.file) {
         Ok((_, text)) => Report {
-            chunks: vec![(Stream::Stdout, process_text(&text, &options).text)],
+            chunks: vec![(
+                Stream::Stdout,
+                process_text(&text, &options, &Executor::new())
+                    .text
+                    .into_bytes(),
+            )],
             code: 0,
         },
-        Err(message) => Report {
-            chunks: vec![(Stream::Stderr, format!("error: {message}\n"))],
-            code: 2,
-        },
+        Err(message) => usage_error(&message),
     };
     emit(report)
 }
@@ -58,7 +61,8 @@ fn stream(file: &Path, options: TokenOptions) -> ExitCode {
             Err(e) => return fail(&format!("cannot read `{}`: {e}", file.display())),
         }
     };
-    let mut tokens = TokenStream::new(options);
+    let executor = Executor::new();
+    let mut tokens = TokenStream::new(options, &executor);
     let mut decoder = Utf8Chunks::default();
     let mut out = io::stdout().lock();
     let mut buf = vec![0u8; 64 * 1024];

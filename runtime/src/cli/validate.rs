@@ -1,7 +1,8 @@
 //! `bytelogic validate`: checks a JSONL dataset, with a progress bar on a terminal, a
 //! summary on standard output and an optional JSONL report.
 
-use super::{Report, RunLimits, Stream, emit};
+use super::{Report, RunArgs, Stream, emit};
+use bytelogic_runtime::Executor;
 use bytelogic_runtime::validate::{
     RowReport, Summary, ValidateOptions, Verdict, row_count, validate,
 };
@@ -25,7 +26,7 @@ pub(super) struct ValidateArgs {
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
     #[command(flatten)]
-    limits: RunLimits,
+    run: RunArgs,
     /// The dataset, one JSON object per line.
     data: PathBuf,
 }
@@ -40,7 +41,7 @@ pub(super) fn main(args: &ValidateArgs) -> ExitCode {
     let options = ValidateOptions {
         program_field: args.program_field.clone(),
         expected_field: args.expected_field.clone(),
-        limits: args.limits.limits(),
+        run: args.run.options(),
     };
     let start = Instant::now();
     // indicatif draws nothing when standard error is not a terminal.
@@ -49,7 +50,7 @@ pub(super) fn main(args: &ValidateArgs) -> ExitCode {
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}") {
         bar.set_style(style);
     }
-    let reports = validate(&data, &options, || bar.inc(1));
+    let reports = validate(&data, &options, &Executor::new(), || bar.inc(1));
     bar.finish_and_clear();
     let elapsed = start.elapsed();
     if let Some(path) = &args.report {
@@ -64,7 +65,10 @@ pub(super) fn main(args: &ValidateArgs) -> ExitCode {
     let summary = Summary::new(&reports);
     let failed = summary.passed < summary.rows();
     emit(Report {
-        chunks: vec![(Stream::Stdout, render(&summary, &reports, elapsed))],
+        chunks: vec![(
+            Stream::Stdout,
+            render(&summary, &reports, elapsed).into_bytes(),
+        )],
         code: u8::from(failed),
     })
 }
@@ -124,8 +128,5 @@ fn shorten(text: &str) -> String {
 }
 
 fn usage_error(message: String) -> ExitCode {
-    emit(Report {
-        chunks: vec![(Stream::Stderr, format!("error: {message}\n"))],
-        code: 2,
-    })
+    emit(super::usage_error(&message))
 }

@@ -1,7 +1,7 @@
 //! `bytelogic lex` and `bytelogic vocab`: the token stream of a program and the
 //! vocabulary of the language, for building tokenizers.
 
-use super::{Report, Stream, emit, read_source};
+use super::{Report, Stream, emit, read_source, usage_error};
 use bytelogic_runtime::{lex, vocab};
 use clap::Args;
 use serde_json::Value as Json;
@@ -23,12 +23,7 @@ pub(super) struct LexArgs {
 pub(super) fn lex(args: &LexArgs) -> ExitCode {
     let source = match read_source(&args.file) {
         Ok((_, source)) => source,
-        Err(message) => {
-            return emit(Report {
-                chunks: vec![(Stream::Stderr, format!("error: {message}\n"))],
-                code: 2,
-            });
-        }
+        Err(message) => return emit(usage_error(&message)),
     };
     let tokens = lex::lex(&source);
     let text = if args.json {
@@ -69,7 +64,7 @@ pub(super) fn vocab(json: bool) -> ExitCode {
 
 fn print(text: String) -> ExitCode {
     emit(Report {
-        chunks: vec![(Stream::Stdout, text)],
+        chunks: vec![(Stream::Stdout, text.into_bytes())],
         code: 0,
     })
 }

@@ -5,9 +5,6 @@ use crate::outcome::{Located, Outcome};
 use bytelogic_engine::{Output, QueryAnswer, Symbols, Value};
 use serde_json::{Value as Json, json};
 
-/// The name reported in the outcome's `backend` field.
-pub const BACKEND: &str = "interpreter";
-
 /// A value: Ints and Floats as JSON numbers, Symbols as strings.
 pub fn value(v: Value, symbols: &Symbols) -> Json {
     match v {
@@ -110,9 +107,11 @@ fn diagnostics(o: &Outcome) -> Json {
     Json::Array(o.all_diagnostics().map(diagnostic).collect())
 }
 
-/// The outcome of `bytelogic run --json`.
+/// The outcome of `bytelogic run --json`. `fallback` is present only when
+/// [`crate::Backend::Auto`] fell back to the interpreter, `wat_code` only when the WAT
+/// was asked for and the program has a module (it passed the checks).
 pub fn outcome(o: &Outcome) -> Json {
-    json!({
+    let mut json = json!({
         "success": o.success(),
         "outputs": o.outputs.iter().map(|out| output(out, &o.symbols)).collect::<Vec<_>>(),
         "query_results": query_results(&o.outputs, &o.symbols),
@@ -120,14 +119,23 @@ pub fn outcome(o: &Outcome) -> Json {
         "computation_token": o.computation_token(),
         "diagnostics": diagnostics(o),
         "error": o.error().map_or(Json::Null, error),
-        "backend": BACKEND,
+        "backend": o.backend,
         "stats": {
             "tuples": o.stats.tuples,
             "iterations": o.stats.iterations,
             "steps": o.stats.steps,
             "time_us": u64::try_from(o.elapsed.as_micros()).unwrap_or(u64::MAX),
         },
-    })
+    });
+    if let Json::Object(map) = &mut json {
+        if let Some(reason) = &o.fallback {
+            map.insert("fallback".to_string(), Json::from(reason.as_str()));
+        }
+        if let Some(wat) = &o.wat {
+            map.insert("wat_code".to_string(), Json::from(wat.as_str()));
+        }
+    }
+    json
 }
 
 /// The outcome of `bytelogic check --json`.

@@ -2,26 +2,26 @@
 //!
 //! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift, epoch
 //! interruption for the time limit, no fuel, the pooling allocator), a `Linker` that
-//! offers only the math imports of `codegen/ABI.md`, and a module cache keyed by a
-//! hash of the source and of the limits that affect compilation (`max_source_kb`);
+//! offers only the math imports of `codegen/ABI.md`, and a module cache keyed by the
+//! source, the injected facts and the limit that affects compilation (`max_source_kb`);
 //! the other limits are arguments of the module's `run`, so a cached module serves
 //! every limit setting. Results are decoded into the engine's [`RunResult`] so the
 //! CLI and JSON rendering are shared with the interpreter.
 
+mod cache;
 mod decode;
 mod message;
 
-use crate::outcome::Outcome;
-use bytelogic_codegen::{CodegenError, Site};
+use crate::executor::{Options, front_end};
+use crate::outcome::{Outcome, WASM};
+use bytelogic_codegen::CodegenError;
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use cache::{Cache, CacheEntry, Prepared};
 use std::time::{Duration, Instant};
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
-    PoolingAllocationConfig, Store, StoreLimits, StoreLimitsBuilder,
+    Config, Engine, InstanceAllocationStrategy, Linker, Module, PoolingAllocationConfig, Store,
+    StoreLimits, StoreLimitsBuilder,
 };
 
 /// Milliseconds between two epoch ticks (the resolution of the time limit).
@@ -58,27 +58,15 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
 }
 
 /// Per-store state: the memory limit.
-struct HostState {
+pub(crate) struct HostState {
     limits: StoreLimits,
-}
-
-/// A compiled program ready to instantiate.
-struct Prepared {
-    pre: InstancePre<HostState>,
-    sites: Vec<Site>,
-}
-
-/// A front-end result and, when it has a program, the prepared module.
-struct CacheEntry {
-    compiled: bytelogic_engine::Compiled,
-    prepared: Option<Result<Prepared, String>>,
 }
 
 /// The WebAssembly backend (see the module docs).
 pub struct WasmBackend {
     engine: Engine,
     linker: Linker<HostState>,
-    cache: Mutex<HashMap<u64, Arc<CacheEntry>>>,
+    cache: Cache,
 }
 
 impl WasmBackend {
@@ -115,48 +103,50 @@ impl WasmBackend {
         Ok(WasmBackend {
             engine,
             linker,
-            cache: Mutex::new(HashMap::new()),
+            cache: Cache::default(),
         })
     }
 
-    /// Like [`Outcome::run`], on the compiled path; a repeated source skips the front
-    /// end, code generation and compilation.
-    pub fn outcome(&self, source: &str, limits: &Limits) -> Result<Outcome, WasmError> {
+    /// Runs `source` with the limits, injected facts and WAT request of `options` (its
+    /// backend choice is the caller's business). A source seen before with the same
+    /// facts skips the front end, code generation and compilation.
+    pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
         let start = Instant::now();
-        let entry = self.entry(source, limits);
+        let entry = self.cache.get_or_insert(source, options, || {
+            let compiled = front_end(source, options);
+            let prepared = compiled
+                .program
+                .as_ref()
+                .map(|p| self.prepare(p).map_err(|e| e.to_string()));
+            CacheEntry { compiled, prepared }
+        });
         let result = match (&entry.compiled.program, &entry.prepared) {
-            (Some(program), Some(Ok(prepared))) => Some(self.execute(prepared, program, limits)?),
+            (Some(program), Some(Ok(prepared))) => {
+                Some(self.execute(prepared, program, &options.limits)?)
+            }
             (_, Some(Err(e))) => return Err(WasmError::Engine(e.clone())),
             _ => None,
         };
         let diagnostics = entry.compiled.diagnostics.clone();
-        Ok(Outcome::new(source, diagnostics, result, start.elapsed()))
+        let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        if options.want_wat
+            && let Some(Ok(prepared)) = &entry.prepared
+        {
+            outcome.wat = Some(bytelogic_codegen::wat(&prepared.wasm).map_err(WasmError::Codegen)?);
+        }
+        Ok(outcome)
+    }
+
+    /// How many compiled programs the cache holds (one per distinct source, facts and
+    /// `max_source_kb` seen, up to its capacity).
+    pub fn cached(&self) -> usize {
+        self.cache.len()
     }
 
     /// Compiles and runs a lowered program (no caching).
     pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
         let prepared = self.prepare(program)?;
         self.execute(&prepared, program, limits)
-    }
-
-    fn entry(&self, source: &str, limits: &Limits) -> Arc<CacheEntry> {
-        let mut h = DefaultHasher::new();
-        source.hash(&mut h);
-        limits.max_source_kb.hash(&mut h);
-        let key = h.finish();
-        if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            return e;
-        }
-        let compiled = bytelogic_engine::compile(source, limits);
-        let prepared = compiled
-            .program
-            .as_ref()
-            .map(|p| self.prepare(p).map_err(|e| e.to_string()));
-        let entry = Arc::new(CacheEntry { compiled, prepared });
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(key, entry.clone());
-        }
-        entry
     }
 
     fn prepare(&self, program: &Program) -> Result<Prepared, WasmError> {
@@ -166,6 +156,7 @@ impl WasmBackend {
         Ok(Prepared {
             pre,
             sites: compiled.sites,
+            wasm: compiled.wasm,
         })
     }
 

@@ -28,6 +28,7 @@ fn requests_get_the_run_json_outcome_with_their_id() {
     assert_eq!(r[0]["success"], true);
     assert_eq!(r[0]["query_results"], json!(["b", 3.5]));
     assert_eq!(r[0]["computation_token"], "<result>b; 3.5</result>");
+    assert_eq!(r[0]["backend"], "wasm");
     for key in [
         "outputs",
         "diagnostics",
@@ -56,7 +57,7 @@ fn malformed_requests_get_error_responses_and_the_server_goes_on() {
         &b"{not json"[..],
         b"\x00\xff\xfe binary",
         b"42",
-        br#"{"id": 5, "code": "RESULT 1", "inputs": {"r": [[1, 2]]}}"#,
+        br#"{"id": 5, "code": "RESULT 1", "inputs": {"r": [[1, {}]]}}"#,
         br#"{"id": 6, "code": "RESULT 1", "limits": {"max_steps": "many"}}"#,
         br#"{"id": 7, "kind": "tokens"}"#,
         br#"{"id": 8, "code": "RESULT 1"}"#,
@@ -72,7 +73,7 @@ fn malformed_requests_get_error_responses_and_the_server_goes_on() {
             (&Json::Null, &json!("bad_request")),
             (&Json::Null, &json!("bad_request")),
             (&Json::Null, &json!("bad_request")),
-            (&json!(5), &json!("unsupported")),
+            (&json!(5), &json!("bad_request")),
             (&json!(6), &json!("bad_request")),
             (&json!(7), &json!("bad_request")),
             (&json!(8), &Json::Null),

@@ -1,0 +1,137 @@
+//! The compiled-module cache: what the front end and the code generator made of a
+//! source with its injected facts, keyed exactly (no hash collisions can serve the
+//! wrong program). Bounded: when it holds [`CAPACITY`] entries it starts over, so a
+//! long-running server that sees endless distinct programs does not grow forever.
+
+use super::HostState;
+use crate::executor::Options;
+use bytelogic_codegen::Site;
+use bytelogic_engine::Compiled;
+use bytelogic_engine::inject::InputValue;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use wasmtime::InstancePre;
+
+/// Entries kept before the cache is emptied.
+pub(super) const CAPACITY: usize = 1024;
+
+/// A compiled program ready to instantiate.
+pub(super) struct Prepared {
+    /// The module, linked.
+    pub(super) pre: InstancePre<HostState>,
+    /// Its error sites.
+    pub(super) sites: Vec<Site>,
+    /// Its binary (for the WAT on request).
+    pub(super) wasm: Vec<u8>,
+}
+
+/// A front-end result (injection included) and, when it has a program, the prepared
+/// module or why there is none.
+pub(super) struct CacheEntry {
+    pub(super) compiled: Compiled,
+    pub(super) prepared: Option<Result<Prepared, String>>,
+}
+
+/// What makes two requests compile to the same module.
+#[derive(PartialEq, Eq, Hash)]
+struct Key {
+    source: String,
+    max_source_kb: u64,
+    /// The injected facts, encoded without loss (see [`encode_inputs`]).
+    inputs: Vec<u8>,
+}
+
+/// The cache (see the module docs).
+#[derive(Default)]
+pub(super) struct Cache {
+    entries: Mutex<HashMap<Key, Arc<CacheEntry>>>,
+}
+
+impl Cache {
+    /// The entry for `source` under `options`, made by `make` (outside the lock) when
+    /// it is not cached.
+    pub(super) fn get_or_insert(
+        &self,
+        source: &str,
+        options: &Options,
+        make: impl FnOnce() -> CacheEntry,
+    ) -> Arc<CacheEntry> {
+        let key = Key {
+            source: source.to_string(),
+            max_source_kb: options.limits.max_source_kb,
+            inputs: encode_inputs(&options.inputs),
+        };
+        if let Some(e) = self.entries.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return e;
+        }
+        let entry = Arc::new(make());
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CAPACITY {
+                entries.clear();
+            }
+            entries.insert(key, entry.clone());
+        }
+        entry
+    }
+
+    /// How many entries are cached.
+    pub(super) fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |c| c.len())
+    }
+}
+
+/// A byte string that determines `inputs` (lengths before contents, a tag per value).
+fn encode_inputs(inputs: &[(String, Vec<Vec<InputValue>>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let bytes = |b: &[u8], out: &mut Vec<u8>| {
+        out.extend((b.len() as u64).to_le_bytes());
+        out.extend(b);
+    };
+    for (name, tuples) in inputs {
+        bytes(name.as_bytes(), &mut out);
+        out.extend((tuples.len() as u64).to_le_bytes());
+        for tuple in tuples {
+            out.extend((tuple.len() as u64).to_le_bytes());
+            for value in tuple {
+                match value {
+                    InputValue::Int(n) => {
+                        out.push(1);
+                        out.extend(n.to_le_bytes());
+                    }
+                    InputValue::Float(x) => {
+                        out.push(2);
+                        out.extend(x.to_bits().to_le_bytes());
+                    }
+                    InputValue::Text(t) => {
+                        out.push(3);
+                        bytes(t.as_bytes(), &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_differ_when_inputs_differ() {
+        let text = |t: &str| InputValue::Text(t.to_string());
+        let cases = [
+            vec![],
+            vec![("r".to_string(), vec![])],
+            vec![("r".to_string(), vec![vec![]])],
+            vec![("r".to_string(), vec![vec![InputValue::Int(1)]])],
+            vec![("r".to_string(), vec![vec![InputValue::Float(1.0)]])],
+            vec![("r".to_string(), vec![vec![text("ab")]])],
+            vec![("r".to_string(), vec![vec![text("a"), text("b")]])],
+            vec![("r".to_string(), vec![vec![text("a")], vec![text("b")]])],
+        ];
+        let encoded: std::collections::HashSet<Vec<u8>> =
+            cases.iter().map(|c| encode_inputs(c)).collect();
+        assert_eq!(encoded.len(), cases.len());
+    }
+}
