@@ -48,17 +48,17 @@ fn delta_first_variant_keeps_a_bound_match() {
 
 /// Found by property 4 (`hostile_text_is_handled`, release build, from the case
 /// `engine/tests/cases/limits/e405_memory_runaway.bl` run with other limits): on a
-/// runaway fixpoint the WASM backend ends 80–250 ms past its time limit (the
-/// interpreter within about 40 ms), so the 100 ms bound of issue 4 holds only
-/// sometimes: this test fails about one run in five. Run it with `--release`.
+/// runaway fixpoint the WASM backend ended 80–250 ms past its time limit, because an
+/// epoch deadline counted whole 5 ms ticks from whenever the ticker last ran. The
+/// deadline is now an instant, checked at every tick. Spec §7: a runaway program may
+/// stop on any of E401, E402, E404, E405, so only the time is pinned here. Run it with
+/// `--release` for the 100 ms bound to mean something.
 #[test]
-#[ignore = "engine bug (intermittent): the WASM backend can overshoot its time limit by more than 100 ms on a runaway fixpoint"]
 fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
     let source = "REL n\nREL m\nFACT n 0\nRULE n: SCAN n, LET $1 = $0 + 1, EMIT n $1\n\
                   RULE m: SCAN n, EMIT m $0 ($0 * 2) ($0 * 3)\nSOLVE\n";
     let limits = Limits {
-        timeout_ms: 500,
-        max_memory_mb: 64,
+        timeout_ms: 300,
         ..Limits::default()
     };
     let options = Options {
@@ -67,13 +67,15 @@ fn wasm_stops_a_runaway_fixpoint_within_100_ms_of_its_time_limit() {
         ..Options::default()
     };
     let outcome = Executor::new().execute(source, &options).expect("runs");
-    assert_eq!(
-        outcome.error().map(|e| e.diagnostic.code.as_str()),
-        Some("E404")
-    );
+    let code = outcome.error().map(|e| e.diagnostic.code.as_str());
     assert!(
-        outcome.elapsed.as_millis() <= 600,
-        "took {:?} with a limit of 500 ms",
+        matches!(code, Some("E401" | "E402" | "E404" | "E405")),
+        "{code:?}"
+    );
+    let allowed = if cfg!(debug_assertions) { 2000 } else { 400 };
+    assert!(
+        outcome.elapsed.as_millis() <= allowed,
+        "took {:?} with a limit of 300 ms",
         outcome.elapsed
     );
 }

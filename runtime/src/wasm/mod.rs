@@ -21,7 +21,7 @@ use cache::{Cache, CacheEntry, Prepared};
 use std::time::{Duration, Instant};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, Linker, Module, PoolingAllocationConfig, Store,
-    StoreLimits, StoreLimitsBuilder,
+    StoreLimits, StoreLimitsBuilder, UpdateDeadline,
 };
 
 /// Milliseconds between two epoch ticks (the resolution of the time limit).
@@ -192,8 +192,7 @@ impl WasmBackend {
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.limits);
-        store.set_epoch_deadline(limits.timeout_ms / TICK_MS + 1);
-        store.epoch_deadline_trap();
+        watch_the_clock(&mut store, limits.timeout_ms);
         let instance = prepared.pre.instantiate(&mut store).map_err(engine_error)?;
         let run = instance
             .get_typed_func::<(i64, i64, i32, i32), i32>(
@@ -226,6 +225,19 @@ impl WasmBackend {
             trap,
         )
     }
+}
+
+/// Arms the time limit of one run: the clock starts now, and at every epoch tick
+/// (every [`TICK_MS`]) the store compares it with the deadline, so the run stops at the
+/// first check past `timeout_ms`, late by at most one tick. A limit of 0 stops the run
+/// at its first check (the entry of `run`), whatever the tick phase.
+fn watch_the_clock(store: &mut Store<HostState>, timeout_ms: u64) {
+    let deadline = Instant::now().checked_add(Duration::from_millis(timeout_ms));
+    store.epoch_deadline_callback(move |_| match deadline {
+        Some(deadline) if Instant::now() >= deadline => Ok(UpdateDeadline::Interrupt),
+        _ => Ok(UpdateDeadline::Continue(1)),
+    });
+    store.set_epoch_deadline(u64::from(timeout_ms > 0));
 }
 
 /// A one-argument math import.
