@@ -2,7 +2,7 @@
 //! lower, interpret), end to end (source → outputs), and compile time of a
 //! 200-rule program. `cargo bench -p bytelogic-benches --bench stages`.
 
-use bytelogic_benches::corpus::PROGRAMS;
+use bytelogic_benches::corpus::programs;
 use bytelogic_benches::workload::{compile_ok, many_rules};
 use bytelogic_engine::{Limits, check, compile, lower, parser, run, stratify};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -10,14 +10,15 @@ use std::hint::black_box;
 
 fn stages(c: &mut Criterion) {
     let limits = Limits::default();
-    for p in PROGRAMS {
+    for p in programs() {
+        let source = p.source.as_str();
         let mut g = c.benchmark_group(format!("corpus/{}", p.name));
-        let (ast, _) = parser::parse(p.source);
+        let (ast, _) = parser::parse(source);
         let mut diagnostics = Vec::new();
         let checked = check::check(&ast, &mut diagnostics);
         let strata = stratify::stratify(&ast, &checked, &mut diagnostics);
-        let program = compile_ok(p.source, &limits);
-        g.bench_function("parse", |b| b.iter(|| parser::parse(black_box(p.source))));
+        let program = compile_ok(source, &limits);
+        g.bench_function("parse", |b| b.iter(|| parser::parse(black_box(source))));
         g.bench_function("check", |b| {
             b.iter(|| {
                 let mut d = Vec::new();
@@ -33,7 +34,7 @@ fn stages(c: &mut Criterion) {
         });
         g.bench_function("end_to_end", |b| {
             b.iter(|| {
-                let program = compile(black_box(p.source), &limits).program;
+                let program = compile(black_box(source), &limits).program;
                 program.map(|program| run(&program, &limits))
             })
         });

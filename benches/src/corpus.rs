@@ -1,32 +1,58 @@
-//! Corpus-sized programs: four representative programs copied from
-//! `/work/shared/corpus/conformance.jsonl` (each file's first line names its id).
+//! Corpus-sized programs: four representative rows of the conformance corpus, read
+//! from `../shared/corpus/conformance.jsonl` (or `$BYTELOGIC_CORPUS`) when the
+//! benchmarks start. The corpus is not ours, so it is never copied into this project.
 
-/// A named corpus program with the text rendering of its expected outputs.
-#[derive(Clone, Copy, Debug)]
+use bytelogic_runtime::conformance::corpus_file;
+
+/// A named corpus program.
+#[derive(Clone, Debug)]
 pub struct CorpusProgram {
     /// Short name used in bench ids and the report.
     pub name: &'static str,
+    /// The row's id in `conformance.jsonl`.
+    pub id: &'static str,
     /// The ByteLogic source.
-    pub source: &'static str,
+    pub source: String,
 }
 
-/// The four corpus programs: a family program (grandparent through a key-first
-/// MATCH), a recursive closure, a CALC loop, and a hybrid logic + CALC program.
-pub const PROGRAMS: [CorpusProgram; 4] = [
-    CorpusProgram {
-        name: "family",
-        source: include_str!("../programs/family.bl"),
-    },
-    CorpusProgram {
-        name: "closure",
-        source: include_str!("../programs/closure.bl"),
-    },
-    CorpusProgram {
-        name: "calc_loop",
-        source: include_str!("../programs/calc_loop.bl"),
-    },
-    CorpusProgram {
-        name: "hybrid",
-        source: include_str!("../programs/hybrid.bl"),
-    },
+/// The short names and corpus ids of the four programs: a family program
+/// (grandparent through a key-first MATCH), a recursive closure, a CALC loop, and a
+/// hybrid logic + CALC program.
+pub const CHOSEN: [(&str, &str); 4] = [
+    ("family", "parts/corrected_bytelogic_dataset:train#211"),
+    ("closure", "parts/comprehensive_bytelogic_dataset:train#0"),
+    (
+        "calc_loop",
+        "parts/comprehensive_bytelogic_dataset:train#27",
+    ),
+    (
+        "hybrid",
+        "comprehensive_bytelogic_dataset_with_natural_language:test#119",
+    ),
 ];
+
+/// The four programs of [`CHOSEN`], or an empty list (after a notice) when the corpus
+/// is absent. Panics when the corpus is there but a chosen row is not.
+pub fn programs() -> Vec<CorpusProgram> {
+    let Some(text) = corpus_file("conformance.jsonl") else {
+        return Vec::new();
+    };
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect();
+    CHOSEN
+        .iter()
+        .map(|&(name, id)| {
+            let row = rows
+                .iter()
+                .find(|row| row["id"] == id)
+                .unwrap_or_else(|| panic!("conformance.jsonl has no row {id}"));
+            CorpusProgram {
+                name,
+                id,
+                source: row["program"].as_str().expect("a program").to_string(),
+            }
+        })
+        .collect()
+}

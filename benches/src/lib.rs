@@ -2,7 +2,7 @@
 //! `report` binary, and the same workloads written for the peer engines
 //! (Ascent, Datafrog, Crepe) so their output sizes can be compared with ours.
 //!
-//! - [`corpus`]: four small programs from the public corpus (`programs/*.bl`).
+//! - [`corpus`]: four small programs, read by id from the public corpus at start-up.
 //! - [`graphs`]: deterministic graph generators (chain, seeded random, binary tree).
 //! - [`workload`]: scale workloads as ByteLogic source, run through our engine.
 //! - [`peers`]: the same workloads in Ascent, Datafrog and Crepe.

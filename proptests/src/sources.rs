@@ -2,6 +2,7 @@
 //! `<workspace>/../shared/corpus`, never copied here) and the engine's hand-written
 //! cases (`engine/tests/cases/**/*.bl`).
 
+use bytelogic_runtime::conformance::corpus_file;
 use std::path::{Path, PathBuf};
 
 /// A program and where it comes from.
@@ -13,31 +14,13 @@ pub struct Source {
     pub text: String,
 }
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
-        PathBuf::from,
-    )
-}
-
 /// The `program` of every row of every corpus file. Without the corpus this is
 /// empty, with a notice, except under `CI`, where it panics (docs/decisions.md 14).
 pub fn corpus() -> Vec<Source> {
     let mut out = Vec::new();
     for file in ["conformance.jsonl", "runs.jsonl", "errors.jsonl"] {
-        let path = corpus_dir().join(file);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if std::env::var_os("CI").is_some() => {
-                panic!("corpus file {} is required under CI: {e}", path.display())
-            }
-            Err(e) => {
-                eprintln!(
-                    "notice: skipping {}: {e}; set BYTELOGIC_CORPUS",
-                    path.display()
-                );
-                continue;
-            }
+        let Some(text) = corpus_file(file) else {
+            continue;
         };
         for (n, line) in text
             .lines()

@@ -15,6 +15,38 @@
 //!   several ways, and a binary f64 is rarely exactly halfway anyway.
 
 use serde_json::Value as Json;
+use std::path::PathBuf;
+
+/// Where the conformance corpus is: `$BYTELOGIC_CORPUS` when set, else
+/// `../shared/corpus` beside this checkout. The corpus is read there, never copied
+/// into the project.
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
+        PathBuf::from,
+    )
+}
+
+/// The text of the corpus file `file` (e.g. `conformance.jsonl`), for test suites and
+/// benchmarks. When it cannot be read this prints a notice and returns `None`, except
+/// when the environment variable `CI` is set: there the corpus is required, and this
+/// panics naming the path.
+pub fn corpus_file(file: &str) -> Option<String> {
+    let path = corpus_dir().join(file);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("corpus file {} is required under CI: {e}", path.display())
+        }
+        Err(e) => {
+            eprintln!(
+                "notice: skipping {file}: {} not readable ({e}); set BYTELOGIC_CORPUS",
+                path.display()
+            );
+            None
+        }
+    }
+}
 
 /// One item of an `expected` list.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,35 +10,16 @@
 mod support;
 
 use bytelogic_engine::Limits;
-use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};
+use bytelogic_runtime::conformance::{compare, corpus_file, parse_expected, raw_field};
 use bytelogic_runtime::render::json::query_results;
 use bytelogic_runtime::{Backend, Outcome};
 use serde_json::Value as Json;
-use std::path::PathBuf;
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
-        PathBuf::from,
-    )
-}
 
 /// Runs `check` on every row of `file` and panics listing every failure. `check`
 /// gets the row's raw text and its parsed fields and returns a one-line reason on failure.
 fn run_corpus(file: &str, check: impl Fn(&str, &Json) -> Result<(), String>) {
-    let path = corpus_dir().join(file);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if std::env::var_os("CI").is_some() => {
-            panic!("corpus file {} is required under CI: {e}", path.display())
-        }
-        Err(e) => {
-            eprintln!(
-                "notice: skipping {file}: {} not readable ({e}); set BYTELOGIC_CORPUS",
-                path.display()
-            );
-            return;
-        }
+    let Some(text) = corpus_file(file) else {
+        return;
     };
     let mut rows = 0;
     let mut failures = Vec::new();
@@ -62,7 +43,7 @@ fn run_corpus(file: &str, check: impl Fn(&str, &Json) -> Result<(), String>) {
             failures.push(format!("{id}: {}", one_line(&reason)));
         }
     }
-    assert!(rows > 0, "{} has no rows", path.display());
+    assert!(rows > 0, "{file} has no rows");
     println!("{file}: {} of {rows} rows passed", rows - failures.len());
     assert!(
         failures.is_empty(),

@@ -4,7 +4,7 @@
 //! for Ascent, each measured in a child process (this binary re-executed with
 //! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB).
 
-use bytelogic_benches::corpus::PROGRAMS;
+use bytelogic_benches::corpus::programs;
 use bytelogic_benches::measure::{median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
@@ -47,14 +47,15 @@ fn main() {
         backend: Backend::Wasm,
         ..Options::default()
     };
-    for p in PROGRAMS {
+    let programs = programs();
+    for p in &programs {
         let d = median(RUNS * 50, CELL_BUDGET, || {
-            let program = compile(p.source, &Limits::default()).program;
+            let program = compile(&p.source, &Limits::default()).program;
             program.map(|program| run(&program, &Limits::default()).outputs.len())
         });
         // Cached: the module compiled by the first run is reused.
         let cached = median(RUNS * 50, CELL_BUDGET, || {
-            executor.execute(p.source, &wasm).map(|o| o.outputs.len())
+            executor.execute(&p.source, &wasm).map(|o| o.outputs.len())
         });
         row(
             &format!("corpus {} (source → outputs; WASM cached)", p.name),
@@ -66,18 +67,19 @@ fn main() {
     // Cold: a comment that changes nothing but the cache key forces code generation and
     // Cranelift compilation on every run.
     let mut n = 0u64;
-    let family = PROGRAMS[0].source;
-    let cold = median(RUNS, CELL_BUDGET, || {
-        n += 1;
-        executor
-            .execute(&format!("{family}\n; run {n}"), &wasm)
-            .map(|o| o.outputs.len())
-    });
-    println!(
-        "| corpus {} (source → outputs; WASM cold, empty cache) | | {} |",
-        PROGRAMS[0].name,
-        show(cold)
-    );
+    if let Some(family) = programs.first() {
+        let cold = median(RUNS, CELL_BUDGET, || {
+            n += 1;
+            executor
+                .execute(&format!("{}\n; run {n}", family.source), &wasm)
+                .map(|o| o.outputs.len())
+        });
+        println!(
+            "| corpus {} (source → outputs; WASM cold, empty cache) | | {} |",
+            family.name,
+            show(cold)
+        );
+    }
     let source = many_rules(200);
     let d = median(RUNS, CELL_BUDGET, || {
         compile_ok(&source, &Limits::default())
