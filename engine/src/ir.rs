@@ -261,6 +261,22 @@ pub enum Stmt {
     Continue(Span),
 }
 
+impl Stmt {
+    /// Where the statement is: its step and its runtime errors are reported here.
+    pub fn span(&self) -> Span {
+        match self {
+            Stmt::Let { span, .. }
+            | Stmt::If { span, .. }
+            | Stmt::ForRange { span, .. }
+            | Stmt::While { span, .. }
+            | Stmt::ForQuery { span, .. }
+            | Stmt::Result { span, .. }
+            | Stmt::Break(span)
+            | Stmt::Continue(span) => *span,
+        }
+    }
+}
+
 /// A top-level statement, run in program order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {

@@ -11,7 +11,6 @@ use crate::builder::FnBuilder;
 use crate::module::Module;
 use crate::rt::{Arg, Helper, detail, emit_fail, emit_step};
 use bytelogic_engine::ir::{Expr, Stmt};
-use bytelogic_engine::span::Span;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Labels of the enclosing loops, innermost last: (break, continue).
@@ -53,19 +52,6 @@ fn block(
     body.iter().try_for_each(|s| stmt(m, f, env, loops, s))
 }
 
-fn span_of(s: &Stmt) -> Span {
-    match s {
-        Stmt::Let { span, .. }
-        | Stmt::If { span, .. }
-        | Stmt::ForRange { span, .. }
-        | Stmt::While { span, .. }
-        | Stmt::ForQuery { span, .. }
-        | Stmt::Result { span, .. }
-        | Stmt::Break(span)
-        | Stmt::Continue(span) => *span,
-    }
-}
-
 fn stmt(
     m: &mut Module<'_>,
     f: &mut FnBuilder,
@@ -73,7 +59,7 @@ fn stmt(
     loops: &mut Loops,
     s: &Stmt,
 ) -> Result<(), CodegenError> {
-    let site = m.site(span_of(s), None);
+    let site = m.site(s.span(), None);
     emit_step(m, f, site);
     match s {
         Stmt::Let { slot, expr: e, .. } => {

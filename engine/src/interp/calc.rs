@@ -122,7 +122,7 @@ impl Machine<'_> {
         frame: &mut Frame,
         stmt: &Stmt,
     ) -> Res<Flow> {
-        self.budget.step(stmt_span(stmt))?;
+        self.budget.step(stmt.span())?;
         match stmt {
             Stmt::Let { slot, expr, .. } => {
                 let value = self.eval(rels, Env::Calc { frame, func: f }, expr)?;
@@ -279,18 +279,5 @@ impl Machine<'_> {
         }
         self.budget.release(bytes);
         Ok(flow)
-    }
-}
-
-fn stmt_span(stmt: &Stmt) -> Span {
-    match stmt {
-        Stmt::Let { span, .. }
-        | Stmt::If { span, .. }
-        | Stmt::ForRange { span, .. }
-        | Stmt::While { span, .. }
-        | Stmt::ForQuery { span, .. }
-        | Stmt::Result { span, .. }
-        | Stmt::Break(span)
-        | Stmt::Continue(span) => *span,
     }
 }
