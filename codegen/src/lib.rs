@@ -72,8 +72,20 @@ impl std::error::Error for CodegenError {}
 /// Compiles a lowered program to a WebAssembly module.
 pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
     let (wasm, sites) = module::Module::new(program)?.finish()?;
+    if wasm.len() > MAX_MODULE_BYTES {
+        return Err(CodegenError::Unsupported(format!(
+            "the module would be {} KiB (at most {} KiB compile in bounded time)",
+            wasm.len() / 1024,
+            MAX_MODULE_BYTES / 1024
+        )));
+    }
     Ok(Compiled { wasm, sites })
 }
+
+/// The largest module `compile` returns. Cranelift takes about 1.3 s per MiB of our
+/// code on a 2-core machine (far more than the interpreter needs for any program of
+/// that size), so a larger program is `Unsupported` and `Auto` interprets it.
+pub const MAX_MODULE_BYTES: usize = 1 << 20;
 
 /// The module's text form (WAT), for `--emit wat` and golden tests.
 pub fn wat(wasm: &[u8]) -> Result<String, CodegenError> {

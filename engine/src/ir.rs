@@ -37,9 +37,9 @@ id_type!(/// A stratum, index into [`Program::strata`]; strata run in index orde
 id_type!(/// A join index, index into [`Program::indexes`].
     IndexId(u32));
 id_type!(/// A variable slot: a rule variable or a CALC local (parameters first).
-    VarSlot(u16));
+    VarSlot(u32));
 id_type!(/// A FOR-QUERY tuple variable of a CALC function.
-    TupleSlot(u16));
+    TupleSlot(u32));
 
 /// A whole lowered program.
 #[derive(Clone, Debug)]
@@ -103,7 +103,7 @@ pub struct Rule {
     /// Its stratum.
     pub stratum: StratumId,
     /// Number of variable slots the body uses.
-    pub slots: u16,
+    pub slots: u32,
     /// The variable name of each slot (for messages and printing).
     pub slot_names: Vec<String>,
     /// The first-round plan: every scan reads the whole relation.
@@ -177,13 +177,13 @@ pub struct Function {
     /// The definition.
     pub span: Span,
     /// Number of parameters: slots `0..params` are the INPUT parameters.
-    pub params: u16,
+    pub params: u32,
     /// Total number of local slots (parameters included).
-    pub locals: u16,
+    pub locals: u32,
     /// The name of each local slot.
     pub local_names: Vec<String>,
     /// Number of FOR-QUERY tuple variables.
-    pub tuples: u16,
+    pub tuples: u32,
     /// The body.
     pub body: Vec<Stmt>,
 }

@@ -2,8 +2,9 @@
 //! that `PROPTEST_CASES` raises), the backends a program runs on, and the checks
 //! that hold for any input (spec §7, §8).
 
+use bytelogic_codegen::CodegenError;
 use bytelogic_engine::{Limits, LineIndex, compile};
-use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_runtime::wasm::{WasmBackend, WasmError};
 use bytelogic_runtime::{Executor, Options, Outcome};
 use proptest::test_runner::{Config, RngSeed};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -79,14 +80,24 @@ pub fn interpreter(source: &str, limits: &Limits) -> Result<Outcome, String> {
 }
 
 /// The compiled path. `WasmBackend::outcome` caches every source it compiles, which a
-/// long property run would fill; this compiles without the cache instead.
+/// long property run would fill; this compiles without the cache instead. A program the
+/// code generator refuses as `Unsupported` (too large to compile in bounded time) runs
+/// on the interpreter with `fallback` set, as `Backend::Auto` would run it.
 fn wasm(source: &str, limits: &Limits) -> Result<Outcome, String> {
     static BACKEND: OnceLock<WasmBackend> = OnceLock::new();
     let backend = BACKEND.get_or_init(|| WasmBackend::new().expect("a wasmtime engine"));
     let start = Instant::now();
     let compiled = compile(source, limits);
     let result = match &compiled.program {
-        Some(program) => Some(backend.run(program, limits).map_err(|e| e.to_string())?),
+        Some(program) => match backend.run(program, limits) {
+            Ok(result) => Some(result),
+            Err(WasmError::Codegen(CodegenError::Unsupported(why))) => {
+                let mut outcome = interpreter(source, limits)?;
+                outcome.fallback = Some(why);
+                return Ok(outcome);
+            }
+            Err(e) => return Err(e.to_string()),
+        },
         None => None,
     };
     Ok(Outcome::new(

@@ -22,7 +22,13 @@ pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, Codeg
         .functions
         .get(index as usize)
         .ok_or_else(|| CodegenError::InvalidIr(format!("CALC {index}")))?;
-    let params = u32::from(func.params);
+    let what = format!("CALC `{}`", func.name);
+    super::check_slots(
+        &what,
+        func.locals.max(func.params) + func.tuples,
+        func.params,
+    )?;
+    let params = func.params;
     let mut f = FnBuilder::new(2 * params);
     let mut slots: Vec<(u32, u32)> = (0..params).map(|i| (2 * i, 2 * i + 1)).collect();
     for _ in func.params..func.locals.max(func.params) {

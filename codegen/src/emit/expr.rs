@@ -165,7 +165,7 @@ pub fn expr(
             let callee = m.program.functions.get(func.index());
             let callee =
                 callee.ok_or_else(|| CodegenError::InvalidIr(format!("CALC {}", func.0)))?;
-            if args.len() != usize::from(callee.params) {
+            if args.len() != callee.params as usize {
                 return Err(CodegenError::InvalidIr(format!(
                     "CALC `{}` called with {} arguments",
                     callee.name,

@@ -25,6 +25,14 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
             .get(k as usize - 1)
             .ok_or_else(|| CodegenError::InvalidIr(format!("plan {k} of rule {rule}")))?,
     };
+    let what = format!("rule `{}`", r.label);
+    super::check_slots(&what, r.slots, 0)?;
+    let scans = plan
+        .ops
+        .iter()
+        .filter(|op| matches!(op, Op::Scan { .. }))
+        .count();
+    super::check_nesting(&what, scans)?;
     let mut f = FnBuilder::new(0);
     let env = Env {
         slots: (0..r.slots).map(|_| f.value_local()).collect(),

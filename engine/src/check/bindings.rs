@@ -2,6 +2,7 @@
 //! which slot, and E306/E307 for variables used unbound or bound twice.
 
 use super::Checked;
+use super::slots::Slots;
 use super::walk::walk_expr;
 use crate::ast::{ClauseKind, Expr, ExprKind, Program, Rule, StmtKind, Var, VarName};
 use crate::diagnostic::{Code, Diagnostic};
@@ -11,7 +12,7 @@ use crate::ir::VarSlot;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleBinding {
     /// The variable of each slot, in binding order.
-    pub slots: Vec<VarName>,
+    pub slots: Slots,
     /// What each clause binds, one entry per clause.
     pub clauses: Vec<ClauseBinding>,
 }
@@ -19,10 +20,7 @@ pub struct RuleBinding {
 impl RuleBinding {
     /// The slot of a bound variable.
     pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
-        self.slots
-            .iter()
-            .position(|v| v == name)
-            .map(|i| VarSlot(i as u16))
+        self.slots.get(name)
     }
 }
 
@@ -63,6 +61,8 @@ struct Binder<'a> {
     /// "SCAN parent binds $0 and $1" for each binding clause so far, for E306 messages.
     described: Vec<String>,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// Every positional variable below this one is bound (they are never unbound).
+    positional: u32,
 }
 
 fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> RuleBinding {
@@ -70,6 +70,7 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
         binding: RuleBinding::default(),
         described: Vec::new(),
         diagnostics,
+        positional: 0,
     };
     for clause in &rule.clauses {
         let cb = match &clause.kind {
@@ -142,29 +143,24 @@ impl Binder<'_> {
     /// Allocates slots for the `n` lowest-numbered positional variables not yet bound.
     fn next_positional(&mut self, n: usize) -> Vec<VarSlot> {
         let mut out = Vec::with_capacity(n);
-        let mut k = 0u32;
         while out.len() < n {
-            let name = VarName::Positional(k);
+            let name = VarName::Positional(self.positional);
             if self.binding.slot(&name).is_none() {
                 out.push(self.bind(name));
             }
-            k += 1;
+            self.positional += 1;
         }
         out
     }
 
     fn bind(&mut self, name: VarName) -> VarSlot {
-        if let Some(s) = self.binding.slot(&name) {
-            return s;
-        }
-        self.binding.slots.push(name);
-        VarSlot(self.binding.slots.len() as u16 - 1)
+        self.binding.slots.add(&name)
     }
 
     fn bind_all(&mut self, slots: &[VarSlot], clause: String) {
         let names: Vec<String> = slots
             .iter()
-            .map(|s| self.binding.slots[s.index()].to_string())
+            .map(|s| self.binding.slots[*s].to_string())
             .collect();
         let text = match names.len() {
             0 => format!("{clause} binds nothing"),
@@ -188,7 +184,7 @@ impl Binder<'_> {
     ) -> (Option<VarSlot>, Vec<(u32, VarSlot)>) {
         let names: Vec<String> = vars
             .iter()
-            .map(|s| self.binding.slots[s.index()].to_string())
+            .map(|s| self.binding.slots[*s].to_string())
             .collect();
         if arity != 2 {
             self.diagnostics.push(
@@ -204,10 +200,7 @@ impl Binder<'_> {
             );
             return (None, columns(0, vars));
         }
-        match vars
-            .iter()
-            .position(|s| self.binding.slots[s.index()] == k.name)
-        {
+        match vars.iter().position(|s| self.binding.slots[*s] == k.name) {
             Some(i) => {
                 let (key, other) = (vars[i], vars[1 - i]);
                 (None, vec![(1, key), (0, other)])

@@ -9,6 +9,7 @@ mod names;
 mod order;
 mod relations;
 mod scope;
+mod slots;
 pub(crate) mod walk;
 
 use crate::ast::{self, VarName};
@@ -18,6 +19,7 @@ use hashbrown::HashMap;
 
 pub use bindings::{ClauseBinding, RuleBinding};
 pub use scope::{CalcScope, field_column};
+pub use slots::Slots;
 
 /// A declared relation.
 #[derive(Clone, Debug)]

@@ -43,8 +43,9 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
                     );
                     continue;
                 }
-                for (i, p) in calc.params.iter().enumerate() {
-                    if calc.params[..i].iter().any(|q| q.name == p.name) {
+                let mut seen = hashbrown::HashSet::with_capacity(calc.params.len());
+                for p in &calc.params {
+                    if !seen.insert(&p.name) {
                         diagnostics.push(Diagnostic::new(
                             Code::E307,
                             p.span,

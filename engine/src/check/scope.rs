@@ -2,6 +2,7 @@
 //! variable assigned in the body), globals, and FOR-QUERY tuple variables.
 
 use super::Checked;
+use super::slots::Slots;
 use super::walk::{calc_stmt_exprs, walk_calc_stmts, walk_expr, walk_query_args};
 use crate::ast::{CalcDef, CalcStmt, CalcStmtKind, ExprKind, Ident, Program, StmtKind, VarName};
 use crate::diagnostic::{Code, Diagnostic};
@@ -12,16 +13,13 @@ use crate::ir::VarSlot;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalcScope {
     /// The variable of each local slot.
-    pub locals: Vec<VarName>,
+    pub locals: Slots,
 }
 
 impl CalcScope {
     /// The slot of a local.
     pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
-        self.locals
-            .iter()
-            .position(|v| v == name)
-            .map(|i| VarSlot(i as u16))
+        self.locals.get(name)
     }
 }
 
@@ -55,19 +53,15 @@ pub fn calc_scopes(
 fn calc_scope(calc: &CalcDef, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> CalcScope {
     let mut scope = CalcScope::default();
     for p in &calc.params {
-        if scope.slot(&p.name).is_none() {
-            scope.locals.push(p.name.clone());
-        }
+        scope.locals.add(&p.name);
     }
     walk_calc_stmts(&calc.body, &mut |s| {
         let assigned = match &s.kind {
             CalcStmtKind::Let { var, .. } | CalcStmtKind::ForRange { var, .. } => Some(var),
             _ => None,
         };
-        if let Some(var) = assigned
-            && scope.slot(&var.name).is_none()
-        {
-            scope.locals.push(var.name.clone());
+        if let Some(var) = assigned {
+            scope.locals.add(&var.name);
         }
     });
     let mut reads = Reads {

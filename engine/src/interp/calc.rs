@@ -37,10 +37,9 @@ impl Frame {
     /// Empties the frame and sizes it for `f`.
     fn reset(&mut self, f: &Function) {
         self.locals.clear();
-        self.locals
-            .resize(usize::from(f.locals.max(f.params)), None);
+        self.locals.resize(f.locals.max(f.params) as usize, None);
         self.tuples.iter_mut().for_each(Vec::clear);
-        self.tuples.resize_with(usize::from(f.tuples), Vec::new);
+        self.tuples.resize_with(f.tuples as usize, Vec::new);
     }
 }
 
@@ -72,7 +71,7 @@ impl Machine<'_> {
         frame.reset(f);
         for (i, arg) in args.iter().enumerate() {
             let value = self.eval(rels, env, arg)?;
-            frame.set(VarSlot(i as u16), value);
+            frame.set(VarSlot(i as u32), value);
         }
         self.budget.check_depth(self.depth + 1, &f.name, span)?;
         let bytes = FRAME_OVERHEAD

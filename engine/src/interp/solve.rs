@@ -81,7 +81,7 @@ impl Machine<'_> {
             rels: db.relations_mut(),
             stored,
             added: 0,
-            slots: vec![Value::Int(0); usize::from(rule.slots)],
+            slots: vec![Value::Int(0); rule.slots as usize],
             names: &rule.slot_names,
             row: Vec::new(),
         };

@@ -24,8 +24,8 @@ pub(super) fn lower_calc(
     Function {
         name: def.name.text.clone(),
         span,
-        params: def.params.len() as u16,
-        locals: scope.locals.len() as u16,
+        params: def.params.len() as u32,
+        locals: scope.locals.len() as u32,
         local_names: scope.locals.iter().map(|v| v.to_string()).collect(),
         tuples: b.tuple_count,
         body,
@@ -37,7 +37,7 @@ struct BodyLowerer<'a, 'b> {
     scope: &'a CalcScope,
     /// Enclosing FOR-QUERY tuple variables, innermost last.
     tuples: Vec<(String, TupleSlot)>,
-    tuple_count: u16,
+    tuple_count: u32,
 }
 
 impl BodyLowerer<'_, '_> {

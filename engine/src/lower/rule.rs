@@ -104,7 +104,7 @@ pub(super) fn lower_rule(
         label: rule.label.text.clone(),
         span,
         stratum,
-        slots: binding.slots.len() as u16,
+        slots: binding.slots.len() as u32,
         slot_names: binding.slots.iter().map(|v| v.to_string()).collect(),
         initial,
         deltas,

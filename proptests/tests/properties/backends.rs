@@ -47,6 +47,11 @@ fn agree(source: &str, limits: &Limits) -> Result<(), TestCaseError> {
     for backend in &BACKENDS {
         let name = backend.name;
         let outcome = run_checked(backend, source, limits).map_err(TestCaseError::fail)?;
+        prop_assert!(
+            outcome.fallback.is_none(),
+            "{name} did not run it: {:?}",
+            outcome.fallback
+        );
         if outcome
             .error()
             .is_some_and(|e| matches!(e.diagnostic.code, Code::E404 | Code::E405))

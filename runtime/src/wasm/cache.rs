@@ -29,7 +29,7 @@ pub(super) struct Prepared {
 /// module or why there is none.
 pub(super) struct CacheEntry {
     pub(super) compiled: Compiled,
-    pub(super) prepared: Option<Result<Prepared, String>>,
+    pub(super) prepared: Option<Result<Prepared, super::WasmError>>,
 }
 
 /// What makes two requests compile to the same module.

@@ -34,7 +34,7 @@ const THREAD_STACK: usize = 48 << 20;
 const POOL_SLOTS: u32 = 64;
 
 /// Why the compiled path could not run a program.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum WasmError {
     /// The code generator refused the program.
     Codegen(CodegenError),
@@ -114,17 +114,14 @@ impl WasmBackend {
         let start = Instant::now();
         let entry = self.cache.get_or_insert(source, options, || {
             let compiled = front_end(source, options);
-            let prepared = compiled
-                .program
-                .as_ref()
-                .map(|p| self.prepare(p).map_err(|e| e.to_string()));
+            let prepared = compiled.program.as_ref().map(|p| self.prepare(p));
             CacheEntry { compiled, prepared }
         });
         let result = match (&entry.compiled.program, &entry.prepared) {
             (Some(program), Some(Ok(prepared))) => {
                 Some(self.execute(prepared, program, &options.limits)?)
             }
-            (_, Some(Err(e))) => return Err(WasmError::Engine(e.clone())),
+            (_, Some(Err(e))) => return Err(e.clone()),
             _ => None,
         };
         let diagnostics = entry.compiled.diagnostics.clone();

@@ -3,7 +3,7 @@
 use super::*;
 use crate::ast::BinOp::*;
 
-fn range(slot: u16, start: Expr, end: Expr, step: Option<Expr>, body: Vec<Stmt>) -> Stmt {
+fn range(slot: u32, start: Expr, end: Expr, step: Option<Expr>, body: Vec<Stmt>) -> Stmt {
     Stmt::ForRange {
         slot: VarSlot(slot),
         start,
@@ -32,7 +32,7 @@ fn if_(cond: Expr, then_body: Vec<Stmt>) -> Stmt {
 }
 
 /// Runs a parameterless function with `locals` locals and returns its RESULT.
-fn run_body(locals: u16, body: Vec<Stmt>) -> Result<Value, Code> {
+fn run_body(locals: u32, body: Vec<Stmt>) -> Result<Value, Code> {
     let mut b = Builder::new();
     let f = b.func(0, locals, 0, body);
     b.result(call(f, vec![]));

@@ -38,7 +38,7 @@ pub(super) fn val(v: Value) -> Expr {
     }
 }
 
-pub(super) fn local(slot: u16) -> Expr {
+pub(super) fn local(slot: u32) -> Expr {
     Expr {
         kind: ExprKind::Local(VarSlot(slot)),
         span: NO_SPAN,
@@ -52,7 +52,7 @@ pub(super) fn global(g: GlobalId) -> Expr {
     }
 }
 
-pub(super) fn field(tuple: u16, col: u32) -> Expr {
+pub(super) fn field(tuple: u32, col: u32) -> Expr {
     Expr {
         kind: ExprKind::Field {
             tuple: TupleSlot(tuple),
@@ -103,7 +103,7 @@ pub(super) fn call(func: FuncId, args: Vec<Expr>) -> Expr {
 }
 
 /// A scan binding `bind` (column, slot) pairs, without a key.
-pub(super) fn scan(rel: RelId, version: Version, bind: &[(u32, u16)]) -> Op {
+pub(super) fn scan(rel: RelId, version: Version, bind: &[(u32, u32)]) -> Op {
     scan_key(rel, version, None, &[], bind)
 }
 
@@ -112,8 +112,8 @@ pub(super) fn scan_key(
     rel: RelId,
     version: Version,
     index: Option<IndexId>,
-    key: &[u16],
-    bind: &[(u32, u16)],
+    key: &[u32],
+    bind: &[(u32, u32)],
 ) -> Op {
     Op::Scan {
         rel,
@@ -133,7 +133,7 @@ pub(super) fn emit(rel: RelId, args: Vec<Expr>) -> Op {
     }
 }
 
-pub(super) fn s_let(slot: u16, expr: Expr) -> Stmt {
+pub(super) fn s_let(slot: u32, expr: Expr) -> Stmt {
     Stmt::Let {
         slot: VarSlot(slot),
         expr,
@@ -203,7 +203,7 @@ impl Builder {
     }
 
     /// Adds a rule with `slots` slots; put it in a stratum with [`Builder::stratum`].
-    pub(super) fn rule(&mut self, slots: u16, initial: Vec<Op>, deltas: Vec<Vec<Op>>) -> RuleId {
+    pub(super) fn rule(&mut self, slots: u32, initial: Vec<Op>, deltas: Vec<Vec<Op>>) -> RuleId {
         self.p.rules.push(Rule {
             label: format!("r{}", self.p.rules.len()),
             span: NO_SPAN,
@@ -264,9 +264,9 @@ impl Builder {
     /// Adds a CALC function; locals are named `l0`, `l1`, ….
     pub(super) fn func(
         &mut self,
-        params: u16,
-        locals: u16,
-        tuples: u16,
+        params: u32,
+        locals: u32,
+        tuples: u32,
         body: Vec<Stmt>,
     ) -> FuncId {
         self.p.functions.push(Function {
