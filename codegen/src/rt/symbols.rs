@@ -77,25 +77,86 @@ pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, strid
         .memory_fill(0);
 }
 
+/// Opens a loop that runs while at least 8 bytes are left between local `i` and
+/// local `end`; close it with [`words_end`].
+fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
+    f.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(end)
+        .local_get(i)
+        .i32_sub()
+        .i32_const(8)
+        .i32_lt_u()
+        .br_if(1);
+}
+
+/// Advances `i` by 8 bytes and closes a loop opened by [`words_start`].
+fn words_end(f: &mut FnBuilder, i: u32) {
+    f.ins()
+        .local_get(i)
+        .i32_const(8)
+        .i32_add()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+}
+
+/// Pushes the 8 bytes at `base + i` as an i64.
+fn word_at(f: &mut FnBuilder, base: u32, i: u32) {
+    f.ins()
+        .local_get(base)
+        .local_get(i)
+        .i32_add()
+        .i64_load(crate::builder::mem(0, 0));
+}
+
+/// The text hash: FNV-style over 8-byte words, then the last bytes one by one, then a
+/// 64-bit finalizer folded to 32 bits. Word steps keep long strings (built by
+/// concatenation) cheap to intern.
 pub(super) fn hash_bytes(n: u32) -> Function {
+    const PRIME: i64 = 0x0000_0100_0000_01b3;
     let (ptr, len) = (0, 1);
     let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
-    let h = f.local(ValType::I32);
-    f.ins().i32_const(0x811c_9dc5_u32 as i32).local_set(h);
+    let h = f.local(ValType::I64);
+    f.ins().i64_const(0xcbf2_9ce4_8422_2325_u64 as i64).local_set(h);
+    let step = |f: &mut FnBuilder| {
+        f.ins().i64_xor().i64_const(PRIME).i64_mul().local_set(h);
+    };
+    words_start(&mut f, i, len);
+    f.ins().local_get(h);
+    word_at(&mut f, ptr, i);
+    step(&mut f);
+    words_end(&mut f, i);
     loop_start(&mut f, i, len);
     f.ins()
         .local_get(h)
         .local_get(ptr)
         .local_get(i)
         .i32_add()
-        .i32_load8_u(crate::builder::mem(0, 0))
-        .i32_xor()
-        .i32_const(0x0100_0193)
-        .i32_mul()
-        .local_set(h);
+        .i64_load8_u(crate::builder::mem(0, 0));
+    step(&mut f);
     loop_end(&mut f, i);
-    f.ins().local_get(h);
+    for _ in 0..2 {
+        f.ins()
+            .local_get(h)
+            .local_get(h)
+            .i64_const(33)
+            .i64_shr_u()
+            .i64_xor()
+            .i64_const(0xff51_afd7_ed55_8ccd_u64 as i64)
+            .i64_mul()
+            .local_set(h);
+    }
+    f.ins()
+        .local_get(h)
+        .local_get(h)
+        .i64_const(32)
+        .i64_shr_u()
+        .i64_xor()
+        .i32_wrap_i64();
     f.finish()
 }
 
@@ -111,6 +172,13 @@ pub(super) fn cmp_bytes(n: u32) -> Function {
         .i32_lt_u()
         .select()
         .local_set(end);
+    // Equal 8-byte words are skipped; the first word that differs (or the tail) is
+    // compared byte by byte, from `i` on.
+    words_start(&mut f, i, end);
+    word_at(&mut f, a, i);
+    word_at(&mut f, b, i);
+    f.ins().i64_ne().br_if(1);
+    words_end(&mut f, i);
     loop_start(&mut f, i, end);
     f.ins()
         .local_get(a)
