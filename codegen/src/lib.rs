@@ -49,7 +49,8 @@ pub struct Compiled {
 /// Why a program could not be compiled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodegenError {
-    /// A construct this backend cannot compile (none in spec version 1).
+    /// A program too large to compile in bounded time (every construct of spec
+    /// version 1 compiles; see ABI.md).
     Unsupported(String),
     /// The IR breaks its own invariants (an id out of range, a wrong arity…).
     InvalidIr(String),

@@ -121,7 +121,9 @@ pub(super) fn hash_bytes(n: u32) -> Function {
     let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
     let h = f.local(ValType::I64);
-    f.ins().i64_const(0xcbf2_9ce4_8422_2325_u64 as i64).local_set(h);
+    f.ins()
+        .i64_const(0xcbf2_9ce4_8422_2325_u64 as i64)
+        .local_set(h);
     let step = |f: &mut FnBuilder| {
         f.ins().i64_xor().i64_const(PRIME).i64_mul().local_set(h);
     };
