@@ -34,6 +34,34 @@ fn load_at(f: &mut FnBuilder, base: u32, index: u32) {
         .i32_load(m32(0));
 }
 
+/// Where a pattern is: in a local, or at a constant address.
+#[derive(Clone, Copy)]
+enum At {
+    Local(u32),
+    Addr(u32),
+}
+
+/// Adds to local `width` the number of `?` columns (tag 0) among the `arity` values of
+/// the pattern `at`, counting with local `c` (which must be 0).
+fn count_unbound(f: &mut FnBuilder, at: At, arity: u32, c: u32, width: u32) {
+    loop_start(f, c, arity);
+    f.ins().local_get(width);
+    match at {
+        At::Local(pattern) => f.ins().local_get(pattern),
+        At::Addr(addr) => f.ins().i32_const(addr as i32),
+    };
+    f.ins()
+        .local_get(c)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .i32_load(m32(0))
+        .i32_eqz()
+        .i32_add()
+        .local_set(width);
+    loop_end(f, c);
+}
+
 pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     let (ptrs, count, width) = (0, 1, 2);
     let alloc = m.rt(Helper::Alloc);
@@ -191,19 +219,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .if_(BlockType::Empty)
         .i32_const(0)
         .local_set(width);
-    loop_start(&mut f, c, arity);
-    f.ins()
-        .local_get(width)
-        .local_get(pattern)
-        .local_get(c)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .i32_eqz()
-        .i32_add()
-        .local_set(width);
-    loop_end(&mut f, c);
+    count_unbound(&mut f, At::Local(pattern), arity, c, width);
     f.ins()
         .end()
         .local_get(width)
@@ -459,19 +475,7 @@ pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .memory_copy(0, 0);
-    loop_start(&mut f, c, arity);
-    f.ins()
-        .local_get(width)
-        .i32_const(SCRATCH as i32)
-        .local_get(c)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .i32_eqz()
-        .i32_add()
-        .local_set(width);
-    loop_end(&mut f, c);
+    count_unbound(&mut f, At::Addr(SCRATCH), arity, c, width);
     f.ins()
         .local_get(rec)
         .i32_const(1)

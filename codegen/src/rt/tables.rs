@@ -592,11 +592,9 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
     f.ins().end();
 }
 
-pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, site) = (0, 1);
-    let find = m.rt(Helper::SetFind);
-    let push = m.rt(Helper::Push);
-    let mut f = FnBuilder::new(n);
+/// Returns from the helper when the tuple at `SCRATCH` is already stored in the set at
+/// local `rel` (`find` is `SetFind`).
+fn return_if_stored(f: &mut FnBuilder, rel: u32, find: u32) {
     f.ins()
         .local_get(rel)
         .i32_const(SCRATCH as i32)
@@ -606,6 +604,14 @@ pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
         .if_(BlockType::Empty)
         .return_()
         .end();
+}
+
+pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
+    let (rel, site) = (0, 1);
+    let find = m.rt(Helper::SetFind);
+    let push = m.rt(Helper::Push);
+    let mut f = FnBuilder::new(n);
+    return_if_stored(&mut f, rel, find);
     check_tuples(m, &mut f, site, 1);
     f.ins()
         .local_get(rel)
@@ -624,15 +630,8 @@ pub(super) fn emit(m: &mut Module<'_>, n: u32) -> Function {
     let find = m.rt(Helper::SetFind);
     let insert = m.rt(Helper::SetInsert);
     let mut f = FnBuilder::new(n);
+    return_if_stored(&mut f, rel, find);
     f.ins()
-        .local_get(rel)
-        .i32_const(SCRATCH as i32)
-        .call(find)
-        .i32_const(0)
-        .i32_ge_s()
-        .if_(BlockType::Empty)
-        .return_()
-        .end()
         .local_get(rel)
         .i32_const(REL_PENDING as i32)
         .i32_add()
