@@ -62,6 +62,23 @@ fn count_unbound(f: &mut FnBuilder, at: At, arity: u32, c: u32, width: u32) {
     loop_end(f, c);
 }
 
+/// `dst[k] = src[from]; from += 1` (i32 elements).
+fn take_next(f: &mut FnBuilder, dst: u32, k: u32, src: u32, from: u32) {
+    f.ins()
+        .local_get(dst)
+        .local_get(k)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add();
+    load_at(f, src, from);
+    f.ins()
+        .i32_store(m32(0))
+        .local_get(from)
+        .i32_const(1)
+        .i32_add()
+        .local_set(from);
+}
+
 pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     let (ptrs, count, width) = (0, 1, 2);
     let alloc = m.rt(Helper::Alloc);
@@ -115,33 +132,11 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(0)
         .end()
         .local_tee(take)
-        .if_(BlockType::Empty)
-        .local_get(dst)
-        .local_get(k)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add();
-    load_at(&mut f, src, a);
-    f.ins()
-        .i32_store(m32(0))
-        .local_get(a)
-        .i32_const(1)
-        .i32_add()
-        .local_set(a)
-        .else_()
-        .local_get(dst)
-        .local_get(k)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add();
-    load_at(&mut f, src, b);
-    f.ins()
-        .i32_store(m32(0))
-        .local_get(b)
-        .i32_const(1)
-        .i32_add()
-        .local_set(b)
-        .end();
+        .if_(BlockType::Empty);
+    take_next(&mut f, dst, k, src, a);
+    f.ins().else_();
+    take_next(&mut f, dst, k, src, b);
+    f.ins().end();
     loop_end(&mut f, k);
     // Next pair of runs: i += 2w (loop_end adds 1, so add 2w - 1 first).
     f.ins()

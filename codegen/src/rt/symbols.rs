@@ -61,6 +61,43 @@ pub(super) fn probe_free(f: &mut FnBuilder, tbl: u32, cap: u32, h: u32, stride: 
         .end();
 }
 
+/// Emits the probe loop of an open-addressing table whose entries, `stride` bytes
+/// apart, start with `[hash: i32, id: i32]` (`id` 0 marks a free entry). From entry
+/// `i`, it stops at the first free entry; at each entry whose hash equals local `h`, it
+/// runs `on_hash` (with the entry's address in `e` and its id in `id`; the loop's
+/// block is label 2 there, so `br_if 2` ends the probe). `table` and `mask` push the
+/// table's address and `capacity - 1`.
+pub(super) fn probe_entries(
+    f: &mut FnBuilder,
+    table: impl Fn(&mut FnBuilder),
+    mask: impl Fn(&mut FnBuilder),
+    stride: u32,
+    [i, e, id, h]: [u32; 4],
+    on_hash: impl FnOnce(&mut FnBuilder),
+) {
+    f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
+    table(f);
+    f.ins()
+        .local_get(i)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .local_tee(id)
+        .i32_eqz()
+        .br_if(1)
+        .local_get(e)
+        .i32_load(m32(0))
+        .local_get(h)
+        .i32_eq()
+        .if_(BlockType::Empty);
+    on_hash(f);
+    f.ins().end().local_get(i).i32_const(1).i32_add();
+    mask(f);
+    f.ins().i32_and().local_set(i).br(0).end().end();
+}
+
 /// Allocates a zeroed table of `cap` entries of `stride` bytes into local `out`.
 pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, stride: u32, out: u32) {
     let alloc = m.rt(Helper::Alloc);
@@ -293,57 +330,43 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(1)
         .i32_sub()
         .i32_and()
-        .local_set(i)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .global_get(tbl)
-        .local_get(i)
-        .i32_const(8)
-        .i32_mul()
-        .i32_add()
-        .local_tee(e)
-        .i32_load(m32(4))
-        .local_tee(id1)
-        .i32_eqz()
-        .br_if(1)
-        .local_get(e)
-        .i32_load(m32(0))
-        .local_get(h)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .global_get(sym_ptr)
-        .local_get(id1)
-        .i32_const(1)
-        .i32_sub()
-        .i32_const(SYM_ENTRY as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(ep)
-        .i32_load(m32(0))
-        .local_get(ep)
-        .i32_load(m32(4))
-        .local_get(ptr)
-        .local_get(len)
-        .call(cmp)
-        .i32_eqz()
-        .if_(BlockType::Empty)
-        .local_get(id1)
-        .i32_const(1)
-        .i32_sub()
-        .return_()
-        .end()
-        .end()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .global_get(cap)
-        .i32_const(1)
-        .i32_sub()
-        .i32_and()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end()
+        .local_set(i);
+    probe_entries(
+        &mut f,
+        |f| {
+            f.ins().global_get(tbl);
+        },
+        |f| {
+            f.ins().global_get(cap).i32_const(1).i32_sub();
+        },
+        8,
+        [i, e, id1, h],
+        |f| {
+            f.ins()
+                .global_get(sym_ptr)
+                .local_get(id1)
+                .i32_const(1)
+                .i32_sub()
+                .i32_const(SYM_ENTRY as i32)
+                .i32_mul()
+                .i32_add()
+                .local_tee(ep)
+                .i32_load(m32(0))
+                .local_get(ep)
+                .i32_load(m32(4))
+                .local_get(ptr)
+                .local_get(len)
+                .call(cmp)
+                .i32_eqz()
+                .if_(BlockType::Empty)
+                .local_get(id1)
+                .i32_const(1)
+                .i32_sub()
+                .return_()
+                .end();
+        },
+    );
+    f.ins()
         // New: grow the Symbol table if full, append, file in the intern table.
         .global_get(sym_len)
         .global_get(sym_cap)

@@ -4,7 +4,7 @@
 
 use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
-use super::symbols::{alloc_table, probe_free};
+use super::symbols::{alloc_table, probe_entries, probe_free};
 use super::values::{loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
@@ -77,59 +77,41 @@ pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
         .local_tee(h)
         .local_get(mask)
         .i32_and()
-        .local_set(i)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(s)
-        .i32_load(m32(SET_TBL))
-        .local_get(i)
-        .i32_const(8)
-        .i32_mul()
-        .i32_add()
-        .local_tee(e)
-        .i32_load(m32(4))
-        .local_tee(r1)
-        .i32_eqz()
-        .br_if(1)
-        .local_get(e)
-        .i32_load(m32(0))
-        .local_get(h)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .local_get(s)
-        .i32_load(m32(SET_ROWS))
-        .local_get(r1)
-        .i32_const(1)
-        .i32_sub()
-        .local_get(rowsz)
-        .i32_mul()
-        .i32_add()
-        .i32_const(0)
-        .local_get(tup)
-        .i32_const(0)
-        .local_get(rowsz)
-        .i32_const(4)
-        .i32_shr_u()
-        .call(equal)
-        .if_(BlockType::Empty);
-    if insert {
-        f.ins().i32_const(-1);
-    } else {
-        f.ins().local_get(r1).i32_const(1).i32_sub();
-    }
-    f.ins()
-        .return_()
-        .end()
-        .end()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_get(mask)
-        .i32_and()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
+        .local_set(i);
+    probe_entries(
+        &mut f,
+        |f| field(f, s, SET_TBL),
+        |f| {
+            f.ins().local_get(mask);
+        },
+        8,
+        [i, e, r1, h],
+        |f| {
+            f.ins()
+                .local_get(s)
+                .i32_load(m32(SET_ROWS))
+                .local_get(r1)
+                .i32_const(1)
+                .i32_sub()
+                .local_get(rowsz)
+                .i32_mul()
+                .i32_add()
+                .i32_const(0)
+                .local_get(tup)
+                .i32_const(0)
+                .local_get(rowsz)
+                .i32_const(4)
+                .i32_shr_u()
+                .call(equal)
+                .if_(BlockType::Empty);
+            if insert {
+                f.ins().i32_const(-1);
+            } else {
+                f.ins().local_get(r1).i32_const(1).i32_sub();
+            }
+            f.ins().return_().end();
+        },
+    );
     if !insert {
         f.ins().i32_const(-1);
         return f.finish();
@@ -316,47 +298,29 @@ fn probe_key(
         .local_tee(mask)
         .local_get(h)
         .i32_and()
-        .local_set(i)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(ix)
-        .i32_load(m32(IDX_TBL))
-        .local_get(i)
-        .i32_const(ENTRY_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(e)
-        .i32_load(m32(4))
-        .local_tee(list)
-        .i32_eqz()
-        .br_if(1)
-        .local_get(e)
-        .i32_load(m32(0))
-        .local_get(h)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .local_get(rows)
-        .local_get(list)
-        .i32_load(m32(0))
-        .local_get(rowsz)
-        .i32_mul()
-        .i32_add();
-    field(f, ix, IDX_COLS);
-    f.ins().local_get(key).local_get(kcols);
-    field(f, ix, IDX_NCOLS);
-    f.ins()
-        .call(equal)
-        .br_if(2)
-        .end()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_get(mask)
-        .i32_and()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
+        .local_set(i);
+    probe_entries(
+        f,
+        |f| field(f, ix, IDX_TBL),
+        |f| {
+            f.ins().local_get(mask);
+        },
+        ENTRY_SIZE,
+        [i, e, list, h],
+        |f| {
+            f.ins()
+                .local_get(rows)
+                .local_get(list)
+                .i32_load(m32(0))
+                .local_get(rowsz)
+                .i32_mul()
+                .i32_add();
+            field(f, ix, IDX_COLS);
+            f.ins().local_get(key).local_get(kcols);
+            field(f, ix, IDX_NCOLS);
+            f.ins().call(equal).br_if(2);
+        },
+    );
 }
 
 pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
