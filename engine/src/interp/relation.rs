@@ -38,7 +38,28 @@ pub(super) struct TupleSet {
     arity: usize,
     values: Vec<Value>,
     len: u32,
-    table: HashTable<RowId>,
+    table: HashTable<Slot>,
+}
+
+/// An entry of a [`TupleSet`]'s table: a row id and 32 bits of the row's hash, so
+/// that growing the table and most mismatches never read the rows.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    id: RowId,
+    hash: u32,
+}
+
+impl Slot {
+    /// The 32 bits of a row's [`hash_row`] a slot keeps.
+    fn short(hash: u64) -> u32 {
+        (hash >> 32) as u32
+    }
+
+    /// The hash the table files a slot under, rebuilt from its 32 bits (hashbrown
+    /// takes the bucket from the low bits and the control byte from the top 7).
+    fn table_hash(short: u32) -> u64 {
+        u64::from(short) << 32 | u64::from(short)
+    }
 }
 
 fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
@@ -72,21 +93,30 @@ impl TupleSet {
 
     /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
     pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
-        self.table.find(hash, |&id| self.row(id) == row).is_some()
+        let short = Slot::short(hash);
+        self.table
+            .find(Slot::table_hash(short), |s| {
+                s.hash == short && self.row(s.id) == row
+            })
+            .is_some()
     }
 
     /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
     /// it was new.
     pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
         let (values, arity) = (&self.values, self.arity);
+        let short = Slot::short(hash);
         match self.table.entry(
-            hash,
-            |&id| row_of(values, arity, id) == row,
-            |&id| hash_row(row_of(values, arity, id)),
+            Slot::table_hash(short),
+            |s| s.hash == short && row_of(values, arity, s.id) == row,
+            |s| Slot::table_hash(s.hash),
         ) {
             Entry::Occupied(_) => return false,
             Entry::Vacant(slot) => {
-                slot.insert(self.len);
+                slot.insert(Slot {
+                    id: self.len,
+                    hash: short,
+                });
             }
         }
         self.values.extend_from_slice(row);

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ast::BinOp::*;
+use crate::output::Tuples;
 use Version::{Delta, Full};
 use std::collections::BTreeSet;
 
@@ -39,7 +40,10 @@ fn facts_and_queries() {
     assert_eq!(answers[2], &QueryAnswer::Values(vec![bob, carol]));
     assert_eq!(
         answers[3],
-        &QueryAnswer::Tuples(vec![vec![alice, bob], vec![alice, carol], vec![bob, carol]])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [[alice, bob], [alice, carol], [bob, carol]]
+        ))
     );
     assert_eq!(answers[4], &QueryAnswer::Values(vec![]));
     let Output::Query { relation, args, .. } = &r.outputs[2] else {
@@ -195,7 +199,7 @@ fn semi_naive_closure_equals_naive_on_random_graphs() {
             let r = closure_program(&edges, shape);
             assert_eq!(
                 answer(&r),
-                &QueryAnswer::Tuples(expected.clone()),
+                &QueryAnswer::Tuples(Tuples::from_rows(2, &expected)),
                 "graph {round} {shape:?}"
             );
             assert_eq!(r.stats.tuples as usize, edges.len() + expected.len());
@@ -243,12 +247,10 @@ fn key_first_scan_then_join() {
     let r = b.run();
     assert_eq!(
         answer(&r),
-        &QueryAnswer::Tuples(vec![
-            vec![ann, cat],
-            vec![ann, dan],
-            vec![bob, ann],
-            vec![cat, bob]
-        ])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [[ann, cat], [ann, dan], [bob, ann], [cat, bob]]
+        ))
     );
     assert_eq!(r.stats.iterations, 1);
 }
@@ -290,7 +292,10 @@ fn lets_filters_and_rules_without_scans() {
     };
     assert_eq!(
         squares,
-        &QueryAnswer::Tuples(vec![ints(&[1, 1]), ints(&[3, 9]), ints(&[5, 25])])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[1, 1]), ints(&[3, 9]), ints(&[5, 25])]
+        ))
     );
     assert_eq!(answer(&r), &QueryAnswer::Truth(true));
 }
