@@ -49,6 +49,8 @@ pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
 
 /// Bounds of the Ints that have a [`rank`].
 const RANKED_INTS: std::ops::Range<i64> = -(1 << 62)..(1 << 62);
+/// How many times the sorted keys' buffer is shrunk while an answer is read from it.
+const KEY_BUFFER_SHRINKS: usize = 16;
 /// The bit that puts Symbols after every ranked Int.
 const SYMBOL_RANKS: u64 = 1 << 63;
 
@@ -101,11 +103,17 @@ fn selected_values(
         .map(|row| rank_key(row, symbols.written()))
         .collect::<Option<Vec<_>>>()
     {
-        keys.sort_unstable();
+        // Descending, so the keys are taken from the back in canonical order and
+        // their buffer shrinks as the answer grows (a large answer needs not both).
+        keys.sort_unstable_by(|a, b| b.cmp(a));
         let mut values = Vec::with_capacity(keys.len() * open.len());
-        for (a, b) in keys {
+        let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
+        while let Some((a, b)) = keys.pop() {
             let row = [unrank(a), unrank(b)];
             values.extend(open.iter().map(|&c| row[c]));
+            if keys.len() % shrink_every == 0 {
+                keys.shrink_to_fit();
+            }
         }
         return values;
     }

@@ -329,3 +329,52 @@ fn solve_runs_only_rules_registered_so_far() {
         ]
     );
 }
+
+#[test]
+fn query_answers_project_and_sort_with_and_without_rank_keys() {
+    use Value::{Float, Int};
+    let answers = |rows: &[[Value; 2]], pattern: &[Option<Value>]| {
+        let mut b = Builder::new();
+        let r = b.rel("r", 2);
+        for row in rows {
+            b.fact(r, row);
+        }
+        b.query(r, pattern);
+        answer(&b.run()).clone()
+    };
+    // Ints only: the answer is read back from sorted rank keys.
+    let ranked = [
+        [Int(2), Int(9)],
+        [Int(1), Int(5)],
+        [Int(2), Int(-3)],
+        [Int(1), Int(2)],
+    ];
+    assert_eq!(
+        answers(&ranked, &[None, None]),
+        QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[1, 2]), ints(&[1, 5]), ints(&[2, -3]), ints(&[2, 9])]
+        ))
+    );
+    assert_eq!(
+        answers(&ranked, &[Some(Int(2)), None]),
+        QueryAnswer::Values(ints(&[-3, 9]))
+    );
+    assert_eq!(
+        answers(&ranked, &[None, Some(Int(5))]),
+        QueryAnswer::Values(ints(&[1]))
+    );
+    // A Float has no rank: the rows are compared in canonical order instead.
+    let unranked = [[Int(1), Float(0.5)], [Int(1), Int(-2)], [Int(0), Int(7)]];
+    assert_eq!(
+        answers(&unranked, &[None, None]),
+        QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[0, 7]), ints(&[1, -2]), vec![Int(1), Float(0.5)]]
+        ))
+    );
+    assert_eq!(
+        answers(&unranked, &[Some(Int(1)), None]),
+        QueryAnswer::Values(vec![Int(-2), Float(0.5)])
+    );
+}
