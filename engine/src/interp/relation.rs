@@ -10,6 +10,7 @@
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
+use super::dedup::DedupTable;
 use super::hash::{hash_columns, hash_row};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
@@ -38,28 +39,12 @@ pub(super) struct TupleSet {
     arity: usize,
     values: Vec<Value>,
     len: u32,
-    table: HashTable<Slot>,
+    table: DedupTable,
 }
 
-/// An entry of a [`TupleSet`]'s table: a row id and 32 bits of the row's hash, so
-/// that growing the table and most mismatches never read the rows.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    id: RowId,
-    hash: u32,
-}
-
-impl Slot {
-    /// The 32 bits of a row's [`hash_row`] a slot keeps.
-    fn short(hash: u64) -> u32 {
-        (hash >> 32) as u32
-    }
-
-    /// The hash the table files a slot under, rebuilt from its 32 bits (hashbrown
-    /// takes the bucket from the low bits and the control byte from the top 7).
-    fn table_hash(short: u32) -> u64 {
-        u64::from(short) << 32 | u64::from(short)
-    }
+/// The 32 bits of a row's [`hash_row`] its dedup table keeps.
+fn short_hash(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
@@ -93,31 +78,18 @@ impl TupleSet {
 
     /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
     pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
-        let short = Slot::short(hash);
         self.table
-            .find(Slot::table_hash(short), |s| {
-                s.hash == short && self.row(s.id) == row
-            })
-            .is_some()
+            .contains(short_hash(hash), |id| self.row(id) == row)
     }
 
     /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
     /// it was new.
     pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
         let (values, arity) = (&self.values, self.arity);
-        let short = Slot::short(hash);
-        match self.table.entry(
-            Slot::table_hash(short),
-            |s| s.hash == short && row_of(values, arity, s.id) == row,
-            |s| Slot::table_hash(s.hash),
-        ) {
-            Entry::Occupied(_) => return false,
-            Entry::Vacant(slot) => {
-                slot.insert(Slot {
-                    id: self.len,
-                    hash: short,
-                });
-            }
+        if !self.table.insert(short_hash(hash), self.len, |id| {
+            row_of(values, arity, id) == row
+        }) {
+            return false;
         }
         self.values.extend_from_slice(row);
         self.len += 1;
