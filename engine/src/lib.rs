@@ -27,7 +27,7 @@ pub mod value;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use limits::Limits;
-pub use output::{Output, QueryAnswer, RunResult, Stats};
+pub use output::{Output, QueryAnswer, RunResult, Stats, Tuples};
 pub use span::{LineIndex, Position, Span};
 pub use value::{Sym, Symbols, Value};
 

@@ -11,7 +11,68 @@ pub enum QueryAnswer {
     /// One `?`: the matching values, in canonical order.
     Values(Vec<Value>),
     /// Several `?`: the matching tuples projected onto the `?` columns, in canonical order.
-    Tuples(Vec<Vec<Value>>),
+    Tuples(Tuples),
+}
+
+/// Tuples of one width, stored row after row in one vector (a large answer holds
+/// millions of them, so not one allocation per tuple).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tuples {
+    width: usize,
+    values: Vec<Value>,
+}
+
+impl Tuples {
+    /// No tuples of `width` values (`width` must be positive).
+    pub fn new(width: usize) -> Tuples {
+        Tuples::from_values(width, Vec::new())
+    }
+
+    /// The tuples of `width` values whose concatenation is `values` (`width` must be
+    /// positive and divide its length).
+    pub fn from_values(width: usize, values: Vec<Value>) -> Tuples {
+        assert!(
+            width > 0 && values.len().is_multiple_of(width),
+            "{} values do not make tuples of width {width}",
+            values.len()
+        );
+        Tuples { width, values }
+    }
+
+    /// The tuples `rows`, each of `width` values.
+    pub fn from_rows<R: AsRef<[Value]>>(width: usize, rows: impl IntoIterator<Item = R>) -> Tuples {
+        let mut tuples = Tuples::new(width);
+        for row in rows {
+            tuples.push(row.as_ref());
+        }
+        tuples
+    }
+
+    /// Appends a tuple (of the width).
+    pub fn push(&mut self, row: &[Value]) {
+        assert_eq!(row.len(), self.width, "a tuple of another width");
+        self.values.extend_from_slice(row);
+    }
+
+    /// Values per tuple.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Number of tuples.
+    pub fn len(&self) -> usize {
+        self.values.len() / self.width
+    }
+
+    /// True when there are no tuples.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The tuples in order.
+    pub fn iter(&self) -> std::slice::ChunksExact<'_, Value> {
+        self.values.chunks_exact(self.width)
+    }
 }
 
 /// One output of a program (spec §5.2).

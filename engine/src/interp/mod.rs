@@ -6,16 +6,18 @@
 //! database so a rule can read relations while it evaluates expressions and buffers
 //! the tuples it emits.
 //!
-//! Files: `relation` (tuple storage, indexes, semi-naive versions), `solve` (stratum
-//! fixpoints and rule plans), `eval` (expressions), `arith` (operators), `builtin`
-//! (built-in functions), `calc` (CALC calls and statements), `query` (QUERY selection
-//! and canonical order), `budget` (steps, tuples, depth, time and memory; documents
+//! Files: `relation` (tuple storage, indexes, semi-naive versions), `dedup` (a tuple
+//! set's deduplication table), `hash` (tuple hashing), `solve` (stratum fixpoints and
+//! rule plans), `eval` (expressions), `arith` (operators), `builtin` (built-in
+//! functions), `calc` (CALC calls and statements), `query` (QUERY selection and
+//! canonical order), `budget` (steps, tuples, depth, time and memory; documents
 //! exactly what a step is).
 
 mod arith;
 mod budget;
 mod builtin;
 mod calc;
+mod dedup;
 mod eval;
 mod hash;
 mod query;

@@ -4,8 +4,8 @@
 use super::relation::{Relation, RowId};
 use super::{Env, Machine, Res, arith};
 use crate::ir::Expr;
-use crate::output::QueryAnswer;
-use crate::value::{Symbols, Value};
+use crate::output::{QueryAnswer, Tuples};
+use crate::value::{Sym, Symbols, Value};
 
 impl Machine<'_> {
     /// Evaluates a pattern: `None` stays `?`, every other argument becomes its value.
@@ -22,24 +22,37 @@ impl Machine<'_> {
     }
 }
 
+/// True when `row` equals `pattern` in every non-`?` column.
+fn matches(pattern: &[Option<Value>], row: &[Value]) -> bool {
+    pattern
+        .iter()
+        .zip(row)
+        .all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
+}
+
 /// The ids of the rows of `rel` equal to `pattern` in every non-`?` column, sorted in
 /// canonical tuple order.
 pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> Vec<RowId> {
-    let matches = |row: &[Value]| {
-        pattern
-            .iter()
-            .zip(row)
-            .all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
-    };
-    let mut ids: Vec<RowId> = (0..rel.len()).filter(|&id| matches(rel.row(id))).collect();
-    if !sort_by_rank(rel, &mut ids, symbols.written()) {
-        ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
+    let ids = (0..rel.len()).filter(|&id| matches(pattern, rel.row(id)));
+    if let Some(mut keyed) = ids
+        .clone()
+        .map(|id| Some((rank_key(rel.row(id), symbols.written())?, id)))
+        .collect::<Option<Vec<_>>>()
+    {
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, id)| id).collect();
     }
+    let mut ids: Vec<RowId> = ids.collect();
+    ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
     ids
 }
 
 /// Bounds of the Ints that have a [`rank`].
 const RANKED_INTS: std::ops::Range<i64> = -(1 << 62)..(1 << 62);
+/// How many times the sorted keys' buffer is shrunk while an answer is read from it.
+const KEY_BUFFER_SHRINKS: usize = 16;
+/// The bit that puts Symbols after every ranked Int.
+const SYMBOL_RANKS: u64 = 1 << 63;
 
 /// A value's place in canonical order (spec §2.5) as one integer, for the values that
 /// have one without looking at other values: Ints within [`RANKED_INTS`] (in number
@@ -47,53 +60,84 @@ const RANKED_INTS: std::ops::Range<i64> = -(1 << 62)..(1 << 62);
 /// huge Ints and run-time Symbols have none.
 fn rank(v: Value, written: u32) -> Option<u64> {
     match v {
-        Value::Int(i) if RANKED_INTS.contains(&i) => Some((i + (1 << 62)) as u64),
-        Value::Sym(s) if s.0 < written => Some((1 << 63) | u64::from(s.0)),
+        Value::Int(i) if RANKED_INTS.contains(&i) => Some((i - RANKED_INTS.start) as u64),
+        Value::Sym(s) if s.0 < written => Some(SYMBOL_RANKS | u64::from(s.0)),
         _ => None,
     }
 }
 
-/// Sorts `ids` (rows of `rel` of arity 1 or 2) in canonical order by precomputed
-/// [`rank`]s, the common case of QUERY answers; false, leaving `ids` as it is, when
-/// the arity is larger or some value has no rank.
-fn sort_by_rank(rel: &Relation, ids: &mut [RowId], written: u32) -> bool {
-    let key = |id: RowId| -> Option<(u64, u64)> {
-        match *rel.row(id) {
-            [a] => Some((rank(a, written)?, 0)),
-            [a, b] => Some((rank(a, written)?, rank(b, written)?)),
-            _ => None,
-        }
-    };
-    let Some(mut keyed) = ids
-        .iter()
-        .map(|&id| key(id).map(|(a, b)| (a, b, id)))
-        .collect::<Option<Vec<_>>>()
-    else {
-        return false;
-    };
-    keyed.sort_unstable();
-    for (slot, (_, _, id)) in ids.iter_mut().zip(keyed) {
-        *slot = id;
+/// The value of a [`rank`].
+fn unrank(r: u64) -> Value {
+    if r & SYMBOL_RANKS == 0 {
+        Value::Int(r as i64 + RANKED_INTS.start)
+    } else {
+        Value::Sym(Sym((r & !SYMBOL_RANKS) as u32))
     }
-    true
+}
+
+/// A row of arity 1 or 2 as a key that sorts in canonical order (the second rank is
+/// 0 for arity 1); `None` when the arity is larger or a value has no [`rank`].
+fn rank_key(row: &[Value], written: u32) -> Option<(u64, u64)> {
+    match *row {
+        [a] => Some((rank(a, written)?, 0)),
+        [a, b] => Some((rank(a, written)?, rank(b, written)?)),
+        _ => None,
+    }
+}
+
+/// The rows of `rel` equal to `pattern`, in canonical order, with `open` the
+/// positions of its `?` columns: the `?` columns' values, row after row.
+fn selected_values(
+    rel: &Relation,
+    pattern: &[Option<Value>],
+    open: &[usize],
+    symbols: &Symbols,
+) -> Vec<Value> {
+    let rows = (0..rel.len())
+        .map(|id| rel.row(id))
+        .filter(|row| matches(pattern, row));
+    // The common case: sort the rank keys and read the values back from them, with
+    // no row ids and no second pass over the rows in random order.
+    if let Some(mut keys) = rows
+        .clone()
+        .map(|row| rank_key(row, symbols.written()))
+        .collect::<Option<Vec<_>>>()
+    {
+        // Descending, so the keys are taken from the back in canonical order and
+        // their buffer shrinks as the answer grows (a large answer needs not both).
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        let mut values = Vec::with_capacity(keys.len() * open.len());
+        let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
+        while let Some((a, b)) = keys.pop() {
+            let row = [unrank(a), unrank(b)];
+            values.extend(open.iter().map(|&c| row[c]));
+            if keys.len() % shrink_every == 0 {
+                keys.shrink_to_fit();
+            }
+        }
+        return values;
+    }
+    let ids = select(rel, pattern, symbols);
+    let mut values = Vec::with_capacity(ids.len() * open.len());
+    for id in ids {
+        let row = rel.row(id);
+        values.extend(open.iter().map(|&c| row[c]));
+    }
+    values
 }
 
 /// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with more.
 pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> QueryAnswer {
-    let ids = select(rel, pattern, symbols);
     let open: Vec<usize> = (0..pattern.len())
         .filter(|&i| pattern[i].is_none())
         .collect();
-    let project = |id: RowId| -> Vec<Value> {
-        let row = rel.row(id);
-        // Exact capacity: a large answer holds millions of these.
-        let mut values = Vec::with_capacity(open.len());
-        values.extend(open.iter().filter_map(|&c| row.get(c).copied()));
-        values
-    };
+    if open.is_empty() {
+        let found = (0..rel.len()).any(|id| matches(pattern, rel.row(id)));
+        return QueryAnswer::Truth(found);
+    }
+    let values = selected_values(rel, pattern, &open, symbols);
     match open.len() {
-        0 => QueryAnswer::Truth(!ids.is_empty()),
-        1 => QueryAnswer::Values(ids.into_iter().flat_map(project).collect()),
-        _ => QueryAnswer::Tuples(ids.into_iter().map(project).collect()),
+        1 => QueryAnswer::Values(values),
+        width => QueryAnswer::Tuples(Tuples::from_values(width, values)),
     }
 }

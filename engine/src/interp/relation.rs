@@ -10,6 +10,7 @@
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
+use super::dedup::DedupTable;
 use super::hash::{hash_columns, hash_row};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
@@ -38,7 +39,12 @@ pub(super) struct TupleSet {
     arity: usize,
     values: Vec<Value>,
     len: u32,
-    table: HashTable<RowId>,
+    table: DedupTable,
+}
+
+/// The 32 bits of a row's [`hash_row`] its dedup table keeps.
+fn short_hash(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
@@ -72,22 +78,18 @@ impl TupleSet {
 
     /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
     pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
-        self.table.find(hash, |&id| self.row(id) == row).is_some()
+        self.table
+            .contains(short_hash(hash), |id| self.row(id) == row)
     }
 
     /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
     /// it was new.
     pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
         let (values, arity) = (&self.values, self.arity);
-        match self.table.entry(
-            hash,
-            |&id| row_of(values, arity, id) == row,
-            |&id| hash_row(row_of(values, arity, id)),
-        ) {
-            Entry::Occupied(_) => return false,
-            Entry::Vacant(slot) => {
-                slot.insert(self.len);
-            }
+        if !self.table.insert(short_hash(hash), self.len, |id| {
+            row_of(values, arity, id) == row
+        }) {
+            return false;
         }
         self.values.extend_from_slice(row);
         self.len += 1;

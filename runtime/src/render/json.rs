@@ -146,7 +146,7 @@ pub fn check(o: &Outcome) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bytelogic_engine::{Code, Diagnostic, LineIndex, Span};
+    use bytelogic_engine::{Code, Diagnostic, LineIndex, Span, Tuples};
 
     fn symbols() -> (Symbols, Value, Value) {
         let mut s = Symbols::new();
@@ -201,10 +201,10 @@ mod tests {
             answer,
         };
         let outputs = vec![
-            query(QueryAnswer::Tuples(vec![
-                vec![alice, bob],
-                vec![bob, Value::Int(1)],
-            ])),
+            query(QueryAnswer::Tuples(Tuples::from_rows(
+                2,
+                [[alice, bob], [bob, Value::Int(1)]],
+            ))),
             query(QueryAnswer::Truth(true)),
             query(QueryAnswer::Truth(false)),
             query(QueryAnswer::Values(vec![alice, bob])),

@@ -7,7 +7,7 @@ use bytelogic_codegen::Site;
 use bytelogic_codegen::abi::{self, Detail, Global};
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{
-    Code, Limits, Output, QueryAnswer, RunResult, Span, Stats, Sym, Symbols, Value,
+    Code, Limits, Output, QueryAnswer, RunResult, Span, Stats, Sym, Symbols, Tuples, Value,
 };
 use wasmtime::{Instance, Store, Trap, Val};
 
@@ -180,7 +180,13 @@ fn query(mem: &Mem<'_>, rec: u32, program: &Program, syms: &[Sym]) -> Result<Out
                 .map(|r| row(r).map(|v| v[0]))
                 .collect::<Result<_, _>>()?,
         ),
-        _ => QueryAnswer::Tuples((0..count).map(row).collect::<Result<_, _>>()?),
+        width => {
+            let mut tuples = Tuples::new(width as usize);
+            for r in 0..count {
+                tuples.push(&row(r)?);
+            }
+            QueryAnswer::Tuples(tuples)
+        }
     };
     Ok(Output::Query {
         relation: relation.name.clone(),

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ast::BinOp::*;
+use crate::output::Tuples;
 use Version::{Delta, Full};
 use std::collections::BTreeSet;
 
@@ -39,7 +40,10 @@ fn facts_and_queries() {
     assert_eq!(answers[2], &QueryAnswer::Values(vec![bob, carol]));
     assert_eq!(
         answers[3],
-        &QueryAnswer::Tuples(vec![vec![alice, bob], vec![alice, carol], vec![bob, carol]])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [[alice, bob], [alice, carol], [bob, carol]]
+        ))
     );
     assert_eq!(answers[4], &QueryAnswer::Values(vec![]));
     let Output::Query { relation, args, .. } = &r.outputs[2] else {
@@ -195,7 +199,7 @@ fn semi_naive_closure_equals_naive_on_random_graphs() {
             let r = closure_program(&edges, shape);
             assert_eq!(
                 answer(&r),
-                &QueryAnswer::Tuples(expected.clone()),
+                &QueryAnswer::Tuples(Tuples::from_rows(2, &expected)),
                 "graph {round} {shape:?}"
             );
             assert_eq!(r.stats.tuples as usize, edges.len() + expected.len());
@@ -243,12 +247,10 @@ fn key_first_scan_then_join() {
     let r = b.run();
     assert_eq!(
         answer(&r),
-        &QueryAnswer::Tuples(vec![
-            vec![ann, cat],
-            vec![ann, dan],
-            vec![bob, ann],
-            vec![cat, bob]
-        ])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [[ann, cat], [ann, dan], [bob, ann], [cat, bob]]
+        ))
     );
     assert_eq!(r.stats.iterations, 1);
 }
@@ -290,7 +292,10 @@ fn lets_filters_and_rules_without_scans() {
     };
     assert_eq!(
         squares,
-        &QueryAnswer::Tuples(vec![ints(&[1, 1]), ints(&[3, 9]), ints(&[5, 25])])
+        &QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[1, 1]), ints(&[3, 9]), ints(&[5, 25])]
+        ))
     );
     assert_eq!(answer(&r), &QueryAnswer::Truth(true));
 }
@@ -322,5 +327,54 @@ fn solve_runs_only_rules_registered_so_far() {
             &QueryAnswer::Values(vec![]),
             &QueryAnswer::Values(ints(&[2]))
         ]
+    );
+}
+
+#[test]
+fn query_answers_project_and_sort_with_and_without_rank_keys() {
+    use Value::{Float, Int};
+    let answers = |rows: &[[Value; 2]], pattern: &[Option<Value>]| {
+        let mut b = Builder::new();
+        let r = b.rel("r", 2);
+        for row in rows {
+            b.fact(r, row);
+        }
+        b.query(r, pattern);
+        answer(&b.run()).clone()
+    };
+    // Ints only: the answer is read back from sorted rank keys.
+    let ranked = [
+        [Int(2), Int(9)],
+        [Int(1), Int(5)],
+        [Int(2), Int(-3)],
+        [Int(1), Int(2)],
+    ];
+    assert_eq!(
+        answers(&ranked, &[None, None]),
+        QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[1, 2]), ints(&[1, 5]), ints(&[2, -3]), ints(&[2, 9])]
+        ))
+    );
+    assert_eq!(
+        answers(&ranked, &[Some(Int(2)), None]),
+        QueryAnswer::Values(ints(&[-3, 9]))
+    );
+    assert_eq!(
+        answers(&ranked, &[None, Some(Int(5))]),
+        QueryAnswer::Values(ints(&[1]))
+    );
+    // A Float has no rank: the rows are compared in canonical order instead.
+    let unranked = [[Int(1), Float(0.5)], [Int(1), Int(-2)], [Int(0), Int(7)]];
+    assert_eq!(
+        answers(&unranked, &[None, None]),
+        QueryAnswer::Tuples(Tuples::from_rows(
+            2,
+            [ints(&[0, 7]), ints(&[1, -2]), vec![Int(1), Float(0.5)]]
+        ))
+    );
+    assert_eq!(
+        answers(&unranked, &[Some(Int(1)), None]),
+        QueryAnswer::Values(vec![Int(-2), Float(0.5)])
     );
 }
