@@ -28,8 +28,12 @@ use wasmtime::{
 const TICK_MS: u64 = 5;
 /// The most WebAssembly stack a run may use; past it a run fails with E403.
 const WASM_STACK: usize = 32 << 20;
-/// Native stack of the thread a run executes on (above [`WASM_STACK`]).
-const THREAD_STACK: usize = 48 << 20;
+/// Native stack a run needs: [`WASM_STACK`] plus room for the host's frames.
+const RUN_STACK: usize = 48 << 20;
+/// Bytes of a linear memory the pooling allocator zeroes with `memset` when a run
+/// ends, instead of returning them to the kernel (which costs page faults on the
+/// next run); a corpus-sized program uses a few pages.
+const KEEP_RESIDENT: usize = 256 << 10;
 /// Instances the pooling allocator keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
 
@@ -76,7 +80,8 @@ impl WasmBackend {
         pool.total_core_instances(POOL_SLOTS)
             .total_memories(POOL_SLOTS)
             .total_tables(POOL_SLOTS)
-            .max_memory_size(1 << 32);
+            .max_memory_size(1 << 32)
+            .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
         config
             .strategy(wasmtime::Strategy::Cranelift)
@@ -160,21 +165,20 @@ impl WasmBackend {
         })
     }
 
-    /// Instantiates and runs on a thread with a large stack, then decodes.
+    /// Instantiates, runs and decodes on the current thread when it has [`RUN_STACK`]
+    /// of native stack left, else on a fresh stack segment of that size (no thread is
+    /// spawned). A panic of the run becomes [`WasmError::Engine`].
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
         limits: &Limits,
     ) -> Result<RunResult, WasmError> {
-        std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .stack_size(THREAD_STACK)
-                .spawn_scoped(scope, || self.execute_here(prepared, program, limits))
-                .map_err(engine_error)?
-                .join()
-                .map_err(|_| WasmError::Engine("the run thread panicked".into()))?
-        })
+        let run = || self.execute_here(prepared, program, limits);
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            stacker::maybe_grow(RUN_STACK, RUN_STACK, run)
+        }))
+        .map_err(|_| WasmError::Engine("the run panicked".into()))?
     }
 
     fn execute_here(
