@@ -44,6 +44,12 @@ fn main() {
         return;
     }
     for p in PROGRAMS {
+        let o = executor.execute(p.source, &wasm).expect("runs on WASM");
+        assert!(
+            o.runtime_error.is_none() && !o.outputs.is_empty(),
+            "{}",
+            p.name
+        );
         let d = median(RUNS * 10, BUDGET, || {
             executor.execute(p.source, &wasm).map(|o| o.outputs.len())
         });

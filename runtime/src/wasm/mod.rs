@@ -18,6 +18,8 @@ use bytelogic_codegen::CodegenError;
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, Linker, Module, PoolingAllocationConfig, Store,
@@ -28,7 +30,8 @@ use wasmtime::{
 const TICK_MS: u64 = 5;
 /// The most WebAssembly stack a run may use; past it a run fails with E403.
 const WASM_STACK: usize = 32 << 20;
-/// Native stack a run needs: [`WASM_STACK`] plus room for the host's frames.
+/// Stack of the fiber a run executes on: [`WASM_STACK`] plus room for the host's
+/// frames (the math imports, the epoch callback, wasmtime's trap handling).
 const RUN_STACK: usize = 48 << 20;
 /// Bytes of a linear memory the pooling allocator zeroes with `memset` when a run
 /// ends, instead of returning them to the kernel (which costs page faults on the
@@ -80,6 +83,7 @@ impl WasmBackend {
         pool.total_core_instances(POOL_SLOTS)
             .total_memories(POOL_SLOTS)
             .total_tables(POOL_SLOTS)
+            .total_stacks(POOL_SLOTS)
             .max_memory_size(1 << 32)
             .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
@@ -88,7 +92,7 @@ impl WasmBackend {
             .epoch_interruption(true)
             .consume_fuel(false)
             .cranelift_opt_level(wasmtime::OptLevel::None)
-            .async_stack_size(WASM_STACK)
+            .async_stack_size(RUN_STACK)
             .max_wasm_stack(WASM_STACK)
             .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
         let engine = Engine::new(&config).map_err(engine_error)?;
@@ -165,22 +169,22 @@ impl WasmBackend {
         })
     }
 
-    /// Instantiates, runs and decodes on the current thread when it has [`RUN_STACK`]
-    /// of native stack left, else on a fresh stack segment of that size (no thread is
-    /// spawned). A panic of the run becomes [`WasmError::Engine`].
+    /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
         limits: &Limits,
     ) -> Result<RunResult, WasmError> {
-        let run = || self.execute_here(prepared, program, limits);
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            stacker::maybe_grow(RUN_STACK, RUN_STACK, run)
+            self.execute_here(prepared, program, limits)
         }))
         .map_err(|_| WasmError::Engine("the run panicked".into()))?
     }
 
+    /// [`WasmBackend::execute`] without the panic guard. `run` executes on a fiber
+    /// stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
+    /// thread or stack is created), so the caller's own stack size does not matter.
     fn execute_here(
         &self,
         prepared: &Prepared,
@@ -211,7 +215,8 @@ impl WasmBackend {
             limits.max_depth.min(i32::MAX as u32) as i32,
             pages,
         );
-        let outcome = run.call(&mut store, args);
+        let outcome = completed(run.call_async(&mut store, args))
+            .ok_or_else(|| engine_error("the run was suspended"))?;
         let trap = match outcome {
             Ok(_) => None,
             Err(e) => Some(
@@ -242,6 +247,17 @@ fn watch_the_clock(store: &mut Store<HostState>, timeout_ms: u64) {
         _ => Ok(UpdateDeadline::Continue(1)),
     });
     store.set_epoch_deadline(u64::from(timeout_ms > 0));
+}
+
+/// The output of a future that finishes without waiting: a run's fiber never
+/// suspends (no import is async, and the epoch callback continues or interrupts but
+/// never yields), so one poll completes it; `None` if it did not.
+fn completed<T>(future: impl Future<Output = T>) -> Option<T> {
+    let mut context = Context::from_waker(Waker::noop());
+    match pin!(future).poll(&mut context) {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
 }
 
 /// A one-argument math import.
