@@ -1,7 +1,9 @@
 //! The small-program latency of the compiled path, without the rest of the report:
 //! corpus programs cached, the family program cold, the 200-rule program cold, and
 //! where the cold time goes (front end, code generation, the rest: Cranelift,
-//! linking, the run).
+//! linking, the run); then both cold on a fresh backend, first with Cranelift's
+//! function cache empty, then after the other corpus programs filled it with the
+//! runtime helpers.
 //! `cargo run -p bytelogic-benches --release --example latency [-- MODE N]`, where
 //! MODE `cached`, `cold` or `rules` repeats that case N times for a profiler.
 
@@ -10,7 +12,7 @@ use bytelogic_benches::measure::{median, show};
 use bytelogic_benches::workload::{compile_ok, many_rules};
 use bytelogic_engine::Limits;
 use bytelogic_runtime::{Backend, Executor, Options};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const RUNS: usize = 201;
 const BUDGET: Duration = Duration::from_secs(4);
@@ -71,6 +73,31 @@ fn main() {
             show(codegen),
             wasm.wasm.len(),
             show(compile_and_run.saturating_sub(codegen)),
+        );
+    }
+    // Cranelift's function cache: empty (a fresh backend), or warm with the runtime
+    // helpers only (a fresh backend that ran the other corpus programs first).
+    for (name, source, samples) in [("family", family, 21), ("200 rules", rules.as_str(), 7)] {
+        let fresh = |warm: bool| {
+            let mut times: Vec<Duration> = (0..samples)
+                .map(|_| {
+                    let executor = Executor::new();
+                    let _ = executor.wasm();
+                    for p in PROGRAMS.iter().skip(1).filter(|_| warm) {
+                        let _ = executor.execute(p.source, &wasm);
+                    }
+                    let t = Instant::now();
+                    let _ = executor.execute(source, &wasm);
+                    t.elapsed()
+                })
+                .collect();
+            times.sort_unstable();
+            times[times.len() / 2]
+        };
+        println!(
+            "{name} first ever: {}; new program, helpers compiled before: {}",
+            show(fresh(false)),
+            show(fresh(true))
         );
     }
 }

@@ -1,15 +1,17 @@
 //! The compiled path: runs a program as a WebAssembly module under wasmtime.
 //!
-//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift, epoch
-//! interruption for the time limit, no fuel, the pooling allocator), a `Linker` that
-//! offers only the math imports of `codegen/ABI.md`, and a module cache keyed by the
-//! source, the injected facts and the limit that affects compilation (`max_source_kb`);
+//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift with an
+//! in-memory cache of compiled functions, epoch interruption for the time limit, no
+//! fuel, the pooling allocator), a `Linker` that offers only the math imports of
+//! `codegen/ABI.md`, and a module cache keyed by the source, the injected facts and
+//! the limit that affects compilation (`max_source_kb`);
 //! the other limits are arguments of the module's `run`, so a cached module serves
 //! every limit setting. Results are decoded into the engine's [`RunResult`] so the
 //! CLI and JSON rendering are shared with the interpreter.
 
 mod cache;
 mod decode;
+mod functions;
 mod message;
 
 use crate::executor::{Options, front_end};
@@ -19,6 +21,7 @@ use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
 use std::pin::pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use wasmtime::{
@@ -94,7 +97,9 @@ impl WasmBackend {
             .cranelift_opt_level(wasmtime::OptLevel::None)
             .async_stack_size(RUN_STACK)
             .max_wasm_stack(WASM_STACK)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool))
+            .enable_incremental_compilation(Arc::new(functions::Functions::default()))
+            .map_err(engine_error)?;
         let engine = Engine::new(&config).map_err(engine_error)?;
         let mut linker = Linker::new(&engine);
         define_math(&mut linker)?;
