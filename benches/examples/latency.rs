@@ -8,11 +8,11 @@
 //! MODE `cached`, `cold` or `rules` repeats that case N times for a profiler.
 
 use bytelogic_benches::corpus::PROGRAMS;
-use bytelogic_benches::measure::{median, show};
+use bytelogic_benches::measure::{fresh_wasm, median, show};
 use bytelogic_benches::workload::{compile_ok, many_rules};
 use bytelogic_engine::Limits;
 use bytelogic_runtime::{Backend, Executor, Options};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const RUNS: usize = 201;
 const BUDGET: Duration = Duration::from_secs(4);
@@ -77,27 +77,12 @@ fn main() {
     }
     // Cranelift's function cache: empty (a fresh backend), or warm with the runtime
     // helpers only (a fresh backend that ran the other corpus programs first).
+    let others: Vec<&str> = PROGRAMS.iter().skip(1).map(|p| p.source).collect();
     for (name, source, samples) in [("family", family, 21), ("200 rules", rules.as_str(), 7)] {
-        let fresh = |warm: bool| {
-            let mut times: Vec<Duration> = (0..samples)
-                .map(|_| {
-                    let executor = Executor::new();
-                    let _ = executor.wasm();
-                    for p in PROGRAMS.iter().skip(1).filter(|_| warm) {
-                        let _ = executor.execute(p.source, &wasm);
-                    }
-                    let t = Instant::now();
-                    let _ = executor.execute(source, &wasm);
-                    t.elapsed()
-                })
-                .collect();
-            times.sort_unstable();
-            times[times.len() / 2]
-        };
         println!(
             "{name} first ever: {}; new program, helpers compiled before: {}",
-            show(fresh(false)),
-            show(fresh(true))
+            show(fresh_wasm(source, &[], samples)),
+            show(fresh_wasm(source, &others, samples))
         );
     }
 }
