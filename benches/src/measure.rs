@@ -1,5 +1,6 @@
 //! Measurement helpers for the report: median wall-clock time and peak memory.
 
+use bytelogic_runtime::{Backend, Executor, Options};
 use std::time::{Duration, Instant};
 
 /// Runs `f` once to warm up, then until `runs` samples or `budget` time have been
@@ -15,6 +16,31 @@ pub fn median<R>(runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> Dur
     }
     samples.sort_unstable();
     samples[samples.len() / 2]
+}
+
+/// The median time of running `source` on the WASM backend of a fresh executor
+/// (`samples` of them, each created and started outside the timing) after `warm_up`
+/// ran on it: Cranelift's function cache then holds only what those compiled (nothing
+/// when `warm_up` is empty: a first-ever compilation).
+pub fn fresh_wasm(source: &str, warm_up: &[&str], samples: usize) -> Duration {
+    let wasm = Options {
+        backend: Backend::Wasm,
+        ..Options::default()
+    };
+    let mut times: Vec<Duration> = (0..samples.max(1))
+        .map(|_| {
+            let executor = Executor::new();
+            let _ = executor.wasm();
+            for s in warm_up {
+                let _ = executor.execute(s, &wasm);
+            }
+            let t = Instant::now();
+            let _ = std::hint::black_box(executor.execute(source, &wasm));
+            t.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[times.len() / 2]
 }
 
 /// This process's peak resident set size in KiB (`VmHWM` of `/proc/self/status`),

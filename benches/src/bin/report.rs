@@ -5,7 +5,7 @@
 //! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB).
 
 use bytelogic_benches::corpus::programs;
-use bytelogic_benches::measure::{median, peak_rss_kib, show};
+use bytelogic_benches::measure::{fresh_wasm, median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
 use bytelogic_engine::{Limits, compile, run};
@@ -64,8 +64,11 @@ fn main() {
             &[],
         );
     }
-    // Cold: a comment that changes nothing but the cache key forces code generation and
-    // Cranelift compilation on every run.
+    // Cold: a comment that changes nothing but the cache key forces the front end, code
+    // generation and compilation on every run; Cranelift's function cache, warm after
+    // the first run, then serves every function. The fresh-backend rows below show a
+    // first-ever compilation and a new program whose runtime helpers were compiled
+    // before.
     let mut n = 0u64;
     if let Some(family) = programs.first() {
         let cold = median(RUNS, CELL_BUDGET, || {
@@ -75,9 +78,20 @@ fn main() {
                 .map(|o| o.outputs.len())
         });
         println!(
-            "| corpus {} (source → outputs; WASM cold, empty cache) | | {} |",
+            "| corpus {} (source → outputs; WASM cold: module cache missed, function cache warm) | | {} |",
             family.name,
             show(cold)
+        );
+        let others: Vec<&str> = programs.iter().skip(1).map(|p| p.source.as_str()).collect();
+        println!(
+            "| corpus {} (WASM, fresh backend: first ever) | | {} |",
+            family.name,
+            show(fresh_wasm(&family.source, &[], RUNS))
+        );
+        println!(
+            "| corpus {} (WASM, fresh backend after the other corpus programs) | | {} |",
+            family.name,
+            show(fresh_wasm(&family.source, &others, RUNS))
         );
     }
     let source = many_rules(200);
@@ -90,10 +104,15 @@ fn main() {
         executor.execute(&source, &wasm).map(|o| o.outputs.len())
     });
     row(
-        "200 rules (source → lowered; WASM: source → outputs, cold)",
+        "200 rules (source → lowered; WASM: source → outputs, cold, function cache warm)",
         d,
         Some(rules_wasm),
         &[],
+    );
+    let all: Vec<&str> = programs.iter().map(|p| p.source.as_str()).collect();
+    println!(
+        "| 200 rules (WASM, fresh backend after the corpus programs) | | {} |",
+        show(fresh_wasm(&source, &all, 7))
     );
     for w in scale_workloads() {
         let program = w.compile();

@@ -1,15 +1,17 @@
 //! The compiled path: runs a program as a WebAssembly module under wasmtime.
 //!
-//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift, epoch
-//! interruption for the time limit, no fuel, the pooling allocator), a `Linker` that
-//! offers only the math imports of `codegen/ABI.md`, and a module cache keyed by the
-//! source, the injected facts and the limit that affects compilation (`max_source_kb`);
+//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift with an
+//! in-memory cache of compiled functions, epoch interruption for the time limit, no
+//! fuel, the pooling allocator), a `Linker` that offers only the math imports of
+//! `codegen/ABI.md`, and a module cache keyed by the source, the injected facts and
+//! the limit that affects compilation (`max_source_kb`);
 //! the other limits are arguments of the module's `run`, so a cached module serves
 //! every limit setting. Results are decoded into the engine's [`RunResult`] so the
 //! CLI and JSON rendering are shared with the interpreter.
 
 mod cache;
 mod decode;
+mod functions;
 mod message;
 
 use crate::executor::{Options, front_end};
@@ -18,6 +20,9 @@ use bytelogic_codegen::CodegenError;
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, Linker, Module, PoolingAllocationConfig, Store,
@@ -28,8 +33,13 @@ use wasmtime::{
 const TICK_MS: u64 = 5;
 /// The most WebAssembly stack a run may use; past it a run fails with E403.
 const WASM_STACK: usize = 32 << 20;
-/// Native stack of the thread a run executes on (above [`WASM_STACK`]).
-const THREAD_STACK: usize = 48 << 20;
+/// Stack of the fiber a run executes on: [`WASM_STACK`] plus room for the host's
+/// frames (the math imports, the epoch callback, wasmtime's trap handling).
+const RUN_STACK: usize = 48 << 20;
+/// Bytes of a linear memory the pooling allocator zeroes with `memset` when a run
+/// ends, instead of returning them to the kernel (which costs page faults on the
+/// next run); a corpus-sized program uses a few pages.
+const KEEP_RESIDENT: usize = 256 << 10;
 /// Instances the pooling allocator keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
 
@@ -76,16 +86,20 @@ impl WasmBackend {
         pool.total_core_instances(POOL_SLOTS)
             .total_memories(POOL_SLOTS)
             .total_tables(POOL_SLOTS)
-            .max_memory_size(1 << 32);
+            .total_stacks(POOL_SLOTS)
+            .max_memory_size(1 << 32)
+            .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
         config
             .strategy(wasmtime::Strategy::Cranelift)
             .epoch_interruption(true)
             .consume_fuel(false)
             .cranelift_opt_level(wasmtime::OptLevel::None)
-            .async_stack_size(WASM_STACK)
+            .async_stack_size(RUN_STACK)
             .max_wasm_stack(WASM_STACK)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool))
+            .enable_incremental_compilation(Arc::new(functions::Functions::default()))
+            .map_err(engine_error)?;
         let engine = Engine::new(&config).map_err(engine_error)?;
         let mut linker = Linker::new(&engine);
         define_math(&mut linker)?;
@@ -157,23 +171,22 @@ impl WasmBackend {
         })
     }
 
-    /// Instantiates and runs on a thread with a large stack, then decodes.
+    /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
         limits: &Limits,
     ) -> Result<RunResult, WasmError> {
-        std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .stack_size(THREAD_STACK)
-                .spawn_scoped(scope, || self.execute_here(prepared, program, limits))
-                .map_err(engine_error)?
-                .join()
-                .map_err(|_| WasmError::Engine("the run thread panicked".into()))?
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.execute_here(prepared, program, limits)
+        }))
+        .map_err(|_| WasmError::Engine("the run panicked".into()))?
     }
 
+    /// [`WasmBackend::execute`] without the panic guard. `run` executes on a fiber
+    /// stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
+    /// thread or stack is created), so the caller's own stack size does not matter.
     fn execute_here(
         &self,
         prepared: &Prepared,
@@ -204,7 +217,8 @@ impl WasmBackend {
             limits.max_depth.min(i32::MAX as u32) as i32,
             pages,
         );
-        let outcome = run.call(&mut store, args);
+        let outcome = completed(run.call_async(&mut store, args))
+            .ok_or_else(|| engine_error("the run was suspended"))?;
         let trap = match outcome {
             Ok(_) => None,
             Err(e) => Some(
@@ -235,6 +249,17 @@ fn watch_the_clock(store: &mut Store<HostState>, timeout_ms: u64) {
         _ => Ok(UpdateDeadline::Continue(1)),
     });
     store.set_epoch_deadline(u64::from(timeout_ms > 0));
+}
+
+/// The output of a future that finishes without waiting: a run's fiber never
+/// suspends (no import is async, and the epoch callback continues or interrupts but
+/// never yields), so one poll completes it; `None` if it did not.
+fn completed<T>(future: impl Future<Output = T>) -> Option<T> {
+    let mut context = Context::from_waker(Waker::noop());
+    match pin!(future).poll(&mut context) {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
 }
 
 /// A one-argument math import.
