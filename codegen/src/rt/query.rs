@@ -46,6 +46,13 @@ enum At {
 fn count_unbound(f: &mut FnBuilder, at: At, arity: u32, c: u32, width: u32) {
     loop_start(f, c, arity);
     f.ins().local_get(width);
+    is_unbound(f, at, c);
+    f.ins().i32_add().local_set(width);
+    loop_end(f, c);
+}
+
+/// Pushes whether column `c` (a local) of the pattern `at` is `?` (tag 0).
+fn is_unbound(f: &mut FnBuilder, at: At, c: u32) {
     match at {
         At::Local(pattern) => f.ins().local_get(pattern),
         At::Addr(addr) => f.ins().i32_const(addr as i32),
@@ -56,10 +63,7 @@ fn count_unbound(f: &mut FnBuilder, at: At, arity: u32, c: u32, width: u32) {
         .i32_mul()
         .i32_add()
         .i32_load(m32(0))
-        .i32_eqz()
-        .i32_add()
-        .local_set(width);
-    loop_end(f, c);
+        .i32_eqz();
 }
 
 /// `dst[k] = src[from]; from += 1` (i32 elements).
@@ -298,14 +302,8 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(0)
         .local_set(c);
     loop_start(&mut f, c, arity);
+    is_unbound(&mut f, At::Local(pattern), c);
     f.ins()
-        .local_get(pattern)
-        .local_get(c)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .i32_eqz()
         .if_(BlockType::Empty)
         .local_get(dst)
         .local_get(j)

@@ -3,7 +3,7 @@
 //! Symbols made by concatenation and CHAR_AT.
 
 use super::Helper;
-use super::values::{loop_end, loop_start};
+use super::values::{fold_hash, loop_end, loop_start};
 use crate::abi::{Global, SYM_ENTRY};
 use crate::builder::{FnBuilder, m32};
 use crate::module::Module;
@@ -189,13 +189,7 @@ pub(super) fn hash_bytes(n: u32) -> Function {
             .i64_mul()
             .local_set(h);
     }
-    f.ins()
-        .local_get(h)
-        .local_get(h)
-        .i64_const(32)
-        .i64_shr_u()
-        .i64_xor()
-        .i32_wrap_i64();
+    fold_hash(&mut f, h);
     f.finish()
 }
 

@@ -82,6 +82,12 @@ pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
         .i64_mul()
         .local_set(h);
     loop_end(&mut f, i);
+    fold_hash(&mut f, h);
+    f.finish()
+}
+
+/// Pushes the 64-bit hash in local `h` folded to 32 bits (`h ^ h >> 32`).
+pub(super) fn fold_hash(f: &mut FnBuilder, h: u32) {
     f.ins()
         .local_get(h)
         .local_get(h)
@@ -89,7 +95,6 @@ pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
         .i64_shr_u()
         .i64_xor()
         .i32_wrap_i64();
-    f.finish()
 }
 
 pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
