@@ -332,6 +332,27 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// Calls `f` on this expression and every subexpression, outermost first.
+    pub fn visit(&self, f: &mut impl FnMut(&Expr)) {
+        f(self);
+        match &self.kind {
+            ExprKind::Prefix { operand, .. } => operand.visit(f),
+            ExprKind::Chain { first, rest } => {
+                first.visit(f);
+                rest.iter().for_each(|(_, _, e)| e.visit(f));
+            }
+            ExprKind::Call { args, .. } | ExprKind::Builtin { args, .. } => {
+                args.iter().for_each(|a| a.visit(f));
+            }
+            ExprKind::Const(_)
+            | ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::Field { .. } => {}
+        }
+    }
+}
+
 /// The kinds of resolved expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {

@@ -166,6 +166,12 @@ impl Budget {
         ))
     }
 
+    /// True when the database may hold `tuples` tuples and `bytes` more fit in the
+    /// memory estimate: adding them cannot fail with E402 or E405.
+    pub(super) fn fits(&self, tuples: u64, bytes: u64) -> bool {
+        tuples <= self.limits.max_tuples && self.memory.saturating_add(bytes) <= self.max_memory
+    }
+
     /// Fails with E403 unless a call at `depth` (a top-level call is depth 1) is allowed.
     pub(super) fn check_depth(&self, depth: u32, function: &str, span: Span) -> Res<()> {
         if depth <= self.limits.max_depth {

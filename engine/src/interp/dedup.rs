@@ -52,6 +52,18 @@ impl DedupTable {
         }
     }
 
+    /// The slot a lookup of hash bits `hash` reads first, and the row id in it when
+    /// it holds a row with those hash bits: reading it ahead of the lookup is how a
+    /// batch of lookups overlaps its cache misses.
+    pub(super) fn first_slot(&self, hash: u32) -> (u64, Option<RowId>) {
+        if self.slots.is_empty() {
+            return (EMPTY, None);
+        }
+        let slot = self.slots[self.home(hash)];
+        let id = (slot != EMPTY && (slot >> 32) as u32 == hash).then(|| slot as u32 - 1);
+        (slot, id)
+    }
+
     /// True when a row with hash bits `hash` that `eq` accepts is in the table.
     pub(super) fn contains(&self, hash: u32, eq: impl Fn(RowId) -> bool) -> bool {
         !self.slots.is_empty() && matches!(self.find(hash, eq), Found::Row)

@@ -5,12 +5,16 @@
 //! previous round added. Emitted tuples stay pending in their relation until the
 //! round ends, when [`Database::changed`] stores them; a round that adds nothing ends
 //! the stratum.
+//!
+//! Emitted tuples are looked up in their relation's dedup table a batch at a time
+//! (see [`Batch`]), so the cache misses of a batch overlap.
 
 use super::budget::tuple_bytes;
 use super::hash::hash_row;
 use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res, guarded};
-use crate::ir::{Expr, Op, Plan, RelId, Rule};
+use crate::ast::BinOp;
+use crate::ir::{Expr, ExprKind, Op, Plan, RelId, Rule};
 use crate::span::Span;
 use crate::value::Value;
 use smallvec::SmallVec;
@@ -71,6 +75,50 @@ struct PlanRun<'a> {
     names: &'a [String],
     /// Reused buffer for the tuple being emitted.
     row: Vec<Value>,
+    /// Emitted tuples not yet looked up; `None` when the plan emits one at a time.
+    batch: Option<Batch>,
+}
+
+/// How many emitted tuples a plan looks up together.
+const BATCH: usize = 32;
+
+/// Tuples a plan emitted and has not yet looked up in their relation, kept so that
+/// a batch of lookups overlaps its cache misses ([`Relation::prefetch`]).
+///
+/// Deferring a lookup must not change what a run observes: pending tuples are seen
+/// by nothing until the round ends, and a tuple joins a batch only when adding it
+/// and every tuple before it cannot exceed the tuple or memory limit. Plans that
+/// may charge memory between two emits (a CALC call, or `+`, which may concatenate)
+/// do not batch, so the estimate each check sees is the one it would see without
+/// batching.
+#[derive(Default)]
+struct Batch {
+    /// The relation and EMIT of the batched tuples.
+    rel: usize,
+    span: Span,
+    hashes: SmallVec<[u64; BATCH]>,
+    /// The tuples, flat.
+    rows: Vec<Value>,
+}
+
+/// True when nothing in `plan` can charge the memory estimate (see [`Batch`]).
+fn batchable(plan: &Plan) -> bool {
+    let mut charges = false;
+    let mut check = |e: &Expr| {
+        charges |= match &e.kind {
+            ExprKind::Call { .. } => true,
+            ExprKind::Chain { rest, .. } => rest.iter().any(|(op, ..)| *op == BinOp::Add),
+            _ => false,
+        };
+    };
+    for op in &plan.ops {
+        match op {
+            Op::Let { expr, .. } | Op::Filter(expr) => expr.visit(&mut check),
+            Op::Emit { args, .. } => args.iter().for_each(|a| a.visit(&mut check)),
+            Op::Scan { .. } => {}
+        }
+    }
+    !charges
 }
 
 impl Machine<'_> {
@@ -84,8 +132,10 @@ impl Machine<'_> {
             slots: vec![Value::Int(0); rule.slots as usize],
             names: &rule.slot_names,
             row: Vec::new(),
+            batch: batchable(plan).then(Batch::default),
         };
         self.run_ops(&mut run, &plan.ops)?;
+        self.flush(&mut run)?;
         Ok(run.added)
     }
 
@@ -174,7 +224,8 @@ impl Machine<'_> {
         self.run_ops(run, rest)
     }
 
-    /// Evaluates an EMIT and buffers the tuple if it is new.
+    /// Evaluates an EMIT and adds the tuple as pending if it is new, now or with
+    /// its batch.
     fn emit(&mut self, run: &mut PlanRun<'_>, rel: RelId, args: &[Expr], span: Span) -> Res<()> {
         run.row.clear();
         for arg in args {
@@ -189,13 +240,72 @@ impl Machine<'_> {
             run.row.push(value);
         }
         let r = rel.index();
-        if !run.rels[r].insert_pending(hash_row(&run.row), &run.row) {
+        let hash = hash_row(&run.row);
+        if let Some(batch) = &mut run.batch {
+            let queued = batch.hashes.len() as u64;
+            if (queued == 0 || (batch.rel, batch.span) == (r, span))
+                && self.budget.fits(
+                    run.stored + run.added + queued + 1,
+                    tuple_bytes(queued + 1, run.row.len()),
+                )
+            {
+                batch.rel = r;
+                batch.span = span;
+                batch.hashes.push(hash);
+                batch.rows.extend_from_slice(&run.row);
+                if batch.hashes.len() == BATCH {
+                    self.flush(run)?;
+                }
+                return Ok(());
+            }
+            self.flush(run)?;
+        }
+        let row = std::mem::take(&mut run.row);
+        let added = self.add_pending(run, r, hash, &row, span);
+        run.row = row;
+        added
+    }
+
+    /// Looks up the batched tuples, in the order they were emitted.
+    fn flush(&mut self, run: &mut PlanRun<'_>) -> Res<()> {
+        let Some(mut batch) = run.batch.take() else {
+            return Ok(());
+        };
+        let mut result = Ok(());
+        if !batch.hashes.is_empty() {
+            run.rels[batch.rel].prefetch(&batch.hashes);
+            let arity = batch.rows.len() / batch.hashes.len();
+            for (i, &hash) in batch.hashes.iter().enumerate() {
+                let row = &batch.rows[i * arity..(i + 1) * arity];
+                result = self.add_pending(run, batch.rel, hash, row, batch.span);
+                if result.is_err() {
+                    break;
+                }
+            }
+            batch.hashes.clear();
+            batch.rows.clear();
+        }
+        run.batch = Some(batch);
+        result
+    }
+
+    /// Adds `row` (hashing to `hash`) to relation `r` as pending if it is new,
+    /// checking the tuple and memory limits at `span`.
+    fn add_pending(
+        &mut self,
+        run: &mut PlanRun<'_>,
+        r: usize,
+        hash: u64,
+        row: &[Value],
+        span: Span,
+    ) -> Res<()> {
+        if !run.rels[r].insert_pending(hash, row) {
             return Ok(());
         }
         run.added += 1;
         let name = &self.program.relations[r].name;
         self.budget
             .check_tuples(run.stored + run.added, name, span)?;
-        self.budget.charge(tuple_bytes(1, run.row.len()), span)
+        self.budget.charge(tuple_bytes(1, row.len()), span)
     }
 }

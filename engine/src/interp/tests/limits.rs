@@ -210,3 +210,57 @@ fn runtime_error_keeps_earlier_outputs() {
     assert_eq!(r.outputs, vec![Output::Result(Value::Int(1))]);
     assert_eq!(code(&r), Some(Code::E201));
 }
+
+/// `p(x, y) :- a(x), a(y)` over `a(0..10)`: one plan emits 100 tuples, so it looks
+/// them up in batches.
+fn square() -> Builder {
+    let mut b = Builder::new();
+    let a = b.rel("a", 1);
+    let p = b.rel("p", 2);
+    for i in 0..10 {
+        b.fact(a, &[Value::Int(i)]);
+    }
+    let ops = vec![
+        scan(a, Version::Full, &[(0, 0)]),
+        scan(a, Version::Full, &[(0, 1)]),
+        Op::Emit {
+            rel: p,
+            args: vec![local(0), local(1)],
+            span: Span::new(20, 30),
+        },
+    ];
+    let rule = b.rule(2, ops, vec![]);
+    b.stratum(&[rule], &[p], false);
+    b.solve();
+    b.query(p, &[None, None]);
+    b
+}
+
+#[test]
+fn batched_emits_fail_where_single_ones_would() {
+    let all = square().run();
+    assert_eq!(all.error, None);
+    let QueryAnswer::Tuples(rows) = answer(&all) else {
+        panic!("tuples expected")
+    };
+    assert_eq!(rows.len(), 100);
+    // The 46th `p` tuple is refused: at x = 4, y = 5, after 5 + 46 scan steps. The
+    // first 32 tuples were looked up as one batch; the tuples after them go one by
+    // one once a batch could cross the limit.
+    let limits = Limits {
+        max_tuples: 10 + 45,
+        ..Limits::default()
+    };
+    let r = square().run_with(&limits);
+    let d = r.error.as_ref().expect("error");
+    assert_eq!((d.code, d.span), (Code::E402, Span::new(20, 30)));
+    assert_eq!(r.stats.steps, 5 + 46);
+    // A step limit inside a batch ends the run at that step.
+    let limits = Limits {
+        max_steps: 40,
+        ..Limits::default()
+    };
+    let r = square().run_with(&limits);
+    assert_eq!(code(&r), Some(Code::E401));
+    assert_eq!(r.stats.steps, 41);
+}
