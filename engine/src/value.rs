@@ -204,15 +204,22 @@ impl Symbols {
         }
     }
 
-    /// Canonical order of tuples: column by column.
-    pub fn cmp_tuples(&self, a: &[Value], b: &[Value]) -> Ordering {
-        for (x, y) in a.iter().zip(b) {
-            match self.cmp_values(*x, *y) {
-                Ordering::Equal => continue,
-                other => return other,
+    /// Canonical order of tuples: column by column, then the shorter first.
+    pub fn cmp_tuples(
+        &self,
+        a: impl IntoIterator<Item = Value>,
+        b: impl IntoIterator<Item = Value>,
+    ) -> Ordering {
+        let (mut a, mut b) = (a.into_iter(), b.into_iter());
+        loop {
+            match (a.next(), b.next()) {
+                (Some(x), Some(y)) => match self.cmp_values(x, y) {
+                    Ordering::Equal => continue,
+                    other => return other,
+                },
+                (x, y) => return x.is_some().cmp(&y.is_some()),
             }
         }
-        a.len().cmp(&b.len())
     }
 }
 

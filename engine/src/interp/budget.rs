@@ -39,16 +39,15 @@
 //!
 //! ```text
 //!   Σ stored and pending tuples   (arity × V + TUPLE_OVERHEAD)
-//! + Σ index rows                  INDEX_ROW
-//! + Σ distinct index keys         INDEX_KEY
+//! + Σ filed index rows            INDEX_ROW   (an index files rows only once a plan
+//! + Σ distinct index keys         INDEX_KEY    probes it)
 //! + Σ run-time Symbols            (text bytes + SYMBOL_OVERHEAD)
 //! + Σ active CALC calls           (FRAME_OVERHEAD + locals × size_of::<Option<Value>>()
 //!                                   + tuple variables × TUPLE_VAR)
 //! + Σ active FOR-QUERY snapshots  (tuples × 4: the snapshot is a list of row ids)
 //! ```
 //!
-//! It is charged as structures grow and released when pending tuples are merged or a
-//! call or loop ends; exceeding `max_memory_mb` MiB is E405 at the operation that grew.
+//! It is charged as structures grow and released when a call or loop ends; exceeding `max_memory_mb` MiB is E405 at the operation that grew.
 //!
 //! # Time
 //!

@@ -266,7 +266,7 @@ impl Machine<'_> {
         for &id in &ids {
             if let Some(current) = frame.tuples.get_mut(tuple.index()) {
                 current.clear();
-                current.extend_from_slice(relation.row(id));
+                current.extend(relation.row(id).values());
             }
             if let Some(end) = self.iterate(rels, f, frame, body, span)? {
                 flow = end;

@@ -2,6 +2,7 @@
 //! manner of FxHash) and a final folded multiply so the high bits hashbrown uses
 //! for its control bytes are well mixed. Much cheaper than a `Hasher` per value.
 
+use super::rows::Row;
 use crate::value::Value;
 
 const SEED: u64 = 0x243F_6A88_85A3_08D3;
@@ -41,8 +42,8 @@ pub(super) fn hash_row(row: &[Value]) -> u64 {
 /// The hash of the `columns` of `row` (an index key); equal to [`hash_row`] of the
 /// key's values.
 #[inline]
-pub(super) fn hash_columns(row: &[Value], columns: &[usize]) -> u64 {
-    hash_values(columns.iter().map(|&c| row[c]))
+pub(super) fn hash_columns(row: Row<'_>, columns: &[usize]) -> u64 {
+    hash_values(columns.iter().map(|&c| row.get(c)))
 }
 
 #[cfg(test)]
@@ -53,7 +54,15 @@ mod tests {
     #[test]
     fn key_hash_equals_row_hash_of_the_key() {
         let row = [Value::Int(3), Value::Sym(Sym(1)), Value::Float(0.5)];
-        assert_eq!(hash_columns(&row, &[2, 0]), hash_row(&[row[2], row[0]]));
+        assert_eq!(
+            hash_columns(Row::Values(&row), &[2, 0]),
+            hash_row(&[row[2], row[0]])
+        );
+        let ints = [7, -1];
+        assert_eq!(
+            hash_columns(Row::Ints(&ints), &[1, 0]),
+            hash_row(&[Value::Int(-1), Value::Int(7)])
+        );
         assert_ne!(hash_row(&[Value::Int(1)]), hash_row(&[Value::Sym(Sym(1))]));
         assert_ne!(
             hash_row(&[Value::Int(1), Value::Int(2)]),

@@ -22,6 +22,7 @@ mod eval;
 mod hash;
 mod query;
 mod relation;
+mod rows;
 mod solve;
 #[cfg(test)]
 mod tests;

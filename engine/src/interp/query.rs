@@ -2,6 +2,7 @@
 //! in canonical order (spec §2.5), and the query answer projected onto the `?` columns.
 
 use super::relation::{Relation, RowId};
+use super::rows::Row;
 use super::{Env, Machine, Res, arith};
 use crate::ir::Expr;
 use crate::output::{QueryAnswer, Tuples};
@@ -23,11 +24,11 @@ impl Machine<'_> {
 }
 
 /// True when `row` equals `pattern` in every non-`?` column.
-fn matches(pattern: &[Option<Value>], row: &[Value]) -> bool {
+fn matches(pattern: &[Option<Value>], row: Row<'_>) -> bool {
     pattern
         .iter()
-        .zip(row)
-        .all(|(want, have)| want.is_none_or(|w| arith::equal(w, *have)))
+        .zip(row.values())
+        .all(|(want, have)| want.is_none_or(|w| arith::equal(w, have)))
 }
 
 /// The ids of the rows of `rel` equal to `pattern` in every non-`?` column, sorted in
@@ -43,7 +44,7 @@ pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
         return keyed.into_iter().map(|(_, id)| id).collect();
     }
     let mut ids: Vec<RowId> = ids.collect();
-    ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a), rel.row(b)));
+    ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a).values(), rel.row(b).values()));
     ids
 }
 
@@ -77,10 +78,10 @@ fn unrank(r: u64) -> Value {
 
 /// A row of arity 1 or 2 as a key that sorts in canonical order (the second rank is
 /// 0 for arity 1); `None` when the arity is larger or a value has no [`rank`].
-fn rank_key(row: &[Value], written: u32) -> Option<(u64, u64)> {
-    match *row {
-        [a] => Some((rank(a, written)?, 0)),
-        [a, b] => Some((rank(a, written)?, rank(b, written)?)),
+fn rank_key(row: Row<'_>, written: u32) -> Option<(u64, u64)> {
+    match row.len() {
+        1 => Some((rank(row.get(0), written)?, 0)),
+        2 => Some((rank(row.get(0), written)?, rank(row.get(1), written)?)),
         _ => None,
     }
 }
@@ -95,7 +96,7 @@ fn selected_values(
 ) -> Vec<Value> {
     let rows = (0..rel.len())
         .map(|id| rel.row(id))
-        .filter(|row| matches(pattern, row));
+        .filter(|&row| matches(pattern, row));
     // The common case: sort the rank keys and read the values back from them, with
     // no row ids and no second pass over the rows in random order.
     if let Some(mut keys) = rows
@@ -121,7 +122,7 @@ fn selected_values(
     let mut values = Vec::with_capacity(ids.len() * open.len());
     for id in ids {
         let row = rel.row(id);
-        values.extend(open.iter().map(|&c| row[c]));
+        values.extend(open.iter().map(|&c| row.get(c)));
     }
     values
 }

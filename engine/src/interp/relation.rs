@@ -7,11 +7,17 @@
 //! but stays *pending*: beyond `visible`, in no index, seen by no scan or query,
 //! until the round ends. So `recent` is one contiguous range of row ids and every
 //! index entry lists its rows in increasing order.
+//!
+//! An index files rows only when a plan about to run needs it ([`Database::file`]):
+//! an index only the first round of a stratum reads, such as the one on the
+//! recursive relation of `path(x, z) :- edge(x, y), path(y, z)`, is not kept up to
+//! date through the rounds that never read it.
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
 use super::dedup::DedupTable;
 use super::hash::{hash_columns, hash_row};
+use super::rows::{Row, Rows};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
 use crate::value::Value;
@@ -32,12 +38,12 @@ pub(super) struct Probe {
 /// A row id: the position of a tuple in its [`TupleSet`].
 pub(super) type RowId = u32;
 
-/// A set of tuples of one arity, stored row after row in one flat vector, with a hash
-/// table of row ids for deduplication.
+/// A set of tuples of one arity, stored row after row ([`Rows`]), with a hash table
+/// of row ids for deduplication.
 #[derive(Debug, Default)]
 pub(super) struct TupleSet {
     arity: usize,
-    values: Vec<Value>,
+    rows: Rows,
     len: u32,
     table: DedupTable,
 }
@@ -45,11 +51,6 @@ pub(super) struct TupleSet {
 /// The 32 bits of a row's [`hash_row`] its dedup table keeps.
 fn short_hash(hash: u64) -> u32 {
     (hash >> 32) as u32
-}
-
-fn row_of(values: &[Value], arity: usize, id: RowId) -> &[Value] {
-    let start = id as usize * arity;
-    &values[start..start + arity]
 }
 
 impl TupleSet {
@@ -72,14 +73,15 @@ impl TupleSet {
     }
 
     /// The tuple with id `id` (ids are `0..len`).
-    pub(super) fn row(&self, id: RowId) -> &[Value] {
-        row_of(&self.values, self.arity, id)
+    #[inline]
+    pub(super) fn row(&self, id: RowId) -> Row<'_> {
+        self.rows.row(self.arity, id)
     }
 
     /// True when `row`, whose [`hash_row`] is `hash`, is in the set.
     pub(super) fn contains_hashed(&self, hash: u64, row: &[Value]) -> bool {
         self.table
-            .contains(short_hash(hash), |id| self.row(id) == row)
+            .contains(short_hash(hash), |id| self.row(id).equals(row))
     }
 
     /// Reads what inserting rows with hashes `hashes` will read first: the dedup
@@ -97,20 +99,20 @@ impl TupleSet {
         // on what it reads.
         for &hash in hashes {
             let id = self.table.first_slot(short_hash(hash)).1.unwrap_or(0);
-            std::hint::black_box(self.values[id as usize * self.arity]);
+            self.rows.touch(self.arity, id);
         }
     }
 
     /// Adds `row` (of the set's arity, hashing to `hash`) unless present; true when
     /// it was new.
     pub(super) fn insert_hashed(&mut self, hash: u64, row: &[Value]) -> bool {
-        let (values, arity) = (&self.values, self.arity);
+        let (rows, arity) = (&self.rows, self.arity);
         if !self.table.insert(short_hash(hash), self.len, |id| {
-            row_of(values, arity, id) == row
+            rows.row(arity, id).equals(row)
         }) {
             return false;
         }
-        self.values.extend_from_slice(row);
+        self.rows.push(row);
         self.len += 1;
         true
     }
@@ -130,12 +132,14 @@ struct Index {
     id: IndexId,
     columns: Vec<usize>,
     table: HashTable<KeyRows>,
+    /// Rows `0..filed` of the relation are filed.
+    filed: RowId,
 }
 
 impl Index {
     /// True when `row`'s key columns equal `key`.
-    fn matches(&self, row: &[Value], key: &[Value]) -> bool {
-        self.columns.iter().zip(key).all(|(&c, v)| row[c] == *v)
+    fn matches(&self, row: Row<'_>, key: &[Value]) -> bool {
+        self.columns.iter().zip(key).all(|(&c, v)| row.get(c) == *v)
     }
 
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
@@ -147,7 +151,7 @@ impl Index {
             hash,
             |k| {
                 let first = rows.row(k.ids[0]);
-                columns.iter().all(|&c| first[c] == row[c])
+                columns.iter().all(|&c| first.get(c) == row.get(c))
             },
             |k| k.hash,
         );
@@ -199,7 +203,8 @@ impl Relation {
     }
 
     /// The tuple with id `id`.
-    pub(super) fn row(&self, id: RowId) -> &[Value] {
+    #[inline]
+    pub(super) fn row(&self, id: RowId) -> Row<'_> {
         self.rows.row(id)
     }
 
@@ -224,7 +229,8 @@ impl Relation {
 
     /// Probes index `index` for the rows of `version` whose key columns equal `key`:
     /// where their ids are and the positions to read with [`Relation::probed`]
-    /// (empty when no row has that key or this relation has no such index).
+    /// (empty when no row has that key or this relation has no such index). The
+    /// index was filed by [`Database::file`] before the plan ran.
     pub(super) fn probe(
         &self,
         index: IndexId,
@@ -241,10 +247,12 @@ impl Relation {
         let Some(pos) = self.indexes.iter().position(|ix| ix.id == index) else {
             return none;
         };
-        let Some(bucket) = self.indexes[pos].probe(&self.rows, key) else {
+        let index = &self.indexes[pos];
+        debug_assert_eq!(index.filed, self.visible, "a probed index is filed");
+        let Some(bucket) = index.probe(&self.rows, key) else {
             return none;
         };
-        let ids = self.indexes[pos].ids(bucket);
+        let ids = index.ids(bucket);
         let range = match version {
             Version::Full => 0..ids.len(),
             Version::Delta => {
@@ -260,24 +268,24 @@ impl Relation {
         self.indexes[probe.index].ids(probe.bucket)[i]
     }
 
-    /// Appends `row` (hashing to `hash`) if new and indexes it; returns the bytes
-    /// added, `None` if present.
+    /// Appends `row` (hashing to `hash`) if new; returns the bytes added, `None` if
+    /// present.
     fn push(&mut self, hash: u64, row: &[Value]) -> Option<u64> {
         if !self.rows.insert_hashed(hash, row) {
             return None;
         }
-        Some(self.store_next())
+        self.visible += 1;
+        Some(tuple_bytes(1, self.rows.arity()))
     }
 
-    /// Makes the next pending row stored and indexes it; returns the bytes of the
-    /// row and its index entries.
-    fn store_next(&mut self) -> u64 {
-        let id = self.visible;
-        self.visible += 1;
-        let mut bytes = tuple_bytes(1, self.rows.arity());
-        for ix in &mut self.indexes {
-            bytes += ix.add(&self.rows, id);
+    /// Files the stored rows the index at `pos` lacks; returns the bytes this adds.
+    fn file(&mut self, pos: usize) -> u64 {
+        let index = &mut self.indexes[pos];
+        let mut bytes = 0;
+        for id in index.filed..self.visible {
+            bytes += index.add(&self.rows, id);
         }
+        index.filed = self.visible;
         bytes
     }
 }
@@ -286,6 +294,8 @@ impl Relation {
 #[derive(Debug)]
 pub(super) struct Database {
     relations: Vec<Relation>,
+    /// Per [`IndexId`]: its relation and its position among that relation's indexes.
+    indexes: Vec<(usize, usize)>,
     tuples: u64,
 }
 
@@ -302,19 +312,37 @@ impl Database {
                 indexes: Vec::new(),
             })
             .collect();
-        for (i, def) in program.indexes.iter().enumerate() {
-            if let Some(rel) = relations.get_mut(def.rel.index()) {
-                rel.indexes.push(Index {
-                    id: IndexId(i as u32),
-                    columns: def.columns.iter().map(|&c| c as usize).collect(),
-                    table: HashTable::new(),
-                });
-            }
+        let mut indexes = Vec::with_capacity(program.indexes.len());
+        for def in &program.indexes {
+            let rel = def.rel.index();
+            let Some(relation) = relations.get_mut(rel) else {
+                continue;
+            };
+            relation.indexes.push(Index {
+                id: IndexId(indexes.len() as u32),
+                columns: def.columns.iter().map(|&c| c as usize).collect(),
+                table: HashTable::new(),
+                filed: 0,
+            });
+            indexes.push((rel, relation.indexes.len() - 1));
         }
         Database {
             relations,
+            indexes,
             tuples: 0,
         }
+    }
+
+    /// Files every stored row in the indexes `ids`, so plans can probe them;
+    /// charges what this adds to the memory estimate at `span`.
+    pub(super) fn file(&mut self, ids: &[IndexId], budget: &mut Budget, span: Span) -> Res<()> {
+        for id in ids {
+            if let Some(&(rel, pos)) = self.indexes.get(id.index()) {
+                let bytes = self.relations[rel].file(pos);
+                budget.charge(bytes, span)?;
+            }
+        }
+        Ok(())
     }
 
     /// Tuples stored (pending ones excluded).
@@ -362,20 +390,17 @@ impl Database {
     }
 
     /// The end of a round: last round's `recent` rows become stable and the pending
-    /// tuples become stored and `recent`. True when some relation got new tuples.
-    pub(super) fn changed(&mut self, budget: &mut Budget, span: Span) -> Res<bool> {
+    /// tuples become stored and `recent` (their memory was charged when they were
+    /// emitted). True when some relation got new tuples.
+    pub(super) fn changed(&mut self) -> bool {
         let mut changed = false;
         for rel in &mut self.relations {
             let (start, end) = (rel.visible, rel.rows.len());
-            budget.release(tuple_bytes(u64::from(end - start), rel.rows.arity()));
-            for _ in start..end {
-                let bytes = rel.store_next();
-                self.tuples += 1;
-                budget.charge(bytes, span)?;
-            }
+            rel.visible = end;
+            self.tuples += u64::from(end - start);
             rel.recent = start..end;
             changed |= start < end;
         }
-        Ok(changed)
+        changed
     }
 }

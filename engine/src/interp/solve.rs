@@ -2,7 +2,8 @@
 //!
 //! Round 1 runs every rule's `initial` plan (all scans read whole relations). Each
 //! later round runs every `deltas` plan, whose delta scan reads only the tuples the
-//! previous round added. Emitted tuples stay pending in their relation until the
+//! previous round added. Before a round, the indexes its plans probe are brought up
+//! to date ([`Database::file`]). Emitted tuples stay pending in their relation until the
 //! round ends, when [`Database::changed`] stores them; a round that adds nothing ends
 //! the stratum.
 //!
@@ -14,7 +15,7 @@ use super::hash::hash_row;
 use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res, guarded};
 use crate::ast::BinOp;
-use crate::ir::{Expr, ExprKind, Op, Plan, RelId, Rule};
+use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
 use crate::span::Span;
 use crate::value::Value;
 use smallvec::SmallVec;
@@ -40,10 +41,17 @@ pub(super) fn solve(
             continue;
         }
         db.settle();
+        let first_round = probed(rules.iter().map(|r| &r.initial));
+        let later_rounds = probed(rules.iter().flat_map(|r| &r.deltas));
         let mut first = true;
         loop {
             m.budget.check_time(span)?;
             *rounds += 1;
+            db.file(
+                if first { &first_round } else { &later_rounds },
+                &mut m.budget,
+                span,
+            )?;
             let mut pending = 0;
             for rule in &rules {
                 if first {
@@ -55,12 +63,28 @@ pub(super) fn solve(
                 }
             }
             first = false;
-            if !db.changed(&mut m.budget, span)? || !stratum.recursive {
+            if !db.changed() || !stratum.recursive {
                 break;
             }
         }
     }
     Ok(())
+}
+
+/// The indexes `plans` probe, each once.
+fn probed<'p>(plans: impl Iterator<Item = &'p Plan>) -> Vec<IndexId> {
+    let mut ids: Vec<IndexId> = plans
+        .flat_map(|plan| &plan.ops)
+        .filter_map(|op| match op {
+            Op::Scan {
+                index: Some(index), ..
+            } => Some(*index),
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable_by_key(|id| id.0);
+    ids.dedup();
+    ids
 }
 
 /// The state of one plan execution: what it reads, where it emits, its variable slots.
@@ -219,7 +243,7 @@ impl Machine<'_> {
         self.budget.step(span)?;
         let row = run.rels[rel].row(id);
         for &(col, slot) in bind {
-            run.slots[slot.index()] = row[col as usize];
+            run.slots[slot.index()] = row.get(col as usize);
         }
         self.run_ops(run, rest)
     }
