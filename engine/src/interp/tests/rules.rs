@@ -378,3 +378,42 @@ fn query_answers_project_and_sort_with_and_without_rank_keys() {
         QueryAnswer::Values(vec![Int(-2), Float(0.5)])
     );
 }
+
+#[test]
+fn a_relation_of_ints_takes_other_values_and_keeps_its_rows() {
+    let mut b = Builder::new();
+    let r = b.rel("r", 2);
+    let x = b.sym("x");
+    b.fact(r, &ints(&[2, 1]));
+    b.fact(r, &ints(&[1, 5]));
+    // The first non-Int row: every row is stored as values from here on.
+    b.fact(r, &[x, Value::Float(0.5)]);
+    b.fact(r, &ints(&[2, 1]));
+    b.fact(r, &[Value::Int(1), x]);
+    b.query(r, &[None, None]);
+    b.query(r, &[Some(Value::Int(2)), Some(Value::Int(1))]);
+    let run = b.run();
+    assert_eq!(run.error, None);
+    assert_eq!(run.stats.tuples, 4);
+    let answers: Vec<&QueryAnswer> = run
+        .outputs
+        .iter()
+        .filter_map(|o| match o {
+            Output::Query { answer, .. } => Some(answer),
+            Output::Result(_) => None,
+        })
+        .collect();
+    let all = Tuples::from_rows(
+        2,
+        [
+            ints(&[1, 5]),
+            vec![Value::Int(1), x],
+            ints(&[2, 1]),
+            vec![x, Value::Float(0.5)],
+        ],
+    );
+    assert_eq!(
+        answers,
+        [&QueryAnswer::Tuples(all), &QueryAnswer::Truth(true)]
+    );
+}
