@@ -86,6 +86,77 @@ fn rank_key(row: Row<'_>, written: u32) -> Option<(u64, u64)> {
     }
 }
 
+/// How the rows of an answer pack into one `u64` each that sorts in canonical
+/// order, when every value has a [`rank`]: a 1-tuple is its rank; a pair is its
+/// ranks less their column's least rank, high and low 32 bits, when both
+/// differences fit.
+struct Packing {
+    /// The least rank of each column.
+    low: [u64; 2],
+    /// Whether rows are pairs (else 1-tuples).
+    pairs: bool,
+}
+
+impl Packing {
+    /// The packing of `rows`, if they have one, and how many rows there are.
+    fn of<'r>(mut rows: impl Iterator<Item = Row<'r>>, written: u32) -> Option<(Packing, usize)> {
+        let (mut low, mut high) = ([u64::MAX; 2], [0; 2]);
+        let mut arity = None;
+        let mut count = 0;
+        rows.try_for_each(|row| {
+            let (a, b) = rank_key(row, written)?;
+            arity.get_or_insert(row.len());
+            count += 1;
+            for (col, rank) in [a, b].into_iter().enumerate() {
+                low[col] = low[col].min(rank);
+                high[col] = high[col].max(rank);
+            }
+            Some(())
+        })?;
+        let pairs = arity == Some(2);
+        let fits = |col: usize| high[col].saturating_sub(low[col]) <= u64::from(u32::MAX);
+        (!pairs || (fits(0) && fits(1))).then_some((Packing { low, pairs }, count))
+    }
+
+    /// The key of a row ([`Packing::of`] accepted it).
+    fn pack(&self, row: Row<'_>, written: u32) -> u64 {
+        let (a, b) = rank_key(row, written).unwrap_or_default();
+        if self.pairs {
+            (a - self.low[0]) << 32 | (b - self.low[1])
+        } else {
+            a
+        }
+    }
+
+    /// The row of a key.
+    fn unpack(&self, key: u64) -> [Value; 2] {
+        if self.pairs {
+            [
+                unrank((key >> 32) + self.low[0]),
+                unrank((key & u64::from(u32::MAX)) + self.low[1]),
+            ]
+        } else {
+            [unrank(key), Value::Int(0)]
+        }
+    }
+}
+
+/// The `open` columns of the rows whose keys are `keys`, sorted descending, in
+/// ascending order. The keys are taken from the back and their buffer shrinks as
+/// the answer grows, so a large answer never needs both whole.
+fn drain<K>(mut keys: Vec<K>, open: &[usize], unpack: impl Fn(K) -> [Value; 2]) -> Vec<Value> {
+    let mut values = Vec::with_capacity(keys.len() * open.len());
+    let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
+    while let Some(key) = keys.pop() {
+        let row = unpack(key);
+        values.extend(open.iter().map(|&c| row[c]));
+        if keys.len().is_multiple_of(shrink_every) {
+            keys.shrink_to_fit();
+        }
+    }
+    values
+}
+
 /// The rows of `rel` equal to `pattern`, in canonical order, with `open` the
 /// positions of its `?` columns: the `?` columns' values, row after row.
 fn selected_values(
@@ -94,29 +165,26 @@ fn selected_values(
     open: &[usize],
     symbols: &Symbols,
 ) -> Vec<Value> {
+    let all = pattern.iter().all(Option::is_none);
     let rows = (0..rel.len())
         .map(|id| rel.row(id))
-        .filter(|&row| matches(pattern, row));
-    // The common case: sort the rank keys and read the values back from them, with
-    // no row ids and no second pass over the rows in random order.
+        .filter(|&row| all || matches(pattern, row));
+    let written = symbols.written();
+    // The common cases: sort the rows' keys and read the values back from them,
+    // with no row ids and no second pass over the rows in random order.
+    if let Some((packing, count)) = Packing::of(rows.clone(), written) {
+        let mut keys = Vec::with_capacity(count);
+        keys.extend(rows.map(|row| packing.pack(row, written)));
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        return drain(keys, open, |key| packing.unpack(key));
+    }
     if let Some(mut keys) = rows
         .clone()
-        .map(|row| rank_key(row, symbols.written()))
+        .map(|row| rank_key(row, written))
         .collect::<Option<Vec<_>>>()
     {
-        // Descending, so the keys are taken from the back in canonical order and
-        // their buffer shrinks as the answer grows (a large answer needs not both).
         keys.sort_unstable_by(|a, b| b.cmp(a));
-        let mut values = Vec::with_capacity(keys.len() * open.len());
-        let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
-        while let Some((a, b)) = keys.pop() {
-            let row = [unrank(a), unrank(b)];
-            values.extend(open.iter().map(|&c| row[c]));
-            if keys.len() % shrink_every == 0 {
-                keys.shrink_to_fit();
-            }
-        }
-        return values;
+        return drain(keys, open, |(a, b)| [unrank(a), unrank(b)]);
     }
     let ids = select(rel, pattern, symbols);
     let mut values = Vec::with_capacity(ids.len() * open.len());

@@ -16,7 +16,7 @@
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
 use super::dedup::DedupTable;
-use super::hash::{hash_columns, hash_row};
+use super::hash::{hash_columns, hash_row, hash_values};
 use super::rows::{Row, Rows};
 use crate::ir::{IndexId, Program, Version};
 use crate::span::Span;
@@ -138,8 +138,8 @@ struct Index {
 
 impl Index {
     /// True when `row`'s key columns equal `key`.
-    fn matches(&self, row: Row<'_>, key: &[Value]) -> bool {
-        self.columns.iter().zip(key).all(|(&c, v)| row.get(c) == *v)
+    fn matches(&self, row: Row<'_>, key: impl Iterator<Item = Value>) -> bool {
+        self.columns.iter().zip(key).all(|(&c, v)| row.get(c) == v)
     }
 
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
@@ -171,10 +171,10 @@ impl Index {
     }
 
     /// The bucket of the rows whose key columns equal `key`.
-    fn probe(&self, rows: &TupleSet, key: &[Value]) -> Option<usize> {
-        let hash = hash_row(key);
+    fn probe(&self, rows: &TupleSet, key: impl Iterator<Item = Value> + Clone) -> Option<usize> {
+        let hash = hash_values(key.clone());
         self.table.find_bucket_index(hash, |k| {
-            k.hash == hash && self.matches(rows.row(k.ids[0]), key)
+            k.hash == hash && self.matches(rows.row(k.ids[0]), key.clone())
         })
     }
 
@@ -234,7 +234,7 @@ impl Relation {
     pub(super) fn probe(
         &self,
         index: IndexId,
-        key: &[Value],
+        key: impl Iterator<Item = Value> + Clone,
         version: Version,
     ) -> (Probe, Range<usize>) {
         let none = (

@@ -180,9 +180,9 @@ impl Machine<'_> {
                     let rest = &ops[i + 1..];
                     return guarded(|| match index {
                         Some(index) if !key.is_empty() => {
-                            let key: SmallVec<[Value; 4]> =
-                                key.iter().map(|slot| run.slots[slot.index()]).collect();
-                            let (probe, found) = run.rels[r].probe(*index, &key, *version);
+                            let slots = &run.slots;
+                            let key = key.iter().map(|slot| slots[slot.index()]);
+                            let (probe, found) = run.rels[r].probe(*index, key, *version);
                             for i in found {
                                 let id = run.rels[r].probed(probe, i);
                                 self.visit(run, r, id, bind, *span, rest)?;
@@ -253,14 +253,18 @@ impl Machine<'_> {
     fn emit(&mut self, run: &mut PlanRun<'_>, rel: RelId, args: &[Expr], span: Span) -> Res<()> {
         run.row.clear();
         for arg in args {
-            let value = self.eval(
-                run.rels,
-                Env::Rule {
-                    slots: &run.slots,
-                    names: run.names,
-                },
-                arg,
-            )?;
+            // Most arguments are variables: read them without the evaluator.
+            let value = match arg.kind {
+                ExprKind::Local(slot) if slot.index() < run.slots.len() => run.slots[slot.index()],
+                _ => self.eval(
+                    run.rels,
+                    Env::Rule {
+                        slots: &run.slots,
+                        names: run.names,
+                    },
+                    arg,
+                )?,
+            };
             run.row.push(value);
         }
         let r = rel.index();

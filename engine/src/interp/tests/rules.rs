@@ -417,3 +417,35 @@ fn a_relation_of_ints_takes_other_values_and_keeps_its_rows() {
         [&QueryAnswer::Tuples(all), &QueryAnswer::Truth(true)]
     );
 }
+
+/// The rows of `QUERY r ? ?` over `rows`, in the order the answer gives them.
+fn sorted_pairs(rows: &[[Value; 2]]) -> Vec<Vec<Value>> {
+    let mut b = Builder::new();
+    let r = b.rel("r", 2);
+    for row in rows {
+        b.fact(r, row);
+    }
+    b.query(r, &[None, None]);
+    let run = b.run();
+    match answer(&run) {
+        QueryAnswer::Tuples(t) => t.iter().map(<[Value]>::to_vec).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn pairs_sort_canonically_whatever_their_spread() {
+    let span = i64::from(u32::MAX);
+    for spread in [1, span, span + 1, 1 << 40] {
+        let rows: Vec<[Value; 2]> = [(5, -spread), (-3, 7), (5, 0), (-3, -spread), (2, spread)]
+            .iter()
+            .map(|&(a, b)| [Value::Int(a), Value::Int(b)])
+            .collect();
+        let mut expected: Vec<Vec<Value>> = rows.iter().map(|r| r.to_vec()).collect();
+        expected.sort_by_key(|r| match (r[0], r[1]) {
+            (Value::Int(a), Value::Int(b)) => (a, b),
+            _ => unreachable!(),
+        });
+        assert_eq!(sorted_pairs(&rows), expected, "spread {spread}");
+    }
+}
