@@ -149,7 +149,9 @@ fn drain<K>(mut keys: Vec<K>, open: &[usize], unpack: impl Fn(K) -> [Value; 2]) 
     let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
     while let Some(key) = keys.pop() {
         let row = unpack(key);
-        values.extend(open.iter().map(|&c| row[c]));
+        for &c in open {
+            values.push(row[c]);
+        }
         if keys.len().is_multiple_of(shrink_every) {
             keys.shrink_to_fit();
         }
@@ -174,7 +176,9 @@ fn selected_values(
     // with no row ids and no second pass over the rows in random order.
     if let Some((packing, count)) = Packing::of(rows.clone(), written) {
         let mut keys = Vec::with_capacity(count);
-        keys.extend(rows.map(|row| packing.pack(row, written)));
+        for row in rows {
+            keys.push(packing.pack(row, written));
+        }
         keys.sort_unstable_by(|a, b| b.cmp(a));
         return drain(keys, open, |key| packing.unpack(key));
     }

@@ -91,19 +91,21 @@ impl Rows {
 
     /// Appends a row, first storing every row as [`Value`]s if it holds a non-Int.
     pub(super) fn push(&mut self, row: &[Value]) {
-        match self {
-            Rows::Ints(ints) if row.iter().all(|v| matches!(v, Value::Int(_))) => {
-                ints.extend(row.iter().filter_map(|v| match v {
-                    Value::Int(i) => Some(*i),
-                    _ => None,
-                }));
+        if let Rows::Ints(ints) = self {
+            let start = ints.len();
+            ints.reserve(row.len());
+            for v in row {
+                let Value::Int(i) = *v else {
+                    ints.truncate(start);
+                    let mut values: Vec<Value> = ints.iter().map(|&i| Value::Int(i)).collect();
+                    values.extend_from_slice(row);
+                    *self = Rows::Values(values);
+                    return;
+                };
+                ints.push(i);
             }
-            Rows::Ints(ints) => {
-                let mut values: Vec<Value> = ints.iter().map(|&i| Value::Int(i)).collect();
-                values.extend_from_slice(row);
-                *self = Rows::Values(values);
-            }
-            Rows::Values(values) => values.extend_from_slice(row),
+        } else if let Rows::Values(values) = self {
+            values.extend_from_slice(row);
         }
     }
 }
