@@ -6,6 +6,7 @@ mod arith;
 mod builtins;
 mod memory;
 mod query;
+mod ranks;
 mod symbols;
 mod tables;
 mod values;
@@ -91,6 +92,8 @@ pub enum Helper {
     Settle,
     /// `(ptrs, n, width)`: sorts pointers to n-tuples canonically.
     Sort,
+    /// `(rows, count, width, out) -> bool`: sorts rows by rank into `out` when every value has one.
+    SortRanked,
     /// `(rel, pattern, project) -> (ptr, count)`: matching tuples, sorted.
     Snapshot,
     /// `(record)`: appends an output record.
@@ -139,6 +142,7 @@ impl Helper {
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
             Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
+            Helper::SortRanked => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }
@@ -183,6 +187,7 @@ impl Helper {
             Helper::MergeAll => tables::merge_all(m, n),
             Helper::Settle => tables::settle(m, n),
             Helper::Sort => query::sort(m, n),
+            Helper::SortRanked => ranks::sort_ranked(m, n),
             Helper::Snapshot => query::snapshot(m, n),
             Helper::OutPush => query::out_push(m, n),
             Helper::OutResult => query::out_result(m, n),

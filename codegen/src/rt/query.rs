@@ -1,5 +1,6 @@
 //! QUERY and FOR-QUERY selection (spec §5.1, §6.2): the tuples matching a pattern,
-//! sorted canonically (merge sort over row pointers), and the output records.
+//! sorted canonically (by rank, see `ranks`, or else a merge sort over row pointers),
+//! and the output records.
 
 use super::Helper;
 use super::values::{loop_end, loop_start};
@@ -183,6 +184,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     let (rel, pattern, project) = (0, 1, 2);
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
+    let ranked = m.rt(Helper::SortRanked);
     let mut f = FnBuilder::new(n);
     let [
         arity,
@@ -343,7 +345,15 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_set(count)
         .end();
     loop_end(&mut f, r);
+    // By rank when every value has one, else by comparing values through pointers.
     f.ins()
+        .local_get(buf)
+        .local_get(count)
+        .local_get(width)
+        .local_get(fin)
+        .call(ranked)
+        .i32_eqz()
+        .if_(BlockType::Empty)
         .local_get(ptrs)
         .local_get(count)
         .local_get(width)
@@ -360,6 +370,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     load_at(&mut f, ptrs, r);
     f.ins().local_get(wsz).memory_copy(0, 0);
     loop_end(&mut f, r);
+    f.ins().end();
     // Free the work buffers: nothing else was allocated after `fin`.
     f.ins()
         .local_get(fin)

@@ -147,7 +147,7 @@
   (func (;2;) (type 2) (param i32 i32)
     local.get 0
     i32.const 80
-    call 22
+    call 23
     i32.const 0
     i32.ge_s
     if ;; label = @1
@@ -173,7 +173,7 @@
     end
     local.get 0
     i32.const 80
-    call 23
+    call 24
     drop
     global.get 3
     i64.const 1
@@ -1191,36 +1191,44 @@
         br 0 (;@2;)
       end
     end
-    local.get 10
+    local.get 9
     local.get 11
     local.get 6
-    call 16
-    i32.const 0
-    local.set 12
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 12
-        local.get 11
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 8
-        local.get 12
-        local.get 7
-        i32.mul
-        i32.add
-        local.get 10
-        local.get 12
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 7
-        memory.copy
-        local.get 12
-        i32.const 1
-        i32.add
-        local.set 12
-        br 0 (;@2;)
+    local.get 8
+    call 17
+    i32.eqz
+    if ;; label = @1
+      local.get 10
+      local.get 11
+      local.get 6
+      call 16
+      i32.const 0
+      local.set 12
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 12
+          local.get 11
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 8
+          local.get 12
+          local.get 7
+          i32.mul
+          i32.add
+          local.get 10
+          local.get 12
+          i32.const 4
+          i32.mul
+          i32.add
+          i32.load
+          local.get 7
+          memory.copy
+          local.get 12
+          i32.const 1
+          i32.add
+          local.set 12
+          br 0 (;@3;)
+        end
       end
     end
     local.get 8
@@ -1316,7 +1324,7 @@
                     i32.add
                     i32.load
                     local.get 2
-                    call 17
+                    call 18
                     i32.const 0
                     i32.le_s
                   end
@@ -1408,7 +1416,379 @@
       memory.copy
     end
   )
-  (func (;17;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;17;) (type 10) (param i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
+    local.get 1
+    local.get 2
+    i32.mul
+    local.set 4
+    local.get 2
+    i32.const 8
+    i32.mul
+    local.set 13
+    local.get 4
+    i32.const 8
+    i32.mul
+    call 6
+    local.set 5
+    local.get 4
+    i32.const 8
+    i32.mul
+    call 6
+    local.set 6
+    local.get 13
+    call 6
+    local.tee 7
+    i32.const 0
+    local.get 13
+    memory.fill
+    i32.const 1024
+    call 6
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 9
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 9
+        i32.const 16
+        i32.mul
+        i32.add
+        local.tee 11
+        i64.load offset=8
+        local.set 21
+        local.get 11
+        i32.load
+        local.tee 12
+        i32.const 1
+        i32.eq
+        if ;; label = @3
+          local.get 21
+          i64.const 4611686018427387904
+          i64.add
+          local.tee 21
+          i64.const -9223372036854775808
+          i64.ge_u
+          if ;; label = @4
+            i32.const 0
+            return
+          end
+        else
+          local.get 12
+          i32.const 3
+          i32.ne
+          local.get 21
+          i64.const 1
+          i64.ge_u
+          i32.or
+          if ;; label = @4
+            i32.const 0
+            return
+          end
+          local.get 21
+          i64.const -9223372036854775808
+          i64.or
+          local.set 21
+        end
+        local.get 5
+        local.get 9
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get 21
+        i64.store
+        local.get 7
+        local.get 10
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 16
+        local.get 16
+        i64.load
+        local.get 21
+        local.get 5
+        local.get 10
+        i32.const 8
+        i32.mul
+        i32.add
+        i64.load
+        i64.xor
+        i64.or
+        i64.store
+        local.get 10
+        i32.const 1
+        i32.add
+        local.tee 10
+        i32.const 0
+        local.get 10
+        local.get 2
+        i32.lt_u
+        select
+        local.set 10
+        local.get 9
+        i32.const 1
+        i32.add
+        local.set 9
+        br 0 (;@2;)
+      end
+    end
+    local.get 2
+    local.set 10
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 10
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 10
+        i32.const 1
+        i32.sub
+        local.tee 10
+        i32.const 8
+        i32.mul
+        local.get 7
+        i32.add
+        i64.load
+        local.set 22
+        i32.const 0
+        local.set 14
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 14
+            i32.const 64
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 22
+            local.get 14
+            i64.extend_i32_u
+            i64.shr_u
+            i64.const 255
+            i64.and
+            i64.eqz
+            i32.eqz
+            if ;; label = @5
+              local.get 8
+              i32.const 0
+              i32.const 1024
+              memory.fill
+              local.get 5
+              local.set 16
+              i32.const 0
+              local.set 15
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 15
+                  local.get 1
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 16
+                  local.get 10
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  i64.load
+                  local.get 14
+                  i64.extend_i32_u
+                  i64.shr_u
+                  i32.wrap_i64
+                  i32.const 255
+                  i32.and
+                  i32.const 4
+                  i32.mul
+                  local.get 8
+                  i32.add
+                  local.tee 17
+                  local.get 17
+                  i32.load
+                  i32.const 1
+                  i32.add
+                  i32.store
+                  local.get 16
+                  local.get 13
+                  i32.add
+                  local.set 16
+                  local.get 15
+                  i32.const 1
+                  i32.add
+                  local.set 15
+                  br 0 (;@7;)
+                end
+              end
+              i32.const 0
+              local.set 20
+              i32.const 0
+              local.set 15
+              i32.const 256
+              local.set 19
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 15
+                  local.get 19
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 8
+                  local.get 15
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.tee 17
+                  i32.load
+                  local.get 17
+                  local.get 20
+                  i32.store
+                  local.get 20
+                  i32.add
+                  local.set 20
+                  local.get 15
+                  i32.const 1
+                  i32.add
+                  local.set 15
+                  br 0 (;@7;)
+                end
+              end
+              local.get 5
+              local.set 16
+              i32.const 0
+              local.set 15
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 15
+                  local.get 1
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 16
+                  local.get 10
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  i64.load
+                  local.get 14
+                  i64.extend_i32_u
+                  i64.shr_u
+                  i32.wrap_i64
+                  i32.const 255
+                  i32.and
+                  i32.const 4
+                  i32.mul
+                  local.get 8
+                  i32.add
+                  local.tee 17
+                  i32.load
+                  local.tee 19
+                  i32.const 1
+                  i32.add
+                  local.set 20
+                  local.get 17
+                  local.get 20
+                  i32.store
+                  local.get 6
+                  local.get 19
+                  local.get 13
+                  i32.mul
+                  i32.add
+                  local.set 17
+                  i32.const 0
+                  local.set 18
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 18
+                      local.get 2
+                      i32.ge_u
+                      br_if 1 (;@8;)
+                      local.get 17
+                      local.get 18
+                      i32.const 8
+                      i32.mul
+                      local.tee 19
+                      i32.add
+                      local.get 16
+                      local.get 19
+                      i32.add
+                      i64.load
+                      i64.store
+                      local.get 18
+                      i32.const 1
+                      i32.add
+                      local.set 18
+                      br 0 (;@9;)
+                    end
+                  end
+                  local.get 16
+                  local.get 13
+                  i32.add
+                  local.set 16
+                  local.get 15
+                  i32.const 1
+                  i32.add
+                  local.set 15
+                  br 0 (;@7;)
+                end
+              end
+              local.get 5
+              local.get 6
+              local.set 5
+              local.set 6
+            end
+            local.get 14
+            i32.const 8
+            i32.add
+            local.set 14
+            br 0 (;@4;)
+          end
+        end
+        br 0 (;@2;)
+      end
+    end
+    i32.const 0
+    local.set 9
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 9
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 3
+        local.get 9
+        i32.const 16
+        i32.mul
+        i32.add
+        local.tee 11
+        i64.const 1
+        i64.const 3
+        local.get 5
+        local.get 9
+        i32.const 8
+        i32.mul
+        i32.add
+        i64.load
+        local.tee 21
+        i64.const 0
+        i64.ge_s
+        select
+        i64.store
+        local.get 11
+        local.get 21
+        i64.const 4611686018427387904
+        i64.sub
+        local.get 21
+        i64.const 9223372036854775807
+        i64.and
+        local.get 21
+        i64.const 0
+        i64.ge_s
+        select
+        i64.store offset=8
+        local.get 9
+        i32.const 1
+        i32.add
+        local.set 9
+        br 0 (;@2;)
+      end
+    end
+    i32.const 1
+  )
+  (func (;18;) (type 13) (param i32 i32 i32) (result i32)
     (local i32 i32 i32)
     block ;; label = @1
       loop ;; label = @2
@@ -1436,7 +1816,7 @@
         local.get 5
         i32.add
         i64.load offset=8
-        call 18
+        call 19
         local.tee 4
         if ;; label = @3
           local.get 4
@@ -1451,7 +1831,7 @@
     end
     i32.const 0
   )
-  (func (;18;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;19;) (type 14) (param i32 i64 i32 i64) (result i32)
     local.get 0
     i32.const 3
     i32.eq
@@ -1494,7 +1874,7 @@
       i32.wrap_i64
       local.get 3
       i32.wrap_i64
-      call 19
+      call 20
       return
     end
     local.get 2
@@ -1508,9 +1888,9 @@
     local.get 1
     local.get 2
     local.get 3
-    call 20
+    call 21
   )
-  (func (;19;) (type 8) (param i32 i32) (result i32)
+  (func (;20;) (type 8) (param i32 i32) (result i32)
     (local i32 i32 i32 i32)
     global.get 13
     local.get 0
@@ -1540,7 +1920,7 @@
     local.get 5
     call 14
   )
-  (func (;20;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;21;) (type 14) (param i32 i64 i32 i64) (result i32)
     local.get 0
     i32.const 1
     i32.eq
@@ -1561,7 +1941,7 @@
       local.get 1
       local.get 3
       f64.reinterpret_i64
-      call 21
+      call 22
       return
     end
     local.get 2
@@ -1572,7 +1952,7 @@
       local.get 3
       local.get 1
       f64.reinterpret_i64
-      call 21
+      call 22
       i32.sub
       return
     end
@@ -1588,7 +1968,7 @@
     f64.lt
     i32.sub
   )
-  (func (;21;) (type 15) (param i64 f64) (result i32)
+  (func (;22;) (type 15) (param i64 f64) (result i32)
     (local f64 i64 f64)
     local.get 1
     f64.const 0x1p+63 (;=9223372036854776000;)
@@ -1634,7 +2014,7 @@
     f64.gt
     i32.sub
   )
-  (func (;22;) (type 8) (param i32 i32) (result i32)
+  (func (;23;) (type 8) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
@@ -1658,7 +2038,7 @@
     local.get 2
     i32.const 4
     i32.shr_u
-    call 27
+    call 28
     local.tee 3
     local.get 10
     i32.and
@@ -1695,7 +2075,7 @@
           local.get 2
           i32.const 4
           i32.shr_u
-          call 28
+          call 29
           if ;; label = @4
             local.get 6
             i32.const 1
@@ -1714,11 +2094,11 @@
     end
     i32.const -1
   )
-  (func (;23;) (type 8) (param i32 i32) (result i32)
+  (func (;24;) (type 8) (param i32 i32) (result i32)
     (local i32 i32 i32)
     local.get 0
     local.get 1
-    call 24
+    call 25
     local.tee 2
     i32.const 0
     i32.lt_s
@@ -1744,7 +2124,7 @@
         i32.load
         local.get 0
         local.get 2
-        call 25
+        call 26
         local.get 3
         i32.const 1
         i32.add
@@ -1754,7 +2134,7 @@
     end
     i32.const 1
   )
-  (func (;24;) (type 8) (param i32 i32) (result i32)
+  (func (;25;) (type 8) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
@@ -1772,7 +2152,7 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
-      call 29
+      call 30
     end
     local.get 0
     i32.load offset=16
@@ -1784,7 +2164,7 @@
     local.get 2
     i32.const 4
     i32.shr_u
-    call 27
+    call 28
     local.tee 3
     local.get 10
     i32.and
@@ -1821,7 +2201,7 @@
           local.get 2
           i32.const 4
           i32.shr_u
-          call 28
+          call 29
           if ;; label = @4
             i32.const -1
             return
@@ -1892,7 +2272,7 @@
     i32.store offset=4
     local.get 7
   )
-  (func (;25;) (type 12) (param i32 i32 i32)
+  (func (;26;) (type 12) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 1
     i32.load offset=20
@@ -1922,13 +2302,13 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
-      call 26
+      call 27
     end
     local.get 5
     local.get 6
     local.get 0
     i32.load
-    call 27
+    call 28
     local.set 7
     local.get 0
     i32.load offset=12
@@ -1968,7 +2348,7 @@
           local.get 6
           local.get 0
           i32.load
-          call 28
+          call 29
           br_if 2 (;@1;)
         end
         local.get 12
@@ -2047,7 +2427,7 @@
     i32.add
     i32.store offset=16
   )
-  (func (;26;) (type 6) (param i32)
+  (func (;27;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=8
@@ -2139,7 +2519,7 @@
     local.get 1
     i32.store offset=12
   )
-  (func (;27;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;28;) (type 13) (param i32 i32 i32) (result i32)
     (local i32 i32 i64 i64)
     i64.const -3750763034362895579
     local.set 5
@@ -2195,7 +2575,7 @@
     i64.xor
     i32.wrap_i64
   )
-  (func (;28;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
+  (func (;29;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
     (local i32 i32 i32)
     block ;; label = @1
       loop ;; label = @2
@@ -2255,7 +2635,7 @@
     end
     i32.const 1
   )
-  (func (;29;) (type 6) (param i32)
+  (func (;30;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
@@ -2302,7 +2682,7 @@
         local.get 5
         i32.const 4
         i32.shr_u
-        call 27
+        call 28
         local.set 6
         local.get 6
         local.get 1
