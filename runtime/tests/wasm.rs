@@ -152,6 +152,10 @@ const PROGRAMS: &[(&str, &str)] = &[
         "rank-radix",
         "REL n\nREL sq\nFACT n 0\nRULE n: SCAN n, WHERE $0 < 700, LET $m = $0 + 1, EMIT n $m\nRULE sq: SCAN n, EMIT sq ((($0 * 7919) % 1000) - 500) ($0 * 1000000007 - 300000000000)\nSOLVE\nQUERY sq ? ?",
     ),
+    (
+        "self-join-growing",
+        "REL n\nFACT n 1\nFACT n 2\nRULE n: SCAN n, SCAN n, WHERE $0 + $1 < 60, EMIT n ($0 + $1), EMIT n ($0 * 3)\nSOLVE\nFACT n 100\nFACT n 1\nSOLVE\nQUERY n ?",
+    ),
     ("e201", "RESULT 1\nRESULT 5 / 0"),
     ("e201-mod", "RESULT 5.5 % 0"),
     ("e201-pow", "RESULT POW(0, -1)"),

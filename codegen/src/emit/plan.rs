@@ -111,7 +111,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
                 }
             } else {
                 let (start, end) = match version {
-                    Version::Full => (None, SET_LEN),
+                    Version::Full => (None, REL_VISIBLE),
                     Version::Delta => (Some(REL_RECENT_START), REL_RECENT_END),
                 };
                 match start {

@@ -12,6 +12,7 @@ mod tables;
 mod values;
 
 use crate::CodegenError;
+use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
 use crate::module::Module;
 use bytelogic_engine::ast::BinOp;
 use bytelogic_engine::ir::Builtin;
@@ -64,8 +65,6 @@ pub enum Helper {
     Concat,
     /// `(a, b) -> -1/0/1`: Symbols by text.
     TextCmp,
-    /// `(set, tuple) -> row or -1`.
-    SetFind,
     /// `(set)`: doubles a set's hash table.
     SetGrow,
     /// `(set, tuple) -> row, or -1 when present`.
@@ -78,8 +77,8 @@ pub enum Helper {
     IndexProbe,
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
-    /// `(rel, tuple) -> bool`: adds a tuple to the relation and its indexes.
-    Push,
+    /// `(rel, from, to)`: files rows `from..to` in every index of the relation.
+    IndexRows,
     /// `(rel, site)`: EMIT of the scratch tuple.
     Emit,
     /// `(rel, site)`: FACT of the scratch tuple.
@@ -132,10 +131,9 @@ impl Helper {
             Helper::HashBytes => (vec![I32, I32], vec![I32]),
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetFind | Helper::SetInsert | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
-            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
+            Helper::SetInsert | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::IndexAdd | Helper::IndexRows => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
-            Helper::Push => (vec![I32, I32], vec![I32]),
             Helper::Emit | Helper::Fact | Helper::OutQuery => (vec![I32, I32], vec![]),
             Helper::Merge => (vec![I32], vec![I32]),
             Helper::MergeAll => (vec![], vec![I32]),
@@ -173,14 +171,13 @@ impl Helper {
             Helper::SymInit => symbols::sym_init(m, n),
             Helper::Concat => symbols::concat(m, n),
             Helper::TextCmp => symbols::text_cmp(m, n),
-            Helper::SetFind => tables::set_find(m, n, false),
-            Helper::SetInsert => tables::set_find(m, n, true),
-            Helper::SetGrow => tables::set_grow(m, n),
-            Helper::IndexGrow => tables::index_grow(m, n),
+            Helper::SetInsert => tables::set_insert(m, n),
+            Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
+            Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),
             Helper::LowerBound => tables::lower_bound(n),
-            Helper::Push => tables::push(m, n),
+            Helper::IndexRows => tables::index_rows(m, n),
             Helper::Emit => tables::emit(m, n),
             Helper::Fact => tables::fact(m, n),
             Helper::Merge => tables::merge(m, n),

@@ -212,7 +212,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_load(m32(SET_ROWS))
         .local_set(rows)
         .local_get(rel)
-        .i32_load(m32(SET_LEN))
+        .i32_load(m32(REL_VISIBLE))
         .local_set(len)
         .local_get(arity)
         .local_set(width)

@@ -145,11 +145,13 @@
     end
   )
   (func (;2;) (type 2) (param i32 i32)
+    (local i32 i32)
     local.get 0
     i32.const 80
     call 23
+    local.tee 2
     i32.const 0
-    i32.ge_s
+    i32.lt_s
     if ;; label = @1
       return
     end
@@ -171,12 +173,22 @@
       call 8
       unreachable
     end
+    local.get 2
+    i32.const 1
+    i32.add
+    local.set 3
     local.get 0
-    i32.const 80
+    local.get 2
+    local.get 3
     call 24
-    drop
+    local.get 0
+    local.get 3
+    i32.store offset=32
     global.get 3
-    i64.const 1
+    local.get 3
+    local.get 2
+    i32.sub
+    i64.extend_i32_u
     i64.add
     global.set 3
   )
@@ -1003,7 +1015,7 @@
     i32.load
     local.set 4
     local.get 0
-    i32.load offset=4
+    i32.load offset=32
     local.set 5
     local.get 3
     local.set 6
@@ -2022,126 +2034,6 @@
     i32.mul
     local.set 2
     local.get 0
-    i32.load offset=16
-    i32.eqz
-    if ;; label = @1
-      i32.const -1
-      return
-    end
-    local.get 0
-    i32.load offset=16
-    i32.const 1
-    i32.sub
-    local.set 10
-    local.get 1
-    i32.const 0
-    local.get 2
-    i32.const 4
-    i32.shr_u
-    call 28
-    local.tee 3
-    local.get 10
-    i32.and
-    local.set 4
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 0
-        i32.load offset=12
-        local.get 4
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 5
-        i32.load offset=4
-        local.tee 6
-        i32.eqz
-        br_if 1 (;@1;)
-        local.get 5
-        i32.load
-        local.get 3
-        i32.eq
-        if ;; label = @3
-          local.get 0
-          i32.load
-          local.get 6
-          i32.const 1
-          i32.sub
-          local.get 2
-          i32.mul
-          i32.add
-          i32.const 0
-          local.get 1
-          i32.const 0
-          local.get 2
-          i32.const 4
-          i32.shr_u
-          call 29
-          if ;; label = @4
-            local.get 6
-            i32.const 1
-            i32.sub
-            return
-          end
-        end
-        local.get 4
-        i32.const 1
-        i32.add
-        local.get 10
-        i32.and
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    i32.const -1
-  )
-  (func (;24;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32)
-    local.get 0
-    local.get 1
-    call 25
-    local.tee 2
-    i32.const 0
-    i32.lt_s
-    if ;; label = @1
-      i32.const 0
-      return
-    end
-    local.get 0
-    i32.load offset=56
-    local.set 4
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 3
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        i32.load offset=60
-        local.get 3
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 0
-        local.get 2
-        call 26
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
-        br 0 (;@2;)
-      end
-    end
-    i32.const 1
-  )
-  (func (;25;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
-    i32.const 16
-    i32.mul
-    local.set 2
-    local.get 0
     i32.load offset=4
     i32.const 1
     i32.add
@@ -2152,7 +2044,7 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
-      call 30
+      call 29
     end
     local.get 0
     i32.load offset=16
@@ -2164,7 +2056,7 @@
     local.get 2
     i32.const 4
     i32.shr_u
-    call 28
+    call 27
     local.tee 3
     local.get 10
     i32.and
@@ -2201,7 +2093,7 @@
           local.get 2
           i32.const 4
           i32.shr_u
-          call 29
+          call 28
           if ;; label = @4
             i32.const -1
             return
@@ -2254,9 +2146,32 @@
     local.get 2
     i32.mul
     i32.add
-    local.get 1
-    local.get 2
-    memory.copy
+    local.set 9
+    i32.const 0
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 2
+        local.get 8
+        i32.sub
+        i32.const 8
+        i32.lt_u
+        br_if 1 (;@1;)
+        local.get 9
+        local.get 8
+        i32.add
+        local.get 1
+        local.get 8
+        i32.add
+        i64.load
+        i64.store
+        local.get 8
+        i32.const 8
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
     local.get 5
     local.get 3
     i32.store
@@ -2272,7 +2187,53 @@
     i32.store offset=4
     local.get 7
   )
-  (func (;26;) (type 12) (param i32 i32 i32)
+  (func (;24;) (type 12) (param i32 i32 i32)
+    (local i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=56
+    local.set 4
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        i32.load offset=60
+        local.get 3
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.set 5
+        local.get 1
+        local.set 6
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 6
+            local.get 2
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 5
+            local.get 0
+            local.get 6
+            call 25
+            local.get 6
+            i32.const 1
+            i32.add
+            local.set 6
+            br 0 (;@4;)
+          end
+        end
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
+  )
+  (func (;25;) (type 12) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 1
     i32.load offset=20
@@ -2302,13 +2263,13 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
-      call 27
+      call 26
     end
     local.get 5
     local.get 6
     local.get 0
     i32.load
-    call 28
+    call 27
     local.set 7
     local.get 0
     i32.load offset=12
@@ -2348,7 +2309,7 @@
           local.get 6
           local.get 0
           i32.load
-          call 29
+          call 28
           br_if 2 (;@1;)
         end
         local.get 12
@@ -2427,7 +2388,7 @@
     i32.add
     i32.store offset=16
   )
-  (func (;27;) (type 6) (param i32)
+  (func (;26;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=8
@@ -2519,7 +2480,7 @@
     local.get 1
     i32.store offset=12
   )
-  (func (;28;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;27;) (type 13) (param i32 i32 i32) (result i32)
     (local i32 i32 i64 i64)
     i64.const -3750763034362895579
     local.set 5
@@ -2575,7 +2536,7 @@
     i64.xor
     i32.wrap_i64
   )
-  (func (;29;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
+  (func (;28;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
     (local i32 i32 i32)
     block ;; label = @1
       loop ;; label = @2
@@ -2635,104 +2596,93 @@
     end
     i32.const 1
   )
-  (func (;30;) (type 6) (param i32)
+  (func (;29;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    i32.load offset=20
-    i32.const 16
-    i32.mul
-    local.set 5
+    i32.load offset=12
+    local.set 4
     local.get 0
     i32.load offset=16
-    local.tee 1
+    local.tee 2
     i32.const 1
     i32.shl
     i32.const 16
-    local.get 1
+    local.get 2
     select
     local.set 1
     local.get 1
     i32.const 8
     i32.mul
     call 6
-    local.tee 2
+    local.tee 3
     i32.const 0
     local.get 1
     i32.const 8
     i32.mul
     memory.fill
-    local.get 0
-    i32.load offset=4
-    local.set 4
-    local.get 0
-    i32.load
-    local.set 8
     block ;; label = @1
       loop ;; label = @2
-        local.get 3
-        local.get 4
+        local.get 5
+        local.get 2
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 8
-        local.get 3
+        local.get 4
         local.get 5
+        i32.const 8
         i32.mul
         i32.add
-        i32.const 0
-        local.get 5
-        i32.const 4
-        i32.shr_u
-        call 28
-        local.set 6
-        local.get 6
-        local.get 1
-        i32.const 1
-        i32.sub
-        i32.and
-        local.set 9
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 2
-            local.get 9
-            i32.const 8
-            i32.mul
-            i32.add
-            local.tee 7
-            i32.load offset=4
-            i32.eqz
-            br_if 1 (;@3;)
-            local.get 9
-            i32.const 1
-            i32.add
-            local.get 1
-            i32.const 1
-            i32.sub
-            i32.and
-            local.set 9
-            br 0 (;@4;)
+        local.tee 6
+        i32.load offset=4
+        if ;; label = @3
+          local.get 6
+          i32.load
+          local.set 7
+          local.get 7
+          local.get 1
+          i32.const 1
+          i32.sub
+          i32.and
+          local.set 9
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 3
+              local.get 9
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 8
+              i32.load offset=4
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 9
+              i32.const 1
+              i32.add
+              local.get 1
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 9
+              br 0 (;@5;)
+            end
           end
+          local.get 8
+          local.get 6
+          i64.load
+          i64.store
         end
-        local.get 7
-        local.get 6
-        i32.store
-        local.get 7
-        local.get 3
+        local.get 5
         i32.const 1
         i32.add
-        i32.store offset=4
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
+        local.set 5
         br 0 (;@2;)
       end
     end
     local.get 0
-    local.get 2
+    local.get 3
     i32.store offset=12
     local.get 0
     local.get 1
     i32.store offset=16
   )
-  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
+  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
 )
