@@ -67,8 +67,8 @@ pub enum Helper {
     TextCmp,
     /// `(set)`: doubles a set's hash table.
     SetGrow,
-    /// `(set, tuple) -> row, or -1 when present`.
-    SetInsert,
+    /// `(set, tuple) -> row, or -1 when present`, for tuples of the arity.
+    SetInsert(u32),
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
@@ -79,10 +79,10 @@ pub enum Helper {
     LowerBound,
     /// `(rel, from, to)`: files rows `from..to` in every index of the relation.
     IndexRows,
-    /// `(rel, site)`: EMIT of the scratch tuple.
-    Emit,
-    /// `(rel, site)`: FACT of the scratch tuple.
-    Fact,
+    /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
+    Emit(u32),
+    /// `(rel, site)`: FACT of the scratch tuple into a relation of the arity.
+    Fact(u32),
     /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
     Merge,
     /// `() -> bool`: merges every relation.
@@ -131,10 +131,10 @@ impl Helper {
             Helper::HashBytes => (vec![I32, I32], vec![I32]),
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetInsert | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::SetInsert(_) | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
             Helper::IndexAdd | Helper::IndexRows => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
-            Helper::Emit | Helper::Fact | Helper::OutQuery => (vec![I32, I32], vec![]),
+            Helper::Emit(_) | Helper::Fact(_) | Helper::OutQuery => (vec![I32, I32], vec![]),
             Helper::Merge => (vec![I32], vec![I32]),
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
@@ -171,15 +171,15 @@ impl Helper {
             Helper::SymInit => symbols::sym_init(m, n),
             Helper::Concat => symbols::concat(m, n),
             Helper::TextCmp => symbols::text_cmp(m, n),
-            Helper::SetInsert => tables::set_insert(m, n),
+            Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
             Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
             Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),
             Helper::LowerBound => tables::lower_bound(n),
             Helper::IndexRows => tables::index_rows(m, n),
-            Helper::Emit => tables::emit(m, n),
-            Helper::Fact => tables::fact(m, n),
+            Helper::Emit(arity) => tables::emit(m, n, arity),
+            Helper::Fact(arity) => tables::fact(m, n, arity),
             Helper::Merge => tables::merge(m, n),
             Helper::MergeAll => tables::merge_all(m, n),
             Helper::Settle => tables::settle(m, n),

@@ -5,7 +5,7 @@
 use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::{alloc_table, probe_entries, probe_free, words_end, words_start};
-use super::values::{loop_end, loop_start};
+use super::values::{equal_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::Module;
@@ -35,17 +35,18 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
         .i32_add();
 }
 
-/// `SetInsert`: probes the set's table for the tuple; a new tuple is appended as a
-/// row and its table entry keeps the hash, so growing the table never re-reads rows.
-pub(super) fn set_insert(m: &mut Module<'_>, n: u32) -> Function {
+/// `SetInsert(arity)`: probes the set's table for the tuple (hash and comparison
+/// unrolled for the arity); a new tuple is appended as a row and its table entry keeps
+/// the hash, so growing the table never re-reads rows.
+pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let (s, tup) = (0, 1);
-    let hash = m.rt(Helper::Hash);
-    let equal = m.rt(Helper::Equal);
     let grow = m.rt(Helper::SetGrow);
     let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
     let [rowsz, h, i, e, r1, len, cap, nr, mask] = [(); 9].map(|_| f.local(ValType::I32));
-    row_size(&mut f, s, rowsz);
+    f.ins()
+        .i32_const((arity * VALUE_SIZE) as i32)
+        .local_set(rowsz);
     field(&mut f, s, SET_LEN);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(&mut f, s, SET_TCAP);
@@ -56,20 +57,9 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32) -> Function {
         .call(grow)
         .end();
     field(&mut f, s, SET_TCAP);
-    f.ins()
-        .i32_const(1)
-        .i32_sub()
-        .local_set(mask)
-        .local_get(tup)
-        .i32_const(0)
-        .local_get(rowsz)
-        .i32_const(4)
-        .i32_shr_u()
-        .call(hash)
-        .local_tee(h)
-        .local_get(mask)
-        .i32_and()
-        .local_set(i);
+    f.ins().i32_const(1).i32_sub().local_set(mask);
+    hash_known(&mut f, tup, arity);
+    f.ins().local_tee(h).local_get(mask).i32_and().local_set(i);
     probe_entries(
         &mut f,
         |f| field(f, s, SET_TBL),
@@ -88,17 +78,9 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32) -> Function {
                 .local_get(rowsz)
                 .i32_mul()
                 .i32_add()
-                .i32_const(0)
-                .local_get(tup)
-                .i32_const(0)
-                .local_get(rowsz)
-                .i32_const(4)
-                .i32_shr_u()
-                .call(equal)
-                .if_(BlockType::Empty)
-                .i32_const(-1)
-                .return_()
-                .end();
+                .local_set(nr);
+            equal_known(f, nr, tup, arity);
+            f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
         },
     );
     field(&mut f, s, SET_LEN);
@@ -503,10 +485,10 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
     f.ins().end();
 }
 
-/// Inserts the tuple at `SCRATCH` into the relation at local `rel`, returning from the
+/// Inserts the tuple at `SCRATCH` into the relation at local `rel` (of `arity`), returning from the
 /// helper when it is already there; leaves its row in local `row`.
-fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, rel: u32, row: u32) {
-    let insert = m.rt(Helper::SetInsert);
+fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
+    let insert = m.rt(Helper::SetInsert(arity));
     f.ins()
         .local_get(rel)
         .i32_const(SCRATCH as i32)
@@ -540,22 +522,22 @@ fn publish(m: &mut Module<'_>, f: &mut FnBuilder, rel: u32, from: u32, to: u32) 
         .global_set(Global::Tuples.index());
 }
 
-pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
     let mut f = FnBuilder::new(n);
     let [row, end] = [(); 2].map(|_| f.local(ValType::I32));
-    insert_or_return(m, &mut f, rel, row);
+    insert_or_return(m, &mut f, (rel, arity), row);
     check_tuples(m, &mut f, site, 1);
     f.ins().local_get(row).i32_const(1).i32_add().local_set(end);
     publish(m, &mut f, rel, row, end);
     f.finish()
 }
 
-pub(super) fn emit(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn emit(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
     let mut f = FnBuilder::new(n);
     let row = f.local(ValType::I32);
-    insert_or_return(m, &mut f, rel, row);
+    insert_or_return(m, &mut f, (rel, arity), row);
     f.ins()
         .global_get(Global::Pending.index())
         .i64_const(1)

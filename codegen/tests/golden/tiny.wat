@@ -2027,11 +2027,8 @@
     i32.sub
   )
   (func (;23;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
     i32.const 16
-    i32.mul
     local.set 2
     local.get 0
     i32.load offset=4
@@ -2051,12 +2048,33 @@
     i32.const 1
     i32.sub
     local.set 10
+    i64.const -3750763034362895579
+    local.set 11
     local.get 1
-    i32.const 0
-    local.get 2
-    i32.const 4
-    i32.shr_u
-    call 27
+    i64.load offset=8
+    local.get 1
+    i64.load32_u
+    i64.const -7046029254386353131
+    i64.mul
+    i64.add
+    i64.const -49064778989728563
+    i64.mul
+    local.tee 12
+    local.get 12
+    i64.const 33
+    i64.shr_u
+    i64.xor
+    local.get 11
+    i64.xor
+    i64.const 1099511628211
+    i64.mul
+    local.set 11
+    local.get 11
+    local.get 11
+    i64.const 32
+    i64.shr_u
+    i64.xor
+    i32.wrap_i64
     local.tee 3
     local.get 10
     i32.and
@@ -2087,13 +2105,21 @@
           local.get 2
           i32.mul
           i32.add
+          local.set 9
           i32.const 0
+          local.get 9
+          i32.load
           local.get 1
-          i32.const 0
-          local.get 2
-          i32.const 4
-          i32.shr_u
-          call 28
+          i32.load
+          i32.ne
+          local.get 9
+          i64.load offset=8
+          local.get 1
+          i64.load offset=8
+          i64.ne
+          i32.or
+          i32.or
+          i32.eqz
           if ;; label = @4
             i32.const -1
             return
@@ -2503,7 +2529,8 @@
         i32.const 16
         i32.mul
         i32.add
-        local.tee 4
+        local.set 4
+        local.get 4
         i64.load offset=8
         local.get 4
         i64.load32_u
