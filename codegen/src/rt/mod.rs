@@ -91,7 +91,7 @@ pub enum Helper {
     Settle,
     /// `(ptrs, n, width)`: sorts pointers to n-tuples canonically.
     Sort,
-    /// `(rows, count, width, out) -> bool`: sorts rows by rank into `out` when every value has one.
+    /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
     SortRanked,
     /// `(rel, pattern, project) -> (ptr, count)`: matching tuples, sorted.
     Snapshot,
@@ -140,7 +140,7 @@ impl Helper {
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
             Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
-            Helper::SortRanked => (vec![I32, I32, I32, I32], vec![I32]),
+            Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }

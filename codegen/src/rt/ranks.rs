@@ -16,12 +16,13 @@ const INT_OFFSET: i64 = 1 << 62;
 /// The bit that puts written Symbols after every ranked Int.
 const SYMBOL_RANKS: i64 = i64::MIN;
 
-/// `(rows, count, width, out) -> bool`: when every value of the `count` rows of
-/// `width` values at `rows` has a rank, writes the rows to `out` in canonical order
-/// and returns 1; otherwise returns 0 (and `out` is left as it was). Allocates work
-/// buffers the caller frees.
+/// `(rows, count, width) -> bool`: when every value of the `count` rows of `width`
+/// values at `rows` has a rank, sorts the rows there in canonical order and returns 1;
+/// otherwise returns 0 and leaves them as they were. The ranks take the first half of
+/// the rows' bytes and the radix passes' second buffer the other half, so the only
+/// allocations are 1 KiB of counters and one word per column.
 pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
-    let (rows, count, width, out) = (0, 1, 2, 3);
+    let (rows, count, width) = (0, 1, 2);
     let written = m.program.symbols.written() as i64;
     let alloc = m.rt(super::Helper::Alloc);
     let mut f = FnBuilder::new(n);
@@ -34,7 +35,6 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         i,
         j,
         v,
-        t,
         rs,
         s,
         r,
@@ -43,7 +43,7 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         w,
         pos,
         sum,
-    ] = [(); 17].map(|_| f.local(ValType::I32));
+    ] = [(); 16].map(|_| f.local(ValType::I32));
     let [k, d] = [(); 2].map(|_| f.local(ValType::I64));
     f.ins()
         .local_get(count)
@@ -54,14 +54,37 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(8)
         .i32_mul()
         .local_set(rs);
-    for buf in [keys, tmp] {
-        f.ins()
-            .local_get(vals)
-            .i32_const(8)
-            .i32_mul()
-            .call(alloc)
-            .local_set(buf);
-    }
+    // Every value must have a rank (checked before anything is overwritten).
+    loop_start(&mut f, i, vals);
+    value_at(&mut f, rows, i, v);
+    f.ins()
+        .local_get(v)
+        .i32_load(m32(0))
+        .i32_const(TAG_INT)
+        .i32_eq()
+        .local_get(v)
+        .i64_load(m64(8))
+        .i64_const(INT_OFFSET)
+        .i64_add()
+        .i64_const(SYMBOL_RANKS)
+        .i64_lt_u()
+        .i32_and()
+        .local_get(v)
+        .i32_load(m32(0))
+        .i32_const(TAG_SYM)
+        .i32_eq()
+        .local_get(v)
+        .i64_load(m64(8))
+        .i64_const(written)
+        .i64_lt_u()
+        .i32_and()
+        .i32_or()
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    loop_end(&mut f, i);
     f.ins()
         .local_get(rs)
         .call(alloc)
@@ -71,51 +94,36 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .memory_fill(0)
         .i32_const(256 * 4)
         .call(alloc)
-        .local_set(hist);
-    // Rank every value; `diff[j]` collects the bits in which column j differs from row 0's.
-    loop_start(&mut f, i, vals);
-    f.ins()
+        .local_set(hist)
         .local_get(rows)
-        .local_get(i)
-        .i32_const(VALUE_SIZE as i32)
+        .local_set(keys)
+        .local_get(rows)
+        .local_get(vals)
+        .i32_const(8)
         .i32_mul()
         .i32_add()
-        .local_tee(v)
-        .i64_load(m64(8))
-        .local_set(k)
+        .local_set(tmp)
+        .i32_const(0)
+        .local_set(i);
+    // Rank i goes to `rows + 8i`, over values already read; `diff[j]` collects the bits
+    // in which column j differs from row 0's.
+    loop_start(&mut f, i, vals);
+    value_at(&mut f, rows, i, v);
+    f.ins()
         .local_get(v)
-        .i32_load(m32(0))
-        .local_tee(t)
-        .i32_const(TAG_INT)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .local_get(k)
+        .i64_load(m64(8))
+        .local_tee(k)
         .i64_const(INT_OFFSET)
         .i64_add()
-        .local_tee(k)
-        .i64_const(SYMBOL_RANKS)
-        .i64_ge_u()
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .return_()
-        .end()
-        .else_()
-        .local_get(t)
-        .i32_const(TAG_SYM)
-        .i32_ne()
-        .local_get(k)
-        .i64_const(written)
-        .i64_ge_u()
-        .i32_or()
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .return_()
-        .end()
         .local_get(k)
         .i64_const(SYMBOL_RANKS)
         .i64_or()
+        .local_get(v)
+        .i32_load(m32(0))
+        .i32_const(TAG_INT)
+        .i32_eq()
+        .select()
         .local_set(k)
-        .end()
         .local_get(keys)
         .local_get(i)
         .i32_const(8)
@@ -209,25 +217,40 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .br(0)
         .end()
         .end();
-    // Back to values: a rank with the top bit is a Symbol, any other an Int.
-    f.ins().i32_const(0).local_set(i);
+    // Back to values: a rank with the top bit is a Symbol, any other an Int. Value i
+    // covers ranks 2i - vals and 2i - vals + 1 of the second half, or 2i and 2i + 1 of
+    // the first: forwards or backwards, each rank is read before it is overwritten.
+    f.ins()
+        .local_get(keys)
+        .local_get(rows)
+        .i32_ne()
+        .local_set(a)
+        .i32_const(0)
+        .local_set(i);
     loop_start(&mut f, i, vals);
     f.ins()
-        .local_get(out)
         .local_get(i)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(v)
-        .i64_const(TAG_INT as i64)
-        .i64_const(TAG_SYM as i64)
+        .local_get(vals)
+        .i32_const(1)
+        .i32_sub()
+        .local_get(i)
+        .i32_sub()
+        .local_get(a)
+        .select()
+        .local_set(r)
         .local_get(keys)
-        .local_get(i)
+        .local_get(r)
         .i32_const(8)
         .i32_mul()
         .i32_add()
         .i64_load(m64(0))
-        .local_tee(k)
+        .local_set(k);
+    value_at(&mut f, rows, r, v);
+    f.ins()
+        .local_get(v)
+        .i64_const(TAG_INT as i64)
+        .i64_const(TAG_SYM as i64)
+        .local_get(k)
         .i64_const(0)
         .i64_ge_s()
         .select()
@@ -247,6 +270,17 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
     loop_end(&mut f, i);
     f.ins().i32_const(1);
     f.finish()
+}
+
+/// Sets local `v` to the address of value `i` (a local) of `rows`.
+fn value_at(f: &mut FnBuilder, rows: u32, i: u32, v: u32) {
+    f.ins()
+        .local_get(rows)
+        .local_get(i)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .local_set(v);
 }
 
 /// One stable counting-sort pass of the `count` records of `rs` bytes at `src` into

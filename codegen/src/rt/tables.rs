@@ -4,8 +4,8 @@
 
 use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
-use super::symbols::{alloc_table, probe_entries, probe_free, words_end, words_start};
-use super::values::{equal_known, hash_known, loop_end, loop_start};
+use super::symbols::{alloc_table, probe_entries, probe_free};
+use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::Module;
@@ -138,23 +138,6 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_store(m32(SET_LEN))
         .local_get(len);
     f.finish()
-}
-
-/// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline
-/// (`memory.copy` is a call into the host), counting in local `i`.
-fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {
-    f.ins().i32_const(0).local_set(i);
-    words_start(f, i, bytes);
-    f.ins()
-        .local_get(dst)
-        .local_get(i)
-        .i32_add()
-        .local_get(src)
-        .local_get(i)
-        .i32_add()
-        .i64_load(m64(0))
-        .i64_store(m64(0));
-    words_end(f, i);
 }
 
 /// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`

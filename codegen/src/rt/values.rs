@@ -401,3 +401,20 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
     f.ins().i32_const(0);
     f.finish()
 }
+
+/// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline
+/// (`memory.copy` is a call into the host), counting in local `i`.
+pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {
+    f.ins().i32_const(0).local_set(i);
+    super::symbols::words_start(f, i, bytes);
+    f.ins()
+        .local_get(dst)
+        .local_get(i)
+        .i32_add()
+        .local_get(src)
+        .local_get(i)
+        .i32_add()
+        .i64_load(m64(0))
+        .i64_store(m64(0));
+    super::symbols::words_end(f, i);
+}

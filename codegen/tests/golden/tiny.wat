@@ -1007,7 +1007,7 @@
     i32.sub
   )
   (func (;15;) (type 11) (param i32 i32 i32) (result i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
     local.set 3
@@ -1055,17 +1055,7 @@
     local.get 7
     i32.mul
     call 6
-    local.set 8
-    local.get 5
-    local.get 7
-    i32.mul
-    call 6
     local.set 9
-    local.get 5
-    i32.const 4
-    i32.mul
-    call 6
-    local.set 10
     block ;; label = @1
       loop ;; label = @2
         local.get 12
@@ -1159,13 +1149,21 @@
                   i32.const 16
                   i32.mul
                   i32.add
+                  local.set 18
                   local.get 13
                   local.get 14
                   i32.const 16
                   i32.mul
                   i32.add
-                  i32.const 16
-                  memory.copy
+                  local.set 19
+                  local.get 18
+                  local.get 19
+                  i64.load
+                  i64.store
+                  local.get 18
+                  local.get 19
+                  i64.load offset=8
+                  i64.store offset=8
                   local.get 15
                   i32.const 1
                   i32.add
@@ -1179,18 +1177,32 @@
               end
             end
           else
-            local.get 17
-            local.get 13
-            local.get 7
-            memory.copy
+            i32.const 0
+            local.set 15
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 7
+                local.get 15
+                i32.sub
+                i32.const 8
+                i32.lt_u
+                br_if 1 (;@5;)
+                local.get 17
+                local.get 15
+                i32.add
+                local.get 13
+                local.get 15
+                i32.add
+                i64.load
+                i64.store
+                local.get 15
+                i32.const 8
+                i32.add
+                local.set 15
+                br 0 (;@6;)
+              end
+            end
           end
-          local.get 10
-          local.get 11
-          i32.const 4
-          i32.mul
-          i32.add
-          local.get 17
-          i32.store
           local.get 11
           i32.const 1
           i32.add
@@ -1206,14 +1218,49 @@
     local.get 9
     local.get 11
     local.get 6
-    local.get 8
     call 17
     i32.eqz
     if ;; label = @1
+      local.get 11
+      i32.const 4
+      i32.mul
+      call 6
+      local.set 10
+      i32.const 0
+      local.set 12
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 12
+          local.get 11
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 10
+          local.get 12
+          i32.const 4
+          i32.mul
+          i32.add
+          local.get 9
+          local.get 12
+          local.get 7
+          i32.mul
+          i32.add
+          i32.store
+          local.get 12
+          i32.const 1
+          i32.add
+          local.set 12
+          br 0 (;@3;)
+        end
+      end
       local.get 10
       local.get 11
       local.get 6
       call 16
+      local.get 11
+      local.get 7
+      i32.mul
+      call 6
+      local.set 8
       i32.const 0
       local.set 12
       block ;; label = @2
@@ -1242,14 +1289,20 @@
           br 0 (;@3;)
         end
       end
+      local.get 9
+      local.get 8
+      local.get 11
+      local.get 7
+      i32.mul
+      memory.copy
     end
-    local.get 8
+    local.get 9
     local.get 11
     local.get 7
     i32.mul
     i32.add
     global.set 0
-    local.get 8
+    local.get 9
     local.get 11
   )
   (func (;16;) (type 12) (param i32 i32 i32)
@@ -1428,100 +1481,124 @@
       memory.copy
     end
   )
-  (func (;17;) (type 10) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
+  (func (;17;) (type 13) (param i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
     local.get 1
     local.get 2
     i32.mul
-    local.set 4
+    local.set 3
     local.get 2
     i32.const 8
     i32.mul
-    local.set 13
-    local.get 4
-    i32.const 8
-    i32.mul
-    call 6
-    local.set 5
-    local.get 4
-    i32.const 8
-    i32.mul
-    call 6
-    local.set 6
-    local.get 13
-    call 6
-    local.tee 7
-    i32.const 0
-    local.get 13
-    memory.fill
-    i32.const 1024
-    call 6
-    local.set 8
+    local.set 11
     block ;; label = @1
       loop ;; label = @2
-        local.get 9
-        local.get 4
+        local.get 8
+        local.get 3
         i32.ge_u
         br_if 1 (;@1;)
         local.get 0
-        local.get 9
+        local.get 8
         i32.const 16
         i32.mul
         i32.add
-        local.tee 11
-        i64.load offset=8
-        local.set 21
-        local.get 11
+        local.set 10
+        local.get 10
         i32.load
-        local.tee 12
         i32.const 1
         i32.eq
+        local.get 10
+        i64.load offset=8
+        i64.const 4611686018427387904
+        i64.add
+        i64.const -9223372036854775808
+        i64.lt_u
+        i32.and
+        local.get 10
+        i32.load
+        i32.const 3
+        i32.eq
+        local.get 10
+        i64.load offset=8
+        i64.const 1
+        i64.lt_u
+        i32.and
+        i32.or
+        i32.eqz
         if ;; label = @3
-          local.get 21
-          i64.const 4611686018427387904
-          i64.add
-          local.tee 21
-          i64.const -9223372036854775808
-          i64.ge_u
-          if ;; label = @4
-            i32.const 0
-            return
-          end
-        else
-          local.get 12
-          i32.const 3
-          i32.ne
-          local.get 21
-          i64.const 1
-          i64.ge_u
-          i32.or
-          if ;; label = @4
-            i32.const 0
-            return
-          end
-          local.get 21
-          i64.const -9223372036854775808
-          i64.or
-          local.set 21
+          i32.const 0
+          return
         end
-        local.get 5
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    local.get 11
+    call 6
+    local.tee 6
+    i32.const 0
+    local.get 11
+    memory.fill
+    i32.const 1024
+    call 6
+    local.set 7
+    local.get 0
+    local.set 4
+    local.get 0
+    local.get 3
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set 5
+    i32.const 0
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 8
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 8
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 10
+        i64.load offset=8
+        local.tee 19
+        i64.const 4611686018427387904
+        i64.add
+        local.get 19
+        i64.const -9223372036854775808
+        i64.or
+        local.get 10
+        i32.load
+        i32.const 1
+        i32.eq
+        select
+        local.set 19
+        local.get 4
+        local.get 8
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get 19
+        i64.store
+        local.get 6
         local.get 9
         i32.const 8
         i32.mul
         i32.add
-        local.get 21
-        i64.store
-        local.get 7
-        local.get 10
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 16
-        local.get 16
+        local.tee 14
+        local.get 14
         i64.load
-        local.get 21
-        local.get 5
-        local.get 10
+        local.get 19
+        local.get 4
+        local.get 9
         i32.const 8
         i32.mul
         i32.add
@@ -1529,50 +1606,50 @@
         i64.xor
         i64.or
         i64.store
-        local.get 10
-        i32.const 1
-        i32.add
-        local.tee 10
-        i32.const 0
-        local.get 10
-        local.get 2
-        i32.lt_u
-        select
-        local.set 10
         local.get 9
         i32.const 1
         i32.add
+        local.tee 9
+        i32.const 0
+        local.get 9
+        local.get 2
+        i32.lt_u
+        select
         local.set 9
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
         br 0 (;@2;)
       end
     end
     local.get 2
-    local.set 10
+    local.set 9
     block ;; label = @1
       loop ;; label = @2
-        local.get 10
+        local.get 9
         i32.eqz
         br_if 1 (;@1;)
-        local.get 10
+        local.get 9
         i32.const 1
         i32.sub
-        local.tee 10
+        local.tee 9
         i32.const 8
         i32.mul
-        local.get 7
+        local.get 6
         i32.add
         i64.load
-        local.set 22
+        local.set 20
         i32.const 0
-        local.set 14
+        local.set 12
         block ;; label = @3
           loop ;; label = @4
-            local.get 14
+            local.get 12
             i32.const 64
             i32.ge_u
             br_if 1 (;@3;)
-            local.get 22
-            local.get 14
+            local.get 20
+            local.get 12
             i64.extend_i32_u
             i64.shr_u
             i64.const 255
@@ -1580,27 +1657,27 @@
             i64.eqz
             i32.eqz
             if ;; label = @5
-              local.get 8
+              local.get 7
               i32.const 0
               i32.const 1024
               memory.fill
-              local.get 5
-              local.set 16
+              local.get 4
+              local.set 14
               i32.const 0
-              local.set 15
+              local.set 13
               block ;; label = @6
                 loop ;; label = @7
-                  local.get 15
+                  local.get 13
                   local.get 1
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 16
-                  local.get 10
+                  local.get 14
+                  local.get 9
                   i32.const 8
                   i32.mul
                   i32.add
                   i64.load
-                  local.get 14
+                  local.get 12
                   i64.extend_i32_u
                   i64.shr_u
                   i32.wrap_i64
@@ -1608,74 +1685,74 @@
                   i32.and
                   i32.const 4
                   i32.mul
-                  local.get 8
+                  local.get 7
                   i32.add
-                  local.tee 17
-                  local.get 17
+                  local.tee 15
+                  local.get 15
                   i32.load
                   i32.const 1
                   i32.add
                   i32.store
-                  local.get 16
-                  local.get 13
+                  local.get 14
+                  local.get 11
                   i32.add
-                  local.set 16
-                  local.get 15
+                  local.set 14
+                  local.get 13
                   i32.const 1
                   i32.add
-                  local.set 15
+                  local.set 13
                   br 0 (;@7;)
                 end
               end
               i32.const 0
-              local.set 20
+              local.set 18
               i32.const 0
-              local.set 15
+              local.set 13
               i32.const 256
-              local.set 19
+              local.set 17
               block ;; label = @6
                 loop ;; label = @7
-                  local.get 15
-                  local.get 19
+                  local.get 13
+                  local.get 17
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 8
-                  local.get 15
+                  local.get 7
+                  local.get 13
                   i32.const 4
                   i32.mul
                   i32.add
-                  local.tee 17
+                  local.tee 15
                   i32.load
-                  local.get 17
-                  local.get 20
-                  i32.store
-                  local.get 20
-                  i32.add
-                  local.set 20
                   local.get 15
+                  local.get 18
+                  i32.store
+                  local.get 18
+                  i32.add
+                  local.set 18
+                  local.get 13
                   i32.const 1
                   i32.add
-                  local.set 15
+                  local.set 13
                   br 0 (;@7;)
                 end
               end
-              local.get 5
-              local.set 16
+              local.get 4
+              local.set 14
               i32.const 0
-              local.set 15
+              local.set 13
               block ;; label = @6
                 loop ;; label = @7
-                  local.get 15
+                  local.get 13
                   local.get 1
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 16
-                  local.get 10
+                  local.get 14
+                  local.get 9
                   i32.const 8
                   i32.mul
                   i32.add
                   i64.load
-                  local.get 14
+                  local.get 12
                   i64.extend_i32_u
                   i64.shr_u
                   i32.wrap_i64
@@ -1683,118 +1760,133 @@
                   i32.and
                   i32.const 4
                   i32.mul
-                  local.get 8
+                  local.get 7
                   i32.add
-                  local.tee 17
+                  local.tee 15
                   i32.load
-                  local.tee 19
+                  local.tee 17
                   i32.const 1
                   i32.add
-                  local.set 20
-                  local.get 17
-                  local.get 20
+                  local.set 18
+                  local.get 15
+                  local.get 18
                   i32.store
-                  local.get 6
-                  local.get 19
-                  local.get 13
+                  local.get 5
+                  local.get 17
+                  local.get 11
                   i32.mul
                   i32.add
-                  local.set 17
+                  local.set 15
                   i32.const 0
-                  local.set 18
+                  local.set 16
                   block ;; label = @8
                     loop ;; label = @9
-                      local.get 18
+                      local.get 16
                       local.get 2
                       i32.ge_u
                       br_if 1 (;@8;)
-                      local.get 17
-                      local.get 18
+                      local.get 15
+                      local.get 16
                       i32.const 8
                       i32.mul
-                      local.tee 19
+                      local.tee 17
                       i32.add
-                      local.get 16
-                      local.get 19
+                      local.get 14
+                      local.get 17
                       i32.add
                       i64.load
                       i64.store
-                      local.get 18
+                      local.get 16
                       i32.const 1
                       i32.add
-                      local.set 18
+                      local.set 16
                       br 0 (;@9;)
                     end
                   end
-                  local.get 16
-                  local.get 13
+                  local.get 14
+                  local.get 11
                   i32.add
-                  local.set 16
-                  local.get 15
+                  local.set 14
+                  local.get 13
                   i32.const 1
                   i32.add
-                  local.set 15
+                  local.set 13
                   br 0 (;@7;)
                 end
               end
+              local.get 4
               local.get 5
-              local.get 6
+              local.set 4
               local.set 5
-              local.set 6
             end
-            local.get 14
+            local.get 12
             i32.const 8
             i32.add
-            local.set 14
+            local.set 12
             br 0 (;@4;)
           end
         end
         br 0 (;@2;)
       end
     end
+    local.get 4
+    local.get 0
+    i32.ne
+    local.set 14
     i32.const 0
-    local.set 9
+    local.set 8
     block ;; label = @1
       loop ;; label = @2
-        local.get 9
-        local.get 4
+        local.get 8
+        local.get 3
         i32.ge_u
         br_if 1 (;@1;)
+        local.get 8
         local.get 3
-        local.get 9
-        i32.const 16
-        i32.mul
-        i32.add
-        local.tee 11
-        i64.const 1
-        i64.const 3
-        local.get 5
-        local.get 9
+        i32.const 1
+        i32.sub
+        local.get 8
+        i32.sub
+        local.get 14
+        select
+        local.set 13
+        local.get 4
+        local.get 13
         i32.const 8
         i32.mul
         i32.add
         i64.load
-        local.tee 21
+        local.set 19
+        local.get 0
+        local.get 13
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 10
+        i64.const 1
+        i64.const 3
+        local.get 19
         i64.const 0
         i64.ge_s
         select
         i64.store
-        local.get 11
-        local.get 21
+        local.get 10
+        local.get 19
         i64.const 4611686018427387904
         i64.sub
-        local.get 21
+        local.get 19
         i64.const 9223372036854775807
         i64.and
-        local.get 21
+        local.get 19
         i64.const 0
         i64.ge_s
         select
         i64.store offset=8
-        local.get 9
+        local.get 8
         i32.const 1
         i32.add
-        local.set 9
+        local.set 8
         br 0 (;@2;)
       end
     end
