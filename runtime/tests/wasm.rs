@@ -150,7 +150,7 @@ const PROGRAMS: &[(&str, &str)] = &[
     ),
     (
         "rank-radix",
-        "REL n\nREL sq\nFACT n 0\nRULE n: SCAN n, WHERE $0 < 700, LET $m = $0 + 1, EMIT n $m\nRULE sq: SCAN n, EMIT sq ((($0 * 7919) % 1000) - 500) ($0 * 1000000007 - 300000000000)\nSOLVE\nQUERY sq ? ?",
+        "REL n\nREL sq\nFACT n 0\nRULE n: SCAN n, WHERE $0 < 700, LET $m = $0 + 1, EMIT n $m\nRULE sq: SCAN n, EMIT sq ((($0 * 7919) % 1000) - 500) ($0 * 1000000007 - 300000000000)\nREL c\nRULE c: SCAN n, EMIT c 5 (700 - $0)\nSOLVE\nQUERY sq ? ?\nQUERY c ? ?",
     ),
     (
         "self-join-growing",

@@ -2,8 +2,9 @@
 //! answers hold only Ints within ±2^62 and Symbols written in the program, and each
 //! such value has a place in canonical order (spec §2.5) as one `u64` — an Int `i` is
 //! `i + 2^62`, a written Symbol `2^63 | id` — so its rows sort as words, with an LSD
-//! radix sort over the bytes in which the ranks differ (two per column for node ids
-//! below 65,536), instead of comparing values pairwise.
+//! radix sort over the span of bits in which each column's ranks differ (one pass per
+//! column for node ids below 65,536 in a large answer), instead of comparing values
+//! pairwise.
 
 use super::values::{loop_end, loop_start};
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
@@ -20,7 +21,8 @@ const SYMBOL_RANKS: i64 = i64::MIN;
 /// values at `rows` has a rank, sorts the rows there in canonical order and returns 1;
 /// otherwise returns 0 and leaves them as they were. The ranks take the first half of
 /// the rows' bytes and the radix passes' second buffer the other half, so the only
-/// allocations are 1 KiB of counters and one word per column.
+/// allocations are the digit counters (1 KiB to 256 KiB, by the row count) and one
+/// word per column.
 pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
     let (rows, count, width) = (0, 1, 2);
     let written = m.program.symbols.written() as i64;
@@ -43,7 +45,12 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         w,
         pos,
         sum,
-    ] = [(); 16].map(|_| f.local(ValType::I32));
+        most,
+        lo,
+        span,
+        bits,
+        mask,
+    ] = [(); 21].map(|_| f.local(ValType::I32));
     let [k, d] = [(); 2].map(|_| f.local(ValType::I64));
     f.ins()
         .local_get(count)
@@ -92,7 +99,29 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(0)
         .local_get(rs)
         .memory_fill(0)
-        .i32_const(256 * 4)
+        // Digits of up to `most` bits: about log2(count), between 8 and 16.
+        .i32_const(32)
+        .local_get(count)
+        .i32_clz()
+        .i32_sub()
+        .local_set(most)
+        .local_get(most)
+        .i32_const(8)
+        .local_get(most)
+        .i32_const(8)
+        .i32_gt_u()
+        .select()
+        .local_set(most)
+        .local_get(most)
+        .i32_const(16)
+        .local_get(most)
+        .i32_const(16)
+        .i32_lt_u()
+        .select()
+        .local_set(most)
+        .i32_const(4)
+        .local_get(most)
+        .i32_shl()
         .call(alloc)
         .local_set(hist)
         .local_get(rows)
@@ -160,7 +189,9 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .select()
         .local_set(j);
     loop_end(&mut f, i);
-    // LSD: the last column's lowest byte first; a byte no two rows differ in is skipped.
+    // LSD: the last column first, each from the lowest bit in which its ranks differ to
+    // the highest, in the fewest digits of at most `most` bits (a column whose ranks are
+    // all equal takes no pass).
     f.ins()
         .local_get(width)
         .local_set(j)
@@ -178,27 +209,56 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(diff)
         .i32_add()
         .i64_load(m64(0))
-        .local_set(d)
-        .i32_const(0)
+        .local_tee(d)
+        .i64_ctz()
+        .i32_wrap_i64()
+        .local_set(lo)
+        .i32_const(64)
+        .local_get(d)
+        .i64_clz()
+        .i32_wrap_i64()
+        .i32_sub()
+        .local_get(lo)
+        .i32_sub()
+        .local_tee(span)
+        .if_(BlockType::Empty)
+        // bits = ceil(span / passes), passes = ceil(span / most).
+        .local_get(span)
+        .local_get(span)
+        .local_get(most)
+        .i32_add()
+        .i32_const(1)
+        .i32_sub()
+        .local_get(most)
+        .i32_div_u()
+        .local_tee(bits)
+        .i32_add()
+        .i32_const(1)
+        .i32_sub()
+        .local_get(bits)
+        .i32_div_u()
+        .local_set(bits)
+        .i32_const(1)
+        .local_get(bits)
+        .i32_shl()
+        .i32_const(1)
+        .i32_sub()
+        .local_set(mask)
+        .local_get(lo)
         .local_set(s)
+        .local_get(lo)
+        .local_get(span)
+        .i32_add()
+        .local_set(span)
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
         .local_get(s)
-        .i32_const(64)
+        .local_get(span)
         .i32_ge_u()
-        .br_if(1)
-        .local_get(d)
-        .local_get(s)
-        .i64_extend_i32_u()
-        .i64_shr_u()
-        .i64_const(255)
-        .i64_and()
-        .i64_eqz()
-        .i32_eqz()
-        .if_(BlockType::Empty);
+        .br_if(1);
     pass(
         &mut f,
-        [keys, tmp, hist, count, width, rs, j, s],
+        [keys, tmp, hist, count, width, rs, j, s, mask],
         [r, a, b, w, pos, sum],
     );
     f.ins()
@@ -206,12 +266,12 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(tmp)
         .local_set(keys)
         .local_set(tmp)
-        .end()
         .local_get(s)
-        .i32_const(8)
+        .local_get(bits)
         .i32_add()
         .local_set(s)
         .br(0)
+        .end()
         .end()
         .end()
         .br(0)
@@ -284,14 +344,14 @@ fn value_at(f: &mut FnBuilder, rows: u32, i: u32, v: u32) {
 }
 
 /// One stable counting-sort pass of the `count` records of `rs` bytes at `src` into
-/// `dst`, by byte `s / 8` of word `j`; `hist` holds 256 counters. The second array
-/// are scratch locals.
+/// `dst`, by the digit `word >> s & mask` of word `j`; `hist` holds `mask + 1`
+/// counters. The second array are scratch locals.
 fn pass(
     f: &mut FnBuilder,
-    [src, dst, hist, count, width, rs, j, s]: [u32; 8],
+    [src, dst, hist, count, width, rs, j, s, mask]: [u32; 9],
     [r, a, b, w, pos, sum]: [u32; 6],
 ) {
-    // Pushes the pass's byte of the record at `a`.
+    // Pushes the address of the counter of the record at `a`.
     let byte = |f: &mut FnBuilder| {
         f.ins()
             .local_get(a)
@@ -304,7 +364,7 @@ fn pass(
             .i64_extend_i32_u()
             .i64_shr_u()
             .i32_wrap_i64()
-            .i32_const(255)
+            .local_get(mask)
             .i32_and()
             .i32_const(4)
             .i32_mul()
@@ -314,7 +374,11 @@ fn pass(
     f.ins()
         .local_get(hist)
         .i32_const(0)
-        .i32_const(256 * 4)
+        .local_get(mask)
+        .i32_const(1)
+        .i32_add()
+        .i32_const(4)
+        .i32_mul()
         .memory_fill(0);
     each_record(f, [src, a, r, count, rs], |f| {
         byte(f);
@@ -333,7 +397,11 @@ fn pass(
         .i32_const(0)
         .local_set(r);
     let buckets = pos;
-    f.ins().i32_const(256).local_set(buckets);
+    f.ins()
+        .local_get(mask)
+        .i32_const(1)
+        .i32_add()
+        .local_set(buckets);
     loop_start(f, r, buckets);
     f.ins()
         .local_get(hist)

@@ -1482,7 +1482,7 @@
     end
   )
   (func (;17;) (type 13) (param i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
     local.get 1
     local.get 2
     i32.mul
@@ -1542,7 +1542,28 @@
     i32.const 0
     local.get 11
     memory.fill
-    i32.const 1024
+    i32.const 32
+    local.get 1
+    i32.clz
+    i32.sub
+    local.set 19
+    local.get 19
+    i32.const 8
+    local.get 19
+    i32.const 8
+    i32.gt_u
+    select
+    local.set 19
+    local.get 19
+    i32.const 16
+    local.get 19
+    i32.const 16
+    i32.lt_u
+    select
+    local.set 19
+    i32.const 4
+    local.get 19
+    i32.shl
     call 6
     local.set 7
     local.get 0
@@ -1569,10 +1590,10 @@
         local.set 10
         local.get 10
         i64.load offset=8
-        local.tee 19
+        local.tee 24
         i64.const 4611686018427387904
         i64.add
-        local.get 19
+        local.get 24
         i64.const -9223372036854775808
         i64.or
         local.get 10
@@ -1580,13 +1601,13 @@
         i32.const 1
         i32.eq
         select
-        local.set 19
+        local.set 24
         local.get 4
         local.get 8
         i32.const 8
         i32.mul
         i32.add
-        local.get 19
+        local.get 24
         i64.store
         local.get 6
         local.get 9
@@ -1596,7 +1617,7 @@
         local.tee 14
         local.get 14
         i64.load
-        local.get 19
+        local.get 24
         local.get 4
         local.get 9
         i32.const 8
@@ -1639,27 +1660,59 @@
         local.get 6
         i32.add
         i64.load
+        local.tee 25
+        i64.ctz
+        i32.wrap_i64
         local.set 20
-        i32.const 0
-        local.set 12
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 12
-            i32.const 64
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 20
-            local.get 12
-            i64.extend_i32_u
-            i64.shr_u
-            i64.const 255
-            i64.and
-            i64.eqz
-            i32.eqz
-            if ;; label = @5
+        i32.const 64
+        local.get 25
+        i64.clz
+        i32.wrap_i64
+        i32.sub
+        local.get 20
+        i32.sub
+        local.tee 21
+        if ;; label = @3
+          local.get 21
+          local.get 21
+          local.get 19
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get 19
+          i32.div_u
+          local.tee 22
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get 22
+          i32.div_u
+          local.set 22
+          i32.const 1
+          local.get 22
+          i32.shl
+          i32.const 1
+          i32.sub
+          local.set 23
+          local.get 20
+          local.set 12
+          local.get 20
+          local.get 21
+          i32.add
+          local.set 21
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 12
+              local.get 21
+              i32.ge_u
+              br_if 1 (;@4;)
               local.get 7
               i32.const 0
-              i32.const 1024
+              local.get 23
+              i32.const 1
+              i32.add
+              i32.const 4
+              i32.mul
               memory.fill
               local.get 4
               local.set 14
@@ -1681,7 +1734,7 @@
                   i64.extend_i32_u
                   i64.shr_u
                   i32.wrap_i64
-                  i32.const 255
+                  local.get 23
                   i32.and
                   i32.const 4
                   i32.mul
@@ -1708,7 +1761,9 @@
               local.set 18
               i32.const 0
               local.set 13
-              i32.const 256
+              local.get 23
+              i32.const 1
+              i32.add
               local.set 17
               block ;; label = @6
                 loop ;; label = @7
@@ -1756,7 +1811,7 @@
                   i64.extend_i32_u
                   i64.shr_u
                   i32.wrap_i64
-                  i32.const 255
+                  local.get 23
                   i32.and
                   i32.const 4
                   i32.mul
@@ -1818,12 +1873,12 @@
               local.get 5
               local.set 4
               local.set 5
+              local.get 12
+              local.get 22
+              i32.add
+              local.set 12
+              br 0 (;@5;)
             end
-            local.get 12
-            i32.const 8
-            i32.add
-            local.set 12
-            br 0 (;@4;)
           end
         end
         br 0 (;@2;)
@@ -1856,7 +1911,7 @@
         i32.mul
         i32.add
         i64.load
-        local.set 19
+        local.set 24
         local.get 0
         local.get 13
         i32.const 16
@@ -1866,19 +1921,19 @@
         local.get 10
         i64.const 1
         i64.const 3
-        local.get 19
+        local.get 24
         i64.const 0
         i64.ge_s
         select
         i64.store
         local.get 10
-        local.get 19
+        local.get 24
         i64.const 4611686018427387904
         i64.sub
-        local.get 19
+        local.get 24
         i64.const 9223372036854775807
         i64.and
-        local.get 19
+        local.get 24
         i64.const 0
         i64.ge_s
         select
