@@ -33,7 +33,7 @@ pub const ERR_B: u32 = 40;
 /// Address of the scratch tuple buffer (tuples to insert, keys to probe, patterns).
 pub const SCRATCH: u32 = 80;
 
-/// Relation descriptor size; the main tuple set is at +0, the pending set at +32.
+/// Relation descriptor size; the tuple set is at +0.
 pub const REL_SIZE: u32 = 64;
 /// Tuple set: rows pointer.
 pub const SET_ROWS: u32 = 0;
@@ -51,8 +51,9 @@ pub const SET_ARITY: u32 = 20;
 pub const REL_RECENT_START: u32 = 24;
 /// Relation: one past the last row of last round's delta.
 pub const REL_RECENT_END: u32 = 28;
-/// Relation: the pending set (tuples emitted this round).
-pub const REL_PENDING: u32 = 32;
+/// Relation: number of visible rows (scans and queries see rows below it; the rows from
+/// it to the set's length are this round's pending tuples).
+pub const REL_VISIBLE: u32 = 32;
 /// Relation: number of indexes.
 pub const REL_NIDX: u32 = 56;
 /// Relation: pointer to an array of index descriptor addresses.

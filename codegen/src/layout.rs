@@ -51,7 +51,6 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
     for (r, rel) in program.relations.iter().enumerate() {
         let at = rels + r as u32 * REL_SIZE;
         put(&mut data, at + SET_ARITY, rel.arity);
-        put(&mut data, at + REL_PENDING + SET_ARITY, rel.arity);
         put(&mut data, at + REL_NIDX, rel.indexes.len() as u32);
         put(&mut data, at + REL_IDX, next);
         for ix in &rel.indexes {

@@ -144,6 +144,18 @@ const PROGRAMS: &[(&str, &str)] = &[
         "n-ary",
         "REL t\nFACT t 1 2 3\nFACT t 1 5 6\nFACT t 2 2 3\nQUERY t 1 ? ?\nQUERY t ? 2 3\nQUERY t ? ? ?",
     ),
+    (
+        "rank-order",
+        "REL t\nFACT t 3 b 7\nFACT t -5 a 2\nFACT t 3 a 9\nFACT t 4611686018427387903 z 1\nFACT t -4611686018427387904 z 1\nFACT t 3 b -1\nQUERY t ? ? ?\nQUERY t 3 ? ?\nQUERY t ? a ?\nREL u\nFACT u 4611686018427387904\nFACT u 1\nFACT u -4611686018427387905\nFACT u 0.5\nQUERY u ?",
+    ),
+    (
+        "rank-radix",
+        "REL n\nREL sq\nFACT n 0\nRULE n: SCAN n, WHERE $0 < 700, LET $m = $0 + 1, EMIT n $m\nRULE sq: SCAN n, EMIT sq ((($0 * 7919) % 1000) - 500) ($0 * 1000000007 - 300000000000)\nREL c\nRULE c: SCAN n, EMIT c 5 (700 - $0)\nSOLVE\nQUERY sq ? ?\nQUERY c ? ?",
+    ),
+    (
+        "self-join-growing",
+        "REL n\nFACT n 1\nFACT n 2\nRULE n: SCAN n, SCAN n, WHERE $0 + $1 < 60, EMIT n ($0 + $1), EMIT n ($0 * 3)\nSOLVE\nFACT n 100\nFACT n 1\nSOLVE\nQUERY n ?",
+    ),
     ("e201", "RESULT 1\nRESULT 5 / 0"),
     ("e201-mod", "RESULT 5.5 % 0"),
     ("e201-pow", "RESULT POW(0, -1)"),

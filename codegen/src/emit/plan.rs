@@ -111,7 +111,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
                 }
             } else {
                 let (start, end) = match version {
-                    Version::Full => (None, SET_LEN),
+                    Version::Full => (None, REL_VISIBLE),
                     Version::Delta => (Some(REL_RECENT_START), REL_RECENT_END),
                 };
                 match start {
@@ -208,7 +208,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let vals = values(m, f, env, args)?;
             store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
             let site = m.site(*span, Some(&relation.name));
-            let emit = m.rt(Helper::Emit);
+            let emit = m.rt(Helper::Emit(relation.arity));
             f.ins()
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(site)

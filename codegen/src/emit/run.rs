@@ -88,7 +88,7 @@ fn statement(
             let vals = values(m, f, env, args)?;
             store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
             let site = m.site(*span, Some(&name));
-            let fact = m.rt(Helper::Fact);
+            let fact = m.rt(Helper::Fact(args.len() as u32));
             f.ins().i32_const(addr).i32_const(site).call(fact);
         }
         Step::Solve { rules, .. } => {

@@ -6,11 +6,13 @@ mod arith;
 mod builtins;
 mod memory;
 mod query;
+mod ranks;
 mod symbols;
 mod tables;
 mod values;
 
 use crate::CodegenError;
+use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
 use crate::module::Module;
 use bytelogic_engine::ast::BinOp;
 use bytelogic_engine::ir::Builtin;
@@ -63,12 +65,10 @@ pub enum Helper {
     Concat,
     /// `(a, b) -> -1/0/1`: Symbols by text.
     TextCmp,
-    /// `(set, tuple) -> row or -1`.
-    SetFind,
     /// `(set)`: doubles a set's hash table.
     SetGrow,
-    /// `(set, tuple) -> row, or -1 when present`.
-    SetInsert,
+    /// `(set, tuple) -> row, or -1 when present`, for tuples of the arity.
+    SetInsert(u32),
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
@@ -77,12 +77,12 @@ pub enum Helper {
     IndexProbe,
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
-    /// `(rel, tuple) -> bool`: adds a tuple to the relation and its indexes.
-    Push,
-    /// `(rel, site)`: EMIT of the scratch tuple.
-    Emit,
-    /// `(rel, site)`: FACT of the scratch tuple.
-    Fact,
+    /// `(rel, from, to)`: files rows `from..to` in every index of the relation.
+    IndexRows,
+    /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
+    Emit(u32),
+    /// `(rel, site)`: FACT of the scratch tuple into a relation of the arity.
+    Fact(u32),
     /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
     Merge,
     /// `() -> bool`: merges every relation.
@@ -91,6 +91,8 @@ pub enum Helper {
     Settle,
     /// `(ptrs, n, width)`: sorts pointers to n-tuples canonically.
     Sort,
+    /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
+    SortRanked,
     /// `(rel, pattern, project) -> (ptr, count)`: matching tuples, sorted.
     Snapshot,
     /// `(record)`: appends an output record.
@@ -129,16 +131,16 @@ impl Helper {
             Helper::HashBytes => (vec![I32, I32], vec![I32]),
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetFind | Helper::SetInsert | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
-            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
+            Helper::SetInsert(_) | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::IndexAdd | Helper::IndexRows => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
-            Helper::Push => (vec![I32, I32], vec![I32]),
-            Helper::Emit | Helper::Fact | Helper::OutQuery => (vec![I32, I32], vec![]),
+            Helper::Emit(_) | Helper::Fact(_) | Helper::OutQuery => (vec![I32, I32], vec![]),
             Helper::Merge => (vec![I32], vec![I32]),
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
             Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
+            Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }
@@ -169,20 +171,20 @@ impl Helper {
             Helper::SymInit => symbols::sym_init(m, n),
             Helper::Concat => symbols::concat(m, n),
             Helper::TextCmp => symbols::text_cmp(m, n),
-            Helper::SetFind => tables::set_find(m, n, false),
-            Helper::SetInsert => tables::set_find(m, n, true),
-            Helper::SetGrow => tables::set_grow(m, n),
-            Helper::IndexGrow => tables::index_grow(m, n),
+            Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
+            Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
+            Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),
             Helper::LowerBound => tables::lower_bound(n),
-            Helper::Push => tables::push(m, n),
-            Helper::Emit => tables::emit(m, n),
-            Helper::Fact => tables::fact(m, n),
+            Helper::IndexRows => tables::index_rows(m, n),
+            Helper::Emit(arity) => tables::emit(m, n, arity),
+            Helper::Fact(arity) => tables::fact(m, n, arity),
             Helper::Merge => tables::merge(m, n),
             Helper::MergeAll => tables::merge_all(m, n),
             Helper::Settle => tables::settle(m, n),
             Helper::Sort => query::sort(m, n),
+            Helper::SortRanked => ranks::sort_ranked(m, n),
             Helper::Snapshot => query::snapshot(m, n),
             Helper::OutPush => query::out_push(m, n),
             Helper::OutResult => query::out_result(m, n),

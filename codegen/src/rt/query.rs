@@ -1,8 +1,9 @@
 //! QUERY and FOR-QUERY selection (spec §5.1, §6.2): the tuples matching a pattern,
-//! sorted canonically (merge sort over row pointers), and the output records.
+//! sorted canonically (by rank, see `ranks`, or else a merge sort over row pointers),
+//! and the output records.
 
 use super::Helper;
-use super::values::{loop_end, loop_start};
+use super::values::{copy_words, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::Module;
@@ -183,6 +184,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     let (rel, pattern, project) = (0, 1, 2);
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
+    let ranked = m.rt(Helper::SortRanked);
     let mut f = FnBuilder::new(n);
     let [
         arity,
@@ -201,7 +203,8 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         ok,
         dst,
         pc,
-    ] = [(); 16].map(|_| f.local(ValType::I32));
+        from,
+    ] = [(); 17].map(|_| f.local(ValType::I32));
     f.ins()
         .local_get(rel)
         .i32_load(m32(SET_ARITY))
@@ -210,7 +213,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_load(m32(SET_ROWS))
         .local_set(rows)
         .local_get(rel)
-        .i32_load(m32(SET_LEN))
+        .i32_load(m32(REL_VISIBLE))
         .local_set(len)
         .local_get(arity)
         .local_set(width)
@@ -225,20 +228,12 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .local_set(wsz);
-    for out in [fin, buf] {
-        f.ins()
-            .local_get(len)
-            .local_get(wsz)
-            .i32_mul()
-            .call(alloc)
-            .local_set(out);
-    }
     f.ins()
         .local_get(len)
-        .i32_const(4)
+        .local_get(wsz)
         .i32_mul()
         .call(alloc)
-        .local_set(ptrs);
+        .local_set(buf);
     loop_start(&mut f, r, len);
     f.ins()
         .local_get(rows)
@@ -310,44 +305,77 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
+        .local_set(pc)
         .local_get(row)
         .local_get(c)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .i32_const(VALUE_SIZE as i32)
-        .memory_copy(0, 0)
+        .local_set(from);
+    for word in [0, 8] {
+        f.ins()
+            .local_get(pc)
+            .local_get(from)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
+    f.ins()
         .local_get(j)
         .i32_const(1)
         .i32_add()
         .local_set(j)
         .end();
     loop_end(&mut f, c);
+    f.ins().else_();
+    copy_words(&mut f, dst, row, wsz, j);
     f.ins()
-        .else_()
-        .local_get(dst)
-        .local_get(row)
-        .local_get(wsz)
-        .memory_copy(0, 0)
         .end()
-        .local_get(ptrs)
-        .local_get(count)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .local_get(dst)
-        .i32_store(m32(0))
         .local_get(count)
         .i32_const(1)
         .i32_add()
         .local_set(count)
         .end();
     loop_end(&mut f, r);
+    // In place by rank when every value has one, else by comparing values through
+    // pointers (then copied back).
+    f.ins()
+        .local_get(buf)
+        .local_get(count)
+        .local_get(width)
+        .call(ranked)
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .local_get(count)
+        .i32_const(4)
+        .i32_mul()
+        .call(alloc)
+        .local_set(ptrs)
+        .i32_const(0)
+        .local_set(r);
+    loop_start(&mut f, r, count);
+    f.ins()
+        .local_get(ptrs)
+        .local_get(r)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .local_get(buf)
+        .local_get(r)
+        .local_get(wsz)
+        .i32_mul()
+        .i32_add()
+        .i32_store(m32(0));
+    loop_end(&mut f, r);
     f.ins()
         .local_get(ptrs)
         .local_get(count)
         .local_get(width)
         .call(sort)
+        .local_get(count)
+        .local_get(wsz)
+        .i32_mul()
+        .call(alloc)
+        .local_set(fin)
         .i32_const(0)
         .local_set(r);
     loop_start(&mut f, r, count);
@@ -360,15 +388,23 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     load_at(&mut f, ptrs, r);
     f.ins().local_get(wsz).memory_copy(0, 0);
     loop_end(&mut f, r);
-    // Free the work buffers: nothing else was allocated after `fin`.
     f.ins()
+        .local_get(buf)
         .local_get(fin)
+        .local_get(count)
+        .local_get(wsz)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .end();
+    // Free the work buffers: nothing else was allocated after `buf`.
+    f.ins()
+        .local_get(buf)
         .local_get(count)
         .local_get(wsz)
         .i32_mul()
         .i32_add()
         .global_set(Global::Heap.index())
-        .local_get(fin)
+        .local_get(buf)
         .local_get(count);
     f.finish()
 }

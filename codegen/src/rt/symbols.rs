@@ -116,7 +116,7 @@ pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, strid
 
 /// Opens a loop that runs while at least 8 bytes are left between local `i` and
 /// local `end`; close it with [`words_end`].
-fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
+pub(super) fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
     f.ins()
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
@@ -129,7 +129,7 @@ fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
 }
 
 /// Advances `i` by 8 bytes and closes a loop opened by [`words_start`].
-fn words_end(f: &mut FnBuilder, i: u32) {
+pub(super) fn words_end(f: &mut FnBuilder, i: u32) {
     f.ins()
         .local_get(i)
         .i32_const(8)

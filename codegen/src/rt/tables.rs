@@ -5,7 +5,7 @@
 use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::{alloc_table, probe_entries, probe_free};
-use super::values::{loop_end, loop_start};
+use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::Module;
@@ -35,49 +35,31 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
         .i32_add();
 }
 
-/// `SetFind` (`insert` false) or `SetInsert` (`insert` true).
-pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
+/// `SetInsert(arity)`: probes the set's table for the tuple (hash and comparison
+/// unrolled for the arity); a new tuple is appended as a row and its table entry keeps
+/// the hash, so growing the table never re-reads rows.
+pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let (s, tup) = (0, 1);
-    let hash = m.rt(Helper::Hash);
-    let equal = m.rt(Helper::Equal);
+    let grow = m.rt(Helper::SetGrow);
+    let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
     let [rowsz, h, i, e, r1, len, cap, nr, mask] = [(); 9].map(|_| f.local(ValType::I32));
-    row_size(&mut f, s, rowsz);
-    if insert {
-        let grow = m.rt(Helper::SetGrow);
-        field(&mut f, s, SET_LEN);
-        f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
-        field(&mut f, s, SET_TCAP);
-        f.ins()
-            .i32_gt_u()
-            .if_(BlockType::Empty)
-            .local_get(s)
-            .call(grow)
-            .end();
-    } else {
-        field(&mut f, s, SET_TCAP);
-        f.ins()
-            .i32_eqz()
-            .if_(BlockType::Empty)
-            .i32_const(-1)
-            .return_()
-            .end();
-    }
+    f.ins()
+        .i32_const((arity * VALUE_SIZE) as i32)
+        .local_set(rowsz);
+    field(&mut f, s, SET_LEN);
+    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(&mut f, s, SET_TCAP);
     f.ins()
-        .i32_const(1)
-        .i32_sub()
-        .local_set(mask)
-        .local_get(tup)
-        .i32_const(0)
-        .local_get(rowsz)
-        .i32_const(4)
-        .i32_shr_u()
-        .call(hash)
-        .local_tee(h)
-        .local_get(mask)
-        .i32_and()
-        .local_set(i);
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .local_get(s)
+        .call(grow)
+        .end();
+    field(&mut f, s, SET_TCAP);
+    f.ins().i32_const(1).i32_sub().local_set(mask);
+    hash_known(&mut f, tup, arity);
+    f.ins().local_tee(h).local_get(mask).i32_and().local_set(i);
     probe_entries(
         &mut f,
         |f| field(f, s, SET_TBL),
@@ -96,27 +78,11 @@ pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
                 .local_get(rowsz)
                 .i32_mul()
                 .i32_add()
-                .i32_const(0)
-                .local_get(tup)
-                .i32_const(0)
-                .local_get(rowsz)
-                .i32_const(4)
-                .i32_shr_u()
-                .call(equal)
-                .if_(BlockType::Empty);
-            if insert {
-                f.ins().i32_const(-1);
-            } else {
-                f.ins().local_get(r1).i32_const(1).i32_sub();
-            }
-            f.ins().return_().end();
+                .local_set(nr);
+            equal_known(f, nr, tup, arity);
+            f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
         },
     );
-    if !insert {
-        f.ins().i32_const(-1);
-        return f.finish();
-    }
-    let alloc = m.rt(Helper::Alloc);
     field(&mut f, s, SET_LEN);
     f.ins().local_set(len);
     field(&mut f, s, SET_CAP);
@@ -154,9 +120,9 @@ pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
         .local_get(rowsz)
         .i32_mul()
         .i32_add()
-        .local_get(tup)
-        .local_get(rowsz)
-        .memory_copy(0, 0)
+        .local_set(nr);
+    copy_words(&mut f, nr, tup, rowsz, cap);
+    f.ins()
         .local_get(e)
         .local_get(h)
         .i32_store(m32(0))
@@ -174,63 +140,21 @@ pub(super) fn set_find(m: &mut Module<'_>, n: u32, insert: bool) -> Function {
     f.finish()
 }
 
-pub(super) fn set_grow(m: &mut Module<'_>, n: u32) -> Function {
-    let s = 0;
-    let hash = m.rt(Helper::Hash);
-    let mut f = FnBuilder::new(n);
-    let [cap, tbl, r, len, rowsz, h, slot, rows] = [(); 8].map(|_| f.local(ValType::I32));
-    row_size(&mut f, s, rowsz);
-    field(&mut f, s, SET_TCAP);
-    f.ins()
-        .local_tee(cap)
-        .i32_const(1)
-        .i32_shl()
-        .i32_const(16)
-        .local_get(cap)
-        .select()
-        .local_set(cap);
-    alloc_table(m, &mut f, cap, 8, tbl);
-    field(&mut f, s, SET_LEN);
-    f.ins().local_set(len);
-    field(&mut f, s, SET_ROWS);
-    f.ins().local_set(rows);
-    loop_start(&mut f, r, len);
-    element(&mut f, rows, r, rowsz);
-    f.ins()
-        .i32_const(0)
-        .local_get(rowsz)
-        .i32_const(4)
-        .i32_shr_u()
-        .call(hash)
-        .local_set(h);
-    probe_free(&mut f, tbl, cap, h, 8, slot);
-    f.ins()
-        .local_get(slot)
-        .local_get(h)
-        .i32_store(m32(0))
-        .local_get(slot)
-        .local_get(r)
-        .i32_const(1)
-        .i32_add()
-        .i32_store(m32(4));
-    loop_end(&mut f, r);
-    f.ins()
-        .local_get(s)
-        .local_get(tbl)
-        .i32_store(m32(SET_TBL))
-        .local_get(s)
-        .local_get(cap)
-        .i32_store(m32(SET_TCAP));
-    f.finish()
-}
-
-pub(super) fn index_grow(m: &mut Module<'_>, n: u32) -> Function {
-    let ix = 0;
+/// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
+/// (the index's, [`ENTRY_SIZE`]): doubles the table, filing each entry again by the
+/// hash it keeps.
+pub(super) fn table_grow(
+    m: &mut Module<'_>,
+    n: u32,
+    (tbl_at, cap_at): (u32, u32),
+    stride: u32,
+) -> Function {
+    let d = 0;
     let mut f = FnBuilder::new(n);
     let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
-    field(&mut f, ix, IDX_TBL);
+    field(&mut f, d, tbl_at);
     f.ins().local_set(old);
-    field(&mut f, ix, IDX_TCAP);
+    field(&mut f, d, cap_at);
     f.ins()
         .local_tee(oldcap)
         .i32_const(1)
@@ -239,12 +163,12 @@ pub(super) fn index_grow(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(oldcap)
         .select()
         .local_set(cap);
-    alloc_table(m, &mut f, cap, ENTRY_SIZE, tbl);
+    alloc_table(m, &mut f, cap, stride, tbl);
     loop_start(&mut f, i, oldcap);
     f.ins()
         .local_get(old)
         .local_get(i)
-        .i32_const(ENTRY_SIZE as i32)
+        .i32_const(stride as i32)
         .i32_mul()
         .i32_add()
         .local_tee(e)
@@ -252,25 +176,23 @@ pub(super) fn index_grow(m: &mut Module<'_>, n: u32) -> Function {
         .if_(BlockType::Empty);
     field(&mut f, e, 0);
     f.ins().local_set(h);
-    probe_free(&mut f, tbl, cap, h, ENTRY_SIZE, slot);
-    f.ins()
-        .local_get(slot)
-        .local_get(e)
-        .i64_load(m64(0))
-        .i64_store(m64(0))
-        .local_get(slot)
-        .local_get(e)
-        .i64_load(m64(8))
-        .i64_store(m64(8))
-        .end();
+    probe_free(&mut f, tbl, cap, h, stride, slot);
+    for word in (0..stride).step_by(8) {
+        f.ins()
+            .local_get(slot)
+            .local_get(e)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
+    f.ins().end();
     loop_end(&mut f, i);
     f.ins()
-        .local_get(ix)
+        .local_get(d)
         .local_get(tbl)
-        .i32_store(m32(IDX_TBL))
-        .local_get(ix)
+        .i32_store(m32(tbl_at))
+        .local_get(d)
         .local_get(cap)
-        .i32_store(m32(IDX_TCAP));
+        .i32_store(m32(cap_at));
     f.finish()
 }
 
@@ -498,23 +420,11 @@ pub(super) fn lower_bound(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn push(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, tup) = (0, 1);
-    let insert = m.rt(Helper::SetInsert);
+pub(super) fn index_rows(m: &mut Module<'_>, n: u32) -> Function {
+    let (rel, from, to) = (0, 1, 2);
     let add = m.rt(Helper::IndexAdd);
     let mut f = FnBuilder::new(n);
-    let [row, k, nidx] = [(); 3].map(|_| f.local(ValType::I32));
-    f.ins()
-        .local_get(rel)
-        .local_get(tup)
-        .call(insert)
-        .local_tee(row)
-        .i32_const(0)
-        .i32_lt_s()
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .return_()
-        .end();
+    let [k, nidx, ix, r] = [(); 4].map(|_| f.local(ValType::I32));
     field(&mut f, rel, REL_NIDX);
     f.ins().local_set(nidx);
     loop_start(&mut f, k, nidx);
@@ -525,11 +435,13 @@ pub(super) fn push(m: &mut Module<'_>, n: u32) -> Function {
         .i32_mul()
         .i32_add()
         .i32_load(m32(0))
-        .local_get(rel)
-        .local_get(row)
-        .call(add);
+        .local_set(ix)
+        .local_get(from)
+        .local_set(r);
+    loop_start(&mut f, r, to);
+    f.ins().local_get(ix).local_get(rel).local_get(r).call(add);
+    loop_end(&mut f, r);
     loop_end(&mut f, k);
-    f.ins().i32_const(1);
     f.finish()
 }
 
@@ -556,56 +468,60 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
     f.ins().end();
 }
 
-/// Returns from the helper when the tuple at `SCRATCH` is already stored in the set at
-/// local `rel` (`find` is `SetFind`).
-fn return_if_stored(f: &mut FnBuilder, rel: u32, find: u32) {
+/// Inserts the tuple at `SCRATCH` into the relation at local `rel` (of `arity`), returning from the
+/// helper when it is already there; leaves its row in local `row`.
+fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
+    let insert = m.rt(Helper::SetInsert(arity));
     f.ins()
         .local_get(rel)
         .i32_const(SCRATCH as i32)
-        .call(find)
+        .call(insert)
+        .local_tee(row)
         .i32_const(0)
-        .i32_ge_s()
+        .i32_lt_s()
         .if_(BlockType::Empty)
         .return_()
         .end();
 }
 
-pub(super) fn fact(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, site) = (0, 1);
-    let find = m.rt(Helper::SetFind);
-    let push = m.rt(Helper::Push);
-    let mut f = FnBuilder::new(n);
-    return_if_stored(&mut f, rel, find);
-    check_tuples(m, &mut f, site, 1);
+/// Files rows `from..to` (locals) of the relation at local `rel` in its indexes and
+/// makes them visible; adds their number to the stored tuples.
+fn publish(m: &mut Module<'_>, f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
+    let rows = m.rt(Helper::IndexRows);
     f.ins()
         .local_get(rel)
-        .i32_const(SCRATCH as i32)
-        .call(push)
-        .drop()
+        .local_get(from)
+        .local_get(to)
+        .call(rows)
+        .local_get(rel)
+        .local_get(to)
+        .i32_store(m32(REL_VISIBLE))
         .global_get(Global::Tuples.index())
-        .i64_const(1)
+        .local_get(to)
+        .local_get(from)
+        .i32_sub()
+        .i64_extend_i32_u()
         .i64_add()
         .global_set(Global::Tuples.index());
+}
+
+pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+    let (rel, site) = (0, 1);
+    let mut f = FnBuilder::new(n);
+    let [row, end] = [(); 2].map(|_| f.local(ValType::I32));
+    insert_or_return(m, &mut f, (rel, arity), row);
+    check_tuples(m, &mut f, site, 1);
+    f.ins().local_get(row).i32_const(1).i32_add().local_set(end);
+    publish(m, &mut f, rel, row, end);
     f.finish()
 }
 
-pub(super) fn emit(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn emit(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
-    let find = m.rt(Helper::SetFind);
-    let insert = m.rt(Helper::SetInsert);
     let mut f = FnBuilder::new(n);
-    return_if_stored(&mut f, rel, find);
+    let row = f.local(ValType::I32);
+    insert_or_return(m, &mut f, (rel, arity), row);
     f.ins()
-        .local_get(rel)
-        .i32_const(REL_PENDING as i32)
-        .i32_add()
-        .i32_const(SCRATCH as i32)
-        .call(insert)
-        .i32_const(0)
-        .i32_lt_s()
-        .if_(BlockType::Empty)
-        .return_()
-        .end()
         .global_get(Global::Pending.index())
         .i64_const(1)
         .i64_add()
@@ -616,50 +532,22 @@ pub(super) fn emit(m: &mut Module<'_>, n: u32) -> Function {
 
 pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
     let rel = 0;
-    let push = m.rt(Helper::Push);
     let mut f = FnBuilder::new(n);
-    let [p, plen, rowsz, prows, i, start] = [(); 6].map(|_| f.local(ValType::I32));
-    f.ins()
-        .local_get(rel)
-        .i32_const(REL_PENDING as i32)
-        .i32_add()
-        .local_set(p);
-    field(&mut f, p, SET_LEN);
-    f.ins().local_set(plen);
-    field(&mut f, p, SET_ROWS);
-    f.ins().local_set(prows);
-    row_size(&mut f, p, rowsz);
-    field(&mut f, rel, SET_LEN);
+    let [start, end] = [(); 2].map(|_| f.local(ValType::I32));
+    field(&mut f, rel, REL_VISIBLE);
     f.ins().local_set(start);
-    loop_start(&mut f, i, plen);
-    f.ins().global_get(Global::Tuples.index()).local_get(rel);
-    element(&mut f, prows, i, rowsz);
-    f.ins()
-        .call(push)
-        .i64_extend_i32_u()
-        .i64_add()
-        .global_set(Global::Tuples.index());
-    loop_end(&mut f, i);
+    field(&mut f, rel, SET_LEN);
+    f.ins().local_set(end);
+    publish(m, &mut f, rel, start, end);
     f.ins()
         .local_get(rel)
         .local_get(start)
         .i32_store(m32(REL_RECENT_START))
-        .local_get(rel);
-    field(&mut f, rel, SET_LEN);
-    f.ins()
+        .local_get(rel)
+        .local_get(end)
         .i32_store(m32(REL_RECENT_END))
-        .local_get(p)
-        .i32_const(0)
-        .i32_store(m32(SET_LEN));
-    field(&mut f, p, SET_TBL);
-    f.ins().i32_const(0);
-    field(&mut f, p, SET_TCAP);
-    f.ins()
-        .i32_const(8)
-        .i32_mul()
-        .memory_fill(0)
-        .local_get(plen)
-        .i32_const(0)
+        .local_get(start)
+        .local_get(end)
         .i32_ne();
     f.finish()
 }

@@ -56,16 +56,26 @@ pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
     let addr = f.local(ValType::I32);
     let h = f.local(ValType::I64);
     let v = f.local(ValType::I64);
-    f.ins()
-        .i64_const(0xcbf2_9ce4_8422_2325_u64 as i64)
-        .local_set(h);
+    f.ins().i64_const(HASH_SEED).local_set(h);
     loop_start(&mut f, i, count);
     col_addr(&mut f, base, cols, i);
+    f.ins().local_set(addr);
+    mix_value(&mut f, addr, 0, [h, v]);
+    loop_end(&mut f, i);
+    fold_hash(&mut f, h);
+    f.finish()
+}
+
+/// The starting state of a value-sequence hash.
+const HASH_SEED: i64 = 0xcbf2_9ce4_8422_2325_u64 as i64;
+
+/// Mixes the value at `addr + off` into the 64-bit hash in local `h` (`v` is scratch).
+fn mix_value(f: &mut FnBuilder, addr: u32, off: u32, [h, v]: [u32; 2]) {
     f.ins()
-        .local_tee(addr)
-        .i64_load(m64(8))
         .local_get(addr)
-        .i64_load32_u(m32(0))
+        .i64_load(m64(off + 8))
+        .local_get(addr)
+        .i64_load32_u(m32(off))
         .i64_const(0x9E37_79B9_7F4A_7C15_u64 as i64)
         .i64_mul()
         .i64_add()
@@ -81,9 +91,45 @@ pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
         .i64_const(0x0000_0100_0000_01b3)
         .i64_mul()
         .local_set(h);
-    loop_end(&mut f, i);
-    fold_hash(&mut f, h);
-    f.finish()
+}
+
+/// Pushes the hash `Hash` computes for the `count` contiguous values at local `base`,
+/// unrolled for a count known when the code is generated.
+pub(super) fn hash_known(f: &mut FnBuilder, base: u32, count: u32) {
+    let h = f.local(ValType::I64);
+    let v = f.local(ValType::I64);
+    f.ins().i64_const(HASH_SEED).local_set(h);
+    for c in 0..count {
+        mix_value(f, base, c * VALUE_SIZE, [h, v]);
+    }
+    fold_hash(f, h);
+}
+
+/// Pushes whether the `count` contiguous values at locals `a` and `b` are equal
+/// (canonical values: tag and payload bits), unrolled for a known count.
+pub(super) fn equal_known(f: &mut FnBuilder, a: u32, b: u32, count: u32) {
+    f.ins().i32_const(0);
+    for c in 0..count {
+        differs(f, a, b, c * VALUE_SIZE);
+        f.ins().i32_or();
+    }
+    f.ins().i32_eqz();
+}
+
+/// Pushes whether the values at `a + at` and `b + at` (locals) differ in tag or payload.
+fn differs(f: &mut FnBuilder, a: u32, b: u32, at: u32) {
+    f.ins()
+        .local_get(a)
+        .i32_load(m32(at))
+        .local_get(b)
+        .i32_load(m32(at))
+        .i32_ne()
+        .local_get(a)
+        .i64_load(m64(at + 8))
+        .local_get(b)
+        .i64_load(m64(at + 8))
+        .i64_ne()
+        .i32_or();
 }
 
 /// Pushes the 64-bit hash in local `h` folded to 32 bits (`h ^ h >> 32`).
@@ -107,23 +153,9 @@ pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
     col_addr(&mut f, a, acols, i);
     f.ins().local_set(pa);
     col_addr(&mut f, b, bcols, i);
-    f.ins()
-        .local_set(pb)
-        .local_get(pa)
-        .i32_load(m32(0))
-        .local_get(pb)
-        .i32_load(m32(0))
-        .i32_ne()
-        .local_get(pa)
-        .i64_load(m64(8))
-        .local_get(pb)
-        .i64_load(m64(8))
-        .i64_ne()
-        .i32_or()
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .return_()
-        .end();
+    f.ins().local_set(pb);
+    differs(&mut f, pa, pb, 0);
+    f.ins().if_(BlockType::Empty).i32_const(0).return_().end();
     loop_end(&mut f, i);
     f.ins().i32_const(1);
     f.finish()
@@ -368,4 +400,21 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
     loop_end(&mut f, i);
     f.ins().i32_const(0);
     f.finish()
+}
+
+/// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline
+/// (`memory.copy` is a call into the host), counting in local `i`.
+pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {
+    f.ins().i32_const(0).local_set(i);
+    super::symbols::words_start(f, i, bytes);
+    f.ins()
+        .local_get(dst)
+        .local_get(i)
+        .i32_add()
+        .local_get(src)
+        .local_get(i)
+        .i32_add()
+        .i64_load(m64(0))
+        .i64_store(m64(0));
+    super::symbols::words_end(f, i);
 }

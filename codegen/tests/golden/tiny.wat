@@ -145,11 +145,13 @@
     end
   )
   (func (;2;) (type 2) (param i32 i32)
+    (local i32 i32)
     local.get 0
     i32.const 80
-    call 22
+    call 23
+    local.tee 2
     i32.const 0
-    i32.ge_s
+    i32.lt_s
     if ;; label = @1
       return
     end
@@ -171,12 +173,22 @@
       call 8
       unreachable
     end
+    local.get 2
+    i32.const 1
+    i32.add
+    local.set 3
     local.get 0
-    i32.const 80
-    call 23
-    drop
+    local.get 2
+    local.get 3
+    call 24
+    local.get 0
+    local.get 3
+    i32.store offset=32
     global.get 3
-    i64.const 1
+    local.get 3
+    local.get 2
+    i32.sub
+    i64.extend_i32_u
     i64.add
     global.set 3
   )
@@ -995,7 +1007,7 @@
     i32.sub
   )
   (func (;15;) (type 11) (param i32 i32 i32) (result i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
     local.set 3
@@ -1003,7 +1015,7 @@
     i32.load
     local.set 4
     local.get 0
-    i32.load offset=4
+    i32.load offset=32
     local.set 5
     local.get 3
     local.set 6
@@ -1043,17 +1055,7 @@
     local.get 7
     i32.mul
     call 6
-    local.set 8
-    local.get 5
-    local.get 7
-    i32.mul
-    call 6
     local.set 9
-    local.get 5
-    i32.const 4
-    i32.mul
-    call 6
-    local.set 10
     block ;; label = @1
       loop ;; label = @2
         local.get 12
@@ -1147,13 +1149,21 @@
                   i32.const 16
                   i32.mul
                   i32.add
+                  local.set 18
                   local.get 13
                   local.get 14
                   i32.const 16
                   i32.mul
                   i32.add
-                  i32.const 16
-                  memory.copy
+                  local.set 19
+                  local.get 18
+                  local.get 19
+                  i64.load
+                  i64.store
+                  local.get 18
+                  local.get 19
+                  i64.load offset=8
+                  i64.store offset=8
                   local.get 15
                   i32.const 1
                   i32.add
@@ -1167,18 +1177,32 @@
               end
             end
           else
-            local.get 17
-            local.get 13
-            local.get 7
-            memory.copy
+            i32.const 0
+            local.set 15
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 7
+                local.get 15
+                i32.sub
+                i32.const 8
+                i32.lt_u
+                br_if 1 (;@5;)
+                local.get 17
+                local.get 15
+                i32.add
+                local.get 13
+                local.get 15
+                i32.add
+                i64.load
+                i64.store
+                local.get 15
+                i32.const 8
+                i32.add
+                local.set 15
+                br 0 (;@6;)
+              end
+            end
           end
-          local.get 10
-          local.get 11
-          i32.const 4
-          i32.mul
-          i32.add
-          local.get 17
-          i32.store
           local.get 11
           i32.const 1
           i32.add
@@ -1191,45 +1215,94 @@
         br 0 (;@2;)
       end
     end
-    local.get 10
+    local.get 9
     local.get 11
     local.get 6
-    call 16
-    i32.const 0
-    local.set 12
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 12
-        local.get 11
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 8
-        local.get 12
-        local.get 7
-        i32.mul
-        i32.add
-        local.get 10
-        local.get 12
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 7
-        memory.copy
-        local.get 12
-        i32.const 1
-        i32.add
-        local.set 12
-        br 0 (;@2;)
+    call 17
+    i32.eqz
+    if ;; label = @1
+      local.get 11
+      i32.const 4
+      i32.mul
+      call 6
+      local.set 10
+      i32.const 0
+      local.set 12
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 12
+          local.get 11
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 10
+          local.get 12
+          i32.const 4
+          i32.mul
+          i32.add
+          local.get 9
+          local.get 12
+          local.get 7
+          i32.mul
+          i32.add
+          i32.store
+          local.get 12
+          i32.const 1
+          i32.add
+          local.set 12
+          br 0 (;@3;)
+        end
       end
+      local.get 10
+      local.get 11
+      local.get 6
+      call 16
+      local.get 11
+      local.get 7
+      i32.mul
+      call 6
+      local.set 8
+      i32.const 0
+      local.set 12
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 12
+          local.get 11
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 8
+          local.get 12
+          local.get 7
+          i32.mul
+          i32.add
+          local.get 10
+          local.get 12
+          i32.const 4
+          i32.mul
+          i32.add
+          i32.load
+          local.get 7
+          memory.copy
+          local.get 12
+          i32.const 1
+          i32.add
+          local.set 12
+          br 0 (;@3;)
+        end
+      end
+      local.get 9
+      local.get 8
+      local.get 11
+      local.get 7
+      i32.mul
+      memory.copy
     end
-    local.get 8
+    local.get 9
     local.get 11
     local.get 7
     i32.mul
     i32.add
     global.set 0
-    local.get 8
+    local.get 9
     local.get 11
   )
   (func (;16;) (type 12) (param i32 i32 i32)
@@ -1316,7 +1389,7 @@
                     i32.add
                     i32.load
                     local.get 2
-                    call 17
+                    call 18
                     i32.const 0
                     i32.le_s
                   end
@@ -1409,6 +1482,472 @@
     end
   )
   (func (;17;) (type 13) (param i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
+    local.get 1
+    local.get 2
+    i32.mul
+    local.set 3
+    local.get 2
+    i32.const 8
+    i32.mul
+    local.set 11
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 8
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 8
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 10
+        i32.load
+        i32.const 1
+        i32.eq
+        local.get 10
+        i64.load offset=8
+        i64.const 4611686018427387904
+        i64.add
+        i64.const -9223372036854775808
+        i64.lt_u
+        i32.and
+        local.get 10
+        i32.load
+        i32.const 3
+        i32.eq
+        local.get 10
+        i64.load offset=8
+        i64.const 1
+        i64.lt_u
+        i32.and
+        i32.or
+        i32.eqz
+        if ;; label = @3
+          i32.const 0
+          return
+        end
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    local.get 11
+    call 6
+    local.tee 6
+    i32.const 0
+    local.get 11
+    memory.fill
+    i32.const 32
+    local.get 1
+    i32.clz
+    i32.sub
+    local.set 19
+    local.get 19
+    i32.const 8
+    local.get 19
+    i32.const 8
+    i32.gt_u
+    select
+    local.set 19
+    local.get 19
+    i32.const 16
+    local.get 19
+    i32.const 16
+    i32.lt_u
+    select
+    local.set 19
+    i32.const 4
+    local.get 19
+    i32.shl
+    call 6
+    local.set 7
+    local.get 0
+    local.set 4
+    local.get 0
+    local.get 3
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set 5
+    i32.const 0
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 8
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        local.get 8
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 10
+        i64.load offset=8
+        local.tee 24
+        i64.const 4611686018427387904
+        i64.add
+        local.get 24
+        i64.const -9223372036854775808
+        i64.or
+        local.get 10
+        i32.load
+        i32.const 1
+        i32.eq
+        select
+        local.set 24
+        local.get 4
+        local.get 8
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get 24
+        i64.store
+        local.get 6
+        local.get 9
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 14
+        local.get 14
+        i64.load
+        local.get 24
+        local.get 4
+        local.get 9
+        i32.const 8
+        i32.mul
+        i32.add
+        i64.load
+        i64.xor
+        i64.or
+        i64.store
+        local.get 9
+        i32.const 1
+        i32.add
+        local.tee 9
+        i32.const 0
+        local.get 9
+        local.get 2
+        i32.lt_u
+        select
+        local.set 9
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    local.get 2
+    local.set 9
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 9
+        i32.eqz
+        br_if 1 (;@1;)
+        local.get 9
+        i32.const 1
+        i32.sub
+        local.tee 9
+        i32.const 8
+        i32.mul
+        local.get 6
+        i32.add
+        i64.load
+        local.tee 25
+        i64.ctz
+        i32.wrap_i64
+        local.set 20
+        i32.const 64
+        local.get 25
+        i64.clz
+        i32.wrap_i64
+        i32.sub
+        local.get 20
+        i32.sub
+        local.tee 21
+        if ;; label = @3
+          local.get 21
+          local.get 21
+          local.get 19
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get 19
+          i32.div_u
+          local.tee 22
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get 22
+          i32.div_u
+          local.set 22
+          i32.const 1
+          local.get 22
+          i32.shl
+          i32.const 1
+          i32.sub
+          local.set 23
+          local.get 20
+          local.set 12
+          local.get 20
+          local.get 21
+          i32.add
+          local.set 21
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 12
+              local.get 21
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 7
+              i32.const 0
+              local.get 23
+              i32.const 1
+              i32.add
+              i32.const 4
+              i32.mul
+              memory.fill
+              local.get 4
+              local.set 14
+              i32.const 0
+              local.set 13
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 13
+                  local.get 1
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 14
+                  local.get 9
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  i64.load
+                  local.get 12
+                  i64.extend_i32_u
+                  i64.shr_u
+                  i32.wrap_i64
+                  local.get 23
+                  i32.and
+                  i32.const 4
+                  i32.mul
+                  local.get 7
+                  i32.add
+                  local.tee 15
+                  local.get 15
+                  i32.load
+                  i32.const 1
+                  i32.add
+                  i32.store
+                  local.get 14
+                  local.get 11
+                  i32.add
+                  local.set 14
+                  local.get 13
+                  i32.const 1
+                  i32.add
+                  local.set 13
+                  br 0 (;@7;)
+                end
+              end
+              i32.const 0
+              local.set 18
+              i32.const 0
+              local.set 13
+              local.get 23
+              i32.const 1
+              i32.add
+              local.set 17
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 13
+                  local.get 17
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 7
+                  local.get 13
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.tee 15
+                  i32.load
+                  local.get 15
+                  local.get 18
+                  i32.store
+                  local.get 18
+                  i32.add
+                  local.set 18
+                  local.get 13
+                  i32.const 1
+                  i32.add
+                  local.set 13
+                  br 0 (;@7;)
+                end
+              end
+              local.get 4
+              local.set 14
+              i32.const 0
+              local.set 13
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 13
+                  local.get 1
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 14
+                  local.get 9
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  i64.load
+                  local.get 12
+                  i64.extend_i32_u
+                  i64.shr_u
+                  i32.wrap_i64
+                  local.get 23
+                  i32.and
+                  i32.const 4
+                  i32.mul
+                  local.get 7
+                  i32.add
+                  local.tee 15
+                  i32.load
+                  local.tee 17
+                  i32.const 1
+                  i32.add
+                  local.set 18
+                  local.get 15
+                  local.get 18
+                  i32.store
+                  local.get 5
+                  local.get 17
+                  local.get 11
+                  i32.mul
+                  i32.add
+                  local.set 15
+                  i32.const 0
+                  local.set 16
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 16
+                      local.get 2
+                      i32.ge_u
+                      br_if 1 (;@8;)
+                      local.get 15
+                      local.get 16
+                      i32.const 8
+                      i32.mul
+                      local.tee 17
+                      i32.add
+                      local.get 14
+                      local.get 17
+                      i32.add
+                      i64.load
+                      i64.store
+                      local.get 16
+                      i32.const 1
+                      i32.add
+                      local.set 16
+                      br 0 (;@9;)
+                    end
+                  end
+                  local.get 14
+                  local.get 11
+                  i32.add
+                  local.set 14
+                  local.get 13
+                  i32.const 1
+                  i32.add
+                  local.set 13
+                  br 0 (;@7;)
+                end
+              end
+              local.get 4
+              local.get 5
+              local.set 4
+              local.set 5
+              local.get 12
+              local.get 22
+              i32.add
+              local.set 12
+              br 0 (;@5;)
+            end
+          end
+        end
+        br 0 (;@2;)
+      end
+    end
+    local.get 4
+    local.get 0
+    i32.ne
+    local.set 14
+    i32.const 0
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 8
+        local.get 3
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 8
+        local.get 3
+        i32.const 1
+        i32.sub
+        local.get 8
+        i32.sub
+        local.get 14
+        select
+        local.set 13
+        local.get 4
+        local.get 13
+        i32.const 8
+        i32.mul
+        i32.add
+        i64.load
+        local.set 24
+        local.get 0
+        local.get 13
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 10
+        i64.const 1
+        i64.const 3
+        local.get 24
+        i64.const 0
+        i64.ge_s
+        select
+        i64.store
+        local.get 10
+        local.get 24
+        i64.const 4611686018427387904
+        i64.sub
+        local.get 24
+        i64.const 9223372036854775807
+        i64.and
+        local.get 24
+        i64.const 0
+        i64.ge_s
+        select
+        i64.store offset=8
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    i32.const 1
+  )
+  (func (;18;) (type 13) (param i32 i32 i32) (result i32)
     (local i32 i32 i32)
     block ;; label = @1
       loop ;; label = @2
@@ -1436,7 +1975,7 @@
         local.get 5
         i32.add
         i64.load offset=8
-        call 18
+        call 19
         local.tee 4
         if ;; label = @3
           local.get 4
@@ -1451,7 +1990,7 @@
     end
     i32.const 0
   )
-  (func (;18;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;19;) (type 14) (param i32 i64 i32 i64) (result i32)
     local.get 0
     i32.const 3
     i32.eq
@@ -1494,7 +2033,7 @@
       i32.wrap_i64
       local.get 3
       i32.wrap_i64
-      call 19
+      call 20
       return
     end
     local.get 2
@@ -1508,9 +2047,9 @@
     local.get 1
     local.get 2
     local.get 3
-    call 20
+    call 21
   )
-  (func (;19;) (type 8) (param i32 i32) (result i32)
+  (func (;20;) (type 8) (param i32 i32) (result i32)
     (local i32 i32 i32 i32)
     global.get 13
     local.get 0
@@ -1540,7 +2079,7 @@
     local.get 5
     call 14
   )
-  (func (;20;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;21;) (type 14) (param i32 i64 i32 i64) (result i32)
     local.get 0
     i32.const 1
     i32.eq
@@ -1561,7 +2100,7 @@
       local.get 1
       local.get 3
       f64.reinterpret_i64
-      call 21
+      call 22
       return
     end
     local.get 2
@@ -1572,7 +2111,7 @@
       local.get 3
       local.get 1
       f64.reinterpret_i64
-      call 21
+      call 22
       i32.sub
       return
     end
@@ -1588,7 +2127,7 @@
     f64.lt
     i32.sub
   )
-  (func (;21;) (type 15) (param i64 f64) (result i32)
+  (func (;22;) (type 15) (param i64 f64) (result i32)
     (local f64 i64 f64)
     local.get 1
     f64.const 0x1p+63 (;=9223372036854776000;)
@@ -1634,132 +2173,9 @@
     f64.gt
     i32.sub
   )
-  (func (;22;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
-    i32.const 16
-    i32.mul
-    local.set 2
-    local.get 0
-    i32.load offset=16
-    i32.eqz
-    if ;; label = @1
-      i32.const -1
-      return
-    end
-    local.get 0
-    i32.load offset=16
-    i32.const 1
-    i32.sub
-    local.set 10
-    local.get 1
-    i32.const 0
-    local.get 2
-    i32.const 4
-    i32.shr_u
-    call 27
-    local.tee 3
-    local.get 10
-    i32.and
-    local.set 4
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 0
-        i32.load offset=12
-        local.get 4
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 5
-        i32.load offset=4
-        local.tee 6
-        i32.eqz
-        br_if 1 (;@1;)
-        local.get 5
-        i32.load
-        local.get 3
-        i32.eq
-        if ;; label = @3
-          local.get 0
-          i32.load
-          local.get 6
-          i32.const 1
-          i32.sub
-          local.get 2
-          i32.mul
-          i32.add
-          i32.const 0
-          local.get 1
-          i32.const 0
-          local.get 2
-          i32.const 4
-          i32.shr_u
-          call 28
-          if ;; label = @4
-            local.get 6
-            i32.const 1
-            i32.sub
-            return
-          end
-        end
-        local.get 4
-        i32.const 1
-        i32.add
-        local.get 10
-        i32.and
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    i32.const -1
-  )
   (func (;23;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32)
-    local.get 0
-    local.get 1
-    call 24
-    local.tee 2
-    i32.const 0
-    i32.lt_s
-    if ;; label = @1
-      i32.const 0
-      return
-    end
-    local.get 0
-    i32.load offset=56
-    local.set 4
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 3
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        i32.load offset=60
-        local.get 3
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 0
-        local.get 2
-        call 25
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
-        br 0 (;@2;)
-      end
-    end
-    i32.const 1
-  )
-  (func (;24;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
     i32.const 16
-    i32.mul
     local.set 2
     local.get 0
     i32.load offset=4
@@ -1779,12 +2195,33 @@
     i32.const 1
     i32.sub
     local.set 10
+    i64.const -3750763034362895579
+    local.set 11
     local.get 1
-    i32.const 0
-    local.get 2
-    i32.const 4
-    i32.shr_u
-    call 27
+    i64.load offset=8
+    local.get 1
+    i64.load32_u
+    i64.const -7046029254386353131
+    i64.mul
+    i64.add
+    i64.const -49064778989728563
+    i64.mul
+    local.tee 12
+    local.get 12
+    i64.const 33
+    i64.shr_u
+    i64.xor
+    local.get 11
+    i64.xor
+    i64.const 1099511628211
+    i64.mul
+    local.set 11
+    local.get 11
+    local.get 11
+    i64.const 32
+    i64.shr_u
+    i64.xor
+    i32.wrap_i64
     local.tee 3
     local.get 10
     i32.and
@@ -1815,13 +2252,21 @@
           local.get 2
           i32.mul
           i32.add
+          local.set 9
           i32.const 0
+          local.get 9
+          i32.load
           local.get 1
-          i32.const 0
-          local.get 2
-          i32.const 4
-          i32.shr_u
-          call 28
+          i32.load
+          i32.ne
+          local.get 9
+          i64.load offset=8
+          local.get 1
+          i64.load offset=8
+          i64.ne
+          i32.or
+          i32.or
+          i32.eqz
           if ;; label = @4
             i32.const -1
             return
@@ -1874,9 +2319,32 @@
     local.get 2
     i32.mul
     i32.add
-    local.get 1
-    local.get 2
-    memory.copy
+    local.set 9
+    i32.const 0
+    local.set 8
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 2
+        local.get 8
+        i32.sub
+        i32.const 8
+        i32.lt_u
+        br_if 1 (;@1;)
+        local.get 9
+        local.get 8
+        i32.add
+        local.get 1
+        local.get 8
+        i32.add
+        i64.load
+        i64.store
+        local.get 8
+        i32.const 8
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
     local.get 5
     local.get 3
     i32.store
@@ -1891,6 +2359,52 @@
     i32.add
     i32.store offset=4
     local.get 7
+  )
+  (func (;24;) (type 12) (param i32 i32 i32)
+    (local i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=56
+    local.set 4
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 3
+        local.get 4
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 0
+        i32.load offset=60
+        local.get 3
+        i32.const 4
+        i32.mul
+        i32.add
+        i32.load
+        local.set 5
+        local.get 1
+        local.set 6
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 6
+            local.get 2
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 5
+            local.get 0
+            local.get 6
+            call 25
+            local.get 6
+            i32.const 1
+            i32.add
+            local.set 6
+            br 0 (;@4;)
+          end
+        end
+        local.get 3
+        i32.const 1
+        i32.add
+        local.set 3
+        br 0 (;@2;)
+      end
+    end
   )
   (func (;25;) (type 12) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
@@ -2162,7 +2676,8 @@
         i32.const 16
         i32.mul
         i32.add
-        local.tee 4
+        local.set 4
+        local.get 4
         i64.load offset=8
         local.get 4
         i64.load32_u
@@ -2258,101 +2773,90 @@
   (func (;29;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    i32.load offset=20
-    i32.const 16
-    i32.mul
-    local.set 5
+    i32.load offset=12
+    local.set 4
     local.get 0
     i32.load offset=16
-    local.tee 1
+    local.tee 2
     i32.const 1
     i32.shl
     i32.const 16
-    local.get 1
+    local.get 2
     select
     local.set 1
     local.get 1
     i32.const 8
     i32.mul
     call 6
-    local.tee 2
+    local.tee 3
     i32.const 0
     local.get 1
     i32.const 8
     i32.mul
     memory.fill
-    local.get 0
-    i32.load offset=4
-    local.set 4
-    local.get 0
-    i32.load
-    local.set 8
     block ;; label = @1
       loop ;; label = @2
-        local.get 3
-        local.get 4
+        local.get 5
+        local.get 2
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 8
-        local.get 3
+        local.get 4
         local.get 5
+        i32.const 8
         i32.mul
         i32.add
-        i32.const 0
-        local.get 5
-        i32.const 4
-        i32.shr_u
-        call 27
-        local.set 6
-        local.get 6
-        local.get 1
-        i32.const 1
-        i32.sub
-        i32.and
-        local.set 9
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 2
-            local.get 9
-            i32.const 8
-            i32.mul
-            i32.add
-            local.tee 7
-            i32.load offset=4
-            i32.eqz
-            br_if 1 (;@3;)
-            local.get 9
-            i32.const 1
-            i32.add
-            local.get 1
-            i32.const 1
-            i32.sub
-            i32.and
-            local.set 9
-            br 0 (;@4;)
+        local.tee 6
+        i32.load offset=4
+        if ;; label = @3
+          local.get 6
+          i32.load
+          local.set 7
+          local.get 7
+          local.get 1
+          i32.const 1
+          i32.sub
+          i32.and
+          local.set 9
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 3
+              local.get 9
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 8
+              i32.load offset=4
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 9
+              i32.const 1
+              i32.add
+              local.get 1
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 9
+              br 0 (;@5;)
+            end
           end
+          local.get 8
+          local.get 6
+          i64.load
+          i64.store
         end
-        local.get 7
-        local.get 6
-        i32.store
-        local.get 7
-        local.get 3
+        local.get 5
         i32.const 1
         i32.add
-        i32.store offset=4
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
+        local.set 5
         br 0 (;@2;)
       end
     end
     local.get 0
-    local.get 2
+    local.get 3
     i32.store offset=12
     local.get 0
     local.get 1
     i32.store offset=16
   )
-  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
+  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
 )
