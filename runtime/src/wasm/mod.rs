@@ -1,9 +1,9 @@
 //! The compiled path: runs a program as a WebAssembly module under wasmtime.
 //!
 //! One [`WasmBackend`] holds two compiler tiers (docs/decisions.md 58): Winch, the
-//! baseline compiler, compiles every module first, and a run that is still going when
-//! it has used about what Cranelift would take to compile the module is stopped and
-//! run again from the start on Cranelift's code, which the module cache then keeps.
+//! baseline compiler, compiles every module first, and a run that is still going after
+//! twice the time Winch took to compile its module is stopped and run again from the
+//! start on Cranelift's code, which the module cache then keeps.
 //! Each tier is a configured `wasmtime::Engine` (epoch interruption for the time
 //! limit, no fuel, the pooling allocator; Cranelift's with an in-memory cache of
 //! compiled functions and started on the first tier-up) with a `Linker` that offers
@@ -48,9 +48,10 @@ const KEEP_RESIDENT: usize = 256 << 10;
 /// Instances the pooling allocator of each tier keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
 /// How many times Winch's compile time a run on Winch's code may take before it is
-/// run again on Cranelift's: about what Cranelift takes to compile a new module
-/// (the 200-rule program: ~100 ms against ~15 ms).
-const TIER_UP_RATIO: u32 = 8;
+/// run again on Cranelift's: a long run loses little (TC chain-1000: ~25 ms of ~390),
+/// and a run shorter than that never pays for Cranelift's compilation (4-8x Winch's
+/// for new code).
+const TIER_UP_RATIO: u32 = 2;
 
 /// Why the compiled path could not run a program.
 #[derive(Clone, Debug)]
