@@ -1,9 +1,9 @@
 //! The small-program latency of the compiled path, without the rest of the report:
 //! corpus programs cached, the family program cold, the 200-rule program cold, and
-//! where the cold time goes (front end, code generation, the rest: Cranelift,
-//! linking, the run); then both cold on a fresh backend, first with Cranelift's
-//! function cache empty, then after the other corpus programs filled it with the
-//! runtime helpers.
+//! where the cold time goes (front end, code generation, the rest: compilation by
+//! Winch, linking, the run); then both cold on a fresh backend, first with nothing
+//! compiled before, then after the other corpus programs (which matters only to
+//! Cranelift's function cache, used after a tier-up: docs/decisions.md 64).
 //! `cargo run -p bytelogic-benches --release --example latency [-- MODE N]`, where
 //! MODE `cached`, `cold` or `rules` repeats that case N times for a profiler.
 
@@ -72,7 +72,7 @@ fn main() {
         let wasm = bytelogic_codegen::compile(&program).expect("compiles");
         let compile_and_run = median(RUNS, BUDGET, || backend.run(&program, &limits));
         println!(
-            "{name} cold: {} (front end {}, codegen {} for {} bytes, Cranelift + link + run {})",
+            "{name} cold: {} (front end {}, codegen {} for {} bytes, compile + link + run {})",
             show(total),
             show(front),
             show(codegen),
@@ -80,8 +80,7 @@ fn main() {
             show(compile_and_run.saturating_sub(codegen)),
         );
     }
-    // Cranelift's function cache: empty (a fresh backend), or warm with the runtime
-    // helpers only (a fresh backend that ran the other corpus programs first).
+    // A fresh backend, new (nothing compiled), or after the other corpus programs.
     let others: Vec<&str> = programs.iter().skip(1).map(|p| p.source.as_str()).collect();
     for (name, source, samples) in [("family", family, 21), ("200 rules", rules.as_str(), 7)] {
         println!(

@@ -20,8 +20,9 @@ pub fn median<R>(runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> Dur
 
 /// The median time of running `source` on the WASM backend of a fresh executor
 /// (`samples` of them, each created and started outside the timing) after `warm_up`
-/// ran on it: Cranelift's function cache then holds only what those compiled (nothing
-/// when `warm_up` is empty: a first-ever compilation).
+/// ran on it: nothing compiled before when `warm_up` is empty (a first-ever
+/// compilation). Winch keeps no cache; Cranelift's function cache, used after a
+/// tier-up (docs/decisions.md 64), holds only what `warm_up` compiled.
 pub fn fresh_wasm(source: &str, warm_up: &[&str], samples: usize) -> Duration {
     let wasm = Options {
         backend: Backend::Wasm,

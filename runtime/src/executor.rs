@@ -1,7 +1,7 @@
 //! The public way to run a program: [`Executor::execute`] with [`Options`] choosing the
 //! backend, the limits, facts to inject and whether to return the module's WAT.
 //!
-//! One `Executor` owns one [`WasmBackend`] (one wasmtime engine and its compiled-module
+//! One `Executor` owns one [`WasmBackend`] (its wasmtime engines and its compiled-module
 //! cache, started on first use); it is `Sync` and meant to live as long as the process,
 //! serving any number of calls from any number of threads. [`Backend::Auto`] compiles and, when the compiled
 //! path cannot run a program, runs the interpreter and says why in

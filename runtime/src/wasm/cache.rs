@@ -9,7 +9,8 @@ use bytelogic_codegen::Site;
 use bytelogic_engine::Compiled;
 use bytelogic_engine::inject::InputValue;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 use wasmtime::InstancePre;
 
 /// Entries kept before the cache is emptied.
@@ -17,8 +18,12 @@ pub(super) const CAPACITY: usize = 1024;
 
 /// A compiled program ready to instantiate.
 pub(super) struct Prepared {
-    /// The module, linked.
-    pub(super) pre: InstancePre<HostState>,
+    /// The module compiled by Winch, linked.
+    pub(super) quick: InstancePre<HostState>,
+    /// How long a run on Winch's code may take before it runs again on Cranelift's.
+    pub(super) tier_up_after: Duration,
+    /// The module compiled by Cranelift, linked, once a run tiered up.
+    pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
     /// Its binary (for the WAT on request).

@@ -1,10 +1,14 @@
 //! The compiled path: runs a program as a WebAssembly module under wasmtime.
 //!
-//! One [`WasmBackend`] holds one configured `wasmtime::Engine` (Cranelift with an
-//! in-memory cache of compiled functions, epoch interruption for the time limit, no
-//! fuel, the pooling allocator), a `Linker` that offers only the math imports of
-//! `codegen/ABI.md`, and a module cache keyed by the source, the injected facts and
-//! the limit that affects compilation (`max_source_kb`);
+//! One [`WasmBackend`] holds two compiler tiers (docs/decisions.md 64): Winch, the
+//! baseline compiler, compiles every module first, and a run that is still going after
+//! twice the time Winch took to compile its module is stopped and run again from the
+//! start on Cranelift's code, which the module cache then keeps.
+//! Each tier is a configured `wasmtime::Engine` (epoch interruption for the time
+//! limit, no fuel, the pooling allocator; Cranelift's with an in-memory cache of
+//! compiled functions and started on the first tier-up) with a `Linker` that offers
+//! only the math imports of `codegen/ABI.md`. The module cache is keyed by the source,
+//! the injected facts and the limit that affects compilation (`max_source_kb`);
 //! the other limits are arguments of the module's `run`, so a cached module serves
 //! every limit setting. Results are decoded into the engine's [`RunResult`] so the
 //! CLI and JSON rendering are shared with the interpreter.
@@ -21,12 +25,13 @@ use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
 use std::pin::pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, Linker, Module, PoolingAllocationConfig, Store,
-    StoreLimits, StoreLimitsBuilder, UpdateDeadline,
+    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
+    PoolingAllocationConfig, Store, StoreLimits, StoreLimitsBuilder, Strategy, Trap,
+    UpdateDeadline,
 };
 
 /// Milliseconds between two epoch ticks (the resolution of the time limit).
@@ -40,8 +45,13 @@ const RUN_STACK: usize = 48 << 20;
 /// ends, instead of returning them to the kernel (which costs page faults on the
 /// next run); a corpus-sized program uses a few pages.
 const KEEP_RESIDENT: usize = 256 << 10;
-/// Instances the pooling allocator keeps slots for (concurrent runs).
+/// Instances the pooling allocator of each tier keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
+/// How many times Winch's compile time a run on Winch's code may take before it is
+/// run again on Cranelift's: a long run loses little (TC chain-1000: ~25 ms of ~390),
+/// and a run shorter than that never pays for Cranelift's compilation (4-8x Winch's
+/// for new code).
+const TIER_UP_RATIO: u32 = 2;
 
 /// Why the compiled path could not run a program.
 #[derive(Clone, Debug)]
@@ -67,21 +77,37 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
     WasmError::Engine(e.to_string())
 }
 
-/// Per-store state: the memory limit.
+/// Per-store state: the memory limit, and whether the run was stopped to tier up.
 pub(crate) struct HostState {
     limits: StoreLimits,
+    tier_up: bool,
 }
 
-/// The WebAssembly backend (see the module docs).
-pub struct WasmBackend {
+/// One compiler: its engine (with an epoch ticker thread) and linker.
+struct Tier {
     engine: Engine,
     linker: Linker<HostState>,
-    cache: Cache,
 }
 
-impl WasmBackend {
-    /// A backend with its engine, linker and an epoch ticker thread.
-    pub fn new() -> Result<WasmBackend, WasmError> {
+impl Tier {
+    /// Winch, the baseline compiler: one pass over each function, no cache.
+    fn quick() -> Result<Tier, WasmError> {
+        Tier::new(Strategy::Winch, |_| Ok(()))
+    }
+
+    /// Cranelift, unoptimized, with the in-memory function cache (decision 57).
+    fn optimized() -> Result<Tier, WasmError> {
+        Tier::new(Strategy::Cranelift, |config| {
+            config
+                .enable_incremental_compilation(Arc::new(functions::Functions::default()))
+                .map(|_| ())
+        })
+    }
+
+    fn new(
+        strategy: Strategy,
+        compiler: impl FnOnce(&mut Config) -> wasmtime::Result<()>,
+    ) -> Result<Tier, WasmError> {
         let mut pool = PoolingAllocationConfig::default();
         pool.total_core_instances(POOL_SLOTS)
             .total_memories(POOL_SLOTS)
@@ -91,15 +117,14 @@ impl WasmBackend {
             .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
         config
-            .strategy(wasmtime::Strategy::Cranelift)
+            .strategy(strategy)
             .epoch_interruption(true)
             .consume_fuel(false)
             .cranelift_opt_level(wasmtime::OptLevel::None)
             .async_stack_size(RUN_STACK)
             .max_wasm_stack(WASM_STACK)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool))
-            .enable_incremental_compilation(Arc::new(functions::Functions::default()))
-            .map_err(engine_error)?;
+            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        compiler(&mut config).map_err(engine_error)?;
         let engine = Engine::new(&config).map_err(engine_error)?;
         let mut linker = Linker::new(&engine);
         define_math(&mut linker)?;
@@ -114,9 +139,30 @@ impl WasmBackend {
                 }
             })
             .map_err(engine_error)?;
+        Ok(Tier { engine, linker })
+    }
+
+    /// Compiles and links `wasm`.
+    fn prepare(&self, wasm: &[u8]) -> Result<InstancePre<HostState>, WasmError> {
+        let module = Module::new(&self.engine, wasm).map_err(engine_error)?;
+        self.linker.instantiate_pre(&module).map_err(engine_error)
+    }
+}
+
+/// The WebAssembly backend (see the module docs).
+pub struct WasmBackend {
+    quick: Tier,
+    /// Started on the first tier-up.
+    optimized: OnceLock<Result<Tier, WasmError>>,
+    cache: Cache,
+}
+
+impl WasmBackend {
+    /// A backend with Winch's engine and linker and an epoch ticker thread.
+    pub fn new() -> Result<WasmBackend, WasmError> {
         Ok(WasmBackend {
-            engine,
-            linker,
+            quick: Tier::quick()?,
+            optimized: OnceLock::new(),
             cache: Cache::default(),
         })
     }
@@ -160,95 +206,152 @@ impl WasmBackend {
         self.execute(&prepared, program, limits)
     }
 
+    /// Generates the module and compiles it with Winch, timing that compilation.
     fn prepare(&self, program: &Program) -> Result<Prepared, WasmError> {
         let compiled = bytelogic_codegen::compile(program).map_err(WasmError::Codegen)?;
-        let module = Module::new(&self.engine, &compiled.wasm).map_err(engine_error)?;
-        let pre = self.linker.instantiate_pre(&module).map_err(engine_error)?;
+        let start = Instant::now();
+        let quick = self.quick.prepare(&compiled.wasm)?;
         Ok(Prepared {
-            pre,
+            quick,
+            tier_up_after: start.elapsed() * TIER_UP_RATIO,
+            optimized: OnceLock::new(),
             sites: compiled.sites,
             wasm: compiled.wasm,
         })
     }
 
+    /// Cranelift's tier and its compilation of `prepared`, each started or compiled
+    /// now if it was not before.
+    fn tier_up<'a>(
+        &'a self,
+        prepared: &'a Prepared,
+    ) -> Result<(&'a Tier, &'a InstancePre<HostState>), WasmError> {
+        let tier = self.optimized.get_or_init(Tier::optimized);
+        let tier = tier.as_ref().map_err(Clone::clone)?;
+        let pre = prepared
+            .optimized
+            .get_or_init(|| tier.prepare(&prepared.wasm));
+        Ok((tier, pre.as_ref().map_err(Clone::clone)?))
+    }
+
     /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
+    /// The run starts on Winch's code unless Cranelift's is there; stopped to tier up,
+    /// it runs again from the start on Cranelift's. The time limit's clock starts at
+    /// the first instantiation and keeps running through a tier-up.
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
         limits: &Limits,
     ) -> Result<RunResult, WasmError> {
+        let now = Instant::now();
+        let deadline = now.checked_add(Duration::from_millis(limits.timeout_ms));
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.execute_here(prepared, program, limits)
+            if prepared.optimized.get().is_none() {
+                let clock = Clock {
+                    deadline,
+                    tier_up: now.checked_add(prepared.tier_up_after),
+                };
+                let quick = (&self.quick, &prepared.quick);
+                if let Some(result) = execute_here(quick, prepared, program, limits, clock)? {
+                    return Ok(result);
+                }
+            }
+            let clock = Clock {
+                deadline,
+                tier_up: None,
+            };
+            match execute_here(self.tier_up(prepared)?, prepared, program, limits, clock)? {
+                Some(result) => Ok(result),
+                None => Err(engine_error("Cranelift's code was stopped to tier up")),
+            }
         }))
         .map_err(|_| WasmError::Engine("the run panicked".into()))?
     }
-
-    /// [`WasmBackend::execute`] without the panic guard. `run` executes on a fiber
-    /// stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
-    /// thread or stack is created), so the caller's own stack size does not matter.
-    fn execute_here(
-        &self,
-        prepared: &Prepared,
-        program: &Program,
-        limits: &Limits,
-    ) -> Result<RunResult, WasmError> {
-        let memory_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
-        let state = HostState {
-            limits: StoreLimitsBuilder::new()
-                .memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
-                .instances(1)
-                .build(),
-        };
-        let mut store = Store::new(&self.engine, state);
-        store.limiter(|s| &mut s.limits);
-        watch_the_clock(&mut store, limits.timeout_ms);
-        let instance = prepared.pre.instantiate(&mut store).map_err(engine_error)?;
-        let run = instance
-            .get_typed_func::<(i64, i64, i32, i32), i32>(
-                &mut store,
-                bytelogic_codegen::abi::EXPORT_RUN,
-            )
-            .map_err(engine_error)?;
-        let pages = (memory_bytes / 65536).min(65536) as i32;
-        let args = (
-            limits.max_steps.min(i64::MAX as u64) as i64,
-            limits.max_tuples.min(i64::MAX as u64) as i64,
-            limits.max_depth.min(i32::MAX as u32) as i32,
-            pages,
-        );
-        let outcome = completed(run.call_async(&mut store, args))
-            .ok_or_else(|| engine_error("the run was suspended"))?;
-        let trap = match outcome {
-            Ok(_) => None,
-            Err(e) => Some(
-                e.downcast_ref::<wasmtime::Trap>()
-                    .copied()
-                    .ok_or_else(|| engine_error(&e))?,
-            ),
-        };
-        decode::result(
-            &mut store,
-            &instance,
-            program,
-            &prepared.sites,
-            limits,
-            trap,
-        )
-    }
 }
 
-/// Arms the time limit of one run: the clock starts now, and at every epoch tick
-/// (every [`TICK_MS`]) the store compares it with the deadline, so the run stops at the
-/// first check past `timeout_ms`, late by at most one tick. A limit of 0 stops the run
-/// at its first check (the entry of `run`), whatever the tick phase.
-fn watch_the_clock(store: &mut Store<HostState>, timeout_ms: u64) {
-    let deadline = Instant::now().checked_add(Duration::from_millis(timeout_ms));
-    store.epoch_deadline_callback(move |_| match deadline {
-        Some(deadline) if Instant::now() >= deadline => Ok(UpdateDeadline::Interrupt),
-        _ => Ok(UpdateDeadline::Continue(1)),
+/// When a run stops: at the time limit's `deadline`, or to tier up (none: never).
+#[derive(Clone, Copy)]
+struct Clock {
+    deadline: Option<Instant>,
+    tier_up: Option<Instant>,
+}
+
+/// [`WasmBackend::execute`] on one tier without the panic guard. `run` executes on a
+/// fiber stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
+/// thread or stack is created), so the caller's own stack size does not matter. `None`
+/// when the run was stopped to tier up.
+fn execute_here(
+    (tier, pre): (&Tier, &InstancePre<HostState>),
+    prepared: &Prepared,
+    program: &Program,
+    limits: &Limits,
+    clock: Clock,
+) -> Result<Option<RunResult>, WasmError> {
+    let memory_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+    let state = HostState {
+        limits: StoreLimitsBuilder::new()
+            .memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
+            .instances(1)
+            .build(),
+        tier_up: false,
+    };
+    let mut store = Store::new(&tier.engine, state);
+    store.limiter(|s| &mut s.limits);
+    watch_the_clock(&mut store, clock);
+    let instance = pre.instantiate(&mut store).map_err(engine_error)?;
+    let run = instance
+        .get_typed_func::<(i64, i64, i32, i32), i32>(&mut store, bytelogic_codegen::abi::EXPORT_RUN)
+        .map_err(engine_error)?;
+    let pages = (memory_bytes / 65536).min(65536) as i32;
+    let args = (
+        limits.max_steps.min(i64::MAX as u64) as i64,
+        limits.max_tuples.min(i64::MAX as u64) as i64,
+        limits.max_depth.min(i32::MAX as u32) as i32,
+        pages,
+    );
+    let outcome = completed(run.call_async(&mut store, args))
+        .ok_or_else(|| engine_error("the run was suspended"))?;
+    let trap = match outcome {
+        Ok(_) => None,
+        Err(e) => Some(
+            e.downcast_ref::<Trap>()
+                .copied()
+                .ok_or_else(|| engine_error(&e))?,
+        ),
+    };
+    if trap == Some(Trap::Interrupt) && store.data().tier_up {
+        return Ok(None);
+    }
+    decode::result(
+        &mut store,
+        &instance,
+        program,
+        &prepared.sites,
+        limits,
+        trap,
+    )
+    .map(Some)
+}
+
+/// Arms the time limit of one run: at every epoch tick (every [`TICK_MS`]) the store
+/// compares the clock with the deadline, so the run stops at the first check past it,
+/// late by at most one tick; a deadline already past (a limit of 0) stops the run at
+/// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
+/// instant the run stops too, marked as stopped to tier up.
+fn watch_the_clock(store: &mut Store<HostState>, Clock { deadline, tier_up }: Clock) {
+    let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
+    store.set_epoch_deadline(u64::from(!past(deadline)));
+    store.epoch_deadline_callback(move |mut store| {
+        if past(deadline) {
+            Ok(UpdateDeadline::Interrupt)
+        } else if past(tier_up) {
+            store.data_mut().tier_up = true;
+            Ok(UpdateDeadline::Interrupt)
+        } else {
+            Ok(UpdateDeadline::Continue(1))
+        }
     });
-    store.set_epoch_deadline(u64::from(timeout_ms > 0));
 }
 
 /// The output of a future that finishes without waiting: a run's fiber never
@@ -289,4 +392,65 @@ fn define_math(linker: &mut Linker<HostState>) -> Result<(), WasmError> {
         .func_wrap("env", "fmod", |x: f64, y: f64| x % y)
         .map_err(engine_error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Transitive closure of a chain of `n` nodes: `n (n - 1) / 2` tuples, long
+    /// enough to be running at the first epoch tick.
+    fn chain(n: usize) -> Program {
+        let mut source = String::from(
+            "REL edge\nREL path\nRULE path: SCAN edge, EMIT path $0 $1\n\
+             RULE path: SCAN edge, JOIN path $1, EMIT path $0 $2\n",
+        );
+        for i in 1..n {
+            source += &format!("FACT edge {} {i}\n", i - 1);
+        }
+        source += "SOLVE\nQUERY path 0 ?\n";
+        let limits = Limits::default();
+        bytelogic_engine::compile(&source, &limits)
+            .program
+            .expect("front end accepts it")
+    }
+
+    /// Outputs as text, the error and the counters: what both backends must agree on.
+    fn summary(r: &RunResult) -> String {
+        let text = |o| bytelogic_engine::output::output_text(o, &r.symbols);
+        let outputs: Vec<String> = r.outputs.iter().map(text).collect();
+        format!("{outputs:?} {:?} {:?}", r.error, r.stats)
+    }
+
+    #[test]
+    fn a_run_past_its_tier_up_instant_restarts_on_cranelift_with_the_same_result() {
+        let backend = WasmBackend::new().expect("wasmtime starts");
+        let (program, limits) = (chain(400), Limits::default());
+        let mut prepared = backend.prepare(&program).expect("compiles");
+        prepared.tier_up_after = Duration::ZERO;
+        let tiered = backend.execute(&prepared, &program, &limits).expect("runs");
+        assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
+        let interpreted = summary(&bytelogic_engine::run(&program, &limits));
+        assert_eq!(summary(&tiered), interpreted);
+        let again = backend.execute(&prepared, &program, &limits).expect("runs");
+        assert_eq!(
+            summary(&again),
+            interpreted,
+            "Cranelift's code, from the start"
+        );
+    }
+
+    #[test]
+    fn a_short_run_stays_on_winch() {
+        let backend = WasmBackend::new().expect("wasmtime starts");
+        let (program, limits) = (chain(3), Limits::default());
+        let prepared = backend.prepare(&program).expect("compiles");
+        let result = backend.execute(&prepared, &program, &limits).expect("runs");
+        assert!(prepared.optimized.get().is_none());
+        assert!(backend.optimized.get().is_none(), "Cranelift never started");
+        assert_eq!(
+            summary(&result),
+            summary(&bytelogic_engine::run(&program, &limits))
+        );
+    }
 }
