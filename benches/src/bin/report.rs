@@ -65,10 +65,9 @@ fn main() {
         );
     }
     // Cold: a comment that changes nothing but the cache key forces the front end, code
-    // generation and compilation on every run; Cranelift's function cache, warm after
-    // the first run, then serves every function. The fresh-backend rows below show a
-    // first-ever compilation and a new program whose runtime helpers were compiled
-    // before.
+    // generation and compilation (Winch, which keeps no cache: docs/decisions.md 64) on
+    // every run. The new-executor rows below show a first compilation in a fresh
+    // backend, and one after the other corpus programs ran in it.
     let mut n = 0u64;
     if let Some(family) = programs.first() {
         let cold = median(RUNS, CELL_BUDGET, || {
@@ -78,18 +77,18 @@ fn main() {
                 .map(|o| o.outputs.len())
         });
         println!(
-            "| corpus {} (source → outputs; WASM cold: module cache missed, function cache warm) | | {} |",
+            "| corpus {} (source → outputs; WASM cold: a source the module cache has not seen) | | {} |",
             family.name,
             show(cold)
         );
         let others: Vec<&str> = programs.iter().skip(1).map(|p| p.source.as_str()).collect();
         println!(
-            "| corpus {} (WASM, fresh backend: first ever) | | {} |",
+            "| corpus {} (WASM cold, new executor: its first program) | | {} |",
             family.name,
             show(fresh_wasm(&family.source, &[], RUNS))
         );
         println!(
-            "| corpus {} (WASM, fresh backend after the other corpus programs) | | {} |",
+            "| corpus {} (WASM cold, new executor after the other corpus programs) | | {} |",
             family.name,
             show(fresh_wasm(&family.source, &others, RUNS))
         );
@@ -104,14 +103,14 @@ fn main() {
         executor.execute(&source, &wasm).map(|o| o.outputs.len())
     });
     row(
-        "200 rules (source → lowered; WASM: source → outputs, cold, function cache warm)",
+        "200 rules (source → lowered; WASM: source → outputs, cold)",
         d,
         Some(rules_wasm),
         &[],
     );
     let all: Vec<&str> = programs.iter().map(|p| p.source.as_str()).collect();
     println!(
-        "| 200 rules (WASM, fresh backend after the corpus programs) | | {} |",
+        "| 200 rules (WASM cold, new executor after the corpus programs) | | {} |",
         show(fresh_wasm(&source, &all, 7))
     );
     for w in scale_workloads() {
