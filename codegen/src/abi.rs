@@ -33,6 +33,17 @@ pub const ERR_B: u32 = 40;
 /// Address of the scratch tuple buffer (tuples to insert, keys to probe, patterns).
 pub const SCRATCH: u32 = 80;
 
+/// The most emitted tuples a plan queues before looking them up together.
+pub const BATCH: u32 = 32;
+/// Emit batch: number of queued tuples (i32).
+pub const BATCH_COUNT: u32 = 0;
+/// Emit batch: a word the look-ahead loads are folded into (so they are kept).
+pub const BATCH_SINK: u32 = 4;
+/// Emit batch: the queued tuples' hashes (i32 each, [`BATCH`] of them).
+pub const BATCH_HASHES: u32 = 16;
+/// Emit batch: the queued tuples (flat rows of the relation's arity).
+pub const BATCH_TUPLES: u32 = BATCH_HASHES + 4 * BATCH;
+
 /// Relation descriptor size; the tuple set is at +0.
 pub const REL_SIZE: u32 = 64;
 /// Tuple set: rows pointer.

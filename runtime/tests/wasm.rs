@@ -257,6 +257,49 @@ fn backends_agree_on_every_program() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Emit batches (32 tuples looked up together) near every limit: the tuple limit
+/// must trip on the same EMIT, and the step limit with the same counters, as one
+/// tuple at a time; edges i→i+1 and i→i+2 make duplicates, and a CALC in a rule
+/// (which the interpreter does not batch) must not change where limits trip.
+#[test]
+fn batched_emits_trip_limits_where_single_ones_do() {
+    let mut graph = String::from("REL e\nREL p\nCALC id\nINPUT $x\nRESULT $x\nEND\n");
+    for i in 0..70 {
+        graph += &format!("FACT e {i} {}\nFACT e {i} {}\n", i + 1, i + 2);
+    }
+    let rules = [
+        "RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN p, JOIN e $1, EMIT p $0 $2\n",
+        "RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN p, JOIN e $1, LET $z = CALC id($2), EMIT p $0 $z\n",
+    ];
+    let mut failures = Vec::new();
+    for (r, rules) in rules.iter().enumerate() {
+        let source = format!("{graph}{rules}SOLVE\nQUERY p 3 ?\n");
+        for (steps, tuples) in [
+            (10_000_000, 1_000_000),
+            (10_000_000, 140),
+            (10_000_000, 141),
+            (10_000_000, 200),
+            (10_000_000, 1_000),
+            (10_000_000, 2_345),
+            (333, 1_000_000),
+            (4_321, 1_000_000),
+            (4_321, 2_000),
+        ] {
+            match both(&source, &limits(steps, tuples, 50)) {
+                // Every limited run ends in E401 or E402.
+                Ok(wasm) if (steps, tuples) != (10_000_000, 1_000_000) => {
+                    assert!(wasm.contains("error: Some(\"E40"), "{wasm}");
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    failures.push(format!("== rules {r}, {steps} steps, {tuples} tuples\n{e}"))
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Runs `source` on the compiled path only.
 fn wasm_only(source: &str, limits: &Limits) -> RunResult {
     let program = bytelogic_engine::compile(source, limits)

@@ -40,12 +40,45 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
         check_assigned: false,
         tuples: Vec::new(),
     };
-    ops(m, &mut f, &env, &plan.ops)?;
+    // A plan with one EMIT queues its tuples in the emit batch (`rt/batch.rs`) and
+    // flushes the batch when it ends.
+    let mut emits = plan.ops.iter().filter_map(|op| match op {
+        Op::Emit { rel, .. } => Some(rel),
+        _ => None,
+    });
+    let batched = match (emits.next(), emits.next()) {
+        (Some(rel), None) => Some(
+            program
+                .relations
+                .get(rel.index())
+                .map(|r| ((m.layout.rels + rel.0 * REL_SIZE) as i32, r.arity))
+                .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", rel.0)))?,
+        ),
+        _ => None,
+    };
+    if batched.is_some() {
+        f.ins()
+            .i32_const(m.layout.batch as i32)
+            .i32_const(0)
+            .i32_store(m32(BATCH_COUNT));
+    }
+    ops(m, &mut f, &env, &plan.ops, batched.is_some())?;
+    if let Some((rel_addr, arity)) = batched {
+        let flush = m.rt(Helper::Flush(arity));
+        f.ins().i32_const(rel_addr).call(flush);
+    }
     Ok(f.finish())
 }
 
-/// Emits `ops[0]` with the rest of the plan nested inside it.
-fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<(), CodegenError> {
+/// Emits `ops[0]` with the rest of the plan nested inside it; EMIT queues its tuple
+/// in the emit batch when `batched`.
+fn ops(
+    m: &mut Module<'_>,
+    f: &mut FnBuilder,
+    env: &Env,
+    ops_: &[Op],
+    batched: bool,
+) -> Result<(), CodegenError> {
     let Some((op, rest)) = ops_.split_first() else {
         return Ok(());
     };
@@ -167,7 +200,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
                     .i64_load(m64(at + 8))
                     .local_set(p);
             }
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
             f.ins()
                 .local_get(lo)
                 .i32_const(1)
@@ -184,13 +217,13 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let (t, p) = slot(env, s.index())?;
             expr(m, f, env, e)?;
             f.ins().local_set(p).local_set(t);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
         }
         Op::Filter(cond) => {
             expr(m, f, env, cond)?;
             truthy(f);
             f.ins().if_(BlockType::Empty);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
             f.ins().end();
         }
         Op::Emit { rel, args, span } => {
@@ -208,12 +241,16 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let vals = values(m, f, env, args)?;
             store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
             let site = m.site(*span, Some(&relation.name));
-            let emit = m.rt(Helper::Emit(relation.arity));
+            let emit = m.rt(if batched {
+                Helper::Queue(relation.arity)
+            } else {
+                Helper::Emit(relation.arity)
+            });
             f.ins()
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(site)
                 .call(emit);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
         }
     }
     Ok(())

@@ -12,7 +12,7 @@ use crate::module::Module;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the i32 field at `off` of the address in local `base`.
-fn field(f: &mut FnBuilder, base: u32, off: u32) {
+pub(super) fn field(f: &mut FnBuilder, base: u32, off: u32) {
     f.ins().local_get(base).i32_load(m32(off));
 }
 
@@ -35,15 +35,15 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
         .i32_add();
 }
 
-/// `SetInsert(arity)`: probes the set's table for the tuple (hash and comparison
-/// unrolled for the arity); a new tuple is appended as a row and its table entry keeps
-/// the hash, so growing the table never re-reads rows.
+/// `SetInsert(arity)`: probes the set's table for the tuple whose hash (`Hash` of its
+/// values) the caller passes, comparing unrolled for the arity; a new tuple is appended
+/// as a row and its table entry keeps the hash, so growing the table never re-reads rows.
 pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
-    let (s, tup) = (0, 1);
+    let (s, tup, h) = (0, 1, 2);
     let grow = m.rt(Helper::SetGrow);
     let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
-    let [rowsz, h, i, e, r1, len, cap, nr, mask] = [(); 9].map(|_| f.local(ValType::I32));
+    let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
     f.ins()
         .i32_const((arity * VALUE_SIZE) as i32)
         .local_set(rowsz);
@@ -58,8 +58,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .end();
     field(&mut f, s, SET_TCAP);
     f.ins().i32_const(1).i32_sub().local_set(mask);
-    hash_known(&mut f, tup, arity);
-    f.ins().local_tee(h).local_get(mask).i32_and().local_set(i);
+    f.ins().local_get(h).local_get(mask).i32_and().local_set(i);
     probe_entries(
         &mut f,
         |f| field(f, s, SET_TBL),
@@ -445,12 +444,18 @@ pub(super) fn index_rows(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-/// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
-fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+/// Pushes the tuples stored and pending (the count the tuple limit applies to).
+pub(super) fn tuples_held(f: &mut FnBuilder) {
     f.ins()
         .global_get(Global::Tuples.index())
         .global_get(Global::Pending.index())
-        .i64_add()
+        .i64_add();
+}
+
+/// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
+fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+    tuples_held(f);
+    f.ins()
         .i64_const(extra)
         .i64_add()
         .global_get(Global::MaxTuples.index())
@@ -472,9 +477,14 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
 /// helper when it is already there; leaves its row in local `row`.
 fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
     let insert = m.rt(Helper::SetInsert(arity));
+    let tup = f.local(ValType::I32);
     f.ins()
-        .local_get(rel)
         .i32_const(SCRATCH as i32)
+        .local_set(tup)
+        .local_get(rel)
+        .local_get(tup);
+    hash_known(f, tup, arity);
+    f.ins()
         .call(insert)
         .local_tee(row)
         .i32_const(0)
