@@ -65,10 +65,6 @@ pub const REL_RECENT_END: u32 = 28;
 /// Relation: number of visible rows (scans and queries see rows below it; the rows from
 /// it to the set's length are this round's pending tuples).
 pub const REL_VISIBLE: u32 = 32;
-/// Relation: number of indexes.
-pub const REL_NIDX: u32 = 56;
-/// Relation: pointer to an array of index descriptor addresses.
-pub const REL_IDX: u32 = 60;
 
 /// Index descriptor size.
 pub const IDX_SIZE: u32 = 32;
@@ -84,6 +80,9 @@ pub const IDX_TCAP: u32 = 12;
 pub const IDX_KEYS: u32 = 16;
 /// Index: the relation descriptor address.
 pub const IDX_REL: u32 = 20;
+/// Index: rows below this are filed (plans file the rows made visible since, before
+/// a round that reads the index).
+pub const IDX_FILED: u32 = 24;
 /// Index entry size: hash, row list pointer (0 = empty), length, capacity.
 pub const ENTRY_SIZE: u32 = 16;
 

@@ -52,18 +52,6 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
     for (r, rel) in program.relations.iter().enumerate() {
         let at = rels + r as u32 * REL_SIZE;
         put(&mut data, at + SET_ARITY, rel.arity);
-        put(&mut data, at + REL_NIDX, rel.indexes.len() as u32);
-        put(&mut data, at + REL_IDX, next);
-        for ix in &rel.indexes {
-            if ix.index() >= program.indexes.len() {
-                return Err(CodegenError::InvalidIr(format!(
-                    "relation `{}` lists unknown index {}",
-                    rel.name, ix.0
-                )));
-            }
-            put(&mut data, next, idxs + ix.0 * IDX_SIZE);
-            next += 4;
-        }
     }
     let known = program.symbols.len() as u32;
     let mut texts = Vec::new();

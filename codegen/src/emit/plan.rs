@@ -87,10 +87,10 @@ fn ops(
         Op::Scan {
             rel,
             version,
-            index,
             key,
             bind,
             span,
+            ..
         } => {
             let relation = program
                 .relations
@@ -100,13 +100,10 @@ fn ops(
             let rowsz = (relation.arity * VALUE_SIZE) as i32;
             let site = m.site(*span, None);
             let [lo, hi, list, id, row] = [(); 5].map(|_| f.local(ValType::I32));
-            let keyed = match index {
-                Some(ix) if !key.is_empty() => Some(ix),
-                _ => None,
-            };
+            let keyed = keyed_index(op);
             if let Some(ix) = keyed {
-                if ix.index() >= program.indexes.len() {
-                    return Err(CodegenError::InvalidIr(format!("index {}", ix.0)));
+                if ix as usize >= program.indexes.len() {
+                    return Err(CodegenError::InvalidIr(format!("index {ix}")));
                 }
                 let keys: Vec<Option<(u32, u32)>> = key
                     .iter()
@@ -116,7 +113,7 @@ fn ops(
                 let probe = m.rt(Helper::IndexProbe);
                 let entry = f.local(ValType::I32);
                 f.ins()
-                    .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+                    .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
                     .i32_const(SCRATCH as i32)
                     .call(probe)
                     .local_tee(entry)
@@ -256,6 +253,18 @@ fn ops(
     Ok(())
 }
 
+/// The index a SCAN probes (a keyed JOIN), if any.
+fn keyed_index(op: &Op) -> Option<u32> {
+    match op {
+        Op::Scan {
+            index: Some(ix),
+            key,
+            ..
+        } if !key.is_empty() => Some(ix.0),
+        _ => None,
+    }
+}
+
 fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
     env.slots
         .get(i)
@@ -301,6 +310,26 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
                         .i32_const(id.0 as i32)
                         .i32_gt_u()
                         .if_(BlockType::Empty);
+                    // File what the indexes these plans probe are missing.
+                    let mut probed: Vec<u32> = plans
+                        .clone()
+                        .map(|k| {
+                            if k == 0 {
+                                &rule.initial
+                            } else {
+                                &rule.deltas[k as usize - 1]
+                            }
+                        })
+                        .flat_map(|plan| plan.ops.iter().filter_map(keyed_index))
+                        .collect();
+                    probed.sort_unstable();
+                    probed.dedup();
+                    let catch_up = m.rt(Helper::IndexCatchUp);
+                    for ix in probed {
+                        f.ins()
+                            .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
+                            .call(catch_up);
+                    }
                     for k in plans {
                         let target = m.func(FnKey::Plan(id.0, k));
                         f.ins().call(target);

@@ -78,8 +78,8 @@ pub enum Helper {
     IndexProbe,
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
-    /// `(rel, from, to)`: files rows `from..to` in every index of the relation.
-    IndexRows,
+    /// `(index)`: files the rows of its relation made visible since it was last filed.
+    IndexCatchUp,
     /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
     Emit(u32),
     /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity, queued
@@ -139,7 +139,7 @@ impl Helper {
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
             Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
             Helper::IndexProbe => (vec![I32, I32], vec![I32]),
-            Helper::IndexAdd | Helper::IndexRows => (vec![I32, I32, I32], vec![]),
+            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
                 (vec![I32, I32], vec![])
@@ -148,7 +148,9 @@ impl Helper {
             Helper::Flush(_) => (vec![I32], vec![]),
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
-            Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
+            Helper::SetGrow | Helper::IndexGrow | Helper::IndexCatchUp | Helper::OutPush => {
+                (vec![I32], vec![])
+            }
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
@@ -187,12 +189,12 @@ impl Helper {
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),
             Helper::LowerBound => tables::lower_bound(n),
-            Helper::IndexRows => tables::index_rows(m, n),
+            Helper::IndexCatchUp => tables::index_catch_up(m, n),
             Helper::Emit(arity) => tables::emit(m, n, arity),
             Helper::Queue(arity) => batch::queue(m, n, arity),
             Helper::Flush(arity) => batch::flush(m, n, arity),
             Helper::Fact(arity) => tables::fact(m, n, arity),
-            Helper::Merge => tables::merge(m, n),
+            Helper::Merge => tables::merge(n),
             Helper::MergeAll => tables::merge_all(m, n),
             Helper::Settle => tables::settle(m, n),
             Helper::Sort => query::sort(m, n),

@@ -419,28 +419,24 @@ pub(super) fn lower_bound(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn index_rows(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, from, to) = (0, 1, 2);
+pub(super) fn index_catch_up(m: &mut Module<'_>, n: u32) -> Function {
+    let ix = 0;
     let add = m.rt(Helper::IndexAdd);
     let mut f = FnBuilder::new(n);
-    let [k, nidx, ix, r] = [(); 4].map(|_| f.local(ValType::I32));
-    field(&mut f, rel, REL_NIDX);
-    f.ins().local_set(nidx);
-    loop_start(&mut f, k, nidx);
-    field(&mut f, rel, REL_IDX);
-    f.ins()
-        .local_get(k)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .local_set(ix)
-        .local_get(from)
-        .local_set(r);
+    let [rel, r, to] = [(); 3].map(|_| f.local(ValType::I32));
+    field(&mut f, ix, IDX_REL);
+    f.ins().local_set(rel);
+    field(&mut f, ix, IDX_FILED);
+    f.ins().local_set(r);
+    field(&mut f, rel, REL_VISIBLE);
+    f.ins().local_set(to);
     loop_start(&mut f, r, to);
     f.ins().local_get(ix).local_get(rel).local_get(r).call(add);
     loop_end(&mut f, r);
-    loop_end(&mut f, k);
+    f.ins()
+        .local_get(ix)
+        .local_get(to)
+        .i32_store(m32(IDX_FILED));
     f.finish()
 }
 
@@ -494,15 +490,10 @@ fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u
         .end();
 }
 
-/// Files rows `from..to` (locals) of the relation at local `rel` in its indexes and
-/// makes them visible; adds their number to the stored tuples.
-fn publish(m: &mut Module<'_>, f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
-    let rows = m.rt(Helper::IndexRows);
+/// Makes rows `from..to` (locals) of the relation at local `rel` visible (the indexes
+/// file them before a round that reads them); adds their number to the stored tuples.
+fn publish(f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
     f.ins()
-        .local_get(rel)
-        .local_get(from)
-        .local_get(to)
-        .call(rows)
         .local_get(rel)
         .local_get(to)
         .i32_store(m32(REL_VISIBLE))
@@ -522,7 +513,7 @@ pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     insert_or_return(m, &mut f, (rel, arity), row);
     check_tuples(m, &mut f, site, 1);
     f.ins().local_get(row).i32_const(1).i32_add().local_set(end);
-    publish(m, &mut f, rel, row, end);
+    publish(&mut f, rel, row, end);
     f.finish()
 }
 
@@ -540,7 +531,7 @@ pub(super) fn emit(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn merge(n: u32) -> Function {
     let rel = 0;
     let mut f = FnBuilder::new(n);
     let [start, end] = [(); 2].map(|_| f.local(ValType::I32));
@@ -548,7 +539,7 @@ pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
     f.ins().local_set(start);
     field(&mut f, rel, SET_LEN);
     f.ins().local_set(end);
-    publish(m, &mut f, rel, start, end);
+    publish(&mut f, rel, start, end);
     f.ins()
         .local_get(rel)
         .local_get(start)
