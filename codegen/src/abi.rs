@@ -33,6 +33,17 @@ pub const ERR_B: u32 = 40;
 /// Address of the scratch tuple buffer (tuples to insert, keys to probe, patterns).
 pub const SCRATCH: u32 = 80;
 
+/// The most emitted tuples a plan queues before looking them up together.
+pub const BATCH: u32 = 32;
+/// Emit batch: number of queued tuples (i32).
+pub const BATCH_COUNT: u32 = 0;
+/// Emit batch: a word the look-ahead loads are folded into (so they are kept).
+pub const BATCH_SINK: u32 = 4;
+/// Emit batch: the queued tuples' hashes (i32 each, [`BATCH`] of them).
+pub const BATCH_HASHES: u32 = 16;
+/// Emit batch: the queued tuples (flat rows of the relation's arity).
+pub const BATCH_TUPLES: u32 = BATCH_HASHES + 4 * BATCH;
+
 /// Relation descriptor size; the tuple set is at +0.
 pub const REL_SIZE: u32 = 64;
 /// Tuple set: rows pointer.
@@ -54,10 +65,6 @@ pub const REL_RECENT_END: u32 = 28;
 /// Relation: number of visible rows (scans and queries see rows below it; the rows from
 /// it to the set's length are this round's pending tuples).
 pub const REL_VISIBLE: u32 = 32;
-/// Relation: number of indexes.
-pub const REL_NIDX: u32 = 56;
-/// Relation: pointer to an array of index descriptor addresses.
-pub const REL_IDX: u32 = 60;
 
 /// Index descriptor size.
 pub const IDX_SIZE: u32 = 32;
@@ -73,6 +80,9 @@ pub const IDX_TCAP: u32 = 12;
 pub const IDX_KEYS: u32 = 16;
 /// Index: the relation descriptor address.
 pub const IDX_REL: u32 = 20;
+/// Index: rows below this are filed (plans file the rows made visible since, before
+/// a round that reads the index).
+pub const IDX_FILED: u32 = 24;
 /// Index entry size: hash, row list pointer (0 = empty), length, capacity.
 pub const ENTRY_SIZE: u32 = 16;
 

@@ -24,7 +24,8 @@ fn put(data: &mut Vec<u8>, at: u32, value: u32) {
 pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
     let max_arity = program.relations.iter().map(|r| r.arity).max().unwrap_or(1);
     let scratch_end = abi::SCRATCH + max_arity.max(1) * VALUE_SIZE;
-    let rels = align(scratch_end, 16);
+    let batch = align(scratch_end, 16);
+    let rels = batch + BATCH_TUPLES + BATCH * max_arity.max(1) * VALUE_SIZE;
     let idxs = rels + program.relations.len() as u32 * REL_SIZE;
     let mut next = idxs + program.indexes.len() as u32 * IDX_SIZE;
     let mut data = Vec::new();
@@ -51,18 +52,6 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
     for (r, rel) in program.relations.iter().enumerate() {
         let at = rels + r as u32 * REL_SIZE;
         put(&mut data, at + SET_ARITY, rel.arity);
-        put(&mut data, at + REL_NIDX, rel.indexes.len() as u32);
-        put(&mut data, at + REL_IDX, next);
-        for ix in &rel.indexes {
-            if ix.index() >= program.indexes.len() {
-                return Err(CodegenError::InvalidIr(format!(
-                    "relation `{}` lists unknown index {}",
-                    rel.name, ix.0
-                )));
-            }
-            put(&mut data, next, idxs + ix.0 * IDX_SIZE);
-            next += 4;
-        }
     }
     let known = program.symbols.len() as u32;
     let mut texts = Vec::new();
@@ -87,6 +76,7 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
     }
     let sites = align(symtab + known * SYM_ENTRY, 8);
     Ok(Layout {
+        batch,
         rels,
         idxs,
         symtab,

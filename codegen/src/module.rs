@@ -103,6 +103,8 @@ impl MathFn {
 /// Addresses of the static area (after the scratch buffer); see `ABI.md`.
 #[derive(Clone, Debug)]
 pub struct Layout {
+    /// The emit batch (see [`abi::BATCH_COUNT`] and the fields after it).
+    pub batch: u32,
     /// Relation descriptors, [`abi::REL_SIZE`] bytes each, by relation id.
     pub rels: u32,
     /// Index descriptors, [`abi::IDX_SIZE`] bytes each, by index id.

@@ -40,12 +40,45 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
         check_assigned: false,
         tuples: Vec::new(),
     };
-    ops(m, &mut f, &env, &plan.ops)?;
+    // A plan with one EMIT queues its tuples in the emit batch (`rt/batch.rs`) and
+    // flushes the batch when it ends.
+    let mut emits = plan.ops.iter().filter_map(|op| match op {
+        Op::Emit { rel, .. } => Some(rel),
+        _ => None,
+    });
+    let batched = match (emits.next(), emits.next()) {
+        (Some(rel), None) => Some(
+            program
+                .relations
+                .get(rel.index())
+                .map(|r| ((m.layout.rels + rel.0 * REL_SIZE) as i32, r.arity))
+                .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", rel.0)))?,
+        ),
+        _ => None,
+    };
+    if batched.is_some() {
+        f.ins()
+            .i32_const(m.layout.batch as i32)
+            .i32_const(0)
+            .i32_store(m32(BATCH_COUNT));
+    }
+    ops(m, &mut f, &env, &plan.ops, batched.is_some())?;
+    if let Some((rel_addr, arity)) = batched {
+        let flush = m.rt(Helper::Flush(arity));
+        f.ins().i32_const(rel_addr).call(flush);
+    }
     Ok(f.finish())
 }
 
-/// Emits `ops[0]` with the rest of the plan nested inside it.
-fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<(), CodegenError> {
+/// Emits `ops[0]` with the rest of the plan nested inside it; EMIT queues its tuple
+/// in the emit batch when `batched`.
+fn ops(
+    m: &mut Module<'_>,
+    f: &mut FnBuilder,
+    env: &Env,
+    ops_: &[Op],
+    batched: bool,
+) -> Result<(), CodegenError> {
     let Some((op, rest)) = ops_.split_first() else {
         return Ok(());
     };
@@ -54,10 +87,10 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
         Op::Scan {
             rel,
             version,
-            index,
             key,
             bind,
             span,
+            ..
         } => {
             let relation = program
                 .relations
@@ -67,13 +100,10 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let rowsz = (relation.arity * VALUE_SIZE) as i32;
             let site = m.site(*span, None);
             let [lo, hi, list, id, row] = [(); 5].map(|_| f.local(ValType::I32));
-            let keyed = match index {
-                Some(ix) if !key.is_empty() => Some(ix),
-                _ => None,
-            };
+            let keyed = keyed_index(op);
             if let Some(ix) = keyed {
-                if ix.index() >= program.indexes.len() {
-                    return Err(CodegenError::InvalidIr(format!("index {}", ix.0)));
+                if ix as usize >= program.indexes.len() {
+                    return Err(CodegenError::InvalidIr(format!("index {ix}")));
                 }
                 let keys: Vec<Option<(u32, u32)>> = key
                     .iter()
@@ -83,7 +113,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
                 let probe = m.rt(Helper::IndexProbe);
                 let entry = f.local(ValType::I32);
                 f.ins()
-                    .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+                    .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
                     .i32_const(SCRATCH as i32)
                     .call(probe)
                     .local_tee(entry)
@@ -167,7 +197,7 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
                     .i64_load(m64(at + 8))
                     .local_set(p);
             }
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
             f.ins()
                 .local_get(lo)
                 .i32_const(1)
@@ -184,13 +214,13 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let (t, p) = slot(env, s.index())?;
             expr(m, f, env, e)?;
             f.ins().local_set(p).local_set(t);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
         }
         Op::Filter(cond) => {
             expr(m, f, env, cond)?;
             truthy(f);
             f.ins().if_(BlockType::Empty);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
             f.ins().end();
         }
         Op::Emit { rel, args, span } => {
@@ -208,15 +238,31 @@ fn ops(m: &mut Module<'_>, f: &mut FnBuilder, env: &Env, ops_: &[Op]) -> Result<
             let vals = values(m, f, env, args)?;
             store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
             let site = m.site(*span, Some(&relation.name));
-            let emit = m.rt(Helper::Emit(relation.arity));
+            let emit = m.rt(if batched {
+                Helper::Queue(relation.arity)
+            } else {
+                Helper::Emit(relation.arity)
+            });
             f.ins()
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(site)
                 .call(emit);
-            ops(m, f, env, rest)?;
+            ops(m, f, env, rest, batched)?;
         }
     }
     Ok(())
+}
+
+/// The index a SCAN probes (a keyed JOIN), if any.
+fn keyed_index(op: &Op) -> Option<u32> {
+    match op {
+        Op::Scan {
+            index: Some(ix),
+            key,
+            ..
+        } if !key.is_empty() => Some(ix.0),
+        _ => None,
+    }
 }
 
 fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
@@ -264,6 +310,26 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
                         .i32_const(id.0 as i32)
                         .i32_gt_u()
                         .if_(BlockType::Empty);
+                    // File what the indexes these plans probe are missing.
+                    let mut probed: Vec<u32> = plans
+                        .clone()
+                        .map(|k| {
+                            if k == 0 {
+                                &rule.initial
+                            } else {
+                                &rule.deltas[k as usize - 1]
+                            }
+                        })
+                        .flat_map(|plan| plan.ops.iter().filter_map(keyed_index))
+                        .collect();
+                    probed.sort_unstable();
+                    probed.dedup();
+                    let catch_up = m.rt(Helper::IndexCatchUp);
+                    for ix in probed {
+                        f.ins()
+                            .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
+                            .call(catch_up);
+                    }
                     for k in plans {
                         let target = m.func(FnKey::Plan(id.0, k));
                         f.ins().call(target);

@@ -3,6 +3,7 @@
 //! Generated code calls them; each is generic over arities and relations.
 
 mod arith;
+mod batch;
 mod builtins;
 mod memory;
 mod query;
@@ -67,7 +68,7 @@ pub enum Helper {
     TextCmp,
     /// `(set)`: doubles a set's hash table.
     SetGrow,
-    /// `(set, tuple) -> row, or -1 when present`, for tuples of the arity.
+    /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
     SetInsert(u32),
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
@@ -77,10 +78,15 @@ pub enum Helper {
     IndexProbe,
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
-    /// `(rel, from, to)`: files rows `from..to` in every index of the relation.
-    IndexRows,
+    /// `(index)`: files the rows of its relation made visible since it was last filed.
+    IndexCatchUp,
     /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
     Emit(u32),
+    /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity, queued
+    /// in the emit batch while looking it up later cannot reach a limit or allocate.
+    Queue(u32),
+    /// `(rel)`: looks up the tuples queued in the emit batch (of the arity), in order.
+    Flush(u32),
     /// `(rel, site)`: FACT of the scratch tuple into a relation of the arity.
     Fact(u32),
     /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
@@ -131,14 +137,20 @@ impl Helper {
             Helper::HashBytes => (vec![I32, I32], vec![I32]),
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetInsert(_) | Helper::IndexProbe => (vec![I32, I32], vec![I32]),
-            Helper::IndexAdd | Helper::IndexRows => (vec![I32, I32, I32], vec![]),
+            Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
+            Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
-            Helper::Emit(_) | Helper::Fact(_) | Helper::OutQuery => (vec![I32, I32], vec![]),
+            Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
+                (vec![I32, I32], vec![])
+            }
             Helper::Merge => (vec![I32], vec![I32]),
+            Helper::Flush(_) => (vec![I32], vec![]),
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
-            Helper::SetGrow | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
+            Helper::SetGrow | Helper::IndexGrow | Helper::IndexCatchUp | Helper::OutPush => {
+                (vec![I32], vec![])
+            }
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
@@ -177,10 +189,12 @@ impl Helper {
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),
             Helper::LowerBound => tables::lower_bound(n),
-            Helper::IndexRows => tables::index_rows(m, n),
+            Helper::IndexCatchUp => tables::index_catch_up(m, n),
             Helper::Emit(arity) => tables::emit(m, n, arity),
+            Helper::Queue(arity) => batch::queue(m, n, arity),
+            Helper::Flush(arity) => batch::flush(m, n, arity),
             Helper::Fact(arity) => tables::fact(m, n, arity),
-            Helper::Merge => tables::merge(m, n),
+            Helper::Merge => tables::merge(n),
             Helper::MergeAll => tables::merge_all(m, n),
             Helper::Settle => tables::settle(m, n),
             Helper::Sort => query::sort(m, n),

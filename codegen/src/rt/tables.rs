@@ -12,7 +12,7 @@ use crate::module::Module;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the i32 field at `off` of the address in local `base`.
-fn field(f: &mut FnBuilder, base: u32, off: u32) {
+pub(super) fn field(f: &mut FnBuilder, base: u32, off: u32) {
     f.ins().local_get(base).i32_load(m32(off));
 }
 
@@ -35,15 +35,15 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
         .i32_add();
 }
 
-/// `SetInsert(arity)`: probes the set's table for the tuple (hash and comparison
-/// unrolled for the arity); a new tuple is appended as a row and its table entry keeps
-/// the hash, so growing the table never re-reads rows.
+/// `SetInsert(arity)`: probes the set's table for the tuple whose hash (`Hash` of its
+/// values) the caller passes, comparing unrolled for the arity; a new tuple is appended
+/// as a row and its table entry keeps the hash, so growing the table never re-reads rows.
 pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
-    let (s, tup) = (0, 1);
+    let (s, tup, h) = (0, 1, 2);
     let grow = m.rt(Helper::SetGrow);
     let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
-    let [rowsz, h, i, e, r1, len, cap, nr, mask] = [(); 9].map(|_| f.local(ValType::I32));
+    let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
     f.ins()
         .i32_const((arity * VALUE_SIZE) as i32)
         .local_set(rowsz);
@@ -58,8 +58,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .end();
     field(&mut f, s, SET_TCAP);
     f.ins().i32_const(1).i32_sub().local_set(mask);
-    hash_known(&mut f, tup, arity);
-    f.ins().local_tee(h).local_get(mask).i32_and().local_set(i);
+    f.ins().local_get(h).local_get(mask).i32_and().local_set(i);
     probe_entries(
         &mut f,
         |f| field(f, s, SET_TBL),
@@ -420,37 +419,39 @@ pub(super) fn lower_bound(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn index_rows(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, from, to) = (0, 1, 2);
+pub(super) fn index_catch_up(m: &mut Module<'_>, n: u32) -> Function {
+    let ix = 0;
     let add = m.rt(Helper::IndexAdd);
     let mut f = FnBuilder::new(n);
-    let [k, nidx, ix, r] = [(); 4].map(|_| f.local(ValType::I32));
-    field(&mut f, rel, REL_NIDX);
-    f.ins().local_set(nidx);
-    loop_start(&mut f, k, nidx);
-    field(&mut f, rel, REL_IDX);
-    f.ins()
-        .local_get(k)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .local_set(ix)
-        .local_get(from)
-        .local_set(r);
+    let [rel, r, to] = [(); 3].map(|_| f.local(ValType::I32));
+    field(&mut f, ix, IDX_REL);
+    f.ins().local_set(rel);
+    field(&mut f, ix, IDX_FILED);
+    f.ins().local_set(r);
+    field(&mut f, rel, REL_VISIBLE);
+    f.ins().local_set(to);
     loop_start(&mut f, r, to);
     f.ins().local_get(ix).local_get(rel).local_get(r).call(add);
     loop_end(&mut f, r);
-    loop_end(&mut f, k);
+    f.ins()
+        .local_get(ix)
+        .local_get(to)
+        .i32_store(m32(IDX_FILED));
     f.finish()
+}
+
+/// Pushes the tuples stored and pending (the count the tuple limit applies to).
+pub(super) fn tuples_held(f: &mut FnBuilder) {
+    f.ins()
+        .global_get(Global::Tuples.index())
+        .global_get(Global::Pending.index())
+        .i64_add();
 }
 
 /// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
 fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+    tuples_held(f);
     f.ins()
-        .global_get(Global::Tuples.index())
-        .global_get(Global::Pending.index())
-        .i64_add()
         .i64_const(extra)
         .i64_add()
         .global_get(Global::MaxTuples.index())
@@ -472,9 +473,14 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
 /// helper when it is already there; leaves its row in local `row`.
 fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
     let insert = m.rt(Helper::SetInsert(arity));
+    let tup = f.local(ValType::I32);
     f.ins()
-        .local_get(rel)
         .i32_const(SCRATCH as i32)
+        .local_set(tup)
+        .local_get(rel)
+        .local_get(tup);
+    hash_known(f, tup, arity);
+    f.ins()
         .call(insert)
         .local_tee(row)
         .i32_const(0)
@@ -484,15 +490,10 @@ fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u
         .end();
 }
 
-/// Files rows `from..to` (locals) of the relation at local `rel` in its indexes and
-/// makes them visible; adds their number to the stored tuples.
-fn publish(m: &mut Module<'_>, f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
-    let rows = m.rt(Helper::IndexRows);
+/// Makes rows `from..to` (locals) of the relation at local `rel` visible (the indexes
+/// file them before a round that reads them); adds their number to the stored tuples.
+fn publish(f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
     f.ins()
-        .local_get(rel)
-        .local_get(from)
-        .local_get(to)
-        .call(rows)
         .local_get(rel)
         .local_get(to)
         .i32_store(m32(REL_VISIBLE))
@@ -512,7 +513,7 @@ pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     insert_or_return(m, &mut f, (rel, arity), row);
     check_tuples(m, &mut f, site, 1);
     f.ins().local_get(row).i32_const(1).i32_add().local_set(end);
-    publish(m, &mut f, rel, row, end);
+    publish(&mut f, rel, row, end);
     f.finish()
 }
 
@@ -530,7 +531,7 @@ pub(super) fn emit(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn merge(n: u32) -> Function {
     let rel = 0;
     let mut f = FnBuilder::new(n);
     let [start, end] = [(); 2].map(|_| f.local(ValType::I32));
@@ -538,7 +539,7 @@ pub(super) fn merge(m: &mut Module<'_>, n: u32) -> Function {
     f.ins().local_set(start);
     field(&mut f, rel, SET_LEN);
     f.ins().local_set(end);
-    publish(m, &mut f, rel, start, end);
+    publish(&mut f, rel, start, end);
     f.ins()
         .local_get(rel)
         .local_get(start)

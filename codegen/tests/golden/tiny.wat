@@ -15,9 +15,8 @@
   (type (;13;) (func (param i32 i32 i32) (result i32)))
   (type (;14;) (func (param i32 i64 i32 i64) (result i32)))
   (type (;15;) (func (param i64 f64) (result i32)))
-  (type (;16;) (func (param i32 i32 i32 i32 i32) (result i32)))
   (memory (;0;) 1)
-  (global (;0;) (mut i32) i32.const 224)
+  (global (;0;) (mut i32) i32.const 880)
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i64) i64.const 0)
   (global (;3;) (mut i64) i64.const 0)
@@ -80,7 +79,7 @@
     i32.const 0
     local.get 5
     i64.store offset=88
-    i32.const 96
+    i32.const 752
     i32.const 1
     call 2
     i32.const 2
@@ -91,7 +90,7 @@
     i32.const 0
     i64.const 0
     i64.store offset=88
-    i32.const 96
+    i32.const 752
     i32.const 0
     call 3
     i32.const 3
@@ -115,7 +114,7 @@
   )
   (func (;1;) (type 1)
     (local i32 i32)
-    i32.const 168
+    i32.const 824
     global.set 13
     i32.const 1
     local.tee 1
@@ -129,11 +128,11 @@
         local.get 0
         i32.const 8
         i32.mul
-        i32.load offset=168
+        i32.load offset=824
         local.get 0
         i32.const 8
         i32.mul
-        i32.load offset=172
+        i32.load offset=828
         call 11
         drop
         local.get 0
@@ -145,9 +144,38 @@
     end
   )
   (func (;2;) (type 2) (param i32 i32)
-    (local i32 i32)
-    local.get 0
+    (local i32 i32 i32 i64 i64)
     i32.const 80
+    local.set 4
+    local.get 0
+    local.get 4
+    i64.const -3750763034362895579
+    local.set 5
+    local.get 4
+    i64.load offset=8
+    local.get 4
+    i64.load32_u
+    i64.const -7046029254386353131
+    i64.mul
+    i64.add
+    i64.const -49064778989728563
+    i64.mul
+    local.tee 6
+    local.get 6
+    i64.const 33
+    i64.shr_u
+    i64.xor
+    local.get 5
+    i64.xor
+    i64.const 1099511628211
+    i64.mul
+    local.set 5
+    local.get 5
+    local.get 5
+    i64.const 32
+    i64.shr_u
+    i64.xor
+    i32.wrap_i64
     call 23
     local.tee 2
     i32.const 0
@@ -177,10 +205,6 @@
     i32.const 1
     i32.add
     local.set 3
-    local.get 0
-    local.get 2
-    local.get 3
-    call 24
     local.get 0
     local.get 3
     i32.store offset=32
@@ -526,13 +550,13 @@
     local.get 1
     i32.const 8
     i32.mul
-    i32.load offset=176
+    i32.load offset=832
     i32.store offset=20
     i32.const 0
     local.get 1
     i32.const 8
     i32.mul
-    i32.load offset=180
+    i32.load offset=836
     i32.store offset=24
     i32.const 0
     local.get 1
@@ -2173,10 +2197,10 @@
     f64.gt
     i32.sub
   )
-  (func (;23;) (type 8) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
+  (func (;23;) (type 13) (param i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32)
     i32.const 16
-    local.set 2
+    local.set 3
     local.get 0
     i32.load offset=4
     i32.const 1
@@ -2188,41 +2212,14 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
-      call 29
+      call 24
     end
     local.get 0
     i32.load offset=16
     i32.const 1
     i32.sub
     local.set 10
-    i64.const -3750763034362895579
-    local.set 11
-    local.get 1
-    i64.load offset=8
-    local.get 1
-    i64.load32_u
-    i64.const -7046029254386353131
-    i64.mul
-    i64.add
-    i64.const -49064778989728563
-    i64.mul
-    local.tee 12
-    local.get 12
-    i64.const 33
-    i64.shr_u
-    i64.xor
-    local.get 11
-    i64.xor
-    i64.const 1099511628211
-    i64.mul
-    local.set 11
-    local.get 11
-    local.get 11
-    i64.const 32
-    i64.shr_u
-    i64.xor
-    i32.wrap_i64
-    local.tee 3
+    local.get 2
     local.get 10
     i32.and
     local.set 4
@@ -2241,7 +2238,7 @@
         br_if 1 (;@1;)
         local.get 5
         i32.load
-        local.get 3
+        local.get 2
         i32.eq
         if ;; label = @3
           local.get 0
@@ -2249,7 +2246,7 @@
           local.get 6
           i32.const 1
           i32.sub
-          local.get 2
+          local.get 3
           i32.mul
           i32.add
           local.set 9
@@ -2296,14 +2293,14 @@
       i32.const 8
       i32.add
       local.tee 8
-      local.get 2
+      local.get 3
       i32.mul
       call 6
       local.tee 9
       local.get 0
       i32.load
       local.get 7
-      local.get 2
+      local.get 3
       i32.mul
       memory.copy
       local.get 0
@@ -2316,7 +2313,7 @@
     local.get 0
     i32.load
     local.get 7
-    local.get 2
+    local.get 3
     i32.mul
     i32.add
     local.set 9
@@ -2324,7 +2321,7 @@
     local.set 8
     block ;; label = @1
       loop ;; label = @2
-        local.get 2
+        local.get 3
         local.get 8
         i32.sub
         i32.const 8
@@ -2346,7 +2343,7 @@
       end
     end
     local.get 5
-    local.get 3
+    local.get 2
     i32.store
     local.get 5
     local.get 7
@@ -2360,417 +2357,7 @@
     i32.store offset=4
     local.get 7
   )
-  (func (;24;) (type 12) (param i32 i32 i32)
-    (local i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=56
-    local.set 4
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 3
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        i32.load offset=60
-        local.get 3
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.set 5
-        local.get 1
-        local.set 6
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 6
-            local.get 2
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 5
-            local.get 0
-            local.get 6
-            call 25
-            local.get 6
-            i32.const 1
-            i32.add
-            local.set 6
-            br 0 (;@4;)
-          end
-        end
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
-        br 0 (;@2;)
-      end
-    end
-  )
-  (func (;25;) (type 12) (param i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 1
-    i32.load offset=20
-    i32.const 16
-    i32.mul
-    local.set 3
-    local.get 1
-    i32.load
-    local.set 4
-    local.get 4
-    local.get 2
-    local.get 3
-    i32.mul
-    i32.add
-    local.set 5
-    local.get 0
-    i32.load offset=4
-    local.set 6
-    local.get 0
-    i32.load offset=16
-    i32.const 1
-    i32.add
-    i32.const 1
-    i32.shl
-    local.get 0
-    i32.load offset=12
-    i32.gt_u
-    if ;; label = @1
-      local.get 0
-      call 26
-    end
-    local.get 5
-    local.get 6
-    local.get 0
-    i32.load
-    call 27
-    local.set 7
-    local.get 0
-    i32.load offset=12
-    i32.const 1
-    i32.sub
-    local.tee 13
-    local.get 7
-    i32.and
-    local.set 12
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 0
-        i32.load offset=8
-        local.get 12
-        i32.const 16
-        i32.mul
-        i32.add
-        local.tee 8
-        i32.load offset=4
-        local.tee 9
-        i32.eqz
-        br_if 1 (;@1;)
-        local.get 8
-        i32.load
-        local.get 7
-        i32.eq
-        if ;; label = @3
-          local.get 4
-          local.get 9
-          i32.load
-          local.get 3
-          i32.mul
-          i32.add
-          local.get 0
-          i32.load offset=4
-          local.get 5
-          local.get 6
-          local.get 0
-          i32.load
-          call 28
-          br_if 2 (;@1;)
-        end
-        local.get 12
-        i32.const 1
-        i32.add
-        local.get 13
-        i32.and
-        local.set 12
-        br 0 (;@2;)
-      end
-    end
-    local.get 9
-    if ;; label = @1
-      local.get 8
-      i32.load offset=8
-      local.tee 10
-      local.get 8
-      i32.load offset=12
-      i32.eq
-      if ;; label = @2
-        local.get 10
-        i32.const 8
-        i32.mul
-        call 6
-        local.tee 11
-        local.get 9
-        local.get 10
-        i32.const 4
-        i32.mul
-        memory.copy
-        local.get 8
-        local.get 11
-        local.tee 9
-        i32.store offset=4
-        local.get 8
-        local.get 10
-        i32.const 1
-        i32.shl
-        i32.store offset=12
-      end
-      local.get 9
-      local.get 10
-      i32.const 4
-      i32.mul
-      i32.add
-      local.get 2
-      i32.store
-      local.get 8
-      local.get 10
-      i32.const 1
-      i32.add
-      i32.store offset=8
-      return
-    end
-    i32.const 16
-    call 6
-    local.tee 9
-    local.get 2
-    i32.store
-    local.get 8
-    local.get 7
-    i32.store
-    local.get 8
-    local.get 9
-    i32.store offset=4
-    local.get 8
-    i32.const 1
-    i32.store offset=8
-    local.get 8
-    i32.const 4
-    i32.store offset=12
-    local.get 0
-    local.get 0
-    i32.load offset=16
-    i32.const 1
-    i32.add
-    i32.store offset=16
-  )
-  (func (;26;) (type 6) (param i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=8
-    local.set 4
-    local.get 0
-    i32.load offset=12
-    local.tee 2
-    i32.const 1
-    i32.shl
-    i32.const 16
-    local.get 2
-    select
-    local.set 1
-    local.get 1
-    i32.const 16
-    i32.mul
-    call 6
-    local.tee 3
-    i32.const 0
-    local.get 1
-    i32.const 16
-    i32.mul
-    memory.fill
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 5
-        local.get 2
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 4
-        local.get 5
-        i32.const 16
-        i32.mul
-        i32.add
-        local.tee 6
-        i32.load offset=4
-        if ;; label = @3
-          local.get 6
-          i32.load
-          local.set 7
-          local.get 7
-          local.get 1
-          i32.const 1
-          i32.sub
-          i32.and
-          local.set 9
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 3
-              local.get 9
-              i32.const 16
-              i32.mul
-              i32.add
-              local.tee 8
-              i32.load offset=4
-              i32.eqz
-              br_if 1 (;@4;)
-              local.get 9
-              i32.const 1
-              i32.add
-              local.get 1
-              i32.const 1
-              i32.sub
-              i32.and
-              local.set 9
-              br 0 (;@5;)
-            end
-          end
-          local.get 8
-          local.get 6
-          i64.load
-          i64.store
-          local.get 8
-          local.get 6
-          i64.load offset=8
-          i64.store offset=8
-        end
-        local.get 5
-        i32.const 1
-        i32.add
-        local.set 5
-        br 0 (;@2;)
-      end
-    end
-    local.get 0
-    local.get 3
-    i32.store offset=8
-    local.get 0
-    local.get 1
-    i32.store offset=12
-  )
-  (func (;27;) (type 13) (param i32 i32 i32) (result i32)
-    (local i32 i32 i64 i64)
-    i64.const -3750763034362895579
-    local.set 5
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 3
-        local.get 2
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        local.get 1
-        local.get 3
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 3
-        local.get 1
-        select
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 4
-        local.get 4
-        i64.load offset=8
-        local.get 4
-        i64.load32_u
-        i64.const -7046029254386353131
-        i64.mul
-        i64.add
-        i64.const -49064778989728563
-        i64.mul
-        local.tee 6
-        local.get 6
-        i64.const 33
-        i64.shr_u
-        i64.xor
-        local.get 5
-        i64.xor
-        i64.const 1099511628211
-        i64.mul
-        local.set 5
-        local.get 3
-        i32.const 1
-        i32.add
-        local.set 3
-        br 0 (;@2;)
-      end
-    end
-    local.get 5
-    local.get 5
-    i64.const 32
-    i64.shr_u
-    i64.xor
-    i32.wrap_i64
-  )
-  (func (;28;) (type 16) (param i32 i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32)
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 5
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        local.get 1
-        local.get 5
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 5
-        local.get 1
-        select
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 6
-        local.get 2
-        local.get 3
-        local.get 5
-        i32.const 4
-        i32.mul
-        i32.add
-        i32.load
-        local.get 5
-        local.get 3
-        select
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 7
-        local.get 6
-        i32.load
-        local.get 7
-        i32.load
-        i32.ne
-        local.get 6
-        i64.load offset=8
-        local.get 7
-        i64.load offset=8
-        i64.ne
-        i32.or
-        if ;; label = @3
-          i32.const 0
-          return
-        end
-        local.get 5
-        i32.const 1
-        i32.add
-        local.set 5
-        br 0 (;@2;)
-      end
-    end
-    i32.const 1
-  )
-  (func (;29;) (type 6) (param i32)
+  (func (;24;) (type 6) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=12
@@ -2858,5 +2445,5 @@
     local.get 1
     i32.store offset=16
   )
-  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\a0\00\00\00a\00\00\00\00\00\00\00\a0\00\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
+  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00a\00\00\00\00\00\00\000\03\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
 )

@@ -1,0 +1,182 @@
+//! The emit batch: a plan with one EMIT queues the tuples it emits and looks them up
+//! in the relation's dedup table 32 at a time, first loading the table entries (and
+//! the rows they name) of the whole batch, so their cache misses overlap, then
+//! inserting in order (as the interpreter's `Batch`, docs/decisions.md 58 and 65).
+//!
+//! A tuple is queued only while inserting it and every tuple queued before it, all
+//! assumed new, can neither pass `max_tuples` nor grow the row array or the table:
+//! a flush then never allocates and never fails, so E402 and E405 trip on the same
+//! EMIT with the same counts as without batching (near a limit, or when the set must
+//! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
+//! pending, which nothing observes before the round ends.
+
+use super::Helper;
+use super::tables::{field, tuples_held};
+use super::values::{copy_words, hash_known, loop_end, loop_start};
+use crate::abi::*;
+use crate::builder::{FnBuilder, m32};
+use crate::module::Module;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Pushes `at + i * size` for a constant address `at`, local `i` and a constant `size`.
+fn nth(f: &mut FnBuilder, at: u32, i: u32, size: u32) {
+    f.ins()
+        .i32_const(at as i32)
+        .local_get(i)
+        .i32_const(size as i32)
+        .i32_mul()
+        .i32_add();
+}
+
+pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+    let (rel, site) = (0, 1);
+    let batch = m.layout.batch;
+    let flush = m.rt(Helper::Flush(arity));
+    let emit = m.rt(Helper::Emit(arity));
+    let rowsz = arity * VALUE_SIZE;
+    let mut f = FnBuilder::new(n);
+    let [k, len, dst, src, bytes, i] = [(); 6].map(|_| f.local(ValType::I32));
+    f.ins()
+        .i32_const(batch as i32)
+        .i32_load(m32(BATCH_COUNT))
+        .local_set(k);
+    field(&mut f, rel, SET_LEN);
+    f.ins().local_set(len);
+    // Room for k + 1 more tuples under the tuple limit…
+    tuples_held(&mut f);
+    f.ins()
+        .local_get(k)
+        .i64_extend_i32_u()
+        .i64_add()
+        .i64_const(1)
+        .i64_add()
+        .global_get(Global::MaxTuples.index())
+        .i64_le_u()
+        // …in the row array…
+        .local_get(len)
+        .local_get(k)
+        .i32_add()
+        .local_tee(len);
+    field(&mut f, rel, SET_CAP);
+    f.ins().i32_lt_u().i32_and();
+    // …and in the table (kept at most half full).
+    f.ins()
+        .local_get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_const(1)
+        .i32_shl();
+    field(&mut f, rel, SET_TCAP);
+    f.ins().i32_le_u().i32_and().if_(BlockType::Empty);
+    f.ins().i32_const(SCRATCH as i32).local_set(src);
+    nth(&mut f, batch + BATCH_TUPLES, k, rowsz);
+    f.ins()
+        .local_set(dst)
+        .i32_const(rowsz as i32)
+        .local_set(bytes);
+    copy_words(&mut f, dst, src, bytes, i);
+    nth(&mut f, batch + BATCH_HASHES, k, 4);
+    hash_known(&mut f, src, arity);
+    f.ins()
+        .i32_store(m32(0))
+        .i32_const(batch as i32)
+        .local_get(k)
+        .i32_const(1)
+        .i32_add()
+        .local_tee(k)
+        .i32_store(m32(BATCH_COUNT))
+        .local_get(k)
+        .i32_const(BATCH as i32)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(rel)
+        .call(flush)
+        .end()
+        .return_()
+        .end()
+        .local_get(rel)
+        .call(flush)
+        .local_get(rel)
+        .local_get(site)
+        .call(emit);
+    f.finish()
+}
+
+pub(super) fn flush(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+    let rel = 0;
+    let batch = m.layout.batch;
+    let insert = m.rt(Helper::SetInsert(arity));
+    let rowsz = arity * VALUE_SIZE;
+    let mut f = FnBuilder::new(n);
+    let [count, i, mask, tbl, rows, r1, sink] = [(); 7].map(|_| f.local(ValType::I32));
+    f.ins()
+        .i32_const(batch as i32)
+        .i32_load(m32(BATCH_COUNT))
+        .local_set(count)
+        .i32_const(batch as i32)
+        .i32_const(0)
+        .i32_store(m32(BATCH_COUNT));
+    field(&mut f, rel, SET_TCAP);
+    f.ins().i32_const(1).i32_sub().local_set(mask);
+    field(&mut f, rel, SET_TBL);
+    f.ins().local_set(tbl);
+    field(&mut f, rel, SET_ROWS);
+    f.ins().local_set(rows);
+    // Pushes the row + 1 word of the first table entry of queued tuple `i`.
+    let first_entry = |f: &mut FnBuilder| {
+        f.ins().local_get(tbl);
+        nth(f, batch + BATCH_HASHES, i, 4);
+        f.ins()
+            .i32_load(m32(0))
+            .local_get(mask)
+            .i32_and()
+            .i32_const(8)
+            .i32_mul()
+            .i32_add()
+            .i32_load(m32(4));
+    };
+    // Independent loads: the table entries of the batch, then the rows they name (row 0
+    // for a free entry, so the loop does not branch), folded into `sink`.
+    for pass in 0..2 {
+        f.ins().i32_const(0).local_set(i);
+        loop_start(&mut f, i, count);
+        first_entry(&mut f);
+        if pass == 1 {
+            f.ins()
+                .local_tee(r1)
+                .i32_const(1)
+                .i32_sub()
+                .i32_const(0)
+                .local_get(r1)
+                .select()
+                .i32_const(rowsz as i32)
+                .i32_mul()
+                .local_get(rows)
+                .i32_add()
+                .i32_load(m32(0));
+        }
+        f.ins().local_get(sink).i32_xor().local_set(sink);
+        loop_end(&mut f, i);
+    }
+    f.ins()
+        .i32_const(batch as i32)
+        .local_get(sink)
+        .i32_store(m32(BATCH_SINK))
+        .i32_const(0)
+        .local_set(i);
+    loop_start(&mut f, i, count);
+    f.ins().local_get(rel);
+    nth(&mut f, batch + BATCH_TUPLES, i, rowsz);
+    nth(&mut f, batch + BATCH_HASHES, i, 4);
+    f.ins()
+        .i32_load(m32(0))
+        .call(insert)
+        .i32_const(0)
+        .i32_ge_s()
+        .i64_extend_i32_u()
+        .global_get(Global::Pending.index())
+        .i64_add()
+        .global_set(Global::Pending.index());
+    loop_end(&mut f, i);
+    f.finish()
+}
