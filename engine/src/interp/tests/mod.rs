@@ -325,3 +325,14 @@ pub(super) fn answer(r: &RunResult) -> &QueryAnswer {
         other => panic!("no QUERY output: {other:?}"),
     }
 }
+
+/// The answers of every QUERY output, in order.
+pub(super) fn answers(r: &RunResult) -> Vec<&QueryAnswer> {
+    r.outputs
+        .iter()
+        .filter_map(|o| match o {
+            Output::Query { answer, .. } => Some(answer),
+            Output::Result(_) => None,
+        })
+        .collect()
+}

@@ -313,14 +313,7 @@ fn solve_runs_only_rules_registered_so_far() {
     b.solve();
     b.query(c, &[None]);
     let r = b.run();
-    let answers: Vec<&QueryAnswer> = r
-        .outputs
-        .iter()
-        .filter_map(|o| match o {
-            Output::Query { answer, .. } => Some(answer),
-            Output::Result(_) => None,
-        })
-        .collect();
+    let answers = answers(&r);
     assert_eq!(
         answers,
         [
@@ -395,14 +388,7 @@ fn a_relation_of_ints_takes_other_values_and_keeps_its_rows() {
     let run = b.run();
     assert_eq!(run.error, None);
     assert_eq!(run.stats.tuples, 4);
-    let answers: Vec<&QueryAnswer> = run
-        .outputs
-        .iter()
-        .filter_map(|o| match o {
-            Output::Query { answer, .. } => Some(answer),
-            Output::Result(_) => None,
-        })
-        .collect();
+    let answers = answers(&run);
     let all = Tuples::from_rows(
         2,
         [
