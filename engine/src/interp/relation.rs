@@ -18,7 +18,7 @@ use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
 use super::dedup::DedupTable;
 use super::hash::{hash_columns, hash_row, hash_values};
 use super::rows::{Row, Rows};
-use crate::ir::{IndexId, Program, Version};
+use crate::ir::{IndexId, Program, RelId, Version};
 use crate::span::Span;
 use crate::value::Value;
 use hashbrown::HashTable;
@@ -278,9 +278,12 @@ impl Relation {
         Some(tuple_bytes(1, self.rows.arity()))
     }
 
-    /// Files the stored rows the index at `pos` lacks; returns the bytes this adds.
-    fn file(&mut self, pos: usize) -> u64 {
-        let index = &mut self.indexes[pos];
+    /// Files the stored rows index `index` lacks; returns the bytes this adds (none
+    /// when this relation has no such index).
+    fn file(&mut self, index: IndexId) -> u64 {
+        let Some(index) = self.indexes.iter_mut().find(|ix| ix.id == index) else {
+            return 0;
+        };
         let mut bytes = 0;
         for id in index.filed..self.visible {
             bytes += index.add(&self.rows, id);
@@ -294,8 +297,6 @@ impl Relation {
 #[derive(Debug)]
 pub(super) struct Database {
     relations: Vec<Relation>,
-    /// Per [`IndexId`]: its relation and its position among that relation's indexes.
-    indexes: Vec<(usize, usize)>,
     tuples: u64,
 }
 
@@ -312,33 +313,33 @@ impl Database {
                 indexes: Vec::new(),
             })
             .collect();
-        let mut indexes = Vec::with_capacity(program.indexes.len());
-        for def in &program.indexes {
-            let rel = def.rel.index();
-            let Some(relation) = relations.get_mut(rel) else {
-                continue;
-            };
-            relation.indexes.push(Index {
-                id: IndexId(indexes.len() as u32),
-                columns: def.columns.iter().map(|&c| c as usize).collect(),
-                table: HashTable::new(),
-                filed: 0,
-            });
-            indexes.push((rel, relation.indexes.len() - 1));
+        for (i, def) in program.indexes.iter().enumerate() {
+            if let Some(rel) = relations.get_mut(def.rel.index()) {
+                rel.indexes.push(Index {
+                    id: IndexId(i as u32),
+                    columns: def.columns.iter().map(|&c| c as usize).collect(),
+                    table: HashTable::new(),
+                    filed: 0,
+                });
+            }
         }
         Database {
             relations,
-            indexes,
             tuples: 0,
         }
     }
 
-    /// Files every stored row in the indexes `ids`, so plans can probe them;
-    /// charges what this adds to the memory estimate at `span`.
-    pub(super) fn file(&mut self, ids: &[IndexId], budget: &mut Budget, span: Span) -> Res<()> {
-        for id in ids {
-            if let Some(&(rel, pos)) = self.indexes.get(id.index()) {
-                let bytes = self.relations[rel].file(pos);
+    /// Files every stored row in the indexes `ids` (each with its relation), so plans
+    /// can probe them; charges what this adds to the memory estimate at `span`.
+    pub(super) fn file(
+        &mut self,
+        ids: &[(RelId, IndexId)],
+        budget: &mut Budget,
+        span: Span,
+    ) -> Res<()> {
+        for &(rel, index) in ids {
+            if let Some(relation) = self.relations.get_mut(rel.index()) {
+                let bytes = relation.file(index);
                 budget.charge(bytes, span)?;
             }
         }

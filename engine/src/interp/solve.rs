@@ -71,18 +71,20 @@ pub(super) fn solve(
     Ok(())
 }
 
-/// The indexes `plans` probe, each once.
-fn probed<'p>(plans: impl Iterator<Item = &'p Plan>) -> Vec<IndexId> {
-    let mut ids: Vec<IndexId> = plans
+/// The indexes `plans` probe, each once, with their relations.
+fn probed<'p>(plans: impl Iterator<Item = &'p Plan>) -> Vec<(RelId, IndexId)> {
+    let mut ids: Vec<(RelId, IndexId)> = plans
         .flat_map(|plan| &plan.ops)
         .filter_map(|op| match op {
             Op::Scan {
-                index: Some(index), ..
-            } => Some(*index),
+                rel,
+                index: Some(index),
+                ..
+            } => Some((*rel, *index)),
             _ => None,
         })
         .collect();
-    ids.sort_unstable_by_key(|id| id.0);
+    ids.sort_unstable_by_key(|&(rel, index)| (rel.0, index.0));
     ids.dedup();
     ids
 }
