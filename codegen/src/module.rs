@@ -1,6 +1,6 @@
 //! Module assembly: the function registry (every function gets its index on first
-//! use and its body is emitted afterwards), math imports, error sites, the static
-//! memory layout and the final sections.
+//! use and its body is emitted afterwards), function shapes, math imports, error
+//! sites, the static memory layout and the final sections.
 
 use crate::abi::{self, Global};
 use crate::rt::Helper;
@@ -9,9 +9,9 @@ use bytelogic_engine::ir::{Builtin, ExprKind, Program};
 use bytelogic_engine::span::Span;
 use std::collections::HashMap;
 use wasm_encoder::{
-    CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function,
-    FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection, MemoryType,
-    TypeSection, ValType,
+    CodeSection, ConstExpr, DataCountSection, DataSection, EntityType, ExportKind, ExportSection, Function,
+    FunctionSection, GlobalSection, GlobalType, ImportSection, InstructionSink, MemorySection,
+    MemoryType, TypeSection, ValType,
 };
 
 /// A function of the module, by what it implements.
@@ -27,6 +27,63 @@ pub enum FnKey {
     Solve,
     /// The exported `run`.
     Run,
+}
+
+/// Parameter lists, with their results, that every shorter list with the same
+/// results and a prefix of them is padded to (docs/decisions.md 67). wasmtime
+/// compiles a trampoline for every function type of a module, with Cranelift even
+/// when Winch compiles the functions, so each type costs a cold compilation about
+/// 35 µs; padding puts most helpers in a few types. The padding parameters are
+/// never read, callers pass zeros ([`CallExt::call_fn`]), and the shapes stop at
+/// four `i32` parameters so hot helpers keep their arguments in registers.
+const SHAPES: [(&[ValType], &[ValType]); 6] = {
+    use ValType::{I32, I64};
+    [
+        (&[I32; 4], &[]),
+        (&[I32; 4], &[I32]),
+        (&[I32, I64, I32, I64, I32, I32], &[I32]),
+        (&[I32, I64, I32], &[I32, I64]),
+        (&[I32, I64, I32, I64, I32], &[I32, I64]),
+        (&[I32, I64, I32, I64, I32, I64, I32], &[I32, I64]),
+    ]
+};
+
+/// The parameters a function of parameters `params` and results `results` is
+/// declared with after its own: those that complete the first of [`SHAPES`] it
+/// fits, or none.
+pub fn padding(params: &[ValType], results: &[ValType]) -> &'static [ValType] {
+    SHAPES
+        .iter()
+        .find(|(shape, shape_results)| *shape_results == results && shape.starts_with(params))
+        .map_or(&[], |(shape, _)| &shape[params.len()..])
+}
+
+/// A function as its callers see it: its index and the padding arguments it is
+/// declared with after its own.
+#[derive(Clone, Copy, Debug)]
+pub struct Callee {
+    /// The function index.
+    pub index: u32,
+    /// The declared parameters after the function's own ([`padding`]).
+    pub padding: &'static [ValType],
+}
+
+/// Calls to module functions, with their padding arguments.
+pub trait CallExt {
+    /// Pushes a zero for each of `callee`'s padding parameters and calls it.
+    fn call_fn(&mut self, callee: Callee) -> &mut Self;
+}
+
+impl CallExt for InstructionSink<'_> {
+    fn call_fn(&mut self, callee: Callee) -> &mut Self {
+        for ty in callee.padding {
+            match ty {
+                ValType::I64 => self.i64_const(0),
+                _ => self.i32_const(0),
+            };
+        }
+        self.call(callee.index)
+    }
 }
 
 /// An imported `f64 → f64` (or `f64, f64 → f64`) math function.
@@ -125,7 +182,7 @@ pub struct Module<'p> {
     pub layout: Layout,
     imports: Vec<MathFn>,
     funcs: Vec<FnKey>,
-    index: HashMap<FnKey, u32>,
+    index: HashMap<FnKey, Callee>,
     queue: Vec<FnKey>,
     sites: Vec<Site>,
     site_index: HashMap<Site, u32>,
@@ -146,20 +203,31 @@ impl<'p> Module<'p> {
         })
     }
 
-    /// The index of function `key`, registering it (and queueing its body) on first use.
-    pub fn func(&mut self, key: FnKey) -> u32 {
-        if let Some(&i) = self.index.get(&key) {
-            return i;
+    /// Function `key`, registering it (and queueing its body) on first use.
+    pub fn func(&mut self, key: FnKey) -> Callee {
+        if let Some(&callee) = self.index.get(&key) {
+            return callee;
         }
-        let i = self.imports.len() as u32 + self.funcs.len() as u32;
+        let (params, results) = crate::emit::signature(self.program, key);
+        let callee = Callee {
+            index: self.imports.len() as u32 + self.funcs.len() as u32,
+            padding: padding(&params, &results),
+        };
         self.funcs.push(key);
-        self.index.insert(key, i);
+        self.index.insert(key, callee);
         self.queue.push(key);
-        i
+        callee
     }
 
-    /// The index of runtime helper `h`.
-    pub fn rt(&mut self, h: Helper) -> u32 {
+    /// The number of parameters function `key` is declared with: its own and its
+    /// padding. Its body's first local follows them.
+    pub fn declared_params(&self, key: FnKey) -> u32 {
+        let (params, results) = crate::emit::signature(self.program, key);
+        (params.len() + padding(&params, &results).len()) as u32
+    }
+
+    /// Runtime helper `h`.
+    pub fn rt(&mut self, h: Helper) -> Callee {
         self.func(FnKey::Rt(h))
     }
 
@@ -219,7 +287,8 @@ impl<'p> Module<'p> {
         let mut functions = FunctionSection::new();
         let mut code = CodeSection::new();
         for key in &self.funcs {
-            let (params, results) = crate::emit::signature(self.program, *key);
+            let (mut params, results) = crate::emit::signature(self.program, *key);
+            params.extend_from_slice(padding(&params, &results));
             functions.function(type_of(params, results));
             let body = bodies
                 .remove(key)
@@ -235,6 +304,8 @@ impl<'p> Module<'p> {
             sites.extend_from_slice(&s.span.end.to_le_bytes());
         }
         let heap_start = (data_start + sites.len() as u32 + 15) & !15;
+        // `run` copies the whole segment, up to the heap's start (see `emit::run`).
+        sites.resize((heap_start - data_start) as usize, 0);
         let pages = u64::from(heap_start / 65536 + 1);
         let mut memory = MemorySection::new();
         memory.memory(MemoryType {
@@ -275,12 +346,14 @@ impl<'p> Module<'p> {
         }
         let mut exports = ExportSection::new();
         exports.export(abi::EXPORT_MEMORY, ExportKind::Memory, 0);
-        exports.export(abi::EXPORT_RUN, ExportKind::Func, self.index[&FnKey::Run]);
+        exports.export(abi::EXPORT_RUN, ExportKind::Func, self.index[&FnKey::Run].index);
         for g in Global::ALL {
             exports.export(g.name(), ExportKind::Global, g.index());
         }
+        // Passive, and copied by `run`: an active segment costs wasmtime a compiled
+        // start-up function and a memory image per module (docs/decisions.md 67).
         let mut data = DataSection::new();
-        data.active(0, &ConstExpr::i32_const(data_start as i32), sites);
+        data.passive(sites);
         let mut module = wasm_encoder::Module::new();
         module
             .section(&types)
@@ -289,6 +362,7 @@ impl<'p> Module<'p> {
             .section(&memory)
             .section(&globals)
             .section(&exports)
+            .section(&DataCountSection { count: 1 })
             .section(&code)
             .section(&data);
         Ok((module.finish(), self.sites))

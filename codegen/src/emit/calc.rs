@@ -8,7 +8,7 @@ use super::run::pattern;
 use crate::CodegenError;
 use crate::abi::{Detail, Global, REL_SIZE, SCRATCH, TAG_INT, TAG_NONE, VALUE_SIZE};
 use crate::builder::FnBuilder;
-use crate::module::Module;
+use crate::module::{CallExt, FnKey, Module};
 use crate::rt::{Arg, Helper, detail, emit_fail, emit_step};
 use bytelogic_engine::ir::{Expr, Stmt};
 use wasm_encoder::{BlockType, Function, ValType};
@@ -29,7 +29,7 @@ pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, Codeg
         func.params,
     )?;
     let params = func.params;
-    let mut f = FnBuilder::new(2 * params);
+    let mut f = FnBuilder::new(m.declared_params(FnKey::Calc(index)));
     let mut slots: Vec<(u32, u32)> = (0..params).map(|i| (2 * i, 2 * i + 1)).collect();
     for _ in func.params..func.locals.max(func.params) {
         slots.push(f.value_local());
@@ -215,7 +215,7 @@ fn stmt(
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(SCRATCH as i32)
                 .i32_const(0)
-                .call(snapshot)
+                .call_fn(snapshot)
                 .local_set(count)
                 .local_set(ptr)
                 .i32_const(0)

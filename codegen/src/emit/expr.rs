@@ -3,7 +3,7 @@
 
 use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{FnKey, Module, program_global};
+use crate::module::{CallExt, FnKey, Module, program_global};
 use crate::rt::{Arg, Helper, emit_fail};
 use crate::{CodegenError, Site};
 use bytelogic_engine::ast::{BinOp, UnOp};
@@ -155,7 +155,7 @@ pub fn expr(
                     UnOp::Neg => {
                         let site = m.site(span, None);
                         let neg = m.rt(Helper::Neg);
-                        f.ins().i32_const(site).call(neg);
+                        f.ins().i32_const(site).call_fn(neg);
                     }
                 }
             }
@@ -190,7 +190,7 @@ pub fn expr(
                 .i32_const(1)
                 .i32_add()
                 .global_set(depth)
-                .call(target)
+                .call_fn(target)
                 .global_get(depth)
                 .i32_const(1)
                 .i32_sub()
@@ -217,7 +217,7 @@ pub fn expr(
             }
             let site = m.site(e.span, None);
             let h = m.rt(Helper::Builtin(*builtin));
-            f.ins().i32_const(site).call(h);
+            f.ins().i32_const(site).call_fn(h);
         }
     }
     Ok(())
@@ -303,7 +303,7 @@ fn chain(
                     operands: [lhs, var_name(m, env, rhs)],
                 });
                 let h = m.rt(Helper::Binary(*op));
-                f.ins().i32_const(site).call(h).local_set(p).local_set(t);
+                f.ins().i32_const(site).call_fn(h).local_set(p).local_set(t);
             }
         }
     }

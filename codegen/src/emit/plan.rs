@@ -7,7 +7,7 @@ use super::expr::{Env, expr, store_scratch, truthy, values};
 use crate::CodegenError;
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{FnKey, Module};
+use crate::module::{CallExt, FnKey, Module};
 use crate::rt::{Helper, emit_step};
 use bytelogic_engine::ir::{Op, Plan, Version};
 use wasm_encoder::{BlockType, Function, ValType};
@@ -33,7 +33,7 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
         .filter(|op| matches!(op, Op::Scan { .. }))
         .count();
     super::check_nesting(&what, scans)?;
-    let mut f = FnBuilder::new(0);
+    let mut f = FnBuilder::new(m.declared_params(FnKey::Plan(rule, index)));
     let env = Env {
         slots: (0..r.slots).map(|_| f.value_local()).collect(),
         names: r.slot_names.clone(),
@@ -65,7 +65,7 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
     ops(m, &mut f, &env, &plan.ops, batched.is_some())?;
     if let Some((rel_addr, arity)) = batched {
         let flush = m.rt(Helper::Flush(arity));
-        f.ins().i32_const(rel_addr).call(flush);
+        f.ins().i32_const(rel_addr).call_fn(flush);
     }
     Ok(f.finish())
 }
@@ -115,7 +115,7 @@ fn ops(
                 f.ins()
                     .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
                     .i32_const(SCRATCH as i32)
-                    .call(probe)
+                    .call_fn(probe)
                     .local_tee(entry)
                     .if_(BlockType::Empty)
                     .local_get(entry)
@@ -135,7 +135,7 @@ fn ops(
                             .i32_load(m32(8))
                             .i32_const(rel_addr)
                             .i32_load(m32(field))
-                            .call(lb)
+                            .call_fn(lb)
                             .local_set(bound);
                     }
                 }
@@ -246,7 +246,7 @@ fn ops(
             f.ins()
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(site)
-                .call(emit);
+                .call_fn(emit);
             ops(m, f, env, rest, batched)?;
         }
     }
@@ -275,7 +275,7 @@ fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
 pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
     let program = m.program;
     let upto = 0;
-    let mut f = FnBuilder::new(1);
+    let mut f = FnBuilder::new(m.declared_params(FnKey::Solve));
     let changed = f.local(ValType::I32);
     let settle = m.rt(Helper::Settle);
     let merge_all = m.rt(Helper::MergeAll);
@@ -328,15 +328,15 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
                     for ix in probed {
                         f.ins()
                             .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
-                            .call(catch_up);
+                            .call_fn(catch_up);
                     }
                     for k in plans {
                         let target = m.func(FnKey::Plan(id.0, k));
-                        f.ins().call(target);
+                        f.ins().call_fn(target);
                     }
                     f.ins().end();
                 }
-                f.ins().call(merge_all).local_set(changed);
+                f.ins().call_fn(merge_all).local_set(changed);
                 Ok(())
             };
         f.ins()
@@ -344,7 +344,7 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
             .i32_const(first as i32)
             .i32_gt_u()
             .if_(BlockType::Empty)
-            .call(settle);
+            .call_fn(settle);
         round(m, &mut f, false)?;
         if stratum.recursive {
             f.ins()

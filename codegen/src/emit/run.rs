@@ -1,17 +1,28 @@
-//! The exported `run`: sets the limits, the Symbol table, and executes the
+//! The exported `run`: copies the static area into memory, sets the limits and the
+//! Symbol table, and executes the
 //! top-level statements in program order (spec §3).
 
 use super::expr::{Env, expr, store_scratch, values};
 use crate::CodegenError;
-use crate::abi::{Global, REL_SIZE};
+use crate::abi::{Global, REL_SIZE, SCRATCH};
 use crate::builder::FnBuilder;
-use crate::module::{FnKey, Module, program_global};
+use crate::module::{CallExt, FnKey, Module, program_global};
 use crate::rt::Helper;
 use bytelogic_engine::ir::{Expr, RelId, Step};
 use wasm_encoder::Function;
 
 pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
     let mut f = FnBuilder::new(4);
+    // The static area is the module's one (passive) data segment, from `SCRATCH` up
+    // to where the heap starts.
+    f.ins()
+        .i32_const(SCRATCH as i32)
+        .i32_const(0)
+        .global_get(Global::Heap.index())
+        .i32_const(SCRATCH as i32)
+        .i32_sub()
+        .memory_init(0, 0)
+        .data_drop(0);
     for (param, g) in [
         Global::MaxSteps,
         Global::MaxTuples,
@@ -24,7 +35,7 @@ pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         f.ins().local_get(param as u32).global_set(g.index());
     }
     let init = m.rt(Helper::SymInit);
-    f.ins().call(init);
+    f.ins().call_fn(init);
     let env = Env::top();
     for step in &m.program.steps {
         statement(m, &mut f, &env, step)?;
@@ -89,11 +100,11 @@ fn statement(
             store_scratch(f, &vals.into_iter().map(Some).collect::<Vec<_>>());
             let site = m.site(*span, Some(&name));
             let fact = m.rt(Helper::Fact(args.len() as u32));
-            f.ins().i32_const(addr).i32_const(site).call(fact);
+            f.ins().i32_const(addr).i32_const(site).call_fn(fact);
         }
         Step::Solve { rules, .. } => {
             let solve = m.func(FnKey::Solve);
-            f.ins().i32_const(*rules as i32).call(solve);
+            f.ins().i32_const(*rules as i32).call_fn(solve);
         }
         Step::Query {
             rel, pattern: p, ..
@@ -101,7 +112,7 @@ fn statement(
             let (addr, _) = relation(m, *rel, p.len())?;
             pattern(m, f, env, p)?;
             let query = m.rt(Helper::OutQuery);
-            f.ins().i32_const(addr).i32_const(rel.0 as i32).call(query);
+            f.ins().i32_const(addr).i32_const(rel.0 as i32).call_fn(query);
         }
         Step::Let {
             global, expr: e, ..
@@ -116,7 +127,7 @@ fn statement(
         Step::Result { expr: e, .. } => {
             expr(m, f, env, e)?;
             let out = m.rt(Helper::OutResult);
-            f.ins().call(out);
+            f.ins().call_fn(out);
         }
     }
     Ok(())

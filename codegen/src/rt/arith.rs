@@ -6,7 +6,7 @@ use super::memory::{Arg, detail, emit_fail};
 use crate::CodegenError;
 use crate::abi::{Detail, TAG_FLOAT, TAG_INT, TAG_SYM};
 use crate::builder::FnBuilder;
-use crate::module::{MathFn, Module};
+use crate::module::{CallExt, MathFn, Module};
 use bytelogic_engine::ast::BinOp;
 use wasm_encoder::{BlockType, Function, ValType};
 
@@ -72,7 +72,7 @@ fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, d: Detail) {
         .local_get(AP)
         .local_get(BT)
         .local_get(BP)
-        .call(canon)
+        .call_fn(canon)
         .return_();
 }
 
@@ -104,7 +104,7 @@ pub(super) fn binary(m: &mut Module<'_>, n: u32, op: BinOp) -> Result<Function, 
                 .local_get(AP)
                 .local_get(BT)
                 .local_get(BP)
-                .call(cmp_num)
+                .call_fn(cmp_num)
                 .i32_eqz()
                 .end();
             if op == BinOp::Ne {
@@ -122,7 +122,7 @@ pub(super) fn binary(m: &mut Module<'_>, n: u32, op: BinOp) -> Result<Function, 
                 .local_get(BP)
                 .local_get(SITE)
                 .i32_const(d.code())
-                .call(order)
+                .call_fn(order)
                 .i32_const(0);
             match op {
                 BinOp::Lt => f.ins().i32_lt_s(),
@@ -160,7 +160,7 @@ fn checked(m: &mut Module<'_>, f: &mut FnBuilder, op: BinOp) {
             .i32_wrap_i64()
             .local_get(BP)
             .i32_wrap_i64()
-            .call(concat)
+            .call_fn(concat)
             .i64_extend_i32_u()
             .return_()
             .end();
@@ -204,7 +204,7 @@ fn checked(m: &mut Module<'_>, f: &mut FnBuilder, op: BinOp) {
                 .i64_const(0)
                 .local_get(AP)
                 .local_get(BP)
-                .call(ovf)
+                .call_fn(ovf)
                 .i64_extend_i32_u()
                 .i64_sub();
         }
@@ -459,7 +459,7 @@ pub(super) fn order(m: &mut Module<'_>, n: u32) -> Function {
         .i32_wrap_i64()
         .local_get(BP)
         .i32_wrap_i64()
-        .call(text_cmp)
+        .call_fn(text_cmp)
         .return_()
         .end();
     any_sym(&mut f);
@@ -471,6 +471,6 @@ pub(super) fn order(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(AP)
         .local_get(BT)
         .local_get(BP)
-        .call(cmp_num);
+        .call_fn(cmp_num);
     f.finish()
 }

@@ -15,7 +15,7 @@ use super::tables::{field, tuples_held};
 use super::values::{copy_words, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes `at + i * size` for a constant address `at`, local `i` and a constant `size`.
@@ -90,15 +90,15 @@ pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_eq()
         .if_(BlockType::Empty)
         .local_get(rel)
-        .call(flush)
+        .call_fn(flush)
         .end()
         .return_()
         .end()
         .local_get(rel)
-        .call(flush)
+        .call_fn(flush)
         .local_get(rel)
         .local_get(site)
-        .call(emit);
+        .call_fn(emit);
     f.finish()
 }
 
@@ -170,7 +170,7 @@ pub(super) fn flush(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     nth(&mut f, batch + BATCH_HASHES, i, 4);
     f.ins()
         .i32_load(m32(0))
-        .call(insert)
+        .call_fn(insert)
         .i32_const(0)
         .i32_ge_s()
         .i64_extend_i32_u()

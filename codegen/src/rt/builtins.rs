@@ -8,7 +8,7 @@ use super::symbols::push_text;
 use crate::CodegenError;
 use crate::abi::{Detail, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
 use crate::builder::FnBuilder;
-use crate::module::{MathFn, Module};
+use crate::module::{CallExt, MathFn, Module};
 use bytelogic_engine::ir::Builtin;
 use wasm_encoder::{BlockType, Function, ValType};
 
@@ -37,12 +37,12 @@ fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32, tw
     } else {
         f.ins().i32_const(TAG_NONE).i64_const(0);
     }
-    f.ins().call(canon).return_();
+    f.ins().call_fn(canon).return_();
 }
 
 pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function, CodegenError> {
     let mut f = FnBuilder::new(n);
-    let site = n - 1;
+    let site = Helper::Builtin(b).signature().0.len() as u32 - 1;
     match b {
         Builtin::Abs => {
             f.ins()
@@ -87,7 +87,7 @@ pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function
                 .local_get(3)
                 .local_get(site)
                 .i32_const(Detail::Builtin(b).code())
-                .call(order)
+                .call_fn(order)
                 .local_set(c);
             // Take b when a > b (MIN) or a < b (MAX).
             let take_b = |f: &mut FnBuilder| {
@@ -190,7 +190,7 @@ fn pow(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) -> Result<(), CodegenEr
         f.ins()
             .local_get(x)
             .local_get(y)
-            .call(ovf)
+            .call_fn(ovf)
             .if_(BlockType::Empty);
         emit_fail(m, f, 202, Arg::Local(site), d, Some((0, 1)), Some((2, 3)));
         f.ins().end().local_get(x).local_get(y).i64_mul();
@@ -445,7 +445,7 @@ fn char_at(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) {
         .local_get(pos)
         .i32_add()
         .local_get(clen)
-        .call(intern)
+        .call_fn(intern)
         .i64_extend_i32_u()
         .return_()
         .end()

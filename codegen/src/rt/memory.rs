@@ -7,7 +7,7 @@
 use super::Helper;
 use crate::abi::{self, Detail, Global};
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Where a `fail` argument comes from.
@@ -52,7 +52,7 @@ pub fn emit_fail(
         };
     }
     let fail = m.rt(Helper::Fail);
-    f.ins().call(fail).unreachable();
+    f.ins().call_fn(fail).unreachable();
 }
 
 /// Shorthand: a detail code argument.

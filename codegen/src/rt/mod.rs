@@ -14,7 +14,7 @@ mod values;
 
 use crate::CodegenError;
 use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
-use crate::module::Module;
+use crate::module::{FnKey, Module};
 use bytelogic_engine::ast::BinOp;
 use bytelogic_engine::ir::Builtin;
 use wasm_encoder::{Function, ValType};
@@ -160,7 +160,7 @@ impl Helper {
 
     /// Emits the helper's body.
     pub fn body(self, m: &mut Module<'_>) -> Result<Function, CodegenError> {
-        let n = self.signature().0.len() as u32;
+        let n = m.declared_params(FnKey::Rt(self));
         Ok(match self {
             Helper::Fail => memory::fail(m, n),
             Helper::Alloc => memory::alloc(m, n),

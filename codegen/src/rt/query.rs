@@ -6,7 +6,7 @@ use super::Helper;
 use super::values::{copy_words, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes `min(local a + local b, local n)`.
@@ -96,7 +96,7 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(count)
         .i32_const(4)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_set(dst)
         .i32_const(1)
         .local_set(w);
@@ -129,7 +129,7 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     load_at(&mut f, src, b);
     f.ins()
         .local_get(width)
-        .call(cmp)
+        .call_fn(cmp)
         .i32_const(0)
         .i32_le_s()
         .end()
@@ -232,7 +232,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(len)
         .local_get(wsz)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_set(buf);
     loop_start(&mut f, r, len);
     f.ins()
@@ -342,13 +342,13 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(buf)
         .local_get(count)
         .local_get(width)
-        .call(ranked)
+        .call_fn(ranked)
         .i32_eqz()
         .if_(BlockType::Empty)
         .local_get(count)
         .i32_const(4)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_set(ptrs)
         .i32_const(0)
         .local_set(r);
@@ -370,11 +370,11 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(ptrs)
         .local_get(count)
         .local_get(width)
-        .call(sort)
+        .call_fn(sort)
         .local_get(count)
         .local_get(wsz)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_set(fin)
         .i32_const(0)
         .local_set(r);
@@ -433,7 +433,7 @@ pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
         .global_get(cap)
         .i32_const(4)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(new)
         .global_get(ptr)
         .global_get(len)
@@ -465,7 +465,7 @@ pub(super) fn out_result(m: &mut Module<'_>, n: u32) -> Function {
     let rec = f.local(ValType::I32);
     f.ins()
         .i32_const(32)
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(rec)
         .i32_const(0)
         .i32_store(m32(OUT_KIND))
@@ -476,7 +476,7 @@ pub(super) fn out_result(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(p)
         .i64_store(m64(OUT_VALUE + 8))
         .local_get(rec)
-        .call(push);
+        .call_fn(push);
     f.finish()
 }
 
@@ -495,7 +495,7 @@ pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
         .i32_mul()
         .i32_const(OUT_ARGS as i32)
         .i32_add()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(rec)
         .i32_const(OUT_ARGS as i32)
         .i32_add()
@@ -524,13 +524,13 @@ pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(OUT_ARGS as i32)
         .i32_add()
         .i32_const(1)
-        .call(snapshot)
+        .call_fn(snapshot)
         .local_set(count)
         .i32_store(m32(OUT_ROWS))
         .local_get(rec)
         .local_get(count)
         .i32_store(m32(OUT_COUNT))
         .local_get(rec)
-        .call(push);
+        .call_fn(push);
     f.finish()
 }

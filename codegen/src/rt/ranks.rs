@@ -9,7 +9,7 @@
 use super::values::{loop_end, loop_start};
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Added to an Int to make its rank; Ints whose rank would reach [`SYMBOL_RANKS`] have none.
@@ -94,7 +94,7 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
     loop_end(&mut f, i);
     f.ins()
         .local_get(rs)
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(diff)
         .i32_const(0)
         .local_get(rs)
@@ -122,7 +122,7 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(4)
         .local_get(most)
         .i32_shl()
-        .call(alloc)
+        .call_fn(alloc)
         .local_set(hist)
         .local_get(rows)
         .local_set(keys)

@@ -6,7 +6,7 @@ use super::Helper;
 use super::values::{fold_hash, loop_end, loop_start};
 use crate::abi::{Global, SYM_ENTRY};
 use crate::builder::{FnBuilder, m32};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the text pointer and byte length of the Symbol whose id is in i32 local
@@ -105,7 +105,7 @@ pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, strid
         .local_get(cap)
         .i32_const(stride as i32)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(out)
         .i32_const(0)
         .local_get(cap)
@@ -314,11 +314,11 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .global_get(cap)
         .i32_gt_u()
         .if_(BlockType::Empty)
-        .call(grow)
+        .call_fn(grow)
         .end()
         .local_get(ptr)
         .local_get(len)
-        .call(hash)
+        .call_fn(hash)
         .local_tee(h)
         .global_get(cap)
         .i32_const(1)
@@ -350,7 +350,7 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
                 .i32_load(m32(4))
                 .local_get(ptr)
                 .local_get(len)
-                .call(cmp)
+                .call_fn(cmp)
                 .i32_eqz()
                 .if_(BlockType::Empty)
                 .local_get(id1)
@@ -374,7 +374,7 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .local_tee(newcap)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(nt)
         .global_get(sym_ptr)
         .global_get(sym_len)
@@ -439,7 +439,7 @@ pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .i32_load(m32(symtab + 4))
-        .call(intern)
+        .call_fn(intern)
         .drop();
     loop_end(&mut f, i);
     f.finish()
@@ -457,7 +457,7 @@ pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(la)
         .local_get(lb)
         .i32_add()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(p)
         .global_get(Global::Heap.index())
         .local_set(end)
@@ -476,7 +476,7 @@ pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(la)
         .local_get(lb)
         .i32_add()
-        .call(intern)
+        .call_fn(intern)
         .local_tee(id)
         .local_get(old)
         .i32_lt_u()
@@ -505,6 +505,6 @@ pub(super) fn text_cmp(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(la)
         .local_get(pb)
         .local_get(lb)
-        .call(cmp);
+        .call_fn(cmp);
     f.finish()
 }

@@ -8,7 +8,7 @@ use super::symbols::{alloc_table, probe_entries, probe_free};
 use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the i32 field at `off` of the address in local `base`.
@@ -54,7 +54,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_gt_u()
         .if_(BlockType::Empty)
         .local_get(s)
-        .call(grow)
+        .call_fn(grow)
         .end();
     field(&mut f, s, SET_TCAP);
     f.ins().i32_const(1).i32_sub().local_set(mask);
@@ -98,7 +98,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .local_tee(cap)
         .local_get(rowsz)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(nr)
         .local_get(s)
         .i32_load(m32(SET_ROWS))
@@ -239,7 +239,7 @@ fn probe_key(
             field(f, ix, IDX_COLS);
             f.ins().local_get(key).local_get(kcols);
             field(f, ix, IDX_NCOLS);
-            f.ins().call(equal).br_if(2);
+            f.ins().call_fn(equal).br_if(2);
         },
     );
 }
@@ -265,12 +265,12 @@ pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
         .i32_gt_u()
         .if_(BlockType::Empty)
         .local_get(ix)
-        .call(grow)
+        .call_fn(grow)
         .end()
         .local_get(rowp)
         .local_get(cols);
     field(&mut f, ix, IDX_NCOLS);
-    f.ins().call(hash).local_set(h);
+    f.ins().call_fn(hash).local_set(h);
     probe_key(m, &mut f, ix, (rowp, cols), (rows, rowsz), h, e, list);
     f.ins()
         .local_get(list)
@@ -286,7 +286,7 @@ pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(len)
         .i32_const(8)
         .i32_mul()
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(nl)
         .local_get(list)
         .local_get(len)
@@ -319,7 +319,7 @@ pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
         .end()
         // New key.
         .i32_const(16)
-        .call(alloc)
+        .call_fn(alloc)
         .local_tee(list)
         .local_get(row)
         .i32_store(m32(0))
@@ -363,7 +363,7 @@ pub(super) fn index_probe(m: &mut Module<'_>, n: u32) -> Function {
     row_size(&mut f, rel, rowsz);
     f.ins().local_get(key).i32_const(0);
     field(&mut f, ix, IDX_NCOLS);
-    f.ins().call(hash).local_set(h);
+    f.ins().call_fn(hash).local_set(h);
     probe_key(m, &mut f, ix, (key, zero), (rows, rowsz), h, e, list);
     f.ins().local_get(e).i32_const(0).local_get(list).select();
     f.finish()
@@ -431,7 +431,7 @@ pub(super) fn index_catch_up(m: &mut Module<'_>, n: u32) -> Function {
     field(&mut f, rel, REL_VISIBLE);
     f.ins().local_set(to);
     loop_start(&mut f, r, to);
-    f.ins().local_get(ix).local_get(rel).local_get(r).call(add);
+    f.ins().local_get(ix).local_get(rel).local_get(r).call_fn(add);
     loop_end(&mut f, r);
     f.ins()
         .local_get(ix)
@@ -481,7 +481,7 @@ fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u
         .local_get(tup);
     hash_known(f, tup, arity);
     f.ins()
-        .call(insert)
+        .call_fn(insert)
         .local_tee(row)
         .i32_const(0)
         .i32_lt_s()
@@ -562,7 +562,7 @@ pub(super) fn merge_all(m: &mut Module<'_>, n: u32) -> Function {
     for r in 0..count {
         f.ins()
             .i32_const((rels + r * REL_SIZE) as i32)
-            .call(merge)
+            .call_fn(merge)
             .local_get(changed)
             .i32_or()
             .local_set(changed);

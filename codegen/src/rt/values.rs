@@ -4,7 +4,7 @@
 use super::Helper;
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
 use crate::builder::{FnBuilder, m32, m64};
-use crate::module::Module;
+use crate::module::{CallExt, Module};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes the address of value `i` of `base`: `base[cols[i]]`, or `base[i]` when
@@ -254,7 +254,7 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(ap)
         .local_get(bp)
         .f64_reinterpret_i64()
-        .call(cif)
+        .call_fn(cif)
         .return_()
         .end()
         .local_get(bt)
@@ -265,7 +265,7 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(bp)
         .local_get(ap)
         .f64_reinterpret_i64()
-        .call(cif)
+        .call_fn(cif)
         .i32_sub()
         .return_()
         .end();
@@ -344,7 +344,7 @@ pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
         .i32_wrap_i64()
         .local_get(bp)
         .i32_wrap_i64()
-        .call(text_cmp)
+        .call_fn(text_cmp)
         .return_()
         .end()
         .local_get(bt)
@@ -358,7 +358,7 @@ pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(ap)
         .local_get(bt)
         .local_get(bp)
-        .call(cmp_num);
+        .call_fn(cmp_num);
     f.finish()
 }
 
@@ -391,7 +391,7 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(off)
         .i32_add()
         .i64_load(m64(8))
-        .call(cmp_val)
+        .call_fn(cmp_val)
         .local_tee(c)
         .if_(BlockType::Empty)
         .local_get(c)

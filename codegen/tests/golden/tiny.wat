@@ -1,20 +1,14 @@
 (module
   (type (;0;) (func (param i64 i64 i32 i32) (result i32)))
-  (type (;1;) (func))
-  (type (;2;) (func (param i32 i32)))
-  (type (;3;) (func (param i32 i64 i32 i64 i32) (result i32 i64)))
-  (type (;4;) (func (param i32 i64)))
-  (type (;5;) (func (param i32) (result i32)))
-  (type (;6;) (func (param i32)))
-  (type (;7;) (func (param i32 i32 i32 i32 i64 i32 i64)))
-  (type (;8;) (func (param i32 i32) (result i32)))
-  (type (;9;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
-  (type (;10;) (func (param i32 i32 i32 i32) (result i32)))
-  (type (;11;) (func (param i32 i32 i32) (result i32 i32)))
-  (type (;12;) (func (param i32 i32 i32)))
-  (type (;13;) (func (param i32 i32 i32) (result i32)))
-  (type (;14;) (func (param i32 i64 i32 i64) (result i32)))
-  (type (;15;) (func (param i64 f64) (result i32)))
+  (type (;1;) (func (param i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i64 i32 i64 i32) (result i32 i64)))
+  (type (;3;) (func (param i32 i64)))
+  (type (;4;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;5;) (func (param i32 i32 i32 i32 i64 i32 i64)))
+  (type (;6;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
+  (type (;7;) (func (param i32 i32 i32) (result i32 i32)))
+  (type (;8;) (func (param i32 i64 i32 i64 i32 i32) (result i32)))
+  (type (;9;) (func (param i64 f64) (result i32)))
   (memory (;0;) 1)
   (global (;0;) (mut i32) i32.const 880)
   (global (;1;) (mut i64) i64.const 0)
@@ -58,6 +52,13 @@
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
     (local i32 i64 i32 i64)
+    i32.const 80
+    i32.const 0
+    global.get 0
+    i32.const 80
+    i32.sub
+    memory.init 0
+    data.drop 0
     local.get 0
     global.set 2
     local.get 1
@@ -66,6 +67,10 @@
     global.set 8
     local.get 3
     global.set 9
+    i32.const 0
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 1
     i32.const 0
     global.set 18
@@ -81,6 +86,8 @@
     i64.store offset=88
     i32.const 752
     i32.const 1
+    i32.const 0
+    i32.const 0
     call 2
     i32.const 2
     global.set 18
@@ -91,6 +98,8 @@
     i64.const 0
     i64.store offset=88
     i32.const 752
+    i32.const 0
+    i32.const 0
     i32.const 0
     call 3
     i32.const 3
@@ -112,72 +121,75 @@
     call 5
     i32.const 0
   )
-  (func (;1;) (type 1)
+  (func (;1;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32)
     i32.const 824
     global.set 13
     i32.const 1
-    local.tee 1
+    local.tee 5
     global.set 15
     block ;; label = @1
       loop ;; label = @2
-        local.get 0
-        local.get 1
+        local.get 4
+        local.get 5
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 0
+        local.get 4
         i32.const 8
         i32.mul
         i32.load offset=824
-        local.get 0
+        local.get 4
         i32.const 8
         i32.mul
         i32.load offset=828
+        i32.const 0
+        i32.const 0
         call 11
         drop
-        local.get 0
+        local.get 4
         i32.const 1
         i32.add
-        local.set 0
+        local.set 4
         br 0 (;@2;)
       end
     end
   )
-  (func (;2;) (type 2) (param i32 i32)
+  (func (;2;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i64 i64)
     i32.const 80
-    local.set 4
+    local.set 6
     local.get 0
-    local.get 4
+    local.get 6
     i64.const -3750763034362895579
-    local.set 5
-    local.get 4
+    local.set 7
+    local.get 6
     i64.load offset=8
-    local.get 4
+    local.get 6
     i64.load32_u
     i64.const -7046029254386353131
     i64.mul
     i64.add
     i64.const -49064778989728563
     i64.mul
-    local.tee 6
-    local.get 6
+    local.tee 8
+    local.get 8
     i64.const 33
     i64.shr_u
     i64.xor
-    local.get 5
+    local.get 7
     i64.xor
     i64.const 1099511628211
     i64.mul
-    local.set 5
-    local.get 5
-    local.get 5
+    local.set 7
+    local.get 7
+    local.get 7
     i64.const 32
     i64.shr_u
     i64.xor
     i32.wrap_i64
+    i32.const 0
     call 23
-    local.tee 2
+    local.tee 4
     i32.const 0
     i32.lt_s
     if ;; label = @1
@@ -201,90 +213,96 @@
       call 8
       unreachable
     end
-    local.get 2
+    local.get 4
     i32.const 1
     i32.add
-    local.set 3
+    local.set 5
     local.get 0
-    local.get 3
+    local.get 5
     i32.store offset=32
     global.get 3
-    local.get 3
-    local.get 2
+    local.get 5
+    local.get 4
     i32.sub
     i64.extend_i32_u
     i64.add
     global.set 3
   )
-  (func (;3;) (type 2) (param i32 i32)
+  (func (;3;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
-    local.tee 3
+    local.tee 5
     i32.const 16
     i32.mul
     i32.const 32
     i32.add
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 6
-    local.tee 2
+    local.tee 4
     i32.const 32
     i32.add
     i32.const 80
-    local.get 3
+    local.get 5
     i32.const 16
     i32.mul
     memory.copy
     block ;; label = @1
       loop ;; label = @2
-        local.get 4
-        local.get 3
+        local.get 6
+        local.get 5
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 5
+        local.get 7
         i32.const 80
-        local.get 4
+        local.get 6
         i32.const 16
         i32.mul
         i32.add
         i32.load
         i32.eqz
         i32.add
-        local.set 5
-        local.get 4
+        local.set 7
+        local.get 6
         i32.const 1
         i32.add
-        local.set 4
+        local.set 6
         br 0 (;@2;)
       end
     end
-    local.get 2
+    local.get 4
     i32.const 1
     i32.store
-    local.get 2
+    local.get 4
     local.get 1
     i32.store offset=4
-    local.get 2
-    local.get 3
-    i32.store offset=8
-    local.get 2
+    local.get 4
     local.get 5
+    i32.store offset=8
+    local.get 4
+    local.get 7
     i32.store offset=12
-    local.get 2
+    local.get 4
     local.get 0
-    local.get 2
+    local.get 4
     i32.const 32
     i32.add
     i32.const 1
     call 15
-    local.set 6
+    local.set 8
     i32.store offset=20
-    local.get 2
-    local.get 6
+    local.get 4
+    local.get 8
     i32.store offset=16
-    local.get 2
+    local.get 4
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 7
   )
-  (func (;4;) (type 3) (param i32 i64 i32 i64 i32) (result i32 i64)
+  (func (;4;) (type 2) (param i32 i64 i32 i64 i32) (result i32 i64)
     (local i64)
     local.get 0
     i32.const 3
@@ -299,6 +317,8 @@
       i32.wrap_i64
       local.get 3
       i32.wrap_i64
+      i32.const 0
+      i32.const 0
       call 9
       i64.extend_i32_u
       return
@@ -384,9 +404,12 @@
     return
     unreachable
   )
-  (func (;5;) (type 4) (param i32 i64)
+  (func (;5;) (type 3) (param i32 i64)
     (local i32)
     i32.const 32
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 6
     local.tee 2
     i32.const 0
@@ -398,20 +421,23 @@
     local.get 1
     i64.store offset=24
     local.get 2
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 7
   )
-  (func (;6;) (type 5) (param i32) (result i32)
+  (func (;6;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32)
     global.get 0
-    local.tee 1
+    local.tee 4
     local.get 0
     i32.const 15
     i32.add
     i32.const -16
     i32.and
     i32.add
-    local.tee 2
-    local.get 1
+    local.tee 5
+    local.get 4
     i32.lt_u
     if ;; label = @1
       i32.const 405
@@ -424,18 +450,18 @@
       call 8
       unreachable
     end
-    local.get 2
+    local.get 5
     i64.extend_i32_u
     memory.size
-    local.tee 3
+    local.tee 6
     i64.extend_i32_u
     i64.const 16
     i64.shl
     i64.gt_u
     if ;; label = @1
-      local.get 2
+      local.get 5
       i64.extend_i32_u
-      local.get 3
+      local.get 6
       i64.extend_i32_u
       i64.const 16
       i64.shl
@@ -445,9 +471,9 @@
       i64.const 16
       i64.shr_u
       i32.wrap_i64
-      local.set 4
-      local.get 3
-      local.get 4
+      local.set 7
+      local.get 6
+      local.get 7
       i32.add
       global.get 9
       i32.gt_u
@@ -462,17 +488,17 @@
         call 8
         unreachable
       end
-      local.get 3
+      local.get 6
       i32.const 1
       i32.shr_u
-      local.get 4
-      local.get 3
+      local.get 7
+      local.get 6
       i32.const 1
       i32.shr_u
-      local.get 4
+      local.get 7
       i32.gt_u
-      local.get 3
-      local.get 3
+      local.get 6
+      local.get 6
       i32.const 1
       i32.shr_u
       i32.add
@@ -484,7 +510,7 @@
       i32.const -1
       i32.eq
       if ;; label = @2
-        local.get 4
+        local.get 7
         memory.grow
         i32.const -1
         i32.eq
@@ -501,11 +527,11 @@
         end
       end
     end
-    local.get 2
+    local.get 5
     global.set 0
-    local.get 1
+    local.get 4
   )
-  (func (;7;) (type 6) (param i32)
+  (func (;7;) (type 1) (param i32 i32 i32 i32)
     (local i32)
     global.get 11
     global.get 12
@@ -520,14 +546,17 @@
       global.get 12
       i32.const 4
       i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 6
-      local.tee 1
+      local.tee 4
       global.get 10
       global.get 11
       i32.const 4
       i32.mul
       memory.copy
-      local.get 1
+      local.get 4
       global.set 10
     end
     global.get 10
@@ -542,7 +571,7 @@
     i32.add
     global.set 11
   )
-  (func (;8;) (type 7) (param i32 i32 i32 i32 i64 i32 i64)
+  (func (;8;) (type 5) (param i32 i32 i32 i32 i64 i32 i64)
     i32.const 0
     local.get 0
     i32.store offset=16
@@ -578,21 +607,10 @@
     i64.store offset=64
     unreachable
   )
-  (func (;9;) (type 8) (param i32 i32) (result i32)
+  (func (;9;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     global.get 13
     local.get 0
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 2
-    i32.load offset=4
-    local.set 3
-    local.get 2
-    i32.load
-    local.set 2
-    global.get 13
-    local.get 1
     i32.const 8
     i32.mul
     i32.add
@@ -602,43 +620,59 @@
     local.get 4
     i32.load
     local.set 4
-    local.get 3
-    local.get 5
+    global.get 13
+    local.get 1
+    i32.const 8
+    i32.mul
     i32.add
-    call 6
     local.tee 6
-    global.get 0
+    i32.load offset=4
     local.set 7
-    local.get 2
-    local.get 3
-    memory.copy
     local.get 6
-    local.get 3
+    i32.load
+    local.set 6
+    local.get 5
+    local.get 7
     i32.add
+    i32.const 0
+    i32.const 0
+    i32.const 0
+    call 6
+    local.tee 8
+    global.get 0
+    local.set 9
     local.get 4
     local.get 5
     memory.copy
-    global.get 14
-    local.set 8
-    local.get 6
-    local.get 3
+    local.get 8
     local.get 5
     i32.add
-    call 11
-    local.tee 9
+    local.get 6
+    local.get 7
+    memory.copy
+    global.get 14
+    local.set 10
     local.get 8
+    local.get 5
+    local.get 7
+    i32.add
+    i32.const 0
+    i32.const 0
+    call 11
+    local.tee 11
+    local.get 10
     i32.lt_u
     global.get 0
-    local.get 7
+    local.get 9
     i32.eq
     i32.and
     if ;; label = @1
-      local.get 6
+      local.get 8
       global.set 0
     end
-    local.get 9
+    local.get 11
   )
-  (func (;10;) (type 9) (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)
+  (func (;10;) (type 6) (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)
     local.get 0
     local.get 0
     f64.sub
@@ -677,7 +711,7 @@
     local.get 0
     i64.reinterpret_f64
   )
-  (func (;11;) (type 8) (param i32 i32) (result i32)
+  (func (;11;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32)
     global.get 14
     i32.const 1
@@ -687,64 +721,70 @@
     global.get 17
     i32.gt_u
     if ;; label = @1
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 12
     end
     local.get 0
     local.get 1
+    i32.const 0
+    i32.const 0
     call 13
-    local.tee 2
+    local.tee 4
     global.get 17
     i32.const 1
     i32.sub
     i32.and
-    local.set 3
+    local.set 5
     block ;; label = @1
       loop ;; label = @2
         global.get 16
-        local.get 3
+        local.get 5
         i32.const 8
         i32.mul
         i32.add
-        local.tee 4
+        local.tee 6
         i32.load offset=4
-        local.tee 5
+        local.tee 7
         i32.eqz
         br_if 1 (;@1;)
-        local.get 4
+        local.get 6
         i32.load
-        local.get 2
+        local.get 4
         i32.eq
         if ;; label = @3
           global.get 13
-          local.get 5
+          local.get 7
           i32.const 1
           i32.sub
           i32.const 8
           i32.mul
           i32.add
-          local.tee 6
+          local.tee 8
           i32.load
-          local.get 6
+          local.get 8
           i32.load offset=4
           local.get 0
           local.get 1
           call 14
           i32.eqz
           if ;; label = @4
-            local.get 5
+            local.get 7
             i32.const 1
             i32.sub
             return
           end
         end
-        local.get 3
+        local.get 5
         i32.const 1
         i32.add
         global.get 17
         i32.const 1
         i32.sub
         i32.and
-        local.set 3
+        local.set 5
         br 0 (;@2;)
       end
     end
@@ -757,19 +797,22 @@
       i32.shl
       i32.const 16
       i32.add
-      local.tee 7
+      local.tee 9
       i32.const 8
       i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 6
-      local.tee 8
+      local.tee 10
       global.get 13
       global.get 14
       i32.const 8
       i32.mul
       memory.copy
-      local.get 8
+      local.get 10
       global.set 13
-      local.get 7
+      local.get 9
       global.set 15
     end
     global.get 13
@@ -777,16 +820,16 @@
     i32.const 8
     i32.mul
     i32.add
-    local.tee 6
+    local.tee 8
     local.get 0
     i32.store
-    local.get 6
+    local.get 8
     local.get 1
     i32.store offset=4
+    local.get 6
     local.get 4
-    local.get 2
     i32.store
-    local.get 4
+    local.get 6
     global.get 14
     i32.const 1
     i32.add
@@ -797,78 +840,136 @@
     i32.add
     global.set 14
   )
-  (func (;12;) (type 1)
+  (func (;12;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     global.get 16
-    local.set 2
+    local.set 6
     global.get 17
-    local.tee 3
+    local.tee 7
     i32.const 1
     i32.shl
     i32.const 16
-    local.get 3
+    local.get 7
     select
-    local.set 0
-    local.get 0
+    local.set 4
+    local.get 4
     i32.const 8
     i32.mul
-    call 6
-    local.tee 1
     i32.const 0
-    local.get 0
+    i32.const 0
+    i32.const 0
+    call 6
+    local.tee 5
+    i32.const 0
+    local.get 4
     i32.const 8
     i32.mul
     memory.fill
     block ;; label = @1
       loop ;; label = @2
-        local.get 4
-        local.get 3
+        local.get 8
+        local.get 7
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 2
-        local.get 4
+        local.get 6
+        local.get 8
         i32.const 8
         i32.mul
         i32.add
-        local.tee 5
+        local.tee 9
         i32.load offset=4
         if ;; label = @3
-          local.get 5
+          local.get 9
           i32.load
-          local.set 6
-          local.get 6
-          local.get 0
+          local.set 10
+          local.get 10
+          local.get 4
           i32.const 1
           i32.sub
           i32.and
-          local.set 8
+          local.set 12
           block ;; label = @4
             loop ;; label = @5
-              local.get 1
-              local.get 8
+              local.get 5
+              local.get 12
               i32.const 8
               i32.mul
               i32.add
-              local.tee 7
+              local.tee 11
               i32.load offset=4
               i32.eqz
               br_if 1 (;@4;)
-              local.get 8
+              local.get 12
               i32.const 1
               i32.add
-              local.get 0
+              local.get 4
               i32.const 1
               i32.sub
               i32.and
-              local.set 8
+              local.set 12
               br 0 (;@5;)
             end
           end
-          local.get 7
-          local.get 5
+          local.get 11
+          local.get 9
           i64.load
           i64.store
         end
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    local.get 5
+    global.set 16
+    local.get 4
+    global.set 17
+  )
+  (func (;13;) (type 4) (param i32 i32 i32 i32) (result i32)
+    (local i32 i64)
+    i64.const -3750763034362895579
+    local.set 5
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 1
+        local.get 4
+        i32.sub
+        i32.const 8
+        i32.lt_u
+        br_if 1 (;@1;)
+        local.get 5
+        local.get 0
+        local.get 4
+        i32.add
+        i64.load align=1
+        i64.xor
+        i64.const 1099511628211
+        i64.mul
+        local.set 5
+        local.get 4
+        i32.const 8
+        i32.add
+        local.set 4
+        br 0 (;@2;)
+      end
+    end
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 4
+        local.get 1
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 5
+        local.get 0
+        local.get 4
+        i32.add
+        i64.load8_u
+        i64.xor
+        i64.const 1099511628211
+        i64.mul
+        local.set 5
         local.get 4
         i32.const 1
         i32.add
@@ -876,85 +977,30 @@
         br 0 (;@2;)
       end
     end
-    local.get 1
-    global.set 16
-    local.get 0
-    global.set 17
-  )
-  (func (;13;) (type 8) (param i32 i32) (result i32)
-    (local i32 i64)
-    i64.const -3750763034362895579
-    local.set 3
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 1
-        local.get 2
-        i32.sub
-        i32.const 8
-        i32.lt_u
-        br_if 1 (;@1;)
-        local.get 3
-        local.get 0
-        local.get 2
-        i32.add
-        i64.load align=1
-        i64.xor
-        i64.const 1099511628211
-        i64.mul
-        local.set 3
-        local.get 2
-        i32.const 8
-        i32.add
-        local.set 2
-        br 0 (;@2;)
-      end
-    end
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 2
-        local.get 1
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 3
-        local.get 0
-        local.get 2
-        i32.add
-        i64.load8_u
-        i64.xor
-        i64.const 1099511628211
-        i64.mul
-        local.set 3
-        local.get 2
-        i32.const 1
-        i32.add
-        local.set 2
-        br 0 (;@2;)
-      end
-    end
-    local.get 3
-    local.get 3
+    local.get 5
+    local.get 5
     i64.const 33
     i64.shr_u
     i64.xor
     i64.const -49064778989728563
     i64.mul
-    local.set 3
-    local.get 3
-    local.get 3
+    local.set 5
+    local.get 5
+    local.get 5
     i64.const 33
     i64.shr_u
     i64.xor
     i64.const -49064778989728563
     i64.mul
-    local.set 3
-    local.get 3
-    local.get 3
+    local.set 5
+    local.get 5
+    local.get 5
     i64.const 32
     i64.shr_u
     i64.xor
     i32.wrap_i64
   )
-  (func (;14;) (type 10) (param i32 i32 i32 i32) (result i32)
+  (func (;14;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32)
     local.get 1
     local.get 3
@@ -1030,7 +1076,7 @@
     i32.lt_u
     i32.sub
   )
-  (func (;15;) (type 11) (param i32 i32 i32) (result i32 i32)
+  (func (;15;) (type 7) (param i32 i32 i32) (result i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
@@ -1078,6 +1124,9 @@
     local.get 5
     local.get 7
     i32.mul
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 6
     local.set 9
     block ;; label = @1
@@ -1242,12 +1291,16 @@
     local.get 9
     local.get 11
     local.get 6
+    i32.const 0
     call 17
     i32.eqz
     if ;; label = @1
       local.get 11
       i32.const 4
       i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 6
       local.set 10
       i32.const 0
@@ -1279,10 +1332,14 @@
       local.get 10
       local.get 11
       local.get 6
+      i32.const 0
       call 16
       local.get 11
       local.get 7
       i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 6
       local.set 8
       i32.const 0
@@ -1329,90 +1386,94 @@
     local.get 9
     local.get 11
   )
-  (func (;16;) (type 12) (param i32 i32 i32)
+  (func (;16;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    local.set 3
+    local.set 4
     local.get 1
     i32.const 4
     i32.mul
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 6
-    local.set 4
-    i32.const 1
     local.set 5
+    i32.const 1
+    local.set 6
     block ;; label = @1
       loop ;; label = @2
-        local.get 5
+        local.get 6
         local.get 1
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 5
+        local.get 6
         i32.const 1
         i32.shl
-        local.set 6
-        i32.const 0
         local.set 7
+        i32.const 0
+        local.set 8
         block ;; label = @3
           loop ;; label = @4
-            local.get 7
+            local.get 8
             local.get 1
             i32.ge_u
             br_if 1 (;@3;)
-            local.get 7
-            local.get 5
-            i32.add
-            local.get 1
-            local.get 7
-            local.get 5
-            i32.add
-            local.get 1
-            i32.lt_u
-            select
-            local.tee 8
-            local.set 11
-            local.get 7
+            local.get 8
             local.get 6
             i32.add
             local.get 1
-            local.get 7
+            local.get 8
             local.get 6
             i32.add
             local.get 1
             i32.lt_u
             select
-            local.set 9
-            local.get 7
-            local.tee 10
+            local.tee 9
             local.set 12
+            local.get 8
+            local.get 7
+            i32.add
+            local.get 1
+            local.get 8
+            local.get 7
+            i32.add
+            local.get 1
+            i32.lt_u
+            select
+            local.set 10
+            local.get 8
+            local.tee 11
+            local.set 13
             block ;; label = @5
               loop ;; label = @6
-                local.get 12
-                local.get 9
+                local.get 13
+                local.get 10
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 10
-                local.get 8
+                local.get 11
+                local.get 9
                 i32.lt_u
                 if (result i32) ;; label = @7
-                  local.get 11
-                  local.get 9
+                  local.get 12
+                  local.get 10
                   i32.ge_u
                   if (result i32) ;; label = @8
                     i32.const 1
                   else
-                    local.get 3
-                    local.get 10
-                    i32.const 4
-                    i32.mul
-                    i32.add
-                    i32.load
-                    local.get 3
+                    local.get 4
                     local.get 11
                     i32.const 4
                     i32.mul
                     i32.add
                     i32.load
+                    local.get 4
+                    local.get 12
+                    i32.const 4
+                    i32.mul
+                    i32.add
+                    i32.load
                     local.get 2
+                    i32.const 0
                     call 18
                     i32.const 0
                     i32.le_s
@@ -1420,31 +1481,14 @@
                 else
                   i32.const 0
                 end
-                local.tee 13
+                local.tee 14
                 if ;; label = @7
+                  local.get 5
+                  local.get 13
+                  i32.const 4
+                  i32.mul
+                  i32.add
                   local.get 4
-                  local.get 12
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.get 3
-                  local.get 10
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  i32.load
-                  i32.store
-                  local.get 10
-                  i32.const 1
-                  i32.add
-                  local.set 10
-                else
-                  local.get 4
-                  local.get 12
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.get 3
                   local.get 11
                   i32.const 4
                   i32.mul
@@ -1455,94 +1499,111 @@
                   i32.const 1
                   i32.add
                   local.set 11
+                else
+                  local.get 5
+                  local.get 13
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.get 4
+                  local.get 12
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  i32.load
+                  i32.store
+                  local.get 12
+                  i32.const 1
+                  i32.add
+                  local.set 12
                 end
-                local.get 12
+                local.get 13
                 i32.const 1
                 i32.add
-                local.set 12
+                local.set 13
                 br 0 (;@6;)
               end
             end
+            local.get 8
             local.get 7
-            local.get 6
             i32.add
             i32.const 1
             i32.sub
-            local.set 7
-            local.get 7
+            local.set 8
+            local.get 8
             i32.const 1
             i32.add
-            local.set 7
+            local.set 8
             br 0 (;@4;)
           end
         end
-        local.get 3
         local.get 4
-        local.set 3
-        local.set 4
         local.get 5
+        local.set 4
+        local.set 5
+        local.get 6
         i32.const 1
         i32.sub
-        local.get 5
+        local.get 6
         i32.add
-        local.set 5
-        local.get 5
+        local.set 6
+        local.get 6
         i32.const 1
         i32.add
-        local.set 5
+        local.set 6
         br 0 (;@2;)
       end
     end
-    local.get 3
+    local.get 4
     local.get 0
     i32.ne
     if ;; label = @1
       local.get 0
-      local.get 3
+      local.get 4
       local.get 1
       i32.const 4
       i32.mul
       memory.copy
     end
   )
-  (func (;17;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;17;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
     local.get 1
     local.get 2
     i32.mul
-    local.set 3
+    local.set 4
     local.get 2
     i32.const 8
     i32.mul
-    local.set 11
+    local.set 12
     block ;; label = @1
       loop ;; label = @2
-        local.get 8
-        local.get 3
+        local.get 9
+        local.get 4
         i32.ge_u
         br_if 1 (;@1;)
         local.get 0
-        local.get 8
+        local.get 9
         i32.const 16
         i32.mul
         i32.add
-        local.set 10
-        local.get 10
+        local.set 11
+        local.get 11
         i32.load
         i32.const 1
         i32.eq
-        local.get 10
+        local.get 11
         i64.load offset=8
         i64.const 4611686018427387904
         i64.add
         i64.const -9223372036854775808
         i64.lt_u
         i32.and
-        local.get 10
+        local.get 11
         i32.load
         i32.const 3
         i32.eq
-        local.get 10
+        local.get 11
         i64.load offset=8
         i64.const 1
         i64.lt_u
@@ -1553,97 +1614,103 @@
           i32.const 0
           return
         end
-        local.get 8
+        local.get 9
         i32.const 1
         i32.add
-        local.set 8
+        local.set 9
         br 0 (;@2;)
       end
     end
-    local.get 11
-    call 6
-    local.tee 6
+    local.get 12
     i32.const 0
-    local.get 11
+    i32.const 0
+    i32.const 0
+    call 6
+    local.tee 7
+    i32.const 0
+    local.get 12
     memory.fill
     i32.const 32
     local.get 1
     i32.clz
     i32.sub
-    local.set 19
-    local.get 19
+    local.set 20
+    local.get 20
     i32.const 8
-    local.get 19
+    local.get 20
     i32.const 8
     i32.gt_u
     select
-    local.set 19
-    local.get 19
+    local.set 20
+    local.get 20
     i32.const 16
-    local.get 19
+    local.get 20
     i32.const 16
     i32.lt_u
     select
-    local.set 19
+    local.set 20
     i32.const 4
-    local.get 19
+    local.get 20
     i32.shl
+    i32.const 0
+    i32.const 0
+    i32.const 0
     call 6
-    local.set 7
+    local.set 8
     local.get 0
-    local.set 4
+    local.set 5
     local.get 0
-    local.get 3
+    local.get 4
     i32.const 8
     i32.mul
     i32.add
-    local.set 5
+    local.set 6
     i32.const 0
-    local.set 8
+    local.set 9
     block ;; label = @1
       loop ;; label = @2
-        local.get 8
-        local.get 3
+        local.get 9
+        local.get 4
         i32.ge_u
         br_if 1 (;@1;)
         local.get 0
-        local.get 8
+        local.get 9
         i32.const 16
         i32.mul
         i32.add
-        local.set 10
-        local.get 10
+        local.set 11
+        local.get 11
         i64.load offset=8
-        local.tee 24
+        local.tee 25
         i64.const 4611686018427387904
         i64.add
-        local.get 24
+        local.get 25
         i64.const -9223372036854775808
         i64.or
-        local.get 10
+        local.get 11
         i32.load
         i32.const 1
         i32.eq
         select
-        local.set 24
-        local.get 4
-        local.get 8
+        local.set 25
+        local.get 5
+        local.get 9
         i32.const 8
         i32.mul
         i32.add
-        local.get 24
+        local.get 25
         i64.store
-        local.get 6
-        local.get 9
+        local.get 7
+        local.get 10
         i32.const 8
         i32.mul
         i32.add
-        local.tee 14
-        local.get 14
+        local.tee 15
+        local.get 15
         i64.load
-        local.get 24
-        local.get 4
-        local.get 9
+        local.get 25
+        local.get 5
+        local.get 10
         i32.const 8
         i32.mul
         i32.add
@@ -1651,256 +1718,256 @@
         i64.xor
         i64.or
         i64.store
-        local.get 9
+        local.get 10
         i32.const 1
         i32.add
-        local.tee 9
+        local.tee 10
         i32.const 0
-        local.get 9
+        local.get 10
         local.get 2
         i32.lt_u
         select
-        local.set 9
-        local.get 8
+        local.set 10
+        local.get 9
         i32.const 1
         i32.add
-        local.set 8
+        local.set 9
         br 0 (;@2;)
       end
     end
     local.get 2
-    local.set 9
+    local.set 10
     block ;; label = @1
       loop ;; label = @2
-        local.get 9
+        local.get 10
         i32.eqz
         br_if 1 (;@1;)
-        local.get 9
+        local.get 10
         i32.const 1
         i32.sub
-        local.tee 9
+        local.tee 10
         i32.const 8
         i32.mul
-        local.get 6
+        local.get 7
         i32.add
         i64.load
-        local.tee 25
+        local.tee 26
         i64.ctz
         i32.wrap_i64
-        local.set 20
+        local.set 21
         i32.const 64
-        local.get 25
+        local.get 26
         i64.clz
         i32.wrap_i64
         i32.sub
-        local.get 20
+        local.get 21
         i32.sub
-        local.tee 21
+        local.tee 22
         if ;; label = @3
-          local.get 21
-          local.get 21
-          local.get 19
+          local.get 22
+          local.get 22
+          local.get 20
           i32.add
           i32.const 1
           i32.sub
-          local.get 19
+          local.get 20
           i32.div_u
-          local.tee 22
+          local.tee 23
           i32.add
           i32.const 1
           i32.sub
-          local.get 22
+          local.get 23
           i32.div_u
-          local.set 22
+          local.set 23
           i32.const 1
-          local.get 22
+          local.get 23
           i32.shl
           i32.const 1
           i32.sub
-          local.set 23
-          local.get 20
-          local.set 12
-          local.get 20
+          local.set 24
           local.get 21
+          local.set 13
+          local.get 21
+          local.get 22
           i32.add
-          local.set 21
+          local.set 22
           block ;; label = @4
             loop ;; label = @5
-              local.get 12
-              local.get 21
+              local.get 13
+              local.get 22
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 7
+              local.get 8
               i32.const 0
-              local.get 23
+              local.get 24
               i32.const 1
               i32.add
               i32.const 4
               i32.mul
               memory.fill
-              local.get 4
-              local.set 14
+              local.get 5
+              local.set 15
               i32.const 0
-              local.set 13
+              local.set 14
               block ;; label = @6
                 loop ;; label = @7
-                  local.get 13
+                  local.get 14
                   local.get 1
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 14
-                  local.get 9
+                  local.get 15
+                  local.get 10
                   i32.const 8
                   i32.mul
                   i32.add
                   i64.load
-                  local.get 12
+                  local.get 13
                   i64.extend_i32_u
                   i64.shr_u
                   i32.wrap_i64
-                  local.get 23
+                  local.get 24
                   i32.and
                   i32.const 4
                   i32.mul
-                  local.get 7
+                  local.get 8
                   i32.add
-                  local.tee 15
-                  local.get 15
+                  local.tee 16
+                  local.get 16
                   i32.load
                   i32.const 1
                   i32.add
                   i32.store
-                  local.get 14
-                  local.get 11
-                  i32.add
-                  local.set 14
-                  local.get 13
-                  i32.const 1
-                  i32.add
-                  local.set 13
-                  br 0 (;@7;)
-                end
-              end
-              i32.const 0
-              local.set 18
-              i32.const 0
-              local.set 13
-              local.get 23
-              i32.const 1
-              i32.add
-              local.set 17
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 13
-                  local.get 17
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 7
-                  local.get 13
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.tee 15
-                  i32.load
                   local.get 15
-                  local.get 18
-                  i32.store
-                  local.get 18
-                  i32.add
-                  local.set 18
-                  local.get 13
-                  i32.const 1
-                  i32.add
-                  local.set 13
-                  br 0 (;@7;)
-                end
-              end
-              local.get 4
-              local.set 14
-              i32.const 0
-              local.set 13
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 13
-                  local.get 1
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 14
-                  local.get 9
-                  i32.const 8
-                  i32.mul
-                  i32.add
-                  i64.load
                   local.get 12
-                  i64.extend_i32_u
-                  i64.shr_u
-                  i32.wrap_i64
-                  local.get 23
-                  i32.and
-                  i32.const 4
-                  i32.mul
-                  local.get 7
-                  i32.add
-                  local.tee 15
-                  i32.load
-                  local.tee 17
-                  i32.const 1
-                  i32.add
-                  local.set 18
-                  local.get 15
-                  local.get 18
-                  i32.store
-                  local.get 5
-                  local.get 17
-                  local.get 11
-                  i32.mul
                   i32.add
                   local.set 15
-                  i32.const 0
+                  local.get 14
+                  i32.const 1
+                  i32.add
+                  local.set 14
+                  br 0 (;@7;)
+                end
+              end
+              i32.const 0
+              local.set 19
+              i32.const 0
+              local.set 14
+              local.get 24
+              i32.const 1
+              i32.add
+              local.set 18
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 14
+                  local.get 18
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 8
+                  local.get 14
+                  i32.const 4
+                  i32.mul
+                  i32.add
+                  local.tee 16
+                  i32.load
+                  local.get 16
+                  local.get 19
+                  i32.store
+                  local.get 19
+                  i32.add
+                  local.set 19
+                  local.get 14
+                  i32.const 1
+                  i32.add
+                  local.set 14
+                  br 0 (;@7;)
+                end
+              end
+              local.get 5
+              local.set 15
+              i32.const 0
+              local.set 14
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 14
+                  local.get 1
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 15
+                  local.get 10
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  i64.load
+                  local.get 13
+                  i64.extend_i32_u
+                  i64.shr_u
+                  i32.wrap_i64
+                  local.get 24
+                  i32.and
+                  i32.const 4
+                  i32.mul
+                  local.get 8
+                  i32.add
+                  local.tee 16
+                  i32.load
+                  local.tee 18
+                  i32.const 1
+                  i32.add
+                  local.set 19
+                  local.get 16
+                  local.get 19
+                  i32.store
+                  local.get 6
+                  local.get 18
+                  local.get 12
+                  i32.mul
+                  i32.add
                   local.set 16
+                  i32.const 0
+                  local.set 17
                   block ;; label = @8
                     loop ;; label = @9
-                      local.get 16
+                      local.get 17
                       local.get 2
                       i32.ge_u
                       br_if 1 (;@8;)
-                      local.get 15
                       local.get 16
+                      local.get 17
                       i32.const 8
                       i32.mul
-                      local.tee 17
+                      local.tee 18
                       i32.add
-                      local.get 14
-                      local.get 17
+                      local.get 15
+                      local.get 18
                       i32.add
                       i64.load
                       i64.store
-                      local.get 16
+                      local.get 17
                       i32.const 1
                       i32.add
-                      local.set 16
+                      local.set 17
                       br 0 (;@9;)
                     end
                   end
-                  local.get 14
-                  local.get 11
+                  local.get 15
+                  local.get 12
                   i32.add
-                  local.set 14
-                  local.get 13
+                  local.set 15
+                  local.get 14
                   i32.const 1
                   i32.add
-                  local.set 13
+                  local.set 14
                   br 0 (;@7;)
                 end
               end
-              local.get 4
               local.get 5
-              local.set 4
+              local.get 6
               local.set 5
-              local.get 12
-              local.get 22
+              local.set 6
+              local.get 13
+              local.get 23
               i32.add
-              local.set 12
+              local.set 13
               br 0 (;@5;)
             end
           end
@@ -1908,113 +1975,115 @@
         br 0 (;@2;)
       end
     end
-    local.get 4
+    local.get 5
     local.get 0
     i32.ne
-    local.set 14
+    local.set 15
     i32.const 0
-    local.set 8
+    local.set 9
     block ;; label = @1
       loop ;; label = @2
-        local.get 8
-        local.get 3
+        local.get 9
+        local.get 4
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 8
-        local.get 3
+        local.get 9
+        local.get 4
         i32.const 1
         i32.sub
-        local.get 8
+        local.get 9
         i32.sub
-        local.get 14
+        local.get 15
         select
-        local.set 13
-        local.get 4
-        local.get 13
+        local.set 14
+        local.get 5
+        local.get 14
         i32.const 8
         i32.mul
         i32.add
         i64.load
-        local.set 24
+        local.set 25
         local.get 0
-        local.get 13
+        local.get 14
         i32.const 16
         i32.mul
         i32.add
-        local.set 10
-        local.get 10
+        local.set 11
+        local.get 11
         i64.const 1
         i64.const 3
-        local.get 24
+        local.get 25
         i64.const 0
         i64.ge_s
         select
         i64.store
-        local.get 10
-        local.get 24
+        local.get 11
+        local.get 25
         i64.const 4611686018427387904
         i64.sub
-        local.get 24
+        local.get 25
         i64.const 9223372036854775807
         i64.and
-        local.get 24
+        local.get 25
         i64.const 0
         i64.ge_s
         select
         i64.store offset=8
-        local.get 8
+        local.get 9
         i32.const 1
         i32.add
-        local.set 8
+        local.set 9
         br 0 (;@2;)
       end
     end
     i32.const 1
   )
-  (func (;18;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;18;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32)
     block ;; label = @1
       loop ;; label = @2
-        local.get 3
+        local.get 4
         local.get 2
         i32.ge_u
         br_if 1 (;@1;)
-        local.get 3
+        local.get 4
         i32.const 16
         i32.mul
-        local.set 5
+        local.set 6
         local.get 0
-        local.get 5
+        local.get 6
         i32.add
         i32.load
         local.get 0
-        local.get 5
+        local.get 6
         i32.add
         i64.load offset=8
         local.get 1
-        local.get 5
+        local.get 6
         i32.add
         i32.load
         local.get 1
-        local.get 5
+        local.get 6
         i32.add
         i64.load offset=8
+        i32.const 0
+        i32.const 0
         call 19
-        local.tee 4
+        local.tee 5
         if ;; label = @3
-          local.get 4
+          local.get 5
           return
         end
-        local.get 3
+        local.get 4
         i32.const 1
         i32.add
-        local.set 3
+        local.set 4
         br 0 (;@2;)
       end
     end
     i32.const 0
   )
-  (func (;19;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;19;) (type 8) (param i32 i64 i32 i64 i32 i32) (result i32)
     local.get 0
     i32.const 3
     i32.eq
@@ -2057,6 +2126,8 @@
       i32.wrap_i64
       local.get 3
       i32.wrap_i64
+      i32.const 0
+      i32.const 0
       call 20
       return
     end
@@ -2071,23 +2142,14 @@
     local.get 1
     local.get 2
     local.get 3
+    i32.const 0
+    i32.const 0
     call 21
   )
-  (func (;20;) (type 8) (param i32 i32) (result i32)
+  (func (;20;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32)
     global.get 13
     local.get 0
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 2
-    i32.load offset=4
-    local.set 3
-    local.get 2
-    i32.load
-    local.set 2
-    global.get 13
-    local.get 1
     i32.const 8
     i32.mul
     i32.add
@@ -2097,13 +2159,24 @@
     local.get 4
     i32.load
     local.set 4
-    local.get 2
-    local.get 3
+    global.get 13
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.tee 6
+    i32.load offset=4
+    local.set 7
+    local.get 6
+    i32.load
+    local.set 6
     local.get 4
     local.get 5
+    local.get 6
+    local.get 7
     call 14
   )
-  (func (;21;) (type 14) (param i32 i64 i32 i64) (result i32)
+  (func (;21;) (type 8) (param i32 i64 i32 i64 i32 i32) (result i32)
     local.get 0
     i32.const 1
     i32.eq
@@ -2151,7 +2224,7 @@
     f64.lt
     i32.sub
   )
-  (func (;22;) (type 15) (param i64 f64) (result i32)
+  (func (;22;) (type 9) (param i64 f64) (result i32)
     (local f64 i64 f64)
     local.get 1
     f64.const 0x1p+63 (;=9223372036854776000;)
@@ -2197,10 +2270,10 @@
     f64.gt
     i32.sub
   )
-  (func (;23;) (type 13) (param i32 i32 i32) (result i32)
+  (func (;23;) (type 4) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     i32.const 16
-    local.set 3
+    local.set 4
     local.get 0
     i32.load offset=4
     i32.const 1
@@ -2212,51 +2285,54 @@
     i32.gt_u
     if ;; label = @1
       local.get 0
+      i32.const 0
+      i32.const 0
+      i32.const 0
       call 24
     end
     local.get 0
     i32.load offset=16
     i32.const 1
     i32.sub
-    local.set 10
+    local.set 11
     local.get 2
-    local.get 10
+    local.get 11
     i32.and
-    local.set 4
+    local.set 5
     block ;; label = @1
       loop ;; label = @2
         local.get 0
         i32.load offset=12
-        local.get 4
+        local.get 5
         i32.const 8
         i32.mul
         i32.add
-        local.tee 5
-        i32.load offset=4
         local.tee 6
+        i32.load offset=4
+        local.tee 7
         i32.eqz
         br_if 1 (;@1;)
-        local.get 5
+        local.get 6
         i32.load
         local.get 2
         i32.eq
         if ;; label = @3
           local.get 0
           i32.load
-          local.get 6
+          local.get 7
           i32.const 1
           i32.sub
-          local.get 3
+          local.get 4
           i32.mul
           i32.add
-          local.set 9
+          local.set 10
           i32.const 0
-          local.get 9
+          local.get 10
           i32.load
           local.get 1
           i32.load
           i32.ne
-          local.get 9
+          local.get 10
           i64.load offset=8
           local.get 1
           i64.load offset=8
@@ -2269,181 +2345,187 @@
             return
           end
         end
-        local.get 4
+        local.get 5
         i32.const 1
         i32.add
-        local.get 10
+        local.get 11
         i32.and
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    local.get 0
-    i32.load offset=4
-    local.set 7
-    local.get 0
-    i32.load offset=8
-    local.tee 8
-    local.get 7
-    i32.eq
-    if ;; label = @1
-      local.get 8
-      i32.const 1
-      i32.shl
-      i32.const 8
-      i32.add
-      local.tee 8
-      local.get 3
-      i32.mul
-      call 6
-      local.tee 9
-      local.get 0
-      i32.load
-      local.get 7
-      local.get 3
-      i32.mul
-      memory.copy
-      local.get 0
-      local.get 9
-      i32.store
-      local.get 0
-      local.get 8
-      i32.store offset=8
-    end
-    local.get 0
-    i32.load
-    local.get 7
-    local.get 3
-    i32.mul
-    i32.add
-    local.set 9
-    i32.const 0
-    local.set 8
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 3
-        local.get 8
-        i32.sub
-        i32.const 8
-        i32.lt_u
-        br_if 1 (;@1;)
-        local.get 9
-        local.get 8
-        i32.add
-        local.get 1
-        local.get 8
-        i32.add
-        i64.load
-        i64.store
-        local.get 8
-        i32.const 8
-        i32.add
-        local.set 8
-        br 0 (;@2;)
-      end
-    end
-    local.get 5
-    local.get 2
-    i32.store
-    local.get 5
-    local.get 7
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    local.get 0
-    local.get 7
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    local.get 7
-  )
-  (func (;24;) (type 6) (param i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=12
-    local.set 4
-    local.get 0
-    i32.load offset=16
-    local.tee 2
-    i32.const 1
-    i32.shl
-    i32.const 16
-    local.get 2
-    select
-    local.set 1
-    local.get 1
-    i32.const 8
-    i32.mul
-    call 6
-    local.tee 3
-    i32.const 0
-    local.get 1
-    i32.const 8
-    i32.mul
-    memory.fill
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 5
-        local.get 2
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 4
-        local.get 5
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 6
-        i32.load offset=4
-        if ;; label = @3
-          local.get 6
-          i32.load
-          local.set 7
-          local.get 7
-          local.get 1
-          i32.const 1
-          i32.sub
-          i32.and
-          local.set 9
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 3
-              local.get 9
-              i32.const 8
-              i32.mul
-              i32.add
-              local.tee 8
-              i32.load offset=4
-              i32.eqz
-              br_if 1 (;@4;)
-              local.get 9
-              i32.const 1
-              i32.add
-              local.get 1
-              i32.const 1
-              i32.sub
-              i32.and
-              local.set 9
-              br 0 (;@5;)
-            end
-          end
-          local.get 8
-          local.get 6
-          i64.load
-          i64.store
-        end
-        local.get 5
-        i32.const 1
-        i32.add
         local.set 5
         br 0 (;@2;)
       end
     end
     local.get 0
-    local.get 3
+    i32.load offset=4
+    local.set 8
+    local.get 0
+    i32.load offset=8
+    local.tee 9
+    local.get 8
+    i32.eq
+    if ;; label = @1
+      local.get 9
+      i32.const 1
+      i32.shl
+      i32.const 8
+      i32.add
+      local.tee 9
+      local.get 4
+      i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call 6
+      local.tee 10
+      local.get 0
+      i32.load
+      local.get 8
+      local.get 4
+      i32.mul
+      memory.copy
+      local.get 0
+      local.get 10
+      i32.store
+      local.get 0
+      local.get 9
+      i32.store offset=8
+    end
+    local.get 0
+    i32.load
+    local.get 8
+    local.get 4
+    i32.mul
+    i32.add
+    local.set 10
+    i32.const 0
+    local.set 9
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 4
+        local.get 9
+        i32.sub
+        i32.const 8
+        i32.lt_u
+        br_if 1 (;@1;)
+        local.get 10
+        local.get 9
+        i32.add
+        local.get 1
+        local.get 9
+        i32.add
+        i64.load
+        i64.store
+        local.get 9
+        i32.const 8
+        i32.add
+        local.set 9
+        br 0 (;@2;)
+      end
+    end
+    local.get 6
+    local.get 2
+    i32.store
+    local.get 6
+    local.get 8
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 0
+    local.get 8
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 8
+  )
+  (func (;24;) (type 1) (param i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load offset=12
+    local.set 7
+    local.get 0
+    i32.load offset=16
+    local.tee 5
+    i32.const 1
+    i32.shl
+    i32.const 16
+    local.get 5
+    select
+    local.set 4
+    local.get 4
+    i32.const 8
+    i32.mul
+    i32.const 0
+    i32.const 0
+    i32.const 0
+    call 6
+    local.tee 6
+    i32.const 0
+    local.get 4
+    i32.const 8
+    i32.mul
+    memory.fill
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 8
+        local.get 5
+        i32.ge_u
+        br_if 1 (;@1;)
+        local.get 7
+        local.get 8
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 9
+        i32.load offset=4
+        if ;; label = @3
+          local.get 9
+          i32.load
+          local.set 10
+          local.get 10
+          local.get 4
+          i32.const 1
+          i32.sub
+          i32.and
+          local.set 12
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 6
+              local.get 12
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 11
+              i32.load offset=4
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 12
+              i32.const 1
+              i32.add
+              local.get 4
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 12
+              br 0 (;@5;)
+            end
+          end
+          local.get 11
+          local.get 9
+          i64.load
+          i64.store
+        end
+        local.get 8
+        i32.const 1
+        i32.add
+        local.set 8
+        br 0 (;@2;)
+      end
+    end
+    local.get 0
+    local.get 6
     i32.store offset=12
     local.get 0
-    local.get 1
+    local.get 4
     i32.store offset=16
   )
-  (data (;0;) (i32.const 80) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00a\00\00\00\00\00\00\000\03\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00")
+  (data (;0;) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00a\00\00\00\00\00\00\000\03\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00\00\00\00\00\00\00\00\00")
 )
