@@ -9,9 +9,9 @@ use bytelogic_engine::ir::{Builtin, ExprKind, Program};
 use bytelogic_engine::span::Span;
 use std::collections::HashMap;
 use wasm_encoder::{
-    CodeSection, ConstExpr, DataCountSection, DataSection, EntityType, ExportKind, ExportSection, Function,
-    FunctionSection, GlobalSection, GlobalType, ImportSection, InstructionSink, MemorySection,
-    MemoryType, TypeSection, ValType,
+    CodeSection, ConstExpr, DataCountSection, DataSection, EntityType, ExportKind, ExportSection,
+    Function, FunctionSection, GlobalSection, GlobalType, ImportSection, InstructionSink,
+    MemorySection, MemoryType, TypeSection, ValType,
 };
 
 /// A function of the module, by what it implements.
@@ -346,7 +346,11 @@ impl<'p> Module<'p> {
         }
         let mut exports = ExportSection::new();
         exports.export(abi::EXPORT_MEMORY, ExportKind::Memory, 0);
-        exports.export(abi::EXPORT_RUN, ExportKind::Func, self.index[&FnKey::Run].index);
+        exports.export(
+            abi::EXPORT_RUN,
+            ExportKind::Func,
+            self.index[&FnKey::Run].index,
+        );
         for g in Global::ALL {
             exports.export(g.name(), ExportKind::Global, g.index());
         }

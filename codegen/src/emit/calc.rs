@@ -7,7 +7,7 @@ use super::expr::{Env, expr, stash, truthy};
 use super::run::pattern;
 use crate::CodegenError;
 use crate::abi::{Detail, Global, REL_SIZE, SCRATCH, TAG_INT, TAG_NONE, VALUE_SIZE};
-use crate::builder::FnBuilder;
+use crate::builder::{FnBuilder, m32};
 use crate::module::{CallExt, FnKey, Module};
 use crate::rt::{Arg, Helper, detail, emit_fail, emit_step};
 use bytelogic_engine::ir::{Expr, Stmt};
@@ -211,12 +211,18 @@ fn stmt(
             pattern(m, f, env, pat)?;
             let snapshot = m.rt(Helper::Snapshot);
             let [ptr, count, i] = [(); 3].map(|_| f.local(ValType::I32));
+            // The pattern in the scratch buffer is read before the results go there.
             f.ins()
                 .i32_const((m.layout.rels + rel.0 * REL_SIZE) as i32)
                 .i32_const(SCRATCH as i32)
                 .i32_const(0)
+                .i32_const(SCRATCH as i32)
                 .call_fn(snapshot)
+                .i32_const(0)
+                .i32_load(m32(SCRATCH))
                 .local_set(count)
+                .i32_const(0)
+                .i32_load(m32(SCRATCH + 4))
                 .local_set(ptr)
                 .i32_const(0)
                 .local_set(i);

@@ -112,7 +112,10 @@ fn statement(
             let (addr, _) = relation(m, *rel, p.len())?;
             pattern(m, f, env, p)?;
             let query = m.rt(Helper::OutQuery);
-            f.ins().i32_const(addr).i32_const(rel.0 as i32).call_fn(query);
+            f.ins()
+                .i32_const(addr)
+                .i32_const(rel.0 as i32)
+                .call_fn(query);
         }
         Step::Let {
             global, expr: e, ..

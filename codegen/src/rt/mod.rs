@@ -32,7 +32,8 @@ pub enum Helper {
     Hash,
     /// `(a, acols, b, bcols, n) -> bool`: n values equal (columns as for [`Helper::Hash`]).
     Equal,
-    /// `(i: i64, f: f64) -> -1/0/1`: exact Int against Float.
+    /// `(_, i: i64, _, f: f64 bits as i64) -> -1/0/1`: exact Int against Float (the
+    /// unused `i32`s give it `CmpNum`'s shape, one function type fewer).
     CmpIntFloat,
     /// `(a: value, b: value) -> -1/0/1` for two numbers.
     CmpNum,
@@ -99,7 +100,8 @@ pub enum Helper {
     Sort,
     /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
     SortRanked,
-    /// `(rel, pattern, project) -> (ptr, count)`: matching tuples, sorted.
+    /// `(rel, pattern, project, out)`: matching tuples, sorted; stores their count at
+    /// `out` and their address at `out + 4`.
     Snapshot,
     /// `(record)`: appends an output record.
     OutPush,
@@ -120,7 +122,7 @@ impl Helper {
             Helper::Alloc => (vec![I32], vec![I32]),
             Helper::Hash => (vec![I32, I32, I32], vec![I32]),
             Helper::Equal => (vec![I32, I32, I32, I32, I32], vec![I32]),
-            Helper::CmpIntFloat => (vec![I64, F64], vec![I32]),
+            Helper::CmpIntFloat => (vec![I32, I64, I32, I64], vec![I32]),
             Helper::CmpNum | Helper::CmpVal => (vec![I32, I64, I32, I64], vec![I32]),
             Helper::CmpVals => (vec![I32, I32, I32], vec![I32]),
             Helper::Binary(_) => (vec![I32, I64, I32, I64, I32], value.to_vec()),
@@ -153,7 +155,7 @@ impl Helper {
             }
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
-            Helper::Snapshot => (vec![I32, I32, I32], vec![I32, I32]),
+            Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }
     }

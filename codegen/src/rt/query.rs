@@ -180,8 +180,11 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
+// `Snapshot` stores a count and then an address: an output record's count and rows.
+const _: () = assert!(OUT_ROWS == OUT_COUNT + 4);
+
 pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, pattern, project) = (0, 1, 2);
+    let (rel, pattern, project, out) = (0, 1, 2, 3);
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
     let ranked = m.rt(Helper::SortRanked);
@@ -404,8 +407,12 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_mul()
         .i32_add()
         .global_set(Global::Heap.index())
+        .local_get(out)
+        .local_get(count)
+        .i32_store(m32(0))
+        .local_get(out)
         .local_get(buf)
-        .local_get(count);
+        .i32_store(m32(4));
     f.finish()
 }
 
@@ -486,7 +493,7 @@ pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
     let snapshot = m.rt(Helper::Snapshot);
     let push = m.rt(Helper::OutPush);
     let mut f = FnBuilder::new(n);
-    let [rec, arity, c, width, count] = [(); 5].map(|_| f.local(ValType::I32));
+    let [rec, arity, c, width] = [(); 4].map(|_| f.local(ValType::I32));
     f.ins()
         .local_get(rel)
         .i32_load(m32(SET_ARITY))
@@ -518,18 +525,15 @@ pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(rec)
         .local_get(width)
         .i32_store(m32(OUT_WIDTH))
-        .local_get(rec)
         .local_get(rel)
         .local_get(rec)
         .i32_const(OUT_ARGS as i32)
         .i32_add()
         .i32_const(1)
-        .call_fn(snapshot)
-        .local_set(count)
-        .i32_store(m32(OUT_ROWS))
         .local_get(rec)
-        .local_get(count)
-        .i32_store(m32(OUT_COUNT))
+        .i32_const(OUT_COUNT as i32)
+        .i32_add()
+        .call_fn(snapshot)
         .local_get(rec)
         .call_fn(push);
     f.finish()

@@ -431,7 +431,11 @@ pub(super) fn index_catch_up(m: &mut Module<'_>, n: u32) -> Function {
     field(&mut f, rel, REL_VISIBLE);
     f.ins().local_set(to);
     loop_start(&mut f, r, to);
-    f.ins().local_get(ix).local_get(rel).local_get(r).call_fn(add);
+    f.ins()
+        .local_get(ix)
+        .local_get(rel)
+        .local_get(r)
+        .call_fn(add);
     loop_end(&mut f, r);
     f.ins()
         .local_get(ix)

@@ -170,8 +170,10 @@ fn sign(f: &mut FnBuilder, gt: impl Fn(&mut FnBuilder), lt: impl Fn(&mut FnBuild
 }
 
 pub(super) fn cmp_int_float(n: u32) -> Function {
-    let (i, x) = (0, 1);
+    let (i, bits) = (1, 3);
     let mut f = FnBuilder::new(n);
+    let x = f.local(ValType::F64);
+    f.ins().local_get(bits).f64_reinterpret_i64().local_set(x);
     let t = f.local(ValType::F64);
     let ti = f.local(ValType::I64);
     let frac = f.local(ValType::F64);
@@ -251,9 +253,10 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
     f.ins()
         .return_()
         .end()
+        .i32_const(0)
         .local_get(ap)
+        .i32_const(0)
         .local_get(bp)
-        .f64_reinterpret_i64()
         .call_fn(cif)
         .return_()
         .end()
@@ -262,9 +265,10 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
         .i32_eq()
         .if_(BlockType::Empty)
         .i32_const(0)
+        .i32_const(0)
         .local_get(bp)
+        .i32_const(0)
         .local_get(ap)
-        .f64_reinterpret_i64()
         .call_fn(cif)
         .i32_sub()
         .return_()

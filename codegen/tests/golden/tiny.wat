@@ -6,9 +6,7 @@
   (type (;4;) (func (param i32 i32 i32 i32) (result i32)))
   (type (;5;) (func (param i32 i32 i32 i32 i64 i32 i64)))
   (type (;6;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
-  (type (;7;) (func (param i32 i32 i32) (result i32 i32)))
-  (type (;8;) (func (param i32 i64 i32 i64 i32 i32) (result i32)))
-  (type (;9;) (func (param i64 f64) (result i32)))
+  (type (;7;) (func (param i32 i64 i32 i64 i32 i32) (result i32)))
   (memory (;0;) 1)
   (global (;0;) (mut i32) i32.const 880)
   (global (;1;) (mut i64) i64.const 0)
@@ -229,7 +227,7 @@
     global.set 3
   )
   (func (;3;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
     local.tee 5
@@ -284,18 +282,15 @@
     local.get 4
     local.get 7
     i32.store offset=12
-    local.get 4
     local.get 0
     local.get 4
     i32.const 32
     i32.add
     i32.const 1
-    call 15
-    local.set 8
-    i32.store offset=20
     local.get 4
-    local.get 8
-    i32.store offset=16
+    i32.const 16
+    i32.add
+    call 15
     local.get 4
     i32.const 0
     i32.const 0
@@ -1076,315 +1071,319 @@
     i32.lt_u
     i32.sub
   )
-  (func (;15;) (type 7) (param i32 i32 i32) (result i32 i32)
+  (func (;15;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.load offset=20
-    local.set 3
-    local.get 0
-    i32.load
     local.set 4
     local.get 0
-    i32.load offset=32
+    i32.load
     local.set 5
-    local.get 3
+    local.get 0
+    i32.load offset=32
     local.set 6
+    local.get 4
+    local.set 7
     local.get 2
     if ;; label = @1
       i32.const 0
-      local.set 6
+      local.set 7
       block ;; label = @2
         loop ;; label = @3
-          local.get 14
-          local.get 3
+          local.get 15
+          local.get 4
           i32.ge_u
           br_if 1 (;@2;)
-          local.get 6
+          local.get 7
           local.get 1
-          local.get 14
+          local.get 15
           i32.const 16
           i32.mul
           i32.add
           i32.load
           i32.eqz
           i32.add
-          local.set 6
-          local.get 14
+          local.set 7
+          local.get 15
           i32.const 1
           i32.add
-          local.set 14
+          local.set 15
           br 0 (;@3;)
         end
       end
     end
-    local.get 6
+    local.get 7
     i32.const 16
     i32.mul
-    local.set 7
-    local.get 5
-    local.get 7
+    local.set 8
+    local.get 6
+    local.get 8
     i32.mul
     i32.const 0
     i32.const 0
     i32.const 0
     call 6
-    local.set 9
+    local.set 10
     block ;; label = @1
       loop ;; label = @2
-        local.get 12
-        local.get 5
+        local.get 13
+        local.get 6
         i32.ge_u
         br_if 1 (;@1;)
+        local.get 5
+        local.get 13
         local.get 4
-        local.get 12
-        local.get 3
         i32.mul
         i32.const 16
         i32.mul
         i32.add
-        local.set 13
-        i32.const 1
-        local.set 16
-        i32.const 0
         local.set 14
+        i32.const 1
+        local.set 17
+        i32.const 0
+        local.set 15
         block ;; label = @3
           loop ;; label = @4
-            local.get 14
-            local.get 3
+            local.get 15
+            local.get 4
             i32.ge_u
             br_if 1 (;@3;)
             local.get 1
-            local.get 14
+            local.get 15
             i32.const 16
             i32.mul
-            local.tee 15
+            local.tee 16
             i32.add
-            local.tee 18
+            local.tee 19
             i32.load
             if ;; label = @5
-              local.get 18
+              local.get 19
               i32.load
-              local.get 13
-              local.get 15
+              local.get 14
+              local.get 16
               i32.add
               i32.load
               i32.ne
-              local.get 18
+              local.get 19
               i64.load offset=8
-              local.get 13
-              local.get 15
+              local.get 14
+              local.get 16
               i32.add
               i64.load offset=8
               i64.ne
               i32.or
               if ;; label = @6
                 i32.const 0
-                local.set 16
+                local.set 17
               end
             end
-            local.get 14
+            local.get 15
             i32.const 1
             i32.add
-            local.set 14
+            local.set 15
             br 0 (;@4;)
           end
         end
-        local.get 16
+        local.get 17
         if ;; label = @3
-          local.get 9
-          local.get 11
-          local.get 7
+          local.get 10
+          local.get 12
+          local.get 8
           i32.mul
           i32.add
-          local.set 17
+          local.set 18
           local.get 2
           if ;; label = @4
             i32.const 0
-            local.set 15
+            local.set 16
             i32.const 0
-            local.set 14
+            local.set 15
             block ;; label = @5
               loop ;; label = @6
-                local.get 14
-                local.get 3
+                local.get 15
+                local.get 4
                 i32.ge_u
                 br_if 1 (;@5;)
                 local.get 1
-                local.get 14
+                local.get 15
                 i32.const 16
                 i32.mul
                 i32.add
                 i32.load
                 i32.eqz
                 if ;; label = @7
-                  local.get 17
-                  local.get 15
-                  i32.const 16
-                  i32.mul
-                  i32.add
-                  local.set 18
-                  local.get 13
-                  local.get 14
+                  local.get 18
+                  local.get 16
                   i32.const 16
                   i32.mul
                   i32.add
                   local.set 19
-                  local.get 18
+                  local.get 14
+                  local.get 15
+                  i32.const 16
+                  i32.mul
+                  i32.add
+                  local.set 20
                   local.get 19
+                  local.get 20
                   i64.load
                   i64.store
-                  local.get 18
                   local.get 19
+                  local.get 20
                   i64.load offset=8
                   i64.store offset=8
-                  local.get 15
+                  local.get 16
                   i32.const 1
                   i32.add
-                  local.set 15
+                  local.set 16
                 end
-                local.get 14
+                local.get 15
                 i32.const 1
-                i32.add
-                local.set 14
-                br 0 (;@6;)
-              end
-            end
-          else
-            i32.const 0
-            local.set 15
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 7
-                local.get 15
-                i32.sub
-                i32.const 8
-                i32.lt_u
-                br_if 1 (;@5;)
-                local.get 17
-                local.get 15
-                i32.add
-                local.get 13
-                local.get 15
-                i32.add
-                i64.load
-                i64.store
-                local.get 15
-                i32.const 8
                 i32.add
                 local.set 15
                 br 0 (;@6;)
               end
             end
+          else
+            i32.const 0
+            local.set 16
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 8
+                local.get 16
+                i32.sub
+                i32.const 8
+                i32.lt_u
+                br_if 1 (;@5;)
+                local.get 18
+                local.get 16
+                i32.add
+                local.get 14
+                local.get 16
+                i32.add
+                i64.load
+                i64.store
+                local.get 16
+                i32.const 8
+                i32.add
+                local.set 16
+                br 0 (;@6;)
+              end
+            end
           end
-          local.get 11
+          local.get 12
           i32.const 1
           i32.add
-          local.set 11
+          local.set 12
         end
-        local.get 12
+        local.get 13
         i32.const 1
         i32.add
-        local.set 12
+        local.set 13
         br 0 (;@2;)
       end
     end
-    local.get 9
-    local.get 11
-    local.get 6
+    local.get 10
+    local.get 12
+    local.get 7
     i32.const 0
     call 17
     i32.eqz
     if ;; label = @1
-      local.get 11
+      local.get 12
       i32.const 4
       i32.mul
       i32.const 0
       i32.const 0
       i32.const 0
       call 6
-      local.set 10
+      local.set 11
       i32.const 0
-      local.set 12
+      local.set 13
       block ;; label = @2
         loop ;; label = @3
+          local.get 13
           local.get 12
-          local.get 11
           i32.ge_u
           br_if 1 (;@2;)
-          local.get 10
-          local.get 12
+          local.get 11
+          local.get 13
           i32.const 4
           i32.mul
           i32.add
-          local.get 9
-          local.get 12
-          local.get 7
+          local.get 10
+          local.get 13
+          local.get 8
           i32.mul
           i32.add
           i32.store
-          local.get 12
+          local.get 13
           i32.const 1
           i32.add
-          local.set 12
+          local.set 13
           br 0 (;@3;)
         end
       end
-      local.get 10
       local.get 11
-      local.get 6
+      local.get 12
+      local.get 7
       i32.const 0
       call 16
-      local.get 11
-      local.get 7
+      local.get 12
+      local.get 8
       i32.mul
       i32.const 0
       i32.const 0
       i32.const 0
       call 6
-      local.set 8
+      local.set 9
       i32.const 0
-      local.set 12
+      local.set 13
       block ;; label = @2
         loop ;; label = @3
+          local.get 13
           local.get 12
-          local.get 11
           i32.ge_u
           br_if 1 (;@2;)
+          local.get 9
+          local.get 13
           local.get 8
-          local.get 12
-          local.get 7
           i32.mul
           i32.add
-          local.get 10
-          local.get 12
+          local.get 11
+          local.get 13
           i32.const 4
           i32.mul
           i32.add
           i32.load
-          local.get 7
+          local.get 8
           memory.copy
-          local.get 12
+          local.get 13
           i32.const 1
           i32.add
-          local.set 12
+          local.set 13
           br 0 (;@3;)
         end
       end
+      local.get 10
       local.get 9
+      local.get 12
       local.get 8
-      local.get 11
-      local.get 7
       i32.mul
       memory.copy
     end
-    local.get 9
-    local.get 11
-    local.get 7
+    local.get 10
+    local.get 12
+    local.get 8
     i32.mul
     i32.add
     global.set 0
-    local.get 9
-    local.get 11
+    local.get 3
+    local.get 12
+    i32.store
+    local.get 3
+    local.get 10
+    i32.store offset=4
   )
   (func (;16;) (type 1) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
@@ -2083,7 +2082,7 @@
     end
     i32.const 0
   )
-  (func (;19;) (type 8) (param i32 i64 i32 i64 i32 i32) (result i32)
+  (func (;19;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
     local.get 0
     i32.const 3
     i32.eq
@@ -2176,7 +2175,7 @@
     local.get 7
     call 14
   )
-  (func (;21;) (type 8) (param i32 i64 i32 i64 i32 i32) (result i32)
+  (func (;21;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
     local.get 0
     i32.const 1
     i32.eq
@@ -2194,9 +2193,12 @@
         i32.sub
         return
       end
+      i32.const 0
       local.get 1
+      i32.const 0
       local.get 3
-      f64.reinterpret_i64
+      i32.const 0
+      i32.const 0
       call 22
       return
     end
@@ -2205,9 +2207,12 @@
     i32.eq
     if ;; label = @1
       i32.const 0
+      i32.const 0
       local.get 3
+      i32.const 0
       local.get 1
-      f64.reinterpret_i64
+      i32.const 0
+      i32.const 0
       call 22
       i32.sub
       return
@@ -2224,48 +2229,51 @@
     f64.lt
     i32.sub
   )
-  (func (;22;) (type 9) (param i64 f64) (result i32)
-    (local f64 i64 f64)
-    local.get 1
+  (func (;22;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
+    (local f64 f64 i64 f64)
+    local.get 3
+    f64.reinterpret_i64
+    local.set 6
+    local.get 6
     f64.const 0x1p+63 (;=9223372036854776000;)
     f64.ge
     if ;; label = @1
       i32.const -1
       return
     end
-    local.get 1
+    local.get 6
     f64.const -0x1p+63 (;=-9223372036854776000;)
     f64.lt
     if ;; label = @1
       i32.const 1
       return
     end
-    local.get 1
+    local.get 6
     f64.trunc
-    local.tee 2
+    local.tee 7
     i64.trunc_sat_f64_s
-    local.set 3
-    local.get 1
-    local.get 2
+    local.set 8
+    local.get 6
+    local.get 7
     f64.sub
-    local.set 4
-    local.get 0
-    local.get 3
+    local.set 9
+    local.get 1
+    local.get 8
     i64.ne
     if ;; label = @1
-      local.get 0
-      local.get 3
+      local.get 1
+      local.get 8
       i64.gt_s
-      local.get 0
-      local.get 3
+      local.get 1
+      local.get 8
       i64.lt_s
       i32.sub
       return
     end
-    local.get 4
+    local.get 9
     f64.const 0x0p+0 (;=0;)
     f64.lt
-    local.get 4
+    local.get 9
     f64.const 0x0p+0 (;=0;)
     f64.gt
     i32.sub
