@@ -12,6 +12,7 @@
 pub mod abi;
 mod builder;
 mod emit;
+mod inline;
 mod layout;
 mod module;
 mod rt;

@@ -3,6 +3,7 @@
 //! sites, the static memory layout and the final sections.
 
 use crate::abi::{self, Global};
+use crate::inline::{Func, inline};
 use crate::rt::Helper;
 use crate::{CodegenError, Site};
 use bytelogic_engine::ir::{Builtin, ExprKind, Program};
@@ -284,17 +285,33 @@ impl<'p> Module<'p> {
             let t = type_of(vec![ValType::F64; m.arity()], vec![ValType::F64]);
             imports.import("env", m.name(), EntityType::Function(t));
         }
+        let mut funcs = Vec::with_capacity(self.funcs.len());
+        for &key in &self.funcs {
+            let (mut params, results) = crate::emit::signature(self.program, key);
+            params.extend_from_slice(padding(&params, &results));
+            let body = bodies
+                .remove(&key)
+                .ok_or_else(|| CodegenError::Internal(format!("no body for {key:?}")))?;
+            funcs.push(Func {
+                key,
+                params,
+                results,
+                body,
+            });
+        }
+        let (funcs, index) = inline(funcs, self.imports.len() as u32)?;
         let mut functions = FunctionSection::new();
         let mut code = CodeSection::new();
-        for key in &self.funcs {
-            let (mut params, results) = crate::emit::signature(self.program, *key);
-            params.extend_from_slice(padding(&params, &results));
-            functions.function(type_of(params, results));
-            let body = bodies
-                .remove(key)
-                .ok_or_else(|| CodegenError::Internal(format!("no body for {key:?}")))?;
-            code.function(&body);
+        for f in funcs {
+            functions.function(type_of(f.params, f.results));
+            code.function(&f.body);
         }
+        let run = self
+            .funcs
+            .iter()
+            .position(|&k| k == FnKey::Run)
+            .and_then(|i| index[i])
+            .ok_or_else(|| CodegenError::Internal("no `run`".into()))?;
         let mut sites = self.layout.data.clone();
         let sites_at = self.layout.sites;
         let data_start = abi::SCRATCH;
@@ -346,11 +363,7 @@ impl<'p> Module<'p> {
         }
         let mut exports = ExportSection::new();
         exports.export(abi::EXPORT_MEMORY, ExportKind::Memory, 0);
-        exports.export(
-            abi::EXPORT_RUN,
-            ExportKind::Func,
-            self.index[&FnKey::Run].index,
-        );
+        exports.export(abi::EXPORT_RUN, ExportKind::Func, run);
         for g in Global::ALL {
             exports.export(g.name(), ExportKind::Global, g.index());
         }

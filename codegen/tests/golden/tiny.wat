@@ -1,12 +1,11 @@
 (module
   (type (;0;) (func (param i64 i64 i32 i32) (result i32)))
-  (type (;1;) (func (param i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i64 i32 i64 i32) (result i32 i64)))
-  (type (;3;) (func (param i32 i64)))
-  (type (;4;) (func (param i32 i32 i32 i32) (result i32)))
-  (type (;5;) (func (param i32 i32 i32 i32 i64 i32 i64)))
-  (type (;6;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
-  (type (;7;) (func (param i32 i64 i32 i64 i32 i32) (result i32)))
+  (type (;1;) (func (param i32 i64 i32 i64 i32) (result i32 i64)))
+  (type (;2;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;3;) (func (param i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32 i32 i64 i32 i64)))
+  (type (;5;) (func (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)))
+  (type (;6;) (func (param i32 i64 i32 i64 i32 i32) (result i32)))
   (memory (;0;) 1)
   (global (;0;) (mut i32) i32.const 880)
   (global (;1;) (mut i64) i64.const 0)
@@ -49,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -69,7 +68,46 @@
     i32.const 0
     i32.const 0
     i32.const 0
-    call 1
+    i32.const 0
+    local.set 12
+    i32.const 0
+    local.set 13
+    local.set 11
+    local.set 10
+    local.set 9
+    local.set 8
+    block ;; label = @1
+      i32.const 824
+      global.set 13
+      i32.const 1
+      local.tee 13
+      global.set 15
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 12
+          local.get 13
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 12
+          i32.const 8
+          i32.mul
+          i32.load offset=824
+          local.get 12
+          i32.const 8
+          i32.mul
+          i32.load offset=828
+          i32.const 0
+          i32.const 0
+          call 6
+          drop
+          local.get 12
+          i32.const 1
+          i32.add
+          local.set 12
+          br 0 (;@3;)
+        end
+      end
+    end
     i32.const 0
     global.set 18
     i32.const 3
@@ -86,7 +124,388 @@
     i32.const 1
     i32.const 0
     i32.const 0
-    call 2
+    i32.const 0
+    local.set 18
+    i32.const 0
+    local.set 19
+    i32.const 0
+    local.set 20
+    i64.const 0
+    local.set 21
+    i64.const 0
+    local.set 22
+    local.set 17
+    local.set 16
+    local.set 15
+    local.set 14
+    block ;; label = @1
+      i32.const 80
+      local.set 20
+      local.get 14
+      local.get 20
+      i64.const -3750763034362895579
+      local.set 21
+      local.get 20
+      i64.load offset=8
+      local.get 20
+      i64.load32_u
+      i64.const -7046029254386353131
+      i64.mul
+      i64.add
+      i64.const -49064778989728563
+      i64.mul
+      local.tee 22
+      local.get 22
+      i64.const 33
+      i64.shr_u
+      i64.xor
+      local.get 21
+      i64.xor
+      i64.const 1099511628211
+      i64.mul
+      local.set 21
+      local.get 21
+      local.get 21
+      i64.const 32
+      i64.shr_u
+      i64.xor
+      i32.wrap_i64
+      i32.const 0
+      i32.const 0
+      local.set 27
+      i32.const 0
+      local.set 28
+      i32.const 0
+      local.set 29
+      i32.const 0
+      local.set 30
+      i32.const 0
+      local.set 31
+      i32.const 0
+      local.set 32
+      i32.const 0
+      local.set 33
+      i32.const 0
+      local.set 34
+      local.set 26
+      local.set 25
+      local.set 24
+      local.set 23
+      block (result i32) ;; label = @2
+        i32.const 16
+        local.set 27
+        local.get 23
+        i32.load offset=4
+        i32.const 1
+        i32.add
+        i32.const 1
+        i32.shl
+        local.get 23
+        i32.load offset=16
+        i32.gt_u
+        if ;; label = @3
+          local.get 23
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          local.set 39
+          i32.const 0
+          local.set 40
+          i32.const 0
+          local.set 41
+          i32.const 0
+          local.set 42
+          i32.const 0
+          local.set 43
+          i32.const 0
+          local.set 44
+          i32.const 0
+          local.set 45
+          i32.const 0
+          local.set 46
+          i32.const 0
+          local.set 47
+          local.set 38
+          local.set 37
+          local.set 36
+          local.set 35
+          block ;; label = @4
+            local.get 35
+            i32.load offset=12
+            local.set 42
+            local.get 35
+            i32.load offset=16
+            local.tee 40
+            i32.const 1
+            i32.shl
+            i32.const 16
+            local.get 40
+            select
+            local.set 39
+            local.get 39
+            i32.const 8
+            i32.mul
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            call 2
+            local.tee 41
+            i32.const 0
+            local.get 39
+            i32.const 8
+            i32.mul
+            memory.fill
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 43
+                local.get 40
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 42
+                local.get 43
+                i32.const 8
+                i32.mul
+                i32.add
+                local.tee 44
+                i32.load offset=4
+                if ;; label = @7
+                  local.get 44
+                  i32.load
+                  local.set 45
+                  local.get 45
+                  local.get 39
+                  i32.const 1
+                  i32.sub
+                  i32.and
+                  local.set 47
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 41
+                      local.get 47
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.tee 46
+                      i32.load offset=4
+                      i32.eqz
+                      br_if 1 (;@8;)
+                      local.get 47
+                      i32.const 1
+                      i32.add
+                      local.get 39
+                      i32.const 1
+                      i32.sub
+                      i32.and
+                      local.set 47
+                      br 0 (;@9;)
+                    end
+                  end
+                  local.get 46
+                  local.get 44
+                  i64.load
+                  i64.store
+                end
+                local.get 43
+                i32.const 1
+                i32.add
+                local.set 43
+                br 0 (;@6;)
+              end
+            end
+            local.get 35
+            local.get 41
+            i32.store offset=12
+            local.get 35
+            local.get 39
+            i32.store offset=16
+          end
+        end
+        local.get 23
+        i32.load offset=16
+        i32.const 1
+        i32.sub
+        local.set 34
+        local.get 25
+        local.get 34
+        i32.and
+        local.set 28
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 23
+            i32.load offset=12
+            local.get 28
+            i32.const 8
+            i32.mul
+            i32.add
+            local.tee 29
+            i32.load offset=4
+            local.tee 30
+            i32.eqz
+            br_if 1 (;@3;)
+            local.get 29
+            i32.load
+            local.get 25
+            i32.eq
+            if ;; label = @5
+              local.get 23
+              i32.load
+              local.get 30
+              i32.const 1
+              i32.sub
+              local.get 27
+              i32.mul
+              i32.add
+              local.set 33
+              i32.const 0
+              local.get 33
+              i32.load
+              local.get 24
+              i32.load
+              i32.ne
+              local.get 33
+              i64.load offset=8
+              local.get 24
+              i64.load offset=8
+              i64.ne
+              i32.or
+              i32.or
+              i32.eqz
+              if ;; label = @6
+                i32.const -1
+                br 4 (;@2;)
+              end
+            end
+            local.get 28
+            i32.const 1
+            i32.add
+            local.get 34
+            i32.and
+            local.set 28
+            br 0 (;@4;)
+          end
+        end
+        local.get 23
+        i32.load offset=4
+        local.set 31
+        local.get 23
+        i32.load offset=8
+        local.tee 32
+        local.get 31
+        i32.eq
+        if ;; label = @3
+          local.get 32
+          i32.const 1
+          i32.shl
+          i32.const 8
+          i32.add
+          local.tee 32
+          local.get 27
+          i32.mul
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.tee 33
+          local.get 23
+          i32.load
+          local.get 31
+          local.get 27
+          i32.mul
+          memory.copy
+          local.get 23
+          local.get 33
+          i32.store
+          local.get 23
+          local.get 32
+          i32.store offset=8
+        end
+        local.get 23
+        i32.load
+        local.get 31
+        local.get 27
+        i32.mul
+        i32.add
+        local.set 33
+        i32.const 0
+        local.set 32
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 27
+            local.get 32
+            i32.sub
+            i32.const 8
+            i32.lt_u
+            br_if 1 (;@3;)
+            local.get 33
+            local.get 32
+            i32.add
+            local.get 24
+            local.get 32
+            i32.add
+            i64.load
+            i64.store
+            local.get 32
+            i32.const 8
+            i32.add
+            local.set 32
+            br 0 (;@4;)
+          end
+        end
+        local.get 29
+        local.get 25
+        i32.store
+        local.get 29
+        local.get 31
+        i32.const 1
+        i32.add
+        i32.store offset=4
+        local.get 23
+        local.get 31
+        i32.const 1
+        i32.add
+        i32.store offset=4
+        local.get 31
+      end
+      local.tee 18
+      i32.const 0
+      i32.lt_s
+      if ;; label = @2
+        br 1 (;@1;)
+      end
+      global.get 3
+      global.get 4
+      i64.add
+      i64.const 1
+      i64.add
+      global.get 5
+      i64.gt_u
+      if ;; label = @2
+        i32.const 402
+        local.get 15
+        i32.const 0
+        i32.const 0
+        i64.const 0
+        i32.const 0
+        i64.const 0
+        call 4
+        unreachable
+      end
+      local.get 18
+      i32.const 1
+      i32.add
+      local.set 19
+      local.get 14
+      local.get 19
+      i32.store offset=32
+      global.get 3
+      local.get 19
+      local.get 18
+      i32.sub
+      i64.extend_i32_u
+      i64.add
+      global.set 3
+    end
     i32.const 2
     global.set 18
     i32.const 0
@@ -99,7 +518,1382 @@
     i32.const 0
     i32.const 0
     i32.const 0
-    call 3
+    i32.const 0
+    local.set 52
+    i32.const 0
+    local.set 53
+    i32.const 0
+    local.set 54
+    i32.const 0
+    local.set 55
+    local.set 51
+    local.set 50
+    local.set 49
+    local.set 48
+    block ;; label = @1
+      local.get 48
+      i32.load offset=20
+      local.tee 53
+      i32.const 16
+      i32.mul
+      i32.const 32
+      i32.add
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call 2
+      local.tee 52
+      i32.const 32
+      i32.add
+      i32.const 80
+      local.get 53
+      i32.const 16
+      i32.mul
+      memory.copy
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 54
+          local.get 53
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 55
+          i32.const 80
+          local.get 54
+          i32.const 16
+          i32.mul
+          i32.add
+          i32.load
+          i32.eqz
+          i32.add
+          local.set 55
+          local.get 54
+          i32.const 1
+          i32.add
+          local.set 54
+          br 0 (;@3;)
+        end
+      end
+      local.get 52
+      i32.const 1
+      i32.store
+      local.get 52
+      local.get 49
+      i32.store offset=4
+      local.get 52
+      local.get 53
+      i32.store offset=8
+      local.get 52
+      local.get 55
+      i32.store offset=12
+      local.get 48
+      local.get 52
+      i32.const 32
+      i32.add
+      i32.const 1
+      local.get 52
+      i32.const 16
+      i32.add
+      i32.const 0
+      local.set 60
+      i32.const 0
+      local.set 61
+      i32.const 0
+      local.set 62
+      i32.const 0
+      local.set 63
+      i32.const 0
+      local.set 64
+      i32.const 0
+      local.set 65
+      i32.const 0
+      local.set 66
+      i32.const 0
+      local.set 67
+      i32.const 0
+      local.set 68
+      i32.const 0
+      local.set 69
+      i32.const 0
+      local.set 70
+      i32.const 0
+      local.set 71
+      i32.const 0
+      local.set 72
+      i32.const 0
+      local.set 73
+      i32.const 0
+      local.set 74
+      i32.const 0
+      local.set 75
+      i32.const 0
+      local.set 76
+      local.set 59
+      local.set 58
+      local.set 57
+      local.set 56
+      block ;; label = @2
+        local.get 56
+        i32.load offset=20
+        local.set 60
+        local.get 56
+        i32.load
+        local.set 61
+        local.get 56
+        i32.load offset=32
+        local.set 62
+        local.get 60
+        local.set 63
+        local.get 58
+        if ;; label = @3
+          i32.const 0
+          local.set 63
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 71
+              local.get 60
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 63
+              local.get 57
+              local.get 71
+              i32.const 16
+              i32.mul
+              i32.add
+              i32.load
+              i32.eqz
+              i32.add
+              local.set 63
+              local.get 71
+              i32.const 1
+              i32.add
+              local.set 71
+              br 0 (;@5;)
+            end
+          end
+        end
+        local.get 63
+        i32.const 16
+        i32.mul
+        local.set 64
+        local.get 62
+        local.get 64
+        i32.mul
+        i32.const 0
+        i32.const 0
+        i32.const 0
+        call 2
+        local.set 66
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 69
+            local.get 62
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 61
+            local.get 69
+            local.get 60
+            i32.mul
+            i32.const 16
+            i32.mul
+            i32.add
+            local.set 70
+            i32.const 1
+            local.set 73
+            i32.const 0
+            local.set 71
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 71
+                local.get 60
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 57
+                local.get 71
+                i32.const 16
+                i32.mul
+                local.tee 72
+                i32.add
+                local.tee 75
+                i32.load
+                if ;; label = @7
+                  local.get 75
+                  i32.load
+                  local.get 70
+                  local.get 72
+                  i32.add
+                  i32.load
+                  i32.ne
+                  local.get 75
+                  i64.load offset=8
+                  local.get 70
+                  local.get 72
+                  i32.add
+                  i64.load offset=8
+                  i64.ne
+                  i32.or
+                  if ;; label = @8
+                    i32.const 0
+                    local.set 73
+                  end
+                end
+                local.get 71
+                i32.const 1
+                i32.add
+                local.set 71
+                br 0 (;@6;)
+              end
+            end
+            local.get 73
+            if ;; label = @5
+              local.get 66
+              local.get 68
+              local.get 64
+              i32.mul
+              i32.add
+              local.set 74
+              local.get 58
+              if ;; label = @6
+                i32.const 0
+                local.set 72
+                i32.const 0
+                local.set 71
+                block ;; label = @7
+                  loop ;; label = @8
+                    local.get 71
+                    local.get 60
+                    i32.ge_u
+                    br_if 1 (;@7;)
+                    local.get 57
+                    local.get 71
+                    i32.const 16
+                    i32.mul
+                    i32.add
+                    i32.load
+                    i32.eqz
+                    if ;; label = @9
+                      local.get 74
+                      local.get 72
+                      i32.const 16
+                      i32.mul
+                      i32.add
+                      local.set 75
+                      local.get 70
+                      local.get 71
+                      i32.const 16
+                      i32.mul
+                      i32.add
+                      local.set 76
+                      local.get 75
+                      local.get 76
+                      i64.load
+                      i64.store
+                      local.get 75
+                      local.get 76
+                      i64.load offset=8
+                      i64.store offset=8
+                      local.get 72
+                      i32.const 1
+                      i32.add
+                      local.set 72
+                    end
+                    local.get 71
+                    i32.const 1
+                    i32.add
+                    local.set 71
+                    br 0 (;@8;)
+                  end
+                end
+              else
+                i32.const 0
+                local.set 72
+                block ;; label = @7
+                  loop ;; label = @8
+                    local.get 64
+                    local.get 72
+                    i32.sub
+                    i32.const 8
+                    i32.lt_u
+                    br_if 1 (;@7;)
+                    local.get 74
+                    local.get 72
+                    i32.add
+                    local.get 70
+                    local.get 72
+                    i32.add
+                    i64.load
+                    i64.store
+                    local.get 72
+                    i32.const 8
+                    i32.add
+                    local.set 72
+                    br 0 (;@8;)
+                  end
+                end
+              end
+              local.get 68
+              i32.const 1
+              i32.add
+              local.set 68
+            end
+            local.get 69
+            i32.const 1
+            i32.add
+            local.set 69
+            br 0 (;@4;)
+          end
+        end
+        local.get 66
+        local.get 68
+        local.get 63
+        i32.const 0
+        i32.const 0
+        local.set 81
+        i32.const 0
+        local.set 82
+        i32.const 0
+        local.set 83
+        i32.const 0
+        local.set 84
+        i32.const 0
+        local.set 85
+        i32.const 0
+        local.set 86
+        i32.const 0
+        local.set 87
+        i32.const 0
+        local.set 88
+        i32.const 0
+        local.set 89
+        i32.const 0
+        local.set 90
+        i32.const 0
+        local.set 91
+        i32.const 0
+        local.set 92
+        i32.const 0
+        local.set 93
+        i32.const 0
+        local.set 94
+        i32.const 0
+        local.set 95
+        i32.const 0
+        local.set 96
+        i32.const 0
+        local.set 97
+        i32.const 0
+        local.set 98
+        i32.const 0
+        local.set 99
+        i32.const 0
+        local.set 100
+        i32.const 0
+        local.set 101
+        i64.const 0
+        local.set 102
+        i64.const 0
+        local.set 103
+        local.set 80
+        local.set 79
+        local.set 78
+        local.set 77
+        block (result i32) ;; label = @3
+          local.get 78
+          local.get 79
+          i32.mul
+          local.set 81
+          local.get 79
+          i32.const 8
+          i32.mul
+          local.set 89
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 86
+              local.get 81
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 77
+              local.get 86
+              i32.const 16
+              i32.mul
+              i32.add
+              local.set 88
+              local.get 88
+              i32.load
+              i32.const 1
+              i32.eq
+              local.get 88
+              i64.load offset=8
+              i64.const 4611686018427387904
+              i64.add
+              i64.const -9223372036854775808
+              i64.lt_u
+              i32.and
+              local.get 88
+              i32.load
+              i32.const 3
+              i32.eq
+              local.get 88
+              i64.load offset=8
+              i64.const 1
+              i64.lt_u
+              i32.and
+              i32.or
+              i32.eqz
+              if ;; label = @6
+                i32.const 0
+                br 3 (;@3;)
+              end
+              local.get 86
+              i32.const 1
+              i32.add
+              local.set 86
+              br 0 (;@5;)
+            end
+          end
+          local.get 89
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.tee 84
+          i32.const 0
+          local.get 89
+          memory.fill
+          i32.const 32
+          local.get 78
+          i32.clz
+          i32.sub
+          local.set 97
+          local.get 97
+          i32.const 8
+          local.get 97
+          i32.const 8
+          i32.gt_u
+          select
+          local.set 97
+          local.get 97
+          i32.const 16
+          local.get 97
+          i32.const 16
+          i32.lt_u
+          select
+          local.set 97
+          i32.const 4
+          local.get 97
+          i32.shl
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.set 85
+          local.get 77
+          local.set 82
+          local.get 77
+          local.get 81
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set 83
+          i32.const 0
+          local.set 86
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 86
+              local.get 81
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 77
+              local.get 86
+              i32.const 16
+              i32.mul
+              i32.add
+              local.set 88
+              local.get 88
+              i64.load offset=8
+              local.tee 102
+              i64.const 4611686018427387904
+              i64.add
+              local.get 102
+              i64.const -9223372036854775808
+              i64.or
+              local.get 88
+              i32.load
+              i32.const 1
+              i32.eq
+              select
+              local.set 102
+              local.get 82
+              local.get 86
+              i32.const 8
+              i32.mul
+              i32.add
+              local.get 102
+              i64.store
+              local.get 84
+              local.get 87
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 92
+              local.get 92
+              i64.load
+              local.get 102
+              local.get 82
+              local.get 87
+              i32.const 8
+              i32.mul
+              i32.add
+              i64.load
+              i64.xor
+              i64.or
+              i64.store
+              local.get 87
+              i32.const 1
+              i32.add
+              local.tee 87
+              i32.const 0
+              local.get 87
+              local.get 79
+              i32.lt_u
+              select
+              local.set 87
+              local.get 86
+              i32.const 1
+              i32.add
+              local.set 86
+              br 0 (;@5;)
+            end
+          end
+          local.get 79
+          local.set 87
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 87
+              i32.eqz
+              br_if 1 (;@4;)
+              local.get 87
+              i32.const 1
+              i32.sub
+              local.tee 87
+              i32.const 8
+              i32.mul
+              local.get 84
+              i32.add
+              i64.load
+              local.tee 103
+              i64.ctz
+              i32.wrap_i64
+              local.set 98
+              i32.const 64
+              local.get 103
+              i64.clz
+              i32.wrap_i64
+              i32.sub
+              local.get 98
+              i32.sub
+              local.tee 99
+              if ;; label = @6
+                local.get 99
+                local.get 99
+                local.get 97
+                i32.add
+                i32.const 1
+                i32.sub
+                local.get 97
+                i32.div_u
+                local.tee 100
+                i32.add
+                i32.const 1
+                i32.sub
+                local.get 100
+                i32.div_u
+                local.set 100
+                i32.const 1
+                local.get 100
+                i32.shl
+                i32.const 1
+                i32.sub
+                local.set 101
+                local.get 98
+                local.set 90
+                local.get 98
+                local.get 99
+                i32.add
+                local.set 99
+                block ;; label = @7
+                  loop ;; label = @8
+                    local.get 90
+                    local.get 99
+                    i32.ge_u
+                    br_if 1 (;@7;)
+                    local.get 85
+                    i32.const 0
+                    local.get 101
+                    i32.const 1
+                    i32.add
+                    i32.const 4
+                    i32.mul
+                    memory.fill
+                    local.get 82
+                    local.set 92
+                    i32.const 0
+                    local.set 91
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 91
+                        local.get 78
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 92
+                        local.get 87
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 90
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 101
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 85
+                        i32.add
+                        local.tee 93
+                        local.get 93
+                        i32.load
+                        i32.const 1
+                        i32.add
+                        i32.store
+                        local.get 92
+                        local.get 89
+                        i32.add
+                        local.set 92
+                        local.get 91
+                        i32.const 1
+                        i32.add
+                        local.set 91
+                        br 0 (;@10;)
+                      end
+                    end
+                    i32.const 0
+                    local.set 96
+                    i32.const 0
+                    local.set 91
+                    local.get 101
+                    i32.const 1
+                    i32.add
+                    local.set 95
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 91
+                        local.get 95
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 85
+                        local.get 91
+                        i32.const 4
+                        i32.mul
+                        i32.add
+                        local.tee 93
+                        i32.load
+                        local.get 93
+                        local.get 96
+                        i32.store
+                        local.get 96
+                        i32.add
+                        local.set 96
+                        local.get 91
+                        i32.const 1
+                        i32.add
+                        local.set 91
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 82
+                    local.set 92
+                    i32.const 0
+                    local.set 91
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 91
+                        local.get 78
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 92
+                        local.get 87
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 90
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 101
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 85
+                        i32.add
+                        local.tee 93
+                        i32.load
+                        local.tee 95
+                        i32.const 1
+                        i32.add
+                        local.set 96
+                        local.get 93
+                        local.get 96
+                        i32.store
+                        local.get 83
+                        local.get 95
+                        local.get 89
+                        i32.mul
+                        i32.add
+                        local.set 93
+                        i32.const 0
+                        local.set 94
+                        block ;; label = @11
+                          loop ;; label = @12
+                            local.get 94
+                            local.get 79
+                            i32.ge_u
+                            br_if 1 (;@11;)
+                            local.get 93
+                            local.get 94
+                            i32.const 8
+                            i32.mul
+                            local.tee 95
+                            i32.add
+                            local.get 92
+                            local.get 95
+                            i32.add
+                            i64.load
+                            i64.store
+                            local.get 94
+                            i32.const 1
+                            i32.add
+                            local.set 94
+                            br 0 (;@12;)
+                          end
+                        end
+                        local.get 92
+                        local.get 89
+                        i32.add
+                        local.set 92
+                        local.get 91
+                        i32.const 1
+                        i32.add
+                        local.set 91
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 82
+                    local.get 83
+                    local.set 82
+                    local.set 83
+                    local.get 90
+                    local.get 100
+                    i32.add
+                    local.set 90
+                    br 0 (;@8;)
+                  end
+                end
+              end
+              br 0 (;@5;)
+            end
+          end
+          local.get 82
+          local.get 77
+          i32.ne
+          local.set 92
+          i32.const 0
+          local.set 86
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 86
+              local.get 81
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 86
+              local.get 81
+              i32.const 1
+              i32.sub
+              local.get 86
+              i32.sub
+              local.get 92
+              select
+              local.set 91
+              local.get 82
+              local.get 91
+              i32.const 8
+              i32.mul
+              i32.add
+              i64.load
+              local.set 102
+              local.get 77
+              local.get 91
+              i32.const 16
+              i32.mul
+              i32.add
+              local.set 88
+              local.get 88
+              i64.const 1
+              i64.const 3
+              local.get 102
+              i64.const 0
+              i64.ge_s
+              select
+              i64.store
+              local.get 88
+              local.get 102
+              i64.const 4611686018427387904
+              i64.sub
+              local.get 102
+              i64.const 9223372036854775807
+              i64.and
+              local.get 102
+              i64.const 0
+              i64.ge_s
+              select
+              i64.store offset=8
+              local.get 86
+              i32.const 1
+              i32.add
+              local.set 86
+              br 0 (;@5;)
+            end
+          end
+          i32.const 1
+        end
+        i32.eqz
+        if ;; label = @3
+          local.get 68
+          i32.const 4
+          i32.mul
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.set 67
+          i32.const 0
+          local.set 69
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 69
+              local.get 68
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 67
+              local.get 69
+              i32.const 4
+              i32.mul
+              i32.add
+              local.get 66
+              local.get 69
+              local.get 64
+              i32.mul
+              i32.add
+              i32.store
+              local.get 69
+              i32.const 1
+              i32.add
+              local.set 69
+              br 0 (;@5;)
+            end
+          end
+          local.get 67
+          local.get 68
+          local.get 63
+          i32.const 0
+          i32.const 0
+          local.set 108
+          i32.const 0
+          local.set 109
+          i32.const 0
+          local.set 110
+          i32.const 0
+          local.set 111
+          i32.const 0
+          local.set 112
+          i32.const 0
+          local.set 113
+          i32.const 0
+          local.set 114
+          i32.const 0
+          local.set 115
+          i32.const 0
+          local.set 116
+          i32.const 0
+          local.set 117
+          i32.const 0
+          local.set 118
+          local.set 107
+          local.set 106
+          local.set 105
+          local.set 104
+          block ;; label = @4
+            local.get 104
+            local.set 108
+            local.get 105
+            i32.const 4
+            i32.mul
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            call 2
+            local.set 109
+            i32.const 1
+            local.set 110
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 110
+                local.get 105
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 110
+                i32.const 1
+                i32.shl
+                local.set 111
+                i32.const 0
+                local.set 112
+                block ;; label = @7
+                  loop ;; label = @8
+                    local.get 112
+                    local.get 105
+                    i32.ge_u
+                    br_if 1 (;@7;)
+                    local.get 112
+                    local.get 110
+                    i32.add
+                    local.get 105
+                    local.get 112
+                    local.get 110
+                    i32.add
+                    local.get 105
+                    i32.lt_u
+                    select
+                    local.tee 113
+                    local.set 116
+                    local.get 112
+                    local.get 111
+                    i32.add
+                    local.get 105
+                    local.get 112
+                    local.get 111
+                    i32.add
+                    local.get 105
+                    i32.lt_u
+                    select
+                    local.set 114
+                    local.get 112
+                    local.tee 115
+                    local.set 117
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 117
+                        local.get 114
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 115
+                        local.get 113
+                        i32.lt_u
+                        if (result i32) ;; label = @11
+                          local.get 116
+                          local.get 114
+                          i32.ge_u
+                          if (result i32) ;; label = @12
+                            i32.const 1
+                          else
+                            local.get 108
+                            local.get 115
+                            i32.const 4
+                            i32.mul
+                            i32.add
+                            i32.load
+                            local.get 108
+                            local.get 116
+                            i32.const 4
+                            i32.mul
+                            i32.add
+                            i32.load
+                            local.get 106
+                            i32.const 0
+                            i32.const 0
+                            local.set 123
+                            i32.const 0
+                            local.set 124
+                            i32.const 0
+                            local.set 125
+                            local.set 122
+                            local.set 121
+                            local.set 120
+                            local.set 119
+                            block (result i32) ;; label = @13
+                              block ;; label = @14
+                                loop ;; label = @15
+                                  local.get 123
+                                  local.get 121
+                                  i32.ge_u
+                                  br_if 1 (;@14;)
+                                  local.get 123
+                                  i32.const 16
+                                  i32.mul
+                                  local.set 125
+                                  local.get 119
+                                  local.get 125
+                                  i32.add
+                                  i32.load
+                                  local.get 119
+                                  local.get 125
+                                  i32.add
+                                  i64.load offset=8
+                                  local.get 120
+                                  local.get 125
+                                  i32.add
+                                  i32.load
+                                  local.get 120
+                                  local.get 125
+                                  i32.add
+                                  i64.load offset=8
+                                  i32.const 0
+                                  i32.const 0
+                                  local.set 131
+                                  local.set 130
+                                  local.set 129
+                                  local.set 128
+                                  local.set 127
+                                  local.set 126
+                                  block (result i32) ;; label = @16
+                                    local.get 126
+                                    i32.const 3
+                                    i32.eq
+                                    if ;; label = @17
+                                      local.get 128
+                                      i32.const 3
+                                      i32.ne
+                                      if ;; label = @18
+                                        i32.const 1
+                                        br 2 (;@16;)
+                                      end
+                                      local.get 127
+                                      i64.const 1
+                                      i64.lt_u
+                                      if ;; label = @18
+                                        local.get 129
+                                        i64.const 1
+                                        i64.lt_u
+                                        if ;; label = @19
+                                          local.get 127
+                                          local.get 129
+                                          i64.gt_u
+                                          local.get 127
+                                          local.get 129
+                                          i64.lt_u
+                                          i32.sub
+                                          br 3 (;@16;)
+                                        end
+                                        i32.const -1
+                                        br 2 (;@16;)
+                                      end
+                                      local.get 129
+                                      i64.const 1
+                                      i64.lt_u
+                                      if ;; label = @18
+                                        i32.const 1
+                                        br 2 (;@16;)
+                                      end
+                                      local.get 127
+                                      i32.wrap_i64
+                                      local.get 129
+                                      i32.wrap_i64
+                                      i32.const 0
+                                      i32.const 0
+                                      i32.const 0
+                                      local.set 136
+                                      i32.const 0
+                                      local.set 137
+                                      i32.const 0
+                                      local.set 138
+                                      i32.const 0
+                                      local.set 139
+                                      local.set 135
+                                      local.set 134
+                                      local.set 133
+                                      local.set 132
+                                      block (result i32) ;; label = @18
+                                        global.get 13
+                                        local.get 132
+                                        i32.const 8
+                                        i32.mul
+                                        i32.add
+                                        local.tee 136
+                                        i32.load offset=4
+                                        local.set 137
+                                        local.get 136
+                                        i32.load
+                                        local.set 136
+                                        global.get 13
+                                        local.get 133
+                                        i32.const 8
+                                        i32.mul
+                                        i32.add
+                                        local.tee 138
+                                        i32.load offset=4
+                                        local.set 139
+                                        local.get 138
+                                        i32.load
+                                        local.set 138
+                                        local.get 136
+                                        local.get 137
+                                        local.get 138
+                                        local.get 139
+                                        call 7
+                                      end
+                                      br 1 (;@16;)
+                                    end
+                                    local.get 128
+                                    i32.const 3
+                                    i32.eq
+                                    if ;; label = @17
+                                      i32.const -1
+                                      br 1 (;@16;)
+                                    end
+                                    local.get 126
+                                    local.get 127
+                                    local.get 128
+                                    local.get 129
+                                    i32.const 0
+                                    i32.const 0
+                                    local.set 145
+                                    local.set 144
+                                    local.set 143
+                                    local.set 142
+                                    local.set 141
+                                    local.set 140
+                                    block (result i32) ;; label = @17
+                                      local.get 140
+                                      i32.const 1
+                                      i32.eq
+                                      if ;; label = @18
+                                        local.get 142
+                                        i32.const 1
+                                        i32.eq
+                                        if ;; label = @19
+                                          local.get 141
+                                          local.get 143
+                                          i64.gt_s
+                                          local.get 141
+                                          local.get 143
+                                          i64.lt_s
+                                          i32.sub
+                                          br 2 (;@17;)
+                                        end
+                                        i32.const 0
+                                        local.get 141
+                                        i32.const 0
+                                        local.get 143
+                                        i32.const 0
+                                        i32.const 0
+                                        call 8
+                                        br 1 (;@17;)
+                                      end
+                                      local.get 142
+                                      i32.const 1
+                                      i32.eq
+                                      if ;; label = @18
+                                        i32.const 0
+                                        i32.const 0
+                                        local.get 143
+                                        i32.const 0
+                                        local.get 141
+                                        i32.const 0
+                                        i32.const 0
+                                        call 8
+                                        i32.sub
+                                        br 1 (;@17;)
+                                      end
+                                      local.get 141
+                                      f64.reinterpret_i64
+                                      local.get 143
+                                      f64.reinterpret_i64
+                                      f64.gt
+                                      local.get 141
+                                      f64.reinterpret_i64
+                                      local.get 143
+                                      f64.reinterpret_i64
+                                      f64.lt
+                                      i32.sub
+                                    end
+                                  end
+                                  local.tee 124
+                                  if ;; label = @16
+                                    local.get 124
+                                    br 3 (;@13;)
+                                  end
+                                  local.get 123
+                                  i32.const 1
+                                  i32.add
+                                  local.set 123
+                                  br 0 (;@15;)
+                                end
+                              end
+                              i32.const 0
+                            end
+                            i32.const 0
+                            i32.le_s
+                          end
+                        else
+                          i32.const 0
+                        end
+                        local.tee 118
+                        if ;; label = @11
+                          local.get 109
+                          local.get 117
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          local.get 108
+                          local.get 115
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          i32.load
+                          i32.store
+                          local.get 115
+                          i32.const 1
+                          i32.add
+                          local.set 115
+                        else
+                          local.get 109
+                          local.get 117
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          local.get 108
+                          local.get 116
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          i32.load
+                          i32.store
+                          local.get 116
+                          i32.const 1
+                          i32.add
+                          local.set 116
+                        end
+                        local.get 117
+                        i32.const 1
+                        i32.add
+                        local.set 117
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 112
+                    local.get 111
+                    i32.add
+                    i32.const 1
+                    i32.sub
+                    local.set 112
+                    local.get 112
+                    i32.const 1
+                    i32.add
+                    local.set 112
+                    br 0 (;@8;)
+                  end
+                end
+                local.get 108
+                local.get 109
+                local.set 108
+                local.set 109
+                local.get 110
+                i32.const 1
+                i32.sub
+                local.get 110
+                i32.add
+                local.set 110
+                local.get 110
+                i32.const 1
+                i32.add
+                local.set 110
+                br 0 (;@6;)
+              end
+            end
+            local.get 108
+            local.get 104
+            i32.ne
+            if ;; label = @5
+              local.get 104
+              local.get 108
+              local.get 105
+              i32.const 4
+              i32.mul
+              memory.copy
+            end
+          end
+          local.get 68
+          local.get 64
+          i32.mul
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.set 65
+          i32.const 0
+          local.set 69
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 69
+              local.get 68
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 65
+              local.get 69
+              local.get 64
+              i32.mul
+              i32.add
+              local.get 67
+              local.get 69
+              i32.const 4
+              i32.mul
+              i32.add
+              i32.load
+              local.get 64
+              memory.copy
+              local.get 69
+              i32.const 1
+              i32.add
+              local.set 69
+              br 0 (;@5;)
+            end
+          end
+          local.get 66
+          local.get 65
+          local.get 68
+          local.get 64
+          i32.mul
+          memory.copy
+        end
+        local.get 66
+        local.get 68
+        local.get 64
+        i32.mul
+        i32.add
+        global.set 0
+        local.get 59
+        local.get 68
+        i32.store
+        local.get 59
+        local.get 66
+        i32.store offset=4
+      end
+      local.get 52
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call 3
+    end
     i32.const 3
     global.set 18
     i32.const 1
@@ -111,194 +1905,40 @@
     i32.const 1
     i64.const 2
     i32.const 4
-    call 4
+    call 1
     local.set 7
     local.set 6
     local.get 6
     local.get 7
-    call 5
     i32.const 0
-  )
-  (func (;1;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32)
-    i32.const 824
-    global.set 13
-    i32.const 1
-    local.tee 5
-    global.set 15
+    local.set 148
+    local.set 147
+    local.set 146
     block ;; label = @1
-      loop ;; label = @2
-        local.get 4
-        local.get 5
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 4
-        i32.const 8
-        i32.mul
-        i32.load offset=824
-        local.get 4
-        i32.const 8
-        i32.mul
-        i32.load offset=828
-        i32.const 0
-        i32.const 0
-        call 11
-        drop
-        local.get 4
-        i32.const 1
-        i32.add
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-  )
-  (func (;2;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i64 i64)
-    i32.const 80
-    local.set 6
-    local.get 0
-    local.get 6
-    i64.const -3750763034362895579
-    local.set 7
-    local.get 6
-    i64.load offset=8
-    local.get 6
-    i64.load32_u
-    i64.const -7046029254386353131
-    i64.mul
-    i64.add
-    i64.const -49064778989728563
-    i64.mul
-    local.tee 8
-    local.get 8
-    i64.const 33
-    i64.shr_u
-    i64.xor
-    local.get 7
-    i64.xor
-    i64.const 1099511628211
-    i64.mul
-    local.set 7
-    local.get 7
-    local.get 7
-    i64.const 32
-    i64.shr_u
-    i64.xor
-    i32.wrap_i64
-    i32.const 0
-    call 23
-    local.tee 4
-    i32.const 0
-    i32.lt_s
-    if ;; label = @1
-      return
-    end
-    global.get 3
-    global.get 4
-    i64.add
-    i64.const 1
-    i64.add
-    global.get 5
-    i64.gt_u
-    if ;; label = @1
-      i32.const 402
-      local.get 1
+      i32.const 32
       i32.const 0
       i32.const 0
-      i64.const 0
       i32.const 0
-      i64.const 0
-      call 8
-      unreachable
+      call 2
+      local.tee 148
+      i32.const 0
+      i32.store
+      local.get 148
+      local.get 146
+      i32.store offset=16
+      local.get 148
+      local.get 147
+      i64.store offset=24
+      local.get 148
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call 3
     end
-    local.get 4
-    i32.const 1
-    i32.add
-    local.set 5
-    local.get 0
-    local.get 5
-    i32.store offset=32
-    global.get 3
-    local.get 5
-    local.get 4
-    i32.sub
-    i64.extend_i32_u
-    i64.add
-    global.set 3
+    i32.const 0
   )
-  (func (;3;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
-    local.tee 5
-    i32.const 16
-    i32.mul
-    i32.const 32
-    i32.add
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 4
-    i32.const 32
-    i32.add
-    i32.const 80
-    local.get 5
-    i32.const 16
-    i32.mul
-    memory.copy
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 6
-        local.get 5
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 7
-        i32.const 80
-        local.get 6
-        i32.const 16
-        i32.mul
-        i32.add
-        i32.load
-        i32.eqz
-        i32.add
-        local.set 7
-        local.get 6
-        i32.const 1
-        i32.add
-        local.set 6
-        br 0 (;@2;)
-      end
-    end
-    local.get 4
-    i32.const 1
-    i32.store
-    local.get 4
-    local.get 1
-    i32.store offset=4
-    local.get 4
-    local.get 5
-    i32.store offset=8
-    local.get 4
-    local.get 7
-    i32.store offset=12
-    local.get 0
-    local.get 4
-    i32.const 32
-    i32.add
-    i32.const 1
-    local.get 4
-    i32.const 16
-    i32.add
-    call 15
-    local.get 4
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 7
-  )
-  (func (;4;) (type 2) (param i32 i64 i32 i64 i32) (result i32 i64)
-    (local i64)
+  (func (;1;) (type 1) (param i32 i64 i32 i64 i32) (result i32 i64)
+    (local i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i32.const 3
     i32.eq
@@ -314,7 +1954,90 @@
       i32.wrap_i64
       i32.const 0
       i32.const 0
-      call 9
+      i32.const 0
+      local.set 10
+      i32.const 0
+      local.set 11
+      i32.const 0
+      local.set 12
+      i32.const 0
+      local.set 13
+      i32.const 0
+      local.set 14
+      i32.const 0
+      local.set 15
+      i32.const 0
+      local.set 16
+      i32.const 0
+      local.set 17
+      local.set 9
+      local.set 8
+      local.set 7
+      local.set 6
+      block (result i32) ;; label = @2
+        global.get 13
+        local.get 6
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 10
+        i32.load offset=4
+        local.set 11
+        local.get 10
+        i32.load
+        local.set 10
+        global.get 13
+        local.get 7
+        i32.const 8
+        i32.mul
+        i32.add
+        local.tee 12
+        i32.load offset=4
+        local.set 13
+        local.get 12
+        i32.load
+        local.set 12
+        local.get 11
+        local.get 13
+        i32.add
+        i32.const 0
+        i32.const 0
+        i32.const 0
+        call 2
+        local.tee 14
+        global.get 0
+        local.set 15
+        local.get 10
+        local.get 11
+        memory.copy
+        local.get 14
+        local.get 11
+        i32.add
+        local.get 12
+        local.get 13
+        memory.copy
+        global.get 14
+        local.set 16
+        local.get 14
+        local.get 11
+        local.get 13
+        i32.add
+        i32.const 0
+        i32.const 0
+        call 6
+        local.tee 17
+        local.get 16
+        i32.lt_u
+        global.get 0
+        local.get 15
+        i32.eq
+        i32.and
+        if ;; label = @3
+          local.get 14
+          global.set 0
+        end
+        local.get 17
+      end
       i64.extend_i32_u
       return
     end
@@ -347,7 +2070,7 @@
         local.get 1
         local.get 2
         local.get 3
-        call 8
+        call 4
         unreachable
       end
       i32.const 1
@@ -369,7 +2092,7 @@
       local.get 1
       local.get 2
       local.get 3
-      call 8
+      call 4
       unreachable
     end
     local.get 1
@@ -395,33 +2118,11 @@
     local.get 1
     local.get 2
     local.get 3
-    call 10
+    call 5
     return
     unreachable
   )
-  (func (;5;) (type 3) (param i32 i64)
-    (local i32)
-    i32.const 32
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 2
-    i32.const 0
-    i32.store
-    local.get 2
-    local.get 0
-    i32.store offset=16
-    local.get 2
-    local.get 1
-    i64.store offset=24
-    local.get 2
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 7
-  )
-  (func (;6;) (type 4) (param i32 i32 i32 i32) (result i32)
+  (func (;2;) (type 2) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32)
     global.get 0
     local.tee 4
@@ -442,7 +2143,7 @@
       i64.const 0
       i32.const 0
       i64.const 0
-      call 8
+      call 4
       unreachable
     end
     local.get 5
@@ -480,7 +2181,7 @@
         i64.const 0
         i32.const 0
         i64.const 0
-        call 8
+        call 4
         unreachable
       end
       local.get 6
@@ -517,7 +2218,7 @@
           i64.const 0
           i32.const 0
           i64.const 0
-          call 8
+          call 4
           unreachable
         end
       end
@@ -526,7 +2227,7 @@
     global.set 0
     local.get 4
   )
-  (func (;7;) (type 1) (param i32 i32 i32 i32)
+  (func (;3;) (type 3) (param i32 i32 i32 i32)
     (local i32)
     global.get 11
     global.get 12
@@ -544,7 +2245,7 @@
       i32.const 0
       i32.const 0
       i32.const 0
-      call 6
+      call 2
       local.tee 4
       global.get 10
       global.get 11
@@ -566,7 +2267,7 @@
     i32.add
     global.set 11
   )
-  (func (;8;) (type 5) (param i32 i32 i32 i32 i64 i32 i64)
+  (func (;4;) (type 4) (param i32 i32 i32 i32 i64 i32 i64)
     i32.const 0
     local.get 0
     i32.store offset=16
@@ -602,72 +2303,7 @@
     i64.store offset=64
     unreachable
   )
-  (func (;9;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32)
-    global.get 13
-    local.get 0
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 4
-    i32.load offset=4
-    local.set 5
-    local.get 4
-    i32.load
-    local.set 4
-    global.get 13
-    local.get 1
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 6
-    i32.load offset=4
-    local.set 7
-    local.get 6
-    i32.load
-    local.set 6
-    local.get 5
-    local.get 7
-    i32.add
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 8
-    global.get 0
-    local.set 9
-    local.get 4
-    local.get 5
-    memory.copy
-    local.get 8
-    local.get 5
-    i32.add
-    local.get 6
-    local.get 7
-    memory.copy
-    global.get 14
-    local.set 10
-    local.get 8
-    local.get 5
-    local.get 7
-    i32.add
-    i32.const 0
-    i32.const 0
-    call 11
-    local.tee 11
-    local.get 10
-    i32.lt_u
-    global.get 0
-    local.get 9
-    i32.eq
-    i32.and
-    if ;; label = @1
-      local.get 8
-      global.set 0
-    end
-    local.get 11
-  )
-  (func (;10;) (type 6) (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)
+  (func (;5;) (type 5) (param f64 i32 i32 i32 i64 i32 i64) (result i32 i64)
     local.get 0
     local.get 0
     f64.sub
@@ -681,7 +2317,7 @@
       local.get 4
       local.get 5
       local.get 6
-      call 8
+      call 4
       unreachable
     end
     local.get 0
@@ -706,8 +2342,8 @@
     local.get 0
     i64.reinterpret_f64
   )
-  (func (;11;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32)
+  (func (;6;) (type 2) (param i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     global.get 14
     i32.const 1
     i32.add
@@ -720,13 +2356,199 @@
       i32.const 0
       i32.const 0
       i32.const 0
-      call 12
+      i32.const 0
+      local.set 15
+      i32.const 0
+      local.set 16
+      i32.const 0
+      local.set 17
+      i32.const 0
+      local.set 18
+      i32.const 0
+      local.set 19
+      i32.const 0
+      local.set 20
+      i32.const 0
+      local.set 21
+      i32.const 0
+      local.set 22
+      i32.const 0
+      local.set 23
+      local.set 14
+      local.set 13
+      local.set 12
+      local.set 11
+      block ;; label = @2
+        global.get 16
+        local.set 17
+        global.get 17
+        local.tee 18
+        i32.const 1
+        i32.shl
+        i32.const 16
+        local.get 18
+        select
+        local.set 15
+        local.get 15
+        i32.const 8
+        i32.mul
+        i32.const 0
+        i32.const 0
+        i32.const 0
+        call 2
+        local.tee 16
+        i32.const 0
+        local.get 15
+        i32.const 8
+        i32.mul
+        memory.fill
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 19
+            local.get 18
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 17
+            local.get 19
+            i32.const 8
+            i32.mul
+            i32.add
+            local.tee 20
+            i32.load offset=4
+            if ;; label = @5
+              local.get 20
+              i32.load
+              local.set 21
+              local.get 21
+              local.get 15
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set 23
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 16
+                  local.get 23
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.tee 22
+                  i32.load offset=4
+                  i32.eqz
+                  br_if 1 (;@6;)
+                  local.get 23
+                  i32.const 1
+                  i32.add
+                  local.get 15
+                  i32.const 1
+                  i32.sub
+                  i32.and
+                  local.set 23
+                  br 0 (;@7;)
+                end
+              end
+              local.get 22
+              local.get 20
+              i64.load
+              i64.store
+            end
+            local.get 19
+            i32.const 1
+            i32.add
+            local.set 19
+            br 0 (;@4;)
+          end
+        end
+        local.get 16
+        global.set 16
+        local.get 15
+        global.set 17
+      end
     end
     local.get 0
     local.get 1
     i32.const 0
     i32.const 0
-    call 13
+    i32.const 0
+    local.set 28
+    i64.const 0
+    local.set 29
+    local.set 27
+    local.set 26
+    local.set 25
+    local.set 24
+    block (result i32) ;; label = @1
+      i64.const -3750763034362895579
+      local.set 29
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 25
+          local.get 28
+          i32.sub
+          i32.const 8
+          i32.lt_u
+          br_if 1 (;@2;)
+          local.get 29
+          local.get 24
+          local.get 28
+          i32.add
+          i64.load align=1
+          i64.xor
+          i64.const 1099511628211
+          i64.mul
+          local.set 29
+          local.get 28
+          i32.const 8
+          i32.add
+          local.set 28
+          br 0 (;@3;)
+        end
+      end
+      block ;; label = @2
+        loop ;; label = @3
+          local.get 28
+          local.get 25
+          i32.ge_u
+          br_if 1 (;@2;)
+          local.get 29
+          local.get 24
+          local.get 28
+          i32.add
+          i64.load8_u
+          i64.xor
+          i64.const 1099511628211
+          i64.mul
+          local.set 29
+          local.get 28
+          i32.const 1
+          i32.add
+          local.set 28
+          br 0 (;@3;)
+        end
+      end
+      local.get 29
+      local.get 29
+      i64.const 33
+      i64.shr_u
+      i64.xor
+      i64.const -49064778989728563
+      i64.mul
+      local.set 29
+      local.get 29
+      local.get 29
+      i64.const 33
+      i64.shr_u
+      i64.xor
+      i64.const -49064778989728563
+      i64.mul
+      local.set 29
+      local.get 29
+      local.get 29
+      i64.const 32
+      i64.shr_u
+      i64.xor
+      i32.wrap_i64
+    end
     local.tee 4
     global.get 17
     i32.const 1
@@ -763,7 +2585,7 @@
           i32.load offset=4
           local.get 0
           local.get 1
-          call 14
+          call 7
           i32.eqz
           if ;; label = @4
             local.get 7
@@ -798,7 +2620,7 @@
       i32.const 0
       i32.const 0
       i32.const 0
-      call 6
+      call 2
       local.tee 10
       global.get 13
       global.get 14
@@ -835,167 +2657,7 @@
     i32.add
     global.set 14
   )
-  (func (;12;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    global.get 16
-    local.set 6
-    global.get 17
-    local.tee 7
-    i32.const 1
-    i32.shl
-    i32.const 16
-    local.get 7
-    select
-    local.set 4
-    local.get 4
-    i32.const 8
-    i32.mul
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 5
-    i32.const 0
-    local.get 4
-    i32.const 8
-    i32.mul
-    memory.fill
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 8
-        local.get 7
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 6
-        local.get 8
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 9
-        i32.load offset=4
-        if ;; label = @3
-          local.get 9
-          i32.load
-          local.set 10
-          local.get 10
-          local.get 4
-          i32.const 1
-          i32.sub
-          i32.and
-          local.set 12
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 5
-              local.get 12
-              i32.const 8
-              i32.mul
-              i32.add
-              local.tee 11
-              i32.load offset=4
-              i32.eqz
-              br_if 1 (;@4;)
-              local.get 12
-              i32.const 1
-              i32.add
-              local.get 4
-              i32.const 1
-              i32.sub
-              i32.and
-              local.set 12
-              br 0 (;@5;)
-            end
-          end
-          local.get 11
-          local.get 9
-          i64.load
-          i64.store
-        end
-        local.get 8
-        i32.const 1
-        i32.add
-        local.set 8
-        br 0 (;@2;)
-      end
-    end
-    local.get 5
-    global.set 16
-    local.get 4
-    global.set 17
-  )
-  (func (;13;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i64)
-    i64.const -3750763034362895579
-    local.set 5
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 1
-        local.get 4
-        i32.sub
-        i32.const 8
-        i32.lt_u
-        br_if 1 (;@1;)
-        local.get 5
-        local.get 0
-        local.get 4
-        i32.add
-        i64.load align=1
-        i64.xor
-        i64.const 1099511628211
-        i64.mul
-        local.set 5
-        local.get 4
-        i32.const 8
-        i32.add
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 4
-        local.get 1
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 5
-        local.get 0
-        local.get 4
-        i32.add
-        i64.load8_u
-        i64.xor
-        i64.const 1099511628211
-        i64.mul
-        local.set 5
-        local.get 4
-        i32.const 1
-        i32.add
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    local.get 5
-    local.get 5
-    i64.const 33
-    i64.shr_u
-    i64.xor
-    i64.const -49064778989728563
-    i64.mul
-    local.set 5
-    local.get 5
-    local.get 5
-    i64.const 33
-    i64.shr_u
-    i64.xor
-    i64.const -49064778989728563
-    i64.mul
-    local.set 5
-    local.get 5
-    local.get 5
-    i64.const 32
-    i64.shr_u
-    i64.xor
-    i32.wrap_i64
-  )
-  (func (;14;) (type 4) (param i32 i32 i32 i32) (result i32)
+  (func (;7;) (type 2) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32)
     local.get 1
     local.get 3
@@ -1071,1165 +2733,7 @@
     i32.lt_u
     i32.sub
   )
-  (func (;15;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=20
-    local.set 4
-    local.get 0
-    i32.load
-    local.set 5
-    local.get 0
-    i32.load offset=32
-    local.set 6
-    local.get 4
-    local.set 7
-    local.get 2
-    if ;; label = @1
-      i32.const 0
-      local.set 7
-      block ;; label = @2
-        loop ;; label = @3
-          local.get 15
-          local.get 4
-          i32.ge_u
-          br_if 1 (;@2;)
-          local.get 7
-          local.get 1
-          local.get 15
-          i32.const 16
-          i32.mul
-          i32.add
-          i32.load
-          i32.eqz
-          i32.add
-          local.set 7
-          local.get 15
-          i32.const 1
-          i32.add
-          local.set 15
-          br 0 (;@3;)
-        end
-      end
-    end
-    local.get 7
-    i32.const 16
-    i32.mul
-    local.set 8
-    local.get 6
-    local.get 8
-    i32.mul
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.set 10
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 13
-        local.get 6
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 5
-        local.get 13
-        local.get 4
-        i32.mul
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 14
-        i32.const 1
-        local.set 17
-        i32.const 0
-        local.set 15
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 15
-            local.get 4
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 1
-            local.get 15
-            i32.const 16
-            i32.mul
-            local.tee 16
-            i32.add
-            local.tee 19
-            i32.load
-            if ;; label = @5
-              local.get 19
-              i32.load
-              local.get 14
-              local.get 16
-              i32.add
-              i32.load
-              i32.ne
-              local.get 19
-              i64.load offset=8
-              local.get 14
-              local.get 16
-              i32.add
-              i64.load offset=8
-              i64.ne
-              i32.or
-              if ;; label = @6
-                i32.const 0
-                local.set 17
-              end
-            end
-            local.get 15
-            i32.const 1
-            i32.add
-            local.set 15
-            br 0 (;@4;)
-          end
-        end
-        local.get 17
-        if ;; label = @3
-          local.get 10
-          local.get 12
-          local.get 8
-          i32.mul
-          i32.add
-          local.set 18
-          local.get 2
-          if ;; label = @4
-            i32.const 0
-            local.set 16
-            i32.const 0
-            local.set 15
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 15
-                local.get 4
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 1
-                local.get 15
-                i32.const 16
-                i32.mul
-                i32.add
-                i32.load
-                i32.eqz
-                if ;; label = @7
-                  local.get 18
-                  local.get 16
-                  i32.const 16
-                  i32.mul
-                  i32.add
-                  local.set 19
-                  local.get 14
-                  local.get 15
-                  i32.const 16
-                  i32.mul
-                  i32.add
-                  local.set 20
-                  local.get 19
-                  local.get 20
-                  i64.load
-                  i64.store
-                  local.get 19
-                  local.get 20
-                  i64.load offset=8
-                  i64.store offset=8
-                  local.get 16
-                  i32.const 1
-                  i32.add
-                  local.set 16
-                end
-                local.get 15
-                i32.const 1
-                i32.add
-                local.set 15
-                br 0 (;@6;)
-              end
-            end
-          else
-            i32.const 0
-            local.set 16
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 8
-                local.get 16
-                i32.sub
-                i32.const 8
-                i32.lt_u
-                br_if 1 (;@5;)
-                local.get 18
-                local.get 16
-                i32.add
-                local.get 14
-                local.get 16
-                i32.add
-                i64.load
-                i64.store
-                local.get 16
-                i32.const 8
-                i32.add
-                local.set 16
-                br 0 (;@6;)
-              end
-            end
-          end
-          local.get 12
-          i32.const 1
-          i32.add
-          local.set 12
-        end
-        local.get 13
-        i32.const 1
-        i32.add
-        local.set 13
-        br 0 (;@2;)
-      end
-    end
-    local.get 10
-    local.get 12
-    local.get 7
-    i32.const 0
-    call 17
-    i32.eqz
-    if ;; label = @1
-      local.get 12
-      i32.const 4
-      i32.mul
-      i32.const 0
-      i32.const 0
-      i32.const 0
-      call 6
-      local.set 11
-      i32.const 0
-      local.set 13
-      block ;; label = @2
-        loop ;; label = @3
-          local.get 13
-          local.get 12
-          i32.ge_u
-          br_if 1 (;@2;)
-          local.get 11
-          local.get 13
-          i32.const 4
-          i32.mul
-          i32.add
-          local.get 10
-          local.get 13
-          local.get 8
-          i32.mul
-          i32.add
-          i32.store
-          local.get 13
-          i32.const 1
-          i32.add
-          local.set 13
-          br 0 (;@3;)
-        end
-      end
-      local.get 11
-      local.get 12
-      local.get 7
-      i32.const 0
-      call 16
-      local.get 12
-      local.get 8
-      i32.mul
-      i32.const 0
-      i32.const 0
-      i32.const 0
-      call 6
-      local.set 9
-      i32.const 0
-      local.set 13
-      block ;; label = @2
-        loop ;; label = @3
-          local.get 13
-          local.get 12
-          i32.ge_u
-          br_if 1 (;@2;)
-          local.get 9
-          local.get 13
-          local.get 8
-          i32.mul
-          i32.add
-          local.get 11
-          local.get 13
-          i32.const 4
-          i32.mul
-          i32.add
-          i32.load
-          local.get 8
-          memory.copy
-          local.get 13
-          i32.const 1
-          i32.add
-          local.set 13
-          br 0 (;@3;)
-        end
-      end
-      local.get 10
-      local.get 9
-      local.get 12
-      local.get 8
-      i32.mul
-      memory.copy
-    end
-    local.get 10
-    local.get 12
-    local.get 8
-    i32.mul
-    i32.add
-    global.set 0
-    local.get 3
-    local.get 12
-    i32.store
-    local.get 3
-    local.get 10
-    i32.store offset=4
-  )
-  (func (;16;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    local.set 4
-    local.get 1
-    i32.const 4
-    i32.mul
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.set 5
-    i32.const 1
-    local.set 6
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 6
-        local.get 1
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 6
-        i32.const 1
-        i32.shl
-        local.set 7
-        i32.const 0
-        local.set 8
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 8
-            local.get 1
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 8
-            local.get 6
-            i32.add
-            local.get 1
-            local.get 8
-            local.get 6
-            i32.add
-            local.get 1
-            i32.lt_u
-            select
-            local.tee 9
-            local.set 12
-            local.get 8
-            local.get 7
-            i32.add
-            local.get 1
-            local.get 8
-            local.get 7
-            i32.add
-            local.get 1
-            i32.lt_u
-            select
-            local.set 10
-            local.get 8
-            local.tee 11
-            local.set 13
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 13
-                local.get 10
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 11
-                local.get 9
-                i32.lt_u
-                if (result i32) ;; label = @7
-                  local.get 12
-                  local.get 10
-                  i32.ge_u
-                  if (result i32) ;; label = @8
-                    i32.const 1
-                  else
-                    local.get 4
-                    local.get 11
-                    i32.const 4
-                    i32.mul
-                    i32.add
-                    i32.load
-                    local.get 4
-                    local.get 12
-                    i32.const 4
-                    i32.mul
-                    i32.add
-                    i32.load
-                    local.get 2
-                    i32.const 0
-                    call 18
-                    i32.const 0
-                    i32.le_s
-                  end
-                else
-                  i32.const 0
-                end
-                local.tee 14
-                if ;; label = @7
-                  local.get 5
-                  local.get 13
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.get 4
-                  local.get 11
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  i32.load
-                  i32.store
-                  local.get 11
-                  i32.const 1
-                  i32.add
-                  local.set 11
-                else
-                  local.get 5
-                  local.get 13
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.get 4
-                  local.get 12
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  i32.load
-                  i32.store
-                  local.get 12
-                  i32.const 1
-                  i32.add
-                  local.set 12
-                end
-                local.get 13
-                i32.const 1
-                i32.add
-                local.set 13
-                br 0 (;@6;)
-              end
-            end
-            local.get 8
-            local.get 7
-            i32.add
-            i32.const 1
-            i32.sub
-            local.set 8
-            local.get 8
-            i32.const 1
-            i32.add
-            local.set 8
-            br 0 (;@4;)
-          end
-        end
-        local.get 4
-        local.get 5
-        local.set 4
-        local.set 5
-        local.get 6
-        i32.const 1
-        i32.sub
-        local.get 6
-        i32.add
-        local.set 6
-        local.get 6
-        i32.const 1
-        i32.add
-        local.set 6
-        br 0 (;@2;)
-      end
-    end
-    local.get 4
-    local.get 0
-    i32.ne
-    if ;; label = @1
-      local.get 0
-      local.get 4
-      local.get 1
-      i32.const 4
-      i32.mul
-      memory.copy
-    end
-  )
-  (func (;17;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64)
-    local.get 1
-    local.get 2
-    i32.mul
-    local.set 4
-    local.get 2
-    i32.const 8
-    i32.mul
-    local.set 12
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 9
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        local.get 9
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 11
-        local.get 11
-        i32.load
-        i32.const 1
-        i32.eq
-        local.get 11
-        i64.load offset=8
-        i64.const 4611686018427387904
-        i64.add
-        i64.const -9223372036854775808
-        i64.lt_u
-        i32.and
-        local.get 11
-        i32.load
-        i32.const 3
-        i32.eq
-        local.get 11
-        i64.load offset=8
-        i64.const 1
-        i64.lt_u
-        i32.and
-        i32.or
-        i32.eqz
-        if ;; label = @3
-          i32.const 0
-          return
-        end
-        local.get 9
-        i32.const 1
-        i32.add
-        local.set 9
-        br 0 (;@2;)
-      end
-    end
-    local.get 12
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 7
-    i32.const 0
-    local.get 12
-    memory.fill
-    i32.const 32
-    local.get 1
-    i32.clz
-    i32.sub
-    local.set 20
-    local.get 20
-    i32.const 8
-    local.get 20
-    i32.const 8
-    i32.gt_u
-    select
-    local.set 20
-    local.get 20
-    i32.const 16
-    local.get 20
-    i32.const 16
-    i32.lt_u
-    select
-    local.set 20
-    i32.const 4
-    local.get 20
-    i32.shl
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.set 8
-    local.get 0
-    local.set 5
-    local.get 0
-    local.get 4
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set 6
-    i32.const 0
-    local.set 9
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 9
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 0
-        local.get 9
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 11
-        local.get 11
-        i64.load offset=8
-        local.tee 25
-        i64.const 4611686018427387904
-        i64.add
-        local.get 25
-        i64.const -9223372036854775808
-        i64.or
-        local.get 11
-        i32.load
-        i32.const 1
-        i32.eq
-        select
-        local.set 25
-        local.get 5
-        local.get 9
-        i32.const 8
-        i32.mul
-        i32.add
-        local.get 25
-        i64.store
-        local.get 7
-        local.get 10
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 15
-        local.get 15
-        i64.load
-        local.get 25
-        local.get 5
-        local.get 10
-        i32.const 8
-        i32.mul
-        i32.add
-        i64.load
-        i64.xor
-        i64.or
-        i64.store
-        local.get 10
-        i32.const 1
-        i32.add
-        local.tee 10
-        i32.const 0
-        local.get 10
-        local.get 2
-        i32.lt_u
-        select
-        local.set 10
-        local.get 9
-        i32.const 1
-        i32.add
-        local.set 9
-        br 0 (;@2;)
-      end
-    end
-    local.get 2
-    local.set 10
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 10
-        i32.eqz
-        br_if 1 (;@1;)
-        local.get 10
-        i32.const 1
-        i32.sub
-        local.tee 10
-        i32.const 8
-        i32.mul
-        local.get 7
-        i32.add
-        i64.load
-        local.tee 26
-        i64.ctz
-        i32.wrap_i64
-        local.set 21
-        i32.const 64
-        local.get 26
-        i64.clz
-        i32.wrap_i64
-        i32.sub
-        local.get 21
-        i32.sub
-        local.tee 22
-        if ;; label = @3
-          local.get 22
-          local.get 22
-          local.get 20
-          i32.add
-          i32.const 1
-          i32.sub
-          local.get 20
-          i32.div_u
-          local.tee 23
-          i32.add
-          i32.const 1
-          i32.sub
-          local.get 23
-          i32.div_u
-          local.set 23
-          i32.const 1
-          local.get 23
-          i32.shl
-          i32.const 1
-          i32.sub
-          local.set 24
-          local.get 21
-          local.set 13
-          local.get 21
-          local.get 22
-          i32.add
-          local.set 22
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 13
-              local.get 22
-              i32.ge_u
-              br_if 1 (;@4;)
-              local.get 8
-              i32.const 0
-              local.get 24
-              i32.const 1
-              i32.add
-              i32.const 4
-              i32.mul
-              memory.fill
-              local.get 5
-              local.set 15
-              i32.const 0
-              local.set 14
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 14
-                  local.get 1
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 15
-                  local.get 10
-                  i32.const 8
-                  i32.mul
-                  i32.add
-                  i64.load
-                  local.get 13
-                  i64.extend_i32_u
-                  i64.shr_u
-                  i32.wrap_i64
-                  local.get 24
-                  i32.and
-                  i32.const 4
-                  i32.mul
-                  local.get 8
-                  i32.add
-                  local.tee 16
-                  local.get 16
-                  i32.load
-                  i32.const 1
-                  i32.add
-                  i32.store
-                  local.get 15
-                  local.get 12
-                  i32.add
-                  local.set 15
-                  local.get 14
-                  i32.const 1
-                  i32.add
-                  local.set 14
-                  br 0 (;@7;)
-                end
-              end
-              i32.const 0
-              local.set 19
-              i32.const 0
-              local.set 14
-              local.get 24
-              i32.const 1
-              i32.add
-              local.set 18
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 14
-                  local.get 18
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 8
-                  local.get 14
-                  i32.const 4
-                  i32.mul
-                  i32.add
-                  local.tee 16
-                  i32.load
-                  local.get 16
-                  local.get 19
-                  i32.store
-                  local.get 19
-                  i32.add
-                  local.set 19
-                  local.get 14
-                  i32.const 1
-                  i32.add
-                  local.set 14
-                  br 0 (;@7;)
-                end
-              end
-              local.get 5
-              local.set 15
-              i32.const 0
-              local.set 14
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 14
-                  local.get 1
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 15
-                  local.get 10
-                  i32.const 8
-                  i32.mul
-                  i32.add
-                  i64.load
-                  local.get 13
-                  i64.extend_i32_u
-                  i64.shr_u
-                  i32.wrap_i64
-                  local.get 24
-                  i32.and
-                  i32.const 4
-                  i32.mul
-                  local.get 8
-                  i32.add
-                  local.tee 16
-                  i32.load
-                  local.tee 18
-                  i32.const 1
-                  i32.add
-                  local.set 19
-                  local.get 16
-                  local.get 19
-                  i32.store
-                  local.get 6
-                  local.get 18
-                  local.get 12
-                  i32.mul
-                  i32.add
-                  local.set 16
-                  i32.const 0
-                  local.set 17
-                  block ;; label = @8
-                    loop ;; label = @9
-                      local.get 17
-                      local.get 2
-                      i32.ge_u
-                      br_if 1 (;@8;)
-                      local.get 16
-                      local.get 17
-                      i32.const 8
-                      i32.mul
-                      local.tee 18
-                      i32.add
-                      local.get 15
-                      local.get 18
-                      i32.add
-                      i64.load
-                      i64.store
-                      local.get 17
-                      i32.const 1
-                      i32.add
-                      local.set 17
-                      br 0 (;@9;)
-                    end
-                  end
-                  local.get 15
-                  local.get 12
-                  i32.add
-                  local.set 15
-                  local.get 14
-                  i32.const 1
-                  i32.add
-                  local.set 14
-                  br 0 (;@7;)
-                end
-              end
-              local.get 5
-              local.get 6
-              local.set 5
-              local.set 6
-              local.get 13
-              local.get 23
-              i32.add
-              local.set 13
-              br 0 (;@5;)
-            end
-          end
-        end
-        br 0 (;@2;)
-      end
-    end
-    local.get 5
-    local.get 0
-    i32.ne
-    local.set 15
-    i32.const 0
-    local.set 9
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 9
-        local.get 4
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 9
-        local.get 4
-        i32.const 1
-        i32.sub
-        local.get 9
-        i32.sub
-        local.get 15
-        select
-        local.set 14
-        local.get 5
-        local.get 14
-        i32.const 8
-        i32.mul
-        i32.add
-        i64.load
-        local.set 25
-        local.get 0
-        local.get 14
-        i32.const 16
-        i32.mul
-        i32.add
-        local.set 11
-        local.get 11
-        i64.const 1
-        i64.const 3
-        local.get 25
-        i64.const 0
-        i64.ge_s
-        select
-        i64.store
-        local.get 11
-        local.get 25
-        i64.const 4611686018427387904
-        i64.sub
-        local.get 25
-        i64.const 9223372036854775807
-        i64.and
-        local.get 25
-        i64.const 0
-        i64.ge_s
-        select
-        i64.store offset=8
-        local.get 9
-        i32.const 1
-        i32.add
-        local.set 9
-        br 0 (;@2;)
-      end
-    end
-    i32.const 1
-  )
-  (func (;18;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32)
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 4
-        local.get 2
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 4
-        i32.const 16
-        i32.mul
-        local.set 6
-        local.get 0
-        local.get 6
-        i32.add
-        i32.load
-        local.get 0
-        local.get 6
-        i32.add
-        i64.load offset=8
-        local.get 1
-        local.get 6
-        i32.add
-        i32.load
-        local.get 1
-        local.get 6
-        i32.add
-        i64.load offset=8
-        i32.const 0
-        i32.const 0
-        call 19
-        local.tee 5
-        if ;; label = @3
-          local.get 5
-          return
-        end
-        local.get 4
-        i32.const 1
-        i32.add
-        local.set 4
-        br 0 (;@2;)
-      end
-    end
-    i32.const 0
-  )
-  (func (;19;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
-    local.get 0
-    i32.const 3
-    i32.eq
-    if ;; label = @1
-      local.get 2
-      i32.const 3
-      i32.ne
-      if ;; label = @2
-        i32.const 1
-        return
-      end
-      local.get 1
-      i64.const 1
-      i64.lt_u
-      if ;; label = @2
-        local.get 3
-        i64.const 1
-        i64.lt_u
-        if ;; label = @3
-          local.get 1
-          local.get 3
-          i64.gt_u
-          local.get 1
-          local.get 3
-          i64.lt_u
-          i32.sub
-          return
-        end
-        i32.const -1
-        return
-      end
-      local.get 3
-      i64.const 1
-      i64.lt_u
-      if ;; label = @2
-        i32.const 1
-        return
-      end
-      local.get 1
-      i32.wrap_i64
-      local.get 3
-      i32.wrap_i64
-      i32.const 0
-      i32.const 0
-      call 20
-      return
-    end
-    local.get 2
-    i32.const 3
-    i32.eq
-    if ;; label = @1
-      i32.const -1
-      return
-    end
-    local.get 0
-    local.get 1
-    local.get 2
-    local.get 3
-    i32.const 0
-    i32.const 0
-    call 21
-  )
-  (func (;20;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32)
-    global.get 13
-    local.get 0
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 4
-    i32.load offset=4
-    local.set 5
-    local.get 4
-    i32.load
-    local.set 4
-    global.get 13
-    local.get 1
-    i32.const 8
-    i32.mul
-    i32.add
-    local.tee 6
-    i32.load offset=4
-    local.set 7
-    local.get 6
-    i32.load
-    local.set 6
-    local.get 4
-    local.get 5
-    local.get 6
-    local.get 7
-    call 14
-  )
-  (func (;21;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
-    local.get 0
-    i32.const 1
-    i32.eq
-    if ;; label = @1
-      local.get 2
-      i32.const 1
-      i32.eq
-      if ;; label = @2
-        local.get 1
-        local.get 3
-        i64.gt_s
-        local.get 1
-        local.get 3
-        i64.lt_s
-        i32.sub
-        return
-      end
-      i32.const 0
-      local.get 1
-      i32.const 0
-      local.get 3
-      i32.const 0
-      i32.const 0
-      call 22
-      return
-    end
-    local.get 2
-    i32.const 1
-    i32.eq
-    if ;; label = @1
-      i32.const 0
-      i32.const 0
-      local.get 3
-      i32.const 0
-      local.get 1
-      i32.const 0
-      i32.const 0
-      call 22
-      i32.sub
-      return
-    end
-    local.get 1
-    f64.reinterpret_i64
-    local.get 3
-    f64.reinterpret_i64
-    f64.gt
-    local.get 1
-    f64.reinterpret_i64
-    local.get 3
-    f64.reinterpret_i64
-    f64.lt
-    i32.sub
-  )
-  (func (;22;) (type 7) (param i32 i64 i32 i64 i32 i32) (result i32)
+  (func (;8;) (type 6) (param i32 i64 i32 i64 i32 i32) (result i32)
     (local f64 f64 i64 f64)
     local.get 3
     f64.reinterpret_i64
@@ -2277,263 +2781,6 @@
     f64.const 0x0p+0 (;=0;)
     f64.gt
     i32.sub
-  )
-  (func (;23;) (type 4) (param i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32)
-    i32.const 16
-    local.set 4
-    local.get 0
-    i32.load offset=4
-    i32.const 1
-    i32.add
-    i32.const 1
-    i32.shl
-    local.get 0
-    i32.load offset=16
-    i32.gt_u
-    if ;; label = @1
-      local.get 0
-      i32.const 0
-      i32.const 0
-      i32.const 0
-      call 24
-    end
-    local.get 0
-    i32.load offset=16
-    i32.const 1
-    i32.sub
-    local.set 11
-    local.get 2
-    local.get 11
-    i32.and
-    local.set 5
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 0
-        i32.load offset=12
-        local.get 5
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 6
-        i32.load offset=4
-        local.tee 7
-        i32.eqz
-        br_if 1 (;@1;)
-        local.get 6
-        i32.load
-        local.get 2
-        i32.eq
-        if ;; label = @3
-          local.get 0
-          i32.load
-          local.get 7
-          i32.const 1
-          i32.sub
-          local.get 4
-          i32.mul
-          i32.add
-          local.set 10
-          i32.const 0
-          local.get 10
-          i32.load
-          local.get 1
-          i32.load
-          i32.ne
-          local.get 10
-          i64.load offset=8
-          local.get 1
-          i64.load offset=8
-          i64.ne
-          i32.or
-          i32.or
-          i32.eqz
-          if ;; label = @4
-            i32.const -1
-            return
-          end
-        end
-        local.get 5
-        i32.const 1
-        i32.add
-        local.get 11
-        i32.and
-        local.set 5
-        br 0 (;@2;)
-      end
-    end
-    local.get 0
-    i32.load offset=4
-    local.set 8
-    local.get 0
-    i32.load offset=8
-    local.tee 9
-    local.get 8
-    i32.eq
-    if ;; label = @1
-      local.get 9
-      i32.const 1
-      i32.shl
-      i32.const 8
-      i32.add
-      local.tee 9
-      local.get 4
-      i32.mul
-      i32.const 0
-      i32.const 0
-      i32.const 0
-      call 6
-      local.tee 10
-      local.get 0
-      i32.load
-      local.get 8
-      local.get 4
-      i32.mul
-      memory.copy
-      local.get 0
-      local.get 10
-      i32.store
-      local.get 0
-      local.get 9
-      i32.store offset=8
-    end
-    local.get 0
-    i32.load
-    local.get 8
-    local.get 4
-    i32.mul
-    i32.add
-    local.set 10
-    i32.const 0
-    local.set 9
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 4
-        local.get 9
-        i32.sub
-        i32.const 8
-        i32.lt_u
-        br_if 1 (;@1;)
-        local.get 10
-        local.get 9
-        i32.add
-        local.get 1
-        local.get 9
-        i32.add
-        i64.load
-        i64.store
-        local.get 9
-        i32.const 8
-        i32.add
-        local.set 9
-        br 0 (;@2;)
-      end
-    end
-    local.get 6
-    local.get 2
-    i32.store
-    local.get 6
-    local.get 8
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    local.get 0
-    local.get 8
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    local.get 8
-  )
-  (func (;24;) (type 1) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 0
-    i32.load offset=12
-    local.set 7
-    local.get 0
-    i32.load offset=16
-    local.tee 5
-    i32.const 1
-    i32.shl
-    i32.const 16
-    local.get 5
-    select
-    local.set 4
-    local.get 4
-    i32.const 8
-    i32.mul
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call 6
-    local.tee 6
-    i32.const 0
-    local.get 4
-    i32.const 8
-    i32.mul
-    memory.fill
-    block ;; label = @1
-      loop ;; label = @2
-        local.get 8
-        local.get 5
-        i32.ge_u
-        br_if 1 (;@1;)
-        local.get 7
-        local.get 8
-        i32.const 8
-        i32.mul
-        i32.add
-        local.tee 9
-        i32.load offset=4
-        if ;; label = @3
-          local.get 9
-          i32.load
-          local.set 10
-          local.get 10
-          local.get 4
-          i32.const 1
-          i32.sub
-          i32.and
-          local.set 12
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 6
-              local.get 12
-              i32.const 8
-              i32.mul
-              i32.add
-              local.tee 11
-              i32.load offset=4
-              i32.eqz
-              br_if 1 (;@4;)
-              local.get 12
-              i32.const 1
-              i32.add
-              local.get 4
-              i32.const 1
-              i32.sub
-              i32.and
-              local.set 12
-              br 0 (;@5;)
-            end
-          end
-          local.get 11
-          local.get 9
-          i64.load
-          i64.store
-        end
-        local.get 8
-        i32.const 1
-        i32.add
-        local.set 8
-        br 0 (;@2;)
-      end
-    end
-    local.get 0
-    local.get 6
-    i32.store offset=12
-    local.get 0
-    local.get 4
-    i32.store offset=16
   )
   (data (;0;) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00a\00\00\00\00\00\00\000\03\00\00\01\00\00\00\06\00\00\00\0e\00\00\00\06\00\00\00\0e\00\00\00\0f\00\00\00\18\00\00\00\19\00\00\00%\00\00\00\22\00\00\00#\00\00\00\00\00\00\00\00\00\00\00")
 )

@@ -30,8 +30,8 @@ use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
-    PoolingAllocationConfig, RegallocAlgorithm, Store, StoreLimits, StoreLimitsBuilder, Strategy, Trap,
-    UpdateDeadline,
+    PoolingAllocationConfig, RegallocAlgorithm, Store, StoreLimits, StoreLimitsBuilder, Strategy,
+    Trap, UpdateDeadline,
 };
 
 /// Milliseconds between two epoch ticks (the resolution of the time limit).
