@@ -37,11 +37,12 @@ pub(super) fn pack(row: &[Value]) -> Option<u64> {
     }
 }
 
-/// The 32 hash bits a packed tuple is filed by.
+/// The 32 hash bits a packed tuple is filed by: the top half of the tuple times an odd
+/// constant (multiplicative hashing), whose top bits spread runs of nearby keys evenly
+/// over the slots.
 #[inline]
 pub(super) fn packed_hash(key: u64) -> u32 {
-    let full = u128::from(key) * u128::from(K);
-    ((full as u64) ^ ((full >> 64) as u64)) as u32
+    (key.wrapping_mul(K) >> 32) as u32
 }
 
 /// A set of tuples, each packed or as a row id looked up by a 32-bit hash of the row
