@@ -133,11 +133,7 @@ impl TupleSet {
             Some(key) if self.table.is_packed() => self.table.insert_packed(key),
             _ => {
                 if self.table.is_packed() {
-                    let (rows, arity) = (&self.rows, self.arity);
-                    self.table.unpack(
-                        (0..self.len)
-                            .map(|id| short_hash(hash_values(rows.row(arity, id).values()))),
-                    );
+                    self.unpack();
                 }
                 let (rows, arity) = (&self.rows, self.arity);
                 self.table
@@ -151,6 +147,13 @@ impl TupleSet {
             self.len += 1;
         }
         new
+    }
+
+    /// Turns the packed dedup table into one of row ids, by the hashes of the rows.
+    fn unpack(&mut self) {
+        let (rows, arity) = (&self.rows, self.arity);
+        self.table
+            .unpack((0..self.len).map(|id| short_hash(hash_values(rows.row(arity, id).values()))));
     }
 }
 
