@@ -1,34 +1,90 @@
 //! The deduplication table of a tuple set: an open-addressing hash table with linear
-//! probing whose slots are one word each, a row id and 32 bits of the row's hash.
+//! probing whose slots are one word each.
 //!
-//! Unlike a table with separate control bytes, a lookup starts at the slot itself,
-//! so finding that a tuple is new costs one cache miss, and finding that it is
-//! present costs that and reading the row. Growing never reads the rows: a slot's
-//! hash bits say where it goes.
+//! While every tuple of the set is *packable* (one or two Ints, each within
+//! ±(2^31 − 1): every graph-shaped relation), a slot holds the tuple itself, packed
+//! ([`pack`]), and a lookup never reads a row: finding that a tuple is new or present
+//! costs one cache miss. From the first tuple that is not packable on, a slot holds a
+//! row id and 32 bits of the row's hash; finding that a tuple is present then costs a
+//! second miss, reading the row. Growing never reads the rows either way: a slot's
+//! contents say where it goes.
 
 use super::relation::RowId;
+use crate::value::Value;
 
-/// An empty slot. A full slot holds `hash << 32 | (id + 1)` (row ids are below
-/// `u32::MAX`, so a full slot is never 0).
+/// An empty slot. A packed tuple is never 0 ([`pack`]); a row-id slot holds
+/// `hash << 32 | (id + 1)` (row ids are below `u32::MAX`, so it is never 0 either).
 const EMPTY: u64 = 0;
 /// The fewest slots of a table that holds something.
 const MIN_SLOTS: usize = 16;
+/// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
+const K: u64 = 0x5851_F42D_4C95_7F2D;
 
-/// A set of row ids, looked up by a 32-bit hash of the row and an equality test.
-#[derive(Debug, Default)]
+/// A tuple of one or two Ints, each within ±(2^31 − 1), as one nonzero word: each value
+/// plus 2^31 (so `1..2^32`), the first of a pair in the high half. `None` for any other
+/// tuple.
+pub(super) fn pack(row: &[Value]) -> Option<u64> {
+    let column = |v: &Value| match *v {
+        Value::Int(i) if i > i64::from(i32::MIN) && i <= i64::from(i32::MAX) => {
+            Some(u64::from(i as u32 ^ 0x8000_0000))
+        }
+        _ => None,
+    };
+    match row {
+        [a] => column(a),
+        [a, b] => Some(column(a)? << 32 | column(b)?),
+        _ => None,
+    }
+}
+
+/// The 32 hash bits a packed tuple is filed by: the top half of the tuple times an odd
+/// constant (multiplicative hashing), whose top bits spread runs of nearby keys evenly
+/// over the slots.
+#[inline]
+pub(super) fn packed_hash(key: u64) -> u32 {
+    (key.wrapping_mul(K) >> 32) as u32
+}
+
+/// A set of tuples, each packed or as a row id looked up by a 32-bit hash of the row
+/// and an equality test.
+#[derive(Debug)]
 pub(super) struct DedupTable {
     slots: Vec<u64>,
     len: usize,
+    /// True while the slots hold packed tuples rather than row ids.
+    packed: bool,
 }
 
-/// Where a lookup stopped: at the row with that key, or at the empty slot where it
-/// would go.
+/// Where a lookup stopped: at the slot it was looking for, or at the empty slot
+/// where it would go.
 enum Found {
-    Row,
+    Present,
     Vacant(usize),
 }
 
 impl DedupTable {
+    /// An empty table that holds packed tuples until [`DedupTable::unpack`].
+    pub(super) fn packed() -> DedupTable {
+        DedupTable {
+            slots: Vec::new(),
+            len: 0,
+            packed: true,
+        }
+    }
+
+    /// An empty table of row ids.
+    pub(super) fn hashed() -> DedupTable {
+        DedupTable {
+            packed: false,
+            ..DedupTable::packed()
+        }
+    }
+
+    /// True while the table holds packed tuples.
+    pub(super) fn is_packed(&self) -> bool {
+        self.packed
+    }
+
     /// The slot a hash starts its probe at: its top bits (the slot count is a power
     /// of two, at most 2^32).
     fn home(&self, hash: u32) -> usize {
@@ -36,8 +92,17 @@ impl DedupTable {
         (u64::from(hash) >> (32 - bits)) as usize
     }
 
-    /// Probes for a row with hash bits `hash` that `eq` accepts.
-    fn find(&self, hash: u32, eq: impl Fn(RowId) -> bool) -> Found {
+    /// The hash bits full slot `slot` was filed by.
+    fn hash_of(&self, slot: u64) -> u32 {
+        if self.packed {
+            packed_hash(slot)
+        } else {
+            (slot >> 32) as u32
+        }
+    }
+
+    /// Probes from the home of `hash` for a slot `eq` accepts (the table has slots).
+    fn find(&self, hash: u32, eq: impl Fn(u64) -> bool) -> Found {
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         loop {
@@ -45,58 +110,105 @@ impl DedupTable {
             if slot == EMPTY {
                 return Found::Vacant(i);
             }
-            if (slot >> 32) as u32 == hash && eq(slot as u32 - 1) {
-                return Found::Row;
+            if eq(slot) {
+                return Found::Present;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The slot a lookup of hash bits `hash` reads first, and the row id in it when
-    /// it holds a row with those hash bits: reading it ahead of the lookup is how a
-    /// batch of lookups overlaps its cache misses.
-    pub(super) fn first_slot(&self, hash: u32) -> (u64, Option<RowId>) {
-        if self.slots.is_empty() {
-            return (EMPTY, None);
-        }
-        let slot = self.slots[self.home(hash)];
-        let id = (slot != EMPTY && (slot >> 32) as u32 == hash).then(|| slot as u32 - 1);
-        (slot, id)
+    /// True when a slot `eq` accepts is found from the home of `hash`.
+    fn contains_slot(&self, hash: u32, eq: impl Fn(u64) -> bool) -> bool {
+        !self.slots.is_empty() && matches!(self.find(hash, eq), Found::Present)
     }
 
-    /// True when a row with hash bits `hash` that `eq` accepts is in the table.
-    pub(super) fn contains(&self, hash: u32, eq: impl Fn(RowId) -> bool) -> bool {
-        !self.slots.is_empty() && matches!(self.find(hash, eq), Found::Row)
-    }
-
-    /// Adds row `id` with hash bits `hash` unless a row `eq` accepts is there; true
-    /// when it was added.
-    pub(super) fn insert(&mut self, hash: u32, id: RowId, eq: impl Fn(RowId) -> bool) -> bool {
+    /// Stores `slot` (filed by `hash`) unless a slot `eq` accepts is found; true when
+    /// it was stored.
+    fn insert_slot(&mut self, hash: u32, slot: u64, eq: impl Fn(u64) -> bool) -> bool {
         // At most seven eighths full: as dense as a hashbrown table.
         if (self.len + 1) * 8 > self.slots.len() * 7 {
-            self.grow();
+            self.refile((self.slots.len() * 2).max(MIN_SLOTS));
         }
         match self.find(hash, eq) {
-            Found::Row => false,
+            Found::Present => false,
             Found::Vacant(i) => {
-                self.slots[i] = u64::from(hash) << 32 | u64::from(id + 1);
+                self.slots[i] = slot;
                 self.len += 1;
                 true
             }
         }
     }
 
-    /// Doubles the slots and refiles every row by its hash bits.
-    fn grow(&mut self) {
-        let count = (self.slots.len() * 2).max(MIN_SLOTS);
+    /// Files every full slot again, by its hash bits, into `count` empty slots.
+    fn refile(&mut self, count: usize) {
         let old = std::mem::replace(&mut self.slots, vec![EMPTY; count]);
         let mask = count - 1;
         for slot in old.into_iter().filter(|&s| s != EMPTY) {
-            let mut i = self.home((slot >> 32) as u32);
+            let mut i = self.home(self.hash_of(slot));
             while self.slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
             self.slots[i] = slot;
+        }
+    }
+
+    /// The slot a lookup of hash bits `hash` (of a packed tuple, [`packed_hash`],
+    /// or of a row) reads first, and, in a table of row ids, the row id in it when it
+    /// holds a row with those hash bits: reading them ahead of the lookup is how a
+    /// batch of lookups overlaps its cache misses.
+    pub(super) fn first_slot(&self, hash: u32) -> (u64, Option<RowId>) {
+        if self.slots.is_empty() {
+            return (EMPTY, None);
+        }
+        let slot = self.slots[self.home(hash)];
+        let id =
+            (!self.packed && slot != EMPTY && (slot >> 32) as u32 == hash).then(|| slot as u32 - 1);
+        (slot, id)
+    }
+
+    /// True when packed tuple `key` is in the (packed) table.
+    pub(super) fn contains_packed(&self, key: u64) -> bool {
+        debug_assert!(self.packed);
+        self.contains_slot(packed_hash(key), |slot| slot == key)
+    }
+
+    /// Adds packed tuple `key` to the (packed) table unless it is there; true when it
+    /// was added.
+    pub(super) fn insert_packed(&mut self, key: u64) -> bool {
+        debug_assert!(self.packed);
+        self.insert_slot(packed_hash(key), key, |slot| slot == key)
+    }
+
+    /// True when a row with hash bits `hash` that `eq` accepts is in the table (of
+    /// row ids).
+    pub(super) fn contains(&self, hash: u32, eq: impl Fn(RowId) -> bool) -> bool {
+        debug_assert!(!self.packed);
+        self.contains_slot(hash, |slot| {
+            (slot >> 32) as u32 == hash && eq(slot as u32 - 1)
+        })
+    }
+
+    /// Adds row `id` with hash bits `hash` to the table (of row ids) unless a row
+    /// `eq` accepts is there; true when it was added.
+    pub(super) fn insert(&mut self, hash: u32, id: RowId, eq: impl Fn(RowId) -> bool) -> bool {
+        debug_assert!(!self.packed);
+        self.insert_slot(hash, u64::from(hash) << 32 | u64::from(id + 1), |slot| {
+            (slot >> 32) as u32 == hash && eq(slot as u32 - 1)
+        })
+    }
+
+    /// Turns a packed table into one of row ids, given the hash bits of its rows in
+    /// row-id order (the rows are distinct, so none is compared). Keeps the slot count.
+    pub(super) fn unpack(&mut self, hashes: impl ExactSizeIterator<Item = u32>) {
+        debug_assert!(self.packed && hashes.len() == self.len);
+        self.packed = false;
+        // Any full slot may take any row: refiling puts each where its hash says.
+        let full = self.slots.iter_mut().filter(|slot| **slot != EMPTY);
+        for (slot, (id, hash)) in full.zip(hashes.enumerate()) {
+            *slot = u64::from(hash) << 32 | (id as u64 + 1);
+        }
+        if self.len > 0 {
+            self.refile(self.slots.len());
         }
     }
 }
@@ -105,19 +217,87 @@ impl DedupTable {
 mod tests {
     use super::*;
 
+    /// A hash with few distinct bits, so rows share them and probes run long.
+    fn crowded(id: u32) -> u32 {
+        id.wrapping_mul(0x9E37_79B9) & 0xF000_000F
+    }
+
     #[test]
-    fn finds_what_it_holds_through_growth_and_collisions() {
-        let mut table = DedupTable::default();
-        // Few distinct hash bits, so rows share them and probes run long.
-        let hash = |key: u32| key.wrapping_mul(0x9E37_79B9) & 0xF000_000F;
+    fn finds_rows_through_growth_and_collisions() {
+        let mut table = DedupTable::hashed();
         for key in 0..1000 {
-            assert!(table.insert(hash(key), key, |id| id == key));
-            assert!(!table.insert(hash(key), key + 5000, |id| id == key));
+            assert!(table.insert(crowded(key), key, |id| id == key));
+            assert!(!table.insert(crowded(key), key + 5000, |id| id == key));
         }
         for key in 0..1000 {
-            assert!(table.contains(hash(key), |id| id == key));
+            assert!(table.contains(crowded(key), |id| id == key));
         }
-        assert!(!table.contains(hash(1001), |id| id == 1001));
-        assert!(!DedupTable::default().contains(0, |_| true));
+        assert!(!table.contains(crowded(1001), |id| id == 1001));
+        assert!(!DedupTable::hashed().contains(0, |_| true));
+    }
+
+    #[test]
+    fn packs_ints_within_31_bits_and_sign() {
+        let int = |i: i64| Value::Int(i);
+        let max = i64::from(i32::MAX);
+        assert_eq!(pack(&[int(-max)]), Some(1));
+        assert_eq!(pack(&[int(0)]), Some(1 << 31));
+        assert_eq!(pack(&[int(max)]), Some(u64::from(u32::MAX)));
+        assert_eq!(pack(&[int(-max), int(-max)]), Some(1 << 32 | 1));
+        assert_eq!(pack(&[int(max), int(-1)]), Some(0xFFFF_FFFF_7FFF_FFFF));
+        assert_ne!(pack(&[int(1), int(2)]), pack(&[int(2), int(1)]));
+        assert_ne!(pack(&[int(-1), int(0)]), pack(&[int(0), int(-1)]));
+        for row in [
+            &[int(max + 1)][..],
+            &[int(-max - 1)],
+            &[int(0), int(1 << 40)],
+            &[int(i64::MIN), int(0)],
+            &[Value::Float(1.0)],
+            &[int(1), Value::Sym(crate::value::Sym(1))],
+            &[],
+            &[int(1), int(2), int(3)],
+        ] {
+            assert_eq!(pack(row), None, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn finds_packed_tuples_through_growth() {
+        let mut table = DedupTable::packed();
+        let max = i64::from(i32::MAX);
+        let rows: Vec<[Value; 2]> = (-300i64..300)
+            .flat_map(|a| [(a, a * 7), (max - a.abs(), -max + a.abs()), (a, -a)])
+            .map(|(a, b)| [Value::Int(a), Value::Int(b)])
+            .collect();
+        let mut distinct = std::collections::HashSet::new();
+        for row in &rows {
+            let key = pack(row).expect("packable");
+            assert_eq!(table.insert_packed(key), distinct.insert(key));
+            assert!(!table.insert_packed(key));
+        }
+        assert_eq!(table.len, distinct.len());
+        for row in &rows {
+            assert!(table.contains_packed(pack(row).expect("packable")));
+        }
+        assert!(!table.contains_packed(pack(&[Value::Int(301), Value::Int(0)]).unwrap()));
+        assert!(!DedupTable::packed().contains_packed(1));
+    }
+
+    #[test]
+    fn unpacking_files_every_row_by_its_hash() {
+        let mut table = DedupTable::packed();
+        for key in 1..=500 {
+            assert!(table.insert_packed(key));
+        }
+        table.unpack((0..500).map(crowded));
+        assert!(!table.is_packed());
+        for id in 0..500 {
+            assert!(table.contains(crowded(id), |other| other == id));
+            assert!(!table.insert(crowded(id), 999, |other| other == id));
+        }
+        assert!(table.insert(crowded(500), 500, |other| other == 500));
+        let mut empty = DedupTable::packed();
+        empty.unpack(std::iter::empty());
+        assert!(empty.insert(7, 0, |_| false));
     }
 }

@@ -11,14 +11,12 @@
 //! (see [`Batch`]), so the cache misses of a batch overlap.
 
 use super::budget::tuple_bytes;
-use super::hash::hash_row;
 use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res, guarded};
 use crate::ast::BinOp;
 use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
 use crate::span::Span;
 use crate::value::Value;
-use smallvec::SmallVec;
 
 /// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
 /// counting the rounds started in `rounds`. `span` is the SOLVE statement.
@@ -122,7 +120,8 @@ struct Batch {
     /// The relation and EMIT of the batched tuples.
     rel: usize,
     span: Span,
-    hashes: SmallVec<[u64; BATCH]>,
+    /// How many tuples are batched.
+    len: usize,
     /// The tuples, flat.
     rows: Vec<Value>,
 }
@@ -270,9 +269,8 @@ impl Machine<'_> {
             run.row.push(value);
         }
         let r = rel.index();
-        let hash = hash_row(&run.row);
         if let Some(batch) = &mut run.batch {
-            let queued = batch.hashes.len() as u64;
+            let queued = batch.len as u64;
             if (queued == 0 || (batch.rel, batch.span) == (r, span))
                 && self.budget.fits(
                     run.stored + run.added + queued + 1,
@@ -281,9 +279,9 @@ impl Machine<'_> {
             {
                 batch.rel = r;
                 batch.span = span;
-                batch.hashes.push(hash);
+                batch.len += 1;
                 batch.rows.extend_from_slice(&run.row);
-                if batch.hashes.len() == BATCH {
+                if batch.len == BATCH {
                     self.flush(run)?;
                 }
                 return Ok(());
@@ -291,7 +289,7 @@ impl Machine<'_> {
             self.flush(run)?;
         }
         let row = std::mem::take(&mut run.row);
-        let added = self.add_pending(run, r, hash, &row, span);
+        let added = self.add_pending(run, r, &row, span);
         run.row = row;
         added
     }
@@ -302,34 +300,32 @@ impl Machine<'_> {
             return Ok(());
         };
         let mut result = Ok(());
-        if !batch.hashes.is_empty() {
-            run.rels[batch.rel].prefetch(&batch.hashes);
-            let arity = batch.rows.len() / batch.hashes.len();
-            for (i, &hash) in batch.hashes.iter().enumerate() {
+        if let Some(arity) = batch.rows.len().checked_div(batch.len) {
+            run.rels[batch.rel].prefetch(&batch.rows);
+            for i in 0..batch.len {
                 let row = &batch.rows[i * arity..(i + 1) * arity];
-                result = self.add_pending(run, batch.rel, hash, row, batch.span);
+                result = self.add_pending(run, batch.rel, row, batch.span);
                 if result.is_err() {
                     break;
                 }
             }
-            batch.hashes.clear();
+            batch.len = 0;
             batch.rows.clear();
         }
         run.batch = Some(batch);
         result
     }
 
-    /// Adds `row` (hashing to `hash`) to relation `r` as pending if it is new,
-    /// checking the tuple and memory limits at `span`.
+    /// Adds `row` to relation `r` as pending if it is new, checking the tuple and
+    /// memory limits at `span`.
     fn add_pending(
         &mut self,
         run: &mut PlanRun<'_>,
         r: usize,
-        hash: u64,
         row: &[Value],
         span: Span,
     ) -> Res<()> {
-        if !run.rels[r].insert_pending(hash, row) {
+        if !run.rels[r].insert_pending(row) {
             return Ok(());
         }
         run.added += 1;
