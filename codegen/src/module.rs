@@ -220,11 +220,18 @@ impl<'p> Module<'p> {
         callee
     }
 
+    /// The parameter and result types function `key` is declared with: its own
+    /// parameters, then its padding.
+    fn declared(&self, key: FnKey) -> (Vec<ValType>, Vec<ValType>) {
+        let (mut params, results) = crate::emit::signature(self.program, key);
+        params.extend_from_slice(padding(&params, &results));
+        (params, results)
+    }
+
     /// The number of parameters function `key` is declared with: its own and its
     /// padding. Its body's first local follows them.
     pub fn declared_params(&self, key: FnKey) -> u32 {
-        let (params, results) = crate::emit::signature(self.program, key);
-        (params.len() + padding(&params, &results).len()) as u32
+        self.declared(key).0.len() as u32
     }
 
     /// Runtime helper `h`.
@@ -287,8 +294,7 @@ impl<'p> Module<'p> {
         }
         let mut funcs = Vec::with_capacity(self.funcs.len());
         for &key in &self.funcs {
-            let (mut params, results) = crate::emit::signature(self.program, key);
-            params.extend_from_slice(padding(&params, &results));
+            let (params, results) = self.declared(key);
             let body = bodies
                 .remove(&key)
                 .ok_or_else(|| CodegenError::Internal(format!("no body for {key:?}")))?;
