@@ -87,25 +87,27 @@ fn rank_key(row: Row<'_>, written: u32) -> Option<(u64, u64)> {
 }
 
 /// How the rows of an answer pack into one `u64` each that sorts in canonical
-/// order, when every value has a [`rank`]: a 1-tuple is its rank; a pair is its
-/// ranks less their column's least rank, high and low 32 bits, when both
-/// differences fit.
+/// order, when every value has a [`rank`]: each column's rank less the column's least
+/// rank, the first column's shifted left past the second's (a 1-tuple is its first
+/// column alone), when the second column's differences fit in 32 bits.
 struct Packing {
     /// The least rank of each column.
     low: [u64; 2],
-    /// Whether rows are pairs (else 1-tuples).
-    pairs: bool,
+    /// How many distinct first-column offsets there can be: the first column's
+    /// greatest rank less its least, plus one.
+    span: u64,
+    /// How many low bits hold the second column's offset (0 for 1-tuples).
+    shift: u32,
 }
 
 impl Packing {
-    /// The packing of `rows`, if they have one, and how many rows there are.
+    /// The packing of `rows`, if they have one, and how many rows there are; `None`
+    /// also when there are no rows.
     fn of<'r>(mut rows: impl Iterator<Item = Row<'r>>, written: u32) -> Option<(Packing, usize)> {
         let (mut low, mut high) = ([u64::MAX; 2], [0; 2]);
-        let mut arity = None;
         let mut count = 0;
         rows.try_for_each(|row| {
             let (a, b) = rank_key(row, written)?;
-            arity.get_or_insert(row.len());
             count += 1;
             for (col, rank) in [a, b].into_iter().enumerate() {
                 low[col] = low[col].min(rank);
@@ -113,32 +115,71 @@ impl Packing {
             }
             Some(())
         })?;
-        let pairs = arity == Some(2);
-        let fits = |col: usize| high[col].saturating_sub(low[col]) <= u64::from(u32::MAX);
-        (!pairs || (fits(0) && fits(1))).then_some((Packing { low, pairs }, count))
+        if count == 0 {
+            return None;
+        }
+        // 1-tuples have a second rank of 0 throughout, so no second column and no shift.
+        let [first, second] = [0, 1].map(|col| high[col] - low[col]);
+        let shift = u64::BITS - second.leading_zeros();
+        let fits = shift == 0 || (first <= u64::from(u32::MAX) && shift <= 32);
+        let packing = Packing {
+            low,
+            span: first.saturating_add(1),
+            shift,
+        };
+        fits.then_some((packing, count))
     }
 
     /// The key of a row ([`Packing::of`] accepted it).
     fn pack(&self, row: Row<'_>, written: u32) -> u64 {
         let (a, b) = rank_key(row, written).unwrap_or_default();
-        if self.pairs {
-            (a - self.low[0]) << 32 | (b - self.low[1])
-        } else {
-            a
-        }
+        (a - self.low[0]) << self.shift | (b - self.low[1])
     }
 
-    /// The row of a key.
+    /// The row of a key (the second value is meaningless for 1-tuples).
     fn unpack(&self, key: u64) -> [Value; 2] {
-        if self.pairs {
-            [
-                unrank((key >> 32) + self.low[0]),
-                unrank((key & u64::from(u32::MAX)) + self.low[1]),
-            ]
-        } else {
-            [unrank(key), Value::Int(0)]
+        let second = key & ((1 << self.shift) - 1);
+        [
+            unrank((key >> self.shift) + self.low[0]),
+            unrank(second + self.low[1]),
+        ]
+    }
+
+    /// Whether a bitmap with one bit per possible key takes no more memory than the
+    /// `count` keys themselves (64 bits each), so that setting bits and reading them
+    /// back in order can stand in for sorting the keys.
+    fn bitmap_fits(&self, count: usize) -> bool {
+        self.span <= (count as u64).saturating_mul(u64::BITS.into()) >> self.shift
+    }
+}
+
+/// The `open` columns of `rows`, in ascending order of their keys, read back from a
+/// bitmap of the keys ([`Packing::bitmap_fits`]). Rows are distinct, so no key is
+/// set twice.
+fn by_bitmap<'r>(
+    packing: &Packing,
+    rows: impl Iterator<Item = Row<'r>>,
+    count: usize,
+    open: &[usize],
+    written: u32,
+) -> Vec<Value> {
+    let bits = packing.span << packing.shift;
+    let mut words = vec![0u64; bits.div_ceil(64) as usize];
+    for row in rows {
+        let key = packing.pack(row, written);
+        words[(key / 64) as usize] |= 1 << (key % 64);
+    }
+    let mut values = Vec::with_capacity(count * open.len());
+    for (i, &word) in words.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            let key = (i as u64) * 64 + u64::from(rest.trailing_zeros());
+            rest &= rest - 1;
+            let row = packing.unpack(key);
+            values.extend(open.iter().map(|&c| row[c]));
         }
     }
+    values
 }
 
 /// The `open` columns of the rows whose keys are `keys`, sorted descending, in
@@ -175,6 +216,9 @@ fn selected_values(
     // The common cases: sort the rows' keys and read the values back from them,
     // with no row ids and no second pass over the rows in random order.
     if let Some((packing, count)) = Packing::of(rows.clone(), written) {
+        if packing.bitmap_fits(count) {
+            return by_bitmap(&packing, rows, count, open, written);
+        }
         let mut keys = Vec::with_capacity(count);
         for row in rows {
             keys.push(packing.pack(row, written));
