@@ -8,7 +8,13 @@
 //! row id and 32 bits of the row's hash; finding that a tuple is present then costs a
 //! second miss, reading the row. Growing never reads the rows either way: a slot's
 //! contents say where it goes.
+//!
+//! A packed table of many tuples whose columns span few values turns into a bitmap
+//! over the rectangle of the columns' ranges ([`KeyBitmap`]) when it grows, if the
+//! bitmap takes no more memory than the slots would, and back into slots if a tuple
+//! far outside the rectangle would make the bitmap larger than that.
 
+use super::bitmap::KeyBitmap;
 use super::relation::RowId;
 use crate::value::Value;
 
@@ -17,6 +23,9 @@ use crate::value::Value;
 const EMPTY: u64 = 0;
 /// The fewest slots of a table that holds something.
 const MIN_SLOTS: usize = 16;
+/// The fewest tuples a packed table turns into a bitmap with: smaller sets stay in
+/// slots, where they take less memory whatever their spread.
+const DENSE_MIN: usize = 4096;
 /// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
 const K: u64 = 0x5851_F42D_4C95_7F2D;
 
@@ -45,14 +54,25 @@ pub(super) fn packed_hash(key: u64) -> u32 {
     (key.wrapping_mul(K) >> 32) as u32
 }
 
-/// A set of tuples, each packed or as a row id looked up by a 32-bit hash of the row
-/// and an equality test.
+/// A set of tuples, each packed (in a slot or as a bit of a bitmap) or as a row id
+/// looked up by a 32-bit hash of the row and an equality test.
 #[derive(Debug)]
 pub(super) struct DedupTable {
+    /// Empty while the tuples are in a bitmap.
     slots: Vec<u64>,
     len: usize,
-    /// True while the slots hold packed tuples rather than row ids.
-    packed: bool,
+    layout: Layout,
+}
+
+/// What a [`DedupTable`] holds its tuples as.
+#[derive(Debug)]
+enum Layout {
+    /// Packed tuples in the slots.
+    Packed,
+    /// Packed tuples as the bits of a bitmap.
+    Dense(KeyBitmap),
+    /// Row ids and hash bits in the slots.
+    Hashed,
 }
 
 /// Where a lookup stopped: at the slot it was looking for, or at the empty slot
@@ -68,21 +88,27 @@ impl DedupTable {
         DedupTable {
             slots: Vec::new(),
             len: 0,
-            packed: true,
+            layout: Layout::Packed,
         }
     }
 
     /// An empty table of row ids.
     pub(super) fn hashed() -> DedupTable {
         DedupTable {
-            packed: false,
+            layout: Layout::Hashed,
             ..DedupTable::packed()
         }
     }
 
-    /// True while the table holds packed tuples.
+    /// True while the table holds packed tuples (in slots or a bitmap).
     pub(super) fn is_packed(&self) -> bool {
-        self.packed
+        !matches!(self.layout, Layout::Hashed)
+    }
+
+    /// True while the table holds its tuples in a bitmap.
+    #[cfg(test)]
+    fn is_dense(&self) -> bool {
+        matches!(self.layout, Layout::Dense(_))
     }
 
     /// The slot a hash starts its probe at: its top bits (the slot count is a power
@@ -94,10 +120,9 @@ impl DedupTable {
 
     /// The hash bits full slot `slot` was filed by.
     fn hash_of(&self, slot: u64) -> u32 {
-        if self.packed {
-            packed_hash(slot)
-        } else {
-            (slot >> 32) as u32
+        match self.layout {
+            Layout::Hashed => (slot >> 32) as u32,
+            _ => packed_hash(slot),
         }
     }
 
@@ -122,11 +147,16 @@ impl DedupTable {
         !self.slots.is_empty() && matches!(self.find(hash, eq), Found::Present)
     }
 
+    /// True when one more slot would make the table more than seven eighths full (as
+    /// dense as a hashbrown table).
+    fn must_grow(&self) -> bool {
+        (self.len + 1) * 8 > self.slots.len() * 7
+    }
+
     /// Stores `slot` (filed by `hash`) unless a slot `eq` accepts is found; true when
     /// it was stored.
     fn insert_slot(&mut self, hash: u32, slot: u64, eq: impl Fn(u64) -> bool) -> bool {
-        // At most seven eighths full: as dense as a hashbrown table.
-        if (self.len + 1) * 8 > self.slots.len() * 7 {
+        if self.must_grow() {
             self.refile((self.slots.len() * 2).max(MIN_SLOTS));
         }
         match self.find(hash, eq) {
@@ -161,28 +191,97 @@ impl DedupTable {
             return (EMPTY, None);
         }
         let slot = self.slots[self.home(hash)];
-        let id =
-            (!self.packed && slot != EMPTY && (slot >> 32) as u32 == hash).then(|| slot as u32 - 1);
+        let hashed = matches!(self.layout, Layout::Hashed);
+        let id = (hashed && slot != EMPTY && (slot >> 32) as u32 == hash).then(|| slot as u32 - 1);
         (slot, id)
+    }
+
+    /// Reads what a lookup of packed tuple `key` reads first (the slot it starts at,
+    /// or its word of the bitmap): how a batch of lookups overlaps its cache misses.
+    pub(super) fn touch_packed(&self, key: u64) {
+        match &self.layout {
+            Layout::Dense(map) => map.touch(key),
+            _ => {
+                std::hint::black_box(self.first_slot(packed_hash(key)).0);
+            }
+        }
     }
 
     /// True when packed tuple `key` is in the (packed) table.
     pub(super) fn contains_packed(&self, key: u64) -> bool {
-        debug_assert!(self.packed);
-        self.contains_slot(packed_hash(key), |slot| slot == key)
+        debug_assert!(self.is_packed());
+        match &self.layout {
+            Layout::Dense(map) => map.contains(key),
+            _ => self.contains_slot(packed_hash(key), |slot| slot == key),
+        }
     }
 
     /// Adds packed tuple `key` to the (packed) table unless it is there; true when it
-    /// was added.
+    /// was added. A table in slots that must grow turns into a bitmap instead if one
+    /// fits ([`KeyBitmap::covering`]); a bitmap that does not hold `key` widens, or
+    /// turns back into slots if a wider one would not fit.
     pub(super) fn insert_packed(&mut self, key: u64) -> bool {
-        debug_assert!(self.packed);
+        debug_assert!(self.is_packed());
+        if let Layout::Dense(map) = &mut self.layout {
+            let new = match map.insert(key) {
+                Some(new) => new,
+                None => match map.widened(key, self.len) {
+                    Some(mut wider) => {
+                        wider.insert(key);
+                        *map = wider;
+                        true
+                    }
+                    None => {
+                        self.to_slots();
+                        return self.insert_slot(packed_hash(key), key, |slot| slot == key);
+                    }
+                },
+            };
+            self.len += usize::from(new);
+            return new;
+        }
+        if self.len >= DENSE_MIN && self.must_grow() {
+            let new = !self.contains_packed(key);
+            let keys = self.slots.iter().copied().filter(|&s| s != EMPTY);
+            let len = self.len + usize::from(new);
+            if let Some(map) = KeyBitmap::covering(keys.chain(new.then_some(key)), len) {
+                self.slots = Vec::new();
+                self.layout = Layout::Dense(map);
+                self.len = len;
+                return new;
+            }
+        }
         self.insert_slot(packed_hash(key), key, |slot| slot == key)
+    }
+
+    /// The fewest slots (a power of two) that hold the table's tuples and one more.
+    fn slots_for_len(&self) -> usize {
+        ((self.len + 1) * 8)
+            .div_ceil(7)
+            .next_power_of_two()
+            .max(MIN_SLOTS)
+    }
+
+    /// Moves the tuples of a bitmap into slots (a packed table).
+    fn to_slots(&mut self) {
+        let Layout::Dense(map) = std::mem::replace(&mut self.layout, Layout::Packed) else {
+            return;
+        };
+        self.slots = vec![EMPTY; self.slots_for_len()];
+        let mask = self.slots.len() - 1;
+        for key in map.keys() {
+            let mut i = self.home(packed_hash(key));
+            while self.slots[i] != EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = key;
+        }
     }
 
     /// True when a row with hash bits `hash` that `eq` accepts is in the table (of
     /// row ids).
     pub(super) fn contains(&self, hash: u32, eq: impl Fn(RowId) -> bool) -> bool {
-        debug_assert!(!self.packed);
+        debug_assert!(!self.is_packed());
         self.contains_slot(hash, |slot| {
             (slot >> 32) as u32 == hash && eq(slot as u32 - 1)
         })
@@ -191,7 +290,7 @@ impl DedupTable {
     /// Adds row `id` with hash bits `hash` to the table (of row ids) unless a row
     /// `eq` accepts is there; true when it was added.
     pub(super) fn insert(&mut self, hash: u32, id: RowId, eq: impl Fn(RowId) -> bool) -> bool {
-        debug_assert!(!self.packed);
+        debug_assert!(!self.is_packed());
         self.insert_slot(hash, u64::from(hash) << 32 | u64::from(id + 1), |slot| {
             (slot >> 32) as u32 == hash && eq(slot as u32 - 1)
         })
@@ -200,8 +299,9 @@ impl DedupTable {
     /// Turns a packed table into one of row ids, given the hash bits of its rows in
     /// row-id order (the rows are distinct, so none is compared). Keeps the slot count.
     pub(super) fn unpack(&mut self, hashes: impl ExactSizeIterator<Item = u32>) {
-        debug_assert!(self.packed && hashes.len() == self.len);
-        self.packed = false;
+        debug_assert!(self.is_packed() && hashes.len() == self.len);
+        self.to_slots();
+        self.layout = Layout::Hashed;
         // Any full slot may take any row: refiling puts each where its hash says.
         let full = self.slots.iter_mut().filter(|slot| **slot != EMPTY);
         for (slot, (id, hash)) in full.zip(hashes.enumerate()) {
@@ -299,5 +399,64 @@ mod tests {
         let mut empty = DedupTable::packed();
         empty.unpack(std::iter::empty());
         assert!(empty.insert(7, 0, |_| false));
+    }
+
+    /// Inserts `keys` (packed tuples) into `table`, checking each is new once only.
+    fn insert_new(table: &mut DedupTable, keys: impl Iterator<Item = u64>) {
+        for key in keys {
+            assert!(table.insert_packed(key), "{key:#x}");
+            assert!(!table.insert_packed(key), "{key:#x}");
+        }
+    }
+
+    #[test]
+    fn a_dense_packed_table_turns_into_a_bitmap_and_back() {
+        let grid = |a: u64, b: u64| (a + 100) << 32 | (b + 5000);
+        let mut table = DedupTable::packed();
+        let keys: Vec<u64> = (0..100)
+            .flat_map(|a| (0..90).map(move |b| grid(a, b)))
+            .collect();
+        insert_new(&mut table, keys.iter().copied());
+        assert!(table.is_dense());
+        assert_eq!(table.len, keys.len());
+        // Outside the rectangle, near: it widens.
+        let near = [grid(100, 0), grid(0, 95), 99 << 32 | 5000];
+        insert_new(&mut table, near.into_iter());
+        assert!(table.is_dense());
+        // Far outside: back to slots, holding everything.
+        let far = 7 << 32 | u64::from(u32::MAX);
+        insert_new(&mut table, [far].into_iter());
+        assert!(!table.is_dense() && table.is_packed());
+        for &key in keys.iter().chain(&near).chain(&[far]) {
+            assert!(table.contains_packed(key), "{key:#x}");
+        }
+        assert!(!table.contains_packed(grid(101, 0)));
+        assert_eq!(table.len, keys.len() + near.len() + 1);
+    }
+
+    #[test]
+    fn a_sparse_or_small_packed_table_stays_in_slots() {
+        let mut sparse = DedupTable::packed();
+        insert_new(
+            &mut sparse,
+            (0..10_000u64).map(|i| 1 << 32 | (i * 1_000_003 % (1 << 32))),
+        );
+        assert!(!sparse.is_dense());
+        let mut small = DedupTable::packed();
+        insert_new(&mut small, (0..DENSE_MIN as u64 / 2).map(|i| 1 << 32 | i));
+        assert!(!small.is_dense());
+    }
+
+    #[test]
+    fn unpacking_a_bitmap_files_every_row_by_its_hash() {
+        let mut table = DedupTable::packed();
+        insert_new(&mut table, (0..8000u64).map(|i| 1 << 32 | i));
+        assert!(table.is_dense());
+        table.unpack((0..8000).map(crowded));
+        assert!(!table.is_packed());
+        for id in 0..8000 {
+            assert!(!table.insert(crowded(id), 9999, |other| other == id));
+        }
+        assert!(table.insert(crowded(8000), 8000, |other| other == 8000));
     }
 }

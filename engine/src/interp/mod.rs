@@ -14,6 +14,7 @@
 //! exactly what a step is).
 
 mod arith;
+mod bitmap;
 mod budget;
 mod builtin;
 mod calc;

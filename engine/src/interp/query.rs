@@ -1,6 +1,7 @@
 //! QUERY and FOR-QUERY selection (spec §5.1, §6.2): the tuples equal to a pattern,
 //! in canonical order (spec §2.5), and the query answer projected onto the `?` columns.
 
+use super::bitmap::set_bits;
 use super::relation::{Relation, RowId};
 use super::rows::Row;
 use super::{Env, Machine, Res, arith};
@@ -170,14 +171,9 @@ fn by_bitmap<'r>(
         words[(key / 64) as usize] |= 1 << (key % 64);
     }
     let mut values = Vec::with_capacity(count * open.len());
-    for (i, &word) in words.iter().enumerate() {
-        let mut rest = word;
-        while rest != 0 {
-            let key = (i as u64) * 64 + u64::from(rest.trailing_zeros());
-            rest &= rest - 1;
-            let row = packing.unpack(key);
-            values.extend(open.iter().map(|&c| row[c]));
-        }
+    for key in set_bits(&words) {
+        let row = packing.unpack(key);
+        values.extend(open.iter().map(|&c| row[c]));
     }
     values
 }

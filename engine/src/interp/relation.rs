@@ -15,7 +15,7 @@
 
 use super::Res;
 use super::budget::{Budget, INDEX_KEY, INDEX_ROW, tuple_bytes};
-use super::dedup::{DedupTable, pack, packed_hash};
+use super::dedup::{DedupTable, pack};
 use super::hash::{hash_columns, hash_row, hash_values};
 use super::rows::{Row, Rows};
 use crate::ir::{IndexId, Program, RelId, Version};
@@ -107,7 +107,7 @@ impl TupleSet {
         let rows = rows.chunks_exact(self.arity);
         if self.table.is_packed() {
             for key in rows.filter_map(pack) {
-                std::hint::black_box(self.table.first_slot(packed_hash(key)).0);
+                self.table.touch_packed(key);
             }
             return;
         }

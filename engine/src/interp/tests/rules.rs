@@ -435,3 +435,90 @@ fn pairs_sort_canonically_whatever_their_spread() {
         assert_eq!(sorted_pairs(&rows), expected, "spread {spread}");
     }
 }
+
+/// The closure of `edges` by rounds of joins through a successor map, for graphs
+/// too large for [`naive_closure`].
+fn indexed_closure(edges: &BTreeSet<(i64, i64)>) -> BTreeSet<(i64, i64)> {
+    let mut next: std::collections::BTreeMap<i64, Vec<i64>> = Default::default();
+    for &(a, b) in edges {
+        next.entry(a).or_default().push(b);
+    }
+    let mut path = edges.clone();
+    let mut recent: Vec<(i64, i64)> = edges.iter().copied().collect();
+    while !recent.is_empty() {
+        recent = recent
+            .iter()
+            .flat_map(|&(x, y)| next.get(&y).into_iter().flatten().map(move |&z| (x, z)))
+            .filter(|&t| path.insert(t))
+            .collect();
+    }
+    path
+}
+
+#[test]
+fn closures_of_thousands_of_tuples_equal_the_naive_ones() {
+    // Large enough that the path relation's dedup table turns into a bitmap.
+    let mut rng = Lcg(0xb17);
+    let chain: BTreeSet<(i64, i64)> = (0..140).map(|i| (i - 70, i - 69)).collect();
+    let random: BTreeSet<(i64, i64)> = (0..330)
+        .map(|_| (rng.below(150) + 1000, rng.below(150) + 1000))
+        .collect();
+    for (name, edges) in [("chain", chain), ("random", random)] {
+        let expected: Vec<Vec<Value>> = indexed_closure(&edges)
+            .into_iter()
+            .map(|(x, y)| ints(&[x, y]))
+            .collect();
+        assert!(expected.len() > 9000, "{name}: {}", expected.len());
+        for shape in [Shape::RightLinear, Shape::LeftLinear, Shape::Doubling] {
+            let r = closure_program(&edges, shape);
+            assert_eq!(
+                answer(&r),
+                &QueryAnswer::Tuples(Tuples::from_rows(2, &expected)),
+                "{name} {shape:?}"
+            );
+            assert_eq!(r.stats.tuples as usize, edges.len() + expected.len());
+        }
+    }
+}
+
+#[test]
+fn a_dense_relation_takes_far_ints_and_other_values() {
+    let mut b = Builder::new();
+    let r = b.rel("r", 2);
+    let grid: Vec<Vec<Value>> = (0..100)
+        .flat_map(|a| (0..90).map(move |c| ints(&[a * 3, -c])))
+        .collect();
+    for row in grid.iter().chain(&grid) {
+        b.fact(r, row);
+    }
+    let far = ints(&[-(1 << 30), 1 << 30]);
+    let odd = vec![Value::Int(7), Value::Float(0.5)];
+    for row in [&far, &odd, &far, &grid[17], &odd] {
+        b.fact(r, row);
+    }
+    b.query(r, &[None, None]);
+    for row in [&grid[0], &grid[8999], &far, &odd, &ints(&[1, 0])] {
+        b.query(r, &[Some(row[0]), Some(row[1])]);
+    }
+    let run = b.run();
+    assert_eq!(run.error, None);
+    assert_eq!(run.stats.tuples, 9002);
+    let mut all = grid.clone();
+    all.push(far);
+    all.push(odd);
+    all.sort_by(|x, y| {
+        crate::value::Symbols::new().cmp_tuples(x.iter().copied(), y.iter().copied())
+    });
+    let truth = |t| QueryAnswer::Truth(t);
+    assert_eq!(
+        answers(&run),
+        [
+            &QueryAnswer::Tuples(Tuples::from_rows(2, &all)),
+            &truth(true),
+            &truth(true),
+            &truth(true),
+            &truth(true),
+            &truth(false),
+        ]
+    );
+}
