@@ -232,7 +232,7 @@ impl DedupTable {
                         true
                     }
                     None => {
-                        self.to_slots();
+                        self.spread_into_slots();
                         return self.insert_slot(packed_hash(key), key, |slot| slot == key);
                     }
                 },
@@ -263,7 +263,7 @@ impl DedupTable {
     }
 
     /// Moves the tuples of a bitmap into slots (a packed table).
-    fn to_slots(&mut self) {
+    fn spread_into_slots(&mut self) {
         let Layout::Dense(map) = std::mem::replace(&mut self.layout, Layout::Packed) else {
             return;
         };
@@ -300,7 +300,7 @@ impl DedupTable {
     /// row-id order (the rows are distinct, so none is compared). Keeps the slot count.
     pub(super) fn unpack(&mut self, hashes: impl ExactSizeIterator<Item = u32>) {
         debug_assert!(self.is_packed() && hashes.len() == self.len);
-        self.to_slots();
+        self.spread_into_slots();
         self.layout = Layout::Hashed;
         // Any full slot may take any row: refiling puts each where its hash says.
         let full = self.slots.iter_mut().filter(|slot| **slot != EMPTY);
