@@ -226,10 +226,9 @@ impl DedupTable {
             let new = match map.insert(key) {
                 Some(new) => new,
                 None => match map.widened(key, self.len) {
-                    Some(mut wider) => {
-                        wider.insert(key);
+                    Some(wider) => {
                         *map = wider;
-                        true
+                        return self.insert_packed(key);
                     }
                     None => {
                         self.spread_into_slots();

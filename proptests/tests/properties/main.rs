@@ -6,9 +6,11 @@
 //! - `round_trip`: property 3, printing and re-parsing gives the same tree.
 //! - `robust`: property 4, no input makes a backend panic, hang or misplace a diagnostic.
 //! - `well_formed`: generated well-formed programs compile, and run soundly.
+//! - `scale`: property 5, both backends give the closure of graphs of thousands of tuples.
 
 mod backends;
 mod oracle;
 mod robust;
 mod round_trip;
+mod scale;
 mod well_formed;
