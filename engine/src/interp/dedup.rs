@@ -106,8 +106,7 @@ impl DedupTable {
     }
 
     /// True while the table holds its tuples in a bitmap.
-    #[cfg(test)]
-    fn is_dense(&self) -> bool {
+    pub(super) fn is_dense(&self) -> bool {
         matches!(self.layout, Layout::Dense(_))
     }
 

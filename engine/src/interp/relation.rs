@@ -253,6 +253,12 @@ impl Relation {
         self.rows.insert(row)
     }
 
+    /// Whether looking tuples up a batch at a time ([`Relation::prefetch`]) pays: not
+    /// while the dedup table is a bitmap, whose words stay in cache.
+    pub(super) fn batches_help(&self) -> bool {
+        !self.rows.table.is_dense()
+    }
+
     /// [`TupleSet::prefetch`] for this relation's rows.
     pub(super) fn prefetch(&self, rows: &[Value]) {
         self.rows.prefetch(rows);

@@ -272,6 +272,7 @@ impl Machine<'_> {
         if let Some(batch) = &mut run.batch {
             let queued = batch.len as u64;
             if (queued == 0 || (batch.rel, batch.span) == (r, span))
+                && run.rels[r].batches_help()
                 && self.budget.fits(
                     run.stored + run.added + queued + 1,
                     tuple_bytes(queued + 1, run.row.len()),
