@@ -58,6 +58,18 @@ pub const SET_TBL: u32 = 12;
 pub const SET_TCAP: u32 = 16;
 /// Tuple set: arity.
 pub const SET_ARITY: u32 = 20;
+/// Tuple set of arity 1 or 2 with a bitmap (see `rt/dense.rs`): the span of the
+/// first column's range (i32, at most 2^31).
+pub const SET_SPAN0: u32 = 36;
+/// Dense tuple set: the least Int of the first column's range (i64).
+pub const SET_LOW0: u32 = 40;
+/// Dense tuple set: the least Int of the second column's range (i64; 0 for arity 1).
+pub const SET_LOW1: u32 = 48;
+/// Dense tuple set: the second column's range is `2^shift` Ints (i32, at most 32).
+pub const SET_SHIFT: u32 = 56;
+/// Tuple set: the bitmap's address, 0 while the set has none. The bit of a tuple
+/// inside the rectangle is `(a - low0) << shift | (b - low1)`.
+pub const SET_BITS: u32 = 60;
 /// Relation: first row of last round's delta.
 pub const REL_RECENT_START: u32 = 24;
 /// Relation: one past the last row of last round's delta.

@@ -5,6 +5,7 @@
 mod arith;
 mod batch;
 mod builtins;
+mod dense;
 mod memory;
 mod query;
 mod ranks;
@@ -71,6 +72,9 @@ pub enum Helper {
     SetGrow,
     /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
     SetInsert(u32),
+    /// `(set)`: gives a set of the arity (1 or 2) a bitmap of its rows when they are
+    /// dense Ints.
+    SetDense(u32),
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
@@ -150,9 +154,11 @@ impl Helper {
             Helper::Flush(_) => (vec![I32], vec![]),
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
-            Helper::SetGrow | Helper::IndexGrow | Helper::IndexCatchUp | Helper::OutPush => {
-                (vec![I32], vec![])
-            }
+            Helper::SetGrow
+            | Helper::SetDense(_)
+            | Helper::IndexGrow
+            | Helper::IndexCatchUp
+            | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
@@ -187,6 +193,7 @@ impl Helper {
             Helper::TextCmp => symbols::text_cmp(m, n),
             Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
             Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
+            Helper::SetDense(arity) => dense::set_dense(m, n, arity),
             Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe => tables::index_probe(m, n),

@@ -3,6 +3,7 @@
 //! and the end-of-round merge that makes pending tuples the next delta.
 
 use super::Helper;
+use super::dense::{bitmap_lookup, maybe_densify};
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::{alloc_table, probe_entries, probe_free};
 use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
@@ -44,9 +45,16 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
     let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
+    let in_bitmap = f.local(ValType::I32);
+    let dense = arity <= 2;
     f.ins()
         .i32_const((arity * VALUE_SIZE) as i32)
         .local_set(rowsz);
+    if dense {
+        maybe_densify(m, &mut f, s, arity);
+        f.ins().block(BlockType::Empty);
+        bitmap_lookup(&mut f, s, tup, arity, in_bitmap);
+    }
     field(&mut f, s, SET_LEN);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(&mut f, s, SET_TCAP);
@@ -82,6 +90,9 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
             f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
         },
     );
+    if dense {
+        f.ins().end();
+    }
     field(&mut f, s, SET_LEN);
     f.ins().local_set(len);
     field(&mut f, s, SET_CAP);
@@ -121,6 +132,9 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_add()
         .local_set(nr);
     copy_words(&mut f, nr, tup, rowsz, cap);
+    if dense {
+        f.ins().local_get(in_bitmap).i32_eqz().if_(BlockType::Empty);
+    }
     f.ins()
         .local_get(e)
         .local_get(h)
@@ -129,7 +143,11 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .local_get(len)
         .i32_const(1)
         .i32_add()
-        .i32_store(m32(4))
+        .i32_store(m32(4));
+    if dense {
+        f.ins().end();
+    }
+    f.ins()
         .local_get(s)
         .local_get(len)
         .i32_const(1)

@@ -48,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -187,6 +187,22 @@
       local.set 33
       i32.const 0
       local.set 34
+      i32.const 0
+      local.set 35
+      i32.const 0
+      local.set 36
+      i32.const 0
+      local.set 37
+      i64.const 0
+      local.set 38
+      i64.const 0
+      local.set 39
+      i64.const 0
+      local.set 40
+      i64.const 0
+      local.set 41
+      i64.const 0
+      local.set 42
       local.set 26
       local.set 25
       local.set 24
@@ -194,6 +210,14 @@
       block (result i32) ;; label = @2
         i32.const 16
         local.set 27
+        local.get 23
+        i32.load offset=60
+        i32.eqz
+        local.get 23
+        i32.load offset=4
+        i32.const 4096
+        i32.ge_u
+        i32.and
         local.get 23
         i32.load offset=4
         i32.const 1
@@ -203,186 +227,506 @@
         local.get 23
         i32.load offset=16
         i32.gt_u
+        i32.and
         if ;; label = @3
           local.get 23
           i32.const 0
           i32.const 0
           i32.const 0
           i32.const 0
-          local.set 39
-          i32.const 0
-          local.set 40
-          i32.const 0
-          local.set 41
-          i32.const 0
-          local.set 42
-          i32.const 0
-          local.set 43
-          i32.const 0
-          local.set 44
-          i32.const 0
-          local.set 45
-          i32.const 0
-          local.set 46
-          i32.const 0
           local.set 47
-          local.set 38
-          local.set 37
-          local.set 36
-          local.set 35
+          i32.const 0
+          local.set 48
+          i32.const 0
+          local.set 49
+          i32.const 0
+          local.set 50
+          i32.const 0
+          local.set 51
+          i32.const 0
+          local.set 52
+          i32.const 0
+          local.set 53
+          i64.const 0
+          local.set 54
+          i64.const 0
+          local.set 55
+          i64.const 0
+          local.set 56
+          i64.const 0
+          local.set 57
+          i64.const 0
+          local.set 58
+          i64.const 0
+          local.set 59
+          i64.const 0
+          local.set 60
+          i64.const 0
+          local.set 61
+          i64.const 0
+          local.set 62
+          local.set 46
+          local.set 45
+          local.set 44
+          local.set 43
           block ;; label = @4
-            local.get 35
-            i32.load offset=12
-            local.set 42
-            local.get 35
-            i32.load offset=16
-            local.tee 40
-            i32.const 1
-            i32.shl
-            i32.const 16
-            local.get 40
-            select
-            local.set 39
-            local.get 39
+            local.get 43
+            i32.load
+            local.set 47
+            local.get 43
+            i32.load offset=4
+            local.set 48
+            i64.const 9223372036854775807
+            local.set 54
+            i64.const -9223372036854775808
+            local.set 56
+            i64.const 9223372036854775807
+            local.set 55
+            i64.const -9223372036854775808
+            local.set 57
+            i32.const 0
+            local.set 49
+            block ;; label = @5
+              loop ;; label = @6
+                local.get 49
+                local.get 48
+                i32.ge_u
+                br_if 1 (;@5;)
+                local.get 47
+                local.get 49
+                i32.const 16
+                i32.mul
+                i32.add
+                local.set 50
+                local.get 50
+                i32.load
+                i32.const 1
+                i32.ne
+                if ;; label = @7
+                  br 3 (;@4;)
+                end
+                local.get 50
+                i64.load offset=8
+                local.tee 58
+                local.get 54
+                local.get 58
+                local.get 54
+                i64.lt_s
+                select
+                local.set 54
+                local.get 58
+                local.get 56
+                local.get 58
+                local.get 56
+                i64.gt_s
+                select
+                local.set 56
+                i64.const 0
+                local.tee 58
+                local.get 55
+                local.get 58
+                local.get 55
+                i64.lt_s
+                select
+                local.set 55
+                local.get 58
+                local.get 57
+                local.get 58
+                local.get 57
+                i64.gt_s
+                select
+                local.set 57
+                local.get 49
+                i32.const 1
+                i32.add
+                local.set 49
+                br 0 (;@6;)
+              end
+            end
+            local.get 57
+            local.get 55
+            i64.sub
+            local.tee 58
+            i64.const 4294967296
+            i64.ge_u
+            if ;; label = @5
+              br 1 (;@4;)
+            end
+            i64.const 64
+            local.get 58
+            i64.clz
+            i64.sub
+            local.set 60
+            local.get 56
+            local.get 54
+            i64.sub
+            local.tee 58
+            i64.const 2147483648
+            i64.ge_u
+            if ;; label = @5
+              br 1 (;@4;)
+            end
+            local.get 58
+            i64.const 1
+            i64.add
+            local.tee 59
+            local.get 60
+            i64.shl
+            local.get 48
+            i64.extend_i32_u
+            i64.const 6
+            i64.shl
+            i64.gt_u
+            if ;; label = @5
+              br 1 (;@4;)
+            end
+            local.get 59
+            local.get 60
+            i64.shl
+            i64.const 63
+            i64.add
+            i64.const 6
+            i64.shr_u
+            i32.wrap_i64
+            local.set 51
+            local.get 51
             i32.const 8
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.tee 41
+            local.tee 52
             i32.const 0
-            local.get 39
+            local.get 51
             i32.const 8
             i32.mul
             memory.fill
+            i32.const 0
+            local.set 49
             block ;; label = @5
               loop ;; label = @6
-                local.get 43
-                local.get 40
+                local.get 49
+                local.get 48
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 42
-                local.get 43
-                i32.const 8
+                local.get 47
+                local.get 49
+                i32.const 16
                 i32.mul
                 i32.add
-                local.tee 44
-                i32.load offset=4
-                if ;; label = @7
-                  local.get 44
-                  i32.load
-                  local.set 45
-                  local.get 45
-                  local.get 39
-                  i32.const 1
-                  i32.sub
-                  i32.and
-                  local.set 47
-                  block ;; label = @8
-                    loop ;; label = @9
-                      local.get 41
-                      local.get 47
-                      i32.const 8
-                      i32.mul
-                      i32.add
-                      local.tee 46
-                      i32.load offset=4
-                      i32.eqz
-                      br_if 1 (;@8;)
-                      local.get 47
-                      i32.const 1
-                      i32.add
-                      local.get 39
-                      i32.const 1
-                      i32.sub
-                      i32.and
-                      local.set 47
-                      br 0 (;@9;)
-                    end
-                  end
-                  local.get 46
-                  local.get 44
-                  i64.load
-                  i64.store
-                end
-                local.get 43
+                local.set 50
+                local.get 50
+                i64.load offset=8
+                local.get 54
+                i64.sub
+                local.get 60
+                i64.shl
+                local.set 61
+                local.get 52
+                local.get 61
+                i64.const 6
+                i64.shr_u
+                i32.wrap_i64
+                i32.const 3
+                i32.shl
+                i32.add
+                local.set 53
+                i64.const 1
+                local.get 61
+                i64.shl
+                local.set 62
+                local.get 53
+                local.get 53
+                i64.load
+                local.get 62
+                i64.or
+                i64.store
+                local.get 49
                 i32.const 1
                 i32.add
-                local.set 43
+                local.set 49
                 br 0 (;@6;)
               end
             end
-            local.get 35
-            local.get 41
-            i32.store offset=12
-            local.get 35
-            local.get 39
-            i32.store offset=16
+            local.get 43
+            local.get 54
+            i64.store offset=40
+            local.get 43
+            local.get 55
+            i64.store offset=48
+            local.get 43
+            local.get 59
+            i32.wrap_i64
+            i32.store offset=36
+            local.get 43
+            local.get 60
+            i32.wrap_i64
+            i32.store offset=56
+            local.get 43
+            local.get 52
+            i32.store offset=60
           end
         end
-        local.get 23
-        i32.load offset=16
-        i32.const 1
-        i32.sub
-        local.set 34
-        local.get 25
-        local.get 34
-        i32.and
-        local.set 28
         block ;; label = @3
-          loop ;; label = @4
+          block ;; label = @4
             local.get 23
-            i32.load offset=12
-            local.get 28
-            i32.const 8
-            i32.mul
-            i32.add
-            local.tee 29
-            i32.load offset=4
-            local.tee 30
+            i32.load offset=60
+            local.tee 36
             i32.eqz
-            br_if 1 (;@3;)
-            local.get 29
+            br_if 0 (;@4;)
+            local.get 24
             i32.load
-            local.get 25
-            i32.eq
+            i32.const 1
+            i32.ne
+            br_if 0 (;@4;)
+            local.get 23
+            i64.load offset=40
+            local.set 38
+            local.get 23
+            i64.load offset=48
+            local.set 39
+            local.get 23
+            i64.load32_u offset=56
+            local.set 40
+            local.get 24
+            i64.load offset=8
+            local.get 38
+            i64.sub
+            local.get 23
+            i64.load32_u offset=36
+            i64.ge_u
+            br_if 0 (;@4;)
+            local.get 24
+            i64.load offset=8
+            local.get 38
+            i64.sub
+            local.get 40
+            i64.shl
+            local.set 41
+            local.get 36
+            local.get 41
+            i64.const 6
+            i64.shr_u
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            local.set 37
+            i64.const 1
+            local.get 41
+            i64.shl
+            local.set 42
+            local.get 37
+            i64.load
+            local.get 42
+            i64.and
+            i64.eqz
+            i32.eqz
             if ;; label = @5
-              local.get 23
-              i32.load
-              local.get 30
+              i32.const -1
+              br 3 (;@2;)
+            end
+            local.get 37
+            local.get 37
+            i64.load
+            local.get 42
+            i64.or
+            i64.store
+            i32.const 1
+            local.set 35
+            br 1 (;@3;)
+          end
+          local.get 23
+          i32.load offset=4
+          i32.const 1
+          i32.add
+          i32.const 1
+          i32.shl
+          local.get 23
+          i32.load offset=16
+          i32.gt_u
+          if ;; label = @4
+            local.get 23
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            local.set 67
+            i32.const 0
+            local.set 68
+            i32.const 0
+            local.set 69
+            i32.const 0
+            local.set 70
+            i32.const 0
+            local.set 71
+            i32.const 0
+            local.set 72
+            i32.const 0
+            local.set 73
+            i32.const 0
+            local.set 74
+            i32.const 0
+            local.set 75
+            local.set 66
+            local.set 65
+            local.set 64
+            local.set 63
+            block ;; label = @5
+              local.get 63
+              i32.load offset=12
+              local.set 70
+              local.get 63
+              i32.load offset=16
+              local.tee 68
               i32.const 1
-              i32.sub
-              local.get 27
+              i32.shl
+              i32.const 16
+              local.get 68
+              select
+              local.set 67
+              local.get 67
+              i32.const 8
+              i32.mul
+              i32.const 0
+              i32.const 0
+              i32.const 0
+              call 2
+              local.tee 69
+              i32.const 0
+              local.get 67
+              i32.const 8
+              i32.mul
+              memory.fill
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 71
+                  local.get 68
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 70
+                  local.get 71
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.tee 72
+                  i32.load offset=4
+                  if ;; label = @8
+                    local.get 72
+                    i32.load
+                    local.set 73
+                    local.get 73
+                    local.get 67
+                    i32.const 1
+                    i32.sub
+                    i32.and
+                    local.set 75
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 69
+                        local.get 75
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.tee 74
+                        i32.load offset=4
+                        i32.eqz
+                        br_if 1 (;@9;)
+                        local.get 75
+                        i32.const 1
+                        i32.add
+                        local.get 67
+                        i32.const 1
+                        i32.sub
+                        i32.and
+                        local.set 75
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 74
+                    local.get 72
+                    i64.load
+                    i64.store
+                  end
+                  local.get 71
+                  i32.const 1
+                  i32.add
+                  local.set 71
+                  br 0 (;@7;)
+                end
+              end
+              local.get 63
+              local.get 69
+              i32.store offset=12
+              local.get 63
+              local.get 67
+              i32.store offset=16
+            end
+          end
+          local.get 23
+          i32.load offset=16
+          i32.const 1
+          i32.sub
+          local.set 34
+          local.get 25
+          local.get 34
+          i32.and
+          local.set 28
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 23
+              i32.load offset=12
+              local.get 28
+              i32.const 8
               i32.mul
               i32.add
-              local.set 33
-              i32.const 0
-              local.get 33
-              i32.load
-              local.get 24
-              i32.load
-              i32.ne
-              local.get 33
-              i64.load offset=8
-              local.get 24
-              i64.load offset=8
-              i64.ne
-              i32.or
-              i32.or
+              local.tee 29
+              i32.load offset=4
+              local.tee 30
               i32.eqz
+              br_if 1 (;@4;)
+              local.get 29
+              i32.load
+              local.get 25
+              i32.eq
               if ;; label = @6
-                i32.const -1
-                br 4 (;@2;)
+                local.get 23
+                i32.load
+                local.get 30
+                i32.const 1
+                i32.sub
+                local.get 27
+                i32.mul
+                i32.add
+                local.set 33
+                i32.const 0
+                local.get 33
+                i32.load
+                local.get 24
+                i32.load
+                i32.ne
+                local.get 33
+                i64.load offset=8
+                local.get 24
+                i64.load offset=8
+                i64.ne
+                i32.or
+                i32.or
+                i32.eqz
+                if ;; label = @7
+                  i32.const -1
+                  br 5 (;@2;)
+                end
               end
+              local.get 28
+              i32.const 1
+              i32.add
+              local.get 34
+              i32.and
+              local.set 28
+              br 0 (;@5;)
             end
-            local.get 28
-            i32.const 1
-            i32.add
-            local.get 34
-            i32.and
-            local.set 28
-            br 0 (;@4;)
           end
         end
         local.get 23
@@ -452,14 +796,18 @@
             br 0 (;@4;)
           end
         end
-        local.get 29
-        local.get 25
-        i32.store
-        local.get 29
-        local.get 31
-        i32.const 1
-        i32.add
-        i32.store offset=4
+        local.get 35
+        i32.eqz
+        if ;; label = @3
+          local.get 29
+          local.get 25
+          i32.store
+          local.get 29
+          local.get 31
+          i32.const 1
+          i32.add
+          i32.store offset=4
+        end
         local.get 23
         local.get 31
         i32.const 1
@@ -519,21 +867,21 @@
     i32.const 0
     i32.const 0
     i32.const 0
-    local.set 52
+    local.set 80
     i32.const 0
-    local.set 53
+    local.set 81
     i32.const 0
-    local.set 54
+    local.set 82
     i32.const 0
-    local.set 55
-    local.set 51
-    local.set 50
-    local.set 49
-    local.set 48
+    local.set 83
+    local.set 79
+    local.set 78
+    local.set 77
+    local.set 76
     block ;; label = @1
-      local.get 48
+      local.get 76
       i32.load offset=20
-      local.tee 53
+      local.tee 81
       i32.const 16
       i32.mul
       i32.const 32
@@ -542,397 +890,397 @@
       i32.const 0
       i32.const 0
       call 2
-      local.tee 52
+      local.tee 80
       i32.const 32
       i32.add
       i32.const 80
-      local.get 53
+      local.get 81
       i32.const 16
       i32.mul
       memory.copy
       block ;; label = @2
         loop ;; label = @3
-          local.get 54
-          local.get 53
+          local.get 82
+          local.get 81
           i32.ge_u
           br_if 1 (;@2;)
-          local.get 55
+          local.get 83
           i32.const 80
-          local.get 54
+          local.get 82
           i32.const 16
           i32.mul
           i32.add
           i32.load
           i32.eqz
           i32.add
-          local.set 55
-          local.get 54
+          local.set 83
+          local.get 82
           i32.const 1
           i32.add
-          local.set 54
+          local.set 82
           br 0 (;@3;)
         end
       end
-      local.get 52
+      local.get 80
       i32.const 1
       i32.store
-      local.get 52
-      local.get 49
+      local.get 80
+      local.get 77
       i32.store offset=4
-      local.get 52
-      local.get 53
+      local.get 80
+      local.get 81
       i32.store offset=8
-      local.get 52
-      local.get 55
+      local.get 80
+      local.get 83
       i32.store offset=12
-      local.get 48
-      local.get 52
+      local.get 76
+      local.get 80
       i32.const 32
       i32.add
       i32.const 1
-      local.get 52
+      local.get 80
       i32.const 16
       i32.add
       i32.const 0
-      local.set 60
+      local.set 88
       i32.const 0
-      local.set 61
+      local.set 89
       i32.const 0
-      local.set 62
+      local.set 90
       i32.const 0
-      local.set 63
+      local.set 91
       i32.const 0
-      local.set 64
+      local.set 92
       i32.const 0
-      local.set 65
+      local.set 93
       i32.const 0
-      local.set 66
+      local.set 94
       i32.const 0
-      local.set 67
+      local.set 95
       i32.const 0
-      local.set 68
+      local.set 96
       i32.const 0
-      local.set 69
+      local.set 97
       i32.const 0
-      local.set 70
+      local.set 98
       i32.const 0
-      local.set 71
+      local.set 99
       i32.const 0
-      local.set 72
+      local.set 100
       i32.const 0
-      local.set 73
+      local.set 101
       i32.const 0
-      local.set 74
+      local.set 102
       i32.const 0
-      local.set 75
+      local.set 103
       i32.const 0
-      local.set 76
-      local.set 59
-      local.set 58
-      local.set 57
-      local.set 56
+      local.set 104
+      local.set 87
+      local.set 86
+      local.set 85
+      local.set 84
       block ;; label = @2
-        local.get 56
+        local.get 84
         i32.load offset=20
-        local.set 60
-        local.get 56
+        local.set 88
+        local.get 84
         i32.load
-        local.set 61
-        local.get 56
+        local.set 89
+        local.get 84
         i32.load offset=32
-        local.set 62
-        local.get 60
-        local.set 63
-        local.get 58
+        local.set 90
+        local.get 88
+        local.set 91
+        local.get 86
         if ;; label = @3
           i32.const 0
-          local.set 63
+          local.set 91
           block ;; label = @4
             loop ;; label = @5
-              local.get 71
-              local.get 60
+              local.get 99
+              local.get 88
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 63
-              local.get 57
-              local.get 71
+              local.get 91
+              local.get 85
+              local.get 99
               i32.const 16
               i32.mul
               i32.add
               i32.load
               i32.eqz
               i32.add
-              local.set 63
-              local.get 71
+              local.set 91
+              local.get 99
               i32.const 1
               i32.add
-              local.set 71
+              local.set 99
               br 0 (;@5;)
             end
           end
         end
-        local.get 63
+        local.get 91
         i32.const 16
         i32.mul
-        local.set 64
-        local.get 62
-        local.get 64
+        local.set 92
+        local.get 90
+        local.get 92
         i32.mul
         i32.const 0
         i32.const 0
         i32.const 0
         call 2
-        local.set 66
+        local.set 94
         block ;; label = @3
           loop ;; label = @4
-            local.get 69
-            local.get 62
+            local.get 97
+            local.get 90
             i32.ge_u
             br_if 1 (;@3;)
-            local.get 61
-            local.get 69
-            local.get 60
+            local.get 89
+            local.get 97
+            local.get 88
             i32.mul
             i32.const 16
             i32.mul
             i32.add
-            local.set 70
+            local.set 98
             i32.const 1
-            local.set 73
+            local.set 101
             i32.const 0
-            local.set 71
+            local.set 99
             block ;; label = @5
               loop ;; label = @6
-                local.get 71
-                local.get 60
+                local.get 99
+                local.get 88
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 57
-                local.get 71
+                local.get 85
+                local.get 99
                 i32.const 16
                 i32.mul
-                local.tee 72
+                local.tee 100
                 i32.add
-                local.tee 75
+                local.tee 103
                 i32.load
                 if ;; label = @7
-                  local.get 75
+                  local.get 103
                   i32.load
-                  local.get 70
-                  local.get 72
+                  local.get 98
+                  local.get 100
                   i32.add
                   i32.load
                   i32.ne
-                  local.get 75
+                  local.get 103
                   i64.load offset=8
-                  local.get 70
-                  local.get 72
+                  local.get 98
+                  local.get 100
                   i32.add
                   i64.load offset=8
                   i64.ne
                   i32.or
                   if ;; label = @8
                     i32.const 0
-                    local.set 73
+                    local.set 101
                   end
                 end
-                local.get 71
+                local.get 99
                 i32.const 1
                 i32.add
-                local.set 71
+                local.set 99
                 br 0 (;@6;)
               end
             end
-            local.get 73
+            local.get 101
             if ;; label = @5
-              local.get 66
-              local.get 68
-              local.get 64
+              local.get 94
+              local.get 96
+              local.get 92
               i32.mul
               i32.add
-              local.set 74
-              local.get 58
+              local.set 102
+              local.get 86
               if ;; label = @6
                 i32.const 0
-                local.set 72
+                local.set 100
                 i32.const 0
-                local.set 71
+                local.set 99
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 71
-                    local.get 60
+                    local.get 99
+                    local.get 88
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 57
-                    local.get 71
+                    local.get 85
+                    local.get 99
                     i32.const 16
                     i32.mul
                     i32.add
                     i32.load
                     i32.eqz
                     if ;; label = @9
-                      local.get 74
-                      local.get 72
+                      local.get 102
+                      local.get 100
                       i32.const 16
                       i32.mul
                       i32.add
-                      local.set 75
-                      local.get 70
-                      local.get 71
+                      local.set 103
+                      local.get 98
+                      local.get 99
                       i32.const 16
                       i32.mul
                       i32.add
-                      local.set 76
-                      local.get 75
-                      local.get 76
+                      local.set 104
+                      local.get 103
+                      local.get 104
                       i64.load
                       i64.store
-                      local.get 75
-                      local.get 76
+                      local.get 103
+                      local.get 104
                       i64.load offset=8
                       i64.store offset=8
-                      local.get 72
+                      local.get 100
                       i32.const 1
                       i32.add
-                      local.set 72
+                      local.set 100
                     end
-                    local.get 71
+                    local.get 99
                     i32.const 1
                     i32.add
-                    local.set 71
+                    local.set 99
                     br 0 (;@8;)
                   end
                 end
               else
                 i32.const 0
-                local.set 72
+                local.set 100
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 64
-                    local.get 72
+                    local.get 92
+                    local.get 100
                     i32.sub
                     i32.const 8
                     i32.lt_u
                     br_if 1 (;@7;)
-                    local.get 74
-                    local.get 72
+                    local.get 102
+                    local.get 100
                     i32.add
-                    local.get 70
-                    local.get 72
+                    local.get 98
+                    local.get 100
                     i32.add
                     i64.load
                     i64.store
-                    local.get 72
+                    local.get 100
                     i32.const 8
                     i32.add
-                    local.set 72
+                    local.set 100
                     br 0 (;@8;)
                   end
                 end
               end
-              local.get 68
+              local.get 96
               i32.const 1
               i32.add
-              local.set 68
+              local.set 96
             end
-            local.get 69
+            local.get 97
             i32.const 1
             i32.add
-            local.set 69
+            local.set 97
             br 0 (;@4;)
           end
         end
-        local.get 66
-        local.get 68
-        local.get 63
+        local.get 94
+        local.get 96
+        local.get 91
         i32.const 0
         i32.const 0
-        local.set 81
+        local.set 109
         i32.const 0
-        local.set 82
+        local.set 110
         i32.const 0
-        local.set 83
+        local.set 111
         i32.const 0
-        local.set 84
+        local.set 112
         i32.const 0
-        local.set 85
+        local.set 113
         i32.const 0
-        local.set 86
+        local.set 114
         i32.const 0
-        local.set 87
+        local.set 115
         i32.const 0
-        local.set 88
+        local.set 116
         i32.const 0
-        local.set 89
+        local.set 117
         i32.const 0
-        local.set 90
+        local.set 118
         i32.const 0
-        local.set 91
+        local.set 119
         i32.const 0
-        local.set 92
+        local.set 120
         i32.const 0
-        local.set 93
+        local.set 121
         i32.const 0
-        local.set 94
+        local.set 122
         i32.const 0
-        local.set 95
+        local.set 123
         i32.const 0
-        local.set 96
+        local.set 124
         i32.const 0
-        local.set 97
+        local.set 125
         i32.const 0
-        local.set 98
+        local.set 126
         i32.const 0
-        local.set 99
+        local.set 127
         i32.const 0
-        local.set 100
+        local.set 128
         i32.const 0
-        local.set 101
+        local.set 129
         i64.const 0
-        local.set 102
+        local.set 130
         i64.const 0
-        local.set 103
-        local.set 80
-        local.set 79
-        local.set 78
-        local.set 77
+        local.set 131
+        local.set 108
+        local.set 107
+        local.set 106
+        local.set 105
         block (result i32) ;; label = @3
-          local.get 78
-          local.get 79
+          local.get 106
+          local.get 107
           i32.mul
-          local.set 81
-          local.get 79
+          local.set 109
+          local.get 107
           i32.const 8
           i32.mul
-          local.set 89
+          local.set 117
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 114
+              local.get 109
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 77
-              local.get 86
+              local.get 105
+              local.get 114
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 116
+              local.get 116
               i32.load
               i32.const 1
               i32.eq
-              local.get 88
+              local.get 116
               i64.load offset=8
               i64.const 4611686018427387904
               i64.add
               i64.const -9223372036854775808
               i64.lt_u
               i32.and
-              local.get 88
+              local.get 116
               i32.load
               i32.const 3
               i32.eq
-              local.get 88
+              local.get 116
               i64.load offset=8
               i64.const 1
               i64.lt_u
@@ -943,103 +1291,103 @@
                 i32.const 0
                 br 3 (;@3;)
               end
-              local.get 86
+              local.get 114
               i32.const 1
               i32.add
-              local.set 86
+              local.set 114
               br 0 (;@5;)
             end
           end
-          local.get 89
+          local.get 117
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.tee 84
+          local.tee 112
           i32.const 0
-          local.get 89
+          local.get 117
           memory.fill
           i32.const 32
-          local.get 78
+          local.get 106
           i32.clz
           i32.sub
-          local.set 97
-          local.get 97
+          local.set 125
+          local.get 125
           i32.const 8
-          local.get 97
+          local.get 125
           i32.const 8
           i32.gt_u
           select
-          local.set 97
-          local.get 97
+          local.set 125
+          local.get 125
           i32.const 16
-          local.get 97
+          local.get 125
           i32.const 16
           i32.lt_u
           select
-          local.set 97
+          local.set 125
           i32.const 4
-          local.get 97
+          local.get 125
           i32.shl
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 85
-          local.get 77
-          local.set 82
-          local.get 77
-          local.get 81
+          local.set 113
+          local.get 105
+          local.set 110
+          local.get 105
+          local.get 109
           i32.const 8
           i32.mul
           i32.add
-          local.set 83
+          local.set 111
           i32.const 0
-          local.set 86
+          local.set 114
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 114
+              local.get 109
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 77
-              local.get 86
+              local.get 105
+              local.get 114
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 116
+              local.get 116
               i64.load offset=8
-              local.tee 102
+              local.tee 130
               i64.const 4611686018427387904
               i64.add
-              local.get 102
+              local.get 130
               i64.const -9223372036854775808
               i64.or
-              local.get 88
+              local.get 116
               i32.load
               i32.const 1
               i32.eq
               select
-              local.set 102
-              local.get 82
-              local.get 86
+              local.set 130
+              local.get 110
+              local.get 114
               i32.const 8
               i32.mul
               i32.add
-              local.get 102
+              local.get 130
               i64.store
-              local.get 84
-              local.get 87
+              local.get 112
+              local.get 115
               i32.const 8
               i32.mul
               i32.add
-              local.tee 92
-              local.get 92
+              local.tee 120
+              local.get 120
               i64.load
-              local.get 102
-              local.get 82
-              local.get 87
+              local.get 130
+              local.get 110
+              local.get 115
               i32.const 8
               i32.mul
               i32.add
@@ -1047,256 +1395,256 @@
               i64.xor
               i64.or
               i64.store
-              local.get 87
+              local.get 115
               i32.const 1
               i32.add
-              local.tee 87
+              local.tee 115
               i32.const 0
-              local.get 87
-              local.get 79
+              local.get 115
+              local.get 107
               i32.lt_u
               select
-              local.set 87
-              local.get 86
+              local.set 115
+              local.get 114
               i32.const 1
               i32.add
-              local.set 86
+              local.set 114
               br 0 (;@5;)
             end
           end
-          local.get 79
-          local.set 87
+          local.get 107
+          local.set 115
           block ;; label = @4
             loop ;; label = @5
-              local.get 87
+              local.get 115
               i32.eqz
               br_if 1 (;@4;)
-              local.get 87
+              local.get 115
               i32.const 1
               i32.sub
-              local.tee 87
+              local.tee 115
               i32.const 8
               i32.mul
-              local.get 84
+              local.get 112
               i32.add
               i64.load
-              local.tee 103
+              local.tee 131
               i64.ctz
               i32.wrap_i64
-              local.set 98
+              local.set 126
               i32.const 64
-              local.get 103
+              local.get 131
               i64.clz
               i32.wrap_i64
               i32.sub
-              local.get 98
+              local.get 126
               i32.sub
-              local.tee 99
+              local.tee 127
               if ;; label = @6
-                local.get 99
-                local.get 99
-                local.get 97
+                local.get 127
+                local.get 127
+                local.get 125
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 97
+                local.get 125
                 i32.div_u
-                local.tee 100
+                local.tee 128
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 100
+                local.get 128
                 i32.div_u
-                local.set 100
+                local.set 128
                 i32.const 1
-                local.get 100
+                local.get 128
                 i32.shl
                 i32.const 1
                 i32.sub
-                local.set 101
-                local.get 98
-                local.set 90
-                local.get 98
-                local.get 99
+                local.set 129
+                local.get 126
+                local.set 118
+                local.get 126
+                local.get 127
                 i32.add
-                local.set 99
+                local.set 127
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 90
-                    local.get 99
+                    local.get 118
+                    local.get 127
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 85
+                    local.get 113
                     i32.const 0
-                    local.get 101
+                    local.get 129
                     i32.const 1
                     i32.add
                     i32.const 4
                     i32.mul
                     memory.fill
-                    local.get 82
-                    local.set 92
+                    local.get 110
+                    local.set 120
                     i32.const 0
-                    local.set 91
+                    local.set 119
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 91
-                        local.get 78
+                        local.get 119
+                        local.get 106
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 92
-                        local.get 87
+                        local.get 120
+                        local.get 115
                         i32.const 8
                         i32.mul
                         i32.add
                         i64.load
-                        local.get 90
+                        local.get 118
                         i64.extend_i32_u
                         i64.shr_u
                         i32.wrap_i64
-                        local.get 101
+                        local.get 129
                         i32.and
                         i32.const 4
                         i32.mul
-                        local.get 85
+                        local.get 113
                         i32.add
-                        local.tee 93
-                        local.get 93
+                        local.tee 121
+                        local.get 121
                         i32.load
                         i32.const 1
                         i32.add
                         i32.store
-                        local.get 92
-                        local.get 89
+                        local.get 120
+                        local.get 117
                         i32.add
-                        local.set 92
-                        local.get 91
+                        local.set 120
+                        local.get 119
                         i32.const 1
                         i32.add
-                        local.set 91
+                        local.set 119
                         br 0 (;@10;)
                       end
                     end
                     i32.const 0
-                    local.set 96
+                    local.set 124
                     i32.const 0
-                    local.set 91
-                    local.get 101
+                    local.set 119
+                    local.get 129
                     i32.const 1
                     i32.add
-                    local.set 95
+                    local.set 123
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 91
-                        local.get 95
+                        local.get 119
+                        local.get 123
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 85
-                        local.get 91
+                        local.get 113
+                        local.get 119
                         i32.const 4
                         i32.mul
                         i32.add
-                        local.tee 93
+                        local.tee 121
                         i32.load
-                        local.get 93
-                        local.get 96
+                        local.get 121
+                        local.get 124
                         i32.store
-                        local.get 96
+                        local.get 124
                         i32.add
-                        local.set 96
-                        local.get 91
+                        local.set 124
+                        local.get 119
                         i32.const 1
                         i32.add
-                        local.set 91
+                        local.set 119
                         br 0 (;@10;)
                       end
                     end
-                    local.get 82
-                    local.set 92
+                    local.get 110
+                    local.set 120
                     i32.const 0
-                    local.set 91
+                    local.set 119
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 91
-                        local.get 78
+                        local.get 119
+                        local.get 106
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 92
-                        local.get 87
+                        local.get 120
+                        local.get 115
                         i32.const 8
                         i32.mul
                         i32.add
                         i64.load
-                        local.get 90
+                        local.get 118
                         i64.extend_i32_u
                         i64.shr_u
                         i32.wrap_i64
-                        local.get 101
+                        local.get 129
                         i32.and
                         i32.const 4
                         i32.mul
-                        local.get 85
+                        local.get 113
                         i32.add
-                        local.tee 93
+                        local.tee 121
                         i32.load
-                        local.tee 95
+                        local.tee 123
                         i32.const 1
                         i32.add
-                        local.set 96
-                        local.get 93
-                        local.get 96
+                        local.set 124
+                        local.get 121
+                        local.get 124
                         i32.store
-                        local.get 83
-                        local.get 95
-                        local.get 89
+                        local.get 111
+                        local.get 123
+                        local.get 117
                         i32.mul
                         i32.add
-                        local.set 93
+                        local.set 121
                         i32.const 0
-                        local.set 94
+                        local.set 122
                         block ;; label = @11
                           loop ;; label = @12
-                            local.get 94
-                            local.get 79
+                            local.get 122
+                            local.get 107
                             i32.ge_u
                             br_if 1 (;@11;)
-                            local.get 93
-                            local.get 94
+                            local.get 121
+                            local.get 122
                             i32.const 8
                             i32.mul
-                            local.tee 95
+                            local.tee 123
                             i32.add
-                            local.get 92
-                            local.get 95
+                            local.get 120
+                            local.get 123
                             i32.add
                             i64.load
                             i64.store
-                            local.get 94
+                            local.get 122
                             i32.const 1
                             i32.add
-                            local.set 94
+                            local.set 122
                             br 0 (;@12;)
                           end
                         end
-                        local.get 92
-                        local.get 89
+                        local.get 120
+                        local.get 117
                         i32.add
-                        local.set 92
-                        local.get 91
+                        local.set 120
+                        local.get 119
                         i32.const 1
                         i32.add
-                        local.set 91
+                        local.set 119
                         br 0 (;@10;)
                       end
                     end
-                    local.get 82
-                    local.get 83
-                    local.set 82
-                    local.set 83
-                    local.get 90
-                    local.get 100
+                    local.get 110
+                    local.get 111
+                    local.set 110
+                    local.set 111
+                    local.get 118
+                    local.get 128
                     i32.add
-                    local.set 90
+                    local.set 118
                     br 0 (;@8;)
                   end
                 end
@@ -1304,64 +1652,64 @@
               br 0 (;@5;)
             end
           end
-          local.get 82
-          local.get 77
+          local.get 110
+          local.get 105
           i32.ne
-          local.set 92
+          local.set 120
           i32.const 0
-          local.set 86
+          local.set 114
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 114
+              local.get 109
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 86
-              local.get 81
+              local.get 114
+              local.get 109
               i32.const 1
               i32.sub
-              local.get 86
+              local.get 114
               i32.sub
-              local.get 92
+              local.get 120
               select
-              local.set 91
-              local.get 82
-              local.get 91
+              local.set 119
+              local.get 110
+              local.get 119
               i32.const 8
               i32.mul
               i32.add
               i64.load
-              local.set 102
-              local.get 77
-              local.get 91
+              local.set 130
+              local.get 105
+              local.get 119
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 116
+              local.get 116
               i64.const 1
               i64.const 3
-              local.get 102
+              local.get 130
               i64.const 0
               i64.ge_s
               select
               i64.store
-              local.get 88
-              local.get 102
+              local.get 116
+              local.get 130
               i64.const 4611686018427387904
               i64.sub
-              local.get 102
+              local.get 130
               i64.const 9223372036854775807
               i64.and
-              local.get 102
+              local.get 130
               i64.const 0
               i64.ge_s
               select
               i64.store offset=8
-              local.get 86
+              local.get 114
               i32.const 1
               i32.add
-              local.set 86
+              local.set 114
               br 0 (;@5;)
             end
           end
@@ -1369,227 +1717,227 @@
         end
         i32.eqz
         if ;; label = @3
-          local.get 68
+          local.get 96
           i32.const 4
           i32.mul
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 67
+          local.set 95
           i32.const 0
-          local.set 69
+          local.set 97
           block ;; label = @4
             loop ;; label = @5
-              local.get 69
-              local.get 68
+              local.get 97
+              local.get 96
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 67
-              local.get 69
+              local.get 95
+              local.get 97
               i32.const 4
               i32.mul
               i32.add
-              local.get 66
-              local.get 69
-              local.get 64
+              local.get 94
+              local.get 97
+              local.get 92
               i32.mul
               i32.add
               i32.store
-              local.get 69
+              local.get 97
               i32.const 1
               i32.add
-              local.set 69
+              local.set 97
               br 0 (;@5;)
             end
           end
-          local.get 67
-          local.get 68
-          local.get 63
+          local.get 95
+          local.get 96
+          local.get 91
           i32.const 0
           i32.const 0
-          local.set 108
+          local.set 136
           i32.const 0
-          local.set 109
+          local.set 137
           i32.const 0
-          local.set 110
+          local.set 138
           i32.const 0
-          local.set 111
+          local.set 139
           i32.const 0
-          local.set 112
+          local.set 140
           i32.const 0
-          local.set 113
+          local.set 141
           i32.const 0
-          local.set 114
+          local.set 142
           i32.const 0
-          local.set 115
+          local.set 143
           i32.const 0
-          local.set 116
+          local.set 144
           i32.const 0
-          local.set 117
+          local.set 145
           i32.const 0
-          local.set 118
-          local.set 107
-          local.set 106
-          local.set 105
-          local.set 104
+          local.set 146
+          local.set 135
+          local.set 134
+          local.set 133
+          local.set 132
           block ;; label = @4
-            local.get 104
-            local.set 108
-            local.get 105
+            local.get 132
+            local.set 136
+            local.get 133
             i32.const 4
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.set 109
+            local.set 137
             i32.const 1
-            local.set 110
+            local.set 138
             block ;; label = @5
               loop ;; label = @6
-                local.get 110
-                local.get 105
+                local.get 138
+                local.get 133
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 110
+                local.get 138
                 i32.const 1
                 i32.shl
-                local.set 111
+                local.set 139
                 i32.const 0
-                local.set 112
+                local.set 140
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 112
-                    local.get 105
+                    local.get 140
+                    local.get 133
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 112
-                    local.get 110
+                    local.get 140
+                    local.get 138
                     i32.add
-                    local.get 105
-                    local.get 112
-                    local.get 110
+                    local.get 133
+                    local.get 140
+                    local.get 138
                     i32.add
-                    local.get 105
+                    local.get 133
                     i32.lt_u
                     select
-                    local.tee 113
-                    local.set 116
-                    local.get 112
-                    local.get 111
+                    local.tee 141
+                    local.set 144
+                    local.get 140
+                    local.get 139
                     i32.add
-                    local.get 105
-                    local.get 112
-                    local.get 111
+                    local.get 133
+                    local.get 140
+                    local.get 139
                     i32.add
-                    local.get 105
+                    local.get 133
                     i32.lt_u
                     select
-                    local.set 114
-                    local.get 112
-                    local.tee 115
-                    local.set 117
+                    local.set 142
+                    local.get 140
+                    local.tee 143
+                    local.set 145
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 117
-                        local.get 114
+                        local.get 145
+                        local.get 142
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 115
-                        local.get 113
+                        local.get 143
+                        local.get 141
                         i32.lt_u
                         if (result i32) ;; label = @11
-                          local.get 116
-                          local.get 114
+                          local.get 144
+                          local.get 142
                           i32.ge_u
                           if (result i32) ;; label = @12
                             i32.const 1
                           else
-                            local.get 108
-                            local.get 115
+                            local.get 136
+                            local.get 143
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 108
-                            local.get 116
+                            local.get 136
+                            local.get 144
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 106
+                            local.get 134
                             i32.const 0
                             i32.const 0
-                            local.set 123
+                            local.set 151
                             i32.const 0
-                            local.set 124
+                            local.set 152
                             i32.const 0
-                            local.set 125
-                            local.set 122
-                            local.set 121
-                            local.set 120
-                            local.set 119
+                            local.set 153
+                            local.set 150
+                            local.set 149
+                            local.set 148
+                            local.set 147
                             block (result i32) ;; label = @13
                               block ;; label = @14
                                 loop ;; label = @15
-                                  local.get 123
-                                  local.get 121
+                                  local.get 151
+                                  local.get 149
                                   i32.ge_u
                                   br_if 1 (;@14;)
-                                  local.get 123
+                                  local.get 151
                                   i32.const 16
                                   i32.mul
-                                  local.set 125
-                                  local.get 119
-                                  local.get 125
+                                  local.set 153
+                                  local.get 147
+                                  local.get 153
                                   i32.add
                                   i32.load
-                                  local.get 119
-                                  local.get 125
+                                  local.get 147
+                                  local.get 153
                                   i32.add
                                   i64.load offset=8
-                                  local.get 120
-                                  local.get 125
+                                  local.get 148
+                                  local.get 153
                                   i32.add
                                   i32.load
-                                  local.get 120
-                                  local.get 125
+                                  local.get 148
+                                  local.get 153
                                   i32.add
                                   i64.load offset=8
                                   i32.const 0
                                   i32.const 0
-                                  local.set 131
-                                  local.set 130
-                                  local.set 129
-                                  local.set 128
-                                  local.set 127
-                                  local.set 126
+                                  local.set 159
+                                  local.set 158
+                                  local.set 157
+                                  local.set 156
+                                  local.set 155
+                                  local.set 154
                                   block (result i32) ;; label = @16
-                                    local.get 126
+                                    local.get 154
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
-                                      local.get 128
+                                      local.get 156
                                       i32.const 3
                                       i32.ne
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 127
+                                      local.get 155
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
-                                        local.get 129
+                                        local.get 157
                                         i64.const 1
                                         i64.lt_u
                                         if ;; label = @19
-                                          local.get 127
-                                          local.get 129
+                                          local.get 155
+                                          local.get 157
                                           i64.gt_u
-                                          local.get 127
-                                          local.get 129
+                                          local.get 155
+                                          local.get 157
                                           i64.lt_u
                                           i32.sub
                                           br 3 (;@16;)
@@ -1597,145 +1945,145 @@
                                         i32.const -1
                                         br 2 (;@16;)
                                       end
-                                      local.get 129
+                                      local.get 157
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 127
+                                      local.get 155
                                       i32.wrap_i64
-                                      local.get 129
+                                      local.get 157
                                       i32.wrap_i64
                                       i32.const 0
                                       i32.const 0
                                       i32.const 0
-                                      local.set 136
+                                      local.set 164
                                       i32.const 0
-                                      local.set 137
+                                      local.set 165
                                       i32.const 0
-                                      local.set 138
+                                      local.set 166
                                       i32.const 0
-                                      local.set 139
-                                      local.set 135
-                                      local.set 134
-                                      local.set 133
-                                      local.set 132
+                                      local.set 167
+                                      local.set 163
+                                      local.set 162
+                                      local.set 161
+                                      local.set 160
                                       block (result i32) ;; label = @18
                                         global.get 13
-                                        local.get 132
+                                        local.get 160
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 136
+                                        local.tee 164
                                         i32.load offset=4
-                                        local.set 137
-                                        local.get 136
+                                        local.set 165
+                                        local.get 164
                                         i32.load
-                                        local.set 136
+                                        local.set 164
                                         global.get 13
-                                        local.get 133
+                                        local.get 161
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 138
+                                        local.tee 166
                                         i32.load offset=4
-                                        local.set 139
-                                        local.get 138
+                                        local.set 167
+                                        local.get 166
                                         i32.load
-                                        local.set 138
-                                        local.get 136
-                                        local.get 137
-                                        local.get 138
-                                        local.get 139
+                                        local.set 166
+                                        local.get 164
+                                        local.get 165
+                                        local.get 166
+                                        local.get 167
                                         call 7
                                       end
                                       br 1 (;@16;)
                                     end
-                                    local.get 128
+                                    local.get 156
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
                                       i32.const -1
                                       br 1 (;@16;)
                                     end
-                                    local.get 126
-                                    local.get 127
-                                    local.get 128
-                                    local.get 129
+                                    local.get 154
+                                    local.get 155
+                                    local.get 156
+                                    local.get 157
                                     i32.const 0
                                     i32.const 0
-                                    local.set 145
-                                    local.set 144
-                                    local.set 143
-                                    local.set 142
-                                    local.set 141
-                                    local.set 140
+                                    local.set 173
+                                    local.set 172
+                                    local.set 171
+                                    local.set 170
+                                    local.set 169
+                                    local.set 168
                                     block (result i32) ;; label = @17
-                                      local.get 140
+                                      local.get 168
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
-                                        local.get 142
+                                        local.get 170
                                         i32.const 1
                                         i32.eq
                                         if ;; label = @19
-                                          local.get 141
-                                          local.get 143
+                                          local.get 169
+                                          local.get 171
                                           i64.gt_s
-                                          local.get 141
-                                          local.get 143
+                                          local.get 169
+                                          local.get 171
                                           i64.lt_s
                                           i32.sub
                                           br 2 (;@17;)
                                         end
                                         i32.const 0
-                                        local.get 141
+                                        local.get 169
                                         i32.const 0
-                                        local.get 143
+                                        local.get 171
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         br 1 (;@17;)
                                       end
-                                      local.get 142
+                                      local.get 170
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
                                         i32.const 0
                                         i32.const 0
-                                        local.get 143
+                                        local.get 171
                                         i32.const 0
-                                        local.get 141
+                                        local.get 169
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         i32.sub
                                         br 1 (;@17;)
                                       end
-                                      local.get 141
+                                      local.get 169
                                       f64.reinterpret_i64
-                                      local.get 143
+                                      local.get 171
                                       f64.reinterpret_i64
                                       f64.gt
-                                      local.get 141
+                                      local.get 169
                                       f64.reinterpret_i64
-                                      local.get 143
+                                      local.get 171
                                       f64.reinterpret_i64
                                       f64.lt
                                       i32.sub
                                     end
                                   end
-                                  local.tee 124
+                                  local.tee 152
                                   if ;; label = @16
-                                    local.get 124
+                                    local.get 152
                                     br 3 (;@13;)
                                   end
-                                  local.get 123
+                                  local.get 151
                                   i32.const 1
                                   i32.add
-                                  local.set 123
+                                  local.set 151
                                   br 0 (;@15;)
                                 end
                               end
@@ -1747,148 +2095,148 @@
                         else
                           i32.const 0
                         end
-                        local.tee 118
+                        local.tee 146
                         if ;; label = @11
-                          local.get 109
-                          local.get 117
+                          local.get 137
+                          local.get 145
                           i32.const 4
                           i32.mul
                           i32.add
-                          local.get 108
-                          local.get 115
+                          local.get 136
+                          local.get 143
                           i32.const 4
                           i32.mul
                           i32.add
                           i32.load
                           i32.store
-                          local.get 115
+                          local.get 143
                           i32.const 1
                           i32.add
-                          local.set 115
+                          local.set 143
                         else
-                          local.get 109
-                          local.get 117
+                          local.get 137
+                          local.get 145
                           i32.const 4
                           i32.mul
                           i32.add
-                          local.get 108
-                          local.get 116
+                          local.get 136
+                          local.get 144
                           i32.const 4
                           i32.mul
                           i32.add
                           i32.load
                           i32.store
-                          local.get 116
+                          local.get 144
                           i32.const 1
                           i32.add
-                          local.set 116
+                          local.set 144
                         end
-                        local.get 117
+                        local.get 145
                         i32.const 1
                         i32.add
-                        local.set 117
+                        local.set 145
                         br 0 (;@10;)
                       end
                     end
-                    local.get 112
-                    local.get 111
+                    local.get 140
+                    local.get 139
                     i32.add
                     i32.const 1
                     i32.sub
-                    local.set 112
-                    local.get 112
+                    local.set 140
+                    local.get 140
                     i32.const 1
                     i32.add
-                    local.set 112
+                    local.set 140
                     br 0 (;@8;)
                   end
                 end
-                local.get 108
-                local.get 109
-                local.set 108
-                local.set 109
-                local.get 110
+                local.get 136
+                local.get 137
+                local.set 136
+                local.set 137
+                local.get 138
                 i32.const 1
                 i32.sub
-                local.get 110
+                local.get 138
                 i32.add
-                local.set 110
-                local.get 110
+                local.set 138
+                local.get 138
                 i32.const 1
                 i32.add
-                local.set 110
+                local.set 138
                 br 0 (;@6;)
               end
             end
-            local.get 108
-            local.get 104
+            local.get 136
+            local.get 132
             i32.ne
             if ;; label = @5
-              local.get 104
-              local.get 108
-              local.get 105
+              local.get 132
+              local.get 136
+              local.get 133
               i32.const 4
               i32.mul
               memory.copy
             end
           end
-          local.get 68
-          local.get 64
+          local.get 96
+          local.get 92
           i32.mul
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 65
+          local.set 93
           i32.const 0
-          local.set 69
+          local.set 97
           block ;; label = @4
             loop ;; label = @5
-              local.get 69
-              local.get 68
+              local.get 97
+              local.get 96
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 65
-              local.get 69
-              local.get 64
+              local.get 93
+              local.get 97
+              local.get 92
               i32.mul
               i32.add
-              local.get 67
-              local.get 69
+              local.get 95
+              local.get 97
               i32.const 4
               i32.mul
               i32.add
               i32.load
-              local.get 64
+              local.get 92
               memory.copy
-              local.get 69
+              local.get 97
               i32.const 1
               i32.add
-              local.set 69
+              local.set 97
               br 0 (;@5;)
             end
           end
-          local.get 66
-          local.get 65
-          local.get 68
-          local.get 64
+          local.get 94
+          local.get 93
+          local.get 96
+          local.get 92
           i32.mul
           memory.copy
         end
-        local.get 66
-        local.get 68
-        local.get 64
+        local.get 94
+        local.get 96
+        local.get 92
         i32.mul
         i32.add
         global.set 0
-        local.get 59
-        local.get 68
+        local.get 87
+        local.get 96
         i32.store
-        local.get 59
-        local.get 66
+        local.get 87
+        local.get 94
         i32.store offset=4
       end
-      local.get 52
+      local.get 80
       i32.const 0
       i32.const 0
       i32.const 0
@@ -1911,25 +2259,25 @@
     local.get 6
     local.get 7
     i32.const 0
-    local.set 148
-    local.set 147
-    local.set 146
+    local.set 176
+    local.set 175
+    local.set 174
     block ;; label = @1
       i32.const 32
       i32.const 0
       i32.const 0
       i32.const 0
       call 2
-      local.tee 148
+      local.tee 176
       i32.const 0
       i32.store
-      local.get 148
-      local.get 146
+      local.get 176
+      local.get 174
       i32.store offset=16
-      local.get 148
-      local.get 147
+      local.get 176
+      local.get 175
       i64.store offset=24
-      local.get 148
+      local.get 176
       i32.const 0
       i32.const 0
       i32.const 0
