@@ -101,10 +101,12 @@ impl Tier {
         })
     }
 
-    /// Cranelift, unoptimized, with the in-memory function cache (decision 57).
+    /// Cranelift, optimizing for speed (only runs that outlast Winch's code reach it:
+    /// decision 73), with the in-memory function cache (decision 57).
     fn optimized() -> Result<Tier, WasmError> {
         Tier::new(Strategy::Cranelift, |config| {
             config
+                .cranelift_opt_level(wasmtime::OptLevel::Speed)
                 .enable_incremental_compilation(Arc::new(functions::Functions::default()))
                 .map(|_| ())
         })
