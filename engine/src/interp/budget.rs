@@ -68,8 +68,9 @@ pub(super) const TIME_CHECK_INTERVAL: u64 = 4096;
 pub(super) const TUPLE_OVERHEAD: u64 = 8;
 /// Per row of every index: the row id in its key's row list.
 pub(super) const INDEX_ROW: u64 = 4;
-/// Per distinct key of an index: the table slot and the row list header.
-pub(super) const INDEX_KEY: u64 = 32;
+/// Per distinct key of an index: the row list header (32 bytes), its position in the
+/// hash table (4) and, in a one-column index of Ints, up to 4 direct slots (16).
+pub(super) const INDEX_KEY: u64 = 52;
 /// Per run-time Symbol, on top of its text.
 pub(super) const SYMBOL_OVERHEAD: u64 = 16;
 /// Per active CALC call, on top of its locals and tuple variables: mostly the
