@@ -48,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -627,6 +627,8 @@
       local.set 75
       i32.const 0
       local.set 76
+      i32.const 0
+      local.set 77
       local.set 59
       local.set 58
       local.set 57
@@ -641,37 +643,34 @@
         local.get 56
         i32.load offset=32
         local.set 62
-        local.get 60
-        local.set 63
-        local.get 58
-        if ;; label = @3
-          i32.const 0
-          local.set 63
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 71
-              local.get 60
-              i32.ge_u
-              br_if 1 (;@4;)
-              local.get 63
-              local.get 57
-              local.get 71
-              i32.const 16
-              i32.mul
-              i32.add
-              i32.load
-              i32.eqz
-              i32.add
-              local.set 63
-              local.get 71
-              i32.const 1
-              i32.add
-              local.set 71
-              br 0 (;@5;)
-            end
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 71
+            local.get 60
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 77
+            local.get 57
+            local.get 71
+            i32.const 16
+            i32.mul
+            i32.add
+            i32.load
+            i32.eqz
+            i32.add
+            local.set 77
+            local.get 71
+            i32.const 1
+            i32.add
+            local.set 71
+            br 0 (;@4;)
           end
         end
-        local.get 63
+        local.get 77
+        local.get 60
+        local.get 58
+        select
+        local.tee 63
         i32.const 16
         i32.mul
         local.set 64
@@ -683,171 +682,183 @@
         i32.const 0
         call 2
         local.set 66
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 69
-            local.get 62
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 61
-            local.get 69
-            local.get 60
-            i32.mul
-            i32.const 16
-            i32.mul
-            i32.add
-            local.set 70
-            i32.const 1
-            local.set 73
-            i32.const 0
-            local.set 71
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 71
-                local.get 60
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 57
-                local.get 71
-                i32.const 16
-                i32.mul
-                local.tee 72
-                i32.add
-                local.tee 75
-                i32.load
-                if ;; label = @7
-                  local.get 75
-                  i32.load
-                  local.get 70
-                  local.get 72
-                  i32.add
-                  i32.load
-                  i32.ne
-                  local.get 75
-                  i64.load offset=8
-                  local.get 70
-                  local.get 72
-                  i32.add
-                  i64.load offset=8
-                  i64.ne
-                  i32.or
-                  if ;; label = @8
-                    i32.const 0
-                    local.set 73
-                  end
-                end
-                local.get 71
-                i32.const 1
-                i32.add
-                local.set 71
-                br 0 (;@6;)
-              end
-            end
-            local.get 73
-            if ;; label = @5
-              local.get 66
-              local.get 68
-              local.get 64
+        local.get 77
+        local.get 60
+        i32.eq
+        if ;; label = @3
+          local.get 66
+          local.get 61
+          local.get 62
+          local.get 64
+          i32.mul
+          memory.copy
+          local.get 62
+          local.set 68
+        else
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 69
+              local.get 62
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 61
+              local.get 69
+              local.get 60
+              i32.mul
+              i32.const 16
               i32.mul
               i32.add
-              local.set 74
-              local.get 58
-              if ;; label = @6
-                i32.const 0
-                local.set 72
-                i32.const 0
-                local.set 71
-                block ;; label = @7
-                  loop ;; label = @8
-                    local.get 71
-                    local.get 60
-                    i32.ge_u
-                    br_if 1 (;@7;)
-                    local.get 57
-                    local.get 71
-                    i32.const 16
-                    i32.mul
+              local.set 70
+              i32.const 1
+              local.set 73
+              i32.const 0
+              local.set 71
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 71
+                  local.get 60
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 57
+                  local.get 71
+                  i32.const 16
+                  i32.mul
+                  local.tee 72
+                  i32.add
+                  local.tee 75
+                  i32.load
+                  if ;; label = @8
+                    local.get 75
+                    i32.load
+                    local.get 70
+                    local.get 72
                     i32.add
                     i32.load
-                    i32.eqz
+                    i32.ne
+                    local.get 75
+                    i64.load offset=8
+                    local.get 70
+                    local.get 72
+                    i32.add
+                    i64.load offset=8
+                    i64.ne
+                    i32.or
                     if ;; label = @9
-                      local.get 74
-                      local.get 72
-                      i32.const 16
-                      i32.mul
-                      i32.add
-                      local.set 75
-                      local.get 70
+                      i32.const 0
+                      local.set 73
+                    end
+                  end
+                  local.get 71
+                  i32.const 1
+                  i32.add
+                  local.set 71
+                  br 0 (;@7;)
+                end
+              end
+              local.get 73
+              if ;; label = @6
+                local.get 66
+                local.get 68
+                local.get 64
+                i32.mul
+                i32.add
+                local.set 74
+                local.get 58
+                if ;; label = @7
+                  i32.const 0
+                  local.set 72
+                  i32.const 0
+                  local.set 71
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 71
+                      local.get 60
+                      i32.ge_u
+                      br_if 1 (;@8;)
+                      local.get 57
                       local.get 71
                       i32.const 16
                       i32.mul
                       i32.add
-                      local.set 76
-                      local.get 75
-                      local.get 76
-                      i64.load
-                      i64.store
-                      local.get 75
-                      local.get 76
-                      i64.load offset=8
-                      i64.store offset=8
-                      local.get 72
+                      i32.load
+                      i32.eqz
+                      if ;; label = @10
+                        local.get 74
+                        local.get 72
+                        i32.const 16
+                        i32.mul
+                        i32.add
+                        local.set 75
+                        local.get 70
+                        local.get 71
+                        i32.const 16
+                        i32.mul
+                        i32.add
+                        local.set 76
+                        local.get 75
+                        local.get 76
+                        i64.load
+                        i64.store
+                        local.get 75
+                        local.get 76
+                        i64.load offset=8
+                        i64.store offset=8
+                        local.get 72
+                        i32.const 1
+                        i32.add
+                        local.set 72
+                      end
+                      local.get 71
                       i32.const 1
                       i32.add
-                      local.set 72
+                      local.set 71
+                      br 0 (;@9;)
                     end
-                    local.get 71
-                    i32.const 1
-                    i32.add
-                    local.set 71
-                    br 0 (;@8;)
+                  end
+                else
+                  i32.const 0
+                  local.set 72
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 64
+                      local.get 72
+                      i32.sub
+                      i32.const 8
+                      i32.lt_u
+                      br_if 1 (;@8;)
+                      local.get 74
+                      local.get 72
+                      i32.add
+                      local.get 70
+                      local.get 72
+                      i32.add
+                      i64.load
+                      i64.store
+                      local.get 72
+                      i32.const 8
+                      i32.add
+                      local.set 72
+                      br 0 (;@9;)
+                    end
                   end
                 end
-              else
-                i32.const 0
-                local.set 72
-                block ;; label = @7
-                  loop ;; label = @8
-                    local.get 64
-                    local.get 72
-                    i32.sub
-                    i32.const 8
-                    i32.lt_u
-                    br_if 1 (;@7;)
-                    local.get 74
-                    local.get 72
-                    i32.add
-                    local.get 70
-                    local.get 72
-                    i32.add
-                    i64.load
-                    i64.store
-                    local.get 72
-                    i32.const 8
-                    i32.add
-                    local.set 72
-                    br 0 (;@8;)
-                  end
-                end
+                local.get 68
+                i32.const 1
+                i32.add
+                local.set 68
               end
-              local.get 68
+              local.get 69
               i32.const 1
               i32.add
-              local.set 68
+              local.set 69
+              br 0 (;@5;)
             end
-            local.get 69
-            i32.const 1
-            i32.add
-            local.set 69
-            br 0 (;@4;)
           end
         end
         local.get 66
         local.get 68
         local.get 63
         i32.const 0
-        i32.const 0
-        local.set 81
         i32.const 0
         local.set 82
         i32.const 0
@@ -888,51 +899,53 @@
         local.set 100
         i32.const 0
         local.set 101
-        i64.const 0
+        i32.const 0
         local.set 102
         i64.const 0
         local.set 103
+        i64.const 0
+        local.set 104
+        local.set 81
         local.set 80
         local.set 79
         local.set 78
-        local.set 77
         block (result i32) ;; label = @3
-          local.get 78
           local.get 79
+          local.get 80
           i32.mul
-          local.set 81
-          local.get 79
+          local.set 82
+          local.get 80
           i32.const 8
           i32.mul
-          local.set 89
+          local.set 90
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 87
+              local.get 82
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 77
-              local.get 86
+              local.get 78
+              local.get 87
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 89
+              local.get 89
               i32.load
               i32.const 1
               i32.eq
-              local.get 88
+              local.get 89
               i64.load offset=8
               i64.const 4611686018427387904
               i64.add
               i64.const -9223372036854775808
               i64.lt_u
               i32.and
-              local.get 88
+              local.get 89
               i32.load
               i32.const 3
               i32.eq
-              local.get 88
+              local.get 89
               i64.load offset=8
               i64.const 1
               i64.lt_u
@@ -943,103 +956,103 @@
                 i32.const 0
                 br 3 (;@3;)
               end
-              local.get 86
+              local.get 87
               i32.const 1
               i32.add
-              local.set 86
+              local.set 87
               br 0 (;@5;)
             end
           end
-          local.get 89
+          local.get 90
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.tee 84
+          local.tee 85
           i32.const 0
-          local.get 89
+          local.get 90
           memory.fill
           i32.const 32
-          local.get 78
+          local.get 79
           i32.clz
           i32.sub
-          local.set 97
-          local.get 97
+          local.set 98
+          local.get 98
           i32.const 8
-          local.get 97
+          local.get 98
           i32.const 8
           i32.gt_u
           select
-          local.set 97
-          local.get 97
+          local.set 98
+          local.get 98
           i32.const 16
-          local.get 97
+          local.get 98
           i32.const 16
           i32.lt_u
           select
-          local.set 97
+          local.set 98
           i32.const 4
-          local.get 97
+          local.get 98
           i32.shl
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 85
-          local.get 77
-          local.set 82
-          local.get 77
-          local.get 81
+          local.set 86
+          local.get 78
+          local.set 83
+          local.get 78
+          local.get 82
           i32.const 8
           i32.mul
           i32.add
-          local.set 83
+          local.set 84
           i32.const 0
-          local.set 86
+          local.set 87
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 87
+              local.get 82
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 77
-              local.get 86
+              local.get 78
+              local.get 87
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 89
+              local.get 89
               i64.load offset=8
-              local.tee 102
+              local.tee 103
               i64.const 4611686018427387904
               i64.add
-              local.get 102
+              local.get 103
               i64.const -9223372036854775808
               i64.or
-              local.get 88
+              local.get 89
               i32.load
               i32.const 1
               i32.eq
               select
-              local.set 102
-              local.get 82
-              local.get 86
+              local.set 103
+              local.get 83
+              local.get 87
               i32.const 8
               i32.mul
               i32.add
-              local.get 102
+              local.get 103
               i64.store
-              local.get 84
-              local.get 87
+              local.get 85
+              local.get 88
               i32.const 8
               i32.mul
               i32.add
-              local.tee 92
-              local.get 92
+              local.tee 93
+              local.get 93
               i64.load
-              local.get 102
-              local.get 82
-              local.get 87
+              local.get 103
+              local.get 83
+              local.get 88
               i32.const 8
               i32.mul
               i32.add
@@ -1047,256 +1060,256 @@
               i64.xor
               i64.or
               i64.store
-              local.get 87
+              local.get 88
               i32.const 1
               i32.add
-              local.tee 87
+              local.tee 88
               i32.const 0
-              local.get 87
-              local.get 79
+              local.get 88
+              local.get 80
               i32.lt_u
               select
-              local.set 87
-              local.get 86
+              local.set 88
+              local.get 87
               i32.const 1
               i32.add
-              local.set 86
+              local.set 87
               br 0 (;@5;)
             end
           end
-          local.get 79
-          local.set 87
+          local.get 80
+          local.set 88
           block ;; label = @4
             loop ;; label = @5
-              local.get 87
+              local.get 88
               i32.eqz
               br_if 1 (;@4;)
-              local.get 87
+              local.get 88
               i32.const 1
               i32.sub
-              local.tee 87
+              local.tee 88
               i32.const 8
               i32.mul
-              local.get 84
+              local.get 85
               i32.add
               i64.load
-              local.tee 103
+              local.tee 104
               i64.ctz
               i32.wrap_i64
-              local.set 98
+              local.set 99
               i32.const 64
-              local.get 103
+              local.get 104
               i64.clz
               i32.wrap_i64
               i32.sub
-              local.get 98
+              local.get 99
               i32.sub
-              local.tee 99
+              local.tee 100
               if ;; label = @6
-                local.get 99
-                local.get 99
-                local.get 97
+                local.get 100
+                local.get 100
+                local.get 98
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 97
+                local.get 98
                 i32.div_u
-                local.tee 100
+                local.tee 101
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 100
+                local.get 101
                 i32.div_u
-                local.set 100
+                local.set 101
                 i32.const 1
-                local.get 100
+                local.get 101
                 i32.shl
                 i32.const 1
                 i32.sub
-                local.set 101
-                local.get 98
-                local.set 90
-                local.get 98
+                local.set 102
                 local.get 99
+                local.set 91
+                local.get 99
+                local.get 100
                 i32.add
-                local.set 99
+                local.set 100
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 90
-                    local.get 99
+                    local.get 91
+                    local.get 100
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 85
+                    local.get 86
                     i32.const 0
-                    local.get 101
+                    local.get 102
                     i32.const 1
                     i32.add
                     i32.const 4
                     i32.mul
                     memory.fill
-                    local.get 82
-                    local.set 92
+                    local.get 83
+                    local.set 93
                     i32.const 0
-                    local.set 91
+                    local.set 92
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 91
-                        local.get 78
+                        local.get 92
+                        local.get 79
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 92
-                        local.get 87
+                        local.get 93
+                        local.get 88
                         i32.const 8
                         i32.mul
                         i32.add
                         i64.load
-                        local.get 90
+                        local.get 91
                         i64.extend_i32_u
                         i64.shr_u
                         i32.wrap_i64
-                        local.get 101
+                        local.get 102
                         i32.and
                         i32.const 4
                         i32.mul
-                        local.get 85
+                        local.get 86
                         i32.add
-                        local.tee 93
-                        local.get 93
+                        local.tee 94
+                        local.get 94
                         i32.load
                         i32.const 1
                         i32.add
                         i32.store
-                        local.get 92
-                        local.get 89
-                        i32.add
-                        local.set 92
-                        local.get 91
-                        i32.const 1
-                        i32.add
-                        local.set 91
-                        br 0 (;@10;)
-                      end
-                    end
-                    i32.const 0
-                    local.set 96
-                    i32.const 0
-                    local.set 91
-                    local.get 101
-                    i32.const 1
-                    i32.add
-                    local.set 95
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 91
-                        local.get 95
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 85
-                        local.get 91
-                        i32.const 4
-                        i32.mul
-                        i32.add
-                        local.tee 93
-                        i32.load
                         local.get 93
-                        local.get 96
-                        i32.store
-                        local.get 96
-                        i32.add
-                        local.set 96
-                        local.get 91
-                        i32.const 1
-                        i32.add
-                        local.set 91
-                        br 0 (;@10;)
-                      end
-                    end
-                    local.get 82
-                    local.set 92
-                    i32.const 0
-                    local.set 91
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 91
-                        local.get 78
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 92
-                        local.get 87
-                        i32.const 8
-                        i32.mul
-                        i32.add
-                        i64.load
                         local.get 90
-                        i64.extend_i32_u
-                        i64.shr_u
-                        i32.wrap_i64
-                        local.get 101
-                        i32.and
-                        i32.const 4
-                        i32.mul
-                        local.get 85
-                        i32.add
-                        local.tee 93
-                        i32.load
-                        local.tee 95
-                        i32.const 1
-                        i32.add
-                        local.set 96
-                        local.get 93
-                        local.get 96
-                        i32.store
-                        local.get 83
-                        local.get 95
-                        local.get 89
-                        i32.mul
                         i32.add
                         local.set 93
-                        i32.const 0
+                        local.get 92
+                        i32.const 1
+                        i32.add
+                        local.set 92
+                        br 0 (;@10;)
+                      end
+                    end
+                    i32.const 0
+                    local.set 97
+                    i32.const 0
+                    local.set 92
+                    local.get 102
+                    i32.const 1
+                    i32.add
+                    local.set 96
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 92
+                        local.get 96
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 86
+                        local.get 92
+                        i32.const 4
+                        i32.mul
+                        i32.add
+                        local.tee 94
+                        i32.load
+                        local.get 94
+                        local.get 97
+                        i32.store
+                        local.get 97
+                        i32.add
+                        local.set 97
+                        local.get 92
+                        i32.const 1
+                        i32.add
+                        local.set 92
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 83
+                    local.set 93
+                    i32.const 0
+                    local.set 92
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 92
+                        local.get 79
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 93
+                        local.get 88
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 91
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 102
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 86
+                        i32.add
+                        local.tee 94
+                        i32.load
+                        local.tee 96
+                        i32.const 1
+                        i32.add
+                        local.set 97
+                        local.get 94
+                        local.get 97
+                        i32.store
+                        local.get 84
+                        local.get 96
+                        local.get 90
+                        i32.mul
+                        i32.add
                         local.set 94
+                        i32.const 0
+                        local.set 95
                         block ;; label = @11
                           loop ;; label = @12
-                            local.get 94
-                            local.get 79
+                            local.get 95
+                            local.get 80
                             i32.ge_u
                             br_if 1 (;@11;)
-                            local.get 93
                             local.get 94
+                            local.get 95
                             i32.const 8
                             i32.mul
-                            local.tee 95
+                            local.tee 96
                             i32.add
-                            local.get 92
-                            local.get 95
+                            local.get 93
+                            local.get 96
                             i32.add
                             i64.load
                             i64.store
-                            local.get 94
+                            local.get 95
                             i32.const 1
                             i32.add
-                            local.set 94
+                            local.set 95
                             br 0 (;@12;)
                           end
                         end
-                        local.get 92
-                        local.get 89
+                        local.get 93
+                        local.get 90
                         i32.add
-                        local.set 92
-                        local.get 91
+                        local.set 93
+                        local.get 92
                         i32.const 1
                         i32.add
-                        local.set 91
+                        local.set 92
                         br 0 (;@10;)
                       end
                     end
-                    local.get 82
                     local.get 83
-                    local.set 82
+                    local.get 84
                     local.set 83
-                    local.get 90
-                    local.get 100
+                    local.set 84
+                    local.get 91
+                    local.get 101
                     i32.add
-                    local.set 90
+                    local.set 91
                     br 0 (;@8;)
                   end
                 end
@@ -1304,64 +1317,64 @@
               br 0 (;@5;)
             end
           end
-          local.get 82
-          local.get 77
+          local.get 83
+          local.get 78
           i32.ne
-          local.set 92
+          local.set 93
           i32.const 0
-          local.set 86
+          local.set 87
           block ;; label = @4
             loop ;; label = @5
-              local.get 86
-              local.get 81
+              local.get 87
+              local.get 82
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 86
-              local.get 81
+              local.get 87
+              local.get 82
               i32.const 1
               i32.sub
-              local.get 86
+              local.get 87
               i32.sub
-              local.get 92
+              local.get 93
               select
-              local.set 91
-              local.get 82
-              local.get 91
+              local.set 92
+              local.get 83
+              local.get 92
               i32.const 8
               i32.mul
               i32.add
               i64.load
-              local.set 102
-              local.get 77
-              local.get 91
+              local.set 103
+              local.get 78
+              local.get 92
               i32.const 16
               i32.mul
               i32.add
-              local.set 88
-              local.get 88
+              local.set 89
+              local.get 89
               i64.const 1
               i64.const 3
-              local.get 102
+              local.get 103
               i64.const 0
               i64.ge_s
               select
               i64.store
-              local.get 88
-              local.get 102
+              local.get 89
+              local.get 103
               i64.const 4611686018427387904
               i64.sub
-              local.get 102
+              local.get 103
               i64.const 9223372036854775807
               i64.and
-              local.get 102
+              local.get 103
               i64.const 0
               i64.ge_s
               select
               i64.store offset=8
-              local.get 86
+              local.get 87
               i32.const 1
               i32.add
-              local.set 86
+              local.set 87
               br 0 (;@5;)
             end
           end
@@ -1408,8 +1421,6 @@
           local.get 63
           i32.const 0
           i32.const 0
-          local.set 108
-          i32.const 0
           local.set 109
           i32.const 0
           local.set 110
@@ -1429,167 +1440,169 @@
           local.set 117
           i32.const 0
           local.set 118
+          i32.const 0
+          local.set 119
+          local.set 108
           local.set 107
           local.set 106
           local.set 105
-          local.set 104
           block ;; label = @4
-            local.get 104
-            local.set 108
             local.get 105
+            local.set 109
+            local.get 106
             i32.const 4
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.set 109
-            i32.const 1
             local.set 110
+            i32.const 1
+            local.set 111
             block ;; label = @5
               loop ;; label = @6
-                local.get 110
-                local.get 105
+                local.get 111
+                local.get 106
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 110
+                local.get 111
                 i32.const 1
                 i32.shl
-                local.set 111
-                i32.const 0
                 local.set 112
+                i32.const 0
+                local.set 113
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 112
-                    local.get 105
+                    local.get 113
+                    local.get 106
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 112
-                    local.get 110
-                    i32.add
-                    local.get 105
-                    local.get 112
-                    local.get 110
-                    i32.add
-                    local.get 105
-                    i32.lt_u
-                    select
-                    local.tee 113
-                    local.set 116
-                    local.get 112
+                    local.get 113
                     local.get 111
                     i32.add
-                    local.get 105
-                    local.get 112
+                    local.get 106
+                    local.get 113
                     local.get 111
                     i32.add
-                    local.get 105
+                    local.get 106
                     i32.lt_u
                     select
-                    local.set 114
-                    local.get 112
-                    local.tee 115
+                    local.tee 114
                     local.set 117
+                    local.get 113
+                    local.get 112
+                    i32.add
+                    local.get 106
+                    local.get 113
+                    local.get 112
+                    i32.add
+                    local.get 106
+                    i32.lt_u
+                    select
+                    local.set 115
+                    local.get 113
+                    local.tee 116
+                    local.set 118
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 117
-                        local.get 114
+                        local.get 118
+                        local.get 115
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 115
-                        local.get 113
+                        local.get 116
+                        local.get 114
                         i32.lt_u
                         if (result i32) ;; label = @11
-                          local.get 116
-                          local.get 114
+                          local.get 117
+                          local.get 115
                           i32.ge_u
                           if (result i32) ;; label = @12
                             i32.const 1
                           else
-                            local.get 108
-                            local.get 115
-                            i32.const 4
-                            i32.mul
-                            i32.add
-                            i32.load
-                            local.get 108
+                            local.get 109
                             local.get 116
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 106
+                            local.get 109
+                            local.get 117
+                            i32.const 4
+                            i32.mul
+                            i32.add
+                            i32.load
+                            local.get 107
                             i32.const 0
-                            i32.const 0
-                            local.set 123
                             i32.const 0
                             local.set 124
                             i32.const 0
                             local.set 125
+                            i32.const 0
+                            local.set 126
+                            local.set 123
                             local.set 122
                             local.set 121
                             local.set 120
-                            local.set 119
                             block (result i32) ;; label = @13
                               block ;; label = @14
                                 loop ;; label = @15
-                                  local.get 123
-                                  local.get 121
+                                  local.get 124
+                                  local.get 122
                                   i32.ge_u
                                   br_if 1 (;@14;)
-                                  local.get 123
+                                  local.get 124
                                   i32.const 16
                                   i32.mul
-                                  local.set 125
-                                  local.get 119
-                                  local.get 125
+                                  local.set 126
+                                  local.get 120
+                                  local.get 126
                                   i32.add
                                   i32.load
-                                  local.get 119
-                                  local.get 125
+                                  local.get 120
+                                  local.get 126
                                   i32.add
                                   i64.load offset=8
-                                  local.get 120
-                                  local.get 125
+                                  local.get 121
+                                  local.get 126
                                   i32.add
                                   i32.load
-                                  local.get 120
-                                  local.get 125
+                                  local.get 121
+                                  local.get 126
                                   i32.add
                                   i64.load offset=8
                                   i32.const 0
                                   i32.const 0
+                                  local.set 132
                                   local.set 131
                                   local.set 130
                                   local.set 129
                                   local.set 128
                                   local.set 127
-                                  local.set 126
                                   block (result i32) ;; label = @16
-                                    local.get 126
+                                    local.get 127
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
-                                      local.get 128
+                                      local.get 129
                                       i32.const 3
                                       i32.ne
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 127
+                                      local.get 128
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
-                                        local.get 129
+                                        local.get 130
                                         i64.const 1
                                         i64.lt_u
                                         if ;; label = @19
-                                          local.get 127
-                                          local.get 129
+                                          local.get 128
+                                          local.get 130
                                           i64.gt_u
-                                          local.get 127
-                                          local.get 129
+                                          local.get 128
+                                          local.get 130
                                           i64.lt_u
                                           i32.sub
                                           br 3 (;@16;)
@@ -1597,145 +1610,145 @@
                                         i32.const -1
                                         br 2 (;@16;)
                                       end
-                                      local.get 129
+                                      local.get 130
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 127
+                                      local.get 128
                                       i32.wrap_i64
-                                      local.get 129
+                                      local.get 130
                                       i32.wrap_i64
                                       i32.const 0
                                       i32.const 0
-                                      i32.const 0
-                                      local.set 136
                                       i32.const 0
                                       local.set 137
                                       i32.const 0
                                       local.set 138
                                       i32.const 0
                                       local.set 139
+                                      i32.const 0
+                                      local.set 140
+                                      local.set 136
                                       local.set 135
                                       local.set 134
                                       local.set 133
-                                      local.set 132
                                       block (result i32) ;; label = @18
-                                        global.get 13
-                                        local.get 132
-                                        i32.const 8
-                                        i32.mul
-                                        i32.add
-                                        local.tee 136
-                                        i32.load offset=4
-                                        local.set 137
-                                        local.get 136
-                                        i32.load
-                                        local.set 136
                                         global.get 13
                                         local.get 133
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 138
+                                        local.tee 137
                                         i32.load offset=4
-                                        local.set 139
-                                        local.get 138
-                                        i32.load
                                         local.set 138
-                                        local.get 136
+                                        local.get 137
+                                        i32.load
+                                        local.set 137
+                                        global.get 13
+                                        local.get 134
+                                        i32.const 8
+                                        i32.mul
+                                        i32.add
+                                        local.tee 139
+                                        i32.load offset=4
+                                        local.set 140
+                                        local.get 139
+                                        i32.load
+                                        local.set 139
                                         local.get 137
                                         local.get 138
                                         local.get 139
+                                        local.get 140
                                         call 7
                                       end
                                       br 1 (;@16;)
                                     end
-                                    local.get 128
+                                    local.get 129
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
                                       i32.const -1
                                       br 1 (;@16;)
                                     end
-                                    local.get 126
                                     local.get 127
                                     local.get 128
                                     local.get 129
+                                    local.get 130
                                     i32.const 0
                                     i32.const 0
+                                    local.set 146
                                     local.set 145
                                     local.set 144
                                     local.set 143
                                     local.set 142
                                     local.set 141
-                                    local.set 140
                                     block (result i32) ;; label = @17
-                                      local.get 140
+                                      local.get 141
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
-                                        local.get 142
+                                        local.get 143
                                         i32.const 1
                                         i32.eq
                                         if ;; label = @19
-                                          local.get 141
-                                          local.get 143
+                                          local.get 142
+                                          local.get 144
                                           i64.gt_s
-                                          local.get 141
-                                          local.get 143
+                                          local.get 142
+                                          local.get 144
                                           i64.lt_s
                                           i32.sub
                                           br 2 (;@17;)
                                         end
                                         i32.const 0
-                                        local.get 141
+                                        local.get 142
                                         i32.const 0
-                                        local.get 143
+                                        local.get 144
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         br 1 (;@17;)
                                       end
-                                      local.get 142
+                                      local.get 143
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
                                         i32.const 0
                                         i32.const 0
-                                        local.get 143
+                                        local.get 144
                                         i32.const 0
-                                        local.get 141
+                                        local.get 142
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         i32.sub
                                         br 1 (;@17;)
                                       end
-                                      local.get 141
+                                      local.get 142
                                       f64.reinterpret_i64
-                                      local.get 143
+                                      local.get 144
                                       f64.reinterpret_i64
                                       f64.gt
-                                      local.get 141
+                                      local.get 142
                                       f64.reinterpret_i64
-                                      local.get 143
+                                      local.get 144
                                       f64.reinterpret_i64
                                       f64.lt
                                       i32.sub
                                     end
                                   end
-                                  local.tee 124
+                                  local.tee 125
                                   if ;; label = @16
-                                    local.get 124
+                                    local.get 125
                                     br 3 (;@13;)
                                   end
-                                  local.get 123
+                                  local.get 124
                                   i32.const 1
                                   i32.add
-                                  local.set 123
+                                  local.set 124
                                   br 0 (;@15;)
                                 end
                               end
@@ -1747,31 +1760,14 @@
                         else
                           i32.const 0
                         end
-                        local.tee 118
+                        local.tee 119
                         if ;; label = @11
+                          local.get 110
+                          local.get 118
+                          i32.const 4
+                          i32.mul
+                          i32.add
                           local.get 109
-                          local.get 117
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 108
-                          local.get 115
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          i32.load
-                          i32.store
-                          local.get 115
-                          i32.const 1
-                          i32.add
-                          local.set 115
-                        else
-                          local.get 109
-                          local.get 117
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 108
                           local.get 116
                           i32.const 4
                           i32.mul
@@ -1782,51 +1778,68 @@
                           i32.const 1
                           i32.add
                           local.set 116
+                        else
+                          local.get 110
+                          local.get 118
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          local.get 109
+                          local.get 117
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          i32.load
+                          i32.store
+                          local.get 117
+                          i32.const 1
+                          i32.add
+                          local.set 117
                         end
-                        local.get 117
+                        local.get 118
                         i32.const 1
                         i32.add
-                        local.set 117
+                        local.set 118
                         br 0 (;@10;)
                       end
                     end
+                    local.get 113
                     local.get 112
-                    local.get 111
                     i32.add
                     i32.const 1
                     i32.sub
-                    local.set 112
-                    local.get 112
+                    local.set 113
+                    local.get 113
                     i32.const 1
                     i32.add
-                    local.set 112
+                    local.set 113
                     br 0 (;@8;)
                   end
                 end
-                local.get 108
                 local.get 109
-                local.set 108
-                local.set 109
                 local.get 110
+                local.set 109
+                local.set 110
+                local.get 111
                 i32.const 1
                 i32.sub
-                local.get 110
+                local.get 111
                 i32.add
-                local.set 110
-                local.get 110
+                local.set 111
+                local.get 111
                 i32.const 1
                 i32.add
-                local.set 110
+                local.set 111
                 br 0 (;@6;)
               end
             end
-            local.get 108
-            local.get 104
+            local.get 109
+            local.get 105
             i32.ne
             if ;; label = @5
-              local.get 104
-              local.get 108
               local.get 105
+              local.get 109
+              local.get 106
               i32.const 4
               i32.mul
               memory.copy
@@ -1911,25 +1924,25 @@
     local.get 6
     local.get 7
     i32.const 0
+    local.set 149
     local.set 148
     local.set 147
-    local.set 146
     block ;; label = @1
       i32.const 32
       i32.const 0
       i32.const 0
       i32.const 0
       call 2
-      local.tee 148
+      local.tee 149
       i32.const 0
       i32.store
-      local.get 148
-      local.get 146
-      i32.store offset=16
-      local.get 148
+      local.get 149
       local.get 147
-      i64.store offset=24
+      i32.store offset=16
+      local.get 149
       local.get 148
+      i64.store offset=24
+      local.get 149
       i32.const 0
       i32.const 0
       i32.const 0
