@@ -5,7 +5,7 @@
 use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::{alloc_table, probe_entries, probe_free};
-use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
+use super::values::{copy_known, equal_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::{CallExt, Module};
@@ -120,7 +120,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_mul()
         .i32_add()
         .local_set(nr);
-    copy_words(&mut f, nr, tup, rowsz, cap);
+    copy_known(&mut f, nr, tup, arity * VALUE_SIZE);
     f.ins()
         .local_get(e)
         .local_get(h)

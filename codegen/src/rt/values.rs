@@ -406,6 +406,18 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
+/// Copies `bytes` (a multiple of 8 known when the code is generated) from local `src`
+/// to local `dst` in 8-byte words, unrolled.
+pub(super) fn copy_known(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32) {
+    for word in (0..bytes).step_by(8) {
+        f.ins()
+            .local_get(dst)
+            .local_get(src)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
+}
+
 /// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline
 /// (`memory.copy` is a call into the host), counting in local `i`.
 pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {

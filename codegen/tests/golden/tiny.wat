@@ -427,31 +427,14 @@
         i32.mul
         i32.add
         local.set 33
-        i32.const 0
-        local.set 32
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 27
-            local.get 32
-            i32.sub
-            i32.const 8
-            i32.lt_u
-            br_if 1 (;@3;)
-            local.get 33
-            local.get 32
-            i32.add
-            local.get 24
-            local.get 32
-            i32.add
-            i64.load
-            i64.store
-            local.get 32
-            i32.const 8
-            i32.add
-            local.set 32
-            br 0 (;@4;)
-          end
-        end
+        local.get 33
+        local.get 24
+        i64.load
+        i64.store
+        local.get 33
+        local.get 24
+        i64.load offset=8
+        i64.store offset=8
         local.get 29
         local.get 25
         i32.store
