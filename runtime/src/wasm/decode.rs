@@ -39,10 +39,16 @@ impl Mem<'_> {
             .checked_mul(u64::from(abi::VALUE_SIZE))
             .and_then(|b| u32::try_from(b).ok())
             .ok_or_else(|| WasmError::Engine(format!("{n} result values")))?;
-        self.bytes(at, bytes)?
+        // A loop rather than `collect` into a `Result`, whose size hint is 0: the
+        // vector is allocated once at its final size.
+        let mut values = Vec::with_capacity(n as usize);
+        for v in self
+            .bytes(at, bytes)?
             .chunks_exact(abi::VALUE_SIZE as usize)
-            .map(|v| value(v, syms)?.ok_or_else(missing))
-            .collect()
+        {
+            values.push(value(v, syms)?.ok_or_else(missing)?);
+        }
+        Ok(values)
     }
 
     fn some_value(&self, at: u32, syms: &[Sym]) -> Result<Value, WasmError> {
