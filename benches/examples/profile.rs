@@ -1,18 +1,61 @@
-//! Runs one scale workload through the interpreter, for profilers:
-//! `cargo run -p bytelogic-benches --release --example profile -- "tc chain-1000"`.
+//! Runs one scale workload, for profilers:
+//! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N]]]`.
+//! By default through the interpreter; with `wasm`, the module is compiled and run
+//! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
+//! `N` more times (default 1) from the module cache on Cranelift's code alone, each
+//! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
+//! `--toggle-collect=*cached_run*`).
 
-use bytelogic_benches::workload::scale_workloads;
+use bytelogic_benches::workload::{Workload, scale_limits, scale_workloads};
+use bytelogic_runtime::{Backend, Executor, Options};
+use std::time::Instant;
 
 fn main() {
-    let name = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "tc chain-1000".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let name = args.first().map_or("tc chain-1000", String::as_str);
     let w = scale_workloads()
         .into_iter()
         .find(|w| w.name == name)
         .expect("a scale workload name");
+    if args.get(1).map(String::as_str) == Some("wasm") {
+        let runs: usize = args.get(2).map_or(1, |n| n.parse().expect("a run count"));
+        wasm(&w, runs);
+        return;
+    }
     let program = w.compile();
-    let t = std::time::Instant::now();
+    let t = Instant::now();
     let n = w.run_ours(&program);
     eprintln!("{name}: {n} tuples in {:?}", t.elapsed());
+}
+
+/// The WASM backend: a first run (compile and tier up), then `runs` cached runs.
+fn wasm(w: &Workload, runs: usize) {
+    let executor = Executor::new();
+    let options = Options {
+        backend: Backend::Wasm,
+        limits: scale_limits(),
+        ..Options::default()
+    };
+    let source = w.source();
+    let t = Instant::now();
+    let first = executor.execute(&source, &options).expect("runs on WASM");
+    eprintln!(
+        "{}: {} outputs, first run {:?}",
+        w.name,
+        first.outputs.len(),
+        t.elapsed()
+    );
+    for _ in 0..runs {
+        let t = Instant::now();
+        cached_run(&executor, &source, &options);
+        eprintln!("{}: cached run {:?}", w.name, t.elapsed());
+    }
+}
+
+/// One run of `source` on the compiled path; the number of outputs.
+#[inline(never)]
+fn cached_run(executor: &Executor, source: &str, options: &Options) -> usize {
+    let outcome = executor.execute(source, options).expect("runs on WASM");
+    assert!(outcome.runtime_error.is_none(), "no runtime error");
+    outcome.outputs.len()
 }

@@ -110,10 +110,9 @@ fn ops(
                     .map(|s| slot(env, s.index()).map(Some))
                     .collect::<Result<_, _>>()?;
                 store_scratch(f, &keys);
-                let probe = m.rt(Helper::IndexProbe);
+                let probe = m.rt(Helper::IndexProbe(ix));
                 let entry = f.local(ValType::I32);
                 f.ins()
-                    .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
                     .i32_const(SCRATCH as i32)
                     .call_fn(probe)
                     .local_tee(entry)

@@ -12,7 +12,7 @@
 
 use super::Helper;
 use super::tables::{field, tuples_held};
-use super::values::{copy_words, hash_known, loop_end, loop_start};
+use super::values::{copy_known, hash_known, loop_end, loop_start};
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32};
 use crate::module::{CallExt, Module};
@@ -35,7 +35,7 @@ pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let emit = m.rt(Helper::Emit(arity));
     let rowsz = arity * VALUE_SIZE;
     let mut f = FnBuilder::new(n);
-    let [k, len, dst, src, bytes, i] = [(); 6].map(|_| f.local(ValType::I32));
+    let [k, len, dst, src] = [(); 4].map(|_| f.local(ValType::I32));
     f.ins()
         .i32_const(batch as i32)
         .i32_load(m32(BATCH_COUNT))
@@ -70,11 +70,8 @@ pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     f.ins().i32_le_u().i32_and().if_(BlockType::Empty);
     f.ins().i32_const(SCRATCH as i32).local_set(src);
     nth(&mut f, batch + BATCH_TUPLES, k, rowsz);
-    f.ins()
-        .local_set(dst)
-        .i32_const(rowsz as i32)
-        .local_set(bytes);
-    copy_words(&mut f, dst, src, bytes, i);
+    f.ins().local_set(dst);
+    copy_known(&mut f, dst, src, rowsz);
     nth(&mut f, batch + BATCH_HASHES, k, 4);
     hash_known(&mut f, src, arity);
     f.ins()

@@ -79,8 +79,9 @@ pub enum Helper {
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
     IndexAdd,
-    /// `(index, key) -> entry address or 0`.
-    IndexProbe,
+    /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
+    /// values (the hash and comparison unrolled for the index's columns).
+    IndexProbe(u32),
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
     /// `(index)`: files the rows of its relation made visible since it was last filed.
@@ -144,7 +145,7 @@ impl Helper {
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
             Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
-            Helper::IndexProbe => (vec![I32, I32], vec![I32]),
+            Helper::IndexProbe(_) => (vec![I32], vec![I32]),
             Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
@@ -196,7 +197,7 @@ impl Helper {
             Helper::SetDense(arity) => dense::set_dense(m, n, arity),
             Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
-            Helper::IndexProbe => tables::index_probe(m, n),
+            Helper::IndexProbe(ix) => tables::index_probe(m, n, ix)?,
             Helper::LowerBound => tables::lower_bound(n),
             Helper::IndexCatchUp => tables::index_catch_up(m, n),
             Helper::Emit(arity) => tables::emit(m, n, arity),

@@ -207,7 +207,8 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         dst,
         pc,
         from,
-    ] = [(); 17].map(|_| f.local(ValType::I32));
+        free,
+    ] = [(); 18].map(|_| f.local(ValType::I32));
     f.ins()
         .local_get(rel)
         .i32_load(m32(SET_ARITY))
@@ -217,17 +218,14 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_set(rows)
         .local_get(rel)
         .i32_load(m32(REL_VISIBLE))
-        .local_set(len)
-        .local_get(arity)
-        .local_set(width)
-        .local_get(project)
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .local_set(width);
-    count_unbound(&mut f, At::Local(pattern), arity, c, width);
+        .local_set(len);
+    count_unbound(&mut f, At::Local(pattern), arity, c, free);
     f.ins()
-        .end()
-        .local_get(width)
+        .local_get(free)
+        .local_get(arity)
+        .local_get(project)
+        .select()
+        .local_tee(width)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .local_set(wsz);
@@ -236,7 +234,21 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(wsz)
         .i32_mul()
         .call_fn(alloc)
-        .local_set(buf);
+        .local_set(buf)
+        // Every column `?`: every visible row, as it is, in one copy.
+        .local_get(free)
+        .local_get(arity)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .local_get(buf)
+        .local_get(rows)
+        .local_get(len)
+        .local_get(wsz)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .local_get(len)
+        .local_set(count)
+        .else_();
     loop_start(&mut f, r, len);
     f.ins()
         .local_get(rows)
@@ -339,6 +351,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_set(count)
         .end();
     loop_end(&mut f, r);
+    f.ins().end();
     // In place by rank when every value has one, else by comparing values through
     // pointers (then copied back).
     f.ins()

@@ -6,7 +6,8 @@ use super::Helper;
 use super::dense::{bitmap_lookup, maybe_densify};
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::{alloc_table, probe_entries, probe_free};
-use super::values::{copy_words, equal_known, hash_known, loop_end, loop_start};
+use super::values::{copy_known, differs, equal_known, hash_known, loop_end, loop_start};
+use crate::CodegenError;
 use crate::abi::*;
 use crate::builder::{FnBuilder, m32, m64};
 use crate::module::{CallExt, Module};
@@ -131,7 +132,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_mul()
         .i32_add()
         .local_set(nr);
-    copy_words(&mut f, nr, tup, rowsz, cap);
+    copy_known(&mut f, nr, tup, arity * VALUE_SIZE);
     if dense {
         f.ins().local_get(in_bitmap).i32_eqz().if_(BlockType::Empty);
     }
@@ -362,29 +363,78 @@ pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn index_probe(m: &mut Module<'_>, n: u32) -> Function {
-    let (ix, key) = (0, 1);
-    let hash = m.rt(Helper::Hash);
+/// `IndexProbe(ix)`: the probe of `probe_key` for index `ix` and a contiguous key,
+/// with the index's descriptor, its relation's row size and its key columns known
+/// when the code is generated, so the key's hash and its comparison with a row are
+/// unrolled.
+pub(super) fn index_probe(m: &mut Module<'_>, n: u32, ix: u32) -> Result<Function, CodegenError> {
+    let key = 0;
+    let program = m.program;
+    let def = program
+        .indexes
+        .get(ix as usize)
+        .ok_or_else(|| CodegenError::InvalidIr(format!("index {ix}")))?;
+    let relation = program
+        .relations
+        .get(def.rel.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", def.rel.0)))?;
+    if let Some(col) = def.columns.iter().find(|&&c| c >= relation.arity) {
+        return Err(CodegenError::InvalidIr(format!(
+            "column {col} of `{}`",
+            relation.name
+        )));
+    }
     let mut f = FnBuilder::new(n);
-    let [rel, rows, rowsz, h, e, list, zero] = [(); 7].map(|_| f.local(ValType::I32));
-    field(&mut f, ix, IDX_TCAP);
+    let [d, rows, h, i, mask, e, list, row] = [(); 8].map(|_| f.local(ValType::I32));
     f.ins()
+        .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
+        .local_tee(d)
+        .i32_load(m32(IDX_TCAP))
         .i32_eqz()
         .if_(BlockType::Empty)
         .i32_const(0)
         .return_()
-        .end();
-    field(&mut f, ix, IDX_REL);
-    f.ins().local_set(rel);
-    field(&mut f, rel, SET_ROWS);
-    f.ins().local_set(rows);
-    row_size(&mut f, rel, rowsz);
-    f.ins().local_get(key).i32_const(0);
-    field(&mut f, ix, IDX_NCOLS);
-    f.ins().call_fn(hash).local_set(h);
-    probe_key(m, &mut f, ix, (key, zero), (rows, rowsz), h, e, list);
+        .end()
+        .i32_const((m.layout.rels + def.rel.0 * REL_SIZE) as i32)
+        .i32_load(m32(SET_ROWS))
+        .local_set(rows);
+    hash_known(&mut f, key, def.columns.len() as u32);
+    f.ins().local_set(h);
+    field(&mut f, d, IDX_TCAP);
+    f.ins()
+        .i32_const(1)
+        .i32_sub()
+        .local_tee(mask)
+        .local_get(h)
+        .i32_and()
+        .local_set(i);
+    probe_entries(
+        &mut f,
+        |f| field(f, d, IDX_TBL),
+        |f| {
+            f.ins().local_get(mask);
+        },
+        ENTRY_SIZE,
+        [i, e, list, h],
+        |f| {
+            f.ins()
+                .local_get(rows)
+                .local_get(list)
+                .i32_load(m32(0))
+                .i32_const((relation.arity * VALUE_SIZE) as i32)
+                .i32_mul()
+                .i32_add()
+                .local_set(row)
+                .i32_const(0);
+            for (k, &col) in def.columns.iter().enumerate() {
+                differs(f, (row, col * VALUE_SIZE), (key, k as u32 * VALUE_SIZE));
+                f.ins().i32_or();
+            }
+            f.ins().i32_eqz().br_if(2);
+        },
+    );
     f.ins().local_get(e).i32_const(0).local_get(list).select();
-    f.finish()
+    Ok(f.finish())
 }
 
 pub(super) fn lower_bound(n: u32) -> Function {

@@ -110,24 +110,25 @@ pub(super) fn hash_known(f: &mut FnBuilder, base: u32, count: u32) {
 pub(super) fn equal_known(f: &mut FnBuilder, a: u32, b: u32, count: u32) {
     f.ins().i32_const(0);
     for c in 0..count {
-        differs(f, a, b, c * VALUE_SIZE);
+        differs(f, (a, c * VALUE_SIZE), (b, c * VALUE_SIZE));
         f.ins().i32_or();
     }
     f.ins().i32_eqz();
 }
 
-/// Pushes whether the values at `a + at` and `b + at` (locals) differ in tag or payload.
-fn differs(f: &mut FnBuilder, a: u32, b: u32, at: u32) {
+/// Pushes whether the values at `a + a_at` and `b + b_at` (`a`, `b` locals) differ in
+/// tag or payload.
+pub(super) fn differs(f: &mut FnBuilder, (a, a_at): (u32, u32), (b, b_at): (u32, u32)) {
     f.ins()
         .local_get(a)
-        .i32_load(m32(at))
+        .i32_load(m32(a_at))
         .local_get(b)
-        .i32_load(m32(at))
+        .i32_load(m32(b_at))
         .i32_ne()
         .local_get(a)
-        .i64_load(m64(at + 8))
+        .i64_load(m64(a_at + 8))
         .local_get(b)
-        .i64_load(m64(at + 8))
+        .i64_load(m64(b_at + 8))
         .i64_ne()
         .i32_or();
 }
@@ -154,7 +155,7 @@ pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
     f.ins().local_set(pa);
     col_addr(&mut f, b, bcols, i);
     f.ins().local_set(pb);
-    differs(&mut f, pa, pb, 0);
+    differs(&mut f, (pa, 0), (pb, 0));
     f.ins().if_(BlockType::Empty).i32_const(0).return_().end();
     loop_end(&mut f, i);
     f.ins().i32_const(1);
@@ -404,6 +405,18 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
     loop_end(&mut f, i);
     f.ins().i32_const(0);
     f.finish()
+}
+
+/// Copies `bytes` (a multiple of 8 known when the code is generated) from local `src`
+/// to local `dst` in 8-byte words, unrolled.
+pub(super) fn copy_known(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32) {
+    for word in (0..bytes).step_by(8) {
+        f.ins()
+            .local_get(dst)
+            .local_get(src)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
 }
 
 /// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline

@@ -48,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -771,31 +771,14 @@
         i32.mul
         i32.add
         local.set 33
-        i32.const 0
-        local.set 32
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 27
-            local.get 32
-            i32.sub
-            i32.const 8
-            i32.lt_u
-            br_if 1 (;@3;)
-            local.get 33
-            local.get 32
-            i32.add
-            local.get 24
-            local.get 32
-            i32.add
-            i64.load
-            i64.store
-            local.get 32
-            i32.const 8
-            i32.add
-            local.set 32
-            br 0 (;@4;)
-          end
-        end
+        local.get 33
+        local.get 24
+        i64.load
+        i64.store
+        local.get 33
+        local.get 24
+        i64.load offset=8
+        i64.store offset=8
         local.get 35
         i32.eqz
         if ;; label = @3
@@ -975,6 +958,8 @@
       local.set 103
       i32.const 0
       local.set 104
+      i32.const 0
+      local.set 105
       local.set 87
       local.set 86
       local.set 85
@@ -989,37 +974,34 @@
         local.get 84
         i32.load offset=32
         local.set 90
-        local.get 88
-        local.set 91
-        local.get 86
-        if ;; label = @3
-          i32.const 0
-          local.set 91
-          block ;; label = @4
-            loop ;; label = @5
-              local.get 99
-              local.get 88
-              i32.ge_u
-              br_if 1 (;@4;)
-              local.get 91
-              local.get 85
-              local.get 99
-              i32.const 16
-              i32.mul
-              i32.add
-              i32.load
-              i32.eqz
-              i32.add
-              local.set 91
-              local.get 99
-              i32.const 1
-              i32.add
-              local.set 99
-              br 0 (;@5;)
-            end
+        block ;; label = @3
+          loop ;; label = @4
+            local.get 99
+            local.get 88
+            i32.ge_u
+            br_if 1 (;@3;)
+            local.get 105
+            local.get 85
+            local.get 99
+            i32.const 16
+            i32.mul
+            i32.add
+            i32.load
+            i32.eqz
+            i32.add
+            local.set 105
+            local.get 99
+            i32.const 1
+            i32.add
+            local.set 99
+            br 0 (;@4;)
           end
         end
-        local.get 91
+        local.get 105
+        local.get 88
+        local.get 86
+        select
+        local.tee 91
         i32.const 16
         i32.mul
         local.set 92
@@ -1031,171 +1013,183 @@
         i32.const 0
         call 2
         local.set 94
-        block ;; label = @3
-          loop ;; label = @4
-            local.get 97
-            local.get 90
-            i32.ge_u
-            br_if 1 (;@3;)
-            local.get 89
-            local.get 97
-            local.get 88
-            i32.mul
-            i32.const 16
-            i32.mul
-            i32.add
-            local.set 98
-            i32.const 1
-            local.set 101
-            i32.const 0
-            local.set 99
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 99
-                local.get 88
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 85
-                local.get 99
-                i32.const 16
-                i32.mul
-                local.tee 100
-                i32.add
-                local.tee 103
-                i32.load
-                if ;; label = @7
-                  local.get 103
-                  i32.load
-                  local.get 98
-                  local.get 100
-                  i32.add
-                  i32.load
-                  i32.ne
-                  local.get 103
-                  i64.load offset=8
-                  local.get 98
-                  local.get 100
-                  i32.add
-                  i64.load offset=8
-                  i64.ne
-                  i32.or
-                  if ;; label = @8
-                    i32.const 0
-                    local.set 101
-                  end
-                end
-                local.get 99
-                i32.const 1
-                i32.add
-                local.set 99
-                br 0 (;@6;)
-              end
-            end
-            local.get 101
-            if ;; label = @5
-              local.get 94
-              local.get 96
-              local.get 92
+        local.get 105
+        local.get 88
+        i32.eq
+        if ;; label = @3
+          local.get 94
+          local.get 89
+          local.get 90
+          local.get 92
+          i32.mul
+          memory.copy
+          local.get 90
+          local.set 96
+        else
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 97
+              local.get 90
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 89
+              local.get 97
+              local.get 88
+              i32.mul
+              i32.const 16
               i32.mul
               i32.add
-              local.set 102
-              local.get 86
-              if ;; label = @6
-                i32.const 0
-                local.set 100
-                i32.const 0
-                local.set 99
-                block ;; label = @7
-                  loop ;; label = @8
-                    local.get 99
-                    local.get 88
-                    i32.ge_u
-                    br_if 1 (;@7;)
-                    local.get 85
-                    local.get 99
-                    i32.const 16
-                    i32.mul
+              local.set 98
+              i32.const 1
+              local.set 101
+              i32.const 0
+              local.set 99
+              block ;; label = @6
+                loop ;; label = @7
+                  local.get 99
+                  local.get 88
+                  i32.ge_u
+                  br_if 1 (;@6;)
+                  local.get 85
+                  local.get 99
+                  i32.const 16
+                  i32.mul
+                  local.tee 100
+                  i32.add
+                  local.tee 103
+                  i32.load
+                  if ;; label = @8
+                    local.get 103
+                    i32.load
+                    local.get 98
+                    local.get 100
                     i32.add
                     i32.load
-                    i32.eqz
+                    i32.ne
+                    local.get 103
+                    i64.load offset=8
+                    local.get 98
+                    local.get 100
+                    i32.add
+                    i64.load offset=8
+                    i64.ne
+                    i32.or
                     if ;; label = @9
-                      local.get 102
-                      local.get 100
-                      i32.const 16
-                      i32.mul
-                      i32.add
-                      local.set 103
-                      local.get 98
+                      i32.const 0
+                      local.set 101
+                    end
+                  end
+                  local.get 99
+                  i32.const 1
+                  i32.add
+                  local.set 99
+                  br 0 (;@7;)
+                end
+              end
+              local.get 101
+              if ;; label = @6
+                local.get 94
+                local.get 96
+                local.get 92
+                i32.mul
+                i32.add
+                local.set 102
+                local.get 86
+                if ;; label = @7
+                  i32.const 0
+                  local.set 100
+                  i32.const 0
+                  local.set 99
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 99
+                      local.get 88
+                      i32.ge_u
+                      br_if 1 (;@8;)
+                      local.get 85
                       local.get 99
                       i32.const 16
                       i32.mul
                       i32.add
-                      local.set 104
-                      local.get 103
-                      local.get 104
-                      i64.load
-                      i64.store
-                      local.get 103
-                      local.get 104
-                      i64.load offset=8
-                      i64.store offset=8
-                      local.get 100
+                      i32.load
+                      i32.eqz
+                      if ;; label = @10
+                        local.get 102
+                        local.get 100
+                        i32.const 16
+                        i32.mul
+                        i32.add
+                        local.set 103
+                        local.get 98
+                        local.get 99
+                        i32.const 16
+                        i32.mul
+                        i32.add
+                        local.set 104
+                        local.get 103
+                        local.get 104
+                        i64.load
+                        i64.store
+                        local.get 103
+                        local.get 104
+                        i64.load offset=8
+                        i64.store offset=8
+                        local.get 100
+                        i32.const 1
+                        i32.add
+                        local.set 100
+                      end
+                      local.get 99
                       i32.const 1
                       i32.add
-                      local.set 100
+                      local.set 99
+                      br 0 (;@9;)
                     end
-                    local.get 99
-                    i32.const 1
-                    i32.add
-                    local.set 99
-                    br 0 (;@8;)
+                  end
+                else
+                  i32.const 0
+                  local.set 100
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 92
+                      local.get 100
+                      i32.sub
+                      i32.const 8
+                      i32.lt_u
+                      br_if 1 (;@8;)
+                      local.get 102
+                      local.get 100
+                      i32.add
+                      local.get 98
+                      local.get 100
+                      i32.add
+                      i64.load
+                      i64.store
+                      local.get 100
+                      i32.const 8
+                      i32.add
+                      local.set 100
+                      br 0 (;@9;)
+                    end
                   end
                 end
-              else
-                i32.const 0
-                local.set 100
-                block ;; label = @7
-                  loop ;; label = @8
-                    local.get 92
-                    local.get 100
-                    i32.sub
-                    i32.const 8
-                    i32.lt_u
-                    br_if 1 (;@7;)
-                    local.get 102
-                    local.get 100
-                    i32.add
-                    local.get 98
-                    local.get 100
-                    i32.add
-                    i64.load
-                    i64.store
-                    local.get 100
-                    i32.const 8
-                    i32.add
-                    local.set 100
-                    br 0 (;@8;)
-                  end
-                end
+                local.get 96
+                i32.const 1
+                i32.add
+                local.set 96
               end
-              local.get 96
+              local.get 97
               i32.const 1
               i32.add
-              local.set 96
+              local.set 97
+              br 0 (;@5;)
             end
-            local.get 97
-            i32.const 1
-            i32.add
-            local.set 97
-            br 0 (;@4;)
           end
         end
         local.get 94
         local.get 96
         local.get 91
         i32.const 0
-        i32.const 0
-        local.set 109
         i32.const 0
         local.set 110
         i32.const 0
@@ -1236,51 +1230,53 @@
         local.set 128
         i32.const 0
         local.set 129
-        i64.const 0
+        i32.const 0
         local.set 130
         i64.const 0
         local.set 131
+        i64.const 0
+        local.set 132
+        local.set 109
         local.set 108
         local.set 107
         local.set 106
-        local.set 105
         block (result i32) ;; label = @3
-          local.get 106
           local.get 107
+          local.get 108
           i32.mul
-          local.set 109
-          local.get 107
+          local.set 110
+          local.get 108
           i32.const 8
           i32.mul
-          local.set 117
+          local.set 118
           block ;; label = @4
             loop ;; label = @5
-              local.get 114
-              local.get 109
+              local.get 115
+              local.get 110
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 105
-              local.get 114
+              local.get 106
+              local.get 115
               i32.const 16
               i32.mul
               i32.add
-              local.set 116
-              local.get 116
+              local.set 117
+              local.get 117
               i32.load
               i32.const 1
               i32.eq
-              local.get 116
+              local.get 117
               i64.load offset=8
               i64.const 4611686018427387904
               i64.add
               i64.const -9223372036854775808
               i64.lt_u
               i32.and
-              local.get 116
+              local.get 117
               i32.load
               i32.const 3
               i32.eq
-              local.get 116
+              local.get 117
               i64.load offset=8
               i64.const 1
               i64.lt_u
@@ -1291,103 +1287,103 @@
                 i32.const 0
                 br 3 (;@3;)
               end
-              local.get 114
+              local.get 115
               i32.const 1
               i32.add
-              local.set 114
+              local.set 115
               br 0 (;@5;)
             end
           end
-          local.get 117
+          local.get 118
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.tee 112
+          local.tee 113
           i32.const 0
-          local.get 117
+          local.get 118
           memory.fill
           i32.const 32
-          local.get 106
+          local.get 107
           i32.clz
           i32.sub
-          local.set 125
-          local.get 125
+          local.set 126
+          local.get 126
           i32.const 8
-          local.get 125
+          local.get 126
           i32.const 8
           i32.gt_u
           select
-          local.set 125
-          local.get 125
+          local.set 126
+          local.get 126
           i32.const 16
-          local.get 125
+          local.get 126
           i32.const 16
           i32.lt_u
           select
-          local.set 125
+          local.set 126
           i32.const 4
-          local.get 125
+          local.get 126
           i32.shl
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 113
-          local.get 105
-          local.set 110
-          local.get 105
-          local.get 109
+          local.set 114
+          local.get 106
+          local.set 111
+          local.get 106
+          local.get 110
           i32.const 8
           i32.mul
           i32.add
-          local.set 111
+          local.set 112
           i32.const 0
-          local.set 114
+          local.set 115
           block ;; label = @4
             loop ;; label = @5
-              local.get 114
-              local.get 109
+              local.get 115
+              local.get 110
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 105
-              local.get 114
+              local.get 106
+              local.get 115
               i32.const 16
               i32.mul
               i32.add
-              local.set 116
-              local.get 116
+              local.set 117
+              local.get 117
               i64.load offset=8
-              local.tee 130
+              local.tee 131
               i64.const 4611686018427387904
               i64.add
-              local.get 130
+              local.get 131
               i64.const -9223372036854775808
               i64.or
-              local.get 116
+              local.get 117
               i32.load
               i32.const 1
               i32.eq
               select
-              local.set 130
-              local.get 110
-              local.get 114
+              local.set 131
+              local.get 111
+              local.get 115
               i32.const 8
               i32.mul
               i32.add
-              local.get 130
+              local.get 131
               i64.store
-              local.get 112
-              local.get 115
+              local.get 113
+              local.get 116
               i32.const 8
               i32.mul
               i32.add
-              local.tee 120
-              local.get 120
+              local.tee 121
+              local.get 121
               i64.load
-              local.get 130
-              local.get 110
-              local.get 115
+              local.get 131
+              local.get 111
+              local.get 116
               i32.const 8
               i32.mul
               i32.add
@@ -1395,256 +1391,256 @@
               i64.xor
               i64.or
               i64.store
-              local.get 115
+              local.get 116
               i32.const 1
               i32.add
-              local.tee 115
+              local.tee 116
               i32.const 0
-              local.get 115
-              local.get 107
+              local.get 116
+              local.get 108
               i32.lt_u
               select
-              local.set 115
-              local.get 114
+              local.set 116
+              local.get 115
               i32.const 1
               i32.add
-              local.set 114
+              local.set 115
               br 0 (;@5;)
             end
           end
-          local.get 107
-          local.set 115
+          local.get 108
+          local.set 116
           block ;; label = @4
             loop ;; label = @5
-              local.get 115
+              local.get 116
               i32.eqz
               br_if 1 (;@4;)
-              local.get 115
+              local.get 116
               i32.const 1
               i32.sub
-              local.tee 115
+              local.tee 116
               i32.const 8
               i32.mul
-              local.get 112
+              local.get 113
               i32.add
               i64.load
-              local.tee 131
+              local.tee 132
               i64.ctz
               i32.wrap_i64
-              local.set 126
+              local.set 127
               i32.const 64
-              local.get 131
+              local.get 132
               i64.clz
               i32.wrap_i64
               i32.sub
-              local.get 126
+              local.get 127
               i32.sub
-              local.tee 127
+              local.tee 128
               if ;; label = @6
-                local.get 127
-                local.get 127
-                local.get 125
+                local.get 128
+                local.get 128
+                local.get 126
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 125
+                local.get 126
                 i32.div_u
-                local.tee 128
+                local.tee 129
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 128
+                local.get 129
                 i32.div_u
-                local.set 128
+                local.set 129
                 i32.const 1
-                local.get 128
+                local.get 129
                 i32.shl
                 i32.const 1
                 i32.sub
-                local.set 129
-                local.get 126
-                local.set 118
-                local.get 126
+                local.set 130
                 local.get 127
+                local.set 119
+                local.get 127
+                local.get 128
                 i32.add
-                local.set 127
+                local.set 128
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 118
-                    local.get 127
+                    local.get 119
+                    local.get 128
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 113
+                    local.get 114
                     i32.const 0
-                    local.get 129
+                    local.get 130
                     i32.const 1
                     i32.add
                     i32.const 4
                     i32.mul
                     memory.fill
-                    local.get 110
-                    local.set 120
+                    local.get 111
+                    local.set 121
                     i32.const 0
-                    local.set 119
+                    local.set 120
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 119
-                        local.get 106
+                        local.get 120
+                        local.get 107
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 120
-                        local.get 115
+                        local.get 121
+                        local.get 116
                         i32.const 8
                         i32.mul
                         i32.add
                         i64.load
-                        local.get 118
+                        local.get 119
                         i64.extend_i32_u
                         i64.shr_u
                         i32.wrap_i64
-                        local.get 129
+                        local.get 130
                         i32.and
                         i32.const 4
                         i32.mul
-                        local.get 113
+                        local.get 114
                         i32.add
-                        local.tee 121
-                        local.get 121
+                        local.tee 122
+                        local.get 122
                         i32.load
                         i32.const 1
                         i32.add
                         i32.store
-                        local.get 120
-                        local.get 117
-                        i32.add
-                        local.set 120
-                        local.get 119
-                        i32.const 1
-                        i32.add
-                        local.set 119
-                        br 0 (;@10;)
-                      end
-                    end
-                    i32.const 0
-                    local.set 124
-                    i32.const 0
-                    local.set 119
-                    local.get 129
-                    i32.const 1
-                    i32.add
-                    local.set 123
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 119
-                        local.get 123
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 113
-                        local.get 119
-                        i32.const 4
-                        i32.mul
-                        i32.add
-                        local.tee 121
-                        i32.load
                         local.get 121
-                        local.get 124
-                        i32.store
-                        local.get 124
-                        i32.add
-                        local.set 124
-                        local.get 119
-                        i32.const 1
-                        i32.add
-                        local.set 119
-                        br 0 (;@10;)
-                      end
-                    end
-                    local.get 110
-                    local.set 120
-                    i32.const 0
-                    local.set 119
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 119
-                        local.get 106
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 120
-                        local.get 115
-                        i32.const 8
-                        i32.mul
-                        i32.add
-                        i64.load
                         local.get 118
-                        i64.extend_i32_u
-                        i64.shr_u
-                        i32.wrap_i64
-                        local.get 129
-                        i32.and
-                        i32.const 4
-                        i32.mul
-                        local.get 113
-                        i32.add
-                        local.tee 121
-                        i32.load
-                        local.tee 123
-                        i32.const 1
-                        i32.add
-                        local.set 124
-                        local.get 121
-                        local.get 124
-                        i32.store
-                        local.get 111
-                        local.get 123
-                        local.get 117
-                        i32.mul
                         i32.add
                         local.set 121
-                        i32.const 0
+                        local.get 120
+                        i32.const 1
+                        i32.add
+                        local.set 120
+                        br 0 (;@10;)
+                      end
+                    end
+                    i32.const 0
+                    local.set 125
+                    i32.const 0
+                    local.set 120
+                    local.get 130
+                    i32.const 1
+                    i32.add
+                    local.set 124
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 120
+                        local.get 124
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 114
+                        local.get 120
+                        i32.const 4
+                        i32.mul
+                        i32.add
+                        local.tee 122
+                        i32.load
+                        local.get 122
+                        local.get 125
+                        i32.store
+                        local.get 125
+                        i32.add
+                        local.set 125
+                        local.get 120
+                        i32.const 1
+                        i32.add
+                        local.set 120
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 111
+                    local.set 121
+                    i32.const 0
+                    local.set 120
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 120
+                        local.get 107
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 121
+                        local.get 116
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 119
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 130
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 114
+                        i32.add
+                        local.tee 122
+                        i32.load
+                        local.tee 124
+                        i32.const 1
+                        i32.add
+                        local.set 125
+                        local.get 122
+                        local.get 125
+                        i32.store
+                        local.get 112
+                        local.get 124
+                        local.get 118
+                        i32.mul
+                        i32.add
                         local.set 122
+                        i32.const 0
+                        local.set 123
                         block ;; label = @11
                           loop ;; label = @12
-                            local.get 122
-                            local.get 107
+                            local.get 123
+                            local.get 108
                             i32.ge_u
                             br_if 1 (;@11;)
-                            local.get 121
                             local.get 122
+                            local.get 123
                             i32.const 8
                             i32.mul
-                            local.tee 123
+                            local.tee 124
                             i32.add
-                            local.get 120
-                            local.get 123
+                            local.get 121
+                            local.get 124
                             i32.add
                             i64.load
                             i64.store
-                            local.get 122
+                            local.get 123
                             i32.const 1
                             i32.add
-                            local.set 122
+                            local.set 123
                             br 0 (;@12;)
                           end
                         end
-                        local.get 120
-                        local.get 117
+                        local.get 121
+                        local.get 118
                         i32.add
-                        local.set 120
-                        local.get 119
+                        local.set 121
+                        local.get 120
                         i32.const 1
                         i32.add
-                        local.set 119
+                        local.set 120
                         br 0 (;@10;)
                       end
                     end
-                    local.get 110
                     local.get 111
-                    local.set 110
+                    local.get 112
                     local.set 111
-                    local.get 118
-                    local.get 128
+                    local.set 112
+                    local.get 119
+                    local.get 129
                     i32.add
-                    local.set 118
+                    local.set 119
                     br 0 (;@8;)
                   end
                 end
@@ -1652,64 +1648,64 @@
               br 0 (;@5;)
             end
           end
-          local.get 110
-          local.get 105
+          local.get 111
+          local.get 106
           i32.ne
-          local.set 120
+          local.set 121
           i32.const 0
-          local.set 114
+          local.set 115
           block ;; label = @4
             loop ;; label = @5
-              local.get 114
-              local.get 109
+              local.get 115
+              local.get 110
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 114
-              local.get 109
+              local.get 115
+              local.get 110
               i32.const 1
               i32.sub
-              local.get 114
+              local.get 115
               i32.sub
-              local.get 120
+              local.get 121
               select
-              local.set 119
-              local.get 110
-              local.get 119
+              local.set 120
+              local.get 111
+              local.get 120
               i32.const 8
               i32.mul
               i32.add
               i64.load
-              local.set 130
-              local.get 105
-              local.get 119
+              local.set 131
+              local.get 106
+              local.get 120
               i32.const 16
               i32.mul
               i32.add
-              local.set 116
-              local.get 116
+              local.set 117
+              local.get 117
               i64.const 1
               i64.const 3
-              local.get 130
+              local.get 131
               i64.const 0
               i64.ge_s
               select
               i64.store
-              local.get 116
-              local.get 130
+              local.get 117
+              local.get 131
               i64.const 4611686018427387904
               i64.sub
-              local.get 130
+              local.get 131
               i64.const 9223372036854775807
               i64.and
-              local.get 130
+              local.get 131
               i64.const 0
               i64.ge_s
               select
               i64.store offset=8
-              local.get 114
+              local.get 115
               i32.const 1
               i32.add
-              local.set 114
+              local.set 115
               br 0 (;@5;)
             end
           end
@@ -1756,8 +1752,6 @@
           local.get 91
           i32.const 0
           i32.const 0
-          local.set 136
-          i32.const 0
           local.set 137
           i32.const 0
           local.set 138
@@ -1777,167 +1771,169 @@
           local.set 145
           i32.const 0
           local.set 146
+          i32.const 0
+          local.set 147
+          local.set 136
           local.set 135
           local.set 134
           local.set 133
-          local.set 132
           block ;; label = @4
-            local.get 132
-            local.set 136
             local.get 133
+            local.set 137
+            local.get 134
             i32.const 4
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.set 137
-            i32.const 1
             local.set 138
+            i32.const 1
+            local.set 139
             block ;; label = @5
               loop ;; label = @6
-                local.get 138
-                local.get 133
+                local.get 139
+                local.get 134
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 138
+                local.get 139
                 i32.const 1
                 i32.shl
-                local.set 139
-                i32.const 0
                 local.set 140
+                i32.const 0
+                local.set 141
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 140
-                    local.get 133
+                    local.get 141
+                    local.get 134
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 140
-                    local.get 138
-                    i32.add
-                    local.get 133
-                    local.get 140
-                    local.get 138
-                    i32.add
-                    local.get 133
-                    i32.lt_u
-                    select
-                    local.tee 141
-                    local.set 144
-                    local.get 140
+                    local.get 141
                     local.get 139
                     i32.add
-                    local.get 133
-                    local.get 140
+                    local.get 134
+                    local.get 141
                     local.get 139
                     i32.add
-                    local.get 133
+                    local.get 134
                     i32.lt_u
                     select
-                    local.set 142
-                    local.get 140
-                    local.tee 143
+                    local.tee 142
                     local.set 145
+                    local.get 141
+                    local.get 140
+                    i32.add
+                    local.get 134
+                    local.get 141
+                    local.get 140
+                    i32.add
+                    local.get 134
+                    i32.lt_u
+                    select
+                    local.set 143
+                    local.get 141
+                    local.tee 144
+                    local.set 146
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 145
-                        local.get 142
+                        local.get 146
+                        local.get 143
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 143
-                        local.get 141
+                        local.get 144
+                        local.get 142
                         i32.lt_u
                         if (result i32) ;; label = @11
-                          local.get 144
-                          local.get 142
+                          local.get 145
+                          local.get 143
                           i32.ge_u
                           if (result i32) ;; label = @12
                             i32.const 1
                           else
-                            local.get 136
-                            local.get 143
-                            i32.const 4
-                            i32.mul
-                            i32.add
-                            i32.load
-                            local.get 136
+                            local.get 137
                             local.get 144
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 134
+                            local.get 137
+                            local.get 145
+                            i32.const 4
+                            i32.mul
+                            i32.add
+                            i32.load
+                            local.get 135
                             i32.const 0
-                            i32.const 0
-                            local.set 151
                             i32.const 0
                             local.set 152
                             i32.const 0
                             local.set 153
+                            i32.const 0
+                            local.set 154
+                            local.set 151
                             local.set 150
                             local.set 149
                             local.set 148
-                            local.set 147
                             block (result i32) ;; label = @13
                               block ;; label = @14
                                 loop ;; label = @15
-                                  local.get 151
-                                  local.get 149
+                                  local.get 152
+                                  local.get 150
                                   i32.ge_u
                                   br_if 1 (;@14;)
-                                  local.get 151
+                                  local.get 152
                                   i32.const 16
                                   i32.mul
-                                  local.set 153
-                                  local.get 147
-                                  local.get 153
+                                  local.set 154
+                                  local.get 148
+                                  local.get 154
                                   i32.add
                                   i32.load
-                                  local.get 147
-                                  local.get 153
+                                  local.get 148
+                                  local.get 154
                                   i32.add
                                   i64.load offset=8
-                                  local.get 148
-                                  local.get 153
+                                  local.get 149
+                                  local.get 154
                                   i32.add
                                   i32.load
-                                  local.get 148
-                                  local.get 153
+                                  local.get 149
+                                  local.get 154
                                   i32.add
                                   i64.load offset=8
                                   i32.const 0
                                   i32.const 0
+                                  local.set 160
                                   local.set 159
                                   local.set 158
                                   local.set 157
                                   local.set 156
                                   local.set 155
-                                  local.set 154
                                   block (result i32) ;; label = @16
-                                    local.get 154
+                                    local.get 155
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
-                                      local.get 156
+                                      local.get 157
                                       i32.const 3
                                       i32.ne
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 155
+                                      local.get 156
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
-                                        local.get 157
+                                        local.get 158
                                         i64.const 1
                                         i64.lt_u
                                         if ;; label = @19
-                                          local.get 155
-                                          local.get 157
+                                          local.get 156
+                                          local.get 158
                                           i64.gt_u
-                                          local.get 155
-                                          local.get 157
+                                          local.get 156
+                                          local.get 158
                                           i64.lt_u
                                           i32.sub
                                           br 3 (;@16;)
@@ -1945,145 +1941,145 @@
                                         i32.const -1
                                         br 2 (;@16;)
                                       end
-                                      local.get 157
+                                      local.get 158
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 155
+                                      local.get 156
                                       i32.wrap_i64
-                                      local.get 157
+                                      local.get 158
                                       i32.wrap_i64
                                       i32.const 0
                                       i32.const 0
-                                      i32.const 0
-                                      local.set 164
                                       i32.const 0
                                       local.set 165
                                       i32.const 0
                                       local.set 166
                                       i32.const 0
                                       local.set 167
+                                      i32.const 0
+                                      local.set 168
+                                      local.set 164
                                       local.set 163
                                       local.set 162
                                       local.set 161
-                                      local.set 160
                                       block (result i32) ;; label = @18
-                                        global.get 13
-                                        local.get 160
-                                        i32.const 8
-                                        i32.mul
-                                        i32.add
-                                        local.tee 164
-                                        i32.load offset=4
-                                        local.set 165
-                                        local.get 164
-                                        i32.load
-                                        local.set 164
                                         global.get 13
                                         local.get 161
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 166
+                                        local.tee 165
                                         i32.load offset=4
-                                        local.set 167
-                                        local.get 166
-                                        i32.load
                                         local.set 166
-                                        local.get 164
+                                        local.get 165
+                                        i32.load
+                                        local.set 165
+                                        global.get 13
+                                        local.get 162
+                                        i32.const 8
+                                        i32.mul
+                                        i32.add
+                                        local.tee 167
+                                        i32.load offset=4
+                                        local.set 168
+                                        local.get 167
+                                        i32.load
+                                        local.set 167
                                         local.get 165
                                         local.get 166
                                         local.get 167
+                                        local.get 168
                                         call 7
                                       end
                                       br 1 (;@16;)
                                     end
-                                    local.get 156
+                                    local.get 157
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
                                       i32.const -1
                                       br 1 (;@16;)
                                     end
-                                    local.get 154
                                     local.get 155
                                     local.get 156
                                     local.get 157
+                                    local.get 158
                                     i32.const 0
                                     i32.const 0
+                                    local.set 174
                                     local.set 173
                                     local.set 172
                                     local.set 171
                                     local.set 170
                                     local.set 169
-                                    local.set 168
                                     block (result i32) ;; label = @17
-                                      local.get 168
+                                      local.get 169
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
-                                        local.get 170
+                                        local.get 171
                                         i32.const 1
                                         i32.eq
                                         if ;; label = @19
-                                          local.get 169
-                                          local.get 171
+                                          local.get 170
+                                          local.get 172
                                           i64.gt_s
-                                          local.get 169
-                                          local.get 171
+                                          local.get 170
+                                          local.get 172
                                           i64.lt_s
                                           i32.sub
                                           br 2 (;@17;)
                                         end
                                         i32.const 0
-                                        local.get 169
+                                        local.get 170
                                         i32.const 0
-                                        local.get 171
+                                        local.get 172
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         br 1 (;@17;)
                                       end
-                                      local.get 170
+                                      local.get 171
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
                                         i32.const 0
                                         i32.const 0
-                                        local.get 171
+                                        local.get 172
                                         i32.const 0
-                                        local.get 169
+                                        local.get 170
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         i32.sub
                                         br 1 (;@17;)
                                       end
-                                      local.get 169
+                                      local.get 170
                                       f64.reinterpret_i64
-                                      local.get 171
+                                      local.get 172
                                       f64.reinterpret_i64
                                       f64.gt
-                                      local.get 169
+                                      local.get 170
                                       f64.reinterpret_i64
-                                      local.get 171
+                                      local.get 172
                                       f64.reinterpret_i64
                                       f64.lt
                                       i32.sub
                                     end
                                   end
-                                  local.tee 152
+                                  local.tee 153
                                   if ;; label = @16
-                                    local.get 152
+                                    local.get 153
                                     br 3 (;@13;)
                                   end
-                                  local.get 151
+                                  local.get 152
                                   i32.const 1
                                   i32.add
-                                  local.set 151
+                                  local.set 152
                                   br 0 (;@15;)
                                 end
                               end
@@ -2095,31 +2091,14 @@
                         else
                           i32.const 0
                         end
-                        local.tee 146
+                        local.tee 147
                         if ;; label = @11
+                          local.get 138
+                          local.get 146
+                          i32.const 4
+                          i32.mul
+                          i32.add
                           local.get 137
-                          local.get 145
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 136
-                          local.get 143
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          i32.load
-                          i32.store
-                          local.get 143
-                          i32.const 1
-                          i32.add
-                          local.set 143
-                        else
-                          local.get 137
-                          local.get 145
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 136
                           local.get 144
                           i32.const 4
                           i32.mul
@@ -2130,51 +2109,68 @@
                           i32.const 1
                           i32.add
                           local.set 144
+                        else
+                          local.get 138
+                          local.get 146
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          local.get 137
+                          local.get 145
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          i32.load
+                          i32.store
+                          local.get 145
+                          i32.const 1
+                          i32.add
+                          local.set 145
                         end
-                        local.get 145
+                        local.get 146
                         i32.const 1
                         i32.add
-                        local.set 145
+                        local.set 146
                         br 0 (;@10;)
                       end
                     end
+                    local.get 141
                     local.get 140
-                    local.get 139
                     i32.add
                     i32.const 1
                     i32.sub
-                    local.set 140
-                    local.get 140
+                    local.set 141
+                    local.get 141
                     i32.const 1
                     i32.add
-                    local.set 140
+                    local.set 141
                     br 0 (;@8;)
                   end
                 end
-                local.get 136
                 local.get 137
-                local.set 136
-                local.set 137
                 local.get 138
+                local.set 137
+                local.set 138
+                local.get 139
                 i32.const 1
                 i32.sub
-                local.get 138
+                local.get 139
                 i32.add
-                local.set 138
-                local.get 138
+                local.set 139
+                local.get 139
                 i32.const 1
                 i32.add
-                local.set 138
+                local.set 139
                 br 0 (;@6;)
               end
             end
-            local.get 136
-            local.get 132
+            local.get 137
+            local.get 133
             i32.ne
             if ;; label = @5
-              local.get 132
-              local.get 136
               local.get 133
+              local.get 137
+              local.get 134
               i32.const 4
               i32.mul
               memory.copy
@@ -2259,25 +2255,25 @@
     local.get 6
     local.get 7
     i32.const 0
+    local.set 177
     local.set 176
     local.set 175
-    local.set 174
     block ;; label = @1
       i32.const 32
       i32.const 0
       i32.const 0
       i32.const 0
       call 2
-      local.tee 176
+      local.tee 177
       i32.const 0
       i32.store
-      local.get 176
-      local.get 174
-      i32.store offset=16
-      local.get 176
+      local.get 177
       local.get 175
-      i64.store offset=24
+      i32.store offset=16
+      local.get 177
       local.get 176
+      i64.store offset=24
+      local.get 177
       i32.const 0
       i32.const 0
       i32.const 0

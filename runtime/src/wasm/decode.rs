@@ -27,32 +27,57 @@ impl Mem<'_> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    fn i64(&self, at: u32) -> Result<i64, WasmError> {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(self.bytes(at, 8)?);
-        Ok(i64::from_le_bytes(b))
-    }
-
     /// The value at `at` (tag 0 is `None`), Symbol ids mapped through `syms`.
     fn value(&self, at: u32, syms: &[Sym]) -> Result<Option<Value>, WasmError> {
-        let payload = self.i64(at + 8)?;
-        Ok(match self.u32(at)? as i32 {
-            abi::TAG_NONE => None,
-            abi::TAG_INT => Some(Value::Int(payload)),
-            abi::TAG_FLOAT => Some(Value::Float(f64::from_bits(payload as u64))),
-            abi::TAG_SYM => {
-                Some(Value::Sym(*syms.get(payload as usize).ok_or_else(
-                    || WasmError::Engine(format!("unknown Symbol {payload}")),
-                )?))
-            }
-            t => return Err(WasmError::Engine(format!("bad value tag {t}"))),
-        })
+        value(self.bytes(at, abi::VALUE_SIZE)?, syms)
+    }
+
+    /// The `n` values at `at`, none of them `?` (a QUERY answer's rows): the block is
+    /// bounds-checked once and decoded value by value.
+    fn some_values(&self, at: u32, n: u64, syms: &[Sym]) -> Result<Vec<Value>, WasmError> {
+        let bytes = n
+            .checked_mul(u64::from(abi::VALUE_SIZE))
+            .and_then(|b| u32::try_from(b).ok())
+            .ok_or_else(|| WasmError::Engine(format!("{n} result values")))?;
+        // A loop rather than `collect` into a `Result`, whose size hint is 0: the
+        // vector is allocated once at its final size.
+        let mut values = Vec::with_capacity(n as usize);
+        for v in self
+            .bytes(at, bytes)?
+            .chunks_exact(abi::VALUE_SIZE as usize)
+        {
+            values.push(value(v, syms)?.ok_or_else(missing)?);
+        }
+        Ok(values)
     }
 
     fn some_value(&self, at: u32, syms: &[Sym]) -> Result<Value, WasmError> {
-        self.value(at, syms)?
-            .ok_or_else(|| WasmError::Engine("missing value".into()))
+        self.value(at, syms)?.ok_or_else(missing)
     }
+}
+
+fn missing() -> WasmError {
+    WasmError::Engine("missing value".into())
+}
+
+/// The value in the [`abi::VALUE_SIZE`] bytes of `bytes` (tag at +0, payload at +8;
+/// tag 0 is `None`), Symbol ids mapped through `syms`.
+fn value(bytes: &[u8], syms: &[Sym]) -> Result<Option<Value>, WasmError> {
+    let tag = i32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    let mut payload = [0u8; 8];
+    payload.copy_from_slice(&bytes[8..16]);
+    let payload = i64::from_le_bytes(payload);
+    Ok(match tag {
+        abi::TAG_NONE => None,
+        abi::TAG_INT => Some(Value::Int(payload)),
+        abi::TAG_FLOAT => Some(Value::Float(f64::from_bits(payload as u64))),
+        abi::TAG_SYM => {
+            Some(Value::Sym(*syms.get(payload as usize).ok_or_else(
+                || WasmError::Engine(format!("unknown Symbol {payload}")),
+            )?))
+        }
+        t => return Err(WasmError::Engine(format!("bad value tag {t}"))),
+    })
 }
 
 fn global(store: &mut Store<HostState>, instance: &Instance, g: Global) -> Result<i64, WasmError> {
@@ -168,24 +193,14 @@ fn query(mem: &Mem<'_>, rec: u32, program: &Program, syms: &[Sym]) -> Result<Out
     let args = (0..arity)
         .map(|i| mem.value(rec + abi::OUT_ARGS + i * abi::VALUE_SIZE, syms))
         .collect::<Result<Vec<_>, _>>()?;
-    let row = |r: u32| -> Result<Vec<Value>, WasmError> {
-        (0..width)
-            .map(|c| mem.some_value(rows + (r * width + c) * abi::VALUE_SIZE, syms))
-            .collect()
-    };
     let answer = match width {
         0 => QueryAnswer::Truth(count > 0),
-        1 => QueryAnswer::Values(
-            (0..count)
-                .map(|r| row(r).map(|v| v[0]))
-                .collect::<Result<_, _>>()?,
-        ),
         width => {
-            let mut tuples = Tuples::new(width as usize);
-            for r in 0..count {
-                tuples.push(&row(r)?);
+            let values = mem.some_values(rows, u64::from(count) * u64::from(width), syms)?;
+            match width {
+                1 => QueryAnswer::Values(values),
+                width => QueryAnswer::Tuples(Tuples::from_values(width as usize, values)),
             }
-            QueryAnswer::Tuples(tuples)
         }
     };
     Ok(Output::Query {
