@@ -40,20 +40,48 @@ fn not_int(f: &mut FnBuilder, tup: u32, c: u32) {
         .i32_ne();
 }
 
+/// How many columns rows have: known when the code is generated, or in a local (1
+/// or 2 where a bitmap is built).
+#[derive(Clone, Copy)]
+enum Width {
+    Known(u32),
+    Local(u32),
+}
+
+impl Width {
+    /// Emits `body` for the second column, where rows have one.
+    fn second(self, f: &mut FnBuilder, body: impl FnOnce(&mut FnBuilder)) {
+        match self {
+            Width::Known(2) => body(f),
+            Width::Known(_) => {}
+            Width::Local(width) => {
+                f.ins()
+                    .local_get(width)
+                    .i32_const(2)
+                    .i32_eq()
+                    .if_(BlockType::Empty);
+                body(f);
+                f.ins().end();
+            }
+        }
+    }
+}
+
 /// Sets local `bit` to the bit of the Int tuple at local `tup` in a rectangle from
 /// `low` (locals, per column) with the second column `shift` (an i64 local) bits wide.
-fn bit_of(f: &mut FnBuilder, tup: u32, arity: u32, low: [u32; 2], shift: u32, bit: u32) {
+fn bit_of(f: &mut FnBuilder, tup: u32, width: Width, low: [u32; 2], shift: u32, bit: u32) {
     payload(f, tup, 0);
     f.ins()
         .local_get(low[0])
         .i64_sub()
         .local_get(shift)
-        .i64_shl();
-    if arity == 2 {
+        .i64_shl()
+        .local_set(bit);
+    width.second(f, |f| {
+        f.ins().local_get(bit);
         payload(f, tup, 1);
-        f.ins().local_get(low[1]).i64_sub().i64_or();
-    }
-    f.ins().local_set(bit);
+        f.ins().local_get(low[1]).i64_sub().i64_or().local_set(bit);
+    });
 }
 
 /// Sets local `addr` to the address of the word of bit `bit` (an i64 local) of the
@@ -75,51 +103,79 @@ fn word_of(f: &mut FnBuilder, bits: u32, bit: u32, addr: u32, mask: u32) {
         .local_set(mask);
 }
 
-/// `SetDense(arity)`, `(set)`: when every value of the set's rows is an Int and the
-/// rectangle of the two columns' ranges (the second's span rounded up to a power of
-/// two) takes at most 64 bits per row, builds the bitmap of the rows and stores it
-/// and the rectangle in the set; otherwise leaves the set as it is.
-pub(super) fn set_dense(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
-    let s = 0;
-    let mut f = FnBuilder::new(n);
-    let [rows, len, i, tup, words, bits, addr] = [(); 7].map(|_| f.local(ValType::I32));
+/// A bitmap [`build_bitmap`] made, and its rectangle, in locals: the columns' least
+/// Ints (i64), the first column's span and the second's width in bits (i64), and the
+/// bitmap's address and size in words (i32).
+struct Bitmap {
+    low: [u32; 2],
+    span: u32,
+    shift: u32,
+    bits: u32,
+    words: u32,
+}
+
+/// Emits the building of the bitmap of the `count` rows of `width` values at `rows`
+/// (locals): when every value is an Int and the rectangle of the columns' ranges (the
+/// second's span rounded up to a power of two; at most 2^31 × 2^32) takes at most 64
+/// bits per row, the zeroed bitmap with each row's bit set; otherwise `bail` (which
+/// must leave the function).
+fn build_bitmap(
+    m: &mut Module<'_>,
+    f: &mut FnBuilder,
+    (rows, count, width): (u32, u32, Width),
+    bail: impl Fn(&mut FnBuilder),
+) -> Bitmap {
+    let [i, tup, stride, addr] = [(); 4].map(|_| f.local(ValType::I32));
     let [low0, low1, high0, high1, x, span, shift, bit, mask] =
         [(); 9].map(|_| f.local(ValType::I64));
-    let (low, high) = ([low0, low1], [high0, high1]);
-    let rowsz = (arity * VALUE_SIZE) as i32;
-    field(&mut f, s, SET_ROWS);
-    f.ins().local_set(rows);
-    field(&mut f, s, SET_LEN);
-    f.ins().local_set(len);
-    for (lo, hi) in low.into_iter().zip(high) {
+    let map = Bitmap {
+        low: [low0, low1],
+        span,
+        shift,
+        bits: f.local(ValType::I32),
+        words: f.local(ValType::I32),
+    };
+    match width {
+        Width::Known(w) => f.ins().i32_const((w * VALUE_SIZE) as i32),
+        Width::Local(w) => f.ins().local_get(w).i32_const(VALUE_SIZE as i32).i32_mul(),
+    };
+    f.ins().local_set(stride);
+    // A 1-tuple's second column is 0 throughout.
+    f.ins()
+        .i64_const(i64::MAX)
+        .local_set(low0)
+        .i64_const(i64::MIN)
+        .local_set(high0)
+        .i64_const(0)
+        .local_set(low1)
+        .i64_const(0)
+        .local_set(high1);
+    width.second(f, |f| {
         f.ins()
             .i64_const(i64::MAX)
-            .local_set(lo)
+            .local_set(low1)
             .i64_const(i64::MIN)
-            .local_set(hi);
-    }
-    // The columns' ranges, or return at the first value that is not an Int. A
-    // 1-tuple's second column is 0 throughout.
+            .local_set(high1);
+    });
     let each_row = |f: &mut FnBuilder| {
         f.ins().i32_const(0).local_set(i);
-        loop_start(f, i, len);
+        loop_start(f, i, count);
         f.ins()
             .local_get(rows)
             .local_get(i)
-            .i32_const(rowsz)
+            .local_get(stride)
             .i32_mul()
             .i32_add()
             .local_set(tup);
     };
-    each_row(&mut f);
-    for (c, (lo, hi)) in (0..2).zip(low.into_iter().zip(high)) {
-        if c < arity {
-            not_int(&mut f, tup, c);
-            f.ins().if_(BlockType::Empty).return_().end();
-            payload(&mut f, tup, c);
-        } else {
-            f.ins().i64_const(0);
-        }
+    // The columns' ranges, or `bail` at the first value that is not an Int.
+    each_row(f);
+    let range = |f: &mut FnBuilder, c: u32, (lo, hi): (u32, u32)| {
+        not_int(f, tup, c);
+        f.ins().if_(BlockType::Empty);
+        bail(f);
+        f.ins().end();
+        payload(f, tup, c);
         f.ins()
             .local_tee(x)
             .local_get(lo)
@@ -135,20 +191,25 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
             .i64_gt_s()
             .select()
             .local_set(hi);
-    }
-    loop_end(&mut f, i);
-    // The second column's width in bits (at most 32), the first's span (at most
-    // 2^31, so that it is stored in 32 bits), and the bound.
+    };
+    range(f, 0, (low0, high0));
+    width.second(f, |f| range(f, 1, (low1, high1)));
+    loop_end(f, i);
+    // The second column's width in bits, the first's span, and the bound.
+    let fails = |f: &mut FnBuilder| {
+        f.ins().if_(BlockType::Empty);
+        bail(f);
+        f.ins().end();
+    };
     f.ins()
         .local_get(high1)
         .local_get(low1)
         .i64_sub()
         .local_tee(x)
         .i64_const(1 << 32)
-        .i64_ge_u()
-        .if_(BlockType::Empty)
-        .return_()
-        .end()
+        .i64_ge_u();
+    fails(f);
+    f.ins()
         .i64_const(64)
         .local_get(x)
         .i64_clz()
@@ -159,24 +220,22 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i64_sub()
         .local_tee(x)
         .i64_const(1 << 31)
-        .i64_ge_u()
-        .if_(BlockType::Empty)
-        .return_()
-        .end()
+        .i64_ge_u();
+    fails(f);
+    f.ins()
         .local_get(x)
         .i64_const(1)
         .i64_add()
         .local_tee(span)
         .local_get(shift)
         .i64_shl()
-        .local_get(len)
+        .local_get(count)
         .i64_extend_i32_u()
         .i64_const(BITS_PER_ROW_LOG2)
         .i64_shl()
-        .i64_gt_u()
-        .if_(BlockType::Empty)
-        .return_()
-        .end()
+        .i64_gt_u();
+    fails(f);
+    f.ins()
         .local_get(span)
         .local_get(shift)
         .i64_shl()
@@ -185,11 +244,11 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i64_const(6)
         .i64_shr_u()
         .i32_wrap_i64()
-        .local_set(words);
-    alloc_table(m, &mut f, words, 8, bits);
-    each_row(&mut f);
-    bit_of(&mut f, tup, arity, low, shift, bit);
-    word_of(&mut f, bits, bit, addr, mask);
+        .local_set(map.words);
+    alloc_table(m, f, map.words, 8, map.bits);
+    each_row(f);
+    bit_of(f, tup, width, map.low, shift, bit);
+    word_of(f, map.bits, bit, addr, mask);
     f.ins()
         .local_get(addr)
         .local_get(addr)
@@ -197,33 +256,154 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .local_get(mask)
         .i64_or()
         .i64_store(m64(0));
-    loop_end(&mut f, i);
+    loop_end(f, i);
+    map
+}
+
+/// `SetDense`, `(set)`: for a set of arity 1 or 2 whose rows [`build_bitmap`] accepts,
+/// stores their bitmap and its rectangle in the set; otherwise leaves it as it is.
+pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
+    let s = 0;
+    let mut f = FnBuilder::new(n);
+    let [rows, len, arity] = [(); 3].map(|_| f.local(ValType::I32));
+    field(&mut f, s, SET_ROWS);
+    f.ins().local_set(rows);
+    field(&mut f, s, SET_LEN);
+    f.ins().local_set(len);
+    field(&mut f, s, SET_ARITY);
+    f.ins().local_set(arity);
+    let map = build_bitmap(m, &mut f, (rows, len, Width::Local(arity)), |f| {
+        f.ins().return_();
+    });
     f.ins()
         .local_get(s)
-        .local_get(low0)
+        .local_get(map.low[0])
         .i64_store(m64(SET_LOW0))
         .local_get(s)
-        .local_get(low1)
+        .local_get(map.low[1])
         .i64_store(m64(SET_LOW1))
         .local_get(s)
-        .local_get(span)
+        .local_get(map.span)
         .i32_wrap_i64()
         .i32_store(m32(SET_SPAN0))
         .local_get(s)
-        .local_get(shift)
+        .local_get(map.shift)
         .i32_wrap_i64()
         .i32_store(m32(SET_SHIFT))
         .local_get(s)
-        .local_get(bits)
+        .local_get(map.bits)
         .i32_store(m32(SET_BITS));
     f.finish()
 }
 
+/// `SortDense`, `(rows, count, width) -> bool`: when there are at least
+/// [`DENSE_MIN`] rows of width 1 or 2 that [`build_bitmap`] accepts (distinct, as
+/// an answer's rows are), writes them back over themselves in canonical order, read
+/// off their bitmap, and returns 1; otherwise returns 0 and leaves them as they were.
+pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
+    let (rows, count, width) = (0, 1, 2);
+    let mut f = FnBuilder::new(n);
+    let [w, at, dst] = [(); 3].map(|_| f.local(ValType::I32));
+    let [word, bit, mask] = [(); 3].map(|_| f.local(ValType::I64));
+    f.ins()
+        .local_get(count)
+        .i32_const(DENSE_MIN)
+        .i32_lt_u()
+        .local_get(width)
+        .i32_const(1)
+        .i32_sub()
+        .i32_const(2)
+        .i32_ge_u()
+        .i32_or()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    let map = build_bitmap(m, &mut f, (rows, count, Width::Local(width)), |f| {
+        f.ins().i32_const(0).return_();
+    });
+    // Every set bit, in order, as a row of Ints at `dst`.
+    f.ins()
+        .i64_const(1)
+        .local_get(map.shift)
+        .i64_shl()
+        .i64_const(1)
+        .i64_sub()
+        .local_set(mask)
+        .local_get(rows)
+        .local_set(dst);
+    loop_start(&mut f, w, map.words);
+    f.ins()
+        .local_get(map.bits)
+        .local_get(w)
+        .i32_const(3)
+        .i32_shl()
+        .i32_add()
+        .local_tee(at)
+        .i64_load(m64(0))
+        .local_set(word)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(word)
+        .i64_eqz()
+        .br_if(1)
+        .local_get(w)
+        .i64_extend_i32_u()
+        .i64_const(6)
+        .i64_shl()
+        .local_get(word)
+        .i64_ctz()
+        .i64_or()
+        .local_set(bit)
+        .local_get(word)
+        .local_get(word)
+        .i64_const(1)
+        .i64_sub()
+        .i64_and()
+        .local_set(word)
+        .local_get(dst)
+        .i64_const(i64::from(TAG_INT))
+        .i64_store(m64(0))
+        .local_get(dst)
+        .local_get(bit)
+        .local_get(map.shift)
+        .i64_shr_u()
+        .local_get(map.low[0])
+        .i64_add()
+        .i64_store(m64(8));
+    Width::Local(width).second(&mut f, |f| {
+        f.ins()
+            .local_get(dst)
+            .i64_const(i64::from(TAG_INT))
+            .i64_store(m64(VALUE_SIZE))
+            .local_get(dst)
+            .local_get(bit)
+            .local_get(mask)
+            .i64_and()
+            .local_get(map.low[1])
+            .i64_add()
+            .i64_store(m64(VALUE_SIZE + 8));
+    });
+    f.ins()
+        .local_get(dst)
+        .local_get(width)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .local_set(dst)
+        .br(0)
+        .end()
+        .end();
+    loop_end(&mut f, w);
+    f.ins().i32_const(1);
+    f.finish()
+}
+
 /// Emits, for `SetInsert(arity)` (arity 1 or 2) of the set at local `s`: when the
-/// set's rows are few enough to build a bitmap from and its hash table must grow,
+/// set has no bitmap, has at least [`DENSE_MIN`] rows and its hash table must grow,
 /// `SetDense`.
-pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32, arity: u32) {
-    let dense = m.rt(Helper::SetDense(arity));
+pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32) {
+    let dense = m.rt(Helper::SetDense);
     field(f, s, SET_BITS);
     f.ins().i32_eqz();
     field(f, s, SET_LEN);
@@ -286,7 +466,7 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: u32, tup: u32, arity: u32, in_
             .i32_eqz()
             .br_if(0);
     }
-    bit_of(f, tup, arity, [low0, low1], shift, bit);
+    bit_of(f, tup, Width::Known(arity), [low0, low1], shift, bit);
     word_of(f, bits, bit, addr, mask);
     f.ins()
         .local_get(addr)

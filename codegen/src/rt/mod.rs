@@ -72,9 +72,9 @@ pub enum Helper {
     SetGrow,
     /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
     SetInsert(u32),
-    /// `(set)`: gives a set of the arity (1 or 2) a bitmap of its rows when they are
-    /// dense Ints.
-    SetDense(u32),
+    /// `(set)`: gives a set of arity 1 or 2 a bitmap of its rows when they are dense
+    /// Ints.
+    SetDense,
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
@@ -105,6 +105,9 @@ pub enum Helper {
     Sort,
     /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
     SortRanked,
+    /// `(rows, count, width) -> bool`: orders many distinct rows of one or two dense
+    /// Ints in place, through a bitmap.
+    SortDense,
     /// `(rel, pattern, project, out)`: matching tuples, sorted; stores their count at
     /// `out` and their address at `out + 4`.
     Snapshot,
@@ -156,12 +159,12 @@ impl Helper {
             Helper::MergeAll => (vec![], vec![I32]),
             Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
             Helper::SetGrow
-            | Helper::SetDense(_)
+            | Helper::SetDense
             | Helper::IndexGrow
             | Helper::IndexCatchUp
             | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
-            Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
+            Helper::SortRanked | Helper::SortDense => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }
@@ -194,7 +197,8 @@ impl Helper {
             Helper::TextCmp => symbols::text_cmp(m, n),
             Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
             Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
-            Helper::SetDense(arity) => dense::set_dense(m, n, arity),
+            Helper::SetDense => dense::set_dense(m, n),
+            Helper::SortDense => dense::sort_dense(m, n),
             Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe(ix) => tables::index_probe(m, n, ix)?,

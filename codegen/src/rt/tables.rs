@@ -52,7 +52,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
         .i32_const((arity * VALUE_SIZE) as i32)
         .local_set(rowsz);
     if dense {
-        maybe_densify(m, &mut f, s, arity);
+        maybe_densify(m, &mut f, s);
         f.ins().block(BlockType::Empty);
         bitmap_lookup(&mut f, s, tup, arity, in_bitmap);
     }
