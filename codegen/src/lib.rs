@@ -71,9 +71,26 @@ impl fmt::Display for CodegenError {
 
 impl std::error::Error for CodegenError {}
 
-/// Compiles a lowered program to a WebAssembly module.
+/// What a module is generated for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Target {
+    /// The smallest module, quick to compile: a program's first run.
+    #[default]
+    Quick,
+    /// Also the machinery that pays only in large fixpoints (bitmaps of dense tuple
+    /// sets and answers: docs/decisions.md 72, 78, 79), for runs long enough to tier
+    /// up. Its outputs, errors and error sites are the same as [`Target::Quick`]'s.
+    LongRun,
+}
+
+/// Compiles a lowered program to a WebAssembly module ([`Target::Quick`]).
 pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
-    let (wasm, sites) = module::Module::new(program)?.finish()?;
+    compile_for(program, Target::Quick)
+}
+
+/// Compiles a lowered program to a WebAssembly module for `target`.
+pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+    let (wasm, sites) = module::Module::new(program, target)?.finish()?;
     if wasm.len() > MAX_MODULE_BYTES {
         return Err(CodegenError::Unsupported(format!(
             "the module would be {} KiB (at most {} KiB compile in bounded time)",

@@ -181,6 +181,8 @@ pub struct Module<'p> {
     pub program: &'p Program,
     /// The static memory layout.
     pub layout: Layout,
+    /// Whether tuple sets and answers get bitmaps ([`crate::Target::LongRun`]).
+    pub dense: bool,
     imports: Vec<MathFn>,
     funcs: Vec<FnKey>,
     index: HashMap<FnKey, Callee>,
@@ -190,11 +192,12 @@ pub struct Module<'p> {
 }
 
 impl<'p> Module<'p> {
-    /// A module for `program` with its static layout.
-    pub fn new(program: &'p Program) -> Result<Module<'p>, CodegenError> {
+    /// A module for `program`, generated for `target`, with its static layout.
+    pub fn new(program: &'p Program, target: crate::Target) -> Result<Module<'p>, CodegenError> {
         Ok(Module {
             program,
             layout: crate::layout::layout(program)?,
+            dense: target == crate::Target::LongRun,
             imports: math_imports(program),
             funcs: Vec::new(),
             index: HashMap::new(),

@@ -79,17 +79,39 @@ pub fn interpreter(source: &str, limits: &Limits) -> Result<Outcome, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The compiled path. `WasmBackend::outcome` caches every source it compiles, which a
-/// long property run would fill; this compiles without the cache instead. A program the
+/// The compiled path for long runs: the module a run that tiers up runs, on
+/// Cranelift's code from the start (`WasmBackend::run_long`). Properties over large
+/// fixpoints check it beside [`BACKENDS`].
+pub const LONG_RUN: Backend = Backend {
+    name: "wasm (long run)",
+    run: wasm_long,
+    slack: WASM_SLACK,
+};
+
+fn wasm_long(source: &str, limits: &Limits) -> Result<Outcome, String> {
+    compiled_path(source, limits, true)
+}
+
+fn wasm(source: &str, limits: &Limits) -> Result<Outcome, String> {
+    compiled_path(source, limits, false)
+}
+
+/// The compiled path: from Winch's code, or with `long`, from Cranelift's code for
+/// long runs. `WasmBackend::outcome` caches every source it compiles, which a long
+/// property run would fill; this compiles without the cache instead. A program the
 /// code generator refuses as `Unsupported` (too large to compile in bounded time) runs
 /// on the interpreter with `fallback` set, as `Backend::Auto` would run it.
-fn wasm(source: &str, limits: &Limits) -> Result<Outcome, String> {
+fn compiled_path(source: &str, limits: &Limits, long: bool) -> Result<Outcome, String> {
     static BACKEND: OnceLock<WasmBackend> = OnceLock::new();
     let backend = BACKEND.get_or_init(|| WasmBackend::new().expect("a wasmtime engine"));
     let start = Instant::now();
     let compiled = compile(source, limits);
     let result = match &compiled.program {
-        Some(program) => match backend.run(program, limits) {
+        Some(program) => match if long {
+            backend.run_long(program, limits)
+        } else {
+            backend.run(program, limits)
+        } {
             Ok(result) => Some(result),
             Err(WasmError::Codegen(CodegenError::Unsupported(why))) => {
                 let mut outcome = interpreter(source, limits)?;

@@ -129,3 +129,26 @@ fn injection_errors_are_diagnostics_on_both_backends() {
         );
     }
 }
+
+/// The cases whose relations grow large enough for bitmaps: on the module for long
+/// runs (what a run that tiers up runs), the same outputs and error as on the
+/// interpreter.
+#[test]
+fn large_cases_agree_on_the_long_run_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/cases");
+    let backend = support::executor().wasm().expect("wasmtime starts");
+    for name in [
+        "rules/dense_sets_take_far_and_other_values.bl",
+        "rules/transitive_closure.bl",
+    ] {
+        let source = std::fs::read_to_string(root.join(name)).expect("the case");
+        let limits = parse_expectation(&source).expect("expectations").limits;
+        let program = bytelogic_engine::compile(&source, &limits)
+            .program
+            .expect("the case compiles");
+        let interpreted = bytelogic_engine::run(&program, &limits);
+        let long = backend.run_long(&program, &limits).expect("it runs");
+        assert_eq!(long.outputs, interpreted.outputs, "{name}");
+        assert_eq!(long.error, interpreted.error, "{name}");
+    }
+}

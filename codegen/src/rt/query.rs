@@ -188,7 +188,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
     let ranked = m.rt(Helper::SortRanked);
-    let dense = m.rt(Helper::SortDense);
+    let dense = m.dense.then(|| m.rt(Helper::SortDense));
     let mut f = FnBuilder::new(n);
     let [
         arity,
@@ -353,22 +353,28 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .end();
     loop_end(&mut f, r);
     f.ins().end();
-    // In place through a bitmap when the rows are many dense Ints, else by rank when
-    // every value has one, else by comparing values through pointers (then copied
-    // back).
+    // In place through a bitmap when the rows are many dense Ints (in a module for
+    // long runs), else by rank when every value has one, else by comparing values
+    // through pointers (then copied back).
+    if let Some(dense) = dense {
+        f.ins()
+            .local_get(buf)
+            .local_get(count)
+            .local_get(width)
+            .call_fn(dense)
+            .if_(BlockType::Result(ValType::I32))
+            .i32_const(1)
+            .else_();
+    }
     f.ins()
         .local_get(buf)
         .local_get(count)
         .local_get(width)
-        .call_fn(dense)
-        .if_(BlockType::Result(ValType::I32))
-        .i32_const(1)
-        .else_()
-        .local_get(buf)
-        .local_get(count)
-        .local_get(width)
-        .call_fn(ranked)
-        .end()
+        .call_fn(ranked);
+    if dense.is_some() {
+        f.ins().end();
+    }
+    f.ins()
         .i32_eqz()
         .if_(BlockType::Empty)
         .local_get(count)

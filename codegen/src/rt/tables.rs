@@ -47,7 +47,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     let mut f = FnBuilder::new(n);
     let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
     let in_bitmap = f.local(ValType::I32);
-    let dense = arity <= 2;
+    let dense = arity <= 2 && m.dense;
     f.ins()
         .i32_const((arity * VALUE_SIZE) as i32)
         .local_set(rowsz);

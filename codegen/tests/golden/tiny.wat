@@ -48,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -189,20 +189,6 @@
       local.set 34
       i32.const 0
       local.set 35
-      i32.const 0
-      local.set 36
-      i32.const 0
-      local.set 37
-      i64.const 0
-      local.set 38
-      i64.const 0
-      local.set 39
-      i64.const 0
-      local.set 40
-      i64.const 0
-      local.set 41
-      i64.const 0
-      local.set 42
       local.set 26
       local.set 25
       local.set 24
@@ -210,14 +196,6 @@
       block (result i32) ;; label = @2
         i32.const 16
         local.set 27
-        local.get 23
-        i32.load offset=60
-        i32.eqz
-        local.get 23
-        i32.load offset=4
-        i32.const 4096
-        i32.ge_u
-        i32.and
         local.get 23
         i32.load offset=4
         i32.const 1
@@ -227,551 +205,186 @@
         local.get 23
         i32.load offset=16
         i32.gt_u
-        i32.and
         if ;; label = @3
           local.get 23
           i32.const 0
           i32.const 0
           i32.const 0
           i32.const 0
+          local.set 40
+          i32.const 0
+          local.set 41
+          i32.const 0
+          local.set 42
+          i32.const 0
+          local.set 43
+          i32.const 0
+          local.set 44
+          i32.const 0
+          local.set 45
+          i32.const 0
+          local.set 46
+          i32.const 0
           local.set 47
           i32.const 0
           local.set 48
-          i32.const 0
-          local.set 49
-          i32.const 0
-          local.set 50
-          i32.const 0
-          local.set 51
-          i32.const 0
-          local.set 52
-          i32.const 0
-          local.set 53
-          i64.const 0
-          local.set 54
-          i64.const 0
-          local.set 55
-          i64.const 0
-          local.set 56
-          i64.const 0
-          local.set 57
-          i64.const 0
-          local.set 58
-          i64.const 0
-          local.set 59
-          i64.const 0
-          local.set 60
-          i64.const 0
-          local.set 61
-          i64.const 0
-          local.set 62
-          i32.const 0
-          local.set 63
-          i32.const 0
-          local.set 64
-          local.set 46
-          local.set 45
-          local.set 44
-          local.set 43
+          local.set 39
+          local.set 38
+          local.set 37
+          local.set 36
           block ;; label = @4
-            local.get 43
-            i32.load
-            local.set 47
-            local.get 43
-            i32.load offset=4
-            local.set 48
-            local.get 43
-            i32.load offset=20
-            local.set 49
-            local.get 49
+            local.get 36
+            i32.load offset=12
+            local.set 43
+            local.get 36
+            i32.load offset=16
+            local.tee 41
+            i32.const 1
+            i32.shl
             i32.const 16
-            i32.mul
-            local.set 52
-            i64.const 9223372036854775807
-            local.set 54
-            i64.const -9223372036854775808
-            local.set 56
-            i64.const 0
-            local.set 55
-            i64.const 0
-            local.set 57
-            local.get 49
-            i32.const 2
-            i32.eq
-            if ;; label = @5
-              i64.const 9223372036854775807
-              local.set 55
-              i64.const -9223372036854775808
-              local.set 57
-            end
-            i32.const 0
-            local.set 50
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 50
-                local.get 48
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 47
-                local.get 50
-                local.get 52
-                i32.mul
-                i32.add
-                local.set 51
-                local.get 51
-                i32.load
-                i32.const 1
-                i32.ne
-                if ;; label = @7
-                  br 3 (;@4;)
-                end
-                local.get 51
-                i64.load offset=8
-                local.tee 58
-                local.get 54
-                local.get 58
-                local.get 54
-                i64.lt_s
-                select
-                local.set 54
-                local.get 58
-                local.get 56
-                local.get 58
-                local.get 56
-                i64.gt_s
-                select
-                local.set 56
-                local.get 49
-                i32.const 2
-                i32.eq
-                if ;; label = @7
-                  local.get 51
-                  i32.load offset=16
-                  i32.const 1
-                  i32.ne
-                  if ;; label = @8
-                    br 4 (;@4;)
-                  end
-                  local.get 51
-                  i64.load offset=24
-                  local.tee 58
-                  local.get 55
-                  local.get 58
-                  local.get 55
-                  i64.lt_s
-                  select
-                  local.set 55
-                  local.get 58
-                  local.get 57
-                  local.get 58
-                  local.get 57
-                  i64.gt_s
-                  select
-                  local.set 57
-                end
-                local.get 50
-                i32.const 1
-                i32.add
-                local.set 50
-                br 0 (;@6;)
-              end
-            end
-            local.get 57
-            local.get 55
-            i64.sub
-            local.tee 58
-            i64.const 4294967296
-            i64.ge_u
-            if ;; label = @5
-              br 1 (;@4;)
-            end
-            i64.const 64
-            local.get 58
-            i64.clz
-            i64.sub
-            local.set 60
-            local.get 56
-            local.get 54
-            i64.sub
-            local.tee 58
-            i64.const 2147483648
-            i64.ge_u
-            if ;; label = @5
-              br 1 (;@4;)
-            end
-            local.get 58
-            i64.const 1
-            i64.add
-            local.tee 59
-            local.get 60
-            i64.shl
-            local.get 48
-            i64.extend_i32_u
-            i64.const 6
-            i64.shl
-            i64.gt_u
-            if ;; label = @5
-              br 1 (;@4;)
-            end
-            local.get 59
-            local.get 60
-            i64.shl
-            i64.const 63
-            i64.add
-            i64.const 6
-            i64.shr_u
-            i32.wrap_i64
-            local.set 64
-            local.get 64
+            local.get 41
+            select
+            local.set 40
+            local.get 40
             i32.const 8
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.tee 63
+            local.tee 42
             i32.const 0
-            local.get 64
+            local.get 40
             i32.const 8
             i32.mul
             memory.fill
-            i32.const 0
-            local.set 50
             block ;; label = @5
               loop ;; label = @6
-                local.get 50
-                local.get 48
+                local.get 44
+                local.get 41
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 47
-                local.get 50
-                local.get 52
+                local.get 43
+                local.get 44
+                i32.const 8
                 i32.mul
                 i32.add
-                local.set 51
-                local.get 51
-                i64.load offset=8
-                local.get 54
-                i64.sub
-                local.get 60
-                i64.shl
-                local.set 61
-                local.get 49
-                i32.const 2
-                i32.eq
+                local.tee 45
+                i32.load offset=4
                 if ;; label = @7
-                  local.get 61
-                  local.get 51
-                  i64.load offset=24
-                  local.get 55
-                  i64.sub
-                  i64.or
-                  local.set 61
+                  local.get 45
+                  i32.load
+                  local.set 46
+                  local.get 46
+                  local.get 40
+                  i32.const 1
+                  i32.sub
+                  i32.and
+                  local.set 48
+                  block ;; label = @8
+                    loop ;; label = @9
+                      local.get 42
+                      local.get 48
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.tee 47
+                      i32.load offset=4
+                      i32.eqz
+                      br_if 1 (;@8;)
+                      local.get 48
+                      i32.const 1
+                      i32.add
+                      local.get 40
+                      i32.const 1
+                      i32.sub
+                      i32.and
+                      local.set 48
+                      br 0 (;@9;)
+                    end
+                  end
+                  local.get 47
+                  local.get 45
+                  i64.load
+                  i64.store
                 end
-                local.get 63
-                local.get 61
-                i64.const 6
-                i64.shr_u
-                i32.wrap_i64
-                i32.const 3
-                i32.shl
-                i32.add
-                local.set 53
-                i64.const 1
-                local.get 61
-                i64.shl
-                local.set 62
-                local.get 53
-                local.get 53
-                i64.load
-                local.get 62
-                i64.or
-                i64.store
-                local.get 50
+                local.get 44
                 i32.const 1
                 i32.add
-                local.set 50
+                local.set 44
                 br 0 (;@6;)
               end
             end
-            local.get 43
-            local.get 54
-            i64.store offset=40
-            local.get 43
-            local.get 55
-            i64.store offset=48
-            local.get 43
-            local.get 59
-            i32.wrap_i64
-            i32.store offset=36
-            local.get 43
-            local.get 60
-            i32.wrap_i64
-            i32.store offset=56
-            local.get 43
-            local.get 63
-            i32.store offset=60
+            local.get 36
+            local.get 42
+            i32.store offset=12
+            local.get 36
+            local.get 40
+            i32.store offset=16
           end
         end
+        local.get 23
+        i32.load offset=16
+        i32.const 1
+        i32.sub
+        local.set 34
+        local.get 25
+        local.get 34
+        i32.and
+        local.set 28
         block ;; label = @3
-          block ;; label = @4
+          loop ;; label = @4
             local.get 23
-            i32.load offset=60
-            local.tee 36
-            i32.eqz
-            br_if 0 (;@4;)
-            local.get 24
-            i32.load
-            i32.const 1
-            i32.ne
-            br_if 0 (;@4;)
-            local.get 23
-            i64.load offset=40
-            local.set 38
-            local.get 23
-            i64.load offset=48
-            local.set 39
-            local.get 23
-            i64.load32_u offset=56
-            local.set 40
-            local.get 24
-            i64.load offset=8
-            local.get 38
-            i64.sub
-            local.get 23
-            i64.load32_u offset=36
-            i64.ge_u
-            br_if 0 (;@4;)
-            local.get 24
-            i64.load offset=8
-            local.get 38
-            i64.sub
-            local.get 40
-            i64.shl
-            local.set 41
-            local.get 36
-            local.get 41
-            i64.const 6
-            i64.shr_u
-            i32.wrap_i64
-            i32.const 3
-            i32.shl
+            i32.load offset=12
+            local.get 28
+            i32.const 8
+            i32.mul
             i32.add
-            local.set 37
-            i64.const 1
-            local.get 41
-            i64.shl
-            local.set 42
-            local.get 37
-            i64.load
-            local.get 42
-            i64.and
-            i64.eqz
+            local.tee 29
+            i32.load offset=4
+            local.tee 30
             i32.eqz
+            br_if 1 (;@3;)
+            local.get 29
+            i32.load
+            local.get 25
+            i32.eq
             if ;; label = @5
-              i32.const -1
-              br 3 (;@2;)
-            end
-            local.get 37
-            local.get 37
-            i64.load
-            local.get 42
-            i64.or
-            i64.store
-            i32.const 1
-            local.set 35
-            br 1 (;@3;)
-          end
-          local.get 23
-          i32.load offset=4
-          i32.const 1
-          i32.add
-          i32.const 1
-          i32.shl
-          local.get 23
-          i32.load offset=16
-          i32.gt_u
-          if ;; label = @4
-            local.get 23
-            i32.const 0
-            i32.const 0
-            i32.const 0
-            i32.const 0
-            local.set 69
-            i32.const 0
-            local.set 70
-            i32.const 0
-            local.set 71
-            i32.const 0
-            local.set 72
-            i32.const 0
-            local.set 73
-            i32.const 0
-            local.set 74
-            i32.const 0
-            local.set 75
-            i32.const 0
-            local.set 76
-            i32.const 0
-            local.set 77
-            local.set 68
-            local.set 67
-            local.set 66
-            local.set 65
-            block ;; label = @5
-              local.get 65
-              i32.load offset=12
-              local.set 72
-              local.get 65
-              i32.load offset=16
-              local.tee 70
-              i32.const 1
-              i32.shl
-              i32.const 16
-              local.get 70
-              select
-              local.set 69
-              local.get 69
-              i32.const 8
-              i32.mul
-              i32.const 0
-              i32.const 0
-              i32.const 0
-              call 2
-              local.tee 71
-              i32.const 0
-              local.get 69
-              i32.const 8
-              i32.mul
-              memory.fill
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 73
-                  local.get 70
-                  i32.ge_u
-                  br_if 1 (;@6;)
-                  local.get 72
-                  local.get 73
-                  i32.const 8
-                  i32.mul
-                  i32.add
-                  local.tee 74
-                  i32.load offset=4
-                  if ;; label = @8
-                    local.get 74
-                    i32.load
-                    local.set 75
-                    local.get 75
-                    local.get 69
-                    i32.const 1
-                    i32.sub
-                    i32.and
-                    local.set 77
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 71
-                        local.get 77
-                        i32.const 8
-                        i32.mul
-                        i32.add
-                        local.tee 76
-                        i32.load offset=4
-                        i32.eqz
-                        br_if 1 (;@9;)
-                        local.get 77
-                        i32.const 1
-                        i32.add
-                        local.get 69
-                        i32.const 1
-                        i32.sub
-                        i32.and
-                        local.set 77
-                        br 0 (;@10;)
-                      end
-                    end
-                    local.get 76
-                    local.get 74
-                    i64.load
-                    i64.store
-                  end
-                  local.get 73
-                  i32.const 1
-                  i32.add
-                  local.set 73
-                  br 0 (;@7;)
-                end
-              end
-              local.get 65
-              local.get 71
-              i32.store offset=12
-              local.get 65
-              local.get 69
-              i32.store offset=16
-            end
-          end
-          local.get 23
-          i32.load offset=16
-          i32.const 1
-          i32.sub
-          local.set 34
-          local.get 25
-          local.get 34
-          i32.and
-          local.set 28
-          block ;; label = @4
-            loop ;; label = @5
               local.get 23
-              i32.load offset=12
-              local.get 28
-              i32.const 8
+              i32.load
+              local.get 30
+              i32.const 1
+              i32.sub
+              local.get 27
               i32.mul
               i32.add
-              local.tee 29
-              i32.load offset=4
-              local.tee 30
-              i32.eqz
-              br_if 1 (;@4;)
-              local.get 29
+              local.set 33
+              i32.const 0
+              local.get 33
               i32.load
-              local.get 25
-              i32.eq
+              local.get 24
+              i32.load
+              i32.ne
+              local.get 33
+              i64.load offset=8
+              local.get 24
+              i64.load offset=8
+              i64.ne
+              i32.or
+              i32.or
+              i32.eqz
               if ;; label = @6
-                local.get 23
-                i32.load
-                local.get 30
-                i32.const 1
-                i32.sub
-                local.get 27
-                i32.mul
-                i32.add
-                local.set 33
-                i32.const 0
-                local.get 33
-                i32.load
-                local.get 24
-                i32.load
-                i32.ne
-                local.get 33
-                i64.load offset=8
-                local.get 24
-                i64.load offset=8
-                i64.ne
-                i32.or
-                i32.or
-                i32.eqz
-                if ;; label = @7
-                  i32.const -1
-                  br 5 (;@2;)
-                end
+                i32.const -1
+                br 4 (;@2;)
               end
-              local.get 28
-              i32.const 1
-              i32.add
-              local.get 34
-              i32.and
-              local.set 28
-              br 0 (;@5;)
             end
+            local.get 28
+            i32.const 1
+            i32.add
+            local.get 34
+            i32.and
+            local.set 28
+            br 0 (;@4;)
           end
         end
         local.get 23
@@ -824,18 +437,14 @@
         local.get 24
         i64.load offset=8
         i64.store offset=8
-        local.get 35
-        i32.eqz
-        if ;; label = @3
-          local.get 29
-          local.get 25
-          i32.store
-          local.get 29
-          local.get 31
-          i32.const 1
-          i32.add
-          i32.store offset=4
-        end
+        local.get 29
+        local.get 25
+        i32.store
+        local.get 29
+        local.get 31
+        i32.const 1
+        i32.add
+        i32.store offset=4
         local.get 23
         local.get 31
         i32.const 1
@@ -895,21 +504,21 @@
     i32.const 0
     i32.const 0
     i32.const 0
-    local.set 82
+    local.set 53
     i32.const 0
-    local.set 83
+    local.set 54
     i32.const 0
-    local.set 84
+    local.set 55
     i32.const 0
-    local.set 85
-    local.set 81
-    local.set 80
-    local.set 79
-    local.set 78
+    local.set 56
+    local.set 52
+    local.set 51
+    local.set 50
+    local.set 49
     block ;; label = @1
-      local.get 78
+      local.get 49
       i32.load offset=20
-      local.tee 83
+      local.tee 54
       i32.const 16
       i32.mul
       i32.const 32
@@ -918,1435 +527,1067 @@
       i32.const 0
       i32.const 0
       call 2
-      local.tee 82
+      local.tee 53
       i32.const 32
       i32.add
       i32.const 80
-      local.get 83
+      local.get 54
       i32.const 16
       i32.mul
       memory.copy
       block ;; label = @2
         loop ;; label = @3
-          local.get 84
-          local.get 83
+          local.get 55
+          local.get 54
           i32.ge_u
           br_if 1 (;@2;)
-          local.get 85
+          local.get 56
           i32.const 80
-          local.get 84
+          local.get 55
           i32.const 16
           i32.mul
           i32.add
           i32.load
           i32.eqz
           i32.add
-          local.set 85
-          local.get 84
+          local.set 56
+          local.get 55
           i32.const 1
           i32.add
-          local.set 84
+          local.set 55
           br 0 (;@3;)
         end
       end
-      local.get 82
+      local.get 53
       i32.const 1
       i32.store
-      local.get 82
-      local.get 79
+      local.get 53
+      local.get 50
       i32.store offset=4
-      local.get 82
-      local.get 83
+      local.get 53
+      local.get 54
       i32.store offset=8
-      local.get 82
-      local.get 85
+      local.get 53
+      local.get 56
       i32.store offset=12
-      local.get 78
-      local.get 82
+      local.get 49
+      local.get 53
       i32.const 32
       i32.add
       i32.const 1
-      local.get 82
+      local.get 53
       i32.const 16
       i32.add
       i32.const 0
-      local.set 90
+      local.set 61
       i32.const 0
-      local.set 91
+      local.set 62
       i32.const 0
-      local.set 92
+      local.set 63
       i32.const 0
-      local.set 93
+      local.set 64
       i32.const 0
-      local.set 94
+      local.set 65
       i32.const 0
-      local.set 95
+      local.set 66
       i32.const 0
-      local.set 96
+      local.set 67
       i32.const 0
-      local.set 97
+      local.set 68
       i32.const 0
-      local.set 98
+      local.set 69
       i32.const 0
-      local.set 99
+      local.set 70
       i32.const 0
-      local.set 100
+      local.set 71
       i32.const 0
-      local.set 101
+      local.set 72
       i32.const 0
-      local.set 102
+      local.set 73
       i32.const 0
-      local.set 103
+      local.set 74
       i32.const 0
-      local.set 104
+      local.set 75
       i32.const 0
-      local.set 105
+      local.set 76
       i32.const 0
-      local.set 106
+      local.set 77
       i32.const 0
-      local.set 107
-      local.set 89
-      local.set 88
-      local.set 87
-      local.set 86
+      local.set 78
+      local.set 60
+      local.set 59
+      local.set 58
+      local.set 57
       block ;; label = @2
-        local.get 86
+        local.get 57
         i32.load offset=20
-        local.set 90
-        local.get 86
+        local.set 61
+        local.get 57
         i32.load
-        local.set 91
-        local.get 86
+        local.set 62
+        local.get 57
         i32.load offset=32
-        local.set 92
+        local.set 63
         block ;; label = @3
           loop ;; label = @4
-            local.get 101
-            local.get 90
+            local.get 72
+            local.get 61
             i32.ge_u
             br_if 1 (;@3;)
-            local.get 107
-            local.get 87
-            local.get 101
+            local.get 78
+            local.get 58
+            local.get 72
             i32.const 16
             i32.mul
             i32.add
             i32.load
             i32.eqz
             i32.add
-            local.set 107
-            local.get 101
+            local.set 78
+            local.get 72
             i32.const 1
             i32.add
-            local.set 101
+            local.set 72
             br 0 (;@4;)
           end
         end
-        local.get 107
-        local.get 90
-        local.get 88
+        local.get 78
+        local.get 61
+        local.get 59
         select
-        local.tee 93
+        local.tee 64
         i32.const 16
         i32.mul
-        local.set 94
-        local.get 92
-        local.get 94
+        local.set 65
+        local.get 63
+        local.get 65
         i32.mul
         i32.const 0
         i32.const 0
         i32.const 0
         call 2
-        local.set 96
-        local.get 107
-        local.get 90
+        local.set 67
+        local.get 78
+        local.get 61
         i32.eq
         if ;; label = @3
-          local.get 96
-          local.get 91
-          local.get 92
-          local.get 94
+          local.get 67
+          local.get 62
+          local.get 63
+          local.get 65
           i32.mul
           memory.copy
-          local.get 92
-          local.set 98
+          local.get 63
+          local.set 69
         else
           block ;; label = @4
             loop ;; label = @5
-              local.get 99
-              local.get 92
+              local.get 70
+              local.get 63
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 91
-              local.get 99
-              local.get 90
+              local.get 62
+              local.get 70
+              local.get 61
               i32.mul
               i32.const 16
               i32.mul
               i32.add
-              local.set 100
+              local.set 71
               i32.const 1
-              local.set 103
+              local.set 74
               i32.const 0
-              local.set 101
+              local.set 72
               block ;; label = @6
                 loop ;; label = @7
-                  local.get 101
-                  local.get 90
+                  local.get 72
+                  local.get 61
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 87
-                  local.get 101
+                  local.get 58
+                  local.get 72
                   i32.const 16
                   i32.mul
-                  local.tee 102
+                  local.tee 73
                   i32.add
-                  local.tee 105
+                  local.tee 76
                   i32.load
                   if ;; label = @8
-                    local.get 105
+                    local.get 76
                     i32.load
-                    local.get 100
-                    local.get 102
+                    local.get 71
+                    local.get 73
                     i32.add
                     i32.load
                     i32.ne
-                    local.get 105
+                    local.get 76
                     i64.load offset=8
-                    local.get 100
-                    local.get 102
+                    local.get 71
+                    local.get 73
                     i32.add
                     i64.load offset=8
                     i64.ne
                     i32.or
                     if ;; label = @9
                       i32.const 0
-                      local.set 103
+                      local.set 74
                     end
                   end
-                  local.get 101
+                  local.get 72
                   i32.const 1
                   i32.add
-                  local.set 101
+                  local.set 72
                   br 0 (;@7;)
                 end
               end
-              local.get 103
+              local.get 74
               if ;; label = @6
-                local.get 96
-                local.get 98
-                local.get 94
+                local.get 67
+                local.get 69
+                local.get 65
                 i32.mul
                 i32.add
-                local.set 104
-                local.get 88
+                local.set 75
+                local.get 59
                 if ;; label = @7
                   i32.const 0
-                  local.set 102
+                  local.set 73
                   i32.const 0
-                  local.set 101
+                  local.set 72
                   block ;; label = @8
                     loop ;; label = @9
-                      local.get 101
-                      local.get 90
+                      local.get 72
+                      local.get 61
                       i32.ge_u
                       br_if 1 (;@8;)
-                      local.get 87
-                      local.get 101
+                      local.get 58
+                      local.get 72
                       i32.const 16
                       i32.mul
                       i32.add
                       i32.load
                       i32.eqz
                       if ;; label = @10
-                        local.get 104
-                        local.get 102
+                        local.get 75
+                        local.get 73
                         i32.const 16
                         i32.mul
                         i32.add
-                        local.set 105
-                        local.get 100
-                        local.get 101
+                        local.set 76
+                        local.get 71
+                        local.get 72
                         i32.const 16
                         i32.mul
                         i32.add
-                        local.set 106
-                        local.get 105
-                        local.get 106
+                        local.set 77
+                        local.get 76
+                        local.get 77
                         i64.load
                         i64.store
-                        local.get 105
-                        local.get 106
+                        local.get 76
+                        local.get 77
                         i64.load offset=8
                         i64.store offset=8
-                        local.get 102
+                        local.get 73
                         i32.const 1
                         i32.add
-                        local.set 102
+                        local.set 73
                       end
-                      local.get 101
+                      local.get 72
                       i32.const 1
                       i32.add
-                      local.set 101
+                      local.set 72
                       br 0 (;@9;)
                     end
                   end
                 else
                   i32.const 0
-                  local.set 102
+                  local.set 73
                   block ;; label = @8
                     loop ;; label = @9
-                      local.get 94
-                      local.get 102
+                      local.get 65
+                      local.get 73
                       i32.sub
                       i32.const 8
                       i32.lt_u
                       br_if 1 (;@8;)
-                      local.get 104
-                      local.get 102
+                      local.get 75
+                      local.get 73
                       i32.add
-                      local.get 100
-                      local.get 102
+                      local.get 71
+                      local.get 73
                       i32.add
                       i64.load
                       i64.store
-                      local.get 102
+                      local.get 73
                       i32.const 8
                       i32.add
-                      local.set 102
+                      local.set 73
                       br 0 (;@9;)
                     end
                   end
                 end
-                local.get 98
+                local.get 69
                 i32.const 1
                 i32.add
-                local.set 98
+                local.set 69
               end
-              local.get 99
+              local.get 70
               i32.const 1
               i32.add
-              local.set 99
+              local.set 70
               br 0 (;@5;)
             end
           end
         end
-        local.get 96
-        local.get 98
-        local.get 93
+        local.get 67
+        local.get 69
+        local.get 64
         i32.const 0
         i32.const 0
-        local.set 112
+        local.set 83
         i32.const 0
-        local.set 113
+        local.set 84
         i32.const 0
-        local.set 114
-        i64.const 0
-        local.set 115
-        i64.const 0
-        local.set 116
-        i64.const 0
-        local.set 117
+        local.set 85
         i32.const 0
-        local.set 118
+        local.set 86
         i32.const 0
-        local.set 119
+        local.set 87
         i32.const 0
-        local.set 120
+        local.set 88
         i32.const 0
-        local.set 121
-        i64.const 0
-        local.set 122
-        i64.const 0
-        local.set 123
-        i64.const 0
-        local.set 124
-        i64.const 0
-        local.set 125
-        i64.const 0
-        local.set 126
-        i64.const 0
-        local.set 127
-        i64.const 0
-        local.set 128
-        i64.const 0
-        local.set 129
-        i64.const 0
-        local.set 130
+        local.set 89
         i32.const 0
-        local.set 131
+        local.set 90
         i32.const 0
-        local.set 132
-        local.set 111
-        local.set 110
-        local.set 109
-        local.set 108
+        local.set 91
+        i32.const 0
+        local.set 92
+        i32.const 0
+        local.set 93
+        i32.const 0
+        local.set 94
+        i32.const 0
+        local.set 95
+        i32.const 0
+        local.set 96
+        i32.const 0
+        local.set 97
+        i32.const 0
+        local.set 98
+        i32.const 0
+        local.set 99
+        i32.const 0
+        local.set 100
+        i32.const 0
+        local.set 101
+        i32.const 0
+        local.set 102
+        i32.const 0
+        local.set 103
+        i64.const 0
+        local.set 104
+        i64.const 0
+        local.set 105
+        local.set 82
+        local.set 81
+        local.set 80
+        local.set 79
         block (result i32) ;; label = @3
-          local.get 109
-          i32.const 4096
-          i32.lt_u
-          local.get 110
-          i32.const 1
-          i32.sub
-          i32.const 2
-          i32.ge_u
-          i32.or
-          if ;; label = @4
-            i32.const 0
-            br 1 (;@3;)
-          end
-          local.get 110
-          i32.const 16
+          local.get 80
+          local.get 81
           i32.mul
-          local.set 120
-          i64.const 9223372036854775807
-          local.set 122
-          i64.const -9223372036854775808
-          local.set 124
-          i64.const 0
-          local.set 123
-          i64.const 0
-          local.set 125
-          local.get 110
-          i32.const 2
-          i32.eq
-          if ;; label = @4
-            i64.const 9223372036854775807
-            local.set 123
-            i64.const -9223372036854775808
-            local.set 125
-          end
-          i32.const 0
-          local.set 118
+          local.set 83
+          local.get 81
+          i32.const 8
+          i32.mul
+          local.set 91
           block ;; label = @4
             loop ;; label = @5
-              local.get 118
-              local.get 109
+              local.get 88
+              local.get 83
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 108
-              local.get 118
-              local.get 120
+              local.get 79
+              local.get 88
+              i32.const 16
               i32.mul
               i32.add
-              local.set 119
-              local.get 119
+              local.set 90
+              local.get 90
               i32.load
               i32.const 1
-              i32.ne
+              i32.eq
+              local.get 90
+              i64.load offset=8
+              i64.const 4611686018427387904
+              i64.add
+              i64.const -9223372036854775808
+              i64.lt_u
+              i32.and
+              local.get 90
+              i32.load
+              i32.const 3
+              i32.eq
+              local.get 90
+              i64.load offset=8
+              i64.const 1
+              i64.lt_u
+              i32.and
+              i32.or
+              i32.eqz
               if ;; label = @6
                 i32.const 0
                 br 3 (;@3;)
               end
-              local.get 119
-              i64.load offset=8
-              local.tee 126
-              local.get 122
-              local.get 126
-              local.get 122
-              i64.lt_s
-              select
-              local.set 122
-              local.get 126
-              local.get 124
-              local.get 126
-              local.get 124
-              i64.gt_s
-              select
-              local.set 124
-              local.get 110
-              i32.const 2
-              i32.eq
-              if ;; label = @6
-                local.get 119
-                i32.load offset=16
-                i32.const 1
-                i32.ne
-                if ;; label = @7
-                  i32.const 0
-                  br 4 (;@3;)
-                end
-                local.get 119
-                i64.load offset=24
-                local.tee 126
-                local.get 123
-                local.get 126
-                local.get 123
-                i64.lt_s
-                select
-                local.set 123
-                local.get 126
-                local.get 125
-                local.get 126
-                local.get 125
-                i64.gt_s
-                select
-                local.set 125
-              end
-              local.get 118
+              local.get 88
               i32.const 1
               i32.add
-              local.set 118
+              local.set 88
               br 0 (;@5;)
             end
           end
-          local.get 125
-          local.get 123
-          i64.sub
-          local.tee 126
-          i64.const 4294967296
-          i64.ge_u
-          if ;; label = @4
-            i32.const 0
-            br 1 (;@3;)
-          end
-          i64.const 64
-          local.get 126
-          i64.clz
-          i64.sub
-          local.set 128
-          local.get 124
-          local.get 122
-          i64.sub
-          local.tee 126
-          i64.const 2147483648
-          i64.ge_u
-          if ;; label = @4
-            i32.const 0
-            br 1 (;@3;)
-          end
-          local.get 126
-          i64.const 1
-          i64.add
-          local.tee 127
-          local.get 128
-          i64.shl
-          local.get 109
-          i64.extend_i32_u
-          i64.const 6
-          i64.shl
-          i64.gt_u
-          if ;; label = @4
-            i32.const 0
-            br 1 (;@3;)
-          end
-          local.get 127
-          local.get 128
-          i64.shl
-          i64.const 63
-          i64.add
-          i64.const 6
-          i64.shr_u
-          i32.wrap_i64
-          local.set 132
-          local.get 132
-          i32.const 8
-          i32.mul
+          local.get 91
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.tee 131
+          local.tee 86
           i32.const 0
-          local.get 132
+          local.get 91
+          memory.fill
+          i32.const 32
+          local.get 80
+          i32.clz
+          i32.sub
+          local.set 99
+          local.get 99
+          i32.const 8
+          local.get 99
+          i32.const 8
+          i32.gt_u
+          select
+          local.set 99
+          local.get 99
+          i32.const 16
+          local.get 99
+          i32.const 16
+          i32.lt_u
+          select
+          local.set 99
+          i32.const 4
+          local.get 99
+          i32.shl
+          i32.const 0
+          i32.const 0
+          i32.const 0
+          call 2
+          local.set 87
+          local.get 79
+          local.set 84
+          local.get 79
+          local.get 83
           i32.const 8
           i32.mul
-          memory.fill
+          i32.add
+          local.set 85
           i32.const 0
-          local.set 118
+          local.set 88
           block ;; label = @4
             loop ;; label = @5
-              local.get 118
-              local.get 109
+              local.get 88
+              local.get 83
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 108
-              local.get 118
-              local.get 120
+              local.get 79
+              local.get 88
+              i32.const 16
               i32.mul
               i32.add
-              local.set 119
-              local.get 119
+              local.set 90
+              local.get 90
               i64.load offset=8
-              local.get 122
-              i64.sub
-              local.get 128
-              i64.shl
-              local.set 129
-              local.get 110
-              i32.const 2
+              local.tee 104
+              i64.const 4611686018427387904
+              i64.add
+              local.get 104
+              i64.const -9223372036854775808
+              i64.or
+              local.get 90
+              i32.load
+              i32.const 1
               i32.eq
-              if ;; label = @6
-                local.get 129
-                local.get 119
-                i64.load offset=24
-                local.get 123
-                i64.sub
-                i64.or
-                local.set 129
-              end
-              local.get 131
-              local.get 129
-              i64.const 6
-              i64.shr_u
-              i32.wrap_i64
-              i32.const 3
-              i32.shl
+              select
+              local.set 104
+              local.get 84
+              local.get 88
+              i32.const 8
+              i32.mul
               i32.add
-              local.set 121
-              i64.const 1
-              local.get 129
-              i64.shl
-              local.set 130
-              local.get 121
-              local.get 121
+              local.get 104
+              i64.store
+              local.get 86
+              local.get 89
+              i32.const 8
+              i32.mul
+              i32.add
+              local.tee 94
+              local.get 94
               i64.load
-              local.get 130
+              local.get 104
+              local.get 84
+              local.get 89
+              i32.const 8
+              i32.mul
+              i32.add
+              i64.load
+              i64.xor
               i64.or
               i64.store
-              local.get 118
+              local.get 89
               i32.const 1
               i32.add
-              local.set 118
+              local.tee 89
+              i32.const 0
+              local.get 89
+              local.get 81
+              i32.lt_u
+              select
+              local.set 89
+              local.get 88
+              i32.const 1
+              i32.add
+              local.set 88
               br 0 (;@5;)
             end
           end
-          i64.const 1
-          local.get 128
-          i64.shl
-          i64.const 1
-          i64.sub
-          local.set 117
-          local.get 108
-          local.set 114
+          local.get 81
+          local.set 89
           block ;; label = @4
             loop ;; label = @5
-              local.get 112
-              local.get 132
-              i32.ge_u
+              local.get 89
+              i32.eqz
               br_if 1 (;@4;)
-              local.get 131
-              local.get 112
-              i32.const 3
-              i32.shl
+              local.get 89
+              i32.const 1
+              i32.sub
+              local.tee 89
+              i32.const 8
+              i32.mul
+              local.get 86
               i32.add
-              local.tee 113
               i64.load
-              local.set 115
-              block ;; label = @6
-                loop ;; label = @7
-                  local.get 115
-                  i64.eqz
-                  br_if 1 (;@6;)
-                  local.get 112
-                  i64.extend_i32_u
-                  i64.const 6
-                  i64.shl
-                  local.get 115
-                  i64.ctz
-                  i64.or
-                  local.set 116
-                  local.get 115
-                  local.get 115
-                  i64.const 1
-                  i64.sub
-                  i64.and
-                  local.set 115
-                  local.get 114
-                  i64.const 1
-                  i64.store
-                  local.get 114
-                  local.get 116
-                  local.get 128
-                  i64.shr_u
-                  local.get 122
-                  i64.add
-                  i64.store offset=8
-                  local.get 110
-                  i32.const 2
-                  i32.eq
-                  if ;; label = @8
-                    local.get 114
-                    i64.const 1
-                    i64.store offset=16
-                    local.get 114
-                    local.get 116
-                    local.get 117
-                    i64.and
-                    local.get 123
-                    i64.add
-                    i64.store offset=24
+              local.tee 105
+              i64.ctz
+              i32.wrap_i64
+              local.set 100
+              i32.const 64
+              local.get 105
+              i64.clz
+              i32.wrap_i64
+              i32.sub
+              local.get 100
+              i32.sub
+              local.tee 101
+              if ;; label = @6
+                local.get 101
+                local.get 101
+                local.get 99
+                i32.add
+                i32.const 1
+                i32.sub
+                local.get 99
+                i32.div_u
+                local.tee 102
+                i32.add
+                i32.const 1
+                i32.sub
+                local.get 102
+                i32.div_u
+                local.set 102
+                i32.const 1
+                local.get 102
+                i32.shl
+                i32.const 1
+                i32.sub
+                local.set 103
+                local.get 100
+                local.set 92
+                local.get 100
+                local.get 101
+                i32.add
+                local.set 101
+                block ;; label = @7
+                  loop ;; label = @8
+                    local.get 92
+                    local.get 101
+                    i32.ge_u
+                    br_if 1 (;@7;)
+                    local.get 87
+                    i32.const 0
+                    local.get 103
+                    i32.const 1
+                    i32.add
+                    i32.const 4
+                    i32.mul
+                    memory.fill
+                    local.get 84
+                    local.set 94
+                    i32.const 0
+                    local.set 93
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 93
+                        local.get 80
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 94
+                        local.get 89
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 92
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 103
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 87
+                        i32.add
+                        local.tee 95
+                        local.get 95
+                        i32.load
+                        i32.const 1
+                        i32.add
+                        i32.store
+                        local.get 94
+                        local.get 91
+                        i32.add
+                        local.set 94
+                        local.get 93
+                        i32.const 1
+                        i32.add
+                        local.set 93
+                        br 0 (;@10;)
+                      end
+                    end
+                    i32.const 0
+                    local.set 98
+                    i32.const 0
+                    local.set 93
+                    local.get 103
+                    i32.const 1
+                    i32.add
+                    local.set 97
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 93
+                        local.get 97
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 87
+                        local.get 93
+                        i32.const 4
+                        i32.mul
+                        i32.add
+                        local.tee 95
+                        i32.load
+                        local.get 95
+                        local.get 98
+                        i32.store
+                        local.get 98
+                        i32.add
+                        local.set 98
+                        local.get 93
+                        i32.const 1
+                        i32.add
+                        local.set 93
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 84
+                    local.set 94
+                    i32.const 0
+                    local.set 93
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 93
+                        local.get 80
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 94
+                        local.get 89
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 92
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 103
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 87
+                        i32.add
+                        local.tee 95
+                        i32.load
+                        local.tee 97
+                        i32.const 1
+                        i32.add
+                        local.set 98
+                        local.get 95
+                        local.get 98
+                        i32.store
+                        local.get 85
+                        local.get 97
+                        local.get 91
+                        i32.mul
+                        i32.add
+                        local.set 95
+                        i32.const 0
+                        local.set 96
+                        block ;; label = @11
+                          loop ;; label = @12
+                            local.get 96
+                            local.get 81
+                            i32.ge_u
+                            br_if 1 (;@11;)
+                            local.get 95
+                            local.get 96
+                            i32.const 8
+                            i32.mul
+                            local.tee 97
+                            i32.add
+                            local.get 94
+                            local.get 97
+                            i32.add
+                            i64.load
+                            i64.store
+                            local.get 96
+                            i32.const 1
+                            i32.add
+                            local.set 96
+                            br 0 (;@12;)
+                          end
+                        end
+                        local.get 94
+                        local.get 91
+                        i32.add
+                        local.set 94
+                        local.get 93
+                        i32.const 1
+                        i32.add
+                        local.set 93
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 84
+                    local.get 85
+                    local.set 84
+                    local.set 85
+                    local.get 92
+                    local.get 102
+                    i32.add
+                    local.set 92
+                    br 0 (;@8;)
                   end
-                  local.get 114
-                  local.get 110
-                  i32.const 16
-                  i32.mul
-                  i32.add
-                  local.set 114
-                  br 0 (;@7;)
                 end
               end
-              local.get 112
+              br 0 (;@5;)
+            end
+          end
+          local.get 84
+          local.get 79
+          i32.ne
+          local.set 94
+          i32.const 0
+          local.set 88
+          block ;; label = @4
+            loop ;; label = @5
+              local.get 88
+              local.get 83
+              i32.ge_u
+              br_if 1 (;@4;)
+              local.get 88
+              local.get 83
+              i32.const 1
+              i32.sub
+              local.get 88
+              i32.sub
+              local.get 94
+              select
+              local.set 93
+              local.get 84
+              local.get 93
+              i32.const 8
+              i32.mul
+              i32.add
+              i64.load
+              local.set 104
+              local.get 79
+              local.get 93
+              i32.const 16
+              i32.mul
+              i32.add
+              local.set 90
+              local.get 90
+              i64.const 1
+              i64.const 3
+              local.get 104
+              i64.const 0
+              i64.ge_s
+              select
+              i64.store
+              local.get 90
+              local.get 104
+              i64.const 4611686018427387904
+              i64.sub
+              local.get 104
+              i64.const 9223372036854775807
+              i64.and
+              local.get 104
+              i64.const 0
+              i64.ge_s
+              select
+              i64.store offset=8
+              local.get 88
               i32.const 1
               i32.add
-              local.set 112
+              local.set 88
               br 0 (;@5;)
             end
           end
           i32.const 1
-        end
-        if (result i32) ;; label = @3
-          i32.const 1
-        else
-          local.get 96
-          local.get 98
-          local.get 93
-          i32.const 0
-          i32.const 0
-          local.set 137
-          i32.const 0
-          local.set 138
-          i32.const 0
-          local.set 139
-          i32.const 0
-          local.set 140
-          i32.const 0
-          local.set 141
-          i32.const 0
-          local.set 142
-          i32.const 0
-          local.set 143
-          i32.const 0
-          local.set 144
-          i32.const 0
-          local.set 145
-          i32.const 0
-          local.set 146
-          i32.const 0
-          local.set 147
-          i32.const 0
-          local.set 148
-          i32.const 0
-          local.set 149
-          i32.const 0
-          local.set 150
-          i32.const 0
-          local.set 151
-          i32.const 0
-          local.set 152
-          i32.const 0
-          local.set 153
-          i32.const 0
-          local.set 154
-          i32.const 0
-          local.set 155
-          i32.const 0
-          local.set 156
-          i32.const 0
-          local.set 157
-          i64.const 0
-          local.set 158
-          i64.const 0
-          local.set 159
-          local.set 136
-          local.set 135
-          local.set 134
-          local.set 133
-          block (result i32) ;; label = @4
-            local.get 134
-            local.get 135
-            i32.mul
-            local.set 137
-            local.get 135
-            i32.const 8
-            i32.mul
-            local.set 145
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 142
-                local.get 137
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 133
-                local.get 142
-                i32.const 16
-                i32.mul
-                i32.add
-                local.set 144
-                local.get 144
-                i32.load
-                i32.const 1
-                i32.eq
-                local.get 144
-                i64.load offset=8
-                i64.const 4611686018427387904
-                i64.add
-                i64.const -9223372036854775808
-                i64.lt_u
-                i32.and
-                local.get 144
-                i32.load
-                i32.const 3
-                i32.eq
-                local.get 144
-                i64.load offset=8
-                i64.const 1
-                i64.lt_u
-                i32.and
-                i32.or
-                i32.eqz
-                if ;; label = @7
-                  i32.const 0
-                  br 3 (;@4;)
-                end
-                local.get 142
-                i32.const 1
-                i32.add
-                local.set 142
-                br 0 (;@6;)
-              end
-            end
-            local.get 145
-            i32.const 0
-            i32.const 0
-            i32.const 0
-            call 2
-            local.tee 140
-            i32.const 0
-            local.get 145
-            memory.fill
-            i32.const 32
-            local.get 134
-            i32.clz
-            i32.sub
-            local.set 153
-            local.get 153
-            i32.const 8
-            local.get 153
-            i32.const 8
-            i32.gt_u
-            select
-            local.set 153
-            local.get 153
-            i32.const 16
-            local.get 153
-            i32.const 16
-            i32.lt_u
-            select
-            local.set 153
-            i32.const 4
-            local.get 153
-            i32.shl
-            i32.const 0
-            i32.const 0
-            i32.const 0
-            call 2
-            local.set 141
-            local.get 133
-            local.set 138
-            local.get 133
-            local.get 137
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set 139
-            i32.const 0
-            local.set 142
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 142
-                local.get 137
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 133
-                local.get 142
-                i32.const 16
-                i32.mul
-                i32.add
-                local.set 144
-                local.get 144
-                i64.load offset=8
-                local.tee 158
-                i64.const 4611686018427387904
-                i64.add
-                local.get 158
-                i64.const -9223372036854775808
-                i64.or
-                local.get 144
-                i32.load
-                i32.const 1
-                i32.eq
-                select
-                local.set 158
-                local.get 138
-                local.get 142
-                i32.const 8
-                i32.mul
-                i32.add
-                local.get 158
-                i64.store
-                local.get 140
-                local.get 143
-                i32.const 8
-                i32.mul
-                i32.add
-                local.tee 148
-                local.get 148
-                i64.load
-                local.get 158
-                local.get 138
-                local.get 143
-                i32.const 8
-                i32.mul
-                i32.add
-                i64.load
-                i64.xor
-                i64.or
-                i64.store
-                local.get 143
-                i32.const 1
-                i32.add
-                local.tee 143
-                i32.const 0
-                local.get 143
-                local.get 135
-                i32.lt_u
-                select
-                local.set 143
-                local.get 142
-                i32.const 1
-                i32.add
-                local.set 142
-                br 0 (;@6;)
-              end
-            end
-            local.get 135
-            local.set 143
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 143
-                i32.eqz
-                br_if 1 (;@5;)
-                local.get 143
-                i32.const 1
-                i32.sub
-                local.tee 143
-                i32.const 8
-                i32.mul
-                local.get 140
-                i32.add
-                i64.load
-                local.tee 159
-                i64.ctz
-                i32.wrap_i64
-                local.set 154
-                i32.const 64
-                local.get 159
-                i64.clz
-                i32.wrap_i64
-                i32.sub
-                local.get 154
-                i32.sub
-                local.tee 155
-                if ;; label = @7
-                  local.get 155
-                  local.get 155
-                  local.get 153
-                  i32.add
-                  i32.const 1
-                  i32.sub
-                  local.get 153
-                  i32.div_u
-                  local.tee 156
-                  i32.add
-                  i32.const 1
-                  i32.sub
-                  local.get 156
-                  i32.div_u
-                  local.set 156
-                  i32.const 1
-                  local.get 156
-                  i32.shl
-                  i32.const 1
-                  i32.sub
-                  local.set 157
-                  local.get 154
-                  local.set 146
-                  local.get 154
-                  local.get 155
-                  i32.add
-                  local.set 155
-                  block ;; label = @8
-                    loop ;; label = @9
-                      local.get 146
-                      local.get 155
-                      i32.ge_u
-                      br_if 1 (;@8;)
-                      local.get 141
-                      i32.const 0
-                      local.get 157
-                      i32.const 1
-                      i32.add
-                      i32.const 4
-                      i32.mul
-                      memory.fill
-                      local.get 138
-                      local.set 148
-                      i32.const 0
-                      local.set 147
-                      block ;; label = @10
-                        loop ;; label = @11
-                          local.get 147
-                          local.get 134
-                          i32.ge_u
-                          br_if 1 (;@10;)
-                          local.get 148
-                          local.get 143
-                          i32.const 8
-                          i32.mul
-                          i32.add
-                          i64.load
-                          local.get 146
-                          i64.extend_i32_u
-                          i64.shr_u
-                          i32.wrap_i64
-                          local.get 157
-                          i32.and
-                          i32.const 4
-                          i32.mul
-                          local.get 141
-                          i32.add
-                          local.tee 149
-                          local.get 149
-                          i32.load
-                          i32.const 1
-                          i32.add
-                          i32.store
-                          local.get 148
-                          local.get 145
-                          i32.add
-                          local.set 148
-                          local.get 147
-                          i32.const 1
-                          i32.add
-                          local.set 147
-                          br 0 (;@11;)
-                        end
-                      end
-                      i32.const 0
-                      local.set 152
-                      i32.const 0
-                      local.set 147
-                      local.get 157
-                      i32.const 1
-                      i32.add
-                      local.set 151
-                      block ;; label = @10
-                        loop ;; label = @11
-                          local.get 147
-                          local.get 151
-                          i32.ge_u
-                          br_if 1 (;@10;)
-                          local.get 141
-                          local.get 147
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.tee 149
-                          i32.load
-                          local.get 149
-                          local.get 152
-                          i32.store
-                          local.get 152
-                          i32.add
-                          local.set 152
-                          local.get 147
-                          i32.const 1
-                          i32.add
-                          local.set 147
-                          br 0 (;@11;)
-                        end
-                      end
-                      local.get 138
-                      local.set 148
-                      i32.const 0
-                      local.set 147
-                      block ;; label = @10
-                        loop ;; label = @11
-                          local.get 147
-                          local.get 134
-                          i32.ge_u
-                          br_if 1 (;@10;)
-                          local.get 148
-                          local.get 143
-                          i32.const 8
-                          i32.mul
-                          i32.add
-                          i64.load
-                          local.get 146
-                          i64.extend_i32_u
-                          i64.shr_u
-                          i32.wrap_i64
-                          local.get 157
-                          i32.and
-                          i32.const 4
-                          i32.mul
-                          local.get 141
-                          i32.add
-                          local.tee 149
-                          i32.load
-                          local.tee 151
-                          i32.const 1
-                          i32.add
-                          local.set 152
-                          local.get 149
-                          local.get 152
-                          i32.store
-                          local.get 139
-                          local.get 151
-                          local.get 145
-                          i32.mul
-                          i32.add
-                          local.set 149
-                          i32.const 0
-                          local.set 150
-                          block ;; label = @12
-                            loop ;; label = @13
-                              local.get 150
-                              local.get 135
-                              i32.ge_u
-                              br_if 1 (;@12;)
-                              local.get 149
-                              local.get 150
-                              i32.const 8
-                              i32.mul
-                              local.tee 151
-                              i32.add
-                              local.get 148
-                              local.get 151
-                              i32.add
-                              i64.load
-                              i64.store
-                              local.get 150
-                              i32.const 1
-                              i32.add
-                              local.set 150
-                              br 0 (;@13;)
-                            end
-                          end
-                          local.get 148
-                          local.get 145
-                          i32.add
-                          local.set 148
-                          local.get 147
-                          i32.const 1
-                          i32.add
-                          local.set 147
-                          br 0 (;@11;)
-                        end
-                      end
-                      local.get 138
-                      local.get 139
-                      local.set 138
-                      local.set 139
-                      local.get 146
-                      local.get 156
-                      i32.add
-                      local.set 146
-                      br 0 (;@9;)
-                    end
-                  end
-                end
-                br 0 (;@6;)
-              end
-            end
-            local.get 138
-            local.get 133
-            i32.ne
-            local.set 148
-            i32.const 0
-            local.set 142
-            block ;; label = @5
-              loop ;; label = @6
-                local.get 142
-                local.get 137
-                i32.ge_u
-                br_if 1 (;@5;)
-                local.get 142
-                local.get 137
-                i32.const 1
-                i32.sub
-                local.get 142
-                i32.sub
-                local.get 148
-                select
-                local.set 147
-                local.get 138
-                local.get 147
-                i32.const 8
-                i32.mul
-                i32.add
-                i64.load
-                local.set 158
-                local.get 133
-                local.get 147
-                i32.const 16
-                i32.mul
-                i32.add
-                local.set 144
-                local.get 144
-                i64.const 1
-                i64.const 3
-                local.get 158
-                i64.const 0
-                i64.ge_s
-                select
-                i64.store
-                local.get 144
-                local.get 158
-                i64.const 4611686018427387904
-                i64.sub
-                local.get 158
-                i64.const 9223372036854775807
-                i64.and
-                local.get 158
-                i64.const 0
-                i64.ge_s
-                select
-                i64.store offset=8
-                local.get 142
-                i32.const 1
-                i32.add
-                local.set 142
-                br 0 (;@6;)
-              end
-            end
-            i32.const 1
-          end
         end
         i32.eqz
         if ;; label = @3
-          local.get 98
+          local.get 69
           i32.const 4
           i32.mul
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 97
+          local.set 68
           i32.const 0
-          local.set 99
+          local.set 70
           block ;; label = @4
             loop ;; label = @5
-              local.get 99
-              local.get 98
+              local.get 70
+              local.get 69
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 97
-              local.get 99
+              local.get 68
+              local.get 70
               i32.const 4
               i32.mul
               i32.add
-              local.get 96
-              local.get 99
-              local.get 94
+              local.get 67
+              local.get 70
+              local.get 65
               i32.mul
               i32.add
               i32.store
-              local.get 99
+              local.get 70
               i32.const 1
               i32.add
-              local.set 99
+              local.set 70
               br 0 (;@5;)
             end
           end
-          local.get 97
-          local.get 98
-          local.get 93
+          local.get 68
+          local.get 69
+          local.get 64
           i32.const 0
           i32.const 0
-          local.set 164
+          local.set 110
           i32.const 0
-          local.set 165
+          local.set 111
           i32.const 0
-          local.set 166
+          local.set 112
           i32.const 0
-          local.set 167
+          local.set 113
           i32.const 0
-          local.set 168
+          local.set 114
           i32.const 0
-          local.set 169
+          local.set 115
           i32.const 0
-          local.set 170
+          local.set 116
           i32.const 0
-          local.set 171
+          local.set 117
           i32.const 0
-          local.set 172
+          local.set 118
           i32.const 0
-          local.set 173
+          local.set 119
           i32.const 0
-          local.set 174
-          local.set 163
-          local.set 162
-          local.set 161
-          local.set 160
+          local.set 120
+          local.set 109
+          local.set 108
+          local.set 107
+          local.set 106
           block ;; label = @4
-            local.get 160
-            local.set 164
-            local.get 161
+            local.get 106
+            local.set 110
+            local.get 107
             i32.const 4
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.set 165
+            local.set 111
             i32.const 1
-            local.set 166
+            local.set 112
             block ;; label = @5
               loop ;; label = @6
-                local.get 166
-                local.get 161
+                local.get 112
+                local.get 107
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 166
+                local.get 112
                 i32.const 1
                 i32.shl
-                local.set 167
+                local.set 113
                 i32.const 0
-                local.set 168
+                local.set 114
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 168
-                    local.get 161
+                    local.get 114
+                    local.get 107
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 168
-                    local.get 166
+                    local.get 114
+                    local.get 112
                     i32.add
-                    local.get 161
-                    local.get 168
-                    local.get 166
+                    local.get 107
+                    local.get 114
+                    local.get 112
                     i32.add
-                    local.get 161
+                    local.get 107
                     i32.lt_u
                     select
-                    local.tee 169
-                    local.set 172
-                    local.get 168
-                    local.get 167
+                    local.tee 115
+                    local.set 118
+                    local.get 114
+                    local.get 113
                     i32.add
-                    local.get 161
-                    local.get 168
-                    local.get 167
+                    local.get 107
+                    local.get 114
+                    local.get 113
                     i32.add
-                    local.get 161
+                    local.get 107
                     i32.lt_u
                     select
-                    local.set 170
-                    local.get 168
-                    local.tee 171
-                    local.set 173
+                    local.set 116
+                    local.get 114
+                    local.tee 117
+                    local.set 119
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 173
-                        local.get 170
+                        local.get 119
+                        local.get 116
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 171
-                        local.get 169
+                        local.get 117
+                        local.get 115
                         i32.lt_u
                         if (result i32) ;; label = @11
-                          local.get 172
-                          local.get 170
+                          local.get 118
+                          local.get 116
                           i32.ge_u
                           if (result i32) ;; label = @12
                             i32.const 1
                           else
-                            local.get 164
-                            local.get 171
+                            local.get 110
+                            local.get 117
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 164
-                            local.get 172
+                            local.get 110
+                            local.get 118
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 162
+                            local.get 108
                             i32.const 0
                             i32.const 0
-                            local.set 179
+                            local.set 125
                             i32.const 0
-                            local.set 180
+                            local.set 126
                             i32.const 0
-                            local.set 181
-                            local.set 178
-                            local.set 177
-                            local.set 176
-                            local.set 175
+                            local.set 127
+                            local.set 124
+                            local.set 123
+                            local.set 122
+                            local.set 121
                             block (result i32) ;; label = @13
                               block ;; label = @14
                                 loop ;; label = @15
-                                  local.get 179
-                                  local.get 177
+                                  local.get 125
+                                  local.get 123
                                   i32.ge_u
                                   br_if 1 (;@14;)
-                                  local.get 179
+                                  local.get 125
                                   i32.const 16
                                   i32.mul
-                                  local.set 181
-                                  local.get 175
-                                  local.get 181
+                                  local.set 127
+                                  local.get 121
+                                  local.get 127
                                   i32.add
                                   i32.load
-                                  local.get 175
-                                  local.get 181
+                                  local.get 121
+                                  local.get 127
                                   i32.add
                                   i64.load offset=8
-                                  local.get 176
-                                  local.get 181
+                                  local.get 122
+                                  local.get 127
                                   i32.add
                                   i32.load
-                                  local.get 176
-                                  local.get 181
+                                  local.get 122
+                                  local.get 127
                                   i32.add
                                   i64.load offset=8
                                   i32.const 0
                                   i32.const 0
-                                  local.set 187
-                                  local.set 186
-                                  local.set 185
-                                  local.set 184
-                                  local.set 183
-                                  local.set 182
+                                  local.set 133
+                                  local.set 132
+                                  local.set 131
+                                  local.set 130
+                                  local.set 129
+                                  local.set 128
                                   block (result i32) ;; label = @16
-                                    local.get 182
+                                    local.get 128
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
-                                      local.get 184
+                                      local.get 130
                                       i32.const 3
                                       i32.ne
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 183
+                                      local.get 129
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
-                                        local.get 185
+                                        local.get 131
                                         i64.const 1
                                         i64.lt_u
                                         if ;; label = @19
-                                          local.get 183
-                                          local.get 185
+                                          local.get 129
+                                          local.get 131
                                           i64.gt_u
-                                          local.get 183
-                                          local.get 185
+                                          local.get 129
+                                          local.get 131
                                           i64.lt_u
                                           i32.sub
                                           br 3 (;@16;)
@@ -2354,145 +1595,145 @@
                                         i32.const -1
                                         br 2 (;@16;)
                                       end
-                                      local.get 185
+                                      local.get 131
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 183
+                                      local.get 129
                                       i32.wrap_i64
-                                      local.get 185
+                                      local.get 131
                                       i32.wrap_i64
                                       i32.const 0
                                       i32.const 0
                                       i32.const 0
-                                      local.set 192
+                                      local.set 138
                                       i32.const 0
-                                      local.set 193
+                                      local.set 139
                                       i32.const 0
-                                      local.set 194
+                                      local.set 140
                                       i32.const 0
-                                      local.set 195
-                                      local.set 191
-                                      local.set 190
-                                      local.set 189
-                                      local.set 188
+                                      local.set 141
+                                      local.set 137
+                                      local.set 136
+                                      local.set 135
+                                      local.set 134
                                       block (result i32) ;; label = @18
                                         global.get 13
-                                        local.get 188
+                                        local.get 134
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 192
+                                        local.tee 138
                                         i32.load offset=4
-                                        local.set 193
-                                        local.get 192
+                                        local.set 139
+                                        local.get 138
                                         i32.load
-                                        local.set 192
+                                        local.set 138
                                         global.get 13
-                                        local.get 189
+                                        local.get 135
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 194
+                                        local.tee 140
                                         i32.load offset=4
-                                        local.set 195
-                                        local.get 194
+                                        local.set 141
+                                        local.get 140
                                         i32.load
-                                        local.set 194
-                                        local.get 192
-                                        local.get 193
-                                        local.get 194
-                                        local.get 195
+                                        local.set 140
+                                        local.get 138
+                                        local.get 139
+                                        local.get 140
+                                        local.get 141
                                         call 7
                                       end
                                       br 1 (;@16;)
                                     end
-                                    local.get 184
+                                    local.get 130
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
                                       i32.const -1
                                       br 1 (;@16;)
                                     end
-                                    local.get 182
-                                    local.get 183
-                                    local.get 184
-                                    local.get 185
+                                    local.get 128
+                                    local.get 129
+                                    local.get 130
+                                    local.get 131
                                     i32.const 0
                                     i32.const 0
-                                    local.set 201
-                                    local.set 200
-                                    local.set 199
-                                    local.set 198
-                                    local.set 197
-                                    local.set 196
+                                    local.set 147
+                                    local.set 146
+                                    local.set 145
+                                    local.set 144
+                                    local.set 143
+                                    local.set 142
                                     block (result i32) ;; label = @17
-                                      local.get 196
+                                      local.get 142
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
-                                        local.get 198
+                                        local.get 144
                                         i32.const 1
                                         i32.eq
                                         if ;; label = @19
-                                          local.get 197
-                                          local.get 199
+                                          local.get 143
+                                          local.get 145
                                           i64.gt_s
-                                          local.get 197
-                                          local.get 199
+                                          local.get 143
+                                          local.get 145
                                           i64.lt_s
                                           i32.sub
                                           br 2 (;@17;)
                                         end
                                         i32.const 0
-                                        local.get 197
+                                        local.get 143
                                         i32.const 0
-                                        local.get 199
+                                        local.get 145
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         br 1 (;@17;)
                                       end
-                                      local.get 198
+                                      local.get 144
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
                                         i32.const 0
                                         i32.const 0
-                                        local.get 199
+                                        local.get 145
                                         i32.const 0
-                                        local.get 197
+                                        local.get 143
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         i32.sub
                                         br 1 (;@17;)
                                       end
-                                      local.get 197
+                                      local.get 143
                                       f64.reinterpret_i64
-                                      local.get 199
+                                      local.get 145
                                       f64.reinterpret_i64
                                       f64.gt
-                                      local.get 197
+                                      local.get 143
                                       f64.reinterpret_i64
-                                      local.get 199
+                                      local.get 145
                                       f64.reinterpret_i64
                                       f64.lt
                                       i32.sub
                                     end
                                   end
-                                  local.tee 180
+                                  local.tee 126
                                   if ;; label = @16
-                                    local.get 180
+                                    local.get 126
                                     br 3 (;@13;)
                                   end
-                                  local.get 179
+                                  local.get 125
                                   i32.const 1
                                   i32.add
-                                  local.set 179
+                                  local.set 125
                                   br 0 (;@15;)
                                 end
                               end
@@ -2504,148 +1745,148 @@
                         else
                           i32.const 0
                         end
-                        local.tee 174
+                        local.tee 120
                         if ;; label = @11
-                          local.get 165
-                          local.get 173
+                          local.get 111
+                          local.get 119
                           i32.const 4
                           i32.mul
                           i32.add
-                          local.get 164
-                          local.get 171
+                          local.get 110
+                          local.get 117
                           i32.const 4
                           i32.mul
                           i32.add
                           i32.load
                           i32.store
-                          local.get 171
+                          local.get 117
                           i32.const 1
                           i32.add
-                          local.set 171
+                          local.set 117
                         else
-                          local.get 165
-                          local.get 173
+                          local.get 111
+                          local.get 119
                           i32.const 4
                           i32.mul
                           i32.add
-                          local.get 164
-                          local.get 172
+                          local.get 110
+                          local.get 118
                           i32.const 4
                           i32.mul
                           i32.add
                           i32.load
                           i32.store
-                          local.get 172
+                          local.get 118
                           i32.const 1
                           i32.add
-                          local.set 172
+                          local.set 118
                         end
-                        local.get 173
+                        local.get 119
                         i32.const 1
                         i32.add
-                        local.set 173
+                        local.set 119
                         br 0 (;@10;)
                       end
                     end
-                    local.get 168
-                    local.get 167
+                    local.get 114
+                    local.get 113
                     i32.add
                     i32.const 1
                     i32.sub
-                    local.set 168
-                    local.get 168
+                    local.set 114
+                    local.get 114
                     i32.const 1
                     i32.add
-                    local.set 168
+                    local.set 114
                     br 0 (;@8;)
                   end
                 end
-                local.get 164
-                local.get 165
-                local.set 164
-                local.set 165
-                local.get 166
+                local.get 110
+                local.get 111
+                local.set 110
+                local.set 111
+                local.get 112
                 i32.const 1
                 i32.sub
-                local.get 166
+                local.get 112
                 i32.add
-                local.set 166
-                local.get 166
+                local.set 112
+                local.get 112
                 i32.const 1
                 i32.add
-                local.set 166
+                local.set 112
                 br 0 (;@6;)
               end
             end
-            local.get 164
-            local.get 160
+            local.get 110
+            local.get 106
             i32.ne
             if ;; label = @5
-              local.get 160
-              local.get 164
-              local.get 161
+              local.get 106
+              local.get 110
+              local.get 107
               i32.const 4
               i32.mul
               memory.copy
             end
           end
-          local.get 98
-          local.get 94
+          local.get 69
+          local.get 65
           i32.mul
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 95
+          local.set 66
           i32.const 0
-          local.set 99
+          local.set 70
           block ;; label = @4
             loop ;; label = @5
-              local.get 99
-              local.get 98
+              local.get 70
+              local.get 69
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 95
-              local.get 99
-              local.get 94
+              local.get 66
+              local.get 70
+              local.get 65
               i32.mul
               i32.add
-              local.get 97
-              local.get 99
+              local.get 68
+              local.get 70
               i32.const 4
               i32.mul
               i32.add
               i32.load
-              local.get 94
+              local.get 65
               memory.copy
-              local.get 99
+              local.get 70
               i32.const 1
               i32.add
-              local.set 99
+              local.set 70
               br 0 (;@5;)
             end
           end
-          local.get 96
-          local.get 95
-          local.get 98
-          local.get 94
+          local.get 67
+          local.get 66
+          local.get 69
+          local.get 65
           i32.mul
           memory.copy
         end
-        local.get 96
-        local.get 98
-        local.get 94
+        local.get 67
+        local.get 69
+        local.get 65
         i32.mul
         i32.add
         global.set 0
-        local.get 89
-        local.get 98
+        local.get 60
+        local.get 69
         i32.store
-        local.get 89
-        local.get 96
+        local.get 60
+        local.get 67
         i32.store offset=4
       end
-      local.get 82
+      local.get 53
       i32.const 0
       i32.const 0
       i32.const 0
@@ -2668,25 +1909,25 @@
     local.get 6
     local.get 7
     i32.const 0
-    local.set 204
-    local.set 203
-    local.set 202
+    local.set 150
+    local.set 149
+    local.set 148
     block ;; label = @1
       i32.const 32
       i32.const 0
       i32.const 0
       i32.const 0
       call 2
-      local.tee 204
+      local.tee 150
       i32.const 0
       i32.store
-      local.get 204
-      local.get 202
+      local.get 150
+      local.get 148
       i32.store offset=16
-      local.get 204
-      local.get 203
+      local.get 150
+      local.get 149
       i64.store offset=24
-      local.get 204
+      local.get 150
       i32.const 0
       i32.const 0
       i32.const 0

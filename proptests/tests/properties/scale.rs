@@ -1,12 +1,13 @@
 //! Property 5: on graphs whose closure has thousands of tuples (where the
 //! interpreter's dedup tables turn into bitmaps, widen, and turn back into hash
-//! tables: docs/decisions.md 71), every backend answers `QUERY path ? ?` with the
+//! tables, and the compiled module for long runs keeps bitmaps too: docs/decisions.md
+//! 71, 72, 78), every backend, and the module for long runs, answers `QUERY path ? ?` with the
 //! closure a reference computes, in canonical order. The nodes sit at an offset that
 //! may put some of them beyond 32 bits, and an edge to a node outside the graph (just
 //! past it, far, or beyond 32 bits) or to a Float may come after a first SOLVE.
 
 use bytelogic_engine::{Limits, Output, QueryAnswer, Value};
-use bytelogic_proptests::harness::{BACKENDS, config, run_checked};
+use bytelogic_proptests::harness::{BACKENDS, LONG_RUN, config, run_checked};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -119,7 +120,7 @@ proptest! {
         let key = |n: i64| if n == FLOAT_NODE { (0, 1) } else { (n, if n <= 0 { 0 } else { 2 }) };
         let mut expected: Vec<(i64, i64)> = closure(&graph.all_edges()).into_iter().collect();
         expected.sort_by_key(|&(a, b)| (key(a), key(b)));
-        for backend in &BACKENDS {
+        for backend in BACKENDS.iter().chain([&LONG_RUN]) {
             let outcome = run_checked(backend, &graph.source(), &limits).map_err(TestCaseError::fail)?;
             prop_assert!(outcome.runtime_error.is_none(), "{}: {:?}", backend.name, outcome.runtime_error);
             let Some(Output::Query { answer: QueryAnswer::Tuples(tuples), .. }) = outcome.outputs.last() else {

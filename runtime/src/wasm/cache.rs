@@ -22,11 +22,12 @@ pub(super) struct Prepared {
     pub(super) quick: InstancePre<HostState>,
     /// How long a run on Winch's code may take before it runs again on Cranelift's.
     pub(super) tier_up_after: Duration,
-    /// The module compiled by Cranelift, linked, once a run tiered up.
+    /// The program compiled for long runs (`Target::LongRun`) by Cranelift, linked,
+    /// once a run tiered up.
     pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
-    /// Its binary (for the WAT on request).
+    /// The first module's binary (for the WAT on request).
     pub(super) wasm: Vec<u8>,
 }
 

@@ -20,7 +20,7 @@ mod message;
 
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
-use bytelogic_codegen::CodegenError;
+use bytelogic_codegen::{CodegenError, Target, compile_for};
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
@@ -233,17 +233,34 @@ impl WasmBackend {
         })
     }
 
-    /// Cranelift's tier and its compilation of `prepared`, each started or compiled
-    /// now if it was not before.
+    /// Compiles a lowered program for long runs and runs it on Cranelift's code from
+    /// the start: what a run that tiers up runs (no caching; for tests and
+    /// benchmarks of that code).
+    pub fn run_long(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let prepared = self.prepare(program)?;
+        self.tier_up(&prepared, program)?;
+        self.execute(&prepared, program, limits)
+    }
+
+    /// Cranelift's tier and its compilation of `program` for long runs
+    /// ([`Target::LongRun`]: the module `prepared` holds, with the bitmaps of large
+    /// fixpoints), each started or compiled now if it was not before.
     fn tier_up<'a>(
         &'a self,
         prepared: &'a Prepared,
+        program: &Program,
     ) -> Result<(&'a Tier, &'a InstancePre<HostState>), WasmError> {
         let tier = self.optimized.get_or_init(Tier::optimized);
         let tier = tier.as_ref().map_err(Clone::clone)?;
-        let pre = prepared
-            .optimized
-            .get_or_init(|| tier.prepare(&prepared.wasm));
+        let pre = prepared.optimized.get_or_init(|| {
+            let long = compile_for(program, Target::LongRun).map_err(WasmError::Codegen)?;
+            if long.sites != prepared.sites {
+                return Err(WasmError::Codegen(CodegenError::Internal(
+                    "the long-run module's error sites differ from the first module's".into(),
+                )));
+            }
+            tier.prepare(&long.wasm)
+        });
         Ok((tier, pre.as_ref().map_err(Clone::clone)?))
     }
 
@@ -274,7 +291,13 @@ impl WasmBackend {
                 deadline,
                 tier_up: None,
             };
-            match execute_here(self.tier_up(prepared)?, prepared, program, limits, clock)? {
+            match execute_here(
+                self.tier_up(prepared, program)?,
+                prepared,
+                program,
+                limits,
+                clock,
+            )? {
                 Some(result) => Ok(result),
                 None => Err(engine_error("Cranelift's code was stopped to tier up")),
             }

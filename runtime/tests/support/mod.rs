@@ -95,7 +95,19 @@ pub fn write_module(name: &str, source: &str, limits: &Limits) -> Result<(), Str
         None => return Ok(()),
         Some(compiled) => compiled.map_err(|e| e.to_string())?,
     };
-    let wat = bytelogic_codegen::wat(&wasm).map_err(|e| e.to_string())?;
+    write_wasm(&dir, name, &wasm)?;
+    // The module a run that tiers up compiles (with the bitmaps of large fixpoints).
+    if let Some(program) = bytelogic_engine::compile(source, limits).program {
+        let long = bytelogic_codegen::compile_for(&program, bytelogic_codegen::Target::LongRun)
+            .map_err(|e| e.to_string())?;
+        write_wasm(&dir, &format!("{name}-long"), &long.wasm)?;
+    }
+    Ok(())
+}
+
+/// Writes `wasm` and its WAT into `dir` as `name` (made safe for a file name).
+fn write_wasm(dir: &std::path::Path, name: &str, wasm: &[u8]) -> Result<(), String> {
+    let wat = bytelogic_codegen::wat(wasm).map_err(|e| e.to_string())?;
     let safe: String = name
         .chars()
         .map(|c| {
@@ -107,8 +119,8 @@ pub fn write_module(name: &str, source: &str, limits: &Limits) -> Result<(), Str
         })
         .collect();
     let path = dir.join(safe);
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(path.with_extension("wasm"), &wasm))
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(path.with_extension("wasm"), wasm))
         .and_then(|()| std::fs::write(path.with_extension("wat"), wat))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
