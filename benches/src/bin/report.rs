@@ -40,6 +40,7 @@ fn main() {
         Peer::Datafrog => "ours/datafrog",
         Peer::Crepe => "ours/crepe",
     }));
+    header.push("WASM/datafrog");
     println!("| {} |", header.join(" | "));
     println!("|{}", "---|".repeat(header.len()));
     let executor = Executor::new();
@@ -144,7 +145,8 @@ fn main() {
     );
 }
 
-/// Prints one table row: our times, the peers' times and the ratios (interpreter / peer).
+/// Prints one table row: our times, the peers' times, the ratios (interpreter / peer)
+/// and our WASM backend's ratio to datafrog (the peer its target names).
 fn row(name: &str, ours: Duration, wasm: Option<Duration>, peers: &[Duration]) {
     let mut cells = vec![
         name.to_string(),
@@ -159,6 +161,11 @@ fn row(name: &str, ours: Duration, wasm: Option<Duration>, peers: &[Duration]) {
             format!("{:.2}", ours.as_secs_f64() / p.as_secs_f64())
         }));
     }
+    let datafrog = Peer::ALL.iter().position(|&p| p == Peer::Datafrog);
+    cells.push(match (wasm, datafrog.and_then(|i| peers.get(i))) {
+        (Some(w), Some(d)) => format!("{:.2}", w.as_secs_f64() / d.as_secs_f64()),
+        _ => "n/a".into(),
+    });
     println!("| {} |", cells.join(" | "));
 }
 
