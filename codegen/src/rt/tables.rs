@@ -229,6 +229,31 @@ fn probe_key(
     list: u32,
 ) {
     let equal = m.rt(Helper::Equal);
+    let row_size = |f: &mut FnBuilder| {
+        f.ins().local_get(rowsz);
+    };
+    probe_index_rows(f, ix, h, (rows, row_size), [e, list], |f| {
+        field(f, ix, IDX_COLS);
+        f.ins().local_get(key).local_get(kcols);
+        field(f, ix, IDX_NCOLS);
+        f.ins().call_fn(equal).br_if(2);
+    });
+}
+
+/// Emits the probe of the table of the index at local `ix` for hash `h`: at each entry
+/// with that hash it leaves the entry's address in `e` and its row list in `list`,
+/// pushes the address of the list's first row (`rows` plus its id times the row size
+/// `row_size` pushes) and runs `on_row`, where `br_if 2` ends the probe (see
+/// [`probe_entries`]). After it, `list` is 0 when no entry matched (`e` is then the
+/// free entry).
+fn probe_index_rows(
+    f: &mut FnBuilder,
+    ix: u32,
+    h: u32,
+    (rows, row_size): (u32, impl Fn(&mut FnBuilder)),
+    [e, list]: [u32; 2],
+    on_row: impl FnOnce(&mut FnBuilder),
+) {
     let i = f.local(ValType::I32);
     let mask = f.local(ValType::I32);
     field(f, ix, IDX_TCAP);
@@ -248,17 +273,10 @@ fn probe_key(
         ENTRY_SIZE,
         [i, e, list, h],
         |f| {
-            f.ins()
-                .local_get(rows)
-                .local_get(list)
-                .i32_load(m32(0))
-                .local_get(rowsz)
-                .i32_mul()
-                .i32_add();
-            field(f, ix, IDX_COLS);
-            f.ins().local_get(key).local_get(kcols);
-            field(f, ix, IDX_NCOLS);
-            f.ins().call_fn(equal).br_if(2);
+            f.ins().local_get(rows).local_get(list).i32_load(m32(0));
+            row_size(f);
+            f.ins().i32_mul().i32_add();
+            on_row(f);
         },
     );
 }
@@ -385,7 +403,7 @@ pub(super) fn index_probe(m: &mut Module<'_>, n: u32, ix: u32) -> Result<Functio
         )));
     }
     let mut f = FnBuilder::new(n);
-    let [d, rows, h, i, mask, e, list, row] = [(); 8].map(|_| f.local(ValType::I32));
+    let [d, rows, h, e, list, row] = [(); 6].map(|_| f.local(ValType::I32));
     f.ins()
         .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
         .local_tee(d)
@@ -400,39 +418,17 @@ pub(super) fn index_probe(m: &mut Module<'_>, n: u32, ix: u32) -> Result<Functio
         .local_set(rows);
     hash_known(&mut f, key, def.columns.len() as u32);
     f.ins().local_set(h);
-    field(&mut f, d, IDX_TCAP);
-    f.ins()
-        .i32_const(1)
-        .i32_sub()
-        .local_tee(mask)
-        .local_get(h)
-        .i32_and()
-        .local_set(i);
-    probe_entries(
-        &mut f,
-        |f| field(f, d, IDX_TBL),
-        |f| {
-            f.ins().local_get(mask);
-        },
-        ENTRY_SIZE,
-        [i, e, list, h],
-        |f| {
-            f.ins()
-                .local_get(rows)
-                .local_get(list)
-                .i32_load(m32(0))
-                .i32_const((relation.arity * VALUE_SIZE) as i32)
-                .i32_mul()
-                .i32_add()
-                .local_set(row)
-                .i32_const(0);
-            for (k, &col) in def.columns.iter().enumerate() {
-                differs(f, (row, col * VALUE_SIZE), (key, k as u32 * VALUE_SIZE));
-                f.ins().i32_or();
-            }
-            f.ins().i32_eqz().br_if(2);
-        },
-    );
+    let row_size = |f: &mut FnBuilder| {
+        f.ins().i32_const((relation.arity * VALUE_SIZE) as i32);
+    };
+    probe_index_rows(&mut f, d, h, (rows, row_size), [e, list], |f| {
+        f.ins().local_set(row).i32_const(0);
+        for (k, &col) in def.columns.iter().enumerate() {
+            differs(f, (row, col * VALUE_SIZE), (key, k as u32 * VALUE_SIZE));
+            f.ins().i32_or();
+        }
+        f.ins().i32_eqz().br_if(2);
+    });
     f.ins().local_get(e).i32_const(0).local_get(list).select();
     Ok(f.finish())
 }
