@@ -4,12 +4,19 @@
 //! table, a slot and a row that do not (the interpreter's dedup tables do the same:
 //! docs/decisions.md 71 and 72).
 //!
+//! Only a module generated for long runs (`Target::LongRun`, what a run that tiers up
+//! compiles) has any of this: it pays from thousands of tuples on, and costs a quick
+//! module's compile time (docs/decisions.md 79).
+//!
 //! The bitmap is built once, by `SetDense`, when the hash table of a set of at least
 //! [`DENSE_MIN`] rows must grow and the rows' rectangle takes at most 64 bits per row.
 //! From then on a tuple inside the rectangle is only in the bitmap and a tuple outside
 //! it only in the hash table (every row the set held when the bitmap was built is
 //! inside it), so a lookup reads one or the other. The rows are stored as before, so
 //! scans, indexes and queries do not change.
+//!
+//! `SortDense` orders a large QUERY answer of one or two dense Int columns the same
+//! way: a bitmap of its rows, read back in order (docs/decisions.md 78).
 
 use super::Helper;
 use super::symbols::alloc_table;
