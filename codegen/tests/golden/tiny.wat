@@ -396,30 +396,54 @@
         local.get 31
         i32.eq
         if ;; label = @3
+          local.get 23
+          i32.load
+          local.get 32
+          local.get 27
+          i32.mul
+          i32.add
+          global.get 0
+          i32.eq
+          if ;; label = @4
+            local.get 32
+            i32.const 8
+            i32.add
+            local.get 27
+            i32.mul
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            call 2
+            drop
+          else
+            local.get 32
+            i32.const 1
+            i32.shl
+            i32.const 8
+            i32.add
+            local.get 27
+            i32.mul
+            i32.const 0
+            i32.const 0
+            i32.const 0
+            call 2
+            local.tee 33
+            local.get 23
+            i32.load
+            local.get 31
+            local.get 27
+            i32.mul
+            memory.copy
+            local.get 23
+            local.get 33
+            i32.store
+          end
+          local.get 23
           local.get 32
           i32.const 1
           i32.shl
           i32.const 8
           i32.add
-          local.tee 32
-          local.get 27
-          i32.mul
-          i32.const 0
-          i32.const 0
-          i32.const 0
-          call 2
-          local.tee 33
-          local.get 23
-          i32.load
-          local.get 31
-          local.get 27
-          i32.mul
-          memory.copy
-          local.get 23
-          local.get 33
-          i32.store
-          local.get 23
-          local.get 32
           i32.store offset=8
         end
         local.get 23
