@@ -37,6 +37,17 @@ pub struct Site {
     pub operands: [Option<String>; 2],
 }
 
+impl Site {
+    /// A site at `span` with `name` and no operands.
+    pub fn new(span: Span, name: Option<&str>) -> Site {
+        Site {
+            span,
+            name: name.map(str::to_string),
+            operands: [None, None],
+        }
+    }
+}
+
 /// A compiled program: the module binary and its error sites (indexed by the site
 /// id the module stores in the error slot).
 #[derive(Clone, Debug)]

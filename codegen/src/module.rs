@@ -189,7 +189,14 @@ pub struct Module<'p> {
     queue: Vec<FnKey>,
     sites: Vec<Site>,
     site_index: HashMap<Site, u32>,
+    /// The fact tables: rows of constant values that `run` copies into the scratch
+    /// buffer one by one, the module's second passive data segment
+    /// ([`FACT_SEGMENT`]; absent when empty).
+    facts: Vec<u8>,
 }
+
+/// The data segment of the fact tables (see [`Module::fact_table`]).
+pub const FACT_SEGMENT: u32 = 1;
 
 impl<'p> Module<'p> {
     /// A module for `program`, generated for `target`, with its static layout.
@@ -204,6 +211,7 @@ impl<'p> Module<'p> {
             queue: Vec::new(),
             sites: Vec::new(),
             site_index: HashMap::new(),
+            facts: Vec::new(),
         })
     }
 
@@ -253,11 +261,7 @@ impl<'p> Module<'p> {
 
     /// The id of the error site at `span` (with an optional name for messages).
     pub fn site(&mut self, span: Span, name: Option<&str>) -> i32 {
-        self.add_site(Site {
-            span,
-            name: name.map(str::to_string),
-            operands: [None, None],
-        })
+        self.add_site(Site::new(span, name))
     }
 
     /// The id of error site `site`.
@@ -269,6 +273,23 @@ impl<'p> Module<'p> {
         self.sites.push(site.clone());
         self.site_index.insert(site, i);
         i as i32
+    }
+
+    /// Registers `sites` as consecutive ids, even those registered before; returns
+    /// the first one's id (for code that computes a site's id from a loop counter).
+    pub fn site_block(&mut self, sites: impl IntoIterator<Item = Site>) -> i32 {
+        let first = self.sites.len() as i32;
+        self.sites.extend(sites);
+        first
+    }
+
+    /// Appends `rows` to the fact tables; returns their offset in [`FACT_SEGMENT`].
+    pub fn fact_table(&mut self, rows: &[u8]) -> Result<u32, CodegenError> {
+        let at = self.facts.len();
+        u32::try_from(at + rows.len())
+            .map_err(|_| CodegenError::Internal("fact tables past 4 GiB".into()))?;
+        self.facts.extend_from_slice(rows);
+        Ok(at as u32)
     }
 
     /// Emits every registered function and assembles the binary; returns it with the sites.
@@ -380,6 +401,9 @@ impl<'p> Module<'p> {
         // start-up function and a memory image per module (docs/decisions.md 67).
         let mut data = DataSection::new();
         data.passive(sites);
+        if !self.facts.is_empty() {
+            data.passive(self.facts);
+        }
         let mut module = wasm_encoder::Module::new();
         module
             .section(&types)
@@ -388,7 +412,7 @@ impl<'p> Module<'p> {
             .section(&memory)
             .section(&globals)
             .section(&exports)
-            .section(&DataCountSection { count: 1 })
+            .section(&DataCountSection { count: data.len() })
             .section(&code)
             .section(&data);
         Ok((module.finish(), self.sites))

@@ -58,11 +58,27 @@ pub fn truthy(f: &mut FnBuilder) {
 
 /// Pushes a constant value.
 pub fn constant(f: &mut FnBuilder, v: Value) {
+    let (tag, payload) = tagged(v);
+    f.ins().i32_const(tag).i64_const(payload);
+}
+
+/// The tag and payload of constant `v`.
+fn tagged(v: Value) -> (i32, i64) {
     match v {
-        Value::Int(i) => f.ins().i32_const(TAG_INT).i64_const(i),
-        Value::Float(x) => f.ins().i32_const(TAG_FLOAT).i64_const(x.to_bits() as i64),
-        Value::Sym(s) => f.ins().i32_const(TAG_SYM).i64_const(i64::from(s.0)),
-    };
+        Value::Int(i) => (TAG_INT, i),
+        Value::Float(x) => (TAG_FLOAT, x.to_bits() as i64),
+        Value::Sym(s) => (TAG_SYM, i64::from(s.0)),
+    }
+}
+
+/// The bytes of constant `v` in memory (tag at +0, payload at +8; see `ABI.md`),
+/// what [`constant`] pushes.
+pub fn constant_bytes(v: Value) -> [u8; abi::VALUE_SIZE as usize] {
+    let (tag, payload) = tagged(v);
+    let mut bytes = [0; abi::VALUE_SIZE as usize];
+    bytes[..4].copy_from_slice(&tag.to_le_bytes());
+    bytes[8..].copy_from_slice(&payload.to_le_bytes());
+    bytes
 }
 
 /// Evaluates `args` in order into fresh locals.

@@ -2,14 +2,22 @@
 //! Symbol table, and executes the
 //! top-level statements in program order (spec §3).
 
-use super::expr::{Env, expr, store_scratch, values};
-use crate::CodegenError;
-use crate::abi::{Global, REL_SIZE, SCRATCH};
+use super::expr::{Env, constant_bytes, expr, store_scratch, values};
+use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE};
 use crate::builder::FnBuilder;
-use crate::module::{CallExt, FnKey, Module, program_global};
+use crate::module::{CallExt, FACT_SEGMENT, FnKey, Module, program_global};
 use crate::rt::Helper;
-use bytelogic_engine::ir::{Expr, RelId, Step};
-use wasm_encoder::Function;
+use crate::{CodegenError, Site};
+use bytelogic_engine::ir::{Expr, ExprKind, RelId, Step};
+use bytelogic_engine::span::Span;
+use bytelogic_engine::value::Value;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Consecutive FACTs of one relation with constant values, at least this many, are
+/// loaded by a loop from a table of rows (the data segment [`FACT_SEGMENT`]) rather
+/// than by code per fact: a program's thousand facts are ~100 KB of code otherwise,
+/// which both compilers pay for before anything runs.
+const FACT_TABLE_MIN: usize = 4;
 
 pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
     let mut f = FnBuilder::new(4);
@@ -37,8 +45,17 @@ pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
     let init = m.rt(Helper::SymInit);
     f.ins().call_fn(init);
     let env = Env::top();
-    for step in &m.program.steps {
-        statement(m, &mut f, &env, step)?;
+    let steps = &m.program.steps;
+    let mut next = 0;
+    while let Some(step) = steps.get(next) {
+        let facts = constant_facts(&steps[next..]);
+        if facts.len() >= FACT_TABLE_MIN {
+            next += facts.len();
+            fact_table(m, &mut f, &facts)?;
+        } else {
+            next += 1;
+            statement(m, &mut f, &env, step)?;
+        }
     }
     f.ins().i32_const(0);
     Ok(f.finish())
@@ -75,6 +92,104 @@ pub(super) fn pattern(
         });
     }
     store_scratch(f, &vals);
+    Ok(())
+}
+
+/// A FACT whose values are all constants.
+struct ConstantFact {
+    rel: RelId,
+    values: Vec<Value>,
+    span: Span,
+}
+
+/// The FACTs with constant values that `steps` starts with, as long as they are of
+/// the first one's relation.
+fn constant_facts(steps: &[Step]) -> Vec<ConstantFact> {
+    let mut facts: Vec<ConstantFact> = Vec::new();
+    for step in steps {
+        let Step::Fact { rel, args, span } = step else {
+            break;
+        };
+        if facts.first().is_some_and(|first| first.rel != *rel) {
+            break;
+        }
+        let values: Option<Vec<Value>> = args
+            .iter()
+            .map(|a| match a.kind {
+                ExprKind::Const(v) => Some(v),
+                _ => None,
+            })
+            .collect();
+        let Some(values) = values else { break };
+        facts.push(ConstantFact {
+            rel: *rel,
+            values,
+            span: *span,
+        });
+    }
+    facts
+}
+
+/// Inserts `facts` (of one relation, in order) by a loop over a table of their
+/// rows: each row is copied into the scratch buffer and inserted as a FACT
+/// statement's code would, with the same two sites per fact, registered as a block:
+/// fact `k`'s are `first + 2k` (the statement's) and `first + 2k + 1` (the
+/// insertion's).
+fn fact_table(
+    m: &mut Module<'_>,
+    f: &mut FnBuilder,
+    facts: &[ConstantFact],
+) -> Result<(), CodegenError> {
+    let arity = facts[0].values.len();
+    let (addr, name) = relation(m, facts[0].rel, arity)?;
+    let sites = facts
+        .iter()
+        .flat_map(|fact| [None, Some(name.as_str())].map(|name| Site::new(fact.span, name)));
+    let first = m.site_block(sites);
+    let rows: Vec<u8> = facts
+        .iter()
+        .flat_map(|fact| fact.values.iter().flat_map(|&v| constant_bytes(v)))
+        .collect();
+    let row = arity as i32 * VALUE_SIZE as i32;
+    let at = m.fact_table(&rows)? as i32;
+    let insert = m.rt(Helper::Fact(arity as u32));
+    let k = f.local(ValType::I32);
+    f.ins().i32_const(0).local_set(k).loop_(BlockType::Empty);
+    f.open();
+    // The statement's site, then the row into the scratch buffer.
+    f.ins()
+        .local_get(k)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(first)
+        .i32_add()
+        .global_set(Global::Site.index())
+        .i32_const(SCRATCH as i32)
+        .local_get(k)
+        .i32_const(row)
+        .i32_mul()
+        .i32_const(at)
+        .i32_add()
+        .i32_const(row)
+        .memory_init(0, FACT_SEGMENT);
+    // The insertion, at its site; then the next row, if any.
+    f.ins()
+        .i32_const(addr)
+        .local_get(k)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(first + 1)
+        .i32_add()
+        .call_fn(insert);
+    f.ins()
+        .local_get(k)
+        .i32_const(1)
+        .i32_add()
+        .local_tee(k)
+        .i32_const(facts.len() as i32)
+        .i32_lt_u()
+        .br_if(0);
+    f.close();
     Ok(())
 }
 
