@@ -42,9 +42,12 @@ const WASM_STACK: usize = 32 << 20;
 /// frames (the math imports, the epoch callback, wasmtime's trap handling).
 const RUN_STACK: usize = 48 << 20;
 /// Bytes of a linear memory the pooling allocator zeroes with `memset` when a run
-/// ends, instead of returning them to the kernel (which costs page faults on the
-/// next run); a corpus-sized program uses a few pages.
-const KEEP_RESIDENT: usize = 256 << 10;
+/// ends (only the pages the run wrote), instead of returning them to the kernel,
+/// which costs a page fault per page on the next run: a large fixpoint touches tens
+/// of MiB (docs/decisions.md 82). A slot is reused by the next instance whatever its
+/// module (`max_unused_warm_slots(0)`), so the process keeps at most this much per
+/// run that ran at the same time.
+const KEEP_RESIDENT: usize = 64 << 20;
 /// Instances the pooling allocator of each tier keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
 /// How many times Winch's compile time a run on Winch's code may take before it is
@@ -122,6 +125,7 @@ impl Tier {
             .total_tables(POOL_SLOTS)
             .total_stacks(POOL_SLOTS)
             .max_memory_size(1 << 32)
+            .max_unused_warm_slots(0)
             .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
         config
