@@ -17,6 +17,7 @@ mod cache;
 mod decode;
 mod functions;
 mod message;
+mod ticker;
 
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
@@ -28,14 +29,13 @@ use std::pin::pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
+use ticker::Ticker;
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
     PoolingAllocationConfig, RegallocAlgorithm, Store, StoreLimits, StoreLimitsBuilder, Strategy,
     Trap, UpdateDeadline,
 };
 
-/// Milliseconds between two epoch ticks (the resolution of the time limit).
-const TICK_MS: u64 = 5;
 /// The most WebAssembly stack a run may use; past it a run fails with E403.
 const WASM_STACK: usize = 32 << 20;
 /// Stack of the fiber a run executes on: [`WASM_STACK`] plus room for the host's
@@ -90,6 +90,7 @@ pub(crate) struct HostState {
 struct Tier {
     engine: Engine,
     linker: Linker<HostState>,
+    ticker: Ticker,
 }
 
 impl Tier {
@@ -146,17 +147,16 @@ impl Tier {
         let mut linker = Linker::new(&engine);
         define_math(&mut linker)?;
         let weak = engine.weak();
-        std::thread::Builder::new()
-            .name("bytelogic-epoch".into())
-            .spawn(move || {
-                while let Some(engine) = weak.upgrade() {
-                    engine.increment_epoch();
-                    drop(engine);
-                    std::thread::sleep(Duration::from_millis(TICK_MS));
-                }
-            })
-            .map_err(engine_error)?;
-        Ok(Tier { engine, linker })
+        let ticker = Ticker::start(move || {
+            let engine = weak.upgrade();
+            engine.as_ref().map(Engine::increment_epoch).is_some()
+        })
+        .map_err(engine_error)?;
+        Ok(Tier {
+            engine,
+            linker,
+            ticker,
+        })
     }
 
     /// Compiles and links `wasm`.
@@ -336,6 +336,7 @@ fn execute_here(
             .build(),
         tier_up: false,
     };
+    let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
     store.limiter(|s| &mut s.limits);
     watch_the_clock(&mut store, clock);
@@ -374,7 +375,7 @@ fn execute_here(
     .map(Some)
 }
 
-/// Arms the time limit of one run: at every epoch tick (every [`TICK_MS`]) the store
+/// Arms the time limit of one run: at every epoch tick (every [`ticker::TICK`]) the store
 /// compares the clock with the deadline, so the run stops at the first check past it,
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
