@@ -16,7 +16,9 @@
 //! scans, indexes and queries do not change.
 //!
 //! `SortDense` orders a large QUERY answer of one or two dense Int columns the same
-//! way: a bitmap of its rows, read back in order (docs/decisions.md 78).
+//! way: a bitmap of its rows, read back in order (docs/decisions.md 78); an answer of
+//! every row is read off the set's rows and written in order into the answer, with
+//! no copy first (84).
 
 use super::Helper;
 use super::symbols::alloc_table;
@@ -303,12 +305,13 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-/// `SortDense`, `(rows, count, width) -> bool`: when there are at least
+/// `SortDense`, `(rows, out, count, width) -> bool`: when there are at least
 /// [`DENSE_MIN`] rows of width 1 or 2 that [`build_bitmap`] accepts (distinct, as
-/// an answer's rows are), writes them back over themselves in canonical order, read
-/// off their bitmap, and returns 1; otherwise returns 0 and leaves them as they were.
+/// an answer's rows are), writes them at `out` (which may be `rows`) in canonical
+/// order, read off their bitmap, and returns 1; otherwise returns 0 and writes
+/// nothing.
 pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
-    let (rows, count, width) = (0, 1, 2);
+    let (rows, out, count, width) = (0, 1, 2, 3);
     let mut f = FnBuilder::new(n);
     let [w, at, dst] = [(); 3].map(|_| f.local(ValType::I32));
     let [word, bit, mask] = [(); 3].map(|_| f.local(ValType::I64));
@@ -337,7 +340,7 @@ pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
         .i64_const(1)
         .i64_sub()
         .local_set(mask)
-        .local_get(rows)
+        .local_get(out)
         .local_set(dst);
     loop_start(&mut f, w, map.words);
     f.ins()

@@ -164,7 +164,8 @@ impl Helper {
             | Helper::IndexCatchUp
             | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
-            Helper::SortRanked | Helper::SortDense => (vec![I32, I32, I32], vec![I32]),
+            Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
+            Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }

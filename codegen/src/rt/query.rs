@@ -209,7 +209,8 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         pc,
         from,
         free,
-    ] = [(); 18].map(|_| f.local(ValType::I32));
+        sorted,
+    ] = [(); 19].map(|_| f.local(ValType::I32));
     f.ins()
         .local_get(rel)
         .i32_load(m32(SET_ARITY))
@@ -236,20 +237,36 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .i32_mul()
         .call_fn(alloc)
         .local_set(buf)
-        // Every column `?`: every visible row, as it is, in one copy.
+        .local_get(len)
+        .local_set(count)
+        // Every column `?`: every visible row, as it is. A dense answer (in a module
+        // for long runs) is written in order from the set's rows; else, one copy.
         .local_get(free)
         .local_get(arity)
         .i32_eq()
-        .if_(BlockType::Empty)
+        .if_(BlockType::Empty);
+    if let Some(dense) = dense {
+        f.ins()
+            .local_get(rows)
+            .local_get(buf)
+            .local_get(len)
+            .local_get(width)
+            .call_fn(dense)
+            .local_tee(sorted)
+            .i32_eqz()
+            .if_(BlockType::Empty);
+    }
+    f.ins()
         .local_get(buf)
         .local_get(rows)
         .local_get(len)
         .local_get(wsz)
         .i32_mul()
-        .memory_copy(0, 0)
-        .local_get(len)
-        .local_set(count)
-        .else_();
+        .memory_copy(0, 0);
+    if dense.is_some() {
+        f.ins().end();
+    }
+    f.ins().else_().i32_const(0).local_set(count);
     loop_start(&mut f, r, len);
     f.ins()
         .local_get(rows)
@@ -353,15 +370,28 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .end();
     loop_end(&mut f, r);
     f.ins().end();
-    // In place through a bitmap when the rows are many dense Ints (in a module for
-    // long runs), else by rank when every value has one, else by comparing values
-    // through pointers (then copied back).
+    // Sorted already, or in place through a bitmap when the rows are many dense
+    // Ints (in a module for long runs; tried above if every column is `?`), else by
+    // rank when every value has one, else by comparing values through pointers
+    // (then copied back).
     if let Some(dense) = dense {
         f.ins()
+            .local_get(sorted)
+            .if_(BlockType::Result(ValType::I32))
+            .i32_const(1)
+            .else_()
+            .local_get(free)
+            .local_get(arity)
+            .i32_ne()
+            .if_(BlockType::Result(ValType::I32))
+            .local_get(buf)
             .local_get(buf)
             .local_get(count)
             .local_get(width)
             .call_fn(dense)
+            .else_()
+            .i32_const(0)
+            .end()
             .if_(BlockType::Result(ValType::I32))
             .i32_const(1)
             .else_();
@@ -372,7 +402,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(width)
         .call_fn(ranked);
     if dense.is_some() {
-        f.ins().end();
+        f.ins().end().end();
     }
     f.ins()
         .i32_eqz()

@@ -48,7 +48,7 @@
   (export "intern_cap" (global 17))
   (export "site" (global 18))
   (func (;0;) (type 0) (param i64 i64 i32 i32) (result i32)
-    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
+    (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i64 i32)
     i32.const 80
     i32.const 0
     global.get 0
@@ -638,6 +638,8 @@
       local.set 77
       i32.const 0
       local.set 78
+      i32.const 0
+      local.set 79
       local.set 60
       local.set 59
       local.set 58
@@ -691,6 +693,8 @@
         i32.const 0
         call 2
         local.set 67
+        local.get 63
+        local.set 69
         local.get 78
         local.get 61
         i32.eq
@@ -701,9 +705,9 @@
           local.get 65
           i32.mul
           memory.copy
-          local.get 63
-          local.set 69
         else
+          i32.const 0
+          local.set 69
           block ;; label = @4
             loop ;; label = @5
               local.get 70
@@ -869,8 +873,6 @@
         local.get 64
         i32.const 0
         i32.const 0
-        local.set 83
-        i32.const 0
         local.set 84
         i32.const 0
         local.set 85
@@ -910,51 +912,53 @@
         local.set 102
         i32.const 0
         local.set 103
-        i64.const 0
+        i32.const 0
         local.set 104
         i64.const 0
         local.set 105
+        i64.const 0
+        local.set 106
+        local.set 83
         local.set 82
         local.set 81
         local.set 80
-        local.set 79
         block (result i32) ;; label = @3
-          local.get 80
           local.get 81
+          local.get 82
           i32.mul
-          local.set 83
-          local.get 81
+          local.set 84
+          local.get 82
           i32.const 8
           i32.mul
-          local.set 91
+          local.set 92
           block ;; label = @4
             loop ;; label = @5
-              local.get 88
-              local.get 83
+              local.get 89
+              local.get 84
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 79
-              local.get 88
+              local.get 80
+              local.get 89
               i32.const 16
               i32.mul
               i32.add
-              local.set 90
-              local.get 90
+              local.set 91
+              local.get 91
               i32.load
               i32.const 1
               i32.eq
-              local.get 90
+              local.get 91
               i64.load offset=8
               i64.const 4611686018427387904
               i64.add
               i64.const -9223372036854775808
               i64.lt_u
               i32.and
-              local.get 90
+              local.get 91
               i32.load
               i32.const 3
               i32.eq
-              local.get 90
+              local.get 91
               i64.load offset=8
               i64.const 1
               i64.lt_u
@@ -965,103 +969,103 @@
                 i32.const 0
                 br 3 (;@3;)
               end
-              local.get 88
+              local.get 89
               i32.const 1
               i32.add
-              local.set 88
+              local.set 89
               br 0 (;@5;)
             end
           end
-          local.get 91
+          local.get 92
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.tee 86
+          local.tee 87
           i32.const 0
-          local.get 91
+          local.get 92
           memory.fill
           i32.const 32
-          local.get 80
+          local.get 81
           i32.clz
           i32.sub
-          local.set 99
-          local.get 99
+          local.set 100
+          local.get 100
           i32.const 8
-          local.get 99
+          local.get 100
           i32.const 8
           i32.gt_u
           select
-          local.set 99
-          local.get 99
+          local.set 100
+          local.get 100
           i32.const 16
-          local.get 99
+          local.get 100
           i32.const 16
           i32.lt_u
           select
-          local.set 99
+          local.set 100
           i32.const 4
-          local.get 99
+          local.get 100
           i32.shl
           i32.const 0
           i32.const 0
           i32.const 0
           call 2
-          local.set 87
-          local.get 79
-          local.set 84
-          local.get 79
-          local.get 83
+          local.set 88
+          local.get 80
+          local.set 85
+          local.get 80
+          local.get 84
           i32.const 8
           i32.mul
           i32.add
-          local.set 85
+          local.set 86
           i32.const 0
-          local.set 88
+          local.set 89
           block ;; label = @4
             loop ;; label = @5
-              local.get 88
-              local.get 83
+              local.get 89
+              local.get 84
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 79
-              local.get 88
+              local.get 80
+              local.get 89
               i32.const 16
               i32.mul
               i32.add
-              local.set 90
-              local.get 90
+              local.set 91
+              local.get 91
               i64.load offset=8
-              local.tee 104
+              local.tee 105
               i64.const 4611686018427387904
               i64.add
-              local.get 104
+              local.get 105
               i64.const -9223372036854775808
               i64.or
-              local.get 90
+              local.get 91
               i32.load
               i32.const 1
               i32.eq
               select
-              local.set 104
-              local.get 84
-              local.get 88
+              local.set 105
+              local.get 85
+              local.get 89
               i32.const 8
               i32.mul
               i32.add
-              local.get 104
+              local.get 105
               i64.store
-              local.get 86
-              local.get 89
+              local.get 87
+              local.get 90
               i32.const 8
               i32.mul
               i32.add
-              local.tee 94
-              local.get 94
+              local.tee 95
+              local.get 95
               i64.load
-              local.get 104
-              local.get 84
-              local.get 89
+              local.get 105
+              local.get 85
+              local.get 90
               i32.const 8
               i32.mul
               i32.add
@@ -1069,256 +1073,256 @@
               i64.xor
               i64.or
               i64.store
-              local.get 89
+              local.get 90
               i32.const 1
               i32.add
-              local.tee 89
+              local.tee 90
               i32.const 0
-              local.get 89
-              local.get 81
+              local.get 90
+              local.get 82
               i32.lt_u
               select
-              local.set 89
-              local.get 88
+              local.set 90
+              local.get 89
               i32.const 1
               i32.add
-              local.set 88
+              local.set 89
               br 0 (;@5;)
             end
           end
-          local.get 81
-          local.set 89
+          local.get 82
+          local.set 90
           block ;; label = @4
             loop ;; label = @5
-              local.get 89
+              local.get 90
               i32.eqz
               br_if 1 (;@4;)
-              local.get 89
+              local.get 90
               i32.const 1
               i32.sub
-              local.tee 89
+              local.tee 90
               i32.const 8
               i32.mul
-              local.get 86
+              local.get 87
               i32.add
               i64.load
-              local.tee 105
+              local.tee 106
               i64.ctz
               i32.wrap_i64
-              local.set 100
+              local.set 101
               i32.const 64
-              local.get 105
+              local.get 106
               i64.clz
               i32.wrap_i64
               i32.sub
-              local.get 100
+              local.get 101
               i32.sub
-              local.tee 101
+              local.tee 102
               if ;; label = @6
-                local.get 101
-                local.get 101
-                local.get 99
+                local.get 102
+                local.get 102
+                local.get 100
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 99
+                local.get 100
                 i32.div_u
-                local.tee 102
+                local.tee 103
                 i32.add
                 i32.const 1
                 i32.sub
-                local.get 102
+                local.get 103
                 i32.div_u
-                local.set 102
+                local.set 103
                 i32.const 1
-                local.get 102
+                local.get 103
                 i32.shl
                 i32.const 1
                 i32.sub
-                local.set 103
-                local.get 100
-                local.set 92
-                local.get 100
+                local.set 104
                 local.get 101
+                local.set 93
+                local.get 101
+                local.get 102
                 i32.add
-                local.set 101
+                local.set 102
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 92
-                    local.get 101
+                    local.get 93
+                    local.get 102
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 87
+                    local.get 88
                     i32.const 0
-                    local.get 103
+                    local.get 104
                     i32.const 1
                     i32.add
                     i32.const 4
                     i32.mul
                     memory.fill
-                    local.get 84
-                    local.set 94
+                    local.get 85
+                    local.set 95
                     i32.const 0
-                    local.set 93
+                    local.set 94
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 93
-                        local.get 80
+                        local.get 94
+                        local.get 81
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 94
-                        local.get 89
+                        local.get 95
+                        local.get 90
                         i32.const 8
                         i32.mul
                         i32.add
                         i64.load
-                        local.get 92
+                        local.get 93
                         i64.extend_i32_u
                         i64.shr_u
                         i32.wrap_i64
-                        local.get 103
+                        local.get 104
                         i32.and
                         i32.const 4
                         i32.mul
-                        local.get 87
+                        local.get 88
                         i32.add
-                        local.tee 95
-                        local.get 95
+                        local.tee 96
+                        local.get 96
                         i32.load
                         i32.const 1
                         i32.add
                         i32.store
-                        local.get 94
-                        local.get 91
-                        i32.add
-                        local.set 94
-                        local.get 93
-                        i32.const 1
-                        i32.add
-                        local.set 93
-                        br 0 (;@10;)
-                      end
-                    end
-                    i32.const 0
-                    local.set 98
-                    i32.const 0
-                    local.set 93
-                    local.get 103
-                    i32.const 1
-                    i32.add
-                    local.set 97
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 93
-                        local.get 97
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 87
-                        local.get 93
-                        i32.const 4
-                        i32.mul
-                        i32.add
-                        local.tee 95
-                        i32.load
                         local.get 95
-                        local.get 98
-                        i32.store
-                        local.get 98
-                        i32.add
-                        local.set 98
-                        local.get 93
-                        i32.const 1
-                        i32.add
-                        local.set 93
-                        br 0 (;@10;)
-                      end
-                    end
-                    local.get 84
-                    local.set 94
-                    i32.const 0
-                    local.set 93
-                    block ;; label = @9
-                      loop ;; label = @10
-                        local.get 93
-                        local.get 80
-                        i32.ge_u
-                        br_if 1 (;@9;)
-                        local.get 94
-                        local.get 89
-                        i32.const 8
-                        i32.mul
-                        i32.add
-                        i64.load
                         local.get 92
-                        i64.extend_i32_u
-                        i64.shr_u
-                        i32.wrap_i64
-                        local.get 103
-                        i32.and
-                        i32.const 4
-                        i32.mul
-                        local.get 87
-                        i32.add
-                        local.tee 95
-                        i32.load
-                        local.tee 97
-                        i32.const 1
-                        i32.add
-                        local.set 98
-                        local.get 95
-                        local.get 98
-                        i32.store
-                        local.get 85
-                        local.get 97
-                        local.get 91
-                        i32.mul
                         i32.add
                         local.set 95
-                        i32.const 0
+                        local.get 94
+                        i32.const 1
+                        i32.add
+                        local.set 94
+                        br 0 (;@10;)
+                      end
+                    end
+                    i32.const 0
+                    local.set 99
+                    i32.const 0
+                    local.set 94
+                    local.get 104
+                    i32.const 1
+                    i32.add
+                    local.set 98
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 94
+                        local.get 98
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 88
+                        local.get 94
+                        i32.const 4
+                        i32.mul
+                        i32.add
+                        local.tee 96
+                        i32.load
+                        local.get 96
+                        local.get 99
+                        i32.store
+                        local.get 99
+                        i32.add
+                        local.set 99
+                        local.get 94
+                        i32.const 1
+                        i32.add
+                        local.set 94
+                        br 0 (;@10;)
+                      end
+                    end
+                    local.get 85
+                    local.set 95
+                    i32.const 0
+                    local.set 94
+                    block ;; label = @9
+                      loop ;; label = @10
+                        local.get 94
+                        local.get 81
+                        i32.ge_u
+                        br_if 1 (;@9;)
+                        local.get 95
+                        local.get 90
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        i64.load
+                        local.get 93
+                        i64.extend_i32_u
+                        i64.shr_u
+                        i32.wrap_i64
+                        local.get 104
+                        i32.and
+                        i32.const 4
+                        i32.mul
+                        local.get 88
+                        i32.add
+                        local.tee 96
+                        i32.load
+                        local.tee 98
+                        i32.const 1
+                        i32.add
+                        local.set 99
+                        local.get 96
+                        local.get 99
+                        i32.store
+                        local.get 86
+                        local.get 98
+                        local.get 92
+                        i32.mul
+                        i32.add
                         local.set 96
+                        i32.const 0
+                        local.set 97
                         block ;; label = @11
                           loop ;; label = @12
-                            local.get 96
-                            local.get 81
+                            local.get 97
+                            local.get 82
                             i32.ge_u
                             br_if 1 (;@11;)
-                            local.get 95
                             local.get 96
+                            local.get 97
                             i32.const 8
                             i32.mul
-                            local.tee 97
+                            local.tee 98
                             i32.add
-                            local.get 94
-                            local.get 97
+                            local.get 95
+                            local.get 98
                             i32.add
                             i64.load
                             i64.store
-                            local.get 96
+                            local.get 97
                             i32.const 1
                             i32.add
-                            local.set 96
+                            local.set 97
                             br 0 (;@12;)
                           end
                         end
-                        local.get 94
-                        local.get 91
+                        local.get 95
+                        local.get 92
                         i32.add
-                        local.set 94
-                        local.get 93
+                        local.set 95
+                        local.get 94
                         i32.const 1
                         i32.add
-                        local.set 93
+                        local.set 94
                         br 0 (;@10;)
                       end
                     end
-                    local.get 84
                     local.get 85
-                    local.set 84
+                    local.get 86
                     local.set 85
-                    local.get 92
-                    local.get 102
+                    local.set 86
+                    local.get 93
+                    local.get 103
                     i32.add
-                    local.set 92
+                    local.set 93
                     br 0 (;@8;)
                   end
                 end
@@ -1326,64 +1330,64 @@
               br 0 (;@5;)
             end
           end
-          local.get 84
-          local.get 79
+          local.get 85
+          local.get 80
           i32.ne
-          local.set 94
+          local.set 95
           i32.const 0
-          local.set 88
+          local.set 89
           block ;; label = @4
             loop ;; label = @5
-              local.get 88
-              local.get 83
+              local.get 89
+              local.get 84
               i32.ge_u
               br_if 1 (;@4;)
-              local.get 88
-              local.get 83
+              local.get 89
+              local.get 84
               i32.const 1
               i32.sub
-              local.get 88
+              local.get 89
               i32.sub
-              local.get 94
+              local.get 95
               select
-              local.set 93
-              local.get 84
-              local.get 93
+              local.set 94
+              local.get 85
+              local.get 94
               i32.const 8
               i32.mul
               i32.add
               i64.load
-              local.set 104
-              local.get 79
-              local.get 93
+              local.set 105
+              local.get 80
+              local.get 94
               i32.const 16
               i32.mul
               i32.add
-              local.set 90
-              local.get 90
+              local.set 91
+              local.get 91
               i64.const 1
               i64.const 3
-              local.get 104
+              local.get 105
               i64.const 0
               i64.ge_s
               select
               i64.store
-              local.get 90
-              local.get 104
+              local.get 91
+              local.get 105
               i64.const 4611686018427387904
               i64.sub
-              local.get 104
+              local.get 105
               i64.const 9223372036854775807
               i64.and
-              local.get 104
+              local.get 105
               i64.const 0
               i64.ge_s
               select
               i64.store offset=8
-              local.get 88
+              local.get 89
               i32.const 1
               i32.add
-              local.set 88
+              local.set 89
               br 0 (;@5;)
             end
           end
@@ -1430,8 +1434,6 @@
           local.get 64
           i32.const 0
           i32.const 0
-          local.set 110
-          i32.const 0
           local.set 111
           i32.const 0
           local.set 112
@@ -1451,167 +1453,169 @@
           local.set 119
           i32.const 0
           local.set 120
+          i32.const 0
+          local.set 121
+          local.set 110
           local.set 109
           local.set 108
           local.set 107
-          local.set 106
           block ;; label = @4
-            local.get 106
-            local.set 110
             local.get 107
+            local.set 111
+            local.get 108
             i32.const 4
             i32.mul
             i32.const 0
             i32.const 0
             i32.const 0
             call 2
-            local.set 111
-            i32.const 1
             local.set 112
+            i32.const 1
+            local.set 113
             block ;; label = @5
               loop ;; label = @6
-                local.get 112
-                local.get 107
+                local.get 113
+                local.get 108
                 i32.ge_u
                 br_if 1 (;@5;)
-                local.get 112
+                local.get 113
                 i32.const 1
                 i32.shl
-                local.set 113
-                i32.const 0
                 local.set 114
+                i32.const 0
+                local.set 115
                 block ;; label = @7
                   loop ;; label = @8
-                    local.get 114
-                    local.get 107
+                    local.get 115
+                    local.get 108
                     i32.ge_u
                     br_if 1 (;@7;)
-                    local.get 114
-                    local.get 112
-                    i32.add
-                    local.get 107
-                    local.get 114
-                    local.get 112
-                    i32.add
-                    local.get 107
-                    i32.lt_u
-                    select
-                    local.tee 115
-                    local.set 118
-                    local.get 114
+                    local.get 115
                     local.get 113
                     i32.add
-                    local.get 107
-                    local.get 114
+                    local.get 108
+                    local.get 115
                     local.get 113
                     i32.add
-                    local.get 107
+                    local.get 108
                     i32.lt_u
                     select
-                    local.set 116
-                    local.get 114
-                    local.tee 117
+                    local.tee 116
                     local.set 119
+                    local.get 115
+                    local.get 114
+                    i32.add
+                    local.get 108
+                    local.get 115
+                    local.get 114
+                    i32.add
+                    local.get 108
+                    i32.lt_u
+                    select
+                    local.set 117
+                    local.get 115
+                    local.tee 118
+                    local.set 120
                     block ;; label = @9
                       loop ;; label = @10
-                        local.get 119
-                        local.get 116
+                        local.get 120
+                        local.get 117
                         i32.ge_u
                         br_if 1 (;@9;)
-                        local.get 117
-                        local.get 115
+                        local.get 118
+                        local.get 116
                         i32.lt_u
                         if (result i32) ;; label = @11
-                          local.get 118
-                          local.get 116
+                          local.get 119
+                          local.get 117
                           i32.ge_u
                           if (result i32) ;; label = @12
                             i32.const 1
                           else
-                            local.get 110
-                            local.get 117
-                            i32.const 4
-                            i32.mul
-                            i32.add
-                            i32.load
-                            local.get 110
+                            local.get 111
                             local.get 118
                             i32.const 4
                             i32.mul
                             i32.add
                             i32.load
-                            local.get 108
+                            local.get 111
+                            local.get 119
+                            i32.const 4
+                            i32.mul
+                            i32.add
+                            i32.load
+                            local.get 109
                             i32.const 0
-                            i32.const 0
-                            local.set 125
                             i32.const 0
                             local.set 126
                             i32.const 0
                             local.set 127
+                            i32.const 0
+                            local.set 128
+                            local.set 125
                             local.set 124
                             local.set 123
                             local.set 122
-                            local.set 121
                             block (result i32) ;; label = @13
                               block ;; label = @14
                                 loop ;; label = @15
-                                  local.get 125
-                                  local.get 123
+                                  local.get 126
+                                  local.get 124
                                   i32.ge_u
                                   br_if 1 (;@14;)
-                                  local.get 125
+                                  local.get 126
                                   i32.const 16
                                   i32.mul
-                                  local.set 127
-                                  local.get 121
-                                  local.get 127
+                                  local.set 128
+                                  local.get 122
+                                  local.get 128
                                   i32.add
                                   i32.load
-                                  local.get 121
-                                  local.get 127
+                                  local.get 122
+                                  local.get 128
                                   i32.add
                                   i64.load offset=8
-                                  local.get 122
-                                  local.get 127
+                                  local.get 123
+                                  local.get 128
                                   i32.add
                                   i32.load
-                                  local.get 122
-                                  local.get 127
+                                  local.get 123
+                                  local.get 128
                                   i32.add
                                   i64.load offset=8
                                   i32.const 0
                                   i32.const 0
+                                  local.set 134
                                   local.set 133
                                   local.set 132
                                   local.set 131
                                   local.set 130
                                   local.set 129
-                                  local.set 128
                                   block (result i32) ;; label = @16
-                                    local.get 128
+                                    local.get 129
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
-                                      local.get 130
+                                      local.get 131
                                       i32.const 3
                                       i32.ne
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 129
+                                      local.get 130
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
-                                        local.get 131
+                                        local.get 132
                                         i64.const 1
                                         i64.lt_u
                                         if ;; label = @19
-                                          local.get 129
-                                          local.get 131
+                                          local.get 130
+                                          local.get 132
                                           i64.gt_u
-                                          local.get 129
-                                          local.get 131
+                                          local.get 130
+                                          local.get 132
                                           i64.lt_u
                                           i32.sub
                                           br 3 (;@16;)
@@ -1619,145 +1623,145 @@
                                         i32.const -1
                                         br 2 (;@16;)
                                       end
-                                      local.get 131
+                                      local.get 132
                                       i64.const 1
                                       i64.lt_u
                                       if ;; label = @18
                                         i32.const 1
                                         br 2 (;@16;)
                                       end
-                                      local.get 129
+                                      local.get 130
                                       i32.wrap_i64
-                                      local.get 131
+                                      local.get 132
                                       i32.wrap_i64
                                       i32.const 0
                                       i32.const 0
-                                      i32.const 0
-                                      local.set 138
                                       i32.const 0
                                       local.set 139
                                       i32.const 0
                                       local.set 140
                                       i32.const 0
                                       local.set 141
+                                      i32.const 0
+                                      local.set 142
+                                      local.set 138
                                       local.set 137
                                       local.set 136
                                       local.set 135
-                                      local.set 134
                                       block (result i32) ;; label = @18
-                                        global.get 13
-                                        local.get 134
-                                        i32.const 8
-                                        i32.mul
-                                        i32.add
-                                        local.tee 138
-                                        i32.load offset=4
-                                        local.set 139
-                                        local.get 138
-                                        i32.load
-                                        local.set 138
                                         global.get 13
                                         local.get 135
                                         i32.const 8
                                         i32.mul
                                         i32.add
-                                        local.tee 140
+                                        local.tee 139
                                         i32.load offset=4
-                                        local.set 141
-                                        local.get 140
-                                        i32.load
                                         local.set 140
-                                        local.get 138
+                                        local.get 139
+                                        i32.load
+                                        local.set 139
+                                        global.get 13
+                                        local.get 136
+                                        i32.const 8
+                                        i32.mul
+                                        i32.add
+                                        local.tee 141
+                                        i32.load offset=4
+                                        local.set 142
+                                        local.get 141
+                                        i32.load
+                                        local.set 141
                                         local.get 139
                                         local.get 140
                                         local.get 141
+                                        local.get 142
                                         call 7
                                       end
                                       br 1 (;@16;)
                                     end
-                                    local.get 130
+                                    local.get 131
                                     i32.const 3
                                     i32.eq
                                     if ;; label = @17
                                       i32.const -1
                                       br 1 (;@16;)
                                     end
-                                    local.get 128
                                     local.get 129
                                     local.get 130
                                     local.get 131
+                                    local.get 132
                                     i32.const 0
                                     i32.const 0
+                                    local.set 148
                                     local.set 147
                                     local.set 146
                                     local.set 145
                                     local.set 144
                                     local.set 143
-                                    local.set 142
                                     block (result i32) ;; label = @17
-                                      local.get 142
+                                      local.get 143
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
-                                        local.get 144
+                                        local.get 145
                                         i32.const 1
                                         i32.eq
                                         if ;; label = @19
-                                          local.get 143
-                                          local.get 145
+                                          local.get 144
+                                          local.get 146
                                           i64.gt_s
-                                          local.get 143
-                                          local.get 145
+                                          local.get 144
+                                          local.get 146
                                           i64.lt_s
                                           i32.sub
                                           br 2 (;@17;)
                                         end
                                         i32.const 0
-                                        local.get 143
+                                        local.get 144
                                         i32.const 0
-                                        local.get 145
+                                        local.get 146
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         br 1 (;@17;)
                                       end
-                                      local.get 144
+                                      local.get 145
                                       i32.const 1
                                       i32.eq
                                       if ;; label = @18
                                         i32.const 0
                                         i32.const 0
-                                        local.get 145
+                                        local.get 146
                                         i32.const 0
-                                        local.get 143
+                                        local.get 144
                                         i32.const 0
                                         i32.const 0
                                         call 8
                                         i32.sub
                                         br 1 (;@17;)
                                       end
-                                      local.get 143
+                                      local.get 144
                                       f64.reinterpret_i64
-                                      local.get 145
+                                      local.get 146
                                       f64.reinterpret_i64
                                       f64.gt
-                                      local.get 143
+                                      local.get 144
                                       f64.reinterpret_i64
-                                      local.get 145
+                                      local.get 146
                                       f64.reinterpret_i64
                                       f64.lt
                                       i32.sub
                                     end
                                   end
-                                  local.tee 126
+                                  local.tee 127
                                   if ;; label = @16
-                                    local.get 126
+                                    local.get 127
                                     br 3 (;@13;)
                                   end
-                                  local.get 125
+                                  local.get 126
                                   i32.const 1
                                   i32.add
-                                  local.set 125
+                                  local.set 126
                                   br 0 (;@15;)
                                 end
                               end
@@ -1769,31 +1773,14 @@
                         else
                           i32.const 0
                         end
-                        local.tee 120
+                        local.tee 121
                         if ;; label = @11
+                          local.get 112
+                          local.get 120
+                          i32.const 4
+                          i32.mul
+                          i32.add
                           local.get 111
-                          local.get 119
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 110
-                          local.get 117
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          i32.load
-                          i32.store
-                          local.get 117
-                          i32.const 1
-                          i32.add
-                          local.set 117
-                        else
-                          local.get 111
-                          local.get 119
-                          i32.const 4
-                          i32.mul
-                          i32.add
-                          local.get 110
                           local.get 118
                           i32.const 4
                           i32.mul
@@ -1804,51 +1791,68 @@
                           i32.const 1
                           i32.add
                           local.set 118
+                        else
+                          local.get 112
+                          local.get 120
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          local.get 111
+                          local.get 119
+                          i32.const 4
+                          i32.mul
+                          i32.add
+                          i32.load
+                          i32.store
+                          local.get 119
+                          i32.const 1
+                          i32.add
+                          local.set 119
                         end
-                        local.get 119
+                        local.get 120
                         i32.const 1
                         i32.add
-                        local.set 119
+                        local.set 120
                         br 0 (;@10;)
                       end
                     end
+                    local.get 115
                     local.get 114
-                    local.get 113
                     i32.add
                     i32.const 1
                     i32.sub
-                    local.set 114
-                    local.get 114
+                    local.set 115
+                    local.get 115
                     i32.const 1
                     i32.add
-                    local.set 114
+                    local.set 115
                     br 0 (;@8;)
                   end
                 end
-                local.get 110
                 local.get 111
-                local.set 110
-                local.set 111
                 local.get 112
+                local.set 111
+                local.set 112
+                local.get 113
                 i32.const 1
                 i32.sub
-                local.get 112
+                local.get 113
                 i32.add
-                local.set 112
-                local.get 112
+                local.set 113
+                local.get 113
                 i32.const 1
                 i32.add
-                local.set 112
+                local.set 113
                 br 0 (;@6;)
               end
             end
-            local.get 110
-            local.get 106
+            local.get 111
+            local.get 107
             i32.ne
             if ;; label = @5
-              local.get 106
-              local.get 110
               local.get 107
+              local.get 111
+              local.get 108
               i32.const 4
               i32.mul
               memory.copy
@@ -1933,25 +1937,25 @@
     local.get 6
     local.get 7
     i32.const 0
+    local.set 151
     local.set 150
     local.set 149
-    local.set 148
     block ;; label = @1
       i32.const 32
       i32.const 0
       i32.const 0
       i32.const 0
       call 2
-      local.tee 150
+      local.tee 151
       i32.const 0
       i32.store
-      local.get 150
-      local.get 148
-      i32.store offset=16
-      local.get 150
+      local.get 151
       local.get 149
-      i64.store offset=24
+      i32.store offset=16
+      local.get 151
       local.get 150
+      i64.store offset=24
+      local.get 151
       i32.const 0
       i32.const 0
       i32.const 0
