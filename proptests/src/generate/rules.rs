@@ -39,7 +39,8 @@ pub fn program((mut schema, mut facts, mut d): Parts) -> Datalog {
     let mut stmts = Vec::new();
     for _ in 0..1 + d.below(3) {
         for (i, rel) in rels.iter().enumerate() {
-            for _ in 0..f.below(4) {
+            // Up to 6 in a row: runs of 4 or more are compiled as a fact table.
+            for _ in 0..f.below(7) {
                 stmts.push(DStmt::Fact(
                     i,
                     rel.kinds.iter().map(|&k| lit(f, k, false)).collect(),
