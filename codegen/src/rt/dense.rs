@@ -18,7 +18,8 @@
 //! `SortDense` orders a large QUERY answer of one or two dense Int columns the same
 //! way: a bitmap of its rows, read back in order (docs/decisions.md 78); an answer of
 //! every row is read off the set's rows and written in order into the answer, with
-//! no copy first (84).
+//! no copy first (84), or, by `SetSorted`, off the set's own bitmap when that holds
+//! every row (85).
 
 use super::Helper;
 use super::symbols::alloc_table;
@@ -313,8 +314,7 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
 pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
     let (rows, out, count, width) = (0, 1, 2, 3);
     let mut f = FnBuilder::new(n);
-    let [w, at, dst] = [(); 3].map(|_| f.local(ValType::I32));
-    let [word, bit, mask] = [(); 3].map(|_| f.local(ValType::I64));
+    let dst = f.local(ValType::I32);
     f.ins()
         .local_get(count)
         .i32_const(DENSE_MIN)
@@ -332,79 +332,8 @@ pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
     let map = build_bitmap(m, &mut f, (rows, count, Width::Local(width)), |f| {
         f.ins().i32_const(0).return_();
     });
-    // Every set bit, in order, as a row of Ints at `dst`.
-    f.ins()
-        .i64_const(1)
-        .local_get(map.shift)
-        .i64_shl()
-        .i64_const(1)
-        .i64_sub()
-        .local_set(mask)
-        .local_get(out)
-        .local_set(dst);
-    loop_start(&mut f, w, map.words);
-    f.ins()
-        .local_get(map.bits)
-        .local_get(w)
-        .i32_const(3)
-        .i32_shl()
-        .i32_add()
-        .local_tee(at)
-        .i64_load(m64(0))
-        .local_set(word)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(word)
-        .i64_eqz()
-        .br_if(1)
-        .local_get(w)
-        .i64_extend_i32_u()
-        .i64_const(6)
-        .i64_shl()
-        .local_get(word)
-        .i64_ctz()
-        .i64_or()
-        .local_set(bit)
-        .local_get(word)
-        .local_get(word)
-        .i64_const(1)
-        .i64_sub()
-        .i64_and()
-        .local_set(word)
-        .local_get(dst)
-        .i64_const(i64::from(TAG_INT))
-        .i64_store(m64(0))
-        .local_get(dst)
-        .local_get(bit)
-        .local_get(map.shift)
-        .i64_shr_u()
-        .local_get(map.low[0])
-        .i64_add()
-        .i64_store(m64(8));
-    Width::Local(width).second(&mut f, |f| {
-        f.ins()
-            .local_get(dst)
-            .i64_const(i64::from(TAG_INT))
-            .i64_store(m64(VALUE_SIZE))
-            .local_get(dst)
-            .local_get(bit)
-            .local_get(mask)
-            .i64_and()
-            .local_get(map.low[1])
-            .i64_add()
-            .i64_store(m64(VALUE_SIZE + 8));
-    });
-    f.ins()
-        .local_get(dst)
-        .local_get(width)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .local_set(dst)
-        .br(0)
-        .end()
-        .end();
-    loop_end(&mut f, w);
+    f.ins().local_get(out).local_set(dst);
+    write_rows(&mut f, &map, dst, width);
     f.ins().i32_const(1);
     f.finish()
 }
@@ -499,4 +428,163 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: u32, tup: u32, arity: u32, in_
         .local_set(in_bitmap)
         .br(1)
         .end();
+}
+
+/// Emits the writing of every set bit of `map`, in order, as a row of `width` (a
+/// local: 1 or 2) Ints from local `dst` on (which it advances past them).
+fn write_rows(f: &mut FnBuilder, map: &Bitmap, dst: u32, width: u32) {
+    let [w, at] = [(); 2].map(|_| f.local(ValType::I32));
+    let [word, bit, mask] = [(); 3].map(|_| f.local(ValType::I64));
+    // Every set bit, in order, as a row of Ints at `dst`.
+    f.ins()
+        .i64_const(1)
+        .local_get(map.shift)
+        .i64_shl()
+        .i64_const(1)
+        .i64_sub()
+        .local_set(mask);
+    loop_start(f, w, map.words);
+    f.ins()
+        .local_get(map.bits)
+        .local_get(w)
+        .i32_const(3)
+        .i32_shl()
+        .i32_add()
+        .local_tee(at)
+        .i64_load(m64(0))
+        .local_set(word)
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(word)
+        .i64_eqz()
+        .br_if(1)
+        .local_get(w)
+        .i64_extend_i32_u()
+        .i64_const(6)
+        .i64_shl()
+        .local_get(word)
+        .i64_ctz()
+        .i64_or()
+        .local_set(bit)
+        .local_get(word)
+        .local_get(word)
+        .i64_const(1)
+        .i64_sub()
+        .i64_and()
+        .local_set(word)
+        .local_get(dst)
+        .i64_const(i64::from(TAG_INT))
+        .i64_store(m64(0))
+        .local_get(dst)
+        .local_get(bit)
+        .local_get(map.shift)
+        .i64_shr_u()
+        .local_get(map.low[0])
+        .i64_add()
+        .i64_store(m64(8));
+    Width::Local(width).second(f, |f| {
+        f.ins()
+            .local_get(dst)
+            .i64_const(i64::from(TAG_INT))
+            .i64_store(m64(VALUE_SIZE))
+            .local_get(dst)
+            .local_get(bit)
+            .local_get(mask)
+            .i64_and()
+            .local_get(map.low[1])
+            .i64_add()
+            .i64_store(m64(VALUE_SIZE + 8));
+    });
+    f.ins()
+        .local_get(dst)
+        .local_get(width)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .local_set(dst)
+        .br(0)
+        .end()
+        .end();
+    loop_end(f, w);
+}
+
+/// `SetSorted`, `(set, out, len) -> bool`: when the set (of arity 1 or 2) has a bitmap
+/// that holds every one of its rows, and they are `len` (all visible: always so at a
+/// top-level QUERY, checked so that this stays right if that changes), writes them at
+/// `out` in canonical order, read off that bitmap, and returns 1; otherwise returns
+/// 0 and writes nothing.
+pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
+    let (s, out, len) = (0, 1, 2);
+    let mut f = FnBuilder::new(n);
+    let map = Bitmap {
+        low: [f.local(ValType::I64), f.local(ValType::I64)],
+        span: f.local(ValType::I64),
+        shift: f.local(ValType::I64),
+        bits: f.local(ValType::I32),
+        words: f.local(ValType::I32),
+    };
+    let [w, width, dst] = [(); 3].map(|_| f.local(ValType::I32));
+    let total = f.local(ValType::I64);
+    field(&mut f, s, SET_BITS);
+    f.ins().local_tee(map.bits).i32_eqz().local_get(len);
+    field(&mut f, s, SET_LEN);
+    f.ins()
+        .i32_ne()
+        .i32_or()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    field(&mut f, s, SET_ARITY);
+    f.ins().local_set(width);
+    field(&mut f, s, SET_SPAN0);
+    f.ins().i64_extend_i32_u().local_set(map.span);
+    field(&mut f, s, SET_SHIFT);
+    f.ins()
+        .i64_extend_i32_u()
+        .local_set(map.shift)
+        .local_get(s)
+        .i64_load(m64(SET_LOW0))
+        .local_set(map.low[0])
+        .local_get(s)
+        .i64_load(m64(SET_LOW1))
+        .local_set(map.low[1])
+        .local_get(map.span)
+        .local_get(map.shift)
+        .i64_shl()
+        .i64_const(63)
+        .i64_add()
+        .i64_const(6)
+        .i64_shr_u()
+        .i32_wrap_i64()
+        .local_set(map.words);
+    // Every row is in the bitmap when it has as many bits set as the set has rows
+    // (a row outside the rectangle is only in the hash table).
+    loop_start(&mut f, w, map.words);
+    f.ins()
+        .local_get(total)
+        .local_get(map.bits)
+        .local_get(w)
+        .i32_const(3)
+        .i32_shl()
+        .i32_add()
+        .i64_load(m64(0))
+        .i64_popcnt()
+        .i64_add()
+        .local_set(total);
+    loop_end(&mut f, w);
+    f.ins()
+        .local_get(total)
+        .local_get(len)
+        .i64_extend_i32_u()
+        .i64_ne()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end()
+        .local_get(out)
+        .local_set(dst);
+    write_rows(&mut f, &map, dst, width);
+    f.ins().i32_const(1);
+    f.finish()
 }

@@ -105,9 +105,12 @@ pub enum Helper {
     Sort,
     /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
     SortRanked,
-    /// `(rows, count, width) -> bool`: orders many distinct rows of one or two dense
-    /// Ints in place, through a bitmap.
+    /// `(rows, out, count, width) -> bool`: orders many distinct rows of one or two
+    /// dense Ints into `out` (which may be `rows`), through a bitmap.
     SortDense,
+    /// `(set, out, len) -> bool`: writes every row of a set whose bitmap holds them
+    /// all to `out`, in order.
+    SetSorted,
     /// `(rel, pattern, project, out)`: matching tuples, sorted; stores their count at
     /// `out` and their address at `out + 4`.
     Snapshot,
@@ -166,6 +169,7 @@ impl Helper {
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),
+            Helper::SetSorted => (vec![I32, I32, I32], vec![I32]),
             Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
             Helper::OutResult => (value.to_vec(), vec![]),
         }
@@ -200,6 +204,7 @@ impl Helper {
             Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
             Helper::SetDense => dense::set_dense(m, n),
             Helper::SortDense => dense::sort_dense(m, n),
+            Helper::SetSorted => dense::set_sorted(m, n),
             Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
             Helper::IndexAdd => tables::index_add(m, n),
             Helper::IndexProbe(ix) => tables::index_probe(m, n, ix)?,

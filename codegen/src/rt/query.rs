@@ -189,6 +189,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     let sort = m.rt(Helper::Sort);
     let ranked = m.rt(Helper::SortRanked);
     let dense = m.dense.then(|| m.rt(Helper::SortDense));
+    let set_sorted = m.dense.then(|| m.rt(Helper::SetSorted));
     let mut f = FnBuilder::new(n);
     let [
         arity,
@@ -240,18 +241,27 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         .local_get(len)
         .local_set(count)
         // Every column `?`: every visible row, as it is. A dense answer (in a module
-        // for long runs) is written in order from the set's rows; else, one copy.
+        // for long runs) is written in order from the set's bitmap when it holds every
+        // row, else from the set's rows through a new one; else, one copy.
         .local_get(free)
         .local_get(arity)
         .i32_eq()
         .if_(BlockType::Empty);
-    if let Some(dense) = dense {
+    if let (Some(dense), Some(set_sorted)) = (dense, set_sorted) {
         f.ins()
+            .local_get(rel)
+            .local_get(buf)
+            .local_get(len)
+            .call_fn(set_sorted)
+            .if_(BlockType::Result(ValType::I32))
+            .i32_const(1)
+            .else_()
             .local_get(rows)
             .local_get(buf)
             .local_get(len)
             .local_get(width)
             .call_fn(dense)
+            .end()
             .local_tee(sorted)
             .i32_eqz()
             .if_(BlockType::Empty);
