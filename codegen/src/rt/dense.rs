@@ -113,6 +113,22 @@ fn word_of(f: &mut FnBuilder, bits: u32, bit: u32, addr: u32, mask: u32) {
         .local_set(mask);
 }
 
+/// Sets local `words` (i32) to the number of 64-bit words of a bitmap of a rectangle
+/// `span` (an i64 local) rows of the first column long and `shift` (an i64 local)
+/// bits wide.
+fn words_of(f: &mut FnBuilder, span: u32, shift: u32, words: u32) {
+    f.ins()
+        .local_get(span)
+        .local_get(shift)
+        .i64_shl()
+        .i64_const(63)
+        .i64_add()
+        .i64_const(6)
+        .i64_shr_u()
+        .i32_wrap_i64()
+        .local_set(words);
+}
+
 /// A bitmap [`build_bitmap`] made, and its rectangle, in locals: the columns' least
 /// Ints (i64), the first column's span and the second's width in bits (i64), and the
 /// bitmap's address and size in words (i32).
@@ -245,16 +261,7 @@ fn build_bitmap(
         .i64_shl()
         .i64_gt_u();
     fails(f);
-    f.ins()
-        .local_get(span)
-        .local_get(shift)
-        .i64_shl()
-        .i64_const(63)
-        .i64_add()
-        .i64_const(6)
-        .i64_shr_u()
-        .i32_wrap_i64()
-        .local_set(map.words);
+    words_of(f, span, shift, map.words);
     alloc_table(m, f, map.words, 8, map.bits);
     each_row(f);
     bit_of(f, tup, width, map.low, shift, bit);
@@ -548,16 +555,8 @@ pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
         .local_set(map.low[0])
         .local_get(s)
         .i64_load(m64(SET_LOW1))
-        .local_set(map.low[1])
-        .local_get(map.span)
-        .local_get(map.shift)
-        .i64_shl()
-        .i64_const(63)
-        .i64_add()
-        .i64_const(6)
-        .i64_shr_u()
-        .i32_wrap_i64()
-        .local_set(map.words);
+        .local_set(map.low[1]);
+    words_of(&mut f, map.span, map.shift, map.words);
     // Every row is in the bitmap when it has as many bits set as the set has rows
     // (a row outside the rectangle is only in the hash table).
     loop_start(&mut f, w, map.words);
