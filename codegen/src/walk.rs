@@ -17,6 +17,7 @@ pub fn exprs(program: &Program, f: &mut impl FnMut(&Expr)) {
             match op {
                 Op::Let { expr: e, .. } | Op::Filter(e) => e.visit(f),
                 Op::Emit { args, .. } => args.iter().for_each(|e| e.visit(f)),
+                Op::Not { key, .. } => key.iter().for_each(|e| e.visit(f)),
                 Op::Scan { .. } => {}
             }
         }

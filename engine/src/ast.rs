@@ -159,6 +159,9 @@ pub enum ClauseKind {
         /// The values.
         args: Vec<Expr>,
     },
+    /// `NOT rel a1 … an` (spec §9.1): the binding goes on only when no tuple of `rel`
+    /// equals every non-`?` argument.
+    Not(QueryPattern),
 }
 
 /// `CALC name INPUT … statements END`
@@ -302,6 +305,65 @@ pub enum ExprKind {
         /// Arguments.
         args: Vec<Expr>,
     },
+    /// `COUNT(QUERY rel a1 … an)` and the other aggregates (spec §9.2).
+    Aggregate {
+        /// Which aggregate.
+        func: AggFunc,
+        /// The name as written (`count`, `Mean`, …).
+        name: Ident,
+        /// The tuples it ranges over: the non-`?` arguments are the group.
+        query: QueryPattern,
+    },
+}
+
+/// The aggregates of spec §9.2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum AggFunc {
+    Count,
+    Sum,
+    Min,
+    Max,
+    Mean,
+}
+
+impl AggFunc {
+    /// Every aggregate.
+    pub const ALL: [AggFunc; 5] = [
+        AggFunc::Count,
+        AggFunc::Sum,
+        AggFunc::Min,
+        AggFunc::Max,
+        AggFunc::Mean,
+    ];
+
+    /// The canonical (upper-case) name.
+    pub fn name(self) -> &'static str {
+        match self {
+            AggFunc::Count => "COUNT",
+            AggFunc::Sum => "SUM",
+            AggFunc::Min => "MIN",
+            AggFunc::Max => "MAX",
+            AggFunc::Mean => "MEAN",
+        }
+    }
+
+    /// The aggregate named `word`, in any case.
+    pub fn from_name(word: &str) -> Option<AggFunc> {
+        AggFunc::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(word))
+    }
+
+    /// True for the aggregates that read a value column (all but COUNT).
+    pub fn reads_value(self) -> bool {
+        self != AggFunc::Count
+    }
+
+    /// True for MIN and MAX, which are also two-argument built-ins (spec §6.3).
+    pub fn is_builtin_too(self) -> bool {
+        matches!(self, AggFunc::Min | AggFunc::Max)
+    }
 }
 
 /// Prefix operators.

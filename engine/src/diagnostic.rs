@@ -23,12 +23,13 @@ impl Severity {
     }
 }
 
-/// The stable diagnostic and error codes of spec §1, §3, §4.2 and §7.
+/// The stable diagnostic and error codes of spec §1, §3, §4.2, §7 and §9.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)] // each variant is its spec code; `Code::summary` describes it
 pub enum Code {
     W001,
     W002,
+    W003,
     E101,
     E102,
     E103,
@@ -41,6 +42,7 @@ pub enum Code {
     E206,
     E207,
     E208,
+    E209,
     E301,
     E302,
     E303,
@@ -60,9 +62,10 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 31] = [
         Code::W001,
         Code::W002,
+        Code::W003,
         Code::E101,
         Code::E102,
         Code::E103,
@@ -75,6 +78,7 @@ impl Code {
         Code::E206,
         Code::E207,
         Code::E208,
+        Code::E209,
         Code::E301,
         Code::E302,
         Code::E303,
@@ -97,6 +101,7 @@ impl Code {
         match self {
             Code::W001 => "W001",
             Code::W002 => "W002",
+            Code::W003 => "W003",
             Code::E101 => "E101",
             Code::E102 => "E102",
             Code::E103 => "E103",
@@ -109,6 +114,7 @@ impl Code {
             Code::E206 => "E206",
             Code::E207 => "E207",
             Code::E208 => "E208",
+            Code::E209 => "E209",
             Code::E301 => "E301",
             Code::E302 => "E302",
             Code::E303 => "E303",
@@ -132,6 +138,7 @@ impl Code {
         match self {
             Code::W001 => "literal `\\n` outside a string read as a line break",
             Code::W002 => "QUERY before any SOLVE",
+            Code::W003 => "relation grows after a SOLVE read it through NOT or an aggregate",
             Code::E101 => "unterminated string",
             Code::E102 => "unknown statement keyword",
             Code::E103 => "syntax error",
@@ -144,6 +151,7 @@ impl Code {
             Code::E206 => "CALC ended without RESULT",
             Code::E207 => "zero RANGE step",
             Code::E208 => "variable read before assignment",
+            Code::E209 => "MIN, MAX or MEAN of an empty group outside a rule",
             Code::E301 => "relation not declared",
             Code::E302 => "QUERY of a derived relation before SOLVE",
             Code::E303 => "arity mismatch",
@@ -165,7 +173,7 @@ impl Code {
     /// Warnings start with `W`; everything else is an error.
     pub fn severity(self) -> Severity {
         match self {
-            Code::W001 | Code::W002 => Severity::Warning,
+            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
             _ => Severity::Error,
         }
     }

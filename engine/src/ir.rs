@@ -41,6 +41,9 @@ id_type!(/// A variable slot: a rule variable or a CALC local (parameters first)
 id_type!(/// A FOR-QUERY tuple variable of a CALC function.
     TupleSlot(u32));
 
+mod aggregate;
+pub use aggregate::{AggFunc, Aggregate, MemoId};
+
 /// A whole lowered program.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -58,6 +61,8 @@ pub struct Program {
     pub strata: Vec<Stratum>,
     /// Global variable names, as written (`$x`, `$0`).
     pub globals: Vec<String>,
+    /// How many aggregates are written in rules: their [`MemoId`]s are `0..memos`.
+    pub memos: u32,
     /// The top-level statements that run, in program order.
     pub steps: Vec<Step>,
 }
@@ -158,6 +163,22 @@ pub enum Op {
     },
     /// Keeps the binding only when the condition is true.
     Filter(Expr),
+    /// The NOT clause (spec §9.1): keeps the binding only when no tuple of `rel`
+    /// equals `key` in the columns of `index` (no tuple at all when `index` is `None`,
+    /// every argument being `?`). `key` is evaluated left to right, then the index is
+    /// probed; a tuple found is one tuple read, one step at `span`, and ends the
+    /// binding; no tuple found costs nothing. `rel` is always finished (a lower
+    /// stratum's or never derived), so the probe reads the whole relation.
+    Not {
+        /// The relation.
+        rel: RelId,
+        /// The index on the non-`?` columns, in column order.
+        index: Option<IndexId>,
+        /// The value each index column must equal, one per column.
+        key: Vec<Expr>,
+        /// The NOT clause.
+        span: Span,
+    },
     /// Adds a tuple to `rel` (to be merged at the end of the round).
     Emit {
         /// The relation.
@@ -345,6 +366,7 @@ impl Expr {
             ExprKind::Call { args, .. } | ExprKind::Builtin { args, .. } => {
                 args.iter().for_each(|a| a.visit(f));
             }
+            ExprKind::Aggregate(agg) => agg.group().for_each(|a| a.visit(f)),
             ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Global(_)
@@ -397,6 +419,8 @@ pub enum ExprKind {
         /// Arguments (count already checked).
         args: Vec<Expr>,
     },
+    /// An aggregate (spec §9.2; see [`Aggregate`]).
+    Aggregate(Box<Aggregate>),
 }
 
 /// The built-in functions of spec §6.3.

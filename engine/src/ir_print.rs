@@ -100,6 +100,16 @@ fn print_plan(out: &mut String, p: &Program, name: &str, plan: &Plan, names: &[S
                 expr_text(p, expr, names)
             ),
             Op::Filter(e) => format!("where {}", expr_text(p, e, names)),
+            Op::Not {
+                rel, index, key, ..
+            } => {
+                let mut s = format!("not {}", p.relations[rel.index()].name);
+                if let Some(ix) = index {
+                    let keys: Vec<String> = key.iter().map(|k| expr_text(p, k, names)).collect();
+                    let _ = write!(s, " via i{} = ({})", ix.0, keys.join(", "));
+                }
+                s
+            }
             Op::Emit { rel, args, .. } => format!(
                 "emit {}({})",
                 p.relations[rel.index()].name,
@@ -280,6 +290,22 @@ pub fn expr_text(p: &Program, e: &Expr, names: &[String]) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        ExprKind::Aggregate(agg) => {
+            let mut s = format!(
+                "{}({}({})",
+                agg.func.name(),
+                p.relations[agg.rel.index()].name,
+                pattern_text(p, &agg.pattern, names)
+            );
+            if let Some(ix) = agg.index {
+                let _ = write!(s, " via i{}", ix.0);
+            }
+            if let Some(m) = agg.memo {
+                let _ = write!(s, " memo m{}", m.0);
+            }
+            s.push(')');
+            s
+        }
         ExprKind::Builtin { builtin, args } => format!(
             "{}({})",
             builtin.name(),

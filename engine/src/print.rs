@@ -36,9 +36,9 @@ enum Place {
     Expr,
     /// A FACT or QUERY argument: every word is an atom.
     Value,
-    /// An EMIT argument: `END` closes the rule, `CALC name(` is a call.
+    /// An EMIT or NOT argument: `END` closes the rule, `CALC name(` is a call.
     Emit,
-    /// A FOR-QUERY argument: `CALC name(` is a call.
+    /// A FOR-QUERY or aggregate argument: `CALC name(` is a call.
     ForQuery,
 }
 
@@ -111,6 +111,11 @@ fn write_rule(out: &mut String, rule: &Rule) {
             ClauseKind::Emit { rel, args } => {
                 let _ = write!(out, "EMIT {}", rel.text);
                 args_list(out, args, Place::Emit);
+            }
+            ClauseKind::Not(q) => {
+                // A NOT argument list ends as an EMIT list does (spec §9.1).
+                out.push_str("NOT ");
+                query(out, q, Place::Emit);
             }
         }
     }
@@ -226,6 +231,11 @@ fn write_expr(out: &mut String, e: &Expr) {
         ExprKind::BuiltinCall { name, args } => {
             out.push_str(&name.text);
             call_args(out, args);
+        }
+        ExprKind::Aggregate { name, query: q, .. } => {
+            let _ = write!(out, "{}(QUERY ", name.text);
+            query(out, q, Place::ForQuery);
+            out.push(')');
         }
     }
 }

@@ -235,6 +235,8 @@ pub fn expr(
             let h = m.rt(Helper::Builtin(*builtin));
             f.ins().i32_const(site).call_fn(h);
         }
+        // `compile_for` refuses these programs first (`not_compiled_yet`).
+        ExprKind::Aggregate(_) => return Err(crate::refuse(crate::NOT_COMPILED_YET[1])),
     }
     Ok(())
 }

@@ -248,6 +248,8 @@ fn ops(
                 .call_fn(emit);
             ops(m, f, env, rest, batched)?;
         }
+        // `compile_for` refuses these programs first (`not_compiled_yet`).
+        Op::Not { .. } => return Err(crate::refuse(crate::NOT_COMPILED_YET[0])),
     }
     Ok(())
 }

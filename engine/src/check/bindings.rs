@@ -1,10 +1,11 @@
 //! Rule variable bindings (spec §4.1, §4.2): which clause binds which variable to
-//! which slot, and E306/E307 for variables used unbound or bound twice.
+//! which slot, and E306/E307 for variables used unbound or bound twice. NOT clauses
+//! and aggregates bind nothing (spec §9): their variables must be bound already.
 
 use super::Checked;
 use super::slots::Slots;
-use super::walk::walk_expr;
-use crate::ast::{ClauseKind, Expr, ExprKind, Program, Rule, StmtKind, Var, VarName};
+use super::walk::walk_expr_in;
+use crate::ast::{ClauseKind, Expr, ExprKind, Program, QueryArg, Rule, StmtKind, Var, VarName};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ir::VarSlot;
 
@@ -36,9 +37,14 @@ pub enum ClauseBinding {
     },
     /// LET: the slot it binds.
     Let(VarSlot),
-    /// WHERE and EMIT bind nothing.
+    /// WHERE, EMIT and NOT bind nothing.
     Nothing,
 }
+
+/// The hint of E306 for an unbound variable in a NOT clause (spec §9.1).
+pub const NOT_HINT: &str = "NOT binds nothing; write ? for any value";
+/// The hint of E306 for an unbound variable in an aggregate's QUERY (spec §9.2).
+pub const AGGREGATE_HINT: &str = "aggregates bind nothing; write ? for a column to range over";
 
 /// Resolves the bindings of every rule, in source order.
 pub fn bind_rules(
@@ -98,7 +104,7 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
                 }
             }
             ClauseKind::Let { var, expr } => {
-                b.check_expr(expr);
+                b.check_expr(expr, None);
                 if b.binding.slot(&var.name).is_some() {
                     b.diagnostics.push(
                         Diagnostic::new(
@@ -117,11 +123,19 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
                 ClauseBinding::Let(slot)
             }
             ClauseKind::Where(expr) => {
-                b.check_expr(expr);
+                b.check_expr(expr, None);
                 ClauseBinding::Nothing
             }
             ClauseKind::Emit { args, .. } => {
-                args.iter().for_each(|a| b.check_expr(a));
+                args.iter().for_each(|a| b.check_expr(a, None));
+                ClauseBinding::Nothing
+            }
+            ClauseKind::Not(q) => {
+                for a in &q.args {
+                    if let QueryArg::Value(e) = a {
+                        b.check_expr(e, Some(NOT_HINT));
+                    }
+                }
                 ClauseBinding::Nothing
             }
         };
@@ -229,33 +243,47 @@ impl Binder<'_> {
     }
 
     fn unbound(&mut self, name: &VarName, span: crate::span::Span) {
+        self.unbound_with(name, span, None);
+    }
+
+    /// E306 for `name` at `span`, naming what is bound, with `hint` if given.
+    fn unbound_with(&mut self, name: &VarName, span: crate::span::Span, hint: Option<&str>) {
         let context = if self.described.is_empty() {
             "nothing is bound before it in this rule".to_string()
         } else {
             self.described.join(", ")
         };
-        self.diagnostics.push(
-            Diagnostic::new(
-                Code::E306,
-                span,
-                format!("`{name}` is not bound: {context}"),
-            )
-            .with_label("not bound here"),
-        );
+        let mut d = Diagnostic::new(
+            Code::E306,
+            span,
+            format!("`{name}` is not bound: {context}"),
+        )
+        .with_label("not bound here");
+        if let Some(hint) = hint {
+            d = d.with_hint(hint);
+        }
+        self.diagnostics.push(d);
     }
 
-    fn check_expr(&mut self, expr: &Expr) {
+    /// E306 for every unbound variable and tuple field in `expr`; `hint` explains an
+    /// unbound variable of a NOT clause (an aggregate's variables get theirs).
+    fn check_expr(&mut self, expr: &Expr, hint: Option<&'static str>) {
         let mut problems = Vec::new();
-        walk_expr(expr, &mut |e| match &e.kind {
+        walk_expr_in(expr, false, &mut |e, in_aggregate| match &e.kind {
             ExprKind::Var(name) if self.binding.slot(name).is_none() => {
-                problems.push((Some(name.clone()), e.span));
+                let hint = if in_aggregate {
+                    Some(AGGREGATE_HINT)
+                } else {
+                    hint
+                };
+                problems.push((Some((name.clone(), hint)), e.span));
             }
             ExprKind::Field { .. } => problems.push((None, e.span)),
             _ => {}
         });
         for (name, span) in problems {
             match name {
-                Some(name) => self.unbound(&name, span),
+                Some((name, hint)) => self.unbound_with(&name, span, hint),
                 None => self.diagnostics.push(Diagnostic::new(
                     Code::E306,
                     span,

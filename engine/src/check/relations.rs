@@ -1,39 +1,75 @@
 //! Relation uses: every use names a declared relation (E301) with a consistent
-//! arity (E303), fixed by the first FACT, EMIT, QUERY or FOR-QUERY (spec §3).
+//! arity (E303), fixed by the first FACT, EMIT, QUERY, FOR-QUERY, NOT clause or
+//! aggregate QUERY in source order (spec §3, §9).
 
 use super::Checked;
-use super::walk::walk_calc_stmts;
-use crate::ast::{CalcStmtKind, ClauseKind, Ident, Program, StmtKind};
+use super::walk::{walk_calc_stmts, walk_program_exprs};
+use crate::ast::{CalcStmtKind, ClauseKind, ExprKind, Ident, Program, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::suggest::did_you_mean;
 
+/// One use of a relation: where, and how many values it gives (`None` for SCAN and
+/// JOIN, which take the arity as it is) in which kind of statement or clause.
+struct Use<'a> {
+    rel: &'a Ident,
+    values: Option<(usize, String)>,
+}
+
 /// Checks every relation use and fixes each relation's arity.
-pub fn check_uses(program: &Program, checked: &mut Checked, diagnostics: &mut Vec<Diagnostic>) {
-    let mut uses = Uses {
-        checked,
-        diagnostics,
+pub fn check_uses<'a>(
+    program: &'a Program,
+    checked: &mut Checked,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut found: Vec<Use<'a>> = Vec::new();
+    let add = |found: &mut Vec<Use<'a>>, rel, n: usize, what: &str| {
+        found.push(Use {
+            rel,
+            values: Some((n, what.to_string())),
+        })
     };
     for stmt in &program.stmts {
         match &stmt.kind {
-            StmtKind::Fact { rel, args } => uses.fix(rel, args.len(), "FACT"),
-            StmtKind::Query(q) => uses.fix(&q.rel, q.args.len(), "QUERY"),
+            StmtKind::Fact { rel, args } => add(&mut found, rel, args.len(), "FACT"),
+            StmtKind::Query(q) => add(&mut found, &q.rel, q.args.len(), "QUERY"),
             StmtKind::Rule(rule) => {
                 for clause in &rule.clauses {
                     match &clause.kind {
                         ClauseKind::Scan { rel, .. } | ClauseKind::Join { rel, .. } => {
-                            uses.declared(rel);
+                            found.push(Use { rel, values: None });
                         }
-                        ClauseKind::Emit { rel, args } => uses.fix(rel, args.len(), "EMIT"),
+                        ClauseKind::Emit { rel, args } => add(&mut found, rel, args.len(), "EMIT"),
+                        ClauseKind::Not(q) => add(&mut found, &q.rel, q.args.len(), "NOT clause"),
                         ClauseKind::Let { .. } | ClauseKind::Where(_) => {}
                     }
                 }
             }
             StmtKind::Calc(calc) => walk_calc_stmts(&calc.body, &mut |s| {
                 if let CalcStmtKind::ForQuery { query, .. } = &s.kind {
-                    uses.fix(&query.rel, query.args.len(), "FOR-QUERY");
+                    add(&mut found, &query.rel, query.args.len(), "FOR-QUERY");
                 }
             }),
             StmtKind::Rel(_) | StmtKind::Solve | StmtKind::Let { .. } | StmtKind::Result(_) => {}
+        }
+    }
+    walk_program_exprs(program, &mut |e| {
+        if let ExprKind::Aggregate { func, query, .. } = &e.kind {
+            let what = format!("{} QUERY", func.name());
+            add(&mut found, &query.rel, query.args.len(), &what);
+        }
+    });
+    // The first use in source order fixes the arity (spec §3).
+    found.sort_by_key(|u| u.rel.span.start);
+    let mut uses = Uses {
+        checked,
+        diagnostics,
+    };
+    for u in found {
+        match u.values {
+            Some((n, what)) => uses.fix(u.rel, n, &what),
+            None => {
+                uses.declared(u.rel);
+            }
         }
     }
     for rel in &mut uses.checked.relations {

@@ -2,9 +2,12 @@
 //! variable assigned in the body), globals, and FOR-QUERY tuple variables.
 
 use super::Checked;
+use super::bindings::AGGREGATE_HINT;
 use super::slots::Slots;
-use super::walk::{calc_stmt_exprs, walk_calc_stmts, walk_expr, walk_query_args};
-use crate::ast::{CalcDef, CalcStmt, CalcStmtKind, ExprKind, Ident, Program, StmtKind, VarName};
+use super::walk::{calc_stmt_exprs, walk_calc_stmts, walk_expr_in};
+use crate::ast::{
+    CalcDef, CalcStmt, CalcStmtKind, ExprKind, Ident, Program, QueryArg, StmtKind, VarName,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ir::VarSlot;
 
@@ -114,12 +117,13 @@ impl<'a> Reads<'a> {
     }
 
     fn expr(&mut self, expr: &'a crate::ast::Expr) {
-        walk_expr(expr, &mut |e| match &e.kind {
+        walk_expr_in(expr, false, &mut |e, in_aggregate| match &e.kind {
             ExprKind::Var(name)
                 if self.scope.slot(name).is_none()
                     && !self.checked.global_ids.contains_key(name) =>
             {
-                self.diagnostics.push(never_assigned(name, e.span, true));
+                let d = never_assigned(name, e.span, true, in_aggregate);
+                self.diagnostics.push(d);
             }
             ExprKind::Field { tuple, field } => {
                 let Some(&(_, arity)) =
@@ -162,18 +166,30 @@ impl<'a> Reads<'a> {
     }
 }
 
-fn never_assigned(name: &VarName, span: crate::span::Span, in_calc: bool) -> Diagnostic {
+/// E306 for a variable nothing assigns; one in an aggregate's QUERY gets the hint of
+/// spec §9.2 (aggregates bind nothing).
+fn never_assigned(
+    name: &VarName,
+    span: crate::span::Span,
+    in_calc: bool,
+    in_aggregate: bool,
+) -> Diagnostic {
     let what = if in_calc {
         "it is not a parameter, not assigned in this CALC, and not"
     } else {
         "it is not"
+    };
+    let hint = if in_aggregate {
+        AGGREGATE_HINT.to_string()
+    } else {
+        format!("add `LET {name} = …` before using it")
     };
     Diagnostic::new(
         Code::E306,
         span,
         format!("`{name}` is never assigned: {what} a global set by a top-level LET"),
     )
-    .with_hint(format!("add `LET {name} = …` before using it"))
+    .with_hint(hint)
 }
 
 /// Checks that FACT, QUERY, LET and RESULT statements read only globals.
@@ -182,9 +198,9 @@ pub fn check_top_level_vars(
     checked: &Checked,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut visit = |e: &crate::ast::Expr| match &e.kind {
+    let mut visit = |e: &crate::ast::Expr, in_aggregate: bool| match &e.kind {
         ExprKind::Var(name) if !checked.global_ids.contains_key(name) => {
-            diagnostics.push(never_assigned(name, e.span, false));
+            diagnostics.push(never_assigned(name, e.span, false, in_aggregate));
         }
         ExprKind::Field { tuple, .. } => diagnostics.push(Diagnostic::new(
             Code::E306,
@@ -198,9 +214,19 @@ pub fn check_top_level_vars(
     };
     for stmt in &program.stmts {
         match &stmt.kind {
-            StmtKind::Fact { args, .. } => args.iter().for_each(|a| walk_expr(a, &mut visit)),
-            StmtKind::Query(q) => walk_query_args(&q.args, &mut visit),
-            StmtKind::Let { expr, .. } | StmtKind::Result(expr) => walk_expr(expr, &mut visit),
+            StmtKind::Fact { args, .. } => {
+                args.iter().for_each(|a| walk_expr_in(a, false, &mut visit))
+            }
+            StmtKind::Query(q) => {
+                for a in &q.args {
+                    if let QueryArg::Value(e) = a {
+                        walk_expr_in(e, false, &mut visit);
+                    }
+                }
+            }
+            StmtKind::Let { expr, .. } | StmtKind::Result(expr) => {
+                walk_expr_in(expr, false, &mut visit)
+            }
             _ => {}
         }
     }

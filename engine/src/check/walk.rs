@@ -5,24 +5,37 @@ use crate::ast::{Expr, ExprKind, QueryArg};
 /// Calls `f` on `expr` and every expression nested in it, parents before children,
 /// left to right.
 pub fn walk_expr<'a>(expr: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
-    f(expr);
+    walk_expr_in(expr, false, &mut |e, _| f(e));
+}
+
+/// As [`walk_expr`], telling `f` whether each expression stands in the QUERY
+/// arguments of an aggregate (spec §9.2); `inside` says so of `expr` itself.
+pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
+    f(expr, inside);
     match &expr.kind {
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Sym { .. }
         | ExprKind::Var(_)
         | ExprKind::Field { .. } => {}
-        ExprKind::Paren(inner) => walk_expr(inner, f),
-        ExprKind::Prefix { operand, .. } => walk_expr(operand, f),
+        ExprKind::Paren(inner) => walk_expr_in(inner, inside, f),
+        ExprKind::Prefix { operand, .. } => walk_expr_in(operand, inside, f),
         ExprKind::Chain { first, rest } => {
-            walk_expr(first, f);
+            walk_expr_in(first, inside, f);
             for (_, _, e) in rest {
-                walk_expr(e, f);
+                walk_expr_in(e, inside, f);
             }
         }
         ExprKind::CalcCall { args, .. } | ExprKind::BuiltinCall { args, .. } => {
             for a in args {
-                walk_expr(a, f);
+                walk_expr_in(a, inside, f);
+            }
+        }
+        ExprKind::Aggregate { query, .. } => {
+            for a in &query.args {
+                if let QueryArg::Value(e) = a {
+                    walk_expr_in(e, true, f);
+                }
             }
         }
     }
@@ -106,6 +119,7 @@ pub fn walk_program_exprs<'a>(program: &'a Program, f: &mut impl FnMut(&'a Expr)
                             walk_expr(expr, f)
                         }
                         ClauseKind::Emit { args, .. } => args.iter().for_each(|e| walk_expr(e, f)),
+                        ClauseKind::Not(q) => walk_query_args(&q.args, f),
                     }
                 }
             }

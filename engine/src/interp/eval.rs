@@ -49,6 +49,7 @@ impl Machine<'_> {
             ExprKind::Builtin { builtin, args } => {
                 guarded(|| self.builtin(rels, env, *builtin, args, e.span))
             }
+            ExprKind::Aggregate(agg) => guarded(|| self.aggregate(rels, env, agg, e.span)),
         }
     }
 

@@ -11,8 +11,10 @@
 //! rule plans), `eval` (expressions), `arith` (operators), `builtin` (built-in
 //! functions), `calc` (CALC calls and statements), `query` (QUERY selection and
 //! canonical order), `budget` (steps, tuples, depth, time and memory; documents
-//! exactly what a step is).
+//! exactly what a step is), `negation` (the NOT clause) and `aggregate` (aggregates
+//! and their memos, spec §9).
 
+mod aggregate;
 mod arith;
 mod bitmap;
 mod budget;
@@ -21,6 +23,7 @@ mod calc;
 mod dedup;
 mod eval;
 mod hash;
+mod negation;
 mod query;
 mod relation;
 mod rows;
@@ -87,6 +90,8 @@ struct Machine<'p> {
     free_frames: Vec<Frame>,
     /// Current CALC call depth (0 outside calls).
     depth: u32,
+    /// The results of the aggregates written in rules, for the stratum being run.
+    memos: aggregate::Memos,
 }
 
 impl<'p> Machine<'p> {
@@ -98,6 +103,7 @@ impl<'p> Machine<'p> {
             budget: Budget::new(limits),
             free_frames: Vec::new(),
             depth: 0,
+            memos: aggregate::Memos::default(),
         }
     }
 }

@@ -39,6 +39,7 @@ pub(super) fn solve(
             continue;
         }
         db.settle();
+        m.forget_aggregates();
         let first_round = probed(rules.iter().map(|r| &r.initial));
         let later_rounds = probed(rules.iter().flat_map(|r| &r.deltas));
         let mut first = true;
@@ -66,22 +67,36 @@ pub(super) fn solve(
             }
         }
     }
+    m.forget_aggregates();
     Ok(())
 }
 
 /// The indexes `plans` probe, each once, with their relations.
 fn probed<'p>(plans: impl Iterator<Item = &'p Plan>) -> Vec<(RelId, IndexId)> {
-    let mut ids: Vec<(RelId, IndexId)> = plans
-        .flat_map(|plan| &plan.ops)
-        .filter_map(|op| match op {
+    let mut ids: Vec<(RelId, IndexId)> = Vec::new();
+    for op in plans.flat_map(|plan| &plan.ops) {
+        match op {
             Op::Scan {
                 rel,
                 index: Some(index),
                 ..
-            } => Some((*rel, *index)),
-            _ => None,
-        })
-        .collect();
+            }
+            | Op::Not {
+                rel,
+                index: Some(index),
+                ..
+            } => ids.push((*rel, *index)),
+            _ => {}
+        }
+        // spec §9.2: a rule's aggregates probe an index on their group columns.
+        op_exprs(op, &mut |e| {
+            if let ExprKind::Aggregate(agg) = &e.kind
+                && let Some(index) = agg.index
+            {
+                ids.push((agg.rel, index));
+            }
+        });
+    }
     ids.sort_unstable_by_key(|&(rel, index)| (rel.0, index.0));
     ids.dedup();
     ids
@@ -131,19 +146,26 @@ fn batchable(plan: &Plan) -> bool {
     let mut charges = false;
     let mut check = |e: &Expr| {
         charges |= match &e.kind {
-            ExprKind::Call { .. } => true,
+            // An aggregate's memo grows the estimate (spec §9.2).
+            ExprKind::Call { .. } | ExprKind::Aggregate(_) => true,
             ExprKind::Chain { rest, .. } => rest.iter().any(|(op, ..)| *op == BinOp::Add),
             _ => false,
         };
     };
     for op in &plan.ops {
-        match op {
-            Op::Let { expr, .. } | Op::Filter(expr) => expr.visit(&mut check),
-            Op::Emit { args, .. } => args.iter().for_each(|a| a.visit(&mut check)),
-            Op::Scan { .. } => {}
-        }
+        op_exprs(op, &mut check);
     }
     !charges
+}
+
+/// Calls `f` on every expression of `op`, subexpressions included.
+fn op_exprs(op: &Op, f: &mut impl FnMut(&Expr)) {
+    match op {
+        Op::Let { expr, .. } | Op::Filter(expr) => expr.visit(f),
+        Op::Emit { args, .. } => args.iter().for_each(|a| a.visit(f)),
+        Op::Not { key, .. } => key.iter().for_each(|k| k.visit(f)),
+        Op::Scan { .. } => {}
+    }
 }
 
 impl Machine<'_> {
@@ -159,7 +181,8 @@ impl Machine<'_> {
             row: Vec::new(),
             batch: batchable(plan).then(Batch::default),
         };
-        self.run_ops(&mut run, &plan.ops)?;
+        let done = self.run_ops(&mut run, &plan.ops);
+        self.binding_done(done)?;
         self.flush(&mut run)?;
         Ok(run.added)
     }
@@ -225,6 +248,20 @@ impl Machine<'_> {
                     }
                 }
                 Op::Emit { rel, args, span } => self.emit(run, *rel, args, *span)?,
+                Op::Not {
+                    rel,
+                    index,
+                    key,
+                    span,
+                } => {
+                    let env = Env::Rule {
+                        slots: &run.slots,
+                        names: run.names,
+                    };
+                    if !self.absent(run.rels, env, (*rel, *index, key), *span)? {
+                        return Ok(());
+                    }
+                }
             }
         }
         Ok(())
@@ -246,7 +283,8 @@ impl Machine<'_> {
         for &(col, slot) in bind {
             run.slots[slot.index()] = row.get(col as usize);
         }
-        self.run_ops(run, rest)
+        let done = self.run_ops(run, rest);
+        self.binding_done(done)
     }
 
     /// Evaluates an EMIT and adds the tuple as pending if it is new, now or with

@@ -1,10 +1,11 @@
 //! Lowering of expressions: variables resolve to slots or globals, literals to
-//! canonical constants (spec §2.3), calls to function ids and built-ins.
+//! canonical constants (spec §2.3), calls to function ids and built-ins, aggregates
+//! to [`ir::Aggregate`]s (spec §9.2).
 
 use super::Lowerer;
-use crate::ast::{self, ExprKind, VarName};
+use crate::ast::{self, AggFunc, ExprKind, VarName};
 use crate::check::{CalcScope, RuleBinding, field_column};
-use crate::ir::{self, Builtin, FuncId, GlobalId, TupleSlot, VarSlot};
+use crate::ir::{self, Builtin, FuncId, GlobalId, MemoId, TupleSlot, VarSlot};
 use crate::value::Value;
 
 /// Where an expression stands, deciding what its variables mean.
@@ -72,8 +73,46 @@ impl Lowerer<'_> {
                 builtin: Builtin::from_name(&name.text).unwrap_or(Builtin::Abs),
                 args: args.iter().map(|a| self.expr(a, scope)).collect(),
             },
+            ExprKind::Aggregate { func, query, .. } => {
+                let in_rule = matches!(scope, Scope::Rule(_));
+                self.aggregate(*func, query, scope, in_rule)
+            }
         };
         ir::Expr { kind, span: e.span }
+    }
+
+    /// An aggregate (spec §9.2). Written in a rule (`in_rule`), it gets a memo and,
+    /// when it has a group, an index on the group columns.
+    fn aggregate(
+        &mut self,
+        func: AggFunc,
+        query: &ast::QueryPattern,
+        scope: &Scope<'_>,
+        in_rule: bool,
+    ) -> ir::ExprKind {
+        let rel = self.rel(&query.rel.text);
+        let pattern = self.pattern(&query.args, scope);
+        let open = pattern.iter().enumerate().filter(|(_, a)| a.is_none());
+        let value = open
+            .last()
+            .map(|(c, _)| c as u32)
+            .filter(|_| func.reads_value());
+        let group: Vec<u32> = (0..pattern.len() as u32)
+            .filter(|&c| pattern[c as usize].is_some())
+            .collect();
+        let index = (in_rule && !group.is_empty()).then(|| self.index(rel, group));
+        let memo = in_rule.then(|| {
+            self.memos += 1;
+            MemoId(self.memos - 1)
+        });
+        ir::ExprKind::Aggregate(Box::new(ir::Aggregate {
+            func,
+            rel,
+            pattern,
+            value,
+            index,
+            memo,
+        }))
     }
 
     fn var(&self, name: &VarName, scope: &Scope<'_>) -> ir::ExprKind {

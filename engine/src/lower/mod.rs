@@ -22,6 +22,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         symbols: written_symbols(program),
         indexes: HashMap::new(),
         index_defs: Vec::new(),
+        memos: 0,
     };
     let functions = checked
         .functions
@@ -115,6 +116,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         rules,
         strata: ir_strata,
         globals: checked.globals.iter().map(|g| g.to_string()).collect(),
+        memos: cx.memos,
         steps,
     }
 }
@@ -137,6 +139,8 @@ struct Lowerer<'a> {
     symbols: Symbols,
     indexes: HashMap<IndexDef, IndexId>,
     index_defs: Vec<IndexDef>,
+    /// Aggregates written in rules so far: the next [`ir::MemoId`].
+    memos: u32,
 }
 
 impl Lowerer<'_> {

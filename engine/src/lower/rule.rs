@@ -24,7 +24,7 @@ enum Step {
         equalities: Vec<(u32, VarSlot)>,
         span: Span,
     },
-    /// LET, WHERE or EMIT, which plan the same in every order.
+    /// LET, WHERE, NOT or EMIT, which plan the same in every order.
     Other(Op),
 }
 
@@ -67,6 +67,21 @@ pub(super) fn lower_rule(
                 args: args.iter().map(|a| cx.expr(a, &scope)).collect(),
                 span: clause.span,
             }),
+            (ClauseKind::Not(q), _) => {
+                // spec §9.1: the non-`?` columns are probed through an index on them.
+                let rel = cx.rel(&q.rel.text);
+                let pattern = cx.pattern(&q.args, &scope);
+                let columns: Vec<u32> = (0..pattern.len() as u32)
+                    .filter(|&c| pattern[c as usize].is_some())
+                    .collect();
+                let index = (!columns.is_empty()).then(|| cx.index(rel, columns));
+                Step::Other(Op::Not {
+                    rel,
+                    index,
+                    key: pattern.into_iter().flatten().collect(),
+                    span: clause.span,
+                })
+            }
             // The checker pairs every clause with its own binding kind.
             _ => continue,
         };

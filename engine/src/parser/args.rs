@@ -1,8 +1,10 @@
-//! Argument lists of FACT, QUERY, EMIT and FOR-QUERY (spec §1.6, §3, §4.1, §6.2).
+//! Argument lists of FACT, QUERY, EMIT, NOT, FOR-QUERY and aggregate QUERY (spec §1.6,
+//! §3, §4.1, §6.2, §9).
 //!
-//! Arguments are separated by spaces. A line break ends the list of a FACT, QUERY
-//! or EMIT (spec §1.1); EMIT also ends at `,` (the next EMIT) and at END; a
-//! FOR-QUERY list ends at its `)`. A `-` written directly before a number is part of it.
+//! Arguments are separated by spaces. A line break ends the list of a FACT, QUERY,
+//! EMIT or NOT (spec §1.1); EMIT and NOT also end at `,` (the next clause) and at END;
+//! a FOR-QUERY or aggregate list ends at its `)`. A `-` written directly before a
+//! number is part of it.
 
 use super::keyword::Kw;
 use super::{PResult, Parser};
@@ -19,8 +21,11 @@ pub(super) enum ArgList {
     Query,
     /// `EMIT rel a…`: as FACT, plus calls and `(expr)`.
     Emit,
-    /// `FOR t IN (QUERY rel a…)`: as QUERY, plus `t.col`, calls and `(expr)`.
+    /// `FOR t IN (QUERY rel a…)` and `COUNT(QUERY rel a…)`: as QUERY, plus `t.col`,
+    /// calls and `(expr)`.
     ForQuery,
+    /// `NOT rel a…` in a rule (spec §9.1): as EMIT, plus `?`.
+    Not,
 }
 
 impl ArgList {
@@ -31,6 +36,9 @@ impl ArgList {
             ArgList::Query => "a QUERY argument (`?`, number, atom, string or `$variable`)",
             ArgList::Emit => "an EMIT argument (variable, number, atom, string, call or `(expr)`)",
             ArgList::ForQuery => "a QUERY argument or `)`",
+            ArgList::Not => {
+                "a NOT argument (`?`, variable, number, atom, string, call or `(expr)`)"
+            }
         }
     }
 
@@ -40,12 +48,13 @@ impl ArgList {
             ArgList::Fact => "FACT",
             ArgList::Query | ArgList::ForQuery => "QUERY",
             ArgList::Emit => "EMIT",
+            ArgList::Not => "NOT",
         }
     }
 
     /// True when calls, `(expr)` and (FOR-QUERY) `t.col` are allowed.
     fn allows_expressions(self) -> bool {
-        matches!(self, ArgList::Emit | ArgList::ForQuery)
+        matches!(self, ArgList::Emit | ArgList::ForQuery | ArgList::Not)
     }
 }
 
@@ -85,8 +94,9 @@ impl Parser<'_> {
         }
         match list {
             ArgList::Fact | ArgList::Query => self.at_line_start(),
-            // spec §1.4: END in an EMIT argument list closes the rule.
-            ArgList::Emit => {
+            // spec §1.4: END in an EMIT argument list closes the rule; a NOT list ends
+            // as an EMIT list does (spec §9.1).
+            ArgList::Emit | ArgList::Not => {
                 self.at_line_start() || self.at(TokenKind::Comma) || self.at_kw(Kw::End)
             }
             ArgList::ForQuery => self.at(TokenKind::CloseParen),
@@ -118,17 +128,22 @@ impl Parser<'_> {
             && self.nth(2).is_some_and(|t| t.kind == TokenKind::OpenParen);
         let call = self.paren_follows_directly();
         let field = self.nth(1).is_some_and(|t| t.kind == TokenKind::Dot);
+        // spec §9.2: `count (QUERY …)` is an aggregate, `count (1)` an atom and `(1)`.
+        let aggregate = self.aggregate_ahead(true);
         if list.allows_expressions() {
             if calc_call {
                 return self.calc_call();
             }
+            if let Some(func) = aggregate {
+                return self.aggregate(func);
+            }
             if call {
-                return self.builtin_call();
+                return self.call_after_word();
             }
             if field && list == ArgList::ForQuery {
                 return self.field();
             }
-        } else if call || calc_call {
+        } else if call || calc_call || aggregate.is_some() {
             let (found, span) = self.found();
             let d = Diagnostic::new(
                 Code::E103,

@@ -265,6 +265,16 @@ impl Parser<'_> {
                 .with_hint("move INPUT to the line after `CALC name`");
                 return Err(self.report(d));
             }
+            Some(Kw::Not) => {
+                let span = self.bump();
+                let d = Diagnostic::new(
+                    Code::E102,
+                    span,
+                    "`NOT` is not allowed in a CALC: the NOT clause belongs in a RULE",
+                )
+                .with_hint("in a CALC, test `IF COUNT(QUERY rel a1 … an) == 0 THEN … END`");
+                return Err(self.report(d));
+            }
             Some(kw @ (Kw::Scan | Kw::Join | Kw::Where)) => {
                 let span = self.bump();
                 let d = Diagnostic::new(

@@ -120,7 +120,8 @@ impl Parser<'_> {
         })
     }
 
-    /// A primary: number, string, atom, variable, `t.col`, `(expr)`, or a call.
+    /// A primary: number, string, atom, variable, `t.col`, `(expr)`, a call or an
+    /// aggregate (spec §9.2).
     fn primary(&mut self) -> PResult<Expr> {
         match self.kind() {
             Some(TokenKind::Number) => Ok(self.number(None)),
@@ -154,7 +155,10 @@ impl Parser<'_> {
             None => {}
         }
         match self.nth(1).map(|t| t.kind) {
-            Some(TokenKind::OpenParen) => self.builtin_call(),
+            Some(TokenKind::OpenParen) => match self.aggregate_ahead(false) {
+                Some(func) => self.aggregate(func),
+                None => self.call_after_word(),
+            },
             Some(TokenKind::Dot) => self.field(),
             _ => {
                 let span = self.bump();

@@ -89,7 +89,8 @@ impl Kw {
         Kw::End,
     ];
 
-    /// Words that start a rule clause (spec §4.1).
+    /// Words that start a rule clause of spec §4.1 (NOT, spec §9.1, is [`Kw::is_clause`]
+    /// too; messages list these five, as in version 1).
     pub const CLAUSE: [Kw; 5] = [Kw::Scan, Kw::Join, Kw::Let, Kw::Where, Kw::Emit];
 
     /// The keyword spelled by `word`, in any case.
@@ -133,6 +134,11 @@ impl Kw {
             Kw::Not => "NOT",
             Kw::Mod => "MOD",
         }
+    }
+
+    /// True for the words that start a rule clause: [`Kw::CLAUSE`] and NOT.
+    pub fn is_clause(self) -> bool {
+        self == Kw::Not || Kw::CLAUSE.contains(&self)
     }
 
     /// True for the statements that only exist at top level, which end an unclosed CALC.

@@ -9,9 +9,11 @@
 //! input overflows the stack.
 //!
 //! Files: [`cursor`] (token access, errors, nesting), [`keyword`], `stmt`
-//! (top-level statements), `rule`, `calc`, `expr`, `args` (argument lists), `literal`,
-//! `recover` (where to resume after an error).
+//! (top-level statements), `rule` (with the NOT clause), `calc`, `expr`, `aggregate`
+//! (aggregates and `EXISTS(`), `args` (argument lists), `literal`, `recover` (where to
+//! resume after an error).
 
+mod aggregate;
 mod args;
 mod calc;
 mod cursor;
@@ -170,7 +172,7 @@ impl Parser<'_> {
                 ),
                 "write it inside CALC name … END".to_string(),
             ),
-            Kw::Scan | Kw::Join | Kw::Where | Kw::Emit => (
+            Kw::Scan | Kw::Join | Kw::Where | Kw::Emit | Kw::Not => (
                 Code::E102,
                 format!("`{}` is not allowed here: it is a RULE clause", kw.as_str()),
                 format!("write it in a rule: `RULE label: …, {} …`", kw.as_str()),

@@ -1,9 +1,10 @@
-//! `RULE label: clause, clause, … [END]` (spec §4.1).
+//! `RULE label: clause, clause, … [END]` (spec §4.1, and the NOT clause of §9.1).
 
+use super::aggregate::NOT_CLAUSE_HINT;
 use super::args::ArgList;
 use super::keyword::{Kw, did_you_mean, list};
 use super::{PResult, Parser, Reported};
-use crate::ast::{Clause, ClauseKind, Rule, StmtKind};
+use crate::ast::{Clause, ClauseKind, QueryPattern, Rule, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 
@@ -46,7 +47,7 @@ impl Parser<'_> {
     /// One clause; after an EMIT (`seen_emit`) only EMIT is allowed.
     fn clause(&mut self, seen_emit: bool) -> PResult<Clause> {
         let start = self.span();
-        let kw = self.kw().filter(|kw| Kw::CLAUSE.contains(kw));
+        let kw = self.kw().filter(|kw| kw.is_clause());
         if seen_emit && kw.is_some_and(|kw| kw != Kw::Emit) {
             let (found, span) = self.found();
             let d = Diagnostic::new(
@@ -88,12 +89,44 @@ impl Parser<'_> {
                 let args = self.value_args(ArgList::Emit)?;
                 ClauseKind::Emit { rel, args }
             }
+            Some(Kw::Not) => ClauseKind::Not(self.not_clause()?),
             _ => return Err(self.bad_clause(seen_emit)),
         };
         Ok(Clause {
             kind,
             span: self.since(start),
         })
+    }
+
+    /// `NOT rel a1 … an` from the NOT keyword (spec §9.1). A clause word after NOT
+    /// (SCAN, JOIN, LET, WHERE, NOT or EMIT) and `EXISTS(` are E103 with a hint
+    /// naming the NOT clause.
+    fn not_clause(&mut self) -> PResult<QueryPattern> {
+        self.bump();
+        let clause_word = self
+            .kw()
+            .is_some_and(|kw| kw.is_clause() && !self.at_line_start());
+        if clause_word {
+            let d = Diagnostic::new(
+                Code::E103,
+                self.span(),
+                format!(
+                    "expected a relation name after NOT, found the clause word `{}`: NOT does not negate another clause",
+                    self.text()
+                ),
+            )
+            .with_hint(NOT_CLAUSE_HINT);
+            return Err(self.report(d));
+        }
+        if self.text().eq_ignore_ascii_case("EXISTS")
+            && self.paren_follows_directly()
+            && !self.at_line_start()
+        {
+            return Err(self.exists_call());
+        }
+        let rel = self.name("a relation name after NOT")?;
+        let args = self.query_args(ArgList::Not)?;
+        Ok(QueryPattern { rel, args })
     }
 
     /// A `$variable` in a clause.

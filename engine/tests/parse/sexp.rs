@@ -57,6 +57,7 @@ fn clause(c: &Clause) -> String {
         ClauseKind::Let { var, expr: e } => format!("(let {} {})", var.name, expr(e)),
         ClauseKind::Where(e) => format!("(where {})", expr(e)),
         ClauseKind::Emit { rel, args } => format!("(emit {}{})", rel.text, exprs(args)),
+        ClauseKind::Not(q) => format!("(not {})", query(q)),
     }
 }
 
@@ -156,5 +157,8 @@ pub fn expr(e: &Expr) -> String {
         }
         ExprKind::CalcCall { name, args } => format!("(calc-call {}{})", name.text, exprs(args)),
         ExprKind::BuiltinCall { name, args } => format!("(call {}{})", name.text, exprs(args)),
+        ExprKind::Aggregate { name, query: q, .. } => {
+            format!("(aggregate {} {})", name.text, query(q))
+        }
     }
 }

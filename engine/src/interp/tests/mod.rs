@@ -164,6 +164,7 @@ impl Builder {
                 rules: Vec::new(),
                 strata: Vec::new(),
                 globals: Vec::new(),
+                memos: 0,
                 steps: Vec::new(),
             },
         }

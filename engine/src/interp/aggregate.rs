@@ -1,0 +1,270 @@
+//! Aggregates (spec §9.2): COUNT, SUM, MIN, MAX and MEAN over the tuples of a
+//! relation equal to a group, with the results and step counts that
+//! [`crate::ir::Aggregate`] defines: one step per tuple read, none for an empty
+//! group, none for a rule's aggregate whose group's result this stratum run already
+//! computed (its memo).
+//!
+//! An empty MIN, MAX or MEAN written in a rule stops the binding: the error that
+//! unwinds the evaluation is marked ([`Memos::stopped`]) and the plan drops the
+//! binding when it sees the mark ([`Machine::binding_done`]); anywhere else it is E209.
+
+use super::arith::{self, Fault};
+use super::budget::VALUE_BYTES;
+use super::relation::{Relation, RowId};
+use super::{Env, Machine, Res};
+use crate::ast::BinOp;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::ir::{AggFunc, Aggregate, MemoId, Version};
+use crate::span::Span;
+use crate::value::Value;
+use hashbrown::HashMap;
+use smallvec::SmallVec;
+use std::cmp::Ordering;
+
+/// The group values of one evaluation, in column order.
+type Group = SmallVec<[Value; 2]>;
+
+/// Bytes one memo entry adds to the memory estimate beside its group values: the
+/// key's header, the result and the hash table's slot.
+pub(super) const MEMO_ENTRY: u64 = 48;
+
+/// The results of the aggregates written in rules, for the stratum being run.
+#[derive(Debug, Default)]
+pub(super) struct Memos {
+    /// Per [`MemoId`]: each group's result (`None`: the group has no value).
+    results: Vec<HashMap<Group, Option<Value>>>,
+    /// What the entries add to the memory estimate.
+    bytes: u64,
+    /// Set when an aggregate written in a rule had no value: the error returned with
+    /// it ends the binding, not the run.
+    stopped: bool,
+}
+
+impl Machine<'_> {
+    /// Evaluates an aggregate at `span` in `env`.
+    pub(super) fn aggregate(
+        &mut self,
+        rels: &[Relation],
+        env: Env<'_>,
+        agg: &Aggregate,
+        span: Span,
+    ) -> Res<Value> {
+        let mut group = Group::new();
+        for e in agg.group() {
+            group.push(self.eval(rels, env, e)?);
+        }
+        let result = match agg.memo {
+            Some(memo) => self.memoized(rels, agg, memo, group, span)?,
+            None => self.compute(rels, agg, &group, span)?,
+        };
+        result.ok_or_else(|| self.no_value(env, agg, span))
+    }
+
+    /// The result of a rule's aggregate for `group`, computed once per stratum run.
+    fn memoized(
+        &mut self,
+        rels: &[Relation],
+        agg: &Aggregate,
+        memo: MemoId,
+        group: Group,
+        span: Span,
+    ) -> Res<Option<Value>> {
+        if let Some(&known) = self
+            .memos
+            .results
+            .get(memo.index())
+            .and_then(|m| m.get(group.as_slice()))
+        {
+            return Ok(known);
+        }
+        let result = self.compute(rels, agg, &group, span)?;
+        let bytes = MEMO_ENTRY + group.len() as u64 * VALUE_BYTES;
+        self.budget.charge(bytes, span)?;
+        self.memos.bytes += bytes;
+        if self.memos.results.len() <= memo.index() {
+            self.memos
+                .results
+                .resize_with(memo.index() + 1, HashMap::new);
+        }
+        self.memos.results[memo.index()].insert(group, result);
+        Ok(result)
+    }
+
+    /// Forgets every memo (at the start of a stratum run: the relations read may
+    /// have grown since) and releases their memory.
+    pub(super) fn forget_aggregates(&mut self) {
+        self.memos.results.clear();
+        self.budget.release(std::mem::take(&mut self.memos.bytes));
+    }
+
+    /// `done` is how the rest of a plan went for one binding: an empty group's stop
+    /// ends only that binding.
+    pub(super) fn binding_done(&mut self, done: Res<()>) -> Res<()> {
+        match done {
+            Err(_) if std::mem::take(&mut self.memos.stopped) => Ok(()),
+            done => done,
+        }
+    }
+
+    /// An empty MIN, MAX or MEAN: in a rule, the stop of the binding; elsewhere E209.
+    fn no_value(&mut self, env: Env<'_>, agg: &Aggregate, span: Span) -> Box<Diagnostic> {
+        let rel = &self.program.relations[agg.rel.index()].name;
+        let d = Diagnostic::new(
+            Code::E209,
+            span,
+            format!(
+                "{} of an empty group: no tuple of `{rel}` matches, so there is no value",
+                agg.func.name()
+            ),
+        )
+        .with_hint("test COUNT(QUERY …) > 0 first");
+        self.memos.stopped = matches!(env, Env::Rule { .. });
+        Box::new(d)
+    }
+
+    /// Reads the group's tuples (a step each) and computes the aggregate; `None` when
+    /// the group is empty and the aggregate has no value there.
+    fn compute(
+        &mut self,
+        rels: &[Relation],
+        agg: &Aggregate,
+        group: &[Value],
+        span: Span,
+    ) -> Res<Option<Value>> {
+        let rel = &rels[agg.rel.index()];
+        let ids = self.group_rows(rel, agg, group, span)?;
+        for _ in &ids {
+            self.budget.step(span)?;
+        }
+        let col = agg.value.unwrap_or(0) as usize;
+        let values = || ids.iter().map(|&id| rel.row(id).get(col));
+        let name = &self.program.relations[agg.rel.index()].name;
+        let fault = |f: Fault| f.at(span);
+        Ok(match agg.func {
+            AggFunc::Count => Some(Value::Int(ids.len() as i64)),
+            AggFunc::Sum if ids.is_empty() => Some(Value::Int(0)),
+            AggFunc::Sum | AggFunc::Mean if !ids.is_empty() => {
+                let total = self.total(rel, &ids, col, agg.func, name).map_err(fault)?;
+                Some(match agg.func {
+                    AggFunc::Mean => {
+                        let count = Value::Int(ids.len() as i64);
+                        arith::binary(BinOp::Div, total, count, &self.symbols).map_err(fault)?
+                    }
+                    _ => total,
+                })
+            }
+            AggFunc::Min | AggFunc::Max if !ids.is_empty() => {
+                let want = if agg.func == AggFunc::Min {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+                Some(extreme(values(), want, agg.func, name, &self.symbols).map_err(fault)?)
+            }
+            _ => None,
+        })
+    }
+
+    /// The ids of the tuples of `rel` equal to `group` in the group columns, through
+    /// the aggregate's index when it has one, else by looking at every tuple.
+    fn group_rows(
+        &mut self,
+        rel: &Relation,
+        agg: &Aggregate,
+        group: &[Value],
+        span: Span,
+    ) -> Res<Vec<RowId>> {
+        if let Some(index) = agg.index {
+            let (probe, found) = rel.probe(index, group.iter().copied(), Version::Full);
+            return Ok(found.map(|i| rel.probed(probe, i)).collect());
+        }
+        let columns: SmallVec<[usize; 2]> = (0..agg.pattern.len())
+            .filter(|&c| agg.pattern[c].is_some())
+            .collect();
+        let ids = (0..rel.len())
+            .filter(|&id| {
+                let row = rel.row(id);
+                columns
+                    .iter()
+                    .zip(group)
+                    .all(|(&c, &v)| arith::equal(row.get(c), v))
+            })
+            .collect();
+        // Looking at every tuple costs no steps but may take long on a big relation.
+        self.budget.check_time(span)?;
+        Ok(ids)
+    }
+
+    /// The total of SUM and MEAN over the non-empty `ids`: E203 for a Symbol first;
+    /// Ints exactly (E202 beyond i64); with a Float, f64 in canonical tuple order.
+    fn total(
+        &self,
+        rel: &Relation,
+        ids: &[RowId],
+        col: usize,
+        func: AggFunc,
+        name: &str,
+    ) -> Result<Value, Fault> {
+        let values = || ids.iter().map(|&id| rel.row(id).get(col));
+        if let Some(sym) = values().find(|v| !v.is_number()) {
+            return Err(arith::mismatch(func.name(), &[sym], &self.symbols));
+        }
+        if values().all(|v| matches!(v, Value::Int(_))) {
+            let exact: i128 = values()
+                .map(|v| match v {
+                    Value::Int(i) => i128::from(i),
+                    _ => 0,
+                })
+                .sum();
+            return i64::try_from(exact).map(Value::Int).map_err(|_| {
+                Fault::new(
+                    Code::E202,
+                    format!(
+                        "integer overflow: the {} of `{name}` is {exact}",
+                        func.name()
+                    ),
+                )
+            });
+        }
+        let mut order = ids.to_vec();
+        order.sort_unstable_by(|&a, &b| {
+            self.symbols
+                .cmp_tuples(rel.row(a).values(), rel.row(b).values())
+        });
+        let sum: f64 = order
+            .iter()
+            .map(|&id| rel.row(id).get(col).as_f64().unwrap_or(0.0))
+            .fold(0.0, |acc, x| acc + x);
+        arith::finite(sum, || format!("the {} of `{name}`", func.name()))
+    }
+}
+
+/// The least (`want` Less) or greatest value of a non-empty group in spec §2.4 order;
+/// E203 when the group holds both a number and a Symbol.
+fn extreme(
+    mut values: impl Iterator<Item = Value> + Clone,
+    want: Ordering,
+    func: AggFunc,
+    name: &str,
+    symbols: &crate::value::Symbols,
+) -> Result<Value, Fault> {
+    let numbers = values.clone().any(Value::is_number);
+    let texts = values.clone().any(|v| !v.is_number());
+    if numbers && texts {
+        return Err(Fault::new(
+            Code::E203,
+            format!(
+                "type mismatch: {} of `{name}` would order a number against a Symbol",
+                func.name()
+            ),
+        ));
+    }
+    let first = values.next().unwrap_or(Value::Int(0));
+    Ok(values.fold(first, |best, v| {
+        if arith::order(v, best, symbols) == Some(want) {
+            v
+        } else {
+            best
+        }
+    }))
+}
