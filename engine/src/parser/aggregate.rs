@@ -46,7 +46,6 @@ impl Parser<'_> {
             text: self.text_of(start).to_string(),
             span: start,
         };
-        let open = self.span();
         let query = self.nested(|p| {
             p.bump();
             p.bump();
@@ -63,7 +62,7 @@ impl Parser<'_> {
         if func.reads_value() && !has_value_column {
             let d = Diagnostic::new(
                 Code::E103,
-                open.to(span),
+                span,
                 format!("{} has no value column: its QUERY has no `?`", func.name()),
             )
             .with_hint(format!(
