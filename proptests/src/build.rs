@@ -5,8 +5,8 @@
 
 use bytelogic_engine::Span;
 use bytelogic_engine::ast::{
-    BinOp, CalcStmt, CalcStmtKind, Expr, ExprKind, Ident, QueryArg, QueryPattern, Stmt, StmtKind,
-    UnOp, Var, VarName,
+    AggFunc, BinOp, CalcStmt, CalcStmtKind, Expr, ExprKind, Ident, QueryArg, QueryPattern, Stmt,
+    StmtKind, UnOp, Var, VarName,
 };
 
 /// How tightly an expression binds, loosest first (spec §6.3).
@@ -152,6 +152,15 @@ pub fn builtin(name: &str, args: Vec<Expr>) -> Expr {
     expr(ExprKind::BuiltinCall {
         name: ident(name),
         args,
+    })
+}
+
+/// `FUNC(QUERY rel a…)` (spec §9.2), the name in upper case.
+pub fn aggregate(func: AggFunc, query: QueryPattern) -> Expr {
+    expr(ExprKind::Aggregate {
+        func,
+        name: ident(func.name()),
+        query,
     })
 }
 

@@ -3,7 +3,7 @@
 //! sees it only as printed source, through [`Datalog::to_ast`].
 
 use crate::build;
-use bytelogic_engine::ast::{BinOp, ClauseKind, Program, Rule, StmtKind, VarName};
+use bytelogic_engine::ast::{AggFunc, BinOp, ClauseKind, Program, Rule, StmtKind, VarName};
 use bytelogic_engine::{Span, ast, print};
 use std::fmt;
 
@@ -139,6 +139,21 @@ pub enum MExpr {
     Not(Box<MExpr>),
     /// `ABS(x)`, `MIN(a, b)` or `MAX(a, b)`.
     Call(&'static str, Vec<MExpr>),
+    /// An aggregate (spec §9.2).
+    Agg(Box<Agg>),
+}
+
+/// `COUNT SUM MIN MAX MEAN (QUERY rel a…)` (spec §9.2).
+#[derive(Clone, Debug)]
+pub struct Agg {
+    /// Which aggregate.
+    pub func: AggFunc,
+    /// Index of the relation.
+    pub rel: usize,
+    /// Its name (so the expression prints on its own).
+    pub name: String,
+    /// One argument per column: `None` for `?`, else the group value.
+    pub args: Vec<Option<MExpr>>,
 }
 
 impl MExpr {
@@ -151,6 +166,9 @@ impl MExpr {
             MExpr::Not(e) => build::not(e.to_ast()),
             MExpr::Call(name, args) => {
                 build::builtin(name, args.iter().map(MExpr::to_ast).collect())
+            }
+            MExpr::Agg(agg) => {
+                build::aggregate(agg.func, build::query(&agg.name, optional_args(&agg.args)))
             }
         }
     }
@@ -193,6 +211,18 @@ pub enum Clause {
         /// One argument per column.
         args: Vec<MExpr>,
     },
+    /// `NOT rel a…` (spec §9.1): `None` for `?`.
+    Not {
+        /// Index of the relation.
+        rel: usize,
+        /// One argument per column.
+        args: Vec<Option<MExpr>>,
+    },
+}
+
+/// Query arguments as argument-list expressions, `None` staying `?`.
+fn optional_args(args: &[Option<MExpr>]) -> Vec<Option<ast::Expr>> {
+    args.iter().map(|a| a.as_ref().map(MExpr::to_arg)).collect()
 }
 
 /// A statement of the Datalog part, in program order.
@@ -206,6 +236,8 @@ pub enum DStmt {
     Solve,
     /// `QUERY rel a…` with `None` for `?`.
     Query(usize, Vec<Option<Lit>>),
+    /// `RESULT e` (stratified programs: e is an aggregate or holds one).
+    Result(MExpr),
 }
 
 /// A generated Datalog program.
@@ -241,6 +273,7 @@ impl Datalog {
                     .map(|a| a.as_ref().map(|l| l.to_ast(true)))
                     .collect(),
             )),
+            DStmt::Result(e) => StmtKind::Result(e.to_ast()),
         });
         Program {
             stmts: rels.chain(stmts).map(build::stmt).collect(),
@@ -267,6 +300,9 @@ impl Datalog {
                 rel: name(*rel),
                 args: args.iter().map(MExpr::to_arg).collect(),
             },
+            Clause::Not { rel, args } => {
+                ClauseKind::Not(build::query(&self.rels[*rel].name, optional_args(args)))
+            }
         };
         ast::Clause {
             kind,

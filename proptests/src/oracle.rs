@@ -1,14 +1,22 @@
 //! The naive oracle: evaluates a [`Datalog`] model statement by statement, and
-//! each SOLVE by plain naive iteration (every rule over the whole database, again
-//! and again, until a round adds nothing). Deliberately simple and independent of
-//! the engine: no IR, no indexes, no delta relations, its own arithmetic.
+//! each SOLVE stratum by stratum (spec §9.3), each stratum by plain naive iteration
+//! (every rule over the whole database, again and again, until a round adds
+//! nothing). Deliberately simple and independent of the engine: no IR, no indexes,
+//! no delta relations, no memos, its own arithmetic, strata and canonical order.
+//!
+//! Files: `strata` (the stratum of each rule), `aggregate` (spec §9.2 and the
+//! canonical order of spec §2.5 that a Float SUM adds in).
+
+mod aggregate;
+mod strata;
 
 use crate::model::{Clause, DStmt, Datalog, Lit, MExpr, Val, fresh};
+use aggregate::Ranks;
 use bytelogic_engine::ast::{BinOp, VarName};
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-/// The answer of one QUERY (spec §5.1), its items sorted.
+/// The answer of one QUERY (spec §5.1), its items sorted, or the value of a RESULT.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     /// No `?`.
@@ -17,10 +25,16 @@ pub enum Answer {
     Values(Vec<Val>),
     /// Several `?`.
     Tuples(Vec<Vec<Val>>),
+    /// A RESULT.
+    Value(Val),
 }
 
 /// Why the oracle stopped: the spec code it would report.
 pub type Failure = &'static str;
+
+/// The failure an empty MIN, MAX or MEAN gives outside a rule; in a rule body it
+/// stops the binding instead (spec §9.2).
+const NO_VALUE: Failure = "E209";
 
 type Tuple = Vec<Val>;
 /// The bindings of a rule body so far, innermost last.
@@ -30,20 +44,51 @@ fn lookup<'e>(env: &'e Env, v: &VarName) -> Option<&'e Val> {
     env.iter().find(|(b, _)| b == v).map(|(_, x)| x)
 }
 
-/// Runs the model: the answers of its QUERYs in order, or the first failure. More
-/// than `max_tuples` tuples in the database is a failure (E402), like the engine's limit.
+/// What expressions read: the database (aggregates) and the canonical order.
+struct Cx<'a> {
+    db: &'a [BTreeSet<Tuple>],
+    ranks: &'a Ranks,
+}
+
+/// Runs the model: the answers of its QUERYs and RESULTs in order, or the first
+/// failure. More than `max_tuples` tuples in the database is a failure (E402), like
+/// the engine's limit.
 pub fn evaluate(program: &Datalog, max_tuples: usize) -> Result<Vec<Answer>, Failure> {
     let mut db: Vec<BTreeSet<Tuple>> = vec![BTreeSet::new(); program.rels.len()];
-    let mut rules: Vec<&[Clause]> = Vec::new();
+    let all_rules: Vec<&[Clause]> = program
+        .stmts
+        .iter()
+        .filter_map(|s| match s {
+            DStmt::Rule(_, clauses) => Some(clauses.as_slice()),
+            _ => None,
+        })
+        .collect();
+    let stratum = strata::of_rules(&all_rules, program.rels.len());
+    let ranks = Ranks::written(program);
+    let mut registered = 0;
     let mut answers = Vec::new();
     for stmt in &program.stmts {
         match stmt {
             DStmt::Fact(rel, vals) => {
                 db[*rel].insert(vals.iter().map(Lit::value).collect());
             }
-            DStmt::Rule(_, clauses) => rules.push(clauses),
-            DStmt::Solve => solve(&mut db, &rules, max_tuples)?,
+            DStmt::Rule(..) => registered += 1,
+            DStmt::Solve => {
+                let rules: Vec<(&[Clause], usize)> = all_rules[..registered]
+                    .iter()
+                    .copied()
+                    .zip(stratum.iter().copied())
+                    .collect();
+                solve(&mut db, &rules, &ranks, max_tuples)?;
+            }
             DStmt::Query(rel, args) => answers.push(query(&db[*rel], args)),
+            DStmt::Result(e) => {
+                let cx = Cx {
+                    db: &db,
+                    ranks: &ranks,
+                };
+                answers.push(Answer::Value(eval(e, &Env::new(), &cx)?));
+            }
         }
         if db.iter().map(BTreeSet::len).sum::<usize>() > max_tuples {
             return Err("E402");
@@ -52,27 +97,33 @@ pub fn evaluate(program: &Datalog, max_tuples: usize) -> Result<Vec<Answer>, Fai
     Ok(answers)
 }
 
-/// Naive iteration to the least fixpoint.
+/// Each stratum in turn, by naive iteration to its least fixpoint.
 fn solve(
     db: &mut [BTreeSet<Tuple>],
-    rules: &[&[Clause]],
+    rules: &[(&[Clause], usize)],
+    ranks: &Ranks,
     max_tuples: usize,
 ) -> Result<(), Failure> {
-    loop {
-        let mut round = Round {
-            new: BTreeSet::new(),
-            room: max_tuples - db.iter().map(BTreeSet::len).sum::<usize>(),
-        };
-        for clauses in rules {
-            body(clauses, &mut Env::new(), db, &mut round)?;
-        }
-        if round.new.is_empty() {
-            return Ok(());
-        }
-        for (rel, tuple) in round.new {
-            db[rel].insert(tuple);
+    let top = rules.iter().map(|&(_, s)| s).max().unwrap_or(0);
+    for level in 0..=top {
+        loop {
+            let mut round = Round {
+                new: BTreeSet::new(),
+                room: max_tuples - db.iter().map(BTreeSet::len).sum::<usize>(),
+            };
+            for (clauses, _) in rules.iter().filter(|&&(_, s)| s == level) {
+                let cx = Cx { db, ranks };
+                body(clauses, &mut Env::new(), &cx, &mut round)?;
+            }
+            if round.new.is_empty() {
+                break;
+            }
+            for (rel, tuple) in round.new {
+                db[rel].insert(tuple);
+            }
         }
     }
+    Ok(())
 }
 
 /// The tuples one round derives that are not in the database yet, and how many more
@@ -82,16 +133,48 @@ struct Round {
     room: usize,
 }
 
+/// The value of `e` in a rule body: `None` when an empty group stops the binding.
+fn rule_value(e: &MExpr, env: &Env, cx: &Cx<'_>) -> Result<Option<Val>, Failure> {
+    match eval(e, env, cx) {
+        Err(NO_VALUE) => Ok(None),
+        r => r.map(Some),
+    }
+}
+
+/// The values of `args` in a rule body (`None` in the list for `?`); `None` when an
+/// empty group stops the binding.
+fn rule_values(
+    args: &[Option<MExpr>],
+    env: &Env,
+    cx: &Cx<'_>,
+) -> Result<Option<Vec<Option<Val>>>, Failure> {
+    let mut out = Vec::with_capacity(args.len());
+    for a in args {
+        match a {
+            None => out.push(None),
+            Some(e) => match rule_value(e, env, cx)? {
+                Some(v) => out.push(Some(v)),
+                None => return Ok(None),
+            },
+        }
+    }
+    Ok(Some(out))
+}
+
+/// True when `tuple` equals `pattern` in every non-`?` column.
+fn matches(pattern: &[Option<Val>], tuple: &Tuple) -> bool {
+    pattern
+        .iter()
+        .zip(tuple)
+        .all(|(w, x)| w.as_ref().is_none_or(|w| w == x))
+}
+
 /// Evaluates `clauses` left to right under `env`, pushing every EMITted tuple.
-fn body(
-    clauses: &[Clause],
-    env: &mut Env,
-    db: &[BTreeSet<Tuple>],
-    out: &mut Round,
-) -> Result<(), Failure> {
+fn body(clauses: &[Clause], env: &mut Env, cx: &Cx<'_>, out: &mut Round) -> Result<(), Failure> {
     let Some((clause, rest)) = clauses.split_first() else {
         return Ok(());
     };
+    let db = cx.db;
     match clause {
         Clause::Scan { rel, matching } => {
             let key = matching.as_ref().and_then(|k| lookup(env, k).cloned());
@@ -106,7 +189,7 @@ fn body(
                     // spec §4.1: the MATCH variable receives column B, the other column A.
                     values.swap(0, 1);
                 }
-                with(env, &vars, values, |env| body(rest, env, db, out))?;
+                with(env, &vars, values, |env| body(rest, env, cx, out))?;
             }
         }
         Clause::Join { rel, key } => {
@@ -114,33 +197,43 @@ fn body(
             for tuple in db[*rel].iter().filter(|t| Some(&t[0]) == key.as_ref()) {
                 let vars = fresh(|v| lookup(env, v).is_some(), tuple.len() - 1);
                 with(env, &vars, tuple[1..].to_vec(), |env| {
-                    body(rest, env, db, out)
+                    body(rest, env, cx, out)
                 })?;
             }
         }
         Clause::Let(v, e) => {
-            let value = eval(e, env)?;
-            with(env, std::slice::from_ref(v), vec![value], |env| {
-                body(rest, env, db, out)
-            })?;
+            if let Some(value) = rule_value(e, env, cx)? {
+                with(env, std::slice::from_ref(v), vec![value], |env| {
+                    body(rest, env, cx, out)
+                })?;
+            }
         }
         Clause::Where(cond) => {
-            if truthy(&eval(cond, env)?) {
-                body(rest, env, db, out)?;
+            if rule_value(cond, env, cx)?.is_some_and(|c| truthy(&c)) {
+                body(rest, env, cx, out)?;
+            }
+        }
+        Clause::Not { rel, args } => {
+            // spec §9.1: on only when no tuple equals every non-`?` argument.
+            if let Some(pattern) = rule_values(args, env, cx)?
+                && !db[*rel].iter().any(|t| matches(&pattern, t))
+            {
+                body(rest, env, cx, out)?;
             }
         }
         Clause::Emit { rel, args } => {
-            let tuple: Tuple = args
-                .iter()
-                .map(|a| eval(a, env))
-                .collect::<Result<_, _>>()?;
+            let some: Vec<Option<MExpr>> = args.iter().cloned().map(Some).collect();
+            let Some(values) = rule_values(&some, env, cx)? else {
+                return Ok(());
+            };
+            let tuple: Tuple = values.into_iter().flatten().collect();
             if !db[*rel].contains(&tuple)
                 && out.new.insert((*rel, tuple))
                 && out.new.len() > out.room
             {
                 return Err("E402");
             }
-            body(rest, env, db, out)?;
+            body(rest, env, cx, out)?;
         }
     }
     Ok(())
@@ -159,12 +252,7 @@ fn query(rel: &BTreeSet<Tuple>, args: &[Option<Lit>]) -> Answer {
     let wanted: Vec<Option<Val>> = args.iter().map(|a| a.as_ref().map(Lit::value)).collect();
     let mut rows: Vec<Tuple> = rel
         .iter()
-        .filter(|t| {
-            wanted
-                .iter()
-                .zip(t.iter())
-                .all(|(w, x)| w.as_ref().is_none_or(|w| w == x))
-        })
+        .filter(|t| matches(&wanted, t))
         .map(|t| {
             wanted
                 .iter()
@@ -190,23 +278,39 @@ fn boolean(b: bool) -> Val {
     Val::Int(i64::from(b))
 }
 
-/// Evaluates a rule expression (spec §6.3).
-fn eval(e: &MExpr, env: &Env) -> Result<Val, Failure> {
+/// Evaluates an expression (spec §6.3, §9.2).
+fn eval(e: &MExpr, env: &Env, cx: &Cx<'_>) -> Result<Val, Failure> {
     Ok(match e {
         MExpr::Var(v) => lookup(env, v)
             .cloned()
             .expect("generated rules read bound variables"),
         MExpr::Lit(l) => l.value(),
-        MExpr::Not(e) => boolean(!truthy(&eval(e, env)?)),
-        MExpr::Bin(l, BinOp::And, r) => boolean(truthy(&eval(l, env)?) && truthy(&eval(r, env)?)),
-        MExpr::Bin(l, BinOp::Or, r) => boolean(truthy(&eval(l, env)?) || truthy(&eval(r, env)?)),
-        MExpr::Bin(l, op, r) => binary(eval(l, env)?, *op, eval(r, env)?)?,
+        MExpr::Not(e) => boolean(!truthy(&eval(e, env, cx)?)),
+        MExpr::Bin(l, BinOp::And, r) => {
+            boolean(truthy(&eval(l, env, cx)?) && truthy(&eval(r, env, cx)?))
+        }
+        MExpr::Bin(l, BinOp::Or, r) => {
+            boolean(truthy(&eval(l, env, cx)?) || truthy(&eval(r, env, cx)?))
+        }
+        MExpr::Bin(l, op, r) => binary(eval(l, env, cx)?, *op, eval(r, env, cx)?)?,
         MExpr::Call(name, args) => {
             let args = args
                 .iter()
-                .map(|a| eval(a, env))
+                .map(|a| eval(a, env, cx))
                 .collect::<Result<Vec<_>, _>>()?;
             call(name, &args)?
+        }
+        MExpr::Agg(agg) => {
+            let group = agg
+                .args
+                .iter()
+                .map(|a| a.as_ref().map(|e| eval(e, env, cx)).transpose())
+                .collect::<Result<Vec<_>, _>>()?;
+            let tuples: Vec<&Tuple> = cx.db[agg.rel]
+                .iter()
+                .filter(|t| matches(&group, t))
+                .collect();
+            aggregate::value(agg.func, &group, &tuples, cx.ranks)?.ok_or(NO_VALUE)?
         }
     })
 }
@@ -272,7 +376,7 @@ fn floored(r: f64, y: f64) -> f64 {
     }
 }
 
-fn as_f64(v: &Val) -> f64 {
+pub(crate) fn as_f64(v: &Val) -> f64 {
     match v {
         Val::Int(i) => *i as f64,
         Val::Float(f) => *f,
@@ -281,7 +385,7 @@ fn as_f64(v: &Val) -> f64 {
 }
 
 /// Numbers by exact value, Symbols by text; a number against a Symbol is E203.
-fn order(a: &Val, b: &Val) -> Result<Ordering, Failure> {
+pub(crate) fn order(a: &Val, b: &Val) -> Result<Ordering, Failure> {
     match (a, b) {
         (Val::Sym(x), Val::Sym(y)) => Ok(x.cmp(y)),
         (Val::Sym(_), _) | (_, Val::Sym(_)) => Err("E203"),

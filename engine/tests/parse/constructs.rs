@@ -246,3 +246,39 @@ fn spans_are_byte_accurate() {
 fn byte_order_mark_and_crlf() {
     assert_eq!(tree("\u{FEFF}REL a\r\nFACT a x\r\n"), "(rel a)\n(fact a x)");
 }
+
+#[test]
+fn not_clause_arguments() {
+    assert_eq!(
+        tree("RULE r: SCAN p, NOT q $0 ? -3 \"s\" ABS($0) (1 + 2) CALC f($0), EMIT r $0"),
+        "(rule r (scan p) (not q $0 ? -3 \"s\" (call ABS $0) (paren [1 + 2]) (calc-call f $0)) \
+         (emit r $0))"
+    );
+    // The list ends at a line break and at END, as EMIT's does (spec §9.1).
+    assert_eq!(
+        tree("RULE r: SCAN p, NOT q $0\n, EMIT r $0 END"),
+        "(rule r (scan p) (not q $0) (emit r $0))"
+    );
+}
+
+#[test]
+fn aggregates_in_expressions_and_argument_lists() {
+    assert_eq!(
+        tree("RESULT count(QUERY r ? a) + MIN(1, 2) + max(QUERY r\n  ? ?\n)"),
+        "(result [(aggregate count r ? a) + (call MIN 1 2) + (aggregate max r ? ?)])"
+    );
+    assert_eq!(
+        tree("RULE k: SCAN p, EMIT k $0 COUNT(QUERY p $0 ?) Sum (QUERY p ? ?)"),
+        "(rule k (scan p) (emit k $0 (aggregate COUNT p $0 ?) (aggregate Sum p ? ?)))"
+    );
+}
+
+#[test]
+fn a_spaced_aggregate_name_without_query_stays_an_atom() {
+    // spec §9.2: `count (1)` in an argument list is the atom count and (1), as in version 1.
+    assert_eq!(
+        tree("RULE k: SCAN p, EMIT k count (1) MEAN ($0)"),
+        "(rule k (scan p) (emit k count (paren 1) MEAN (paren $0)))"
+    );
+    assert_eq!(tree("RESULT count"), "(result count)");
+}

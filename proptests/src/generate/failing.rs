@@ -1,5 +1,5 @@
-//! Programs that must fail: for each diagnostic code of spec §1, §3 and §4.2 and
-//! each run-time error and limit of spec §7, small programs (in several variants,
+//! Programs that must fail: for each diagnostic code of spec §1, §3, §4.2 and §9
+//! and each run-time error and limit of spec §7, small programs (in several variants,
 //! with names, values and keyword case drawn from the dice) that must report that
 //! code, followed by a well-formed Datalog program that must not get in the way.
 //! Limits are small, so the limit errors trip fast.
@@ -68,6 +68,13 @@ fn template(code: Code, d: &mut Dice, limits: &mut Limits) -> String {
     match code {
         Code::W001 => format!("REL {rel}\\n{fact} {rel} {n}\\nQUERY {rel} ?"),
         Code::W002 => format!("REL {rel}\n{fact} {rel} {n}\nQUERY {rel} ?"),
+        Code::W003 => {
+            let read = d.pick(&[
+                format!("RULE zo: SCAN zo, NOT {rel} $0, EMIT zc $0"),
+                format!("RULE zo: SCAN zo, EMIT zc COUNT(QUERY {rel} ?)"),
+            ]);
+            format!("REL {rel}\nREL zo\nREL zc\n{fact} zo {n}\n{read}\nSOLVE\n{fact} {rel} {n}")
+        }
         Code::E101 => format!("REL {rel}\n{fact} {rel} \"abc{n}"),
         Code::E102 => d.pick(&[
             format!("FACTS {rel} {n}"),
@@ -117,6 +124,13 @@ fn template(code: Code, d: &mut Dice, limits: &mut Limits) -> String {
         Code::E208 => format!(
             "{calc} zf\n  IF {n} == 99 THEN LET $x = 1 END\n  RESULT $x\nEND\n{result} {calc} zf()"
         ),
+        Code::E209 => d.pick(&[
+            format!("REL {rel}\n{result} MIN(QUERY {rel} ?)"),
+            format!("REL {rel}\nSOLVE\nLET $zv = mean(QUERY {rel} ? ?)"),
+            format!(
+                "REL {rel}\n{calc} zf\n  RESULT MAX(QUERY {rel} {n} ?)\nEND\n{result} {calc} zf()"
+            ),
+        ]),
         Code::E301 => format!("{fact} {rel} {n}"),
         Code::E302 => format!(
             "REL {rel}\nREL zb\n{fact} {rel} {n}\nRULE zb: SCAN {rel}, EMIT zb $0\nQUERY zb ?"

@@ -44,13 +44,35 @@ pub fn hostile() -> impl Strategy<Value = Hostile> {
     })
 }
 
-/// Token texts an insertion may add: what most often unbalances or confuses a parser.
-const TOKENS: [&str; 16] = [
-    "(", ")", "END", ",", "\"", "$", "\\", "\\n", "IF", "FOR", "CALC", "-", "?", "\n", "EMIT", "é",
+/// Token texts an insertion may add: what most often unbalances or confuses a parser,
+/// and the words of spec §9 (a NOT clause, an aggregate's name, its QUERY).
+const TOKENS: [&str; 22] = [
+    "(",
+    ")",
+    "END",
+    ",",
+    "\"",
+    "$",
+    "\\",
+    "\\n",
+    "IF",
+    "FOR",
+    "CALC",
+    "-",
+    "?",
+    "\n",
+    "EMIT",
+    "é",
+    "NOT",
+    "COUNT(",
+    "MEAN (",
+    "QUERY",
+    "EXISTS(",
+    ", NOT r ?",
 ];
 
 /// Deeply nested openers (spec §3, E104: the parser must not overflow its stack).
-const OPENERS: [&str; 7] = [
+const OPENERS: [&str; 9] = [
     "(",
     "IF 1 THEN ",
     "FOR WHILE 1\n",
@@ -58,6 +80,8 @@ const OPENERS: [&str; 7] = [
     "NOT ",
     "- ",
     "ABS(",
+    "COUNT(QUERY r ",
+    "SUM(QUERY r ? ",
 ];
 
 /// One mutation of `text`.
