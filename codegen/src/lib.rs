@@ -125,7 +125,7 @@ pub fn not_compiled_yet(program: &Program) -> Option<&'static str> {
 
 /// The refusal of a construct of [`NOT_COMPILED_YET`].
 fn refuse(what: &str) -> CodegenError {
-    CodegenError::Unsupported(format!("{what} is not compiled yet"))
+    CodegenError::Unsupported(format!("the program uses {what}, not compiled yet"))
 }
 
 /// Compiles a lowered program to a WebAssembly module for `target`.

@@ -66,7 +66,7 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Prints the token stream of a program.
     Lex(vocab::LexArgs),
-    /// Prints the keywords, operators, built-ins and special tokens.
+    /// Prints the keywords, operators, built-ins, aggregates and special tokens.
     Vocab {
         /// Print one JSON object instead.
         #[arg(long)]

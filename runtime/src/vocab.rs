@@ -1,8 +1,8 @@
-//! The vocabulary of ByteLogic for building tokenizers: keywords, operators, built-ins
-//! and the special tokens that wrap programs and their answers.
+//! The vocabulary of ByteLogic for building tokenizers: keywords, operators, built-ins,
+//! aggregates and the special tokens that wrap programs and their answers.
 
 use crate::tokens::{CLOSE, ERROR_TAGS, OPEN, RESULT_TAGS};
-use bytelogic_engine::ir::Builtin;
+use bytelogic_engine::ir::{AggFunc, Builtin};
 use serde_json::{Value as Json, json};
 
 /// The operators and punctuation of spec §1.8 written with symbols.
@@ -26,14 +26,16 @@ pub fn special_tokens() -> [&'static str; 6] {
     ]
 }
 
-/// `{"keywords", "operators", "word_operators", "builtins", "special_tokens"}`; words
-/// are upper case and match case-insensitively in programs (spec §1.4, §6.3).
+/// `{"keywords", "operators", "word_operators", "builtins", "aggregates",
+/// "special_tokens"}`; words are upper case and match case-insensitively in programs
+/// (spec §1.4, §6.3, §9.2). The NOT clause's word is a keyword already.
 pub fn vocabulary() -> Json {
     json!({
         "keywords": bytelogic_engine::parser::keywords().collect::<Vec<_>>(),
         "operators": OPERATORS,
         "word_operators": WORD_OPERATORS,
         "builtins": Builtin::ALL.map(Builtin::name),
+        "aggregates": AggFunc::ALL.map(AggFunc::name),
         "special_tokens": special_tokens(),
     })
 }
@@ -65,6 +67,10 @@ mod tests {
                 .as_array()
                 .unwrap()
                 .contains(&json!("CHAR_AT"))
+        );
+        assert_eq!(
+            v["aggregates"],
+            json!(["COUNT", "SUM", "MIN", "MAX", "MEAN"])
         );
         assert_eq!(v["special_tokens"][0], "<computation>");
         assert_eq!(v["special_tokens"][5], "</error>");

@@ -385,3 +385,39 @@ fn the_cache_keys_on_source_inputs_and_source_limit() {
     options.limits.max_source_kb = 1;
     assert_eq!((run(&options), cached()), ("a, b".to_string(), 3));
 }
+
+/// Spec §9 is not compiled yet: `--backend wasm` reports which construct it refused,
+/// `--backend auto` runs the program on the interpreter and says why.
+#[test]
+fn negation_and_aggregates_are_refused_with_the_construct_named() {
+    let executor = Executor::new();
+    let run = |source: &str, backend| {
+        let options = Options {
+            backend,
+            ..Options::default()
+        };
+        executor.execute(source, &options)
+    };
+    for (source, construct) in [
+        (
+            "REL p\nREL q\nREL r\nFACT p 1\nRULE q: SCAN p, NOT r $0, EMIT q $0\nSOLVE\nQUERY q ?",
+            "the NOT clause (spec §9.1)",
+        ),
+        (
+            "REL p\nFACT p 1\nSOLVE\nRESULT SUM(QUERY p ?)",
+            "aggregates (spec §9.2)",
+        ),
+    ] {
+        let refused = run(source, Backend::Wasm).expect_err("the compiled path refuses it");
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "cannot compile to WebAssembly: the program uses {construct}, not compiled yet"
+            )
+        );
+        let auto = run(source, Backend::Auto).expect("auto falls back");
+        assert_eq!(auto.backend, "interpreter");
+        assert_eq!(auto.fallback, Some(refused.to_string()));
+        assert_eq!(auto.result_text(), "1");
+    }
+}

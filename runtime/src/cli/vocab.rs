@@ -49,6 +49,7 @@ pub(super) fn vocab(json: bool) -> ExitCode {
             "operators",
             "word_operators",
             "builtins",
+            "aggregates",
             "special_tokens",
         ];
         groups.iter().fold(String::new(), |mut s, group| {

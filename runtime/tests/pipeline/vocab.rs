@@ -58,3 +58,19 @@ fn vocab_json_has_every_group() {
             .contains("word_operators: AND OR NOT MOD")
     );
 }
+
+#[test]
+fn vocab_lists_the_aggregates_of_spec_9() {
+    let done = run(&["vocab", "--json"], b"");
+    let v: Json = serde_json::from_str(&done.stdout).expect("one JSON object");
+    assert_eq!(
+        v["aggregates"],
+        json!(["COUNT", "SUM", "MIN", "MAX", "MEAN"])
+    );
+    assert!(v["keywords"].as_array().unwrap().contains(&json!("NOT")));
+    assert!(
+        run(&["vocab"], b"")
+            .stdout
+            .contains("aggregates: COUNT SUM MIN MAX MEAN")
+    );
+}
