@@ -1,4 +1,4 @@
-//! Runs one scale workload, for profilers:
+//! Runs one scale workload (or one of spec §9's), for profilers:
 //! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N]]]`.
 //! By default through the interpreter; with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
@@ -6,7 +6,7 @@
 //! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
 //! `--toggle-collect=*cached_run*`).
 
-use bytelogic_benches::workload::{Workload, scale_limits, scale_workloads};
+use bytelogic_benches::workload::{Workload, scale_limits, scale_workloads, stratified_workloads};
 use bytelogic_runtime::{Backend, Executor, Options};
 use std::time::Instant;
 
@@ -15,6 +15,7 @@ fn main() {
     let name = args.first().map_or("tc chain-1000", String::as_str);
     let w = scale_workloads()
         .into_iter()
+        .chain(stratified_workloads())
         .find(|w| w.name == name)
         .expect("a scale workload name");
     if args.get(1).map(String::as_str) == Some("wasm") {

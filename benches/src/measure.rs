@@ -18,6 +18,32 @@ pub fn median<R>(runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> Dur
     samples[samples.len() / 2]
 }
 
+/// The medians of `a` and of `b` sampled alternately (a, b, a, b, …) after one warm-up
+/// run of each, `runs` samples each or until `budget`: on a busy machine both see the
+/// same load, so their ratio means more than that of two medians taken one after
+/// the other.
+pub fn alternating<R, S>(
+    runs: usize,
+    budget: Duration,
+    mut a: impl FnMut() -> R,
+    mut b: impl FnMut() -> S,
+) -> (Duration, Duration) {
+    std::hint::black_box((a(), b()));
+    let start = Instant::now();
+    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    while ta.is_empty() || (ta.len() < runs && start.elapsed() < budget) {
+        let t = Instant::now();
+        std::hint::black_box(a());
+        ta.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(b());
+        tb.push(t.elapsed());
+    }
+    ta.sort_unstable();
+    tb.sort_unstable();
+    (ta[ta.len() / 2], tb[tb.len() / 2])
+}
+
 /// The median time of running `source` on the WASM backend of a fresh executor
 /// (`samples` of them, each created and started outside the timing) after `warm_up`
 /// ran on it: nothing compiled before when `warm_up` is empty (a first-ever
@@ -76,6 +102,8 @@ mod tests {
     fn median_and_units() {
         let d = median(5, Duration::from_secs(1), || 1 + 1);
         assert!(d < Duration::from_secs(1));
+        let (a, b) = alternating(5, Duration::from_secs(1), || 1 + 1, || 2 + 2);
+        assert!(a < Duration::from_secs(1) && b < Duration::from_secs(1));
         assert_eq!(show(Duration::from_micros(12)), "12.0 µs");
         assert_eq!(show(Duration::from_millis(1500)), "1.50 s");
         assert!(peak_rss_kib().is_some_and(|k| k > 0));

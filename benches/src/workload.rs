@@ -1,5 +1,6 @@
 //! Scale workloads as ByteLogic programs: transitive closure (TC) and same
-//! generation (SG) over generated graphs, and a many-rule program for compile time.
+//! generation (SG) over generated graphs, the aggregation and negation workloads of
+//! spec §9, and a many-rule program for compile time.
 
 use crate::graphs;
 use crate::peers::Peer;
@@ -15,6 +16,19 @@ pub enum Kind {
     /// `sg(x, y) :- parent(x, p), parent(y, p), x != y.`
     /// `sg(x, y) :- parent(x, a), sg(a, b), parent(y, b).`
     Sg,
+    /// Per-node out-degree (spec §9.2): `degree(x, n) :- node(x), n = count edge(x, _)`.
+    OutDegree,
+    /// Nodes not reachable from node 0 (spec §9.1), NOT over the transitive closure:
+    /// `unreach(x) :- node(x), not path(0, x)`.
+    Unreachable,
+}
+
+impl Kind {
+    /// True for the workloads of spec §9, which read a relation through NOT or an
+    /// aggregate.
+    pub fn is_stratified(self) -> bool {
+        matches!(self, Kind::OutDegree | Kind::Unreachable)
+    }
 }
 
 /// A scale workload: a program kind over one generated edge list.
@@ -41,6 +55,24 @@ pub fn scale_workloads() -> Vec<Workload> {
         ),
         w("sg tree-10", Kind::Sg, graphs::binary_tree(10)),
         w("sg tree-11", Kind::Sg, graphs::binary_tree(11)),
+    ]
+}
+
+/// The workloads of spec §9 on the random graph of the TC workload (2,000 nodes,
+/// 5,000 edges), compared with Ascent.
+pub fn stratified_workloads() -> Vec<Workload> {
+    let random = graphs::random(2000, 5000, 42);
+    vec![
+        Workload {
+            name: "out-degree random-2000/5000",
+            kind: Kind::OutDegree,
+            edges: random.clone(),
+        },
+        Workload {
+            name: "unreachable random-2000/5000",
+            kind: Kind::Unreachable,
+            edges: random,
+        },
     ]
 }
 
@@ -77,12 +109,31 @@ impl Workload {
                  RULE sg: SCAN parent, JOIN sg $1, JOIN child $2, EMIT sg $0 $3\n",
                 "sg",
             ),
+            Kind::OutDegree => (
+                "edge",
+                "REL edge\nREL node\nREL degree\n\
+                 RULE node: SCAN edge, EMIT node $0\n\
+                 RULE node: SCAN edge, EMIT node $1\n\
+                 RULE degree: SCAN node, EMIT degree $0 COUNT(QUERY edge $0 ?)\n",
+                "degree",
+            ),
+            Kind::Unreachable => (
+                "edge",
+                "REL edge\nREL path\nREL node\nREL unreach\n\
+                 RULE path: SCAN edge, EMIT path $0 $1\n\
+                 RULE path: SCAN edge, JOIN path $1, EMIT path $0 $2\n\
+                 RULE node: SCAN edge, EMIT node $0\n\
+                 RULE node: SCAN edge, EMIT node $1\n\
+                 RULE unreach: SCAN node, NOT path 0 $0, EMIT unreach $0\n",
+                "unreach",
+            ),
         };
         let mut s = String::from(rules);
         for (a, b) in &self.edges {
             let _ = writeln!(s, "FACT {input} {a} {b}");
         }
-        let _ = write!(s, "SOLVE\nQUERY {output} ? ?\n");
+        let all = if self.kind == Kind::Unreachable { "?" } else { "? ?" };
+        let _ = write!(s, "SOLVE\nQUERY {output} {all}\n");
         s
     }
 
@@ -191,6 +242,39 @@ mod tests {
                 assert_eq!(w.run_peer(peer), ours, "{:?} {kind:?}", peer);
             }
         }
+    }
+
+    /// Small versions of the workloads of spec §9: our answer size equals Ascent's,
+    /// and on a graph small enough to count by hand, the answers are those.
+    #[test]
+    fn ascent_agrees_on_aggregation_and_negation() {
+        for kind in [Kind::OutDegree, Kind::Unreachable] {
+            for edges in [graphs::chain(30), graphs::random(40, 90, 3)] {
+                let w = Workload {
+                    name: "small",
+                    kind,
+                    edges,
+                };
+                let ours = w.run_ours(&w.compile());
+                assert_eq!(w.run_peer(Peer::Ascent), ours, "{kind:?}");
+                assert!(!Peer::Datafrog.runs(kind) && !Peer::Crepe.runs(kind));
+            }
+        }
+        // 0 → 1 → 2, 3 → 0: every node has a degree (2's is 0); only 3 and 0 itself
+        // are not reachable from 0.
+        let edges = vec![(0, 1), (1, 2), (3, 0)];
+        let degree = Workload {
+            name: "tiny",
+            kind: Kind::OutDegree,
+            edges: edges.clone(),
+        };
+        assert_eq!(degree.run_ours(&degree.compile()), 4);
+        let unreachable = Workload {
+            name: "tiny",
+            kind: Kind::Unreachable,
+            edges,
+        };
+        assert_eq!(unreachable.run_ours(&unreachable.compile()), 2);
     }
 
     #[test]

@@ -164,17 +164,20 @@ pub enum Op {
     /// Keeps the binding only when the condition is true.
     Filter(Expr),
     /// The NOT clause (spec §9.1): keeps the binding only when no tuple of `rel`
-    /// equals `key` in the columns of `index` (no tuple at all when `index` is `None`,
-    /// every argument being `?`). `key` is evaluated left to right, then the index is
-    /// probed; a tuple found is one tuple read, one step at `span`, and ends the
-    /// binding; no tuple found costs nothing. `rel` is always finished (a lower
-    /// stratum's or never derived), so the probe reads the whole relation.
+    /// equals `key` in the columns of `index`. Without an index, `key` is either the
+    /// whole tuple (every column bound: a membership test of the relation's set) or
+    /// empty (every argument `?`: is the relation empty?). `key` is evaluated left to
+    /// right, then the relation is probed; a tuple found is one tuple read, one step at
+    /// `span`, and ends the binding; no tuple found costs nothing. `rel` is always
+    /// finished (a lower stratum's or never derived), so the probe reads the whole
+    /// relation and no pending tuple.
     Not {
         /// The relation.
         rel: RelId,
-        /// The index on the non-`?` columns, in column order.
+        /// The index on the non-`?` columns, in column order, when some but not all
+        /// columns are `?`.
         index: Option<IndexId>,
-        /// The value each index column must equal, one per column.
+        /// The value each index column (or each column) must equal, in column order.
         key: Vec<Expr>,
         /// The NOT clause.
         span: Span,

@@ -104,9 +104,15 @@ fn print_plan(out: &mut String, p: &Program, name: &str, plan: &Plan, names: &[S
                 rel, index, key, ..
             } => {
                 let mut s = format!("not {}", p.relations[rel.index()].name);
-                if let Some(ix) = index {
-                    let keys: Vec<String> = key.iter().map(|k| expr_text(p, k, names)).collect();
-                    let _ = write!(s, " via i{} = ({})", ix.0, keys.join(", "));
+                let keys: Vec<String> = key.iter().map(|k| expr_text(p, k, names)).collect();
+                match index {
+                    Some(ix) => {
+                        let _ = write!(s, " via i{} = ({})", ix.0, keys.join(", "));
+                    }
+                    None if !keys.is_empty() => {
+                        let _ = write!(s, " contains ({})", keys.join(", "));
+                    }
+                    None => {}
                 }
                 s
             }

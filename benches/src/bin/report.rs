@@ -2,12 +2,15 @@
 //! benchmark, printed as one Markdown table (our interpreter, our WASM backend, each
 //! peer, and the ratios ours/peer), then the peak memory of TC chain-2000 for us and
 //! for Ascent, each measured in a child process (this binary re-executed with
-//! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB).
+//! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB). The workloads of spec §9
+//! (aggregation, negation) run against Ascent only, sampled alternately with it.
 
 use bytelogic_benches::corpus::programs;
-use bytelogic_benches::measure::{fresh_wasm, median, peak_rss_kib, show};
+use bytelogic_benches::measure::{alternating, fresh_wasm, median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
-use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
+use bytelogic_benches::workload::{
+    Workload, compile_ok, many_rules, scale_workloads, stratified_workloads,
+};
 use bytelogic_engine::{Limits, compile, run};
 use bytelogic_runtime::{Backend, Executor, Options};
 use std::process::Command;
@@ -134,6 +137,20 @@ fn main() {
             Some(on_wasm),
             &peers,
         );
+    }
+    // Spec §9: not compiled yet (the WASM column is n/a); Ascent is the peer with `agg`
+    // and `!`, and each of its samples alternates with one of ours.
+    for w in stratified_workloads() {
+        let program = w.compile();
+        let ours = w.run_ours(&program);
+        assert_eq!(w.run_peer(Peer::Ascent), ours, "{} in ascent", w.name);
+        let (d, ascent) = alternating(
+            7,
+            CELL_BUDGET,
+            || w.run_ours(&program),
+            || w.run_peer(Peer::Ascent),
+        );
+        row(&format!("{} ({ours} tuples)", w.name), d, None, &[ascent]);
     }
     let ours = child_rss("ours");
     let ascent = child_rss("ascent");

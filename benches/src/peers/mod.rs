@@ -32,9 +32,21 @@ impl Peer {
         }
     }
 
-    /// Runs the `kind` program over `edges`; the size of the derived relation.
+    /// True when the peer runs `kind`: the workloads of spec §9 (aggregation and
+    /// negation) are written for Ascent only, the peer with `agg` and `!`.
+    pub fn runs(self, kind: Kind) -> bool {
+        self == Peer::Ascent || !kind.is_stratified()
+    }
+
+    /// Runs the `kind` program over `edges`; the size of the derived relation. Panics
+    /// for a `kind` the peer does not [`Peer::runs`].
     pub fn run(self, kind: Kind, edges: &[(i64, i64)]) -> usize {
         match (self, kind) {
+            (Peer::Ascent, Kind::OutDegree) => ascent_impl::out_degree(edges),
+            (Peer::Ascent, Kind::Unreachable) => ascent_impl::unreachable(edges),
+            (peer, Kind::OutDegree | Kind::Unreachable) => {
+                panic!("{} has no {kind:?} workload", peer.name())
+            }
             (Peer::Ascent, Kind::Tc) => ascent_impl::tc(edges),
             (Peer::Ascent, Kind::Sg) => ascent_impl::sg(edges),
             (Peer::Datafrog, Kind::Tc) => datafrog_impl::tc(edges),

@@ -6,10 +6,10 @@
 //!
 //! An empty MIN, MAX or MEAN written in a rule stops the binding: the error that
 //! unwinds the evaluation is marked ([`Memos::stopped`]) and the plan drops the
-//! binding when it sees the mark ([`Machine::binding_done`]); anywhere else it is E209.
+//! binding when it sees the mark ([`Machine::binding_done`]); anywhere else it is E209
+//! (docs/decisions.md 205–209).
 
 use super::arith::{self, Fault};
-use super::budget::VALUE_BYTES;
 use super::relation::{Relation, RowId};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
@@ -24,15 +24,17 @@ use std::cmp::Ordering;
 /// The group values of one evaluation, in column order.
 type Group = SmallVec<[Value; 2]>;
 
-/// Bytes one memo entry adds to the memory estimate beside its group values: the
-/// key's header, the result and the hash table's slot.
-pub(super) const MEMO_ENTRY: u64 = 48;
+/// Bytes one memo entry adds to the memory estimate: its key, its value and the hash
+/// table's slot.
+pub(super) const MEMO_ENTRY: u64 = 40;
 
 /// The results of the aggregates written in rules, for the stratum being run.
 #[derive(Debug, Default)]
 pub(super) struct Memos {
-    /// Per [`MemoId`]: each group's result (`None`: the group has no value).
-    results: Vec<HashMap<Group, Option<Value>>>,
+    /// Each non-empty group's result, by memo and the position of the group's key in
+    /// the aggregate's index (0 for an aggregate without a group). An empty group needs
+    /// no entry: it is found to be empty at no cost, with the same result every time.
+    results: HashMap<(MemoId, u32), Value>,
     /// What the entries add to the memory estimate.
     bytes: u64,
     /// Set when an aggregate written in a rule had no value: the error returned with
@@ -53,40 +55,55 @@ impl Machine<'_> {
         for e in agg.group() {
             group.push(self.eval(rels, env, e)?);
         }
-        let result = match agg.memo {
-            Some(memo) => self.memoized(rels, agg, memo, group, span)?,
-            None => self.compute(rels, agg, &group, span)?,
+        let rel = &rels[agg.rel.index()];
+        let result = match agg.index {
+            Some(index) => {
+                let (probe, found) = rel.probe(index, group.iter().copied(), Version::Full);
+                let ids = found.clone().map(|i| rel.probed(probe, i));
+                let key = probe.key_position() as u32;
+                match agg.memo {
+                    Some(memo) if !found.is_empty() => {
+                        self.memoized(rel, agg, (memo, key), ids, span)?
+                    }
+                    _ => self.compute(rel, agg, ids, span)?,
+                }
+            }
+            // Without an index: no group (a rule's aggregate), or not in a rule.
+            None => match agg.memo.and_then(|m| self.memos.results.get(&(m, 0))) {
+                Some(&known) => Some(known),
+                None => {
+                    let ids = self.group_rows(rel, agg, &group, span)?;
+                    match agg.memo {
+                        Some(memo) if !ids.is_empty() => {
+                            self.memoized(rel, agg, (memo, 0), ids.into_iter(), span)?
+                        }
+                        _ => self.compute(rel, agg, ids.into_iter(), span)?,
+                    }
+                }
+            },
         };
         result.ok_or_else(|| self.no_value(env, agg, span))
     }
 
-    /// The result of a rule's aggregate for `group`, computed once per stratum run.
+    /// The result of a rule's aggregate for the non-empty group `key`, computed once
+    /// per stratum run.
     fn memoized(
         &mut self,
-        rels: &[Relation],
+        rel: &Relation,
         agg: &Aggregate,
-        memo: MemoId,
-        group: Group,
+        key: (MemoId, u32),
+        ids: impl Iterator<Item = RowId> + Clone,
         span: Span,
     ) -> Res<Option<Value>> {
-        if let Some(&known) = self
-            .memos
-            .results
-            .get(memo.index())
-            .and_then(|m| m.get(group.as_slice()))
-        {
-            return Ok(known);
+        if let Some(&known) = self.memos.results.get(&key) {
+            return Ok(Some(known));
         }
-        let result = self.compute(rels, agg, &group, span)?;
-        let bytes = MEMO_ENTRY + group.len() as u64 * VALUE_BYTES;
-        self.budget.charge(bytes, span)?;
-        self.memos.bytes += bytes;
-        if self.memos.results.len() <= memo.index() {
-            self.memos
-                .results
-                .resize_with(memo.index() + 1, HashMap::new);
+        let result = self.compute(rel, agg, ids, span)?;
+        if let Some(value) = result {
+            self.budget.charge(MEMO_ENTRY, span)?;
+            self.memos.bytes += MEMO_ENTRY;
+            self.memos.results.insert(key, value);
         }
-        self.memos.results[memo.index()].insert(group, result);
         Ok(result)
     }
 
@@ -122,51 +139,50 @@ impl Machine<'_> {
         Box::new(d)
     }
 
-    /// Reads the group's tuples (a step each) and computes the aggregate; `None` when
-    /// the group is empty and the aggregate has no value there.
+    /// Reads the group's tuples `ids` (a step each) and computes the aggregate; `None`
+    /// when the group is empty and the aggregate has no value there.
     fn compute(
         &mut self,
-        rels: &[Relation],
+        rel: &Relation,
         agg: &Aggregate,
-        group: &[Value],
+        ids: impl Iterator<Item = RowId> + Clone,
         span: Span,
     ) -> Res<Option<Value>> {
-        let rel = &rels[agg.rel.index()];
-        let ids = self.group_rows(rel, agg, group, span)?;
-        for _ in &ids {
+        let count = ids.clone().count();
+        for _ in 0..count {
             self.budget.step(span)?;
         }
         let col = agg.value.unwrap_or(0) as usize;
-        let values = || ids.iter().map(|&id| rel.row(id).get(col));
+        let values = ids.clone().map(|id| rel.row(id).get(col));
         let name = &self.program.relations[agg.rel.index()].name;
         let fault = |f: Fault| f.at(span);
         Ok(match agg.func {
-            AggFunc::Count => Some(Value::Int(ids.len() as i64)),
-            AggFunc::Sum if ids.is_empty() => Some(Value::Int(0)),
-            AggFunc::Sum | AggFunc::Mean if !ids.is_empty() => {
-                let total = self.total(rel, &ids, col, agg.func, name).map_err(fault)?;
+            AggFunc::Count => Some(Value::Int(count as i64)),
+            AggFunc::Sum if count == 0 => Some(Value::Int(0)),
+            AggFunc::Sum | AggFunc::Mean if count > 0 => {
+                let total = self.total(rel, ids, col, agg.func, name).map_err(fault)?;
                 Some(match agg.func {
                     AggFunc::Mean => {
-                        let count = Value::Int(ids.len() as i64);
+                        let count = Value::Int(count as i64);
                         arith::binary(BinOp::Div, total, count, &self.symbols).map_err(fault)?
                     }
                     _ => total,
                 })
             }
-            AggFunc::Min | AggFunc::Max if !ids.is_empty() => {
+            AggFunc::Min | AggFunc::Max if count > 0 => {
                 let want = if agg.func == AggFunc::Min {
                     Ordering::Less
                 } else {
                     Ordering::Greater
                 };
-                Some(extreme(values(), want, agg.func, name, &self.symbols).map_err(fault)?)
+                Some(extreme(values, want, agg.func, name, &self.symbols).map_err(fault)?)
             }
             _ => None,
         })
     }
 
-    /// The ids of the tuples of `rel` equal to `group` in the group columns, through
-    /// the aggregate's index when it has one, else by looking at every tuple.
+    /// The ids of the tuples of `rel` equal to `group` in the group columns, for an
+    /// aggregate without an index: every tuple is looked at.
     fn group_rows(
         &mut self,
         rel: &Relation,
@@ -174,20 +190,13 @@ impl Machine<'_> {
         group: &[Value],
         span: Span,
     ) -> Res<Vec<RowId>> {
-        if let Some(index) = agg.index {
-            let (probe, found) = rel.probe(index, group.iter().copied(), Version::Full);
-            return Ok(found.map(|i| rel.probed(probe, i)).collect());
-        }
         let columns: SmallVec<[usize; 2]> = (0..agg.pattern.len())
             .filter(|&c| agg.pattern[c].is_some())
             .collect();
         let ids = (0..rel.len())
             .filter(|&id| {
                 let row = rel.row(id);
-                columns
-                    .iter()
-                    .zip(group)
-                    .all(|(&c, &v)| arith::equal(row.get(c), v))
+                columns.iter().zip(group).all(|(&c, &v)| arith::equal(row.get(c), v))
             })
             .collect();
         // Looking at every tuple costs no steps but may take long on a big relation.
@@ -200,12 +209,12 @@ impl Machine<'_> {
     fn total(
         &self,
         rel: &Relation,
-        ids: &[RowId],
+        ids: impl Iterator<Item = RowId> + Clone,
         col: usize,
         func: AggFunc,
         name: &str,
     ) -> Result<Value, Fault> {
-        let values = || ids.iter().map(|&id| rel.row(id).get(col));
+        let values = || ids.clone().map(|id| rel.row(id).get(col));
         if let Some(sym) = values().find(|v| !v.is_number()) {
             return Err(arith::mismatch(func.name(), &[sym], &self.symbols));
         }
@@ -219,14 +228,11 @@ impl Machine<'_> {
             return i64::try_from(exact).map(Value::Int).map_err(|_| {
                 Fault::new(
                     Code::E202,
-                    format!(
-                        "integer overflow: the {} of `{name}` is {exact}",
-                        func.name()
-                    ),
+                    format!("integer overflow: the {} of `{name}` is {exact}", func.name()),
                 )
             });
         }
-        let mut order = ids.to_vec();
+        let mut order: Vec<RowId> = ids.collect();
         order.sort_unstable_by(|&a, &b| {
             self.symbols
                 .cmp_tuples(rel.row(a).values(), rel.row(b).values())

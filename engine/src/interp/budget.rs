@@ -12,6 +12,13 @@
 //!   only the tuples of the index entry for that key (restricted to the delta rows for
 //!   a delta scan). A probe that finds no entry costs nothing. `Let`, `Filter` and
 //!   `Emit` ops cost nothing.
+//! * **NOT clauses** ([`Op::Not`](crate::ir::Op::Not), spec §9.1). A NOT reads at most
+//!   one tuple: one step, charged at the clause, when a tuple equal to its arguments
+//!   exists (the binding then ends); none when there is none (docs/decisions.md 204).
+//! * **Aggregates** ([`Aggregate`](crate::ir::Aggregate), spec §9.2). One step per tuple
+//!   of the group, charged at the aggregate when it is computed; an empty group costs
+//!   nothing, and so does a rule's aggregate whose group the current stratum run has
+//!   already computed (its memo, docs/decisions.md 205).
 //! * **CALC statements.** Every [`Stmt`](crate::ir::Stmt) costs one step when it starts
 //!   to execute, charged at the statement's span before anything in it is evaluated
 //!   (so `IF`, `LET`, `RESULT`, `BREAK`, `CONTINUE` and each loop statement cost one).
@@ -45,6 +52,8 @@
 //! + Σ active CALC calls           (FRAME_OVERHEAD + locals × size_of::<Option<Value>>()
 //!                                   + tuple variables × TUPLE_VAR)
 //! + Σ active FOR-QUERY snapshots  (tuples × 4: the snapshot is a list of row ids)
+//! + Σ aggregate memo entries      (MEMO_ENTRY per non-empty group a rule's aggregate
+//!                                  computed, until the stratum run ends)
 //! ```
 //!
 //! It is charged as structures grow and released when a call or loop ends; exceeding `max_memory_mb` MiB is E405 at the operation that grew.

@@ -1,7 +1,7 @@
 //! The NOT clause (spec §9.1), as [`crate::ir::Op::Not`] defines it: the key is
-//! evaluated, the index on the non-`?` columns probed (or, with every argument `?`,
-//! the relation looked at); a tuple found is one tuple read, one step, and ends the
-//! binding.
+//! evaluated, then the index on the non-`?` columns probed (with every column bound,
+//! the relation's own set; with none, the relation looked at); a tuple found is one
+//! tuple read, one step, and ends the binding (docs/decisions.md 204).
 
 use super::relation::Relation;
 use super::{Env, Machine, Res};
@@ -30,7 +30,8 @@ impl Machine<'_> {
                 let (_, found) = relation.probe(index, values.iter().copied(), Version::Full);
                 !found.is_empty()
             }
-            None => relation.len() > 0,
+            None if values.is_empty() => relation.len() > 0,
+            None => relation.contains(&values),
         };
         if found {
             self.budget.step(span)?;

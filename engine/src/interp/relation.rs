@@ -36,6 +36,14 @@ pub(super) struct Probe {
     key: usize,
 }
 
+impl Probe {
+    /// The position of the key found in its index: it names the key's group of rows
+    /// for as long as the index does not change (an aggregate's memo, spec §9.2).
+    pub(super) fn key_position(self) -> usize {
+        self.key
+    }
+}
+
 /// A row id: the position of a tuple in its [`TupleSet`].
 pub(super) type RowId = u32;
 
@@ -407,6 +415,13 @@ impl Relation {
     #[inline]
     pub(super) fn row(&self, id: RowId) -> Row<'_> {
         self.rows.row(id)
+    }
+
+    /// True when `row` is stored or pending: the NOT clause's test when every column
+    /// is bound (spec §9.1; it reads only finished relations, which have no pending
+    /// tuples).
+    pub(super) fn contains(&self, row: &[Value]) -> bool {
+        self.rows.contains(row)
     }
 
     /// Adds `row` as a pending tuple unless it is stored or pending already; true

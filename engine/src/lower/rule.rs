@@ -68,13 +68,15 @@ pub(super) fn lower_rule(
                 span: clause.span,
             }),
             (ClauseKind::Not(q), _) => {
-                // spec §9.1: the non-`?` columns are probed through an index on them.
+                // spec §9.1: the non-`?` columns are probed through an index on them,
+                // unless every column is (the relation's own set answers then).
                 let rel = cx.rel(&q.rel.text);
                 let pattern = cx.pattern(&q.args, &scope);
                 let columns: Vec<u32> = (0..pattern.len() as u32)
                     .filter(|&c| pattern[c as usize].is_some())
                     .collect();
-                let index = (!columns.is_empty()).then(|| cx.index(rel, columns));
+                let partial = !columns.is_empty() && columns.len() < pattern.len();
+                let index = partial.then(|| cx.index(rel, columns));
                 Step::Other(Op::Not {
                     rel,
                     index,

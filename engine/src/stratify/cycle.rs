@@ -67,15 +67,14 @@ impl Graph {
 }
 
 /// Reports E308 for every non-monotone read whose relation is in the component of
-/// one of the rule's heads; true when there was one.
+/// one of the rule's heads.
 pub(super) fn report(
     graph: &Graph,
     component: &[usize],
     rules: &[RuleReads],
     checked: &Checked,
     diagnostics: &mut Vec<Diagnostic>,
-) -> bool {
-    let mut found = false;
+) {
     for rule in rules {
         for read in rule.reads.iter().filter(|r| r.how.is_non_monotone()) {
             let from = read.rel.index();
@@ -87,7 +86,6 @@ pub(super) fn report(
                 .filter_map(|h| Some((h.index(), graph.shortest_path(h.index(), from)?)))
                 .min_by_key(|(_, path)| path.len());
             let Some((head, path)) = back else { continue };
-            found = true;
             let name = |r: usize| checked.relations[r].name.as_str();
             let mut cycle = format!("{} {} {}", name(from), arrow(read.how, checked), name(head));
             for (how, to) in path {
@@ -122,7 +120,6 @@ pub(super) fn report(
             );
         }
     }
-    found
 }
 
 /// An edge as the message writes it: `->`, `-NOT->`, `-COUNT->`, `-CALC f->`.

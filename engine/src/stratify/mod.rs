@@ -7,7 +7,7 @@
 //! components of the read graph with the heads of each rule joined (decision 21),
 //! in dependency order; when joining heads would put a non-monotone read inside one
 //! component although the read graph has no such cycle, the strata are the
-//! components of the rules instead (docs/decisions.md 203).
+//! components of the rules instead (docs/decisions.md 202).
 
 mod cycle;
 mod later;
@@ -45,10 +45,10 @@ pub fn stratify(program: &Program, checked: &Checked, diagnostics: &mut Vec<Diag
     let n = checked.relations.len();
     let graph = cycle::Graph::new(n, &rules);
     let component = tarjan(&graph.successors());
-    let unstratifiable = cycle::report(&graph, &component, &rules, checked, diagnostics);
-    by_relations(&rules, n)
-        .filter(|_| !unstratifiable)
-        .unwrap_or_else(|| by_rules(&rules))
+    cycle::report(&graph, &component, &rules, checked, diagnostics);
+    // With an E308 nothing runs, and `by_relations` declines too (a cycle of the read
+    // graph lies inside one of its components).
+    by_relations(&rules, n).unwrap_or_else(|| by_rules(&rules))
 }
 
 /// The strata of version 1: components of the read graph with every rule's heads
