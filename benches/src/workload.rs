@@ -132,7 +132,11 @@ impl Workload {
         for (a, b) in &self.edges {
             let _ = writeln!(s, "FACT {input} {a} {b}");
         }
-        let all = if self.kind == Kind::Unreachable { "?" } else { "? ?" };
+        let all = if self.kind == Kind::Unreachable {
+            "?"
+        } else {
+            "? ?"
+        };
         let _ = write!(s, "SOLVE\nQUERY {output} {all}\n");
         s
     }

@@ -306,14 +306,18 @@ pub enum ExprKind {
         args: Vec<Expr>,
     },
     /// `COUNT(QUERY rel a1 … an)` and the other aggregates (spec §9.2).
-    Aggregate {
-        /// Which aggregate.
-        func: AggFunc,
-        /// The name as written (`count`, `Mean`, …).
-        name: Ident,
-        /// The tuples it ranges over: the non-`?` arguments are the group.
-        query: QueryPattern,
-    },
+    Aggregate(Box<Aggregate>),
+}
+
+/// An aggregate (spec §9.2): `COUNT(QUERY rel a1 … an)`, `SUM(…)`, …
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    /// Which aggregate.
+    pub func: AggFunc,
+    /// The name as written (`count`, `Mean`, …).
+    pub name: Ident,
+    /// The tuples it ranges over: the non-`?` arguments are the group.
+    pub query: QueryPattern,
 }
 
 /// The aggregates of spec §9.2.

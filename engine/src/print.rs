@@ -232,9 +232,9 @@ fn write_expr(out: &mut String, e: &Expr) {
             out.push_str(&name.text);
             call_args(out, args);
         }
-        ExprKind::Aggregate { name, query: q, .. } => {
-            let _ = write!(out, "{}(QUERY ", name.text);
-            query(out, q, Place::ForQuery);
+        ExprKind::Aggregate(agg) => {
+            let _ = write!(out, "{}(QUERY ", agg.name.text);
+            query(out, &agg.query, Place::ForQuery);
             out.push(')');
         }
     }

@@ -1,6 +1,7 @@
 //! Golden tests of lowering: the printed rule IR of small programs (STYLE #10).
 //! Strata, semi-naive variants, key-first scans, indexes and CALC slots are
-//! decided here once; these tests pin those decisions down.
+//! decided here once (for NOT clauses and aggregates too, spec §9); these tests pin
+//! those decisions down.
 
 use bytelogic_engine::{Limits, compile, ir_print::print_program};
 
@@ -113,5 +114,63 @@ fn literals_are_canonical_and_globals_resolve() {
         result ($x + 0.5)
         result ((-7) % 3)
         ",
+    );
+}
+
+#[test]
+fn not_clauses_and_aggregates() {
+    // spec §9: a NOT probes an index on its bound columns (with all bound, the
+    // relation's own set; with none, its emptiness); a rule's aggregate probes an index
+    // on its group and has a memo, a top-level one neither.
+    assert_ir(
+        "REL person\nREL parent\nREL kids\nREL childless\n\
+         RULE kids: SCAN person, LET $n = COUNT(QUERY parent $0 ?), EMIT kids $0 $n\n\
+         RULE childless: SCAN person, NOT parent $0 ?, NOT kids ? ?, NOT parent $0 $0, \
+         EMIT childless $0\nSOLVE\nRESULT SUM(QUERY kids ? ?)\n",
+        "
+        rel r0 person/2
+        rel r1 parent/2
+        rel r2 kids/2
+        rel r3 childless/1
+        index i0 parent(0)
+        stratum 0: rules #0 derive kids
+        stratum 1: rules #1 derive childless
+        rule #0 kids (stratum 0, slots $0 $1 $n):
+          initial:
+            scan person bind $0:0 $1:1
+            let $n = COUNT(parent($0, ?) via i0 memo m0)
+            emit kids($0, $n)
+        rule #1 childless (stratum 1, slots $0 $1):
+          initial:
+            scan person bind $0:0 $1:1
+            not parent via i0 = ($0)
+            not kids
+            not parent contains ($0, $0)
+            emit childless($0)
+        solve rules < 2
+        result SUM(kids(?, ?))
+        ",
+    );
+}
+
+#[test]
+fn strata_split_a_rules_heads_only_when_a_non_monotone_read_needs_it() {
+    // r1 derives a and b; r2 reads a through NOT; r3 derives b again from c: the heads
+    // of r1 cannot share a stratum with r3's (docs/decisions.md 202).
+    let printed = ir("REL p\nREL a\nREL b\nREL c\nREL q\n\
+                      RULE r1: SCAN p, EMIT a $0, EMIT b $0\n\
+                      RULE r2: SCAN q, NOT a $0, EMIT c $0\n\
+                      RULE r3: SCAN c, EMIT b $0\nSOLVE\n");
+    let strata: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.starts_with("stratum"))
+        .collect();
+    assert_eq!(
+        strata,
+        [
+            "stratum 0: rules #0 derive a b",
+            "stratum 1: rules #1 derive c",
+            "stratum 2: rules #2 derive b"
+        ]
     );
 }

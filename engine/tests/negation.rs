@@ -1,8 +1,7 @@
 //! Negation and aggregation (spec §9) through the front end: the diagnostics' messages
 //! and hints (the cases under `tests/cases/` check codes and positions), the cycle an
-//! E308 names, W003, the strata, and the printed rule IR of NOT and aggregates.
+//! E308 names, and W003. The rule IR of NOT and aggregates is in `lower.rs`.
 
-use bytelogic_engine::ir_print::print_program;
 use bytelogic_engine::{Code, Diagnostic, Limits, compile};
 
 /// Every diagnostic of `source`.
@@ -176,64 +175,4 @@ fn e209_has_its_hint() {
         "MEAN of an empty group: no tuple of `v` matches, so there is no value"
     );
     assert_eq!(error.hint.as_deref(), Some("test COUNT(QUERY …) > 0 first"));
-}
-
-fn ir(source: &str) -> String {
-    let compiled = compile(source, &Limits::default());
-    let program = compiled
-        .program
-        .unwrap_or_else(|| panic!("errors: {:?}", compiled.diagnostics));
-    print_program(&program)
-}
-
-#[test]
-fn not_and_aggregates_in_the_rule_ir() {
-    let printed = ir("REL person\nREL parent\nREL kids\nREL childless\n\
-                      RULE kids: SCAN person, LET $n = COUNT(QUERY parent $0 ?), EMIT kids $0 $n\n\
-                      RULE childless: SCAN person, NOT parent $0 ?, NOT kids ? ?, EMIT childless $0\n\
-                      SOLVE\nRESULT SUM(QUERY kids ? ?)\n");
-    let expected = "\
-rel r0 person/2
-rel r1 parent/2
-rel r2 kids/2
-rel r3 childless/1
-index i0 parent(0)
-stratum 0: rules #0 derive kids
-stratum 1: rules #1 derive childless
-rule #0 kids (stratum 0, slots $0 $1 $n):
-  initial:
-    scan person bind $0:0 $1:1
-    let $n = COUNT(parent($0, ?) via i0 memo m0)
-    emit kids($0, $n)
-rule #1 childless (stratum 1, slots $0 $1):
-  initial:
-    scan person bind $0:0 $1:1
-    not parent via i0 = ($0)
-    not kids
-    emit childless($0)
-solve rules < 2
-result SUM(kids(?, ?))
-";
-    assert_eq!(printed, expected, "\n{printed}");
-}
-
-#[test]
-fn strata_split_heads_only_when_a_non_monotone_read_needs_it() {
-    // r1 derives a and b; r2 reads a through NOT; r3 derives b again from c.
-    let printed = ir("REL p\nREL a\nREL b\nREL c\nREL q\n\
-                      RULE r1: SCAN p, EMIT a $0, EMIT b $0\n\
-                      RULE r2: SCAN q, NOT a $0, EMIT c $0\n\
-                      RULE r3: SCAN c, EMIT b $0\nSOLVE\n");
-    let strata: Vec<&str> = printed
-        .lines()
-        .filter(|l| l.starts_with("stratum"))
-        .collect();
-    assert_eq!(
-        strata,
-        [
-            "stratum 0: rules #0 derive a b",
-            "stratum 1: rules #1 derive c",
-            "stratum 2: rules #2 derive b"
-        ]
-    );
 }

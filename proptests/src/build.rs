@@ -5,8 +5,8 @@
 
 use bytelogic_engine::Span;
 use bytelogic_engine::ast::{
-    AggFunc, BinOp, CalcStmt, CalcStmtKind, Expr, ExprKind, Ident, QueryArg, QueryPattern, Stmt,
-    StmtKind, UnOp, Var, VarName,
+    AggFunc, Aggregate, BinOp, CalcStmt, CalcStmtKind, Expr, ExprKind, Ident, QueryArg,
+    QueryPattern, Stmt, StmtKind, UnOp, Var, VarName,
 };
 
 /// How tightly an expression binds, loosest first (spec §6.3).
@@ -157,11 +157,11 @@ pub fn builtin(name: &str, args: Vec<Expr>) -> Expr {
 
 /// `FUNC(QUERY rel a…)` (spec §9.2), the name in upper case.
 pub fn aggregate(func: AggFunc, query: QueryPattern) -> Expr {
-    expr(ExprKind::Aggregate {
+    expr(ExprKind::Aggregate(Box::new(Aggregate {
         func,
         name: ident(func.name()),
         query,
-    })
+    })))
 }
 
 /// `CALC name(args)`

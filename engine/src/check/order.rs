@@ -31,8 +31,8 @@ pub fn check_query_order(program: &Program, diagnostics: &mut Vec<Diagnostic>) {
             }
             StmtKind::Query(q) => order.read(&q.rel.text, stmt.span, "QUERY"),
             StmtKind::Let { expr, .. } | StmtKind::Result(expr) => walk_expr(expr, &mut |e| {
-                if let ExprKind::Aggregate { func, query, .. } = &e.kind {
-                    order.read(&query.rel.text, e.span, func.name());
+                if let ExprKind::Aggregate(agg) = &e.kind {
+                    order.read(&agg.query.rel.text, e.span, agg.func.name());
                 }
             }),
             _ => {}

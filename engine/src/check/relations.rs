@@ -53,9 +53,9 @@ pub fn check_uses<'a>(
         }
     }
     walk_program_exprs(program, &mut |e| {
-        if let ExprKind::Aggregate { func, query, .. } = &e.kind {
-            let what = format!("{} QUERY", func.name());
-            add(&mut found, &query.rel, query.args.len(), &what);
+        if let ExprKind::Aggregate(agg) = &e.kind {
+            let what = format!("{} QUERY", agg.func.name());
+            add(&mut found, &agg.query.rel, agg.query.args.len(), &what);
         }
     });
     // The first use in source order fixes the arity (spec §3).

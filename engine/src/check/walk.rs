@@ -31,8 +31,8 @@ pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Exp
                 walk_expr_in(a, inside, f);
             }
         }
-        ExprKind::Aggregate { query, .. } => {
-            for a in &query.args {
+        ExprKind::Aggregate(agg) => {
+            for a in &agg.query.args {
                 if let QueryArg::Value(e) = a {
                     walk_expr_in(e, true, f);
                 }

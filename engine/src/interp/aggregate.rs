@@ -196,7 +196,10 @@ impl Machine<'_> {
         let ids = (0..rel.len())
             .filter(|&id| {
                 let row = rel.row(id);
-                columns.iter().zip(group).all(|(&c, &v)| arith::equal(row.get(c), v))
+                columns
+                    .iter()
+                    .zip(group)
+                    .all(|(&c, &v)| arith::equal(row.get(c), v))
             })
             .collect();
         // Looking at every tuple costs no steps but may take long on a big relation.
@@ -228,7 +231,10 @@ impl Machine<'_> {
             return i64::try_from(exact).map(Value::Int).map_err(|_| {
                 Fault::new(
                     Code::E202,
-                    format!("integer overflow: the {} of `{name}` is {exact}", func.name()),
+                    format!(
+                        "integer overflow: the {} of `{name}` is {exact}",
+                        func.name()
+                    ),
                 )
             });
         }

@@ -73,9 +73,9 @@ impl Lowerer<'_> {
                 builtin: Builtin::from_name(&name.text).unwrap_or(Builtin::Abs),
                 args: args.iter().map(|a| self.expr(a, scope)).collect(),
             },
-            ExprKind::Aggregate { func, query, .. } => {
+            ExprKind::Aggregate(agg) => {
                 let in_rule = matches!(scope, Scope::Rule(_));
-                self.aggregate(*func, query, scope, in_rule)
+                self.aggregate(agg.func, &agg.query, scope, in_rule)
             }
         };
         ir::Expr { kind, span: e.span }
@@ -92,9 +92,9 @@ impl Lowerer<'_> {
     ) -> ir::ExprKind {
         let rel = self.rel(&query.rel.text);
         let pattern = self.pattern(&query.args, scope);
-        let open = pattern.iter().enumerate().filter(|(_, a)| a.is_none());
+        let mut open = pattern.iter().enumerate().filter(|(_, a)| a.is_none());
         let value = open
-            .last()
+            .next_back()
             .map(|(c, _)| c as u32)
             .filter(|_| func.reads_value());
         let group: Vec<u32> = (0..pattern.len() as u32)

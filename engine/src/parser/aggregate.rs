@@ -5,7 +5,7 @@
 use super::args::ArgList;
 use super::keyword::Kw;
 use super::{PResult, Parser, Reported};
-use crate::ast::{AggFunc, Expr, ExprKind, Ident, QueryArg, QueryPattern};
+use crate::ast::{AggFunc, Aggregate, Expr, ExprKind, Ident, QueryArg, QueryPattern};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 
@@ -49,7 +49,7 @@ impl Parser<'_> {
         let query = self.nested(|p| {
             p.bump();
             p.bump();
-            let rel = p.relation_in_parentheses()?;
+            let rel = p.name_on("a relation name after QUERY", false)?;
             let args = p.query_args(ArgList::ForQuery)?;
             p.expect(TokenKind::CloseParen, "`)` after the QUERY arguments")?;
             Ok(QueryPattern { rel, args })
@@ -74,20 +74,7 @@ impl Parser<'_> {
             return Err(self.report(d));
         }
         Ok(Expr {
-            kind: ExprKind::Aggregate { func, name, query },
-            span,
-        })
-    }
-
-    /// The relation name after `QUERY` inside an aggregate's parentheses, where a line
-    /// break is whitespace.
-    fn relation_in_parentheses(&mut self) -> PResult<Ident> {
-        if !self.at(TokenKind::Word) {
-            return Err(self.expected_token("a relation name after QUERY"));
-        }
-        let span = self.bump();
-        Ok(Ident {
-            text: self.text_of(span).to_string(),
+            kind: ExprKind::Aggregate(Box::new(Aggregate { func, name, query })),
             span,
         })
     }

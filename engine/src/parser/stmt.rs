@@ -64,8 +64,18 @@ impl Parser<'_> {
 
     /// A name (relation, CALC, label, tuple variable): one word on the current line.
     pub(super) fn name(&mut self, what: &str) -> PResult<Ident> {
-        if !self.at(TokenKind::Word) || self.at_line_start() {
-            return Err(self.expected(what));
+        self.name_on(what, true)
+    }
+
+    /// A name, on the current line when `same_line` (inside parentheses a line break
+    /// is whitespace).
+    pub(super) fn name_on(&mut self, what: &str, same_line: bool) -> PResult<Ident> {
+        if !self.at(TokenKind::Word) || same_line && self.at_line_start() {
+            return Err(if same_line {
+                self.expected(what)
+            } else {
+                self.expected_token(what)
+            });
         }
         let span = self.bump();
         Ok(Ident {

@@ -94,8 +94,8 @@ fn function_reads(program: &Program, checked: &Checked) -> Vec<FuncReads> {
                     ExprKind::CalcCall { name, .. } => {
                         calls.extend(checked.func_ids.get(&name.text));
                     }
-                    ExprKind::Aggregate { query, .. } => {
-                        if let Some(r) = checked.rel(&query.rel.text) {
+                    ExprKind::Aggregate(agg) => {
+                        if let Some(r) = checked.rel(&agg.query.rel.text) {
                             reads.all.insert(r);
                             reads.aggregated.insert(r);
                         }
@@ -210,9 +210,9 @@ impl Collect<'_> {
                     self.out.watched.extend(&reads.aggregated);
                 }
             }
-            ExprKind::Aggregate { func, query, .. } => {
-                if let Some(rel) = self.checked.rel(&query.rel.text) {
-                    self.non_monotone(rel, How::Aggregate(*func), e.span);
+            ExprKind::Aggregate(agg) => {
+                if let Some(rel) = self.checked.rel(&agg.query.rel.text) {
+                    self.non_monotone(rel, How::Aggregate(agg.func), e.span);
                 }
             }
             _ => {}

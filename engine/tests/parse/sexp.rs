@@ -157,8 +157,8 @@ pub fn expr(e: &Expr) -> String {
         }
         ExprKind::CalcCall { name, args } => format!("(calc-call {}{})", name.text, exprs(args)),
         ExprKind::BuiltinCall { name, args } => format!("(call {}{})", name.text, exprs(args)),
-        ExprKind::Aggregate { name, query: q, .. } => {
-            format!("(aggregate {} {})", name.text, query(q))
+        ExprKind::Aggregate(agg) => {
+            format!("(aggregate {} {})", agg.name.text, query(&agg.query))
         }
     }
 }

@@ -37,8 +37,8 @@ fn answers(outcome: &Outcome) -> Vec<Answer> {
     outcome
         .outputs
         .iter()
-        .filter_map(|o| match o {
-            Output::Query { answer, .. } => Some(match answer {
+        .map(|o| match o {
+            Output::Query { answer, .. } => match answer {
                 QueryAnswer::Truth(b) => Answer::Truth(*b),
                 QueryAnswer::Values(vs) => {
                     let mut vs: Vec<Val> = vs.iter().map(|&v| val(v, s)).collect();
@@ -53,8 +53,8 @@ fn answers(outcome: &Outcome) -> Vec<Answer> {
                     ts.sort();
                     Answer::Tuples(ts)
                 }
-            }),
-            Output::Result(v) => Some(Answer::Value(val(*v, s))),
+            },
+            Output::Result(v) => Answer::Value(val(*v, s)),
         })
         .collect()
 }
