@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod compile;
+mod generate;
 mod incremental;
+mod repair;
 mod serve;
 mod tokens;
 mod validate;
@@ -64,6 +66,8 @@ enum Command {
     Serve,
     /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
     Validate(validate::ValidateArgs),
+    /// Writes training rows (JSONL) whose answers the engine computed.
+    Generate(generate::GenerateArgs),
     /// Prints the token stream of a program.
     Lex(vocab::LexArgs),
     /// Prints the keywords, operators, built-ins and special tokens.
@@ -202,6 +206,7 @@ pub fn main() -> ExitCode {
         Command::Tokens(args) => return tokens::main(args),
         Command::Serve => return serve::main(),
         Command::Validate(args) => return validate::main(args),
+        Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
         Command::Vocab { json } => return vocab::vocab(*json),
     };
