@@ -71,11 +71,7 @@ enum Command {
     /// Prints the token stream of a program.
     Lex(vocab::LexArgs),
     /// Prints the keywords, operators, built-ins and special tokens.
-    Vocab {
-        /// Print one JSON object instead.
-        #[arg(long)]
-        json: bool,
-    },
+    Vocab(vocab::VocabArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -208,7 +204,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => return validate::main(args),
         Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
-        Command::Vocab { json } => return vocab::vocab(*json),
+        Command::Vocab(args) => return vocab::vocab(args),
     };
     emit(report)
 }

@@ -154,6 +154,20 @@ fn render(summary: &Summary, options: &GenerateOptions, elapsed: Duration) -> St
             c.name, counts[0], counts[1], counts[2], counts[3], total
         );
     }
+    if summary.duplicates_redrawn > 0 {
+        let mut cells: Vec<(&(&str, u8), &usize)> = summary.duplicates_by_cell.iter().collect();
+        cells.sort_by(|a, b| b.1.cmp(a.1));
+        let shown: Vec<String> = cells
+            .iter()
+            .take(5)
+            .map(|((c, st), n)| format!("{c} {st}: {n}"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "duplicate draws by cell (most first): {}",
+            shown.join(", ")
+        );
+    }
     if !summary.errors_by_code.is_empty() {
         let n: usize = summary.errors_by_code.values().sum();
         let codes: Vec<String> = summary

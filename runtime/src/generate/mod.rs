@@ -107,6 +107,8 @@ pub struct Summary {
     pub distinct_programs: usize,
     /// Draws discarded because an earlier row had the same program.
     pub duplicates_redrawn: usize,
+    /// Of those, per (category, stage): where the templates run short of new programs.
+    pub duplicates_by_cell: BTreeMap<(&'static str, u8), usize>,
     /// Draws discarded because the program did not do what its row needs (a valid
     /// row's program failed or warned, or a mistake did not make it fail).
     pub rejected: usize,
@@ -175,7 +177,13 @@ pub fn generate<E>(
             let row = loop {
                 match current {
                     Ok(row) if !seen.contains(&row.computation) => break row,
-                    Ok(_) => summary.duplicates_redrawn += 1,
+                    Ok(row) => {
+                        summary.duplicates_redrawn += 1;
+                        *summary
+                            .duplicates_by_cell
+                            .entry((row.category, row.stage))
+                            .or_default() += 1;
+                    }
                     Err(r) => {
                         summary.rejected += 1;
                         if r.valid_row {

@@ -21,19 +21,22 @@ fn make(rng: &mut Rng, stage: u8) -> Problem {
             1 => multiples(rng),
             _ => sum_of_squares(rng),
         },
-        2 => match rng.below(6) {
+        2 => match rng.below(10) {
             0 => factorial_loop(rng),
             1 => fibonacci_loop(rng),
-            2 => gcd_loop(rng),
-            3 => digit_sum(rng),
-            4 => collatz(rng),
+            2 | 3 => gcd_loop(rng),
+            4 | 5 => digit_sum(rng),
+            6 | 7 => collatz(rng),
             _ => primes(rng),
         },
-        _ => match rng.below(4) {
+        // Factorials and Fibonacci numbers have few inputs that fit an Int: drawn less.
+        _ => match rng.below(10) {
             0 => factorial_recursive(rng),
             1 => fibonacci_recursive(rng),
-            2 => gcd_recursive(rng),
-            _ => power_recursive(rng),
+            2 | 3 => gcd_recursive(rng),
+            4 | 5 => power_recursive(rng),
+            6 | 7 => digit_sum_recursive(rng),
+            _ => triangular_recursive(rng),
         },
     }
 }
@@ -106,22 +109,24 @@ fn multiples(rng: &mut Rng) -> Problem {
 }
 
 fn sum_of_squares(rng: &mut Rng) -> Problem {
-    let n = rng.range(2, 1000);
-    let body = "CALC squares\nINPUT $n\nLET $total = 0\nFOR $i IN RANGE(1, $n + 1)\n  LET $total = $total + $i * $i\nEND\nRESULT $total\nEND";
+    let a = rng.range(1, 500);
+    let b = a + rng.range(1, 800);
+    let body = "CALC squares\nINPUT $from $to\nLET $total = 0\nFOR $i IN RANGE($from, $to + 1)\n  LET $total = $total + $i * $i\nEND\nRESULT $total\nEND";
     calc_problem(
         phrasing(
             rng,
             &[
-                "What is 1² + 2² + … + {n}²?",
-                "What is the sum of the squares of 1 to {n}?",
+                "What is {a}² + … + {b}²?",
+                "What is the sum of the squares of the integers from {a} to {b}?",
             ],
         )
-        .replace("{n}", &n.to_string()),
-        &["Loop i from 1 to n.", "Add i * i to the total."],
+        .replace("{a}", &a.to_string())
+        .replace("{b}", &b.to_string()),
+        &["Loop i from a to b.", "Add i * i to the total."],
         body,
-        format!("squares({n})"),
+        format!("squares({a}, {b})"),
         "A loop adds the squares:",
-        format!("The sum of the squares up to {n} is {{}}."),
+        format!("The sum of the squares from {a} to {b} is {{}}."),
     )
 }
 
@@ -350,5 +355,44 @@ fn power_recursive(rng: &mut Rng) -> Problem {
         format!("power({base}, {exp})"),
         "Repeated multiplication by recursion:",
         format!("{base}^{exp} is {{}}."),
+    )
+}
+
+fn digit_sum_recursive(rng: &mut Rng) -> Problem {
+    let n = rng.range(10, 999_999_999);
+    let body = "CALC digits\nINPUT $n\nIF $n < 10 THEN\n  RESULT $n\nEND\nRESULT $n % 10 + CALC digits(FLOOR($n / 10))\nEND";
+    calc_problem(
+        phrasing(
+            rng,
+            &[
+                "Recursively, what is the digit sum of {n}?",
+                "With a recursive CALC, add up the digits of {n}.",
+            ],
+        )
+        .replace("{n}", &n.to_string()),
+        &[
+            "A single digit is its own sum.",
+            "Otherwise: the last digit plus the digit sum of the rest, FLOOR(n / 10).",
+        ],
+        body,
+        format!("digits({n})"),
+        "The last digit plus the rest, recursively:",
+        format!("The digits of {n} add up to {{}}."),
+    )
+}
+
+fn triangular_recursive(rng: &mut Rng) -> Problem {
+    let n = rng.range(1, 900);
+    let step = rng.range(1, 9);
+    let body = "CALC stack\nINPUT $n $step\nIF $n <= 0 THEN\n  RESULT 0\nEND\nRESULT $n + CALC stack($n - $step, $step)\nEND";
+    calc_problem(
+        phrasing(rng, &["Recursively add {n}, {n} − {s}, {n} − 2×{s}, … while the numbers stay positive. What is the total?", "A stack of cans has {n} in the bottom row and {s} fewer in each row above, until no cans are left. How many cans are there? Use recursion."])
+            .replace("{n}", &n.to_string())
+            .replace("{s}", &step.to_string()),
+        &["Nothing is left once the row would be 0 or less.", "Otherwise: this row plus the stack above it, with step fewer."],
+        body,
+        format!("stack({n}, {step})"),
+        "Each call adds one row:",
+        "The total is {}.".to_string(),
     )
 }

@@ -37,7 +37,7 @@ fn make(rng: &mut Rng, stage: u8) -> Problem {
 
 /// A word, or two words with a space.
 fn text(rng: &mut Rng) -> String {
-    if rng.chance(0.3) {
+    if rng.chance(0.1) {
         rng.pick(WORDS).to_string()
     } else {
         format!("{} {}", rng.pick(WORDS), rng.pick(WORDS))
@@ -323,7 +323,7 @@ fn names_starting(rng: &mut Rng) -> Problem {
         program: p.text(),
         intro: "A CALC counts over the stored names:".into(),
         phrases: vec![Phrase::value(format!(
-            "{{}} of the names start with '{}'.",
+            "The number of names starting with '{}' is {{}}.",
             letter.to_uppercase()
         ))],
     }

@@ -2,7 +2,7 @@
 //! transitive kind-of relation and traits inherited through it (stage 2), classifying
 //! numbers by thresholds in rules and CALC (stage 3).
 
-use super::super::problem::{Phrase, Problem, prose};
+use super::super::problem::{Phrase, Problem, capitalize, prose};
 use super::super::rng::Rng;
 use super::super::words::{HIERARCHIES, Hierarchy, PEOPLE, SUBJECTS, TRAITS};
 use super::{Category, Program, phrasing};
@@ -102,9 +102,9 @@ fn direct_class(rng: &mut Rng) -> Problem {
         question: phrasing(
             rng,
             &[
-                "What kind of thing is a {x}?",
+                "What kind of thing is {x}?",
                 "Which class does {x} belong to directly?",
-                "A {x} is a kind of what?",
+                "{x} is directly a kind of what?",
             ],
         )
         .replace("{x}", &n),
@@ -115,7 +115,7 @@ fn direct_class(rng: &mut Rng) -> Problem {
         program: p.text(),
         intro: "The hierarchy is a set of is_a facts:".into(),
         phrases: vec![Phrase::list(
-            format!("A {n} is a {{}}."),
+            format!("The class of {n} is {{}}."),
             format!("No class of {n} is recorded."),
             false,
         )],
@@ -164,8 +164,8 @@ fn direct_traits(rng: &mut Rng) -> Problem {
         question: phrasing(
             rng,
             &[
-                "Which traits does a {x} get from its own class?",
-                "What does a {x} inherit from the class it directly belongs to?",
+                "Which traits does {x} get from its own class?",
+                "What does {x} inherit from the class it directly belongs to?",
             ],
         )
         .replace("{x}", &n),
@@ -178,7 +178,7 @@ fn direct_traits(rng: &mut Rng) -> Problem {
         program: p.text(),
         intro: "A rule copies the traits of the direct class:".into(),
         phrases: vec![Phrase::list(
-            format!("From its class, a {n} gets: {{}}."),
+            format!("From its class, {n} gets: {{}}."),
             format!("The direct class of {n} has no recorded traits."),
             false,
         )],
@@ -199,9 +199,9 @@ fn is_kind(rng: &mut Rng) -> Problem {
         question: phrasing(
             rng,
             &[
-                "Is a {x} a kind of {c}?",
+                "Is {x} a kind of {c}?",
                 "Does {x} fall under {c} somewhere up the hierarchy?",
-                "Is every {x} a {c}?",
+                "Is {x} classified under {c}, directly or not?",
             ],
         )
         .replace("{x}", &nx)
@@ -213,8 +213,8 @@ fn is_kind(rng: &mut Rng) -> Problem {
         program: p.text(),
         intro: "Walking up the hierarchy is a transitive closure:".into(),
         phrases: vec![Phrase::truth(
-            format!("Yes, a {nx} is a kind of {nc}."),
-            format!("No, a {nx} is not a kind of {nc}."),
+            format!("Yes, {nx} is a kind of {nc}."),
+            format!("No, {nx} is not a kind of {nc}."),
         )],
     }
 }
@@ -266,8 +266,8 @@ fn inherited_traits(rng: &mut Rng) -> Problem {
         question: phrasing(
             rng,
             &[
-                "Which traits does a {x} inherit through the whole hierarchy?",
-                "What properties does a {x} have, counting every class above it?",
+                "Which traits does {x} inherit through the whole hierarchy?",
+                "What properties does {x} have, counting every class above it?",
             ],
         )
         .replace("{x}", &n),
@@ -279,7 +279,7 @@ fn inherited_traits(rng: &mut Rng) -> Problem {
         program: p.text(),
         intro: "Traits flow down the closure of is_a:".into(),
         phrases: vec![Phrase::list(
-            format!("A {n} inherits: {{}}."),
+            format!("{} inherits: {{}}.", capitalize(&n)),
             format!("No class above {n} has recorded traits."),
             false,
         )],
@@ -374,6 +374,11 @@ const SCALES: &[(&str, &str, i64, i64, [&str; 3], i64, i64)] = &[
 
 fn classify_calc(rng: &mut Rng) -> Problem {
     let (what, unit, lo, hi, labels, min, max) = SCALES[rng.below(SCALES.len())];
+    let spread = (hi - lo) / 4;
+    let (lo, hi) = (
+        (lo + rng.range(-spread, spread)).max(min + 1),
+        hi + rng.range(-spread, spread),
+    );
     let v = rng.range(min, max);
     let calc = phrasing(rng, &["classify", "category_of", "band"]);
     let mut p = Program::default();
