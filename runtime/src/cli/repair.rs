@@ -39,7 +39,7 @@ pub(super) fn main(
     let mut s = summary;
     let _ = writeln!(
         s,
-        "fixed dataset written to {}: {} rows replaced, {flagged} flagged, {kept} kept as they were",
+        "fixed dataset written to {}: {} replaced, {flagged} flagged, {kept} left as they were",
         out.display(),
         repaired.changes.len() - flagged - kept,
     );

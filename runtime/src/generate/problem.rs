@@ -74,14 +74,20 @@ impl Phrase {
         let text = |v: Value| value_text(v, symbols);
         match (self, output) {
             (Phrase::Value(s), Output::Result(v)) => Some(s.replace("{}", &text(*v))),
-            (Phrase::Value(s), Output::Query { answer, .. }) => match answer {
-                QueryAnswer::Values(vs) if vs.len() == 1 => Some(s.replace("{}", &text(vs[0]))),
-                _ => None,
-            },
-            (Phrase::Truth { yes, no }, Output::Query { answer, .. }) => match answer {
-                QueryAnswer::Truth(b) => Some(if *b { yes.clone() } else { no.clone() }),
-                _ => None,
-            },
+            (
+                Phrase::Value(s),
+                Output::Query {
+                    answer: QueryAnswer::Values(vs),
+                    ..
+                },
+            ) if vs.len() == 1 => Some(s.replace("{}", &text(vs[0]))),
+            (
+                Phrase::Truth { yes, no },
+                Output::Query {
+                    answer: QueryAnswer::Truth(b),
+                    ..
+                },
+            ) => Some(if *b { yes.clone() } else { no.clone() }),
             (Phrase::List { some, none, people }, Output::Query { answer, .. }) => {
                 let items: Vec<String> = match answer {
                     QueryAnswer::Values(vs) => vs

@@ -157,7 +157,12 @@ fn power_or_root(rng: &mut Rng) -> Problem {
         let digits = rng.range(0, 3);
         Problem {
             question: format!(
-                "What is the square root of {n}, rounded to {digits} decimal places?"
+                "What is the square root of {n}, rounded to {}?",
+                match digits {
+                    0 => "a whole number".to_string(),
+                    1 => "one decimal place".to_string(),
+                    d => format!("{d} decimal places"),
+                }
             ),
             steps: vec![
                 "SQRT gives the root as a Float.".into(),
@@ -308,7 +313,7 @@ fn conversion(rng: &mut Rng) -> Problem {
             name,
             &["x"],
             &[format!("RESULT ROUND({formula}, 2)")],
-            &[x.clone()],
+            std::slice::from_ref(&x),
         ),
         intro: "The conversion formula in a CALC:".into(),
         phrases: vec![Phrase::value(format!("{x} {from} is {{}} {to}."))],

@@ -331,8 +331,20 @@ fn grade_rules(rng: &mut Rng) -> Problem {
     }
 }
 
-/// (what is classified, unit, thresholds low/high, labels low/mid/high, value range)
-const SCALES: &[(&str, &str, i64, i64, [&str; 3], i64, i64)] = &[
+/// What is classified, its unit, the low and high thresholds, the three labels and the
+/// range of values.
+type Scale = (
+    &'static str,
+    &'static str,
+    i64,
+    i64,
+    [&'static str; 3],
+    i64,
+    i64,
+);
+
+/// The scales of [`classify_calc`].
+const SCALES: &[Scale] = &[
     (
         "temperature",
         "degrees",
