@@ -242,8 +242,14 @@ fn draw(options: &GenerateOptions, executor: &Executor, index: usize, attempt: u
         problem.program = mistakes::inject(&mut rng, &problem.program)
             .ok_or_else(|| reject("no mistake applies".to_string()))?;
     }
+    // Only the deterministic limits may decide a row (docs/decisions.md 233): the
+    // wall-clock limit is far beyond what any template's program takes.
     let run = Options {
         backend: Backend::Interpreter,
+        limits: bytelogic_engine::Limits {
+            timeout_ms: 60_000,
+            ..bytelogic_engine::Limits::default()
+        },
         ..Options::default()
     };
     let outcome = executor

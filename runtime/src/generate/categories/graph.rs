@@ -320,15 +320,21 @@ fn two_legs(rng: &mut Rng, g: &Graph) -> (&'static str, &'static str) {
     }
 }
 
-fn route_lengths(rng: &mut Rng) -> Problem {
+/// Roads with lengths, the one-stop routes derived and solved, and two towns with a
+/// route of two legs between them (when the roads have one).
+fn routes(rng: &mut Rng) -> (Program, &'static str, &'static str) {
     let g = Graph::new(rng, 5..=9);
     let (a, c) = two_legs(rng, &g);
     let mut p = Program::default();
     p.rels(&["road", "route"]);
     road_facts(rng, &g, &mut p);
-    p.line(ROUTE)
-        .line("SOLVE")
-        .line(format!("QUERY route {a} {c} ?"));
+    p.line(ROUTE).line("SOLVE");
+    (p, a, c)
+}
+
+fn route_lengths(rng: &mut Rng) -> Problem {
+    let (mut p, a, c) = routes(rng);
+    p.line(format!("QUERY route {a} {c} ?"));
     let (na, nc) = (name(a), name(c));
     Problem {
         question: phrasing(
@@ -356,14 +362,8 @@ fn route_lengths(rng: &mut Rng) -> Problem {
 }
 
 fn shortest_one_stop(rng: &mut Rng) -> Problem {
-    let g = Graph::new(rng, 5..=9);
-    let (a, c) = two_legs(rng, &g);
-    let mut p = Program::default();
-    p.rels(&["road", "route"]);
-    road_facts(rng, &g, &mut p);
-    p.line(ROUTE)
-        .line("SOLVE")
-        .line("CALC shortest")
+    let (mut p, a, c) = routes(rng);
+    p.line("CALC shortest")
         .line("INPUT $from $to")
         .line("LET $best = -1")
         .line("FOR r IN (QUERY route $from $to ?)")
