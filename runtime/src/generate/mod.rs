@@ -308,7 +308,7 @@ fn draw(options: &GenerateOptions, executor: &Executor, index: usize, attempt: u
         category: cell.category.name,
         stage: cell.stage,
         output: output_text(&problem.intro, &problem.program, bridge, &token, &sentences),
-        input: problem.question,
+        input: problem::capitalize(&problem.question),
         reasoning_steps: problem.steps,
         computation: problem.program,
         expected_result,
