@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod compile;
+mod generate;
 mod incremental;
+mod repair;
 mod serve;
 mod tokens;
 mod validate;
@@ -64,14 +66,12 @@ enum Command {
     Serve,
     /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
     Validate(validate::ValidateArgs),
+    /// Writes training rows (JSONL) whose answers the engine computed.
+    Generate(generate::GenerateArgs),
     /// Prints the token stream of a program.
     Lex(vocab::LexArgs),
     /// Prints the keywords, operators, built-ins and special tokens.
-    Vocab {
-        /// Print one JSON object instead.
-        #[arg(long)]
-        json: bool,
-    },
+    Vocab(vocab::VocabArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -202,8 +202,9 @@ pub fn main() -> ExitCode {
         Command::Tokens(args) => return tokens::main(args),
         Command::Serve => return serve::main(),
         Command::Validate(args) => return validate::main(args),
+        Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
-        Command::Vocab { json } => return vocab::vocab(*json),
+        Command::Vocab(args) => return vocab::vocab(args),
     };
     emit(report)
 }

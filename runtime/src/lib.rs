@@ -15,10 +15,12 @@
 
 pub mod conformance;
 pub mod executor;
+pub mod generate;
 pub mod inputs;
 pub mod lex;
 pub mod outcome;
 pub mod render;
+pub mod repair;
 pub mod serve;
 pub mod tokens;
 pub mod validate;

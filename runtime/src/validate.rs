@@ -183,6 +183,9 @@ fn judge(
     let raw = raw_field(text, field).ok_or_else(|| bad_row(format!("no `{field}` field")))?;
     let expected = parse_expected(raw).map_err(bad_row)?;
     let mut actual = Vec::new();
+    // A row may expect its program to fail (docs/training-data.md, crate::repair).
+    let expected_error = crate::repair::expected_error(row)?;
+    let mut failed = false;
     for program in programs(row, &options.program_field)? {
         let outcome = executor
             .execute(program, &options.run)
@@ -190,10 +193,21 @@ fn judge(
                 code: UNSUPPORTED.to_string(),
                 message: e.to_string(),
             })?;
-        if let Some(error) = outcome.error() {
-            return Err(program_error(error));
-        }
         actual.extend(query_results(&outcome.outputs, &outcome.symbols));
+        if let Some(error) = outcome.error() {
+            if expected_error != Some(error.diagnostic.code.as_str()) {
+                return Err(program_error(error));
+            }
+            failed = true;
+            break;
+        }
+    }
+    if let (Some(code), false) = (expected_error, failed) {
+        let reason = format!(
+            "expected error {code}, but the program ran; got {}",
+            Json::Array(actual)
+        );
+        return Ok(Verdict::Wrong { reason });
     }
     Ok(match compare(&actual, &expected) {
         Ok(()) => Verdict::Pass,
@@ -204,7 +218,7 @@ fn judge(
 }
 
 /// The programs of a row (see the module documentation).
-fn programs<'r>(row: &'r Json, field: &str) -> Result<Vec<&'r str>, Verdict> {
+pub(crate) fn programs<'r>(row: &'r Json, field: &str) -> Result<Vec<&'r str>, Verdict> {
     let (text, from_output) = match (&row[field], &row["output"]) {
         (Json::String(program), _) => (program.as_str(), false),
         (Json::Null, Json::String(output)) => (output.as_str(), true),

@@ -38,6 +38,24 @@ pub fn vocabulary() -> Json {
     })
 }
 
+/// The keywords and special tokens as HuggingFace `tokenizers` added tokens:
+/// `{"added_tokens": [{"content", "single_word", "lstrip", "rstrip", "normalized",
+/// "special"}, …]}`, each entry the arguments of `tokenizers.AddedToken`. The special
+/// tokens come first (`special: true`); keywords are whole words only (`single_word`),
+/// so `IN` inside `INPUT` or `INFO` stays part of that word. None is normalized: they
+/// match the text as written.
+pub fn hf_added_tokens() -> Json {
+    let entry = |content: &str, special: bool| {
+        json!({
+            "content": content, "single_word": !special, "lstrip": false, "rstrip": false,
+            "normalized": false, "special": special,
+        })
+    };
+    let mut tokens: Vec<Json> = special_tokens().iter().map(|t| entry(t, true)).collect();
+    tokens.extend(bytelogic_engine::parser::keywords().map(|k| entry(k, false)));
+    json!({ "added_tokens": tokens })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +86,36 @@ mod tests {
         );
         assert_eq!(v["special_tokens"][0], "<computation>");
         assert_eq!(v["special_tokens"][5], "</error>");
+    }
+
+    #[test]
+    fn hf_tokens_are_the_special_tokens_then_the_keywords() {
+        let tokens = hf_added_tokens()["added_tokens"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let keywords: Vec<&str> = bytelogic_engine::parser::keywords().collect();
+        assert_eq!(tokens.len(), 6 + keywords.len());
+        assert_eq!(tokens[0]["content"], "<computation>");
+        assert_eq!(
+            (
+                tokens[0]["special"].as_bool(),
+                tokens[0]["single_word"].as_bool()
+            ),
+            (Some(true), Some(false))
+        );
+        assert_eq!(tokens[6]["content"], keywords[0]);
+        assert_eq!(
+            (
+                tokens[6]["special"].as_bool(),
+                tokens[6]["single_word"].as_bool()
+            ),
+            (Some(false), Some(true))
+        );
+        assert!(
+            tokens
+                .iter()
+                .all(|t| t.as_object().unwrap().len() == 6 && t["normalized"] == false)
+        );
     }
 }
