@@ -4,26 +4,28 @@
 //! steps exactly as the interpreter does.
 
 use super::expr::{Env, expr, stash, truthy};
+use super::limits::check_slots;
 use super::run::pattern;
-use crate::CodegenError;
 use crate::abi::{Detail, Global, REL_SIZE, SCRATCH, TAG_INT, TAG_NONE, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32};
-use crate::module::{CallExt, FnKey, Module};
-use crate::rt::{Arg, Helper, detail, emit_fail, emit_step};
+use crate::builder::{CallExt, FnBuilder, m32};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::Registry;
+use crate::rt::{Arg, detail, emit_fail, emit_step};
 use bytelogic_engine::ir::{Expr, Stmt};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Labels of the enclosing loops, innermost last: (break, continue).
 type Loops = Vec<(u32, u32)>;
 
-pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, CodegenError> {
+pub(super) fn function(m: &mut Registry<'_>, index: u32) -> Result<Function, CodegenError> {
     let program = m.program;
     let func = program
         .functions
         .get(index as usize)
         .ok_or_else(|| CodegenError::InvalidIr(format!("CALC {index}")))?;
     let what = format!("CALC `{}`", func.name);
-    super::check_slots(
+    check_slots(
         &what,
         func.locals.max(func.params) + func.tuples,
         func.params,
@@ -49,7 +51,7 @@ pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, Codeg
 }
 
 fn block(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
@@ -59,7 +61,7 @@ fn block(
 }
 
 fn stmt(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
@@ -175,7 +177,7 @@ fn stmt(
             )?;
         }
         Stmt::While { cond, body, .. } => {
-            let head = |m: &mut Module<'_>, f: &mut FnBuilder, env: &Env| {
+            let head = |m: &mut Registry<'_>, f: &mut FnBuilder, env: &Env| {
                 expr(m, f, env, cond)?;
                 truthy(f);
                 f.ins().i32_eqz().br_if(1);
@@ -302,7 +304,7 @@ fn local(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
 /// Evaluates a RANGE bound into a fresh i64 local: E203 at the expression when it is
 /// not an Int (`which`: 0 start, 1 end, 2 step).
 fn int(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     e: &Expr,
@@ -338,13 +340,13 @@ fn int(
 /// then one step at `site`, the body (CONTINUE lands after it), then `advance`.
 #[allow(clippy::too_many_arguments)]
 fn looped(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
     site: i32,
     body: &[Stmt],
-    head: impl FnOnce(&mut Module<'_>, &mut FnBuilder, &Env) -> Result<(), CodegenError>,
+    head: impl FnOnce(&mut Registry<'_>, &mut FnBuilder, &Env) -> Result<(), CodegenError>,
     advance: impl FnOnce(&mut FnBuilder),
 ) -> Result<(), CodegenError> {
     f.ins().block(BlockType::Empty).loop_(BlockType::Empty);

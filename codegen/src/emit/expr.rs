@@ -1,11 +1,13 @@
 //! Expressions (spec §6.3): each pushes a value as (tag `i32`, payload `i64`).
 //! AND/OR short-circuit inline; operators and built-ins call runtime helpers.
 
-use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, FnKey, Module, program_global};
-use crate::rt::{Arg, Helper, emit_fail};
-use crate::{CodegenError, Site};
+use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM, program_global};
+use crate::builder::{CallExt, FnBuilder, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::Registry;
+use crate::rt::{Arg, emit_fail};
+use crate::site::Site;
 use bytelogic_engine::ast::{BinOp, UnOp};
 use bytelogic_engine::ir::{Builtin, Expr, ExprKind};
 use bytelogic_engine::value::Value;
@@ -83,7 +85,7 @@ pub fn constant_bytes(v: Value) -> [u8; abi::VALUE_SIZE as usize] {
 
 /// Evaluates `args` in order into fresh locals.
 pub fn values(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     args: &[Expr],
@@ -116,7 +118,7 @@ pub fn store_scratch(f: &mut FnBuilder, values: &[Option<(u32, u32)>]) {
 
 /// Emits `e`, pushing its value.
 pub fn expr(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     e: &Expr,
@@ -240,7 +242,7 @@ pub fn expr(
 }
 
 /// `fail(code, site)` with a detail and no operands.
-fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
+fn fail(m: &mut Registry<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
     emit_fail(
         m,
         f,
@@ -253,7 +255,7 @@ fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) 
 }
 
 fn local(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     slot: usize,
@@ -278,7 +280,7 @@ fn local(
 }
 
 fn chain(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     first: &Expr,
@@ -328,7 +330,7 @@ fn chain(
 }
 
 /// The name of `e` when it is a variable (a local slot or a global).
-fn var_name(m: &Module<'_>, env: &Env, e: &Expr) -> Option<String> {
+fn var_name(m: &Registry<'_>, env: &Env, e: &Expr) -> Option<String> {
     match e.kind {
         ExprKind::Local(slot) => env.names.get(slot.index()).cloned(),
         ExprKind::Global(g) => m.program.globals.get(g.index()).cloned(),

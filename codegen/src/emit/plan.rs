@@ -4,15 +4,17 @@
 //! initial plans, then rounds of delta plans while a recursive stratum changes.
 
 use super::expr::{Env, expr, store_scratch, truthy, values};
-use crate::CodegenError;
+use super::limits::{check_nesting, check_slots};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, FnKey, Module};
-use crate::rt::{Helper, emit_step};
+use crate::builder::{CallExt, FnBuilder, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::Registry;
+use crate::rt::emit_step;
 use bytelogic_engine::ir::{Op, Plan, Version};
 use wasm_encoder::{BlockType, Function, ValType};
 
-pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function, CodegenError> {
+pub(super) fn plan(m: &mut Registry<'_>, rule: u32, index: u32) -> Result<Function, CodegenError> {
     let program = m.program;
     let r = program
         .rules
@@ -26,13 +28,13 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
             .ok_or_else(|| CodegenError::InvalidIr(format!("plan {k} of rule {rule}")))?,
     };
     let what = format!("rule `{}`", r.label);
-    super::check_slots(&what, r.slots, 0)?;
+    check_slots(&what, r.slots, 0)?;
     let scans = plan
         .ops
         .iter()
         .filter(|op| matches!(op, Op::Scan { .. }))
         .count();
-    super::check_nesting(&what, scans)?;
+    check_nesting(&what, scans)?;
     let mut f = FnBuilder::new(m.declared_params(FnKey::Plan(rule, index)));
     let env = Env {
         slots: (0..r.slots).map(|_| f.value_local()).collect(),
@@ -73,7 +75,7 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
 /// Emits `ops[0]` with the rest of the plan nested inside it; EMIT queues its tuple
 /// in the emit batch when `batched`.
 fn ops(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     ops_: &[Op],
@@ -271,7 +273,7 @@ fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
         .ok_or_else(|| CodegenError::InvalidIr(format!("variable slot {i}")))
 }
 
-pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
+pub(super) fn solve(m: &mut Registry<'_>) -> Result<Function, CodegenError> {
     let program = m.program;
     let upto = 0;
     let mut f = FnBuilder::new(m.declared_params(FnKey::Solve));
@@ -285,7 +287,7 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         };
         // Runs `plans` of each active rule, then merges; `changed` says if anything was new.
         let round =
-            |m: &mut Module<'_>, f: &mut FnBuilder, delta: bool| -> Result<(), CodegenError> {
+            |m: &mut Registry<'_>, f: &mut FnBuilder, delta: bool| -> Result<(), CodegenError> {
                 f.ins()
                     .global_get(iterations)
                     .i64_const(1)

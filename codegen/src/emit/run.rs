@@ -3,11 +3,12 @@
 //! top-level statements in program order (spec §3).
 
 use super::expr::{Env, constant_bytes, expr, store_scratch, values};
-use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE};
-use crate::builder::FnBuilder;
-use crate::module::{CallExt, FACT_SEGMENT, FnKey, Module, program_global};
-use crate::rt::Helper;
-use crate::{CodegenError, Site};
+use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE, program_global};
+use crate::builder::{CallExt, FnBuilder};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::{FACT_SEGMENT, Registry};
+use crate::site::Site;
 use bytelogic_engine::ir::{Expr, ExprKind, RelId, Step};
 use bytelogic_engine::span::Span;
 use bytelogic_engine::value::Value;
@@ -19,7 +20,7 @@ use wasm_encoder::{BlockType, Function, ValType};
 /// which both compilers pay for before anything runs.
 const FACT_TABLE_MIN: usize = 4;
 
-pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
+pub(super) fn run(m: &mut Registry<'_>) -> Result<Function, CodegenError> {
     let mut f = FnBuilder::new(4);
     // The static area is the module's one (passive) data segment, from `SCRATCH` up
     // to where the heap starts.
@@ -62,7 +63,7 @@ pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
 }
 
 /// The relation descriptor address of `rel` (checking the id and the arity of `n` values).
-fn relation(m: &Module<'_>, rel: RelId, n: usize) -> Result<(i32, String), CodegenError> {
+fn relation(m: &Registry<'_>, rel: RelId, n: usize) -> Result<(i32, String), CodegenError> {
     let r = m
         .program
         .relations
@@ -79,7 +80,7 @@ fn relation(m: &Module<'_>, rel: RelId, n: usize) -> Result<(i32, String), Codeg
 
 /// Evaluates a pattern into fresh locals (`None` for `?`) and stores it in the scratch buffer.
 pub(super) fn pattern(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     pattern: &[Option<Expr>],
@@ -136,7 +137,7 @@ fn constant_facts(steps: &[Step]) -> Vec<ConstantFact> {
 /// fact `k`'s are `first + 2k` (the statement's) and `first + 2k + 1` (the
 /// insertion's).
 fn fact_table(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     facts: &[ConstantFact],
 ) -> Result<(), CodegenError> {
@@ -194,7 +195,7 @@ fn fact_table(
 }
 
 fn statement(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     step: &Step,

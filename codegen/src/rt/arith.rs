@@ -1,12 +1,13 @@
 //! Operators (spec §2.3, §2.4, §6.3): checked Int arithmetic, f64 arithmetic through
 //! the canonical number form, true division, floored modulo, equality and ordering.
 
-use super::Helper;
 use super::memory::{Arg, detail, emit_fail};
-use crate::CodegenError;
 use crate::abi::{Detail, TAG_FLOAT, TAG_INT, TAG_SYM};
-use crate::builder::FnBuilder;
-use crate::module::{CallExt, MathFn, Module};
+use crate::builder::{CallExt, FnBuilder};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::math::MathFn;
+use crate::registry::Registry;
 use bytelogic_engine::ast::BinOp;
 use wasm_encoder::{BlockType, Function, ValType};
 
@@ -32,7 +33,7 @@ pub(super) fn push_f64(f: &mut FnBuilder, t: u32, p: u32) {
 }
 
 /// `if <cond pushed> { fail(code, site, detail, a, b) }`.
-fn fail_if(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, d: Detail, b: Option<(u32, u32)>) {
+fn fail_if(m: &mut Registry<'_>, f: &mut FnBuilder, code: u32, d: Detail, b: Option<(u32, u32)>) {
     f.ins().if_(BlockType::Empty);
     emit_fail(m, f, code, Arg::Local(SITE), detail(d), A, b);
     f.ins().end();
@@ -63,7 +64,7 @@ fn any_sym(f: &mut FnBuilder) {
 }
 
 /// Returns the canonical value of the f64 on the stack (E205 names the operation).
-fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, d: Detail) {
+fn return_canon(m: &mut Registry<'_>, f: &mut FnBuilder, d: Detail) {
     let canon = m.rt(Helper::Canon);
     f.ins()
         .local_get(SITE)
@@ -76,7 +77,7 @@ fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, d: Detail) {
         .return_();
 }
 
-pub(super) fn binary(m: &mut Module<'_>, n: u32, op: BinOp) -> Result<Function, CodegenError> {
+pub(super) fn binary(m: &mut Registry<'_>, n: u32, op: BinOp) -> Result<Function, CodegenError> {
     let d = Detail::BinOp(op);
     let mut f = FnBuilder::new(n);
     match op {
@@ -142,7 +143,7 @@ pub(super) fn binary(m: &mut Module<'_>, n: u32, op: BinOp) -> Result<Function, 
 }
 
 /// `+ - *`: Symbol concatenation (`+`), checked Ints, or f64.
-fn checked(m: &mut Module<'_>, f: &mut FnBuilder, op: BinOp) {
+fn checked(m: &mut Registry<'_>, f: &mut FnBuilder, op: BinOp) {
     let d = Detail::BinOp(op);
     if op == BinOp::Add {
         let concat = m.rt(Helper::Concat);
@@ -226,7 +227,7 @@ fn checked(m: &mut Module<'_>, f: &mut FnBuilder, op: BinOp) {
 }
 
 /// `/` and `%` on numbers.
-fn division(m: &mut Module<'_>, f: &mut FnBuilder, op: BinOp) -> Result<(), CodegenError> {
+fn division(m: &mut Registry<'_>, f: &mut FnBuilder, op: BinOp) -> Result<(), CodegenError> {
     let d = Detail::BinOp(op);
     let r = f.local(ValType::I64);
     let y = f.local(ValType::F64);
@@ -347,10 +348,10 @@ pub(super) fn mul_overflows(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn neg(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn neg(m: &mut Registry<'_>, n: u32) -> Function {
     let (t, p, site) = (0, 1, 2);
     let mut f = FnBuilder::new(n);
-    let fail = |m: &mut Module<'_>, f: &mut FnBuilder, code| {
+    let fail = |m: &mut Registry<'_>, f: &mut FnBuilder, code| {
         emit_fail(
             m,
             f,
@@ -394,7 +395,7 @@ pub(super) fn neg(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn canon(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn canon(m: &mut Registry<'_>, n: u32) -> Function {
     let (x, site, det) = (0, 1, 2);
     const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
     let mut f = FnBuilder::new(n);
@@ -441,7 +442,7 @@ pub(super) fn canon(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn order(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn order(m: &mut Registry<'_>, n: u32) -> Function {
     let det = 5;
     let text_cmp = m.rt(Helper::TextCmp);
     let cmp_num = m.rt(Helper::CmpNum);

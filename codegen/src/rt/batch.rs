@@ -10,12 +10,12 @@
 //! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
 //! pending, which nothing observes before the round ends.
 
-use super::Helper;
-use super::tables::{field, tuples_held};
-use super::values::{copy_known, hash_known, loop_end, loop_start};
+use super::tables::tuples_held;
+use super::values::{copy_known, hash_known};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, field, loop_end, loop_start, m32};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes `at + i * size` for a constant address `at`, local `i` and a constant `size`.
@@ -28,7 +28,7 @@ fn nth(f: &mut FnBuilder, at: u32, i: u32, size: u32) {
         .i32_add();
 }
 
-pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+pub(super) fn queue(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
     let batch = m.layout.batch;
     let flush = m.rt(Helper::Flush(arity));
@@ -99,7 +99,7 @@ pub(super) fn queue(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn flush(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+pub(super) fn flush(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     let rel = 0;
     let batch = m.layout.batch;
     let insert = m.rt(Helper::SetInsert(arity));

@@ -1,19 +1,20 @@
 //! The built-in functions of spec §6.3. Transcendental functions call the math
 //! imports; everything else is computed in WASM.
 
-use super::Helper;
 use super::arith::push_f64;
 use super::memory::{Arg, detail, emit_fail};
 use super::symbols::push_text;
-use crate::CodegenError;
 use crate::abi::{Detail, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
-use crate::builder::FnBuilder;
-use crate::module::{CallExt, MathFn, Module};
+use crate::builder::{CallExt, FnBuilder, loop_end, loop_start};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::math::MathFn;
+use crate::registry::Registry;
 use bytelogic_engine::ir::Builtin;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// `if tag local == TAG_SYM { fail 203 }` for one-argument built-ins.
-fn reject_sym(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32) {
+fn reject_sym(m: &mut Registry<'_>, f: &mut FnBuilder, b: Builtin, site: u32) {
     f.ins()
         .local_get(0)
         .i32_const(TAG_SYM)
@@ -25,7 +26,7 @@ fn reject_sym(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32) {
 }
 
 /// Returns the canonical value of the f64 on the stack, operands `a` (and `b`).
-fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32, two: bool) {
+fn return_canon(m: &mut Registry<'_>, f: &mut FnBuilder, b: Builtin, site: u32, two: bool) {
     let canon = m.rt(Helper::Canon);
     f.ins()
         .local_get(site)
@@ -40,7 +41,7 @@ fn return_canon(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32, tw
     f.ins().call_fn(canon).return_();
 }
 
-pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function, CodegenError> {
+pub(super) fn builtin(m: &mut Registry<'_>, n: u32, b: Builtin) -> Result<Function, CodegenError> {
     let mut f = FnBuilder::new(n);
     let site = Helper::Builtin(b).signature().0.len() as u32 - 1;
     match b {
@@ -130,7 +131,7 @@ pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function
             reject_number(m, &mut f, b, site, 0);
             f.ins().local_get(1).i32_wrap_i64().local_set(ptr);
             push_text(&mut f, ptr, ptr, len);
-            super::values::loop_start(&mut f, i, len);
+            loop_start(&mut f, i, len);
             f.ins()
                 .local_get(count)
                 .local_get(ptr)
@@ -143,7 +144,7 @@ pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function
                 .i32_ne()
                 .i32_add()
                 .local_set(count);
-            super::values::loop_end(&mut f, i);
+            loop_end(&mut f, i);
             f.ins()
                 .i32_const(TAG_INT)
                 .local_get(count)
@@ -170,7 +171,7 @@ pub(super) fn builtin(m: &mut Module<'_>, n: u32, b: Builtin) -> Result<Function
 }
 
 /// `if tag local `t` != TAG_SYM { fail 203 }` (LENGTH).
-fn reject_number(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32, t: u32) {
+fn reject_number(m: &mut Registry<'_>, f: &mut FnBuilder, b: Builtin, site: u32, t: u32) {
     f.ins()
         .local_get(t)
         .i32_const(TAG_SYM)
@@ -181,12 +182,12 @@ fn reject_number(m: &mut Module<'_>, f: &mut FnBuilder, b: Builtin, site: u32, t
     f.ins().end();
 }
 
-fn pow(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) -> Result<(), CodegenError> {
+fn pow(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32) -> Result<(), CodegenError> {
     let b = Builtin::Pow;
     let ovf = m.rt(Helper::MulOverflows);
     let [result, base, e] = [(); 3].map(|_| f.local(ValType::I64));
     let d = detail(Detail::Builtin(b));
-    let fail_if_ovf = |m: &mut Module<'_>, f: &mut FnBuilder, x: u32, y: u32| {
+    let fail_if_ovf = |m: &mut Registry<'_>, f: &mut FnBuilder, x: u32, y: u32| {
         f.ins()
             .local_get(x)
             .local_get(y)
@@ -294,7 +295,7 @@ fn round_half_away(f: &mut FnBuilder, v: u32, t: u32) {
         .select();
 }
 
-fn round(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) {
+fn round(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32) {
     let b = Builtin::Round;
     let [x, scale, v, t] = [(); 4].map(|_| f.local(ValType::F64));
     let k = f.local(ValType::I64);
@@ -388,7 +389,7 @@ fn round(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) {
     return_canon(m, f, b, site, true);
 }
 
-fn char_at(m: &mut Module<'_>, f: &mut FnBuilder, site: u32) {
+fn char_at(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32) {
     let b = Builtin::CharAt;
     let intern = m.rt(Helper::Intern);
     let [ptr, len, pos, clen] = [(); 4].map(|_| f.local(ValType::I32));

@@ -21,13 +21,10 @@
 //! no copy first (84), or, by `SetSorted`, off the set's own bitmap when that holds
 //! every row (85).
 
-use super::Helper;
-use super::symbols::alloc_table;
-use super::tables::field;
-use super::values::{loop_end, loop_start};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, alloc_table, field, loop_end, loop_start, m32, m64};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// The fewest rows a set has when it may build a bitmap: smaller sets stay in their
@@ -146,7 +143,7 @@ struct Bitmap {
 /// bits per row, the zeroed bitmap with each row's bit set; otherwise `bail` (which
 /// must leave the function).
 fn build_bitmap(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     (rows, count, width): (u32, u32, Width),
     bail: impl Fn(&mut FnBuilder),
@@ -279,7 +276,7 @@ fn build_bitmap(
 
 /// `SetDense`, `(set)`: for a set of arity 1 or 2 whose rows [`build_bitmap`] accepts,
 /// stores their bitmap and its rectangle in the set; otherwise leaves it as it is.
-pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn set_dense(m: &mut Registry<'_>, n: u32) -> Function {
     let s = 0;
     let mut f = FnBuilder::new(n);
     let [rows, len, arity] = [(); 3].map(|_| f.local(ValType::I32));
@@ -318,7 +315,7 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
 /// an answer's rows are), writes them at `out` (which may be `rows`) in canonical
 /// order, read off their bitmap, and returns 1; otherwise returns 0 and writes
 /// nothing.
-pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn sort_dense(m: &mut Registry<'_>, n: u32) -> Function {
     let (rows, out, count, width) = (0, 1, 2, 3);
     let mut f = FnBuilder::new(n);
     let dst = f.local(ValType::I32);
@@ -348,7 +345,7 @@ pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
 /// Emits, for `SetInsert(arity)` (arity 1 or 2) of the set at local `s`: when the
 /// set has no bitmap, has at least [`DENSE_MIN`] rows and its hash table must grow,
 /// `SetDense`.
-pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32) {
+pub(super) fn maybe_densify(m: &mut Registry<'_>, f: &mut FnBuilder, s: u32) {
     let dense = m.rt(Helper::SetDense);
     field(f, s, SET_BITS);
     f.ins().i32_eqz();
@@ -520,7 +517,7 @@ fn write_rows(f: &mut FnBuilder, map: &Bitmap, dst: u32, width: u32) {
 /// top-level QUERY, checked so that this stays right if that changes), writes them at
 /// `out` in canonical order, read off that bitmap, and returns 1; otherwise returns
 /// 0 and writes nothing.
-pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn set_sorted(_m: &mut Registry<'_>, n: u32) -> Function {
     let (s, out, len) = (0, 1, 2);
     let mut f = FnBuilder::new(n);
     let map = Bitmap {

@@ -4,10 +4,10 @@
 //! the site, detail, operands) and executes `unreachable`, so a host sees a trap
 //! with the slot set. Memory is a bump arena over `memory.grow`.
 
-use super::Helper;
 use crate::abi::{self, Detail, Global};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, m32, m64};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Where a `fail` argument comes from.
@@ -34,7 +34,7 @@ impl Arg {
 /// Emits a call to `fail` with `code`, `site`, `detail` and up to two value operands
 /// (each a (tag, payload) local pair).
 pub fn emit_fail(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     code: u32,
     site: Arg,
@@ -61,7 +61,7 @@ pub fn detail(d: Detail) -> Arg {
 }
 
 /// Emits one step at `site`: E401 when the count passes the limit (spec §7).
-pub fn emit_step(m: &mut Module<'_>, f: &mut FnBuilder, site: i32) {
+pub fn emit_step(m: &mut Registry<'_>, f: &mut FnBuilder, site: i32) {
     let steps = Global::Steps.index();
     f.ins()
         .global_get(steps)
@@ -84,7 +84,7 @@ pub fn emit_step(m: &mut Module<'_>, f: &mut FnBuilder, site: i32) {
     f.ins().end();
 }
 
-pub(super) fn fail(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn fail(m: &mut Registry<'_>, n: u32) -> Function {
     let sites = m.layout.sites;
     let mut f = FnBuilder::new(n);
     let err = |off: u32| abi::ERR + off;
@@ -123,12 +123,12 @@ pub(super) fn fail(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn alloc(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn alloc(m: &mut Registry<'_>, n: u32) -> Function {
     let mut f = FnBuilder::new(n);
     let size = 0;
     let [ptr, new, cur, need] = [(); 4].map(|_| f.local(ValType::I32));
     let heap = Global::Heap.index();
-    let fail = |m: &mut Module<'_>, f: &mut FnBuilder| {
+    let fail = |m: &mut Registry<'_>, f: &mut FnBuilder| {
         emit_fail(
             m,
             f,

@@ -2,11 +2,11 @@
 //! sorted canonically (by rank, see `ranks`, or else a merge sort over row pointers),
 //! and the output records.
 
-use super::Helper;
-use super::values::{copy_words, loop_end, loop_start};
+use super::values::copy_words;
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, loop_end, loop_start, m32, m64};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes `min(local a + local b, local n)`.
@@ -84,7 +84,7 @@ fn take_next(f: &mut FnBuilder, dst: u32, k: u32, src: u32, from: u32) {
         .local_set(from);
 }
 
-pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn sort(m: &mut Registry<'_>, n: u32) -> Function {
     let (ptrs, count, width) = (0, 1, 2);
     let alloc = m.rt(Helper::Alloc);
     let cmp = m.rt(Helper::CmpVals);
@@ -183,7 +183,7 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
 // `Snapshot` stores a count and then an address: an output record's count and rows.
 const _: () = assert!(OUT_ROWS == OUT_COUNT + 4);
 
-pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn snapshot(m: &mut Registry<'_>, n: u32) -> Function {
     let (rel, pattern, project, out) = (0, 1, 2, 3);
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
@@ -485,7 +485,7 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn out_push(m: &mut Registry<'_>, n: u32) -> Function {
     let rec = 0;
     let alloc = m.rt(Helper::Alloc);
     let (ptr, len, cap) = (
@@ -533,7 +533,7 @@ pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn out_result(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn out_result(m: &mut Registry<'_>, n: u32) -> Function {
     let (t, p) = (0, 1);
     let alloc = m.rt(Helper::Alloc);
     let push = m.rt(Helper::OutPush);
@@ -556,7 +556,7 @@ pub(super) fn out_result(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn out_query(m: &mut Registry<'_>, n: u32) -> Function {
     let (rel, rel_id) = (0, 1);
     let alloc = m.rt(Helper::Alloc);
     let snapshot = m.rt(Helper::Snapshot);

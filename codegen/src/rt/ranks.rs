@@ -6,10 +6,10 @@
 //! column for node ids below 65,536 in a large answer), instead of comparing values
 //! pairwise.
 
-use super::values::{loop_end, loop_start};
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, loop_end, loop_start, m32, m64};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Added to an Int to make its rank; Ints whose rank would reach [`SYMBOL_RANKS`] have none.
@@ -23,10 +23,10 @@ const SYMBOL_RANKS: i64 = i64::MIN;
 /// the rows' bytes and the radix passes' second buffer the other half, so the only
 /// allocations are the digit counters (1 KiB to 256 KiB, by the row count) and one
 /// word per column.
-pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn sort_ranked(m: &mut Registry<'_>, n: u32) -> Function {
     let (rows, count, width) = (0, 1, 2);
     let written = m.program.symbols.written() as i64;
-    let alloc = m.rt(super::Helper::Alloc);
+    let alloc = m.rt(Helper::Alloc);
     let mut f = FnBuilder::new(n);
     let [
         vals,

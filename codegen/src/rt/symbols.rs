@@ -2,11 +2,14 @@
 //! IR's Symbols first, from a data segment), the intern hash table, and the
 //! Symbols made by concatenation and CHAR_AT.
 
-use super::Helper;
-use super::values::{fold_hash, loop_end, loop_start};
+use super::probe::{probe_entries, probe_free};
+use super::values::fold_hash;
 use crate::abi::{Global, SYM_ENTRY};
-use crate::builder::{FnBuilder, m32};
-use crate::module::{CallExt, Module};
+use crate::builder::{
+    CallExt, FnBuilder, alloc_table, loop_end, loop_start, m32, words_end, words_start,
+};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the text pointer and byte length of the Symbol whose id is in i32 local
@@ -24,120 +27,6 @@ pub(super) fn push_text(f: &mut FnBuilder, id: u32, ptr: u32, len: u32) {
         .local_get(ptr)
         .i32_load(m32(0))
         .local_set(ptr);
-}
-
-/// Sets `out` to the address of the first free entry (i32 at +4 is 0) of the open
-/// addressing table `tbl` with `cap` entries of `stride` bytes, probing from hash `h`.
-pub(super) fn probe_free(f: &mut FnBuilder, tbl: u32, cap: u32, h: u32, stride: u32, out: u32) {
-    let i = f.local(ValType::I32);
-    f.ins()
-        .local_get(h)
-        .local_get(cap)
-        .i32_const(1)
-        .i32_sub()
-        .i32_and()
-        .local_set(i)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(tbl)
-        .local_get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(out)
-        .i32_load(m32(4))
-        .i32_eqz()
-        .br_if(1)
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_get(cap)
-        .i32_const(1)
-        .i32_sub()
-        .i32_and()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
-}
-
-/// Emits the probe loop of an open-addressing table whose entries, `stride` bytes
-/// apart, start with `[hash: i32, id: i32]` (`id` 0 marks a free entry). From entry
-/// `i`, it stops at the first free entry; at each entry whose hash equals local `h`, it
-/// runs `on_hash` (with the entry's address in `e` and its id in `id`; the loop's
-/// block is label 2 there, so `br_if 2` ends the probe). `table` and `mask` push the
-/// table's address and `capacity - 1`.
-pub(super) fn probe_entries(
-    f: &mut FnBuilder,
-    table: impl Fn(&mut FnBuilder),
-    mask: impl Fn(&mut FnBuilder),
-    stride: u32,
-    [i, e, id, h]: [u32; 4],
-    on_hash: impl FnOnce(&mut FnBuilder),
-) {
-    f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
-    table(f);
-    f.ins()
-        .local_get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(e)
-        .i32_load(m32(4))
-        .local_tee(id)
-        .i32_eqz()
-        .br_if(1)
-        .local_get(e)
-        .i32_load(m32(0))
-        .local_get(h)
-        .i32_eq()
-        .if_(BlockType::Empty);
-    on_hash(f);
-    f.ins().end().local_get(i).i32_const(1).i32_add();
-    mask(f);
-    f.ins().i32_and().local_set(i).br(0).end().end();
-}
-
-/// Allocates a zeroed table of `cap` entries of `stride` bytes into local `out`.
-pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, stride: u32, out: u32) {
-    let alloc = m.rt(Helper::Alloc);
-    f.ins()
-        .local_get(cap)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .call_fn(alloc)
-        .local_tee(out)
-        .i32_const(0)
-        .local_get(cap)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .memory_fill(0);
-}
-
-/// Opens a loop that runs while at least 8 bytes are left between local `i` and
-/// local `end`; close it with [`words_end`].
-pub(super) fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
-    f.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(end)
-        .local_get(i)
-        .i32_sub()
-        .i32_const(8)
-        .i32_lt_u()
-        .br_if(1);
-}
-
-/// Advances `i` by 8 bytes and closes a loop opened by [`words_start`].
-pub(super) fn words_end(f: &mut FnBuilder, i: u32) {
-    f.ins()
-        .local_get(i)
-        .i32_const(8)
-        .i32_add()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
 }
 
 /// Pushes the 8 bytes at `base + i` as an i64.
@@ -247,7 +136,7 @@ pub(super) fn cmp_bytes(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn intern_grow(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn intern_grow(m: &mut Registry<'_>, n: u32) -> Function {
     let mut f = FnBuilder::new(n);
     let [cap, tbl, old, oldcap, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
     f.ins()
@@ -291,7 +180,7 @@ pub(super) fn intern_grow(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn intern(m: &mut Registry<'_>, n: u32) -> Function {
     let (ptr, len) = (0, 1);
     let grow = m.rt(Helper::InternGrow);
     let hash = m.rt(Helper::HashBytes);
@@ -413,7 +302,7 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn sym_init(m: &mut Registry<'_>, n: u32) -> Function {
     let intern = m.rt(Helper::Intern);
     let symtab = m.layout.symtab;
     // The IR's Symbols: the written ones, then any injected before the run (ids at or
@@ -445,7 +334,7 @@ pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn concat(m: &mut Registry<'_>, n: u32) -> Function {
     let (a, b) = (0, 1);
     let alloc = m.rt(Helper::Alloc);
     let intern = m.rt(Helper::Intern);
@@ -493,7 +382,7 @@ pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn text_cmp(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn text_cmp(m: &mut Registry<'_>, n: u32) -> Function {
     let (a, b) = (0, 1);
     let cmp = m.rt(Helper::CmpBytes);
     let mut f = FnBuilder::new(n);

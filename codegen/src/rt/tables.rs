@@ -2,21 +2,16 @@
 //! open-addressing hash table), indexes (key → increasing row list), FACT and EMIT,
 //! and the end-of-round merge that makes pending tuples the next delta.
 
-use super::Helper;
 use super::dense::{bitmap_lookup, maybe_densify};
 use super::memory::{Arg, detail, emit_fail};
-use super::symbols::{alloc_table, probe_entries, probe_free};
-use super::values::{copy_known, differs, equal_known, hash_known, loop_end, loop_start};
-use crate::CodegenError;
+use super::probe::{probe_entries, probe_free};
+use super::values::{copy_known, differs, equal_known, hash_known};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, alloc_table, field, loop_end, loop_start, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
-
-/// Loads the i32 field at `off` of the address in local `base`.
-pub(super) fn field(f: &mut FnBuilder, base: u32, off: u32) {
-    f.ins().local_get(base).i32_load(m32(off));
-}
 
 /// Sets `rowsz` to the byte size of a row of the set at local `s`.
 fn row_size(f: &mut FnBuilder, s: u32, rowsz: u32) {
@@ -40,7 +35,7 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
 /// `SetInsert(arity)`: probes the set's table for the tuple whose hash (`Hash` of its
 /// values) the caller passes, comparing unrolled for the arity; a new tuple is appended
 /// as a row and its table entry keeps the hash, so growing the table never re-reads rows.
-pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+pub(super) fn set_insert(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     let (s, tup, h) = (0, 1, 2);
     let grow = m.rt(Helper::SetGrow);
     let alloc = m.rt(Helper::Alloc);
@@ -185,7 +180,7 @@ pub(super) fn set_insert(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
 /// (the index's, [`ENTRY_SIZE`]): doubles the table, filing each entry again by the
 /// hash it keeps.
 pub(super) fn table_grow(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     n: u32,
     (tbl_at, cap_at): (u32, u32),
     stride: u32,
@@ -242,7 +237,7 @@ pub(super) fn table_grow(
 /// key is absent: `e` is then the free entry). `rows`/`rowsz` describe the relation.
 #[allow(clippy::too_many_arguments)]
 fn probe_key(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     ix: u32,
     (key, kcols): (u32, u32),
@@ -304,7 +299,7 @@ fn probe_index_rows(
     );
 }
 
-pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn index_add(m: &mut Registry<'_>, n: u32) -> Function {
     let (ix, s, row) = (0, 1, 2);
     let grow = m.rt(Helper::IndexGrow);
     let hash = m.rt(Helper::Hash);
@@ -408,7 +403,7 @@ pub(super) fn index_add(m: &mut Module<'_>, n: u32) -> Function {
 /// with the index's descriptor, its relation's row size and its key columns known
 /// when the code is generated, so the key's hash and its comparison with a row are
 /// unrolled.
-pub(super) fn index_probe(m: &mut Module<'_>, n: u32, ix: u32) -> Result<Function, CodegenError> {
+pub(super) fn index_probe(m: &mut Registry<'_>, n: u32, ix: u32) -> Result<Function, CodegenError> {
     let key = 0;
     let program = m.program;
     let def = program
@@ -506,7 +501,7 @@ pub(super) fn lower_bound(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn index_catch_up(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn index_catch_up(m: &mut Registry<'_>, n: u32) -> Function {
     let ix = 0;
     let add = m.rt(Helper::IndexAdd);
     let mut f = FnBuilder::new(n);
@@ -540,7 +535,7 @@ pub(super) fn tuples_held(f: &mut FnBuilder) {
 }
 
 /// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
-fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+fn check_tuples(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
     tuples_held(f);
     f.ins()
         .i64_const(extra)
@@ -562,7 +557,7 @@ fn check_tuples(m: &mut Module<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
 
 /// Inserts the tuple at `SCRATCH` into the relation at local `rel` (of `arity`), returning from the
 /// helper when it is already there; leaves its row in local `row`.
-fn insert_or_return(m: &mut Module<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
+fn insert_or_return(m: &mut Registry<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
     let insert = m.rt(Helper::SetInsert(arity));
     let tup = f.local(ValType::I32);
     f.ins()
@@ -597,7 +592,7 @@ fn publish(f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
         .global_set(Global::Tuples.index());
 }
 
-pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+pub(super) fn fact(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
     let mut f = FnBuilder::new(n);
     let [row, end] = [(); 2].map(|_| f.local(ValType::I32));
@@ -608,7 +603,7 @@ pub(super) fn fact(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn emit(m: &mut Module<'_>, n: u32, arity: u32) -> Function {
+pub(super) fn emit(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     let (rel, site) = (0, 1);
     let mut f = FnBuilder::new(n);
     let row = f.local(ValType::I32);
@@ -644,7 +639,7 @@ pub(super) fn merge(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn merge_all(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn merge_all(m: &mut Registry<'_>, n: u32) -> Function {
     let merge = m.rt(Helper::Merge);
     let rels = m.layout.rels;
     let count = m.program.relations.len() as u32;
@@ -665,7 +660,7 @@ pub(super) fn merge_all(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn settle(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn settle(m: &mut Registry<'_>, n: u32) -> Function {
     let rels = m.layout.rels;
     let count = m.program.relations.len() as u32;
     let mut f = FnBuilder::new(n);

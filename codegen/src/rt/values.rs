@@ -1,10 +1,10 @@
 //! Values in memory: hashing and equality of value sequences, exact number
 //! comparison and the canonical value order (spec §2.4, §2.5).
 
-use super::Helper;
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, loop_end, loop_start, m32, m64, words_end, words_start};
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes the address of value `i` of `base`: `base[cols[i]]`, or `base[i]` when
@@ -26,30 +26,7 @@ pub(super) fn col_addr(f: &mut FnBuilder, base: u32, cols: u32, i: u32) {
         .i32_add();
 }
 
-/// Opens `block; loop` running while local `i` < local `n`; close with [`loop_end`].
-pub(super) fn loop_start(f: &mut FnBuilder, i: u32, n: u32) {
-    f.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(i)
-        .local_get(n)
-        .i32_ge_u()
-        .br_if(1);
-}
-
-/// Increments `i` and closes a loop opened by [`loop_start`].
-pub(super) fn loop_end(f: &mut FnBuilder, i: u32) {
-    f.ins()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
-}
-
-pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn hash(_m: &mut Registry<'_>, n: u32) -> Function {
     let (base, cols, count) = (0, 1, 2);
     let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
@@ -144,7 +121,7 @@ pub(super) fn fold_hash(f: &mut FnBuilder, h: u32) {
         .i32_wrap_i64();
 }
 
-pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn equal(_m: &mut Registry<'_>, n: u32) -> Function {
     let (a, acols, b, bcols, count) = (0, 1, 2, 3, 4);
     let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
@@ -229,7 +206,7 @@ pub(super) fn cmp_int_float(n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn cmp_num(m: &mut Registry<'_>, n: u32) -> Function {
     let (at, ap, bt, bp) = (0, 1, 2, 3);
     let cif = m.rt(Helper::CmpIntFloat);
     let mut f = FnBuilder::new(n);
@@ -296,7 +273,7 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn cmp_val(m: &mut Registry<'_>, n: u32) -> Function {
     let (at, ap, bt, bp) = (0, 1, 2, 3);
     let written = m.program.symbols.written() as i64;
     let text_cmp = m.rt(Helper::TextCmp);
@@ -367,7 +344,7 @@ pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn cmp_vals(m: &mut Registry<'_>, n: u32) -> Function {
     let (a, b, count) = (0, 1, 2);
     let cmp_val = m.rt(Helper::CmpVal);
     let mut f = FnBuilder::new(n);
@@ -423,7 +400,7 @@ pub(super) fn copy_known(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32) {
 /// (`memory.copy` is a call into the host), counting in local `i`.
 pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {
     f.ins().i32_const(0).local_set(i);
-    super::symbols::words_start(f, i, bytes);
+    words_start(f, i, bytes);
     f.ins()
         .local_get(dst)
         .local_get(i)
@@ -433,5 +410,5 @@ pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u
         .i32_add()
         .i64_load(m64(0))
         .i64_store(m64(0));
-    super::symbols::words_end(f, i);
+    words_end(f, i);
 }

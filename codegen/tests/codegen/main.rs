@@ -2,6 +2,8 @@
 //! prints as WAT; a tiny program's WAT matches its golden file (`BLESS=1` rewrites
 //! it); invalid IR is an error, never a panic.
 
+mod imports;
+
 use bytelogic_codegen::{CodegenError, compile as codegen, wat};
 use bytelogic_engine::ir::{Program, RelId, Step};
 use bytelogic_engine::{Limits, compile};
