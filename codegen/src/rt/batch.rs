@@ -10,7 +10,7 @@
 //! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
 //! pending, which nothing observes before the round ends.
 
-use super::tables::tuples_held;
+use super::round::tuples_held;
 use super::values::{copy_known, hash_known};
 use crate::abi::*;
 use crate::builder::{CallExt, FnBuilder, field, loop_end, loop_start, m32};

@@ -1,17 +1,23 @@
-//! Runtime helpers: WASM functions emitted once per module on first use (memory,
-//! errors, values, arithmetic, built-ins, Symbols, tuple sets and indexes, queries).
-//! Generated code calls them; each is generic over arities and relations.
+//! Runtime helpers: WASM functions emitted once per module on first use. Generated
+//! code calls them; each is generic over arities and relations. By file: `memory`
+//! (errors, steps, allocation), `values` (hashing, equality, canonical order),
+//! `arith` and `builtins` (operators and built-ins), `symbols`, `hash_table` (probe
+//! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index`, `round`
+//! (FACT, EMIT, the end-of-round merge, settling) and `batch` (queued EMITs),
+//! `query` and `ranks` (QUERY answers, sorting, output records).
 
 mod arith;
 mod batch;
 mod builtins;
 mod dense;
+mod hash_table;
+mod index;
 mod memory;
-mod probe;
 mod query;
 mod ranks;
+mod round;
+mod set;
 mod symbols;
-mod tables;
 mod values;
 
 use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
@@ -47,23 +53,23 @@ pub fn body(m: &mut Registry<'_>, helper: Helper) -> Result<Function, CodegenErr
         Helper::SymInit => symbols::sym_init(m, n),
         Helper::Concat => symbols::concat(m, n),
         Helper::TextCmp => symbols::text_cmp(m, n),
-        Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
-        Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
+        Helper::SetInsert(arity) => set::set_insert(m, n, arity),
+        Helper::SetGrow => hash_table::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
         Helper::SetDense => dense::set_dense(m, n),
         Helper::SortDense => dense::sort_dense(m, n),
         Helper::SetSorted => dense::set_sorted(m, n),
-        Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
-        Helper::IndexAdd => tables::index_add(m, n),
-        Helper::IndexProbe(ix) => tables::index_probe(m, n, ix)?,
-        Helper::LowerBound => tables::lower_bound(n),
-        Helper::IndexCatchUp => tables::index_catch_up(m, n),
-        Helper::Emit(arity) => tables::emit(m, n, arity),
+        Helper::IndexGrow => hash_table::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
+        Helper::IndexAdd => index::index_add(m, n),
+        Helper::IndexProbe(ix) => index::index_probe(m, n, ix)?,
+        Helper::LowerBound => index::lower_bound(n),
+        Helper::IndexCatchUp => index::index_catch_up(m, n),
+        Helper::Emit(arity) => round::emit(m, n, arity),
         Helper::Queue(arity) => batch::queue(m, n, arity),
         Helper::Flush(arity) => batch::flush(m, n, arity),
-        Helper::Fact(arity) => tables::fact(m, n, arity),
-        Helper::Merge => tables::merge(n),
-        Helper::MergeAll => tables::merge_all(m, n),
-        Helper::Settle => tables::settle(m, n),
+        Helper::Fact(arity) => round::fact(m, n, arity),
+        Helper::Merge => round::merge(n),
+        Helper::MergeAll => round::merge_all(m, n),
+        Helper::Settle => round::settle(m, n),
         Helper::Sort => query::sort(m, n),
         Helper::SortRanked => ranks::sort_ranked(m, n),
         Helper::Snapshot => query::snapshot(m, n),

@@ -2,7 +2,7 @@
 //! IR's Symbols first, from a data segment), the intern hash table, and the
 //! Symbols made by concatenation and CHAR_AT.
 
-use super::probe::{probe_entries, probe_free};
+use super::hash_table::{probe_entries, probe_free};
 use super::values::fold_hash;
 use crate::abi::{Global, SYM_ENTRY};
 use crate::builder::{

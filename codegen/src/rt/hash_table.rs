@@ -1,9 +1,11 @@
-//! Open addressing: the probe loops of the module's hash tables (the intern table of
-//! Symbols, the dedup tables of tuple sets, the tables of indexes), whose entries
-//! start with `[hash: i32, id: i32]`, `id` 0 marking a free entry.
+//! The module's hash tables (the intern table of Symbols, the dedup tables of
+//! tuple sets, the tables of indexes): open addressing with linear probing, load at
+//! most ½, entries that start with `[hash: i32, id: i32]` (`id` 0 marks a free
+//! entry) and keep the hash, so growing never re-reads what they point to.
 
-use crate::builder::{FnBuilder, m32};
-use wasm_encoder::{BlockType, ValType};
+use crate::builder::{FnBuilder, alloc_table, field, loop_end, loop_start, m32, m64};
+use crate::registry::Registry;
+use wasm_encoder::{BlockType, Function, ValType};
 
 /// Sets `out` to the address of the first free entry (i32 at +4 is 0) of the open
 /// addressing table `tbl` with `cap` entries of `stride` bytes, probing from hash `h`.
@@ -75,4 +77,60 @@ pub(super) fn probe_entries(
     f.ins().end().local_get(i).i32_const(1).i32_add();
     mask(f);
     f.ins().i32_and().local_set(i).br(0).end().end();
+}
+
+/// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
+/// (the index's, [`ENTRY_SIZE`]): doubles the table, filing each entry again by the
+/// hash it keeps.
+pub(super) fn table_grow(
+    m: &mut Registry<'_>,
+    n: u32,
+    (tbl_at, cap_at): (u32, u32),
+    stride: u32,
+) -> Function {
+    let d = 0;
+    let mut f = FnBuilder::new(n);
+    let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
+    field(&mut f, d, tbl_at);
+    f.ins().local_set(old);
+    field(&mut f, d, cap_at);
+    f.ins()
+        .local_tee(oldcap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(16)
+        .local_get(oldcap)
+        .select()
+        .local_set(cap);
+    alloc_table(m, &mut f, cap, stride, tbl);
+    loop_start(&mut f, i, oldcap);
+    f.ins()
+        .local_get(old)
+        .local_get(i)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .i32_add()
+        .local_tee(e)
+        .i32_load(m32(4))
+        .if_(BlockType::Empty);
+    field(&mut f, e, 0);
+    f.ins().local_set(h);
+    probe_free(&mut f, tbl, cap, h, stride, slot);
+    for word in (0..stride).step_by(8) {
+        f.ins()
+            .local_get(slot)
+            .local_get(e)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
+    f.ins().end();
+    loop_end(&mut f, i);
+    f.ins()
+        .local_get(d)
+        .local_get(tbl)
+        .i32_store(m32(tbl_at))
+        .local_get(d)
+        .local_get(cap)
+        .i32_store(m32(cap_at));
+    f.finish()
 }
