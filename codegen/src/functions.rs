@@ -3,7 +3,7 @@
 //! and the few function types those are padded to.
 
 use bytelogic_engine::ast::BinOp;
-use bytelogic_engine::ir::{Builtin, Program};
+use bytelogic_engine::ir::{Builtin, FuncId, IndexId, Plan, Program, Rule, RuleId};
 use wasm_encoder::ValType;
 use wasm_encoder::ValType::{F64, I32, I64};
 
@@ -13,13 +13,32 @@ pub enum FnKey {
     /// A runtime helper.
     Rt(Helper),
     /// A CALC function.
-    Calc(u32),
-    /// Plan `plan` of rule `rule` (0 = initial, 1.. = delta variants).
-    Plan(u32, u32),
+    Calc(FuncId),
+    /// A plan of a rule.
+    Plan(RuleId, PlanKey),
     /// `solve(rules: i32)`: the fixpoint of every stratum.
     Solve,
     /// The exported `run`.
     Run,
+}
+
+/// Which plan of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanKey {
+    /// The first round's ([`Rule::initial`]).
+    Initial,
+    /// The `k`-th delta variant ([`Rule::deltas`]`[k]`).
+    Delta(u32),
+}
+
+impl PlanKey {
+    /// The plan of `rule` this is, if `rule` has it.
+    pub fn of(self, rule: &Rule) -> Option<&Plan> {
+        match self {
+            PlanKey::Initial => Some(&rule.initial),
+            PlanKey::Delta(k) => rule.deltas.get(k as usize),
+        }
+    }
 }
 
 /// Parameter lists, with their results, that every shorter list with the same
@@ -65,7 +84,7 @@ pub fn signature(program: &Program, key: FnKey) -> (Vec<ValType>, Vec<ValType>) 
         FnKey::Calc(i) => {
             let params = program
                 .functions
-                .get(i as usize)
+                .get(i.index())
                 .map_or(0, |f| f.params as usize);
             let params = (0..params).flat_map(|_| [I32, I64]);
             (params.collect(), vec![I32, I64])
@@ -135,7 +154,7 @@ pub enum Helper {
     IndexAdd,
     /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
     /// values (the hash and comparison unrolled for the index's columns).
-    IndexProbe(u32),
+    IndexProbe(IndexId),
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
     /// `(index)`: files the rows of its relation made visible since it was last filed.

@@ -79,12 +79,6 @@ impl<'p> Registry<'p> {
         (params, results)
     }
 
-    /// The number of parameters function `key` is declared with: its own and its
-    /// padding. Its body's first local follows them.
-    pub fn declared_params(&self, key: FnKey) -> u32 {
-        self.declared(key).0.len() as u32
-    }
-
     /// Runtime helper `h`.
     pub fn rt(&mut self, h: Helper) -> Callee {
         self.func(FnKey::Rt(h))

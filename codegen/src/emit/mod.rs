@@ -7,18 +7,21 @@ mod limits;
 mod plan;
 mod run;
 
+use crate::builder::FnBuilder;
 use crate::error::CodegenError;
+
 use crate::functions::FnKey;
 use crate::registry::Registry;
 use wasm_encoder::Function;
 
 /// Emits the body of function `key`.
 pub fn body(m: &mut Registry<'_>, key: FnKey) -> Result<Function, CodegenError> {
+    let f = FnBuilder::for_fn(m, key);
     match key {
-        FnKey::Rt(h) => crate::rt::body(m, h),
-        FnKey::Calc(i) => calc::function(m, i),
-        FnKey::Plan(rule, plan) => plan::plan(m, rule, plan),
-        FnKey::Solve => plan::solve(m),
-        FnKey::Run => run::run(m),
+        FnKey::Rt(h) => crate::rt::body(m, f, h),
+        FnKey::Calc(id) => calc::function(m, f, id),
+        FnKey::Plan(rule, plan) => plan::plan(m, f, rule, plan),
+        FnKey::Solve => plan::solve(m, f),
+        FnKey::Run => run::run(m, f),
     }
 }

@@ -3,40 +3,50 @@
 //! most ½, entries that start with `[hash: i32, id: i32]` (`id` 0 marks a free
 //! entry) and keep the hash, so growing never re-reads what they point to.
 
-use crate::builder::{FnBuilder, alloc_table, field, loop_end, loop_start, m32, m64};
+use crate::builder::{
+    FnBuilder, Local, LocalExt, alloc_table, field, loop_end, loop_start, m32, m64,
+};
+use crate::error::CodegenError;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Sets `out` to the address of the first free entry (i32 at +4 is 0) of the open
 /// addressing table `tbl` with `cap` entries of `stride` bytes, probing from hash `h`.
-pub(super) fn probe_free(f: &mut FnBuilder, tbl: u32, cap: u32, h: u32, stride: u32, out: u32) {
+pub(super) fn probe_free(
+    f: &mut FnBuilder,
+    tbl: Local,
+    cap: Local,
+    h: Local,
+    stride: u32,
+    out: Local,
+) {
     let i = f.local(ValType::I32);
     f.ins()
-        .local_get(h)
-        .local_get(cap)
+        .get(h)
+        .get(cap)
         .i32_const(1)
         .i32_sub()
         .i32_and()
-        .local_set(i)
+        .set(i)
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(tbl)
-        .local_get(i)
+        .get(tbl)
+        .get(i)
         .i32_const(stride as i32)
         .i32_mul()
         .i32_add()
-        .local_tee(out)
+        .tee(out)
         .i32_load(m32(4))
         .i32_eqz()
         .br_if(1)
-        .local_get(i)
+        .get(i)
         .i32_const(1)
         .i32_add()
-        .local_get(cap)
+        .get(cap)
         .i32_const(1)
         .i32_sub()
         .i32_and()
-        .local_set(i)
+        .set(i)
         .br(0)
         .end()
         .end();
@@ -53,30 +63,31 @@ pub(super) fn probe_entries(
     table: impl Fn(&mut FnBuilder),
     mask: impl Fn(&mut FnBuilder),
     stride: u32,
-    [i, e, id, h]: [u32; 4],
+    [i, e, id, h]: [Local; 4],
+
     on_hash: impl FnOnce(&mut FnBuilder),
 ) {
     f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
     table(f);
     f.ins()
-        .local_get(i)
+        .get(i)
         .i32_const(stride as i32)
         .i32_mul()
         .i32_add()
-        .local_tee(e)
+        .tee(e)
         .i32_load(m32(4))
-        .local_tee(id)
+        .tee(id)
         .i32_eqz()
         .br_if(1)
-        .local_get(e)
+        .get(e)
         .i32_load(m32(0))
-        .local_get(h)
+        .get(h)
         .i32_eq()
         .if_(BlockType::Empty);
     on_hash(f);
-    f.ins().end().local_get(i).i32_const(1).i32_add();
+    f.ins().end().get(i).i32_const(1).i32_add();
     mask(f);
-    f.ins().i32_and().local_set(i).br(0).end().end();
+    f.ins().i32_and().set(i).br(0).end().end();
 }
 
 /// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
@@ -84,53 +95,52 @@ pub(super) fn probe_entries(
 /// hash it keeps.
 pub(super) fn table_grow(
     m: &mut Registry<'_>,
-    n: u32,
+    mut f: FnBuilder,
     (tbl_at, cap_at): (u32, u32),
     stride: u32,
-) -> Function {
-    let d = 0;
-    let mut f = FnBuilder::new(n);
+) -> Result<Function, CodegenError> {
+    let [d] = f.params();
     let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
     field(&mut f, d, tbl_at);
-    f.ins().local_set(old);
+    f.ins().set(old);
     field(&mut f, d, cap_at);
     f.ins()
-        .local_tee(oldcap)
+        .tee(oldcap)
         .i32_const(1)
         .i32_shl()
         .i32_const(16)
-        .local_get(oldcap)
+        .get(oldcap)
         .select()
-        .local_set(cap);
+        .set(cap);
     alloc_table(m, &mut f, cap, stride, tbl);
     loop_start(&mut f, i, oldcap);
     f.ins()
-        .local_get(old)
-        .local_get(i)
+        .get(old)
+        .get(i)
         .i32_const(stride as i32)
         .i32_mul()
         .i32_add()
-        .local_tee(e)
+        .tee(e)
         .i32_load(m32(4))
         .if_(BlockType::Empty);
     field(&mut f, e, 0);
-    f.ins().local_set(h);
+    f.ins().set(h);
     probe_free(&mut f, tbl, cap, h, stride, slot);
     for word in (0..stride).step_by(8) {
         f.ins()
-            .local_get(slot)
-            .local_get(e)
+            .get(slot)
+            .get(e)
             .i64_load(m64(word))
             .i64_store(m64(word));
     }
     f.ins().end();
     loop_end(&mut f, i);
     f.ins()
-        .local_get(d)
-        .local_get(tbl)
+        .get(d)
+        .get(tbl)
         .i32_store(m32(tbl_at))
-        .local_get(d)
-        .local_get(cap)
+        .get(d)
+        .get(cap)
         .i32_store(m32(cap_at));
     f.finish()
 }

@@ -7,29 +7,22 @@
 use super::hash_table::probe_entries;
 use super::values::{differs, hash_known};
 use crate::abi::*;
-use crate::builder::{CallExt, FnBuilder, field, loop_end, loop_start, m32};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
 use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
+use bytelogic_engine::ir::IndexId;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Sets `rowsz` to the byte size of a row of the set at local `s`.
-fn row_size(f: &mut FnBuilder, s: u32, rowsz: u32) {
+fn row_size(f: &mut FnBuilder, s: Local, rowsz: Local) {
     field(f, s, SET_ARITY);
-    f.ins()
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .local_set(rowsz);
+    f.ins().i32_const(VALUE_SIZE as i32).i32_mul().set(rowsz);
 }
 
 /// Pushes `base + index * size` for three locals.
-fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
-    f.ins()
-        .local_get(base)
-        .local_get(index)
-        .local_get(size)
-        .i32_mul()
-        .i32_add();
+fn element(f: &mut FnBuilder, base: Local, index: Local, size: Local) {
+    f.ins().get(base).get(index).get(size).i32_mul().i32_add();
 }
 
 /// Probes index `ix` for the key at `key` (with columns `kcols`, 0 = contiguous) whose
@@ -39,20 +32,20 @@ fn element(f: &mut FnBuilder, base: u32, index: u32, size: u32) {
 fn probe_key(
     m: &mut Registry<'_>,
     f: &mut FnBuilder,
-    ix: u32,
-    (key, kcols): (u32, u32),
-    (rows, rowsz): (u32, u32),
-    h: u32,
-    e: u32,
-    list: u32,
+    ix: Local,
+    (key, kcols): (Local, Local),
+    (rows, rowsz): (Local, Local),
+    h: Local,
+    e: Local,
+    list: Local,
 ) {
     let equal = m.rt(Helper::Equal);
     let row_size = |f: &mut FnBuilder| {
-        f.ins().local_get(rowsz);
+        f.ins().get(rowsz);
     };
     probe_index_rows(f, ix, h, (rows, row_size), [e, list], |f| {
         field(f, ix, IDX_COLS);
-        f.ins().local_get(key).local_get(kcols);
+        f.ins().get(key).get(kcols);
         field(f, ix, IDX_NCOLS);
         f.ins().call_fn(equal).br_if(2);
     });
@@ -66,10 +59,11 @@ fn probe_key(
 /// free entry).
 fn probe_index_rows(
     f: &mut FnBuilder,
-    ix: u32,
-    h: u32,
-    (rows, row_size): (u32, impl Fn(&mut FnBuilder)),
-    [e, list]: [u32; 2],
+    ix: Local,
+    h: Local,
+    (rows, row_size): (Local, impl Fn(&mut FnBuilder)),
+    [e, list]: [Local; 2],
+
     on_row: impl FnOnce(&mut FnBuilder),
 ) {
     let i = f.local(ValType::I32);
@@ -78,20 +72,20 @@ fn probe_index_rows(
     f.ins()
         .i32_const(1)
         .i32_sub()
-        .local_tee(mask)
-        .local_get(h)
+        .tee(mask)
+        .get(h)
         .i32_and()
-        .local_set(i);
+        .set(i);
     probe_entries(
         f,
         |f| field(f, ix, IDX_TBL),
         |f| {
-            f.ins().local_get(mask);
+            f.ins().get(mask);
         },
         ENTRY_SIZE,
         [i, e, list, h],
         |f| {
-            f.ins().local_get(rows).local_get(list).i32_load(m32(0));
+            f.ins().get(rows).get(list).i32_load(m32(0));
             row_size(f);
             f.ins().i32_mul().i32_add();
             on_row(f);
@@ -99,74 +93,73 @@ fn probe_index_rows(
     );
 }
 
-pub(super) fn index_add(m: &mut Registry<'_>, n: u32) -> Function {
-    let (ix, s, row) = (0, 1, 2);
+pub(super) fn index_add(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [ix, s, row] = f.params();
     let grow = m.rt(Helper::IndexGrow);
     let hash = m.rt(Helper::Hash);
     let alloc = m.rt(Helper::Alloc);
-    let mut f = FnBuilder::new(n);
     let [rowsz, rows, rowp, cols, h, e, list, len, nl] = [(); 9].map(|_| f.local(ValType::I32));
     row_size(&mut f, s, rowsz);
     field(&mut f, s, SET_ROWS);
-    f.ins().local_set(rows);
+    f.ins().set(rows);
     element(&mut f, rows, row, rowsz);
-    f.ins().local_set(rowp);
+    f.ins().set(rowp);
     field(&mut f, ix, IDX_COLS);
-    f.ins().local_set(cols);
+    f.ins().set(cols);
     field(&mut f, ix, IDX_KEYS);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(&mut f, ix, IDX_TCAP);
     f.ins()
         .i32_gt_u()
         .if_(BlockType::Empty)
-        .local_get(ix)
+        .get(ix)
         .call_fn(grow)
         .end()
-        .local_get(rowp)
-        .local_get(cols);
+        .get(rowp)
+        .get(cols);
     field(&mut f, ix, IDX_NCOLS);
-    f.ins().call_fn(hash).local_set(h);
+    f.ins().call_fn(hash).set(h);
     probe_key(m, &mut f, ix, (rowp, cols), (rows, rowsz), h, e, list);
     f.ins()
-        .local_get(list)
+        .get(list)
         .if_(BlockType::Empty)
         // Known key: append, doubling the list when full.
-        .local_get(e)
+        .get(e)
         .i32_load(m32(8))
-        .local_tee(len)
-        .local_get(e)
+        .tee(len)
+        .get(e)
         .i32_load(m32(12))
         .i32_eq()
         .if_(BlockType::Empty)
-        .local_get(len)
+        .get(len)
         .i32_const(8)
         .i32_mul()
         .call_fn(alloc)
-        .local_tee(nl)
-        .local_get(list)
-        .local_get(len)
+        .tee(nl)
+        .get(list)
+        .get(len)
         .i32_const(4)
         .i32_mul()
         .memory_copy(0, 0)
-        .local_get(e)
-        .local_get(nl)
-        .local_tee(list)
+        .get(e)
+        .get(nl)
+        .tee(list)
         .i32_store(m32(4))
-        .local_get(e)
-        .local_get(len)
+        .get(e)
+        .get(len)
         .i32_const(1)
         .i32_shl()
         .i32_store(m32(12))
         .end()
-        .local_get(list)
-        .local_get(len)
+        .get(list)
+        .get(len)
         .i32_const(4)
         .i32_mul()
         .i32_add()
-        .local_get(row)
+        .get(row)
         .i32_store(m32(0))
-        .local_get(e)
-        .local_get(len)
+        .get(e)
+        .get(len)
         .i32_const(1)
         .i32_add()
         .i32_store(m32(8))
@@ -175,23 +168,23 @@ pub(super) fn index_add(m: &mut Registry<'_>, n: u32) -> Function {
         // New key.
         .i32_const(16)
         .call_fn(alloc)
-        .local_tee(list)
-        .local_get(row)
+        .tee(list)
+        .get(row)
         .i32_store(m32(0))
-        .local_get(e)
-        .local_get(h)
+        .get(e)
+        .get(h)
         .i32_store(m32(0))
-        .local_get(e)
-        .local_get(list)
+        .get(e)
+        .get(list)
         .i32_store(m32(4))
-        .local_get(e)
+        .get(e)
         .i32_const(1)
         .i32_store(m32(8))
-        .local_get(e)
+        .get(e)
         .i32_const(4)
         .i32_store(m32(12))
-        .local_get(ix)
-        .local_get(ix)
+        .get(ix)
+        .get(ix)
         .i32_load(m32(IDX_KEYS))
         .i32_const(1)
         .i32_add()
@@ -203,13 +196,17 @@ pub(super) fn index_add(m: &mut Registry<'_>, n: u32) -> Function {
 /// with the index's descriptor, its relation's row size and its key columns known
 /// when the code is generated, so the key's hash and its comparison with a row are
 /// unrolled.
-pub(super) fn index_probe(m: &mut Registry<'_>, n: u32, ix: u32) -> Result<Function, CodegenError> {
-    let key = 0;
+pub(super) fn index_probe(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    ix: IndexId,
+) -> Result<Function, CodegenError> {
+    let [key] = f.params();
     let program = m.program;
     let def = program
         .indexes
-        .get(ix as usize)
-        .ok_or_else(|| CodegenError::InvalidIr(format!("index {ix}")))?;
+        .get(ix.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("index {}", ix.0)))?;
     let relation = program
         .relations
         .get(def.rel.index())
@@ -220,11 +217,10 @@ pub(super) fn index_probe(m: &mut Registry<'_>, n: u32, ix: u32) -> Result<Funct
             relation.name
         )));
     }
-    let mut f = FnBuilder::new(n);
     let [d, rows, h, e, list, row] = [(); 6].map(|_| f.local(ValType::I32));
     f.ins()
-        .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
-        .local_tee(d)
+        .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+        .tee(d)
         .i32_load(m32(IDX_TCAP))
         .i32_eqz()
         .if_(BlockType::Empty)
@@ -233,95 +229,89 @@ pub(super) fn index_probe(m: &mut Registry<'_>, n: u32, ix: u32) -> Result<Funct
         .end()
         .i32_const((m.layout.rels + def.rel.0 * REL_SIZE) as i32)
         .i32_load(m32(SET_ROWS))
-        .local_set(rows);
+        .set(rows);
     hash_known(&mut f, key, def.columns.len() as u32);
-    f.ins().local_set(h);
+    f.ins().set(h);
     let row_size = |f: &mut FnBuilder| {
         f.ins().i32_const((relation.arity * VALUE_SIZE) as i32);
     };
     probe_index_rows(&mut f, d, h, (rows, row_size), [e, list], |f| {
-        f.ins().local_set(row).i32_const(0);
+        f.ins().set(row).i32_const(0);
         for (k, &col) in def.columns.iter().enumerate() {
             differs(f, (row, col * VALUE_SIZE), (key, k as u32 * VALUE_SIZE));
             f.ins().i32_or();
         }
         f.ins().i32_eqz().br_if(2);
     });
-    f.ins().local_get(e).i32_const(0).local_get(list).select();
-    Ok(f.finish())
+    f.ins().get(e).i32_const(0).get(list).select();
+    f.finish()
 }
 
-pub(super) fn lower_bound(n: u32) -> Function {
-    let (list, count, x) = (0, 1, 2);
-    let mut f = FnBuilder::new(n);
+pub(super) fn lower_bound(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [list, count, x] = f.params();
     let lo = f.local(ValType::I32);
     let mid = f.local(ValType::I32);
     f.ins()
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(lo)
-        .local_get(count)
+        .get(lo)
+        .get(count)
         .i32_ge_u()
         .br_if(1)
-        .local_get(lo)
-        .local_get(count)
+        .get(lo)
+        .get(count)
         .i32_add()
         .i32_const(1)
         .i32_shr_u()
-        .local_tee(mid)
+        .tee(mid)
         .i32_const(1)
         .i32_add()
-        .local_get(lo)
-        .local_get(list)
-        .local_get(mid)
+        .get(lo)
+        .get(list)
+        .get(mid)
         .i32_const(4)
         .i32_mul()
         .i32_add()
         .i32_load(m32(0))
-        .local_get(x)
+        .get(x)
         .i32_lt_u()
         .select()
-        .local_set(lo)
-        .local_get(count)
-        .local_get(mid)
-        .local_get(list)
-        .local_get(mid)
+        .set(lo)
+        .get(count)
+        .get(mid)
+        .get(list)
+        .get(mid)
         .i32_const(4)
         .i32_mul()
         .i32_add()
         .i32_load(m32(0))
-        .local_get(x)
+        .get(x)
         .i32_lt_u()
         .select()
-        .local_set(count)
+        .set(count)
         .br(0)
         .end()
         .end()
-        .local_get(lo);
+        .get(lo);
     f.finish()
 }
 
-pub(super) fn index_catch_up(m: &mut Registry<'_>, n: u32) -> Function {
-    let ix = 0;
+pub(super) fn index_catch_up(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+) -> Result<Function, CodegenError> {
+    let [ix] = f.params();
     let add = m.rt(Helper::IndexAdd);
-    let mut f = FnBuilder::new(n);
     let [rel, r, to] = [(); 3].map(|_| f.local(ValType::I32));
     field(&mut f, ix, IDX_REL);
-    f.ins().local_set(rel);
+    f.ins().set(rel);
     field(&mut f, ix, IDX_FILED);
-    f.ins().local_set(r);
+    f.ins().set(r);
     field(&mut f, rel, REL_VISIBLE);
-    f.ins().local_set(to);
+    f.ins().set(to);
     loop_start(&mut f, r, to);
-    f.ins()
-        .local_get(ix)
-        .local_get(rel)
-        .local_get(r)
-        .call_fn(add);
+    f.ins().get(ix).get(rel).get(r).call_fn(add);
     loop_end(&mut f, r);
-    f.ins()
-        .local_get(ix)
-        .local_get(to)
-        .i32_store(m32(IDX_FILED));
+    f.ins().get(ix).get(to).i32_store(m32(IDX_FILED));
     f.finish()
 }

@@ -21,60 +21,61 @@ mod symbols;
 mod values;
 
 use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
+use crate::builder::FnBuilder;
 use crate::error::CodegenError;
-use crate::functions::{FnKey, Helper};
+use crate::functions::Helper;
+
 use crate::registry::Registry;
 use wasm_encoder::Function;
 
 pub use memory::{Arg, detail, emit_fail, emit_step};
 
-/// Emits the body of runtime helper `helper`.
-pub fn body(m: &mut Registry<'_>, helper: Helper) -> Result<Function, CodegenError> {
-    let n = m.declared_params(FnKey::Rt(helper));
-    Ok(match helper {
-        Helper::Fail => memory::fail(m, n),
-        Helper::Alloc => memory::alloc(m, n),
-        Helper::Hash => values::hash(m, n),
-        Helper::Equal => values::equal(m, n),
-        Helper::CmpIntFloat => values::cmp_int_float(n),
-        Helper::CmpNum => values::cmp_num(m, n),
-        Helper::CmpVal => values::cmp_val(m, n),
-        Helper::CmpVals => values::cmp_vals(m, n),
-        Helper::Binary(op) => arith::binary(m, n, op)?,
-        Helper::MulOverflows => arith::mul_overflows(n),
-        Helper::Neg => arith::neg(m, n),
-        Helper::Canon => arith::canon(m, n),
-        Helper::Order => arith::order(m, n),
-        Helper::Builtin(b) => builtins::builtin(m, n, b)?,
-        Helper::HashBytes => symbols::hash_bytes(n),
-        Helper::CmpBytes => symbols::cmp_bytes(n),
-        Helper::InternGrow => symbols::intern_grow(m, n),
-        Helper::Intern => symbols::intern(m, n),
-        Helper::SymInit => symbols::sym_init(m, n),
-        Helper::Concat => symbols::concat(m, n),
-        Helper::TextCmp => symbols::text_cmp(m, n),
-        Helper::SetInsert(arity) => set::set_insert(m, n, arity),
-        Helper::SetGrow => hash_table::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
-        Helper::SetDense => dense::set_dense(m, n),
-        Helper::SortDense => dense::sort_dense(m, n),
-        Helper::SetSorted => dense::set_sorted(m, n),
-        Helper::IndexGrow => hash_table::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
-        Helper::IndexAdd => index::index_add(m, n),
-        Helper::IndexProbe(ix) => index::index_probe(m, n, ix)?,
-        Helper::LowerBound => index::lower_bound(n),
-        Helper::IndexCatchUp => index::index_catch_up(m, n),
-        Helper::Emit(arity) => round::emit(m, n, arity),
-        Helper::Queue(arity) => batch::queue(m, n, arity),
-        Helper::Flush(arity) => batch::flush(m, n, arity),
-        Helper::Fact(arity) => round::fact(m, n, arity),
-        Helper::Merge => round::merge(n),
-        Helper::MergeAll => round::merge_all(m, n),
-        Helper::Settle => round::settle(m, n),
-        Helper::Sort => query::sort(m, n),
-        Helper::SortRanked => ranks::sort_ranked(m, n),
-        Helper::Snapshot => query::snapshot(m, n),
-        Helper::OutPush => query::out_push(m, n),
-        Helper::OutResult => query::out_result(m, n),
-        Helper::OutQuery => query::out_query(m, n),
-    })
+/// Emits the body of runtime helper `helper` into `f`.
+pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Function, CodegenError> {
+    match helper {
+        Helper::Fail => memory::fail(m, f),
+        Helper::Alloc => memory::alloc(m, f),
+        Helper::Hash => values::hash(f),
+        Helper::Equal => values::equal(f),
+        Helper::CmpIntFloat => values::cmp_int_float(f),
+        Helper::CmpNum => values::cmp_num(m, f),
+        Helper::CmpVal => values::cmp_val(m, f),
+        Helper::CmpVals => values::cmp_vals(m, f),
+        Helper::Binary(op) => arith::binary(m, f, op),
+        Helper::MulOverflows => arith::mul_overflows(f),
+        Helper::Neg => arith::neg(m, f),
+        Helper::Canon => arith::canon(m, f),
+        Helper::Order => arith::order(m, f),
+        Helper::Builtin(b) => builtins::builtin(m, f, b),
+        Helper::HashBytes => symbols::hash_bytes(f),
+        Helper::CmpBytes => symbols::cmp_bytes(f),
+        Helper::InternGrow => symbols::intern_grow(m, f),
+        Helper::Intern => symbols::intern(m, f),
+        Helper::SymInit => symbols::sym_init(m, f),
+        Helper::Concat => symbols::concat(m, f),
+        Helper::TextCmp => symbols::text_cmp(m, f),
+        Helper::SetInsert(arity) => set::set_insert(m, f, arity),
+        Helper::SetGrow => hash_table::table_grow(m, f, (SET_TBL, SET_TCAP), 8),
+        Helper::SetDense => dense::set_dense(m, f),
+        Helper::SortDense => dense::sort_dense(m, f),
+        Helper::SetSorted => dense::set_sorted(f),
+        Helper::IndexGrow => hash_table::table_grow(m, f, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
+        Helper::IndexAdd => index::index_add(m, f),
+        Helper::IndexProbe(ix) => index::index_probe(m, f, ix),
+        Helper::LowerBound => index::lower_bound(f),
+        Helper::IndexCatchUp => index::index_catch_up(m, f),
+        Helper::Emit(arity) => round::emit(m, f, arity),
+        Helper::Queue(arity) => batch::queue(m, f, arity),
+        Helper::Flush(arity) => batch::flush(m, f, arity),
+        Helper::Fact(arity) => round::fact(m, f, arity),
+        Helper::Merge => round::merge(f),
+        Helper::MergeAll => round::merge_all(m, f),
+        Helper::Settle => round::settle(m, f),
+        Helper::Sort => query::sort(m, f),
+        Helper::SortRanked => ranks::sort_ranked(m, f),
+        Helper::Snapshot => query::snapshot(m, f),
+        Helper::OutPush => query::out_push(m, f),
+        Helper::OutResult => query::out_result(m, f),
+        Helper::OutQuery => query::out_query(m, f),
+    }
 }

@@ -6,7 +6,8 @@
 use super::memory::{Arg, detail, emit_fail};
 use super::values::hash_known;
 use crate::abi::*;
-use crate::builder::{CallExt, FnBuilder, field, m32};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, m32};
+use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
@@ -20,7 +21,7 @@ pub(super) fn tuples_held(f: &mut FnBuilder) {
 }
 
 /// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
-fn check_tuples(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32, extra: i64) {
+fn check_tuples(m: &mut Registry<'_>, f: &mut FnBuilder, site: Local, extra: i64) {
     tuples_held(f);
     f.ins()
         .i64_const(extra)
@@ -42,18 +43,19 @@ fn check_tuples(m: &mut Registry<'_>, f: &mut FnBuilder, site: u32, extra: i64) 
 
 /// Inserts the tuple at `SCRATCH` into the relation at local `rel` (of `arity`), returning from the
 /// helper when it is already there; leaves its row in local `row`.
-fn insert_or_return(m: &mut Registry<'_>, f: &mut FnBuilder, (rel, arity): (u32, u32), row: u32) {
+fn insert_or_return(
+    m: &mut Registry<'_>,
+    f: &mut FnBuilder,
+    (rel, arity): (Local, u32),
+    row: Local,
+) {
     let insert = m.rt(Helper::SetInsert(arity));
     let tup = f.local(ValType::I32);
-    f.ins()
-        .i32_const(SCRATCH as i32)
-        .local_set(tup)
-        .local_get(rel)
-        .local_get(tup);
+    f.ins().i32_const(SCRATCH as i32).set(tup).get(rel).get(tup);
     hash_known(f, tup, arity);
     f.ins()
         .call_fn(insert)
-        .local_tee(row)
+        .tee(row)
         .i32_const(0)
         .i32_lt_s()
         .if_(BlockType::Empty)
@@ -63,34 +65,40 @@ fn insert_or_return(m: &mut Registry<'_>, f: &mut FnBuilder, (rel, arity): (u32,
 
 /// Makes rows `from..to` (locals) of the relation at local `rel` visible (the indexes
 /// file them before a round that reads them); adds their number to the stored tuples.
-fn publish(f: &mut FnBuilder, rel: u32, from: u32, to: u32) {
+fn publish(f: &mut FnBuilder, rel: Local, from: Local, to: Local) {
     f.ins()
-        .local_get(rel)
-        .local_get(to)
+        .get(rel)
+        .get(to)
         .i32_store(m32(REL_VISIBLE))
         .global_get(Global::Tuples.index())
-        .local_get(to)
-        .local_get(from)
+        .get(to)
+        .get(from)
         .i32_sub()
         .i64_extend_i32_u()
         .i64_add()
         .global_set(Global::Tuples.index());
 }
 
-pub(super) fn fact(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
-    let (rel, site) = (0, 1);
-    let mut f = FnBuilder::new(n);
+pub(super) fn fact(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [rel, site] = f.params();
     let [row, end] = [(); 2].map(|_| f.local(ValType::I32));
     insert_or_return(m, &mut f, (rel, arity), row);
     check_tuples(m, &mut f, site, 1);
-    f.ins().local_get(row).i32_const(1).i32_add().local_set(end);
+    f.ins().get(row).i32_const(1).i32_add().set(end);
     publish(&mut f, rel, row, end);
     f.finish()
 }
 
-pub(super) fn emit(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
-    let (rel, site) = (0, 1);
-    let mut f = FnBuilder::new(n);
+pub(super) fn emit(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [rel, site] = f.params();
     let row = f.local(ValType::I32);
     insert_or_return(m, &mut f, (rel, arity), row);
     f.ins()
@@ -102,53 +110,50 @@ pub(super) fn emit(m: &mut Registry<'_>, n: u32, arity: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn merge(n: u32) -> Function {
-    let rel = 0;
-    let mut f = FnBuilder::new(n);
+pub(super) fn merge(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rel] = f.params();
     let [start, end] = [(); 2].map(|_| f.local(ValType::I32));
     field(&mut f, rel, REL_VISIBLE);
-    f.ins().local_set(start);
+    f.ins().set(start);
     field(&mut f, rel, SET_LEN);
-    f.ins().local_set(end);
+    f.ins().set(end);
     publish(&mut f, rel, start, end);
     f.ins()
-        .local_get(rel)
-        .local_get(start)
+        .get(rel)
+        .get(start)
         .i32_store(m32(REL_RECENT_START))
-        .local_get(rel)
-        .local_get(end)
+        .get(rel)
+        .get(end)
         .i32_store(m32(REL_RECENT_END))
-        .local_get(start)
-        .local_get(end)
+        .get(start)
+        .get(end)
         .i32_ne();
     f.finish()
 }
 
-pub(super) fn merge_all(m: &mut Registry<'_>, n: u32) -> Function {
+pub(super) fn merge_all(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let merge = m.rt(Helper::Merge);
     let rels = m.layout.rels;
     let count = m.program.relations.len() as u32;
-    let mut f = FnBuilder::new(n);
     let changed = f.local(ValType::I32);
     for r in 0..count {
         f.ins()
             .i32_const((rels + r * REL_SIZE) as i32)
             .call_fn(merge)
-            .local_get(changed)
+            .get(changed)
             .i32_or()
-            .local_set(changed);
+            .set(changed);
     }
     f.ins()
         .i64_const(0)
         .global_set(Global::Pending.index())
-        .local_get(changed);
+        .get(changed);
     f.finish()
 }
 
-pub(super) fn settle(m: &mut Registry<'_>, n: u32) -> Function {
+pub(super) fn settle(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let rels = m.layout.rels;
     let count = m.program.relations.len() as u32;
-    let mut f = FnBuilder::new(n);
     for r in 0..count {
         let at = (rels + r * REL_SIZE) as i32;
         f.ins()
