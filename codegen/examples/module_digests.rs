@@ -10,19 +10,18 @@
 //! diff before.txt after.txt
 //! ```
 //!
-//! `--strip-names` digests each module without its `name` custom section (for
-//! comparing across a change of the names only). The corpus is `$BYTELOGIC_CORPUS`,
+//! These are the modules the runtime runs, without names; `--named` digests the
+//! modules `compile_named` returns instead. The corpus is `$BYTELOGIC_CORPUS`,
 //! else `../shared/corpus` from the workspace root. The digest is std's SipHash,
 //! stable for one toolchain: compare files made by the same build of this tool.
 
-use bytelogic_codegen::{Target, compile_for};
+use bytelogic_codegen::{Target, compile_for, compile_named};
 use bytelogic_engine::{Limits, compile};
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
-use wasmparser::{Parser, Payload};
 
 fn main() {
-    let strip = std::env::args().any(|a| a == "--strip-names");
+    let named = std::env::args().any(|a| a == "--named");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut programs: Vec<(String, String)> = Vec::new();
     let corpus = std::env::var_os("BYTELOGIC_CORPUS")
@@ -55,16 +54,17 @@ fn main() {
             continue;
         };
         for (target, label) in [(Target::Quick, "quick"), (Target::LongRun, "long")] {
-            match compile_for(&program, target) {
+            let compiled = if named {
+                compile_named(&program, target)
+            } else {
+                compile_for(&program, target)
+            };
+            match compiled {
                 Ok(compiled) => {
-                    let wasm = if strip {
-                        without_names(&compiled.wasm)
-                    } else {
-                        &compiled.wasm[..]
-                    };
                     let mut hasher = DefaultHasher::new();
-                    hasher.write(wasm);
-                    println!("{name} {label} {} {:016x}", wasm.len(), hasher.finish());
+                    hasher.write(&compiled.wasm);
+                    let (bytes, digest) = (compiled.wasm.len(), hasher.finish());
+                    println!("{name} {label} {bytes} {digest:016x}");
                 }
                 Err(e) => println!("{name} {label} error {e}"),
             }
@@ -85,21 +85,4 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// `wasm` up to its `name` custom section (the code generator writes it last).
-fn without_names(wasm: &[u8]) -> &[u8] {
-    let mut end = 0;
-    for payload in Parser::new(0).parse_all(wasm) {
-        let payload = payload.expect("a valid module");
-        if let Payload::CustomSection(c) = &payload
-            && c.name() == "name"
-        {
-            return &wasm[..end];
-        }
-        if let Some((_, range)) = payload.as_section() {
-            end = range.end;
-        }
-    }
-    wasm
 }

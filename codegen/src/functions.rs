@@ -22,6 +22,30 @@ pub enum FnKey {
     Run,
 }
 
+impl FnKey {
+    /// The function's name in the module's name section: `run`, `solve`,
+    /// `calc:NAME`, `rule{id}:LABEL:initial` or `…:delta{k}`, or the helper's
+    /// ([`Helper::name`]).
+    pub fn name(self, program: &Program) -> String {
+        match self {
+            FnKey::Rt(h) => h.name(),
+            FnKey::Calc(id) => match program.functions.get(id.index()) {
+                Some(f) => format!("calc:{}", f.name),
+                None => format!("calc{}", id.0),
+            },
+            FnKey::Plan(rule, plan) => {
+                let label = program.rules.get(rule.index()).map_or("", |r| &r.label);
+                match plan {
+                    PlanKey::Initial => format!("rule{}:{label}:initial", rule.0),
+                    PlanKey::Delta(k) => format!("rule{}:{label}:delta{k}", rule.0),
+                }
+            }
+            FnKey::Solve => "solve".into(),
+            FnKey::Run => "run".into(),
+        }
+    }
+}
+
 /// Which plan of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlanKey {
@@ -196,6 +220,59 @@ pub enum Helper {
 }
 
 impl Helper {
+    /// The helper's name in the module's name section: the variant's name in
+    /// snake case, then what it is generated for: `set_insert/2` (an arity),
+    /// `binary:add`, `builtin:sqrt`, `index_probe:3` (an index id).
+    pub fn name(self) -> String {
+        let base = match self {
+            Helper::Fail => "fail",
+            Helper::Alloc => "alloc",
+            Helper::Hash => "hash",
+            Helper::Equal => "equal",
+            Helper::CmpIntFloat => "cmp_int_float",
+            Helper::CmpNum => "cmp_num",
+            Helper::CmpVal => "cmp_val",
+            Helper::CmpVals => "cmp_vals",
+            Helper::Binary(op) => return format!("binary:{}", format!("{op:?}").to_lowercase()),
+            Helper::MulOverflows => "mul_overflows",
+            Helper::Neg => "neg",
+            Helper::Canon => "canon",
+            Helper::Order => "order",
+            Helper::Builtin(b) => return format!("builtin:{}", b.name().to_lowercase()),
+            Helper::HashBytes => "hash_bytes",
+            Helper::CmpBytes => "cmp_bytes",
+            Helper::InternGrow => "intern_grow",
+            Helper::Intern => "intern",
+            Helper::SymInit => "sym_init",
+            Helper::Concat => "concat",
+            Helper::TextCmp => "text_cmp",
+            Helper::SetGrow => "set_grow",
+            Helper::SetInsert(arity) => return format!("set_insert/{arity}"),
+            Helper::SetDense => "set_dense",
+            Helper::IndexGrow => "index_grow",
+            Helper::IndexAdd => "index_add",
+            Helper::IndexProbe(ix) => return format!("index_probe:{}", ix.0),
+            Helper::LowerBound => "lower_bound",
+            Helper::IndexCatchUp => "index_catch_up",
+            Helper::Emit(arity) => return format!("emit/{arity}"),
+            Helper::Queue(arity) => return format!("queue/{arity}"),
+            Helper::Flush(arity) => return format!("flush/{arity}"),
+            Helper::Fact(arity) => return format!("fact/{arity}"),
+            Helper::Merge => "merge",
+            Helper::MergeAll => "merge_all",
+            Helper::Settle => "settle",
+            Helper::Sort => "sort",
+            Helper::SortRanked => "sort_ranked",
+            Helper::SortDense => "sort_dense",
+            Helper::SetSorted => "set_sorted",
+            Helper::Snapshot => "snapshot",
+            Helper::OutPush => "out_push",
+            Helper::OutResult => "out_result",
+            Helper::OutQuery => "out_query",
+        };
+        base.into()
+    }
+
     /// Parameter and result types.
     pub fn signature(self) -> (Vec<ValType>, Vec<ValType>) {
         let value = [I32, I64];

@@ -38,6 +38,7 @@ pub use math::MathFn;
 pub use site::Site;
 
 use bytelogic_engine::ir::Program;
+use wasm_encoder::Section;
 
 /// A compiled program: the module binary and its error sites (indexed by the site
 /// id the module stores in the error slot).
@@ -66,15 +67,41 @@ pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
     compile_for(program, Target::Quick)
 }
 
-/// Compiles a lowered program to a WebAssembly module for `target`.
+/// Compiles a lowered program to a WebAssembly module for `target`: the module the
+/// runtime runs, without a name section (see [`compile_named`]).
 pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
-    let (wasm, sites) = module::generate(program, target == Target::LongRun)?;
+    generate(program, target, false)
+}
+
+/// Compiles like [`compile_for`] and adds a name section that names every function
+/// (`run`, `solve`, `rule3:path:delta0`, `calc:f`, `set_insert/2`, …): the module
+/// for people and other hosts (WAT, `bytelogic compile`, stack traces). It is
+/// otherwise byte for byte the module [`compile_for`] returns; the runtime runs
+/// modules without names, which compile faster (docs/decisions.md 180).
+pub fn compile_named(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+    generate(program, target, true)
+}
+
+fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, CodegenError> {
+    let options = module::Options {
+        dense: target == Target::LongRun,
+        names,
+        inline: true,
+    };
+    let module::Generated {
+        mut wasm,
+        names,
+        sites,
+    } = module::generate(program, options)?;
     if wasm.len() > MAX_MODULE_BYTES {
         return Err(CodegenError::Unsupported(format!(
             "the module would be {} KiB (at most {} KiB compile in bounded time)",
             wasm.len() / 1024,
             MAX_MODULE_BYTES / 1024
         )));
+    }
+    if let Some(names) = names {
+        names.append_to(&mut wasm);
     }
     Ok(Compiled { wasm, sites })
 }
@@ -88,3 +115,6 @@ pub const MAX_MODULE_BYTES: usize = 1 << 20;
 pub fn wat(wasm: &[u8]) -> Result<String, CodegenError> {
     wasmprinter::print_bytes(wasm).map_err(|e| CodegenError::Internal(e.to_string()))
 }
+
+#[cfg(test)]
+mod golden;

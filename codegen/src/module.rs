@@ -13,12 +13,35 @@ use std::collections::HashMap;
 use wasm_encoder::{
     CodeSection, ConstExpr, DataCountSection, DataSection, EntityType, ExportKind, ExportSection,
     Function, FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection, MemoryType,
-    TypeSection, ValType,
+    NameMap, NameSection, TypeSection, ValType,
 };
 
-/// The module of `program` (with bitmaps when `dense`) and its error sites.
-pub fn generate(program: &Program, dense: bool) -> Result<(Vec<u8>, Vec<Site>), CodegenError> {
-    let mut m = Registry::new(program, dense)?;
+/// How [`generate`] writes a module.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Tuple sets and answers get bitmaps (`Target::LongRun`).
+    pub dense: bool,
+    /// The module gets a name section (returned apart: [`Generated::names`]).
+    pub names: bool,
+    /// Runtime helpers called once are inlined (docs/decisions.md 68); off only in
+    /// the golden tests, which show each helper's body as it is generated.
+    pub inline: bool,
+}
+
+/// A generated module.
+pub struct Generated {
+    /// The binary, without a name section.
+    pub wasm: Vec<u8>,
+    /// Its name section, when asked for: appended to `wasm` it names every function
+    /// (docs/decisions.md 180).
+    pub names: Option<NameSection>,
+    /// The error sites, by id.
+    pub sites: Vec<Site>,
+}
+
+/// The module of `program`.
+pub fn generate(program: &Program, options: Options) -> Result<Generated, CodegenError> {
+    let mut m = Registry::new(program, options.dense)?;
     m.func(FnKey::Run);
     let mut bodies: HashMap<FnKey, Function> = HashMap::new();
     while let Some(key) = m.next_unemitted() {
@@ -54,7 +77,13 @@ pub fn generate(program: &Program, dense: bool) -> Result<(Vec<u8>, Vec<Site>), 
             body,
         });
     }
-    let (funcs, index) = inline(funcs, m.imports().len() as u32)?;
+    let (funcs, index) = if options.inline {
+        inline(funcs, m.imports().len() as u32)?
+    } else {
+        let index = (m.imports().len() as u32..).take(funcs.len()).map(Some);
+        (funcs, index.collect())
+    };
+    let names = options.names.then(|| names(&m, &funcs));
     let mut functions = FunctionSection::new();
     let mut code = CodeSection::new();
     for f in funcs {
@@ -103,7 +132,28 @@ pub fn generate(program: &Program, dense: bool) -> Result<(Vec<u8>, Vec<Site>), 
         .section(&DataCountSection { count: data.len() })
         .section(&code)
         .section(&data);
-    Ok((module.finish(), sites))
+    Ok(Generated {
+        wasm: module.finish(),
+        names,
+        sites,
+    })
+}
+
+/// The name section: every function's name ([`FnKey::name`]; the imports' are
+/// their import names). `funcs` are the functions left after inlining, in index
+/// order.
+fn names(m: &Registry<'_>, funcs: &[Func]) -> NameSection {
+    let mut names = NameMap::new();
+    for (i, f) in m.imports().iter().enumerate() {
+        names.append(i as u32, f.name());
+    }
+    let first = m.imports().len() as u32;
+    for (i, f) in (first..).zip(funcs) {
+        names.append(i, &f.key.name(m.program));
+    }
+    let mut section = NameSection::new();
+    section.functions(&names);
+    section
 }
 
 /// The first data segment, the static area from [`abi::SCRATCH`] up to the heap's
