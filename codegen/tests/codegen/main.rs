@@ -10,6 +10,14 @@ use bytelogic_codegen::{
 };
 use bytelogic_engine::ir::{Program, RelId, Step};
 use bytelogic_engine::{Limits, compile};
+use wasmparser::{Validator, WasmFeatures};
+
+/// The WebAssembly features `ABI.md` says a module uses: 1.0 (exported mutable
+/// globals included), multi-value, bulk memory, saturating float-to-int.
+const ABI_FEATURES: WasmFeatures = WasmFeatures::WASM1
+    .union(WasmFeatures::MULTI_VALUE)
+    .union(WasmFeatures::BULK_MEMORY)
+    .union(WasmFeatures::SATURATING_FLOAT_TO_INT);
 
 fn program(source: &str) -> Program {
     let compiled = compile(source, &Limits::default());
@@ -24,9 +32,11 @@ fn checked(source: &str) -> String {
     let program = program(source);
     for target in [Target::Quick, Target::LongRun] {
         let named = compile_named(&program, target).expect("compiles").wasm;
-        wasmparser::validate(&named)
+        Validator::new_with_features(ABI_FEATURES)
+            .validate_all(&named)
             .unwrap_or_else(|e| panic!("invalid module for {source:?}: {e}"));
         let wasm = compile_for(&program, target).expect("compiles").wasm;
+
         assert!(
             named.len() > wasm.len() && named.starts_with(&wasm),
             "the named module is the module and its name section"

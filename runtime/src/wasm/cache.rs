@@ -29,7 +29,6 @@ pub(super) struct Prepared {
     pub(super) sites: Vec<Site>,
 }
 
-
 /// A front-end result (injection included) and, when it has a program, the prepared
 /// module or why there is none.
 pub(super) struct CacheEntry {
