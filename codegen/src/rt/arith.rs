@@ -22,6 +22,18 @@ struct Operands {
     site: Local,
 }
 
+impl From<[Local; 5]> for Operands {
+    fn from([at, ap, bt, bp, site]: [Local; 5]) -> Operands {
+        Operands {
+            at,
+            ap,
+            bt,
+            bp,
+            site,
+        }
+    }
+}
+
 impl Operands {
     fn a(self) -> Option<(Local, Local)> {
         Some((self.at, self.ap))
@@ -95,14 +107,7 @@ pub(super) fn binary(
     mut f: FnBuilder,
     op: BinOp,
 ) -> Result<Function, CodegenError> {
-    let [at, ap, bt, bp, site] = f.params();
-    let o = Operands {
-        at,
-        ap,
-        bt,
-        bp,
-        site,
-    };
+    let o = Operands::from(f.params());
     let d = Detail::BinOp(op);
     match op {
         BinOp::Add | BinOp::Sub | BinOp::Mul => checked(m, &mut f, o, op),
@@ -470,13 +475,8 @@ pub(super) fn canon(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, 
 
 pub(super) fn order(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let [at, ap, bt, bp, site, det] = f.params();
-    let o = Operands {
-        at,
-        ap,
-        bt,
-        bp,
-        site,
-    };
+    let o = Operands::from([at, ap, bt, bp, site]);
+
     let text_cmp = m.rt(Helper::TextCmp);
     let cmp_num = m.rt(Helper::CmpNum);
     f.ins()

@@ -247,10 +247,26 @@ pub(super) fn index_probe(
     f.finish()
 }
 
+/// `LowerBound`: binary search of the increasing row list `list` of `count` rows for
+/// the first position whose row is at least `x`.
 pub(super) fn lower_bound(mut f: FnBuilder) -> Result<Function, CodegenError> {
     let [list, count, x] = f.params();
     let lo = f.local(ValType::I32);
     let mid = f.local(ValType::I32);
+    // Pushes whether `list[mid] < x`.
+    let below = |f: &mut FnBuilder| {
+        f.ins()
+            .get(list)
+            .get(mid)
+            .i32_const(4)
+            .i32_mul()
+            .i32_add()
+            .i32_load(m32(0))
+            .get(x)
+            .i32_lt_u();
+    };
+    // Until the range `lo..count` is empty: `mid` halves it, and the half that can
+    // hold the bound is kept (`lo = mid + 1` or `count = mid`).
     f.ins()
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
@@ -266,33 +282,11 @@ pub(super) fn lower_bound(mut f: FnBuilder) -> Result<Function, CodegenError> {
         .tee(mid)
         .i32_const(1)
         .i32_add()
-        .get(lo)
-        .get(list)
-        .get(mid)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .get(x)
-        .i32_lt_u()
-        .select()
-        .set(lo)
-        .get(count)
-        .get(mid)
-        .get(list)
-        .get(mid)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .get(x)
-        .i32_lt_u()
-        .select()
-        .set(count)
-        .br(0)
-        .end()
-        .end()
         .get(lo);
+    below(&mut f);
+    f.ins().select().set(lo).get(count).get(mid);
+    below(&mut f);
+    f.ins().select().set(count).br(0).end().end().get(lo);
     f.finish()
 }
 
