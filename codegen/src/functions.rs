@@ -70,8 +70,10 @@ impl PlanKey {
 /// compiles a trampoline for every function type of a module, with Cranelift even
 /// when Winch compiles the functions, so each type costs a cold compilation about
 /// 35 µs; padding puts most helpers in a few types. The padding parameters are
-/// never read, callers pass zeros ([`crate::builder::CallExt::call_fn`]), and the shapes stop at
-/// four `i32` parameters so hot helpers keep their arguments in registers.
+/// never read, callers pass zeros ([`crate::builder::CallExt::call_fn`]), and the
+/// shapes stop at four `i32` parameters so hot helpers keep their arguments in
+/// registers.
+
 const SHAPES: [(&[ValType], &[ValType]); 6] = [
     (&[I32; 4], &[]),
     (&[I32; 4], &[I32]),

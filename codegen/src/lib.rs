@@ -17,7 +17,9 @@
 //!   Symbols, tuple sets, indexes, round steps, queries);
 //! - `emit/`: the program's own functions (expressions, plans and SOLVE, CALC, `run`);
 //! - `inline` (helpers called once), then `module`: emission driven from `run`, and
-//!   the sections.
+//!   the sections;
+//! - and, for tests only, `golden`: the golden WAT of each helper and construct
+//!   (`tests/golden/`, rewritten by `BLESS=1`).
 
 pub mod abi;
 mod builder;

@@ -5,6 +5,13 @@
 //! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index`, `round`
 //! (FACT, EMIT, the end-of-round merge, settling) and `batch` (queued EMITs),
 //! `query` and `ranks` (QUERY answers, sorting, output records).
+//!
+//! A new helper is a variant of `functions::Helper` (its parameters documented there
+//! and typed once in `Helper::signature`, its name in `Helper::name`), a body here
+//! (`fn(registry, builder, …) -> Result<Function, CodegenError>` that binds its
+//! parameters with `let [a, b] = f.params();` and gets the helpers it calls with
+//! `m.rt(…)`), an arm in [`body`], and a golden file in `tests/golden/` (its header,
+//! then `BLESS=1`). Emitters call it with `m.rt(Helper::…)` and `call_fn`.
 
 mod arith;
 mod batch;
