@@ -73,7 +73,6 @@ impl PlanKey {
 /// never read, callers pass zeros ([`crate::builder::CallExt::call_fn`]), and the
 /// shapes stop at four `i32` parameters so hot helpers keep their arguments in
 /// registers.
-
 const SHAPES: [(&[ValType], &[ValType]); 6] = [
     (&[I32; 4], &[]),
     (&[I32; 4], &[I32]),
