@@ -91,7 +91,7 @@ pub(super) fn probe_entries(
 }
 
 /// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
-/// (the index's, [`ENTRY_SIZE`]): doubles the table, filing each entry again by the
+/// (the index's, [`crate::abi::ENTRY_SIZE`]): doubles the table, filing each entry again by the
 /// hash it keeps.
 pub(super) fn table_grow(
     m: &mut Registry<'_>,
