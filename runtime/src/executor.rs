@@ -9,7 +9,7 @@
 
 use crate::outcome::{INTERPRETER, Outcome, WASM};
 use crate::wasm::{WasmBackend, WasmError};
-use bytelogic_codegen::CodegenError;
+use bytelogic_codegen::{CodegenError, Target};
 use bytelogic_engine::inject::{self, InputValue};
 use bytelogic_engine::{Compiled, Limits};
 use std::sync::OnceLock;
@@ -96,7 +96,7 @@ pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8
     let module = compiled
         .program
         .as_ref()
-        .map(|p| bytelogic_codegen::compile(p).map(|m| m.wasm));
+        .map(|p| bytelogic_codegen::compile_named(p, Target::Quick).map(|m| m.wasm));
     let checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
     (checked, module)
 }
@@ -131,7 +131,8 @@ fn interpret(source: &str, options: &Options) -> Outcome {
     );
     if options.want_wat {
         outcome.wat = compiled.program.as_ref().and_then(|p| {
-            let module = bytelogic_codegen::compile(p).ok()?;
+            let module = bytelogic_codegen::compile_named(p, Target::Quick).ok()?;
+
             bytelogic_codegen::wat(&module.wasm).ok()
         });
     }

@@ -27,8 +27,6 @@ pub(super) struct Prepared {
     pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
-    /// The first module's binary (for the WAT on request).
-    pub(super) wasm: Vec<u8>,
 }
 
 /// A front-end result (injection included) and, when it has a program, the prepared

@@ -203,11 +203,15 @@ impl WasmBackend {
         };
         let diagnostics = entry.compiled.diagnostics.clone();
         let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        // The module that ran, with the name section it runs without (decision 180).
         if options.want_wat
-            && let Some(Ok(prepared)) = &entry.prepared
+            && let (Some(program), Some(Ok(_))) = (&entry.compiled.program, &entry.prepared)
         {
-            outcome.wat = Some(bytelogic_codegen::wat(&prepared.wasm).map_err(WasmError::Codegen)?);
+            let named = bytelogic_codegen::compile_named(program, Target::Quick)
+                .map_err(WasmError::Codegen)?;
+            outcome.wat = Some(bytelogic_codegen::wat(&named.wasm).map_err(WasmError::Codegen)?);
         }
+
         Ok(outcome)
     }
 
@@ -233,7 +237,6 @@ impl WasmBackend {
             tier_up_after: start.elapsed() * TIER_UP_RATIO,
             optimized: OnceLock::new(),
             sites: compiled.sites,
-            wasm: compiled.wasm,
         })
     }
 
