@@ -99,7 +99,7 @@ impl RunArgs {
             backend: match self.backend {
                 Backend::Auto => bytelogic_runtime::Backend::Auto,
                 Backend::Wasm => bytelogic_runtime::Backend::Wasm,
-                Backend::Interp => bytelogic_runtime::Backend::Interpreter,
+                Backend::Interpreter => bytelogic_runtime::Backend::Interpreter,
             },
             limits: self.limits.limits(),
             ..Options::default()
@@ -158,8 +158,9 @@ enum Backend {
     Auto,
     /// Compiled to WebAssembly and run by wasmtime.
     Wasm,
-    /// The interpreter.
-    Interp,
+    /// The interpreter (also `interp`).
+    #[value(alias = "interp")]
+    Interpreter,
 }
 
 /// What one invocation writes, in order, and how it exits.

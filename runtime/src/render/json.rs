@@ -117,7 +117,8 @@ fn diagnostics(o: &Outcome) -> Json {
     Json::Array(o.all_diagnostics().map(diagnostic).collect())
 }
 
-/// The outcome of `bytelogic run --json`. `fallback` is present only when
+/// The outcome of `bytelogic run --json`. `backend` is what ran, `null` when nothing
+/// did (the program failed its checks). `fallback` is present only when
 /// [`crate::Backend::Auto`] fell back to the interpreter, `wat_code` only when the WAT
 /// was asked for and the program has a module (it passed the checks).
 pub fn outcome(o: &Outcome) -> Json {
@@ -129,7 +130,7 @@ pub fn outcome(o: &Outcome) -> Json {
         "computation_token": o.computation_token(),
         "diagnostics": diagnostics(o),
         "error": o.error().map_or(Json::Null, error),
-        "backend": o.backend,
+        "backend": if o.ran() { Json::from(o.backend) } else { Json::Null },
         "stats": {
             "tuples": o.stats.tuples,
             "iterations": o.stats.iterations,
