@@ -1,6 +1,7 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
 //! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
-//! `validate`, and `vocab` (`lex` and `vocab`).
+//! `validate`, and `vocab` (`lex` and `vocab`); `explain` prints the page of a
+//! diagnostic code.
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod compile;
+mod explain;
 mod incremental;
 mod serve;
 mod tokens;
@@ -72,6 +74,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Explains a diagnostic code: what it means, a program that triggers it, the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -205,6 +209,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => return validate::main(args),
         Command::Lex(args) => return vocab::lex(args),
         Command::Vocab { json } => return vocab::vocab(*json),
+        Command::Explain(args) => return explain::main(args),
     };
     emit(report)
 }
