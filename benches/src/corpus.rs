@@ -1,8 +1,9 @@
-//! Corpus-sized programs: four representative rows of the conformance corpus, read
-//! from `../shared/corpus/conformance.jsonl` (or `$BYTELOGIC_CORPUS`) when the
-//! benchmarks start. The corpus is not ours, so it is never copied into this project.
+//! Corpus-sized programs: four representative rows of the conformance corpus
+//! (docs/testing.md), read from `$BYTELOGIC_CORPUS/conformance.jsonl` (by default
+//! `../shared/corpus` beside the checkout) when the benchmarks start. The corpus is
+//! not ours, so it is never copied into this project.
 
-use bytelogic_runtime::conformance::corpus_file;
+use bytelogic_runtime::conformance::read_corpus;
 
 /// A named corpus program.
 #[derive(Clone, Debug)]
@@ -34,8 +35,12 @@ pub const CHOSEN: [(&str, &str); 4] = [
 /// The four programs of [`CHOSEN`], or an empty list (after a notice) when the corpus
 /// is absent. Panics when the corpus is there but a chosen row is not.
 pub fn programs() -> Vec<CorpusProgram> {
-    let Some(text) = corpus_file("conformance.jsonl") else {
-        return Vec::new();
+    let text = match read_corpus("conformance.jsonl") {
+        Ok(text) => text,
+        Err(reason) => {
+            eprintln!("notice: the corpus rows are skipped: {reason}");
+            return Vec::new();
+        }
     };
     let rows: Vec<serde_json::Value> = text
         .lines()

@@ -6,6 +6,9 @@
 //! [`compile`] runs the front end and returns the rule IR (the contract shared with
 //! the WASM backend) or diagnostics; [`run`] interprets the IR. [`inject::facts`] adds
 //! caller-supplied facts to a lowered program.
+//!
+//! The language is described in `docs/language.md`; a comment citing `spec §x.y`
+//! means section x.y of that file.
 
 pub mod ast;
 pub mod check;

@@ -1,6 +1,7 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
 //! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
-//! `validate`, and `vocab` (`lex` and `vocab`).
+//! `validate`, and `vocab` (`lex` and `vocab`); `explain` prints the page of a
+//! diagnostic code.
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod compile;
+mod explain;
 mod generate;
 mod incremental;
 mod repair;
@@ -72,6 +74,8 @@ enum Command {
     Lex(vocab::LexArgs),
     /// Prints the keywords, operators, built-ins and special tokens.
     Vocab(vocab::VocabArgs),
+    /// Explains a diagnostic code: what it means, a program that triggers it, the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -99,7 +103,7 @@ impl RunArgs {
             backend: match self.backend {
                 Backend::Auto => bytelogic_runtime::Backend::Auto,
                 Backend::Wasm => bytelogic_runtime::Backend::Wasm,
-                Backend::Interp => bytelogic_runtime::Backend::Interpreter,
+                Backend::Interpreter => bytelogic_runtime::Backend::Interpreter,
             },
             limits: self.limits.limits(),
             ..Options::default()
@@ -158,8 +162,9 @@ enum Backend {
     Auto,
     /// Compiled to WebAssembly and run by wasmtime.
     Wasm,
-    /// The interpreter.
-    Interp,
+    /// The interpreter (also `interp`).
+    #[value(alias = "interp")]
+    Interpreter,
 }
 
 /// What one invocation writes, in order, and how it exits.
@@ -205,6 +210,7 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
         Command::Vocab(args) => return vocab::vocab(args),
+        Command::Explain(args) => return explain::main(args),
     };
     emit(report)
 }

@@ -28,6 +28,19 @@ pub enum Backend {
     Interpreter,
 }
 
+impl Backend {
+    /// The backend named `name`: `auto`, `wasm`, or `interpreter` (also `interp`), as
+    /// written in the CLI's `--backend` and in `serve` requests (docs/decisions.md 124).
+    pub fn from_name(name: &str) -> Option<Backend> {
+        match name {
+            "auto" => Some(Backend::Auto),
+            "wasm" => Some(Backend::Wasm),
+            "interpreter" | "interp" => Some(Backend::Interpreter),
+            _ => None,
+        }
+    }
+}
+
 /// Facts to inject: per relation name, its tuples, in order.
 pub type InputFacts = Vec<(String, Vec<Vec<InputValue>>)>;
 

@@ -12,6 +12,9 @@
 //! For language-model pipelines: [`tokens`] answers `<computation>` blocks in text,
 //! [`serve`] handles the JSON-lines requests of `bytelogic serve`, [`validate`] checks
 //! a JSONL dataset against its expected outputs, [`lex`] and [`vocab`] describe tokens.
+//!
+//! The language is described in `docs/language.md`, the command and its formats in
+//! `docs/cli.md`; a comment citing `spec §x.y` means section x.y of `docs/language.md`.
 
 pub mod conformance;
 pub mod executor;
@@ -29,3 +32,8 @@ pub mod wasm;
 
 pub use executor::{Backend, Executor, Options};
 pub use outcome::{Located, Outcome};
+
+/// The Rust examples of `docs/cli.md`, compiled and run as doctests (docs/testing.md).
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/cli.md")]
+pub struct CliDocExamples;

@@ -2,7 +2,7 @@
 //!
 //! Requests (one JSON object per line; `id` is echoed back as given, `null` if absent):
 //! - `{"id", "code", "limits"?, "backend"?, "wat"?, "inputs"?}` runs `code` on `backend`
-//!   (`"auto"`, the default, `"wasm"` or `"interpreter"`) with the facts of `inputs`
+//!   (`"auto"`, the default, `"wasm"` or `"interpreter"`, also `"interp"`) with the facts of `inputs`
 //!   ([`crate::inputs`]) injected; the response is the outcome of `bytelogic run --json`
 //!   with `id` added (and `wat_code` when `wat` is true).
 //! - `{"id", "kind": "tokens", "text", "keep"?, "limits"?, "backend"?}` answers the computation
@@ -190,16 +190,16 @@ fn string_field<'r>(request: &'r Map<String, Json>, name: &str) -> Result<&'r st
     }
 }
 
-/// The backend of a request: `"auto"` (the default), `"wasm"` or `"interpreter"`.
+/// The backend of a request: `"auto"` (the default), `"wasm"` or `"interpreter"`
+/// (also `"interp"`, as on the command line).
 fn backend(value: Option<&Json>) -> Result<Backend, Refusal> {
     match value {
         None | Some(Json::Null) => Ok(Backend::Auto),
-        Some(Json::String(b)) if b == "auto" => Ok(Backend::Auto),
-        Some(Json::String(b)) if b == "wasm" => Ok(Backend::Wasm),
-        Some(Json::String(b)) if b == "interpreter" => Ok(Backend::Interpreter),
-        Some(other) => Err(bad(format!(
-            "backend must be \"auto\", \"wasm\" or \"interpreter\", not {other}"
-        ))),
+        Some(other) => other.as_str().and_then(Backend::from_name).ok_or_else(|| {
+            bad(format!(
+                "backend must be \"auto\", \"wasm\" or \"interpreter\" (or \"interp\"), not {other}"
+            ))
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Dataset validation for `bytelogic validate`: runs the program of each JSONL row and
 //! compares its outputs with the row's expected list under the corpus rules
-//! ([`crate::conformance`]). Rows run in parallel, each with its own limits.
+//! ([`crate::conformance`]; the row format is in docs/cli.md). Rows run in parallel,
+//! each with its own limits.
 //!
 //! A row's program is its program field. When that field is absent, the
 //! `<computation>` blocks of its `output` field are the program; a program field that
@@ -10,7 +11,7 @@
 use crate::Located;
 use crate::conformance::{compare, parse_expected, raw_field};
 use crate::executor::{Executor, Options};
-use crate::render::json::query_results;
+use crate::render::json::flat_answers;
 use crate::tokens::computation_blocks;
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
@@ -193,7 +194,7 @@ fn judge(
                 code: UNSUPPORTED.to_string(),
                 message: e.to_string(),
             })?;
-        actual.extend(query_results(&outcome.outputs, &outcome.symbols));
+        actual.extend(flat_answers(&outcome.outputs, &outcome.symbols));
         if let Some(error) = outcome.error() {
             if expected_error != Some(error.diagnostic.code.as_str()) {
                 return Err(program_error(error));
@@ -344,6 +345,30 @@ mod tests {
         assert_eq!(s.by_category["(none)"], (4, 2));
         assert_eq!(reports[1].to_json()["status"], "wrong");
         assert_eq!(reports[2].to_json()["code"], "E201");
+    }
+
+    #[test]
+    fn truth_answers_are_expected_as_booleans_and_shown_as_json() {
+        let data = r#"{"program": "REL p\nFACT p a\nQUERY p a\nQUERY p b", "expected": [true, false]}
+{"program": "REL p\nFACT p a\nQUERY p a\nRESULT \"2\"", "expected": [false, 2]}
+{"program": "RESULT 3.4", "expected": [3.40, "x"]}
+"#;
+        let found = verdicts(data);
+        assert_eq!(found[0], Verdict::Pass);
+        let reasons: Vec<&str> = found[1..]
+            .iter()
+            .map(|v| match v {
+                Verdict::Wrong { reason } => reason.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                r#"nothing matches expected item false; got [true,"2"]; expected [false, 2]"#,
+                r#"1 item instead of 2: got [3.4]; expected [3.40, "x"]"#,
+            ]
+        );
     }
 
     #[test]

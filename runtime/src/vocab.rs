@@ -26,11 +26,19 @@ pub fn special_tokens() -> [&'static str; 6] {
     ]
 }
 
+/// Words with a meaning in the grammar that are not statement or clause keywords:
+/// `RANGE`, expected only in `FOR $i IN RANGE(…)` (spec §6.2; docs/decisions.md 126).
+pub const CONTEXT_KEYWORDS: [&str; 1] = ["RANGE"];
+
 /// `{"keywords", "operators", "word_operators", "builtins", "special_tokens"}`; words
-/// are upper case and match case-insensitively in programs (spec §1.4, §6.3).
+/// are upper case and match case-insensitively in programs (spec §1.4, §6.3). The
+/// keywords are the parser's, then [`CONTEXT_KEYWORDS`].
 pub fn vocabulary() -> Json {
+    let keywords: Vec<&str> = bytelogic_engine::parser::keywords()
+        .chain(CONTEXT_KEYWORDS)
+        .collect();
     json!({
-        "keywords": bytelogic_engine::parser::keywords().collect::<Vec<_>>(),
+        "keywords": keywords,
         "operators": OPERATORS,
         "word_operators": WORD_OPERATORS,
         "builtins": Builtin::ALL.map(Builtin::name),
@@ -74,7 +82,8 @@ mod tests {
     fn word_operators_are_keywords_and_lists_are_complete() {
         let v = vocabulary();
         let keywords = v["keywords"].as_array().unwrap();
-        assert_eq!(keywords.len(), 27);
+        assert_eq!(keywords.len(), 28);
+        assert_eq!(keywords.last(), Some(&json!("RANGE")));
         for op in WORD_OPERATORS {
             assert!(keywords.contains(&json!(op)), "{op}");
         }

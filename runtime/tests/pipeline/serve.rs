@@ -51,6 +51,29 @@ fn requests_get_the_run_json_outcome_with_their_id() {
 }
 
 #[test]
+fn backend_names_are_those_of_the_command_line_and_null_when_nothing_ran() {
+    let requests = concat!(
+        r#"{"id": 1, "code": "RESULT 1", "backend": "interp"}"#,
+        "\n",
+        r#"{"id": 2, "code": "RESULT 1", "backend": "interpreter"}"#,
+        "\n",
+        r#"{"id": 3, "code": "QUERY nope ?", "backend": "wasm"}"#,
+        "\n",
+        r#"{"id": 4, "code": "RESULT 1", "backend": "Interp"}"#,
+    );
+    let r = serve(requests.as_bytes());
+    assert_eq!(
+        (&r[0]["backend"], &r[1]["backend"]),
+        (&json!("interpreter"), &json!("interpreter"))
+    );
+    assert_eq!(
+        (&r[2]["error"]["code"], &r[2]["backend"]),
+        (&json!("E301"), &Json::Null)
+    );
+    assert_eq!(r[3]["error"]["code"], "bad_request");
+}
+
+#[test]
 fn malformed_requests_get_error_responses_and_the_server_goes_on() {
     let mut requests = Vec::new();
     for line in [
