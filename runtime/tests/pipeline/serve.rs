@@ -28,7 +28,10 @@ fn requests_get_the_run_json_outcome_with_their_id() {
     assert_eq!(r[0]["success"], true);
     assert_eq!(r[0]["query_results"], json!(["b", 3.5]));
     assert_eq!(r[0]["computation_token"], "<result>b; 3.5</result>");
-    assert_eq!(r[0]["backend"], "wasm");
+    assert_eq!(
+        r[0]["backend"], "interpreter",
+        "a new program is interpreted"
+    );
     for key in [
         "outputs",
         "diagnostics",
