@@ -364,19 +364,26 @@ mod tests {
         let mut opts = options(Backend::Auto);
         opts.limits.max_steps = u64::MAX;
         opts.limits.timeout_ms = 600_000;
-        // Far longer on the interpreter than compiled: the compiled run wins and the
-        // interpreter stops. Its counters are those the interpreter would give (steps
-        // grow by the same amount per iteration).
-        let n = 20_000_000;
+        // Far longer on the interpreter than compiled: the compiled run wins unless the
+        // machine is too busy to give its lowest-priority thread a core, and whichever
+        // tier answers, the outcome and counters are the interpreter's (steps grow by
+        // the same amount per iteration).
+        let n = 2_000_000;
         let raced = racing.execute(&spin(n), &opts).expect("runs");
-        assert_eq!(raced.backend, WASM, "{:?}", raced.fallback);
+        assert_eq!(raced.fallback, None);
         assert_eq!(raced.result_text(), n.to_string());
         let steps = |n| executor_interpreting(&spin(n), &opts).stats.steps;
         let (ten, twenty) = (steps(10), steps(20));
         assert_eq!(raced.stats.steps, ten + (twenty - ten) / 10 * (n - 10));
-        // The module the race compiled is kept: the program runs compiled from the start.
+        // The race compiled the module through the cache: the program runs compiled
+        // from the start once that compilation is done.
+        let backend = racing.wasm().expect("wasmtime started for the race");
+        assert!(eventually(|| backend.ready(&spin(n), &opts).is_some()));
         let again = racing.execute(&spin(n), &opts).expect("runs");
-        assert_eq!(again.backend, WASM);
+        assert_eq!(
+            (again.backend, again.stats.steps),
+            (WASM, raced.stats.steps)
+        );
         // A step limit gives the same error and counters whichever tier answers.
         opts.limits.max_steps = 100_000;
         let limited = racing.execute(&spin(n + 1), &opts).expect("runs");

@@ -7,8 +7,11 @@
 //! epoch tick once the interpreter has. Both give the same outputs, errors and counters,
 //! so which one answers changes only `backend` and the time (docs/decisions.md 140).
 //!
-//! At most [`MAX_RACES`] compiled runs race at once per executor, so that a server's
-//! workers, each with a long run, do not each take another core. A race thread holds the
+//! The compiled side is speculative work: its thread runs at the lowest priority
+//! ([`super::warm::lower_priority`]), so it takes a core only when one is idle and
+//! never slows the interpreter it races. At most [`MAX_RACES`] compiled runs race at
+//! once per executor, so that a server's workers, each with a long run, do not each
+//! start one. A race thread holds the
 //! executor's shared state until its compilation ends (a compilation cannot be
 //! interrupted; a cancelled run stops within a tick), never longer, and nothing waits for
 //! it: a process can exit while one is compiling.
@@ -104,6 +107,7 @@ fn start(
     let spawned = std::thread::Builder::new()
         .name("bytelogic-race".into())
         .spawn(move || {
+            super::warm::lower_priority();
             let run = Run {
                 started: Some(started),
                 cancel: Some(Arc::clone(&theirs.cancel)),

@@ -79,8 +79,9 @@ fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>) {
 }
 
 /// Gives the calling thread the lowest priority (Linux: the nice value of a thread is
-/// its own). Elsewhere it keeps its priority.
-fn lower_priority() {
+/// its own), so that it runs on what the answering threads leave of the cores.
+/// Elsewhere it keeps its priority.
+pub(super) fn lower_priority() {
     #[cfg(target_os = "linux")]
     let _ = rustix::process::setpriority_process(None, NICE);
 }
