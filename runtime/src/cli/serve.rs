@@ -114,28 +114,36 @@ fn read(work: &SyncSender<Work>, done: &Sender<Done>, permits: &SyncSender<()>) 
     }
 }
 
-/// Writes the responses in request order as they complete, returning a permit for
-/// each; ends when every sender is gone or at a read error, after the responses before it.
+/// Writes the responses in request order as they complete (each run of consecutive
+/// ones with one flush), returning a permit for each; ends when every sender is gone or
+/// at a read error, after the responses before it.
 fn write(answers: &Receiver<Done>, permits: &Receiver<()>) -> ExitCode {
     let mut out = io::stdout().lock();
     let mut waiting = BTreeMap::new();
     let mut next = 0u64;
     for (n, answer) in answers {
         waiting.insert(n, answer);
+        let mut ready = String::new();
+        let mut failed = None;
         while let Some(answer) = waiting.remove(&next) {
             match answer {
-                Ok(response) => {
-                    if let Err(code) = write_now(&mut out, &response) {
-                        return code;
-                    }
-                }
+                Ok(response) => ready.push_str(&response),
                 Err(message) => {
-                    eprintln!("error: {message}");
-                    return ExitCode::from(2);
+                    failed = Some(message);
+                    break;
                 }
             }
             let _ = permits.recv();
             next += 1;
+        }
+        if !ready.is_empty()
+            && let Err(code) = write_now(&mut out, &ready)
+        {
+            return code;
+        }
+        if let Some(message) = failed {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
         }
     }
     ExitCode::SUCCESS
