@@ -16,6 +16,7 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::io;
 use std::num::NonZeroUsize;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -38,8 +39,8 @@ pub(super) struct ServeArgs {
 /// What the reader hands to the workers: a request line and its number.
 type Work = (u64, Vec<u8>);
 
-/// What reaches the writer: a response line by its number, or the read error that
-/// ends the input after the responses before that number.
+/// What reaches the writer: a response line by its number, or the error (reading the
+/// input, a panic) that ends the server after the responses before that number.
 type Done = (u64, Result<String, String>);
 
 /// Serves until standard input ends. Blank lines are skipped. Exits 0, or 2 when
@@ -65,17 +66,20 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
     write(&answers, &returned)
 }
 
-/// A worker: answers requests until the reader is done.
+/// A worker: answers requests until the reader is done. A request whose handling
+/// panics (a bug) ends the server after the responses before it, as it did when
+/// requests were answered on the main thread, instead of leaving a gap the writer
+/// would wait on forever.
 fn answer(server: &Server, queue: &Mutex<Receiver<Work>>, done: &Sender<Done>) {
     loop {
         let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok((n, line)) = next else {
             return;
         };
-        if done
-            .send((n, Ok(format!("{}\n", server.handle(&line)))))
-            .is_err()
-        {
+        let response = catch_unwind(AssertUnwindSafe(|| server.handle(&line)))
+            .map(|response| format!("{response}\n"))
+            .map_err(|_| format!("internal error: request {} panicked", n + 1));
+        if done.send((n, response)).is_err() {
             return;
         }
     }
