@@ -112,9 +112,14 @@ fn start(
                 started: Some(started),
                 cancel: Some(Arc::clone(&theirs.cancel)),
             };
-            let outcome = shared_theirs
-                .wasm()
-                .and_then(|backend| backend.outcome_of(&source, &options, &run));
+            // A panic (a bug in code generation) loses the race; it must not keep the
+            // slot taken.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                shared_theirs
+                    .wasm()
+                    .and_then(|backend| backend.outcome_of(&source, &options, &run))
+            }))
+            .unwrap_or_else(|_| Err(WasmError::Engine("the compiled path panicked".into())));
             let failed = outcome.is_err();
             *theirs
                 .compiled
