@@ -61,3 +61,18 @@ pub fn programs() -> Vec<CorpusProgram> {
         })
         .collect()
 }
+
+/// The first `n` distinct programs of `conformance.jsonl` (fewer when it has fewer),
+/// in file order; empty (after a notice) when the corpus is absent.
+pub fn distinct_programs(n: usize) -> Vec<String> {
+    let Some(text) = corpus_file("conformance.jsonl") else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::HashSet::new();
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|row| row["program"].as_str().map(str::to_string))
+        .filter(|program| seen.insert(program.clone()))
+        .take(n)
+        .collect()
+}

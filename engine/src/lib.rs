@@ -79,3 +79,10 @@ pub fn compile(source: &str, limits: &Limits) -> Compiled {
 pub fn run(program: &ir::Program, limits: &Limits) -> RunResult {
     interp::run(program, limits)
 }
+
+/// [`run`], asking `stop` whenever the interpreter reads its clock (every 4,096 steps,
+/// each fixpoint round, after each QUERY): when it answers true the run ends there with
+/// E404 ("the run was stopped"), so another thread can end a run it no longer needs.
+pub fn run_watched(program: &ir::Program, limits: &Limits, stop: &dyn Fn() -> bool) -> RunResult {
+    interp::run_watched(program, limits, Some(stop))
+}

@@ -7,6 +7,7 @@
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
 
 use bytelogic_engine::{Limits, LineIndex};
+use bytelogic_runtime::executor::Tiering;
 use bytelogic_runtime::render::text;
 use bytelogic_runtime::{Executor, Options, Outcome};
 use clap::{Args, Parser, Subcommand};
@@ -65,7 +66,7 @@ enum Command {
     /// Answers every <computation> block of a text with <result>…</result> or <error>…</error>.
     Tokens(tokens::TokensArgs),
     /// Serves JSON-lines requests on standard input, one response line each.
-    Serve,
+    Serve(serve::ServeArgs),
     /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
     Validate(validate::ValidateArgs),
     /// Writes training rows (JSONL) whose answers the engine computed.
@@ -205,7 +206,7 @@ pub fn main() -> ExitCode {
         Command::Compile(args) => compile::main(args),
         Command::Check { json, source, file } => check(file, *json, &source.limits()),
         Command::Tokens(args) => return tokens::main(args),
-        Command::Serve => return serve::main(),
+        Command::Serve(args) => return serve::main(args),
         Command::Validate(args) => return validate::main(args),
         Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
@@ -221,7 +222,12 @@ fn execute(file: &Path, json: bool, options: &Options) -> Report {
         Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
-    let outcome = match Executor::new().execute(&source, options) {
+    // One program: nothing is compiled for later (docs/decisions.md 140).
+    let executor = Executor::with_tiering(Tiering {
+        warm_cache: false,
+        ..Tiering::default()
+    });
+    let outcome = match executor.execute(&source, options) {
         Ok(outcome) => outcome,
         Err(e) => return usage_error(&e.to_string()),
     };

@@ -4,10 +4,11 @@
 //! source ─ engine::compile ─ inject ─┬─ engine::run (interpreter) ─┬─▶ Outcome ─┬─ render::text
 //!                                     └─ codegen ─ wasmtime (wasm) ─┘            └─ render::json
 //! ```
-//! [`Executor::execute`] runs a program on the backend its [`Options`] choose (the
-//! compiled path by default, the interpreter as fallback); [`Outcome::check`] only
-//! checks. The `bytelogic` binary is a thin shell around them. [`conformance`] holds
-//! the corpus comparison rules. Nothing in this library prints.
+//! [`Executor::execute`] runs a program on the backend its [`Options`] choose (by
+//! default the tier that answers soonest: the interpreter, or the compiled module when
+//! it is ready, see [`Tiering`]); [`Outcome::check`] only checks. The `bytelogic`
+//! binary is a thin shell around them. [`conformance`] holds the corpus comparison
+//! rules. Nothing in this library prints.
 //!
 //! For language-model pipelines: [`tokens`] answers `<computation>` blocks in text,
 //! [`serve`] handles the JSON-lines requests of `bytelogic serve`, [`validate`] checks
@@ -30,7 +31,7 @@ pub mod validate;
 pub mod vocab;
 pub mod wasm;
 
-pub use executor::{Backend, Executor, Options};
+pub use executor::{Backend, Executor, Options, Tiering};
 pub use outcome::{Located, Outcome};
 
 /// The Rust examples of `docs/cli.md`, compiled and run as doctests (docs/testing.md).

@@ -12,7 +12,7 @@
 use super::expect::{parse_expectation, sorted_cases};
 use bytelogic_codegen::{Site, Target, compile_named};
 use bytelogic_engine::{Limits, Output, QueryAnswer, RunResult, Symbols, Value, compile};
-use bytelogic_runtime::conformance::corpus_file;
+use bytelogic_runtime::conformance::read_corpus;
 use bytelogic_runtime::wasm::WasmBackend;
 use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
@@ -78,7 +78,9 @@ fn runs(root: &Path) -> Vec<Run> {
     }
     let mut corpus = 0;
     for file in ["conformance.jsonl", "runs.jsonl"] {
-        let Some(text) = corpus_file(file) else {
+        // Without the corpus (its own tests report it ignored, and fail under CI) the
+        // examples and the cases still run here.
+        let Ok(text) = read_corpus(file) else {
             continue;
         };
         for (n, line) in text.lines().enumerate().step_by(10) {
@@ -95,7 +97,7 @@ fn runs(root: &Path) -> Vec<Run> {
         }
     }
     assert!(
-        corpus == CORPUS_PROGRAMS || corpus_file("runs.jsonl").is_none(),
+        corpus == CORPUS_PROGRAMS || read_corpus("runs.jsonl").is_err(),
         "{corpus} corpus programs"
     );
     let cases = root.join("engine/tests/cases");

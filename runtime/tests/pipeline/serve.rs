@@ -28,7 +28,10 @@ fn requests_get_the_run_json_outcome_with_their_id() {
     assert_eq!(r[0]["success"], true);
     assert_eq!(r[0]["query_results"], json!(["b", 3.5]));
     assert_eq!(r[0]["computation_token"], "<result>b; 3.5</result>");
-    assert_eq!(r[0]["backend"], "wasm");
+    assert_eq!(
+        r[0]["backend"], "interpreter",
+        "a new program is interpreted"
+    );
     for key in [
         "outputs",
         "diagnostics",
@@ -103,4 +106,28 @@ fn malformed_requests_get_error_responses_and_the_server_goes_on() {
         ]
     );
     assert_eq!(r[6]["computation_token"], "<result>1</result>");
+}
+
+#[test]
+fn concurrent_workers_answer_in_request_order() {
+    // A slow first request (a long CALC loop) and quick ones behind it, on three
+    // workers: the quick ones are answered meanwhile, and written after it, in order.
+    let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 200000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
+    let mut requests = format!(r#"{{"id": 0, "code": "{spin}", "backend": "interpreter"}}"#);
+    for id in 1..40 {
+        requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id} * 2\"}}");
+    }
+    let done = run(&["serve", "--jobs", "3"], requests.as_bytes());
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let r: Vec<Json> = done
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON line"))
+        .collect();
+    let ids: Vec<i64> = r.iter().filter_map(|r| r["id"].as_i64()).collect();
+    assert_eq!(ids, (0..40).collect::<Vec<_>>());
+    assert_eq!(r[0]["result"], "200000");
+    assert!((1..40).all(|i| r[i]["result"] == json!((2 * i).to_string())));
+    // Zero workers is a usage error.
+    assert_eq!(run(&["serve", "--jobs", "0"], b"").code, 2);
 }
