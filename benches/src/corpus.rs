@@ -32,15 +32,18 @@ pub const CHOSEN: [(&str, &str); 4] = [
     ),
 ];
 
+/// `conformance.jsonl`, or `None` after a notice that the corpus rows are skipped.
+fn conformance() -> Option<String> {
+    read_corpus("conformance.jsonl")
+        .map_err(|reason| eprintln!("notice: the corpus rows are skipped: {reason}"))
+        .ok()
+}
+
 /// The four programs of [`CHOSEN`], or an empty list (after a notice) when the corpus
 /// is absent. Panics when the corpus is there but a chosen row is not.
 pub fn programs() -> Vec<CorpusProgram> {
-    let text = match read_corpus("conformance.jsonl") {
-        Ok(text) => text,
-        Err(reason) => {
-            eprintln!("notice: the corpus rows are skipped: {reason}");
-            return Vec::new();
-        }
+    let Some(text) = conformance() else {
+        return Vec::new();
     };
     let rows: Vec<serde_json::Value> = text
         .lines()
@@ -65,7 +68,7 @@ pub fn programs() -> Vec<CorpusProgram> {
 /// The first `n` distinct programs of `conformance.jsonl` (fewer when it has fewer),
 /// in file order; empty (after a notice) when the corpus is absent.
 pub fn distinct_programs(n: usize) -> Vec<String> {
-    let Some(text) = corpus_file("conformance.jsonl") else {
+    let Some(text) = conformance() else {
         return Vec::new();
     };
     let mut seen = std::collections::HashSet::new();
