@@ -40,11 +40,19 @@ pub struct Workload {
     pub kind: Kind,
     /// The input relation (`edge` for TC, `parent` for SG).
     pub edges: Vec<(i64, i64)>,
+    /// The final QUERY's two values (`QUERY path 0 999`), or `None` for a QUERY of the
+    /// whole derived relation (`QUERY rel ? ?`; `QUERY unreach ?`).
+    pub ground: Option<(i64, i64)>,
 }
 
 /// The scale workloads of the issue, in report order.
 pub fn scale_workloads() -> Vec<Workload> {
-    let w = |name, kind, edges| Workload { name, kind, edges };
+    let w = |name, kind, edges| Workload {
+        name,
+        kind,
+        edges,
+        ground: None,
+    };
     vec![
         w("tc chain-1000", Kind::Tc, graphs::chain(1000)),
         w("tc chain-2000", Kind::Tc, graphs::chain(2000)),
@@ -67,11 +75,33 @@ pub fn stratified_workloads() -> Vec<Workload> {
             name: "out-degree random-2000/5000",
             kind: Kind::OutDegree,
             edges: random.clone(),
+            ground: None,
         },
         Workload {
             name: "unreachable random-2000/5000",
             kind: Kind::Unreachable,
             edges: random,
+            ground: None,
+        },
+    ]
+}
+
+/// The workloads of the issue's whole-process rows (issue 12): the answer is one
+/// ground QUERY, as a model asks it, so the run is the fixpoint. SG over a binary tree
+/// of 10 levels (1,023 nodes, depth 9 here: 348,502 `sg` tuples).
+pub fn ground_workloads() -> Vec<Workload> {
+    vec![
+        Workload {
+            name: "tc chain-1000, QUERY path 0 999",
+            kind: Kind::Tc,
+            edges: graphs::chain(1000),
+            ground: Some((0, 999)),
+        },
+        Workload {
+            name: "sg tree-9 (10 levels), QUERY sg 1 2",
+            kind: Kind::Sg,
+            edges: graphs::binary_tree(9),
+            ground: Some((1, 2)),
         },
     ]
 }
@@ -137,7 +167,11 @@ impl Workload {
         } else {
             "? ?"
         };
-        let _ = write!(s, "SOLVE\nQUERY {output} {all}\n");
+        match self.ground {
+            Some((a, b)) => write!(s, "SOLVE\nQUERY {output} {a} {b}\n"),
+            None => write!(s, "SOLVE\nQUERY {output} {all}\n"),
+        }
+        .expect("writing to a String");
         s
     }
 
@@ -240,6 +274,7 @@ mod tests {
                 name: "small",
                 kind,
                 edges,
+                ground: None,
             };
             let ours = w.run_ours(&w.compile());
             for peer in Peer::ALL {
@@ -258,6 +293,7 @@ mod tests {
                     name: "small",
                     kind,
                     edges,
+                    ground: None,
                 };
                 let ours = w.run_ours(&w.compile());
                 assert_eq!(w.run_peer(Peer::Ascent), ours, "{kind:?}");
@@ -271,12 +307,14 @@ mod tests {
             name: "tiny",
             kind: Kind::OutDegree,
             edges: edges.clone(),
+            ground: None,
         };
         assert_eq!(degree.run_ours(&degree.compile()), 4);
         let unreachable = Workload {
             name: "tiny",
             kind: Kind::Unreachable,
             edges,
+            ground: None,
         };
         assert_eq!(unreachable.run_ours(&unreachable.compile()), 2);
     }
@@ -287,6 +325,7 @@ mod tests {
             name: "chain",
             kind: Kind::Tc,
             edges: graphs::chain(50),
+            ground: None,
         };
         assert_eq!(w.run_ours(&w.compile()), 50 * 49 / 2);
     }
@@ -299,6 +338,7 @@ mod tests {
             name: "tree",
             kind: Kind::Sg,
             edges: graphs::binary_tree(5),
+            ground: None,
         };
         let expected: usize = (1..=5).map(|l| (1 << l) * ((1 << l) - 1)).sum();
         assert_eq!(w.run_ours(&w.compile()), expected);

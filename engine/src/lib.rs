@@ -6,6 +6,9 @@
 //! [`compile`] runs the front end and returns the rule IR (the contract shared with
 //! the WASM backend) or diagnostics; [`run`] interprets the IR. [`inject::facts`] adds
 //! caller-supplied facts to a lowered program.
+//!
+//! The language is described in `docs/language.md`; a comment citing `spec §x.y`
+//! means section x.y of that file.
 
 pub mod ast;
 pub mod check;
@@ -75,4 +78,11 @@ pub fn compile(source: &str, limits: &Limits) -> Compiled {
 /// Interprets a lowered program under `limits` (spec §4–§7).
 pub fn run(program: &ir::Program, limits: &Limits) -> RunResult {
     interp::run(program, limits)
+}
+
+/// [`run`], asking `stop` whenever the interpreter reads its clock (every 4,096 steps,
+/// each fixpoint round, after each QUERY): when it answers true the run ends there with
+/// E404 ("the run was stopped"), so another thread can end a run it no longer needs.
+pub fn run_watched(program: &ir::Program, limits: &Limits, stop: &dyn Fn() -> bool) -> RunResult {
+    interp::run_watched(program, limits, Some(stop))
 }

@@ -5,10 +5,12 @@
 //! construct the code generator does not compile yet (NOT and aggregates, spec §9:
 //! `bytelogic_codegen::NOT_COMPILED_YET`) must be refused by the compiled path with
 //! that construct named, and meet its expectations on the interpreter; the test
-//! counts them. Also: injected facts on both backends.
+//! counts them. Also: injected facts on both backends, and a second host of the
+//! modules (`node`: Node.js).
 
 #[path = "../../engine/tests/expect/mod.rs"]
 mod expect;
+mod node;
 mod support;
 
 use bytelogic_codegen::{NOT_COMPILED_YET, not_compiled_yet};

@@ -62,7 +62,9 @@
 //!
 //! The clock is read every [`TIME_CHECK_INTERVAL`] steps, at the start of every
 //! fixpoint round and after every QUERY or FOR-QUERY selection (which costs no steps);
-//! past `timeout_ms` the run fails with E404.
+//! past `timeout_ms` the run fails with E404. A run given a `stop` callback
+//! ([`crate::run_watched`]) asks it at the same points and, when it answers true, ends
+//! there with E404 too ("the run was stopped"): it was given no more time.
 
 use super::Res;
 use crate::diagnostic::{Code, Diagnostic};
@@ -96,21 +98,25 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
     tuples.saturating_mul(arity as u64 * VALUE_BYTES + TUPLE_OVERHEAD)
 }
 
+/// Asked whenever the clock is read: true ends the run (see the module docs).
+pub(super) type Stop<'w> = &'w dyn Fn() -> bool;
+
 /// Counters and limits of one run.
-#[derive(Debug)]
-pub(super) struct Budget {
+pub(super) struct Budget<'w> {
     limits: Limits,
+    stop: Option<Stop<'w>>,
     steps: u64,
     deadline: Option<Instant>,
     memory: u64,
     max_memory: u64,
 }
 
-impl Budget {
-    /// A fresh budget; the clock starts now.
-    pub(super) fn new(limits: &Limits) -> Budget {
+impl<'w> Budget<'w> {
+    /// A fresh budget; the clock starts now. `stop` is asked whenever the clock is read.
+    pub(super) fn new(limits: &Limits, stop: Option<Stop<'w>>) -> Budget<'w> {
         Budget {
             limits: *limits,
+            stop,
             steps: 0,
             deadline: Instant::now().checked_add(Duration::from_millis(limits.timeout_ms)),
             memory: 0,
@@ -146,8 +152,15 @@ impl Budget {
         )
     }
 
-    /// Fails with E404 when the wall-clock limit has passed.
+    /// Fails with E404 when the wall-clock limit has passed or `stop` says so.
     pub(super) fn check_time(&self, span: Span) -> Res<()> {
+        if self.stop.is_some_and(|stop| stop()) {
+            return Err(Box::new(Diagnostic::new(
+                Code::E404,
+                span,
+                "the run was stopped",
+            )));
+        }
         match self.deadline {
             Some(deadline) if Instant::now() >= deadline => Err(limit_error(
                 Code::E404,

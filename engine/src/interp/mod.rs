@@ -59,8 +59,19 @@ fn guarded<R>(f: impl FnOnce() -> R) -> R {
 /// Runs a lowered program under `limits`: its outputs, the runtime error that ended
 /// it (if any; outputs recorded before it are kept), counters and the run's Symbols.
 pub fn run(program: &Program, limits: &Limits) -> RunResult {
+    run_watched(program, limits, None)
+}
+
+/// [`run`], also asking `stop` whenever the clock is read (every
+/// `TIME_CHECK_INTERVAL` steps, each fixpoint round, after each QUERY): when it
+/// answers true the run ends there with E404, as if its time were up.
+pub fn run_watched(
+    program: &Program,
+    limits: &Limits,
+    stop: Option<&dyn Fn() -> bool>,
+) -> RunResult {
     let mut runner = Runner {
-        machine: Machine::new(program, limits),
+        machine: Machine::new(program, limits, stop),
         db: Database::new(program),
         outputs: Vec::new(),
         iterations: 0,
@@ -85,7 +96,7 @@ struct Machine<'p> {
     symbols: Symbols,
     /// Global values; `None` until the global's LET has run.
     globals: Vec<Option<Value>>,
-    budget: Budget,
+    budget: Budget<'p>,
     /// Frames of finished calls, reused by later calls.
     free_frames: Vec<Frame>,
     /// Current CALC call depth (0 outside calls).
@@ -95,12 +106,16 @@ struct Machine<'p> {
 }
 
 impl<'p> Machine<'p> {
-    fn new(program: &'p Program, limits: &Limits) -> Machine<'p> {
+    fn new(
+        program: &'p Program,
+        limits: &Limits,
+        stop: Option<&'p dyn Fn() -> bool>,
+    ) -> Machine<'p> {
         Machine {
             program,
             symbols: program.symbols.clone(),
             globals: vec![None; program.globals.len()],
-            budget: Budget::new(limits),
+            budget: Budget::new(limits, stop),
             free_frames: Vec::new(),
             depth: 0,
             memos: aggregate::Memos::default(),

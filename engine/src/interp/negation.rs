@@ -31,7 +31,11 @@ impl Machine<'_> {
                 !found.is_empty()
             }
             None if values.is_empty() => relation.len() > 0,
-            None => relation.contains(&values),
+            // A relation NOT reads is finished, so it has no pending tuples and its
+            // set answers (spec §9.3); the scan covers the visible ones otherwise.
+            None => relation
+                .contains(&values)
+                .unwrap_or_else(|| (0..relation.len()).any(|id| relation.row(id).equals(&values))),
         };
         if found {
             self.budget.step(span)?;

@@ -417,11 +417,10 @@ impl Relation {
         self.rows.row(id)
     }
 
-    /// True when `row` is stored or pending: the NOT clause's test when every column
-    /// is bound (spec §9.1; it reads only finished relations, which have no pending
-    /// tuples).
-    pub(super) fn contains(&self, row: &[Value]) -> bool {
-        self.rows.contains(row)
+    /// Whether `row` (of the relation's arity) is stored, found by the dedup table;
+    /// `None` while tuples are pending (they are in the table but not stored).
+    pub(super) fn contains(&self, row: &[Value]) -> Option<bool> {
+        (self.visible == self.rows.len()).then(|| self.rows.contains(row))
     }
 
     /// Adds `row` as a pending tuple unless it is stored or pending already; true

@@ -52,6 +52,16 @@ pub fn output(o: &Output, symbols: &Symbols) -> Json {
 /// The flat list of the corpus README: a list answer contributes its items (tuples as
 /// arrays), a truth answer 1 or 0, a RESULT its value.
 pub fn query_results(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
+    flatten(outputs, symbols, |b| Json::from(u8::from(b)))
+}
+
+/// The list of [`query_results`] with truth answers as `true` and `false`, the way
+/// `bytelogic validate` shows what a program gave.
+pub fn flat_answers(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
+    flatten(outputs, symbols, Json::Bool)
+}
+
+fn flatten(outputs: &[Output], symbols: &Symbols, truth: fn(bool) -> Json) -> Vec<Json> {
     let mut flat = Vec::new();
     for o in outputs {
         match o {
@@ -59,7 +69,7 @@ pub fn query_results(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
             Output::Query {
                 answer: QueryAnswer::Truth(b),
                 ..
-            } => flat.push(Json::from(u8::from(*b))),
+            } => flat.push(truth(*b)),
             Output::Query {
                 answer: QueryAnswer::Values(vs),
                 ..
@@ -107,7 +117,8 @@ fn diagnostics(o: &Outcome) -> Json {
     Json::Array(o.all_diagnostics().map(diagnostic).collect())
 }
 
-/// The outcome of `bytelogic run --json`. `fallback` is present only when
+/// The outcome of `bytelogic run --json`. `backend` is what ran, `null` when nothing
+/// did (the program failed its checks). `fallback` is present only when
 /// [`crate::Backend::Auto`] fell back to the interpreter, `wat_code` only when the WAT
 /// was asked for and the program has a module (it passed the checks).
 pub fn outcome(o: &Outcome) -> Json {
@@ -119,7 +130,7 @@ pub fn outcome(o: &Outcome) -> Json {
         "computation_token": o.computation_token(),
         "diagnostics": diagnostics(o),
         "error": o.error().map_or(Json::Null, error),
-        "backend": o.backend,
+        "backend": if o.ran() { Json::from(o.backend) } else { Json::Null },
         "stats": {
             "tuples": o.stats.tuples,
             "iterations": o.stats.iterations,
@@ -223,6 +234,8 @@ mod tests {
                 json!(7)
             ]
         );
+        let shown = flat_answers(&outputs, &s);
+        assert_eq!((&shown[2], &shown[3]), (&json!(true), &json!(false)));
     }
 
     #[test]

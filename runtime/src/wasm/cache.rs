@@ -27,8 +27,6 @@ pub(super) struct Prepared {
     pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
-    /// The first module's binary (for the WAT on request).
-    pub(super) wasm: Vec<u8>,
 }
 
 /// A front-end result (injection included) and, when it has a program, the prepared
@@ -47,6 +45,16 @@ struct Key {
     inputs: Vec<u8>,
 }
 
+impl Key {
+    fn new(source: &str, options: &Options) -> Key {
+        Key {
+            source: source.to_string(),
+            max_source_kb: options.limits.max_source_kb,
+            inputs: encode_inputs(&options.inputs),
+        }
+    }
+}
+
 /// The cache (see the module docs).
 #[derive(Default)]
 pub(super) struct Cache {
@@ -54,6 +62,12 @@ pub(super) struct Cache {
 }
 
 impl Cache {
+    /// The entry for `source` under `options`, if it is cached.
+    pub(super) fn get(&self, source: &str, options: &Options) -> Option<Arc<CacheEntry>> {
+        let key = Key::new(source, options);
+        self.entries.lock().ok()?.get(&key).cloned()
+    }
+
     /// The entry for `source` under `options`, made by `make` (outside the lock) when
     /// it is not cached.
     pub(super) fn get_or_insert(
@@ -62,11 +76,7 @@ impl Cache {
         options: &Options,
         make: impl FnOnce() -> CacheEntry,
     ) -> Arc<CacheEntry> {
-        let key = Key {
-            source: source.to_string(),
-            max_source_kb: options.limits.max_source_kb,
-            inputs: encode_inputs(&options.inputs),
-        };
+        let key = Key::new(source, options);
         if let Some(e) = self.entries.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return e;
         }

@@ -26,6 +26,7 @@ use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Limits, RunResult};
 use cache::{Cache, CacheEntry, Prepared};
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
@@ -80,10 +81,21 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
     WasmError::Engine(e.to_string())
 }
 
-/// Per-store state: the memory limit, and whether the run was stopped to tier up.
+/// Per-store state: the memory limit, and why the run was stopped early (to tier up,
+/// or because its caller no longer needs it).
 pub(crate) struct HostState {
     limits: StoreLimits,
     tier_up: bool,
+    cancelled: bool,
+}
+
+/// How a compiled run is started: when its time limit's clock started (now, unless
+/// the program already ran elsewhere since then) and a flag that, once set, stops it at
+/// its next epoch tick (a run raced against the interpreter that lost).
+#[derive(Clone, Default)]
+pub(crate) struct Run {
+    pub(crate) started: Option<Instant>,
+    pub(crate) cancel: Option<Arc<AtomicBool>>,
 }
 
 /// One compiler: its engine (with an epoch ticker thread) and linker.
@@ -188,26 +200,79 @@ impl WasmBackend {
     /// backend choice is the caller's business). A source seen before with the same
     /// facts skips the front end, code generation and compilation.
     pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
+        self.outcome_of(source, options, &Run::default())
+    }
+
+    /// [`WasmBackend::outcome`] started as `run` says.
+    pub(crate) fn outcome_of(
+        &self,
+        source: &str,
+        options: &Options,
+        run: &Run,
+    ) -> Result<Outcome, WasmError> {
         let start = Instant::now();
-        let entry = self.cache.get_or_insert(source, options, || {
+        let entry = self.entry(source, options);
+        self.run_entry(&entry, source, options, start, run)
+    }
+
+    /// The outcome of `source` under `options` when its module is ready in the cache
+    /// (compiled before, not refused); `None` without running anything otherwise.
+    pub(crate) fn ready(
+        &self,
+        source: &str,
+        options: &Options,
+    ) -> Option<Result<Outcome, WasmError>> {
+        let start = Instant::now();
+        let entry = self.cache.get(source, options)?;
+        match &entry.prepared {
+            Some(Ok(_)) => Some(self.run_entry(&entry, source, options, start, &Run::default())),
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        }
+    }
+
+    /// Compiles `source` under `options` into the cache unless it is there: after this,
+    /// [`WasmBackend::ready`] finds it.
+    pub(crate) fn precompile(&self, source: &str, options: &Options) {
+        self.entry(source, options);
+    }
+
+    /// The cache entry of `source` under `options`, made now if it is not cached.
+    fn entry(&self, source: &str, options: &Options) -> Arc<CacheEntry> {
+        self.cache.get_or_insert(source, options, || {
             let compiled = front_end(source, options);
             let prepared = compiled.program.as_ref().map(|p| self.prepare(p));
             CacheEntry { compiled, prepared }
-        });
+        })
+    }
+
+    /// Runs a cache entry's module (when it has one) and assembles the outcome.
+    fn run_entry(
+        &self,
+        entry: &CacheEntry,
+        source: &str,
+        options: &Options,
+        start: Instant,
+        run: &Run,
+    ) -> Result<Outcome, WasmError> {
         let result = match (&entry.compiled.program, &entry.prepared) {
             (Some(program), Some(Ok(prepared))) => {
-                Some(self.execute(prepared, program, &options.limits)?)
+                Some(self.execute(prepared, program, &options.limits, run)?)
             }
             (_, Some(Err(e))) => return Err(e.clone()),
             _ => None,
         };
         let diagnostics = entry.compiled.diagnostics.clone();
         let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        // The module that ran, with the name section it runs without (decision 180).
         if options.want_wat
-            && let Some(Ok(prepared)) = &entry.prepared
+            && let (Some(program), Some(Ok(_))) = (&entry.compiled.program, &entry.prepared)
         {
-            outcome.wat = Some(bytelogic_codegen::wat(&prepared.wasm).map_err(WasmError::Codegen)?);
+            let named = bytelogic_codegen::compile_named(program, Target::Quick)
+                .map_err(WasmError::Codegen)?;
+            outcome.wat = Some(bytelogic_codegen::wat(&named.wasm).map_err(WasmError::Codegen)?);
         }
+
         Ok(outcome)
     }
 
@@ -220,7 +285,7 @@ impl WasmBackend {
     /// Compiles and runs a lowered program (no caching).
     pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
         let prepared = self.prepare(program)?;
-        self.execute(&prepared, program, limits)
+        self.execute(&prepared, program, limits, &Run::default())
     }
 
     /// Generates the module and compiles it with Winch, timing that compilation.
@@ -233,7 +298,6 @@ impl WasmBackend {
             tier_up_after: start.elapsed() * TIER_UP_RATIO,
             optimized: OnceLock::new(),
             sites: compiled.sites,
-            wasm: compiled.wasm,
         })
     }
 
@@ -243,7 +307,7 @@ impl WasmBackend {
     pub fn run_long(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
         let prepared = self.prepare(program)?;
         self.tier_up(&prepared, program)?;
-        self.execute(&prepared, program, limits)
+        self.execute(&prepared, program, limits, &Run::default())
     }
 
     /// Cranelift's tier and its compilation of `program` for long runs
@@ -271,20 +335,23 @@ impl WasmBackend {
     /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
     /// The run starts on Winch's code unless Cranelift's is there; stopped to tier up,
     /// it runs again from the start on Cranelift's. The time limit's clock starts at
-    /// the first instantiation and keeps running through a tier-up.
+    /// the first instantiation (or when `run` says) and keeps running through a tier-up.
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
         limits: &Limits,
+        run: &Run,
     ) -> Result<RunResult, WasmError> {
         let now = Instant::now();
-        let deadline = now.checked_add(Duration::from_millis(limits.timeout_ms));
+        let deadline =
+            (run.started.unwrap_or(now)).checked_add(Duration::from_millis(limits.timeout_ms));
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if prepared.optimized.get().is_none() {
                 let clock = Clock {
                     deadline,
                     tier_up: now.checked_add(prepared.tier_up_after),
+                    cancel: run.cancel.clone(),
                 };
                 let quick = (&self.quick, &prepared.quick);
                 if let Some(result) = execute_here(quick, prepared, program, limits, clock)? {
@@ -294,6 +361,7 @@ impl WasmBackend {
             let clock = Clock {
                 deadline,
                 tier_up: None,
+                cancel: run.cancel.clone(),
             };
             match execute_here(
                 self.tier_up(prepared, program)?,
@@ -310,11 +378,12 @@ impl WasmBackend {
     }
 }
 
-/// When a run stops: at the time limit's `deadline`, or to tier up (none: never).
-#[derive(Clone, Copy)]
+/// When a run stops: at the time limit's `deadline`, to tier up (none: never), or
+/// once `cancel` is set.
 struct Clock {
     deadline: Option<Instant>,
     tier_up: Option<Instant>,
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 /// [`WasmBackend::execute`] on one tier without the panic guard. `run` executes on a
@@ -335,7 +404,15 @@ fn execute_here(
             .instances(1)
             .build(),
         tier_up: false,
+        cancelled: false,
     };
+    if clock
+        .cancel
+        .as_ref()
+        .is_some_and(|c| c.load(Ordering::Acquire))
+    {
+        return Err(engine_error("the run was cancelled"));
+    }
     let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
     store.limiter(|s| &mut s.limits);
@@ -361,6 +438,9 @@ fn execute_here(
                 .ok_or_else(|| engine_error(&e))?,
         ),
     };
+    if trap == Some(Trap::Interrupt) && store.data().cancelled {
+        return Err(engine_error("the run was cancelled"));
+    }
     if trap == Some(Trap::Interrupt) && store.data().tier_up {
         return Ok(None);
     }
@@ -379,12 +459,20 @@ fn execute_here(
 /// compares the clock with the deadline, so the run stops at the first check past it,
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
-/// instant the run stops too, marked as stopped to tier up.
-fn watch_the_clock(store: &mut Store<HostState>, Clock { deadline, tier_up }: Clock) {
+/// instant, or once cancelled, the run stops too, marked as such.
+fn watch_the_clock(store: &mut Store<HostState>, clock: Clock) {
+    let Clock {
+        deadline,
+        tier_up,
+        cancel,
+    } = clock;
     let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
     store.set_epoch_deadline(u64::from(!past(deadline)));
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
+            Ok(UpdateDeadline::Interrupt)
+        } else if cancel.as_ref().is_some_and(|c| c.load(Ordering::Acquire)) {
+            store.data_mut().cancelled = true;
             Ok(UpdateDeadline::Interrupt)
         } else if past(tier_up) {
             store.data_mut().tier_up = true;
@@ -469,11 +557,15 @@ mod tests {
         let (program, limits) = (chain(400), Limits::default());
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
-        let tiered = backend.execute(&prepared, &program, &limits).expect("runs");
+        let tiered = backend
+            .execute(&prepared, &program, &limits, &Run::default())
+            .expect("runs");
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
-        let again = backend.execute(&prepared, &program, &limits).expect("runs");
+        let again = backend
+            .execute(&prepared, &program, &limits, &Run::default())
+            .expect("runs");
         assert_eq!(
             summary(&again),
             interpreted,
@@ -486,7 +578,9 @@ mod tests {
         let backend = WasmBackend::new().expect("wasmtime starts");
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
-        let result = backend.execute(&prepared, &program, &limits).expect("runs");
+        let result = backend
+            .execute(&prepared, &program, &limits, &Run::default())
+            .expect("runs");
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");
         assert_eq!(
