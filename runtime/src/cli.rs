@@ -1,6 +1,7 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
 //! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
-//! `validate`, and `vocab` (`lex` and `vocab`).
+//! `validate`, and `vocab` (`lex` and `vocab`); `wat` runs a WebAssembly module's
+//! `compute` (the WAT executor ByteLogic replaces).
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -19,6 +20,7 @@ mod serve;
 mod tokens;
 mod validate;
 mod vocab;
+mod wat;
 
 /// Runs and checks ByteLogic programs.
 #[derive(Parser)]
@@ -72,6 +74,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Runs the `compute` function of a WebAssembly module (text or binary) in a sandbox.
+    Wat(wat::WatArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -204,6 +208,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => return validate::main(args),
         Command::Lex(args) => return vocab::lex(args),
         Command::Vocab { json } => return vocab::vocab(*json),
+        Command::Wat(args) => return wat::main(args),
     };
     emit(report)
 }

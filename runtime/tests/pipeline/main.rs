@@ -1,12 +1,13 @@
 //! The commands for language-model pipelines, through the real binary: `tokens`,
-//! `serve` (also through the Python client in `examples/python`), `validate`, `lex`
-//! and `vocab`.
+//! `serve` (also through the Python client in `examples/python`), `validate`, `lex`,
+//! `vocab` and `wat`.
 
 mod python;
 mod serve;
 mod tokens;
 mod validate;
 mod vocab;
+mod wat;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
