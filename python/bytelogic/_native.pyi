@@ -1,19 +1,33 @@
 """Type stubs of bytelogic._native (re-exported by the bytelogic package)."""
 
 from os import PathLike
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union, final
+
+__all__ = [
+    "__version__",
+    "_bench_rust_executor",
+    "ByteLogicExecutor",
+    "Diagnostic",
+    "RowReport",
+    "Summary",
+    "TokenStream",
+    "UsageError",
+    "check",
+    "lex",
+    "vocab",
+]
 
 __version__: str
 
-Value = Union[int, float, str]
+_Value = Union[int, float, str]
 """A program value: Int, Float or Symbol."""
 
-FlatItem = Union[int, float, str, bool, Tuple[Value, ...]]
+_FlatItem = Union[int, float, str, bool, Tuple[_Value, ...]]
 """An item of query_results: a value, a tuple, or a truth answer."""
 
-Backend = Literal["auto", "wasm", "interpreter", "interp"]
+_Backend = Literal["auto", "wasm", "interpreter", "interp"]
 
-class Limits(TypedDict, total=False):
+class _Limits(TypedDict, total=False):
     """The limits of a run (spec §7), each defaulting to the engine's default."""
 
     max_steps: int
@@ -23,23 +37,23 @@ class Limits(TypedDict, total=False):
     max_memory_mb: int
     max_source_kb: int
 
-Inputs = Mapping[str, Sequence[Sequence[Union[int, float, str]]]]
+_Inputs = Mapping[str, Sequence[Sequence[Union[int, float, str]]]]
 """Facts to inject: {"relation": [[value, ...], ...]}."""
 
-class ExecutionResult(TypedDict):
+class _ExecutionResult(TypedDict):
     """What execute_bytelogic returns."""
 
     success: bool
     result: str
-    query_results: List[FlatItem]
+    query_results: List[_FlatItem]
     computation_token: str
     wat_code: Optional[str]
     error: Optional[str]
     execution_time_ms: float
-    calculation_result: Optional[Value]
+    calculation_result: Optional[_Value]
     outcome: Dict[str, Any]
 
-class ComputeResult(TypedDict):
+class _ComputeResult(TypedDict):
     """What execute_wat returns."""
 
     success: bool
@@ -50,17 +64,18 @@ class ComputeResult(TypedDict):
 class UsageError(ValueError):
     """A bad argument. A program that fails is not an exception: its result says so."""
 
+@final
 class ByteLogicExecutor:
     """Runs ByteLogic programs in this process; thread-safe and picklable."""
 
-    def __init__(
-        self,
-        backend: Backend = "auto",
-        limits: Optional[Limits] = None,
+    def __new__(
+        cls,
+        backend: _Backend = "auto",
+        limits: Optional[_Limits] = None,
         timeout: Optional[float] = None,
         cache_enabled: bool = True,
         bytelogic_path: Optional[Union[str, PathLike[str]]] = None,
-    ) -> None: ...
+    ) -> ByteLogicExecutor: ...
     @property
     def backend(self) -> Literal["auto", "wasm", "interpreter"]: ...
     @property
@@ -70,19 +85,19 @@ class ByteLogicExecutor:
     def execute_bytelogic(
         self,
         bl_code: str,
-        inputs: Optional[Inputs] = None,
+        inputs: Optional[_Inputs] = None,
         wat: bool = False,
         *,
-        limits: Optional[Limits] = None,
-        backend: Optional[Backend] = None,
-    ) -> ExecutionResult: ...
+        limits: Optional[_Limits] = None,
+        backend: Optional[_Backend] = None,
+    ) -> _ExecutionResult: ...
     def process_text(
         self,
         text: str,
         keep: bool = False,
         *,
-        limits: Optional[Limits] = None,
-        backend: Optional[Backend] = None,
+        limits: Optional[_Limits] = None,
+        backend: Optional[_Backend] = None,
     ) -> str: ...
     def validate(
         self,
@@ -102,13 +117,14 @@ class ByteLogicExecutor:
         wat_code: Union[str, bytes],
         inputs: Optional[Union[Sequence[float], Mapping[str, float]]] = None,
         *,
-        limits: Optional[Limits] = None,
-    ) -> ComputeResult: ...
+        limits: Optional[_Limits] = None,
+    ) -> _ComputeResult: ...
 
+@final
 class TokenStream:
     """process_text for a text that arrives in pieces."""
 
-    def __init__(self, executor: Optional[ByteLogicExecutor] = None, keep: bool = False) -> None: ...
+    def __new__(cls, executor: Optional[ByteLogicExecutor] = None, keep: bool = False) -> TokenStream: ...
     def feed(self, chunk: Union[str, bytes]) -> str: ...
     def finish(self) -> str: ...
     @property
@@ -116,6 +132,7 @@ class TokenStream:
     @property
     def failed(self) -> int: ...
 
+@final
 class Diagnostic:
     """A diagnostic with the fields of spec §8."""
 
@@ -127,8 +144,8 @@ class Diagnostic:
     end_column: int
     label: Optional[str]
     hint: Optional[str]
-    def __init__(
-        self,
+    def __new__(
+        cls,
         code: str,
         severity: str,
         message: str,
@@ -137,21 +154,22 @@ class Diagnostic:
         end_column: int,
         label: Optional[str] = None,
         hint: Optional[str] = None,
-    ) -> None: ...
+    ) -> Diagnostic: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class RowReport:
     """The verdict on one row of a dataset."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         line: int,
         id: str,
         category: str,
         status: Literal["pass", "wrong", "error"],
         code: Optional[str] = None,
         message: Optional[str] = None,
-    ) -> None: ...
+    ) -> RowReport: ...
     @property
     def line(self) -> int: ...
     @property
@@ -166,10 +184,11 @@ class RowReport:
     def message(self) -> Optional[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class Summary:
     """The result of validating a dataset."""
 
-    def __init__(self, reports: Iterable[RowReport], elapsed: float = 0.0) -> None: ...
+    def __new__(cls, reports: Iterable[RowReport], elapsed: float = 0.0) -> Summary: ...
     @staticmethod
     def merge(parts: Iterable[Summary], elapsed: Optional[float] = None) -> Summary: ...
     @property
@@ -193,3 +212,5 @@ class Summary:
 def check(code: str) -> List[Diagnostic]: ...
 def lex(code: str) -> List[Dict[str, Any]]: ...
 def vocab() -> Dict[str, List[str]]: ...
+def _bench_rust_executor(programs: List[str], backend: str) -> float:
+    """For python/bench: seconds the process's Rust Executor takes to run `programs`."""

@@ -96,7 +96,7 @@ fn merged(base: &Limits, over: Map<String, Json>) -> PyResult<Limits> {
     bytelogic_runtime::serve::limits(Some(&all)).map_err(|(_, m)| UsageError::new_err(m))
 }
 
-/// Runs ByteLogic programs in this process (see the module documentation).
+/// Runs ByteLogic programs, texts, datasets and WAT modules in this process.
 ///
 /// ``backend`` is ``'auto'`` (compiled to WebAssembly, the interpreter when that
 /// cannot run a program), ``'wasm'`` or ``'interpreter'``; ``limits`` a dict with the

@@ -37,3 +37,12 @@ def test_python_block_runs(code):
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_package_docstring_examples_run():
+    import doctest
+
+    import bytelogic
+
+    failed, tried = doctest.testmod(bytelogic)
+    assert (failed, tried > 0) == (0, True)
