@@ -1,5 +1,10 @@
 """A client for `bytelogic serve`, using only the Python standard library.
 
+The `bytelogic` package (`pip install ./python`) runs programs in the calling process
+and is many times faster; this client is for environments that cannot build or install
+that package but have the `bytelogic` binary, and for running programs in a separate
+process. It has the package's names and dict keys (docs/python.md, docs/decisions.md 168):
+
     from bytelogic_client import ByteLogicExecutor
 
     with ByteLogicExecutor() as bl:              # starts `bytelogic serve`
@@ -8,8 +13,8 @@
         bl.process_text("x = <computation>RESULT 2 + 2</computation>")
                                                  # 'x = <result>4</result>'
 
-The binary is the `binary` argument, else $BYTELOGIC_BIN, else `bytelogic` on PATH.
-One server process serves every call; calls are serialised with a lock.
+The binary is the `bytelogic_path` argument, else $BYTELOGIC_BIN, else `bytelogic` on
+PATH. One server process serves every call; calls are serialised with a lock.
 """
 
 import itertools
@@ -19,21 +24,32 @@ import subprocess
 import threading
 import time
 
-__all__ = ["ByteLogicExecutor", "ByteLogicError"]
+__all__ = ["ByteLogicExecutor", "ByteLogicError", "UsageError"]
 
 
 class ByteLogicError(Exception):
-    """The server could not be reached, or refused a `process_text` request."""
+    """The server could not be reached or answered out of turn."""
+
+
+class UsageError(ValueError):
+    """A bad argument (the server answered `bad_request`). A program that fails is not
+    an exception: its result says so."""
 
 
 class ByteLogicExecutor:
     """Runs ByteLogic programs through one long-lived `bytelogic serve` process."""
 
-    def __init__(self, binary=None, limits=None):
-        """Starts the server. `limits` (e.g. {"max_steps": 10000, "timeout_ms": 500})
-        applies to every call that does not give its own."""
-        self.binary = binary or os.environ.get("BYTELOGIC_BIN") or "bytelogic"
-        self.limits = limits
+    def __init__(self, backend="auto", limits=None, timeout=None, bytelogic_path=None):
+        """Starts the server. `limits` (e.g. {"max_steps": 10000, "timeout_ms": 500}) and
+        `timeout` (seconds) apply to every call; a call's own `limits` replace the
+        entries they name."""
+        self.binary = bytelogic_path or os.environ.get("BYTELOGIC_BIN") or "bytelogic"
+        self.backend = backend
+        self.limits = dict(limits or {})
+        if timeout is not None:
+            if "timeout_ms" in self.limits:
+                raise UsageError("give the time limit once: timeout (seconds) or limits['timeout_ms']")
+            self.limits["timeout_ms"] = round(timeout * 1000)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._process = subprocess.Popen(
@@ -44,46 +60,43 @@ class ByteLogicExecutor:
             encoding="utf-8",
         )
 
-    def execute_bytelogic(self, code, inputs=None, limits=None, backend=None, wat=False):
-        """Runs `code` and returns a dict with the keys ByteLogic pipelines use:
-        success, result, query_results, computation_token, wat_code, error (None or
-        "CODE: message"), plus execution_time_ms (the round trip) and outcome (the
-        server's whole response)."""
-        request = {"code": code}
+    def execute_bytelogic(self, bl_code, inputs=None, wat=False, *, limits=None, backend=None):
+        """Runs `bl_code` and returns the dict of the package's execute_bytelogic:
+        success, result, query_results (tuples as tuple, truth answers as bool),
+        computation_token, wat_code, error (None or "CODE: message"),
+        execution_time_ms (the round trip), calculation_result (the last RESULT's value
+        or None) and outcome (the server's response)."""
+        request = {"code": bl_code, "backend": backend or self.backend}
         if inputs is not None:
             request["inputs"] = inputs
-        if backend is not None:
-            request["backend"] = backend
         if wat:
             request["wat"] = True
         start = time.perf_counter()
         response = self._request(request, limits)
         elapsed_ms = (time.perf_counter() - start) * 1000.0
+        response.pop("id", None)
         error = response.get("error")
         error_text = None if error is None else "%s: %s" % (error["code"], error["message"])
-        token = response.get("computation_token")
-        if token is None:
-            token = "<error>%s</error>" % error_text
+        outputs = response.get("outputs", [])
+        results = [o["value"] for o in outputs if o["kind"] == "result"]
         return {
-            "success": bool(response.get("success")),
+            "success": error is None,
             "result": response.get("result", ""),
-            "query_results": response.get("query_results", []),
-            "computation_token": token,
+            "query_results": [item for o in outputs for item in _flat(o)],
+            "computation_token": response.get("computation_token", "<error>%s</error>" % error_text),
             "wat_code": response.get("wat_code"),
             "error": error_text,
             "execution_time_ms": elapsed_ms,
+            "calculation_result": results[-1] if results else None,
             "outcome": response,
         }
 
-    def process_text(self, text, keep=False, limits=None):
-        """Returns `text` with each <computation>…</computation> block replaced by its
-        <result>…</result> or <error>…</error> (kept before it when `keep`)."""
-        request = {"kind": "tokens", "text": text, "keep": bool(keep)}
-        response = self._request(request, limits)
-        if not response.get("success"):
-            error = response.get("error") or {}
-            raise ByteLogicError("%s: %s" % (error.get("code"), error.get("message")))
-        return response["text"]
+    def process_text(self, text, keep=False, *, limits=None, backend=None):
+        """Returns `text` with each <computation>...</computation> block replaced by its
+        <result>...</result> or <error>...</error> (kept before it when `keep`)."""
+        request = {"kind": "tokens", "text": text, "keep": bool(keep),
+                   "backend": backend or self.backend}
+        return self._request(request, limits)["text"]
 
     def close(self):
         """Stops the server: closes its input and waits for it to exit."""
@@ -99,9 +112,15 @@ class ByteLogicExecutor:
         self.close()
 
     def _request(self, request, limits):
-        limits = limits if limits is not None else self.limits
+        if request.get("backend") == "interp":
+            request["backend"] = "interpreter"
+        merged = dict(self.limits)
         if limits is not None:
-            request["limits"] = limits
+            if not isinstance(limits, dict):
+                raise UsageError("limits must be a dict such as {'max_steps': 1000}, not %r" % (limits,))
+            merged.update(limits)
+        if merged:
+            request["limits"] = merged
         with self._lock:
             request["id"] = next(self._ids)
             try:
@@ -115,4 +134,15 @@ class ByteLogicExecutor:
         response = json.loads(line)
         if response.get("id") != request["id"]:
             raise ByteLogicError("response %r does not answer request %r" % (response.get("id"), request["id"]))
+        error = response.get("error") or {}
+        if error.get("code") == "bad_request":
+            raise UsageError(error.get("message"))
         return response
+
+
+def _flat(output):
+    """The items an output contributes to query_results, in the package's types."""
+    value = output["value"]
+    if output["kind"] == "result" or isinstance(value, bool):
+        return [value]
+    return [tuple(item) if isinstance(item, list) else item for item in value]

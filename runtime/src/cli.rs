@@ -1,7 +1,8 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
 //! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
 //! `validate`, and `vocab` (`lex` and `vocab`); `explain` prints the page of a
-//! diagnostic code.
+//! diagnostic code; `wat` runs a WebAssembly module's `compute` (the WAT executor
+//! ByteLogic replaces).
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
@@ -24,6 +25,7 @@ mod serve;
 mod tokens;
 mod validate;
 mod vocab;
+mod wat;
 
 /// Runs and checks ByteLogic programs.
 #[derive(Parser)]
@@ -77,6 +79,8 @@ enum Command {
     Vocab(vocab::VocabArgs),
     /// Explains a diagnostic code: what it means, a program that triggers it, the fix.
     Explain(explain::ExplainArgs),
+    /// Runs the `compute` function of a WebAssembly module (text or binary) in a sandbox.
+    Wat(wat::WatArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -212,6 +216,7 @@ pub fn main() -> ExitCode {
         Command::Lex(args) => return vocab::lex(args),
         Command::Vocab(args) => return vocab::vocab(args),
         Command::Explain(args) => return explain::main(args),
+        Command::Wat(args) => return wat::main(args),
     };
     emit(report)
 }

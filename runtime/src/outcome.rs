@@ -5,7 +5,7 @@
 use crate::render::json;
 use bytelogic_engine::output::output_text;
 use bytelogic_engine::{
-    Diagnostic, Limits, LineIndex, Output, Position, RunResult, Stats, Symbols,
+    Diagnostic, Limits, LineIndex, Output, Position, QueryAnswer, RunResult, Stats, Symbols, Value,
 };
 use std::time::{Duration, Instant};
 
@@ -32,6 +32,35 @@ impl Located {
             position,
         }
     }
+}
+
+/// One item of the flat list of outputs the corpus compares (its README): what
+/// [`flatten`] yields, for each renderer to show in its own types.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Flat<'a> {
+    /// An item of a one-`?` answer, or a RESULT's value.
+    Value(Value),
+    /// A tuple of a several-`?` answer.
+    Tuple(&'a [Value]),
+    /// A truth answer (the corpus counts it as 1 or 0).
+    Truth(bool),
+}
+
+/// The outputs flattened in program order: a list answer contributes its items, a
+/// truth answer itself, a RESULT its value.
+pub fn flatten(outputs: &[Output]) -> impl Iterator<Item = Flat<'_>> {
+    outputs
+        .iter()
+        .flat_map(|o| -> Box<dyn Iterator<Item = Flat<'_>> + '_> {
+            match o {
+                Output::Result(v) => Box::new(std::iter::once(Flat::Value(*v))),
+                Output::Query { answer, .. } => match answer {
+                    QueryAnswer::Truth(b) => Box::new(std::iter::once(Flat::Truth(*b))),
+                    QueryAnswer::Values(vs) => Box::new(vs.iter().map(|&v| Flat::Value(v))),
+                    QueryAnswer::Tuples(ts) => Box::new(ts.iter().map(Flat::Tuple)),
+                },
+            }
+        })
 }
 
 /// Everything one run (or check) of a program produced, independent of how it is shown.

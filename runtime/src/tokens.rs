@@ -9,6 +9,7 @@
 //! still open when the input ends is left as it was written.
 
 use crate::executor::{Executor, Options};
+use std::borrow::Borrow;
 
 /// The tag that opens a block.
 pub const OPEN: &str = "<computation>";
@@ -83,10 +84,12 @@ enum State {
 }
 
 /// The incremental form of [`process_text`]: feed text with [`TokenStream::push`],
-/// write out what it returns, and end with [`TokenStream::finish`].
-pub struct TokenStream<'e> {
+/// write out what it returns, and end with [`TokenStream::finish`]. `E` is how the
+/// stream holds its executor: `&Executor`, or an `Arc<Executor>` for a stream that
+/// must own it (the Python package's).
+pub struct TokenStream<E: Borrow<Executor>> {
     options: TokenOptions,
-    executor: &'e Executor,
+    executor: E,
     state: State,
     pending: String,
     /// The opening tag of the current block, as written (its case is kept).
@@ -96,9 +99,9 @@ pub struct TokenStream<'e> {
     counts: BlockCounts,
 }
 
-impl<'e> TokenStream<'e> {
+impl<E: Borrow<Executor>> TokenStream<E> {
     /// A stream that runs blocks under `options` with `executor`.
-    pub fn new(options: TokenOptions, executor: &'e Executor) -> TokenStream<'e> {
+    pub fn new(options: TokenOptions, executor: E) -> TokenStream<E> {
         TokenStream {
             options,
             executor,
@@ -141,7 +144,7 @@ impl<'e> TokenStream<'e> {
                             out.push_str(code);
                             out.push_str(close);
                         }
-                        let token = answer(code, &self.options.run, self.executor);
+                        let token = answer(code, &self.options.run, self.executor.borrow());
                         self.counts.blocks += 1;
                         if token.starts_with(ERROR_TAGS[0]) {
                             self.counts.failed += 1;

@@ -1,7 +1,7 @@
 //! JSON rendering: values and outputs at full precision (spec §5.4), diagnostics with
 //! the fields of spec §8, and the whole outcome of `bytelogic run --json`.
 
-use crate::outcome::{Located, Outcome};
+use crate::outcome::{Flat, Located, Outcome, flatten};
 use bytelogic_engine::{Output, QueryAnswer, Symbols, Value};
 use serde_json::{Value as Json, json};
 
@@ -49,42 +49,28 @@ pub fn output(o: &Output, symbols: &Symbols) -> Json {
     }
 }
 
-/// The flat list of the corpus README: a list answer contributes its items (tuples as
-/// arrays), a truth answer 1 or 0, a RESULT its value.
+/// The flat list of the corpus README ([`flatten`]) as JSON: tuples as arrays, truth
+/// answers 1 or 0.
 pub fn query_results(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
-    flatten(outputs, symbols, |b| Json::from(u8::from(b)))
+    flatten(outputs)
+        .map(|item| match item {
+            Flat::Value(v) => value(v, symbols),
+            Flat::Tuple(t) => tuple(t, symbols),
+            Flat::Truth(b) => Json::from(u8::from(b)),
+        })
+        .collect()
 }
 
 /// The list of [`query_results`] with truth answers as `true` and `false`, the way
 /// `bytelogic validate` shows what a program gave.
 pub fn flat_answers(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
-    flatten(outputs, symbols, Json::Bool)
-}
-
-fn flatten(outputs: &[Output], symbols: &Symbols, truth: fn(bool) -> Json) -> Vec<Json> {
-    let mut flat = Vec::new();
-    for o in outputs {
-        match o {
-            Output::Result(v) => flat.push(value(*v, symbols)),
-            Output::Query {
-                answer: QueryAnswer::Truth(b),
-                ..
-            } => flat.push(truth(*b)),
-            Output::Query {
-                answer: QueryAnswer::Values(vs),
-                ..
-            } => {
-                flat.extend(vs.iter().map(|&v| value(v, symbols)));
-            }
-            Output::Query {
-                answer: QueryAnswer::Tuples(ts),
-                ..
-            } => {
-                flat.extend(ts.iter().map(|t| tuple(t, symbols)));
-            }
-        }
-    }
-    flat
+    flatten(outputs)
+        .map(|item| match item {
+            Flat::Value(v) => value(v, symbols),
+            Flat::Tuple(t) => tuple(t, symbols),
+            Flat::Truth(b) => Json::Bool(b),
+        })
+        .collect()
 }
 
 /// A diagnostic: `code`, `severity`, `message`, `line`, `column`, `end_column`,

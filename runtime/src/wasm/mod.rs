@@ -14,6 +14,7 @@
 //! CLI and JSON rendering are shared with the interpreter.
 
 mod cache;
+pub mod compute;
 mod decode;
 mod functions;
 mod message;

@@ -1,13 +1,13 @@
 //! The commands for language-model pipelines, through the real binary: `tokens`,
-//! `serve` (also through the Python client in `examples/python`), `validate`, `lex`
-//! and `vocab`.
+//! `serve`, `validate`, `lex`, `vocab` and `wat`. (The Python client of `serve` is
+//! tested by the Python package's suite, `python/tests`.)
 
 mod generate;
-mod python;
 mod serve;
 mod tokens;
 mod validate;
 mod vocab;
+mod wat;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,10 +54,4 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("write temp file");
     path
-}
-
-/// Whether a test that needs something absent from this machine must fail (under CI)
-/// rather than pass with a notice.
-fn required() -> bool {
-    std::env::var_os("CI").is_some()
 }
