@@ -378,7 +378,7 @@ pub fn lex(py: Python<'_>, code: String) -> PyResult<Bound<'_, PyAny>> {
 }
 
 /// The vocabulary for tokenizers: ``{'keywords', 'operators', 'word_operators',
-/// 'builtins', 'special_tokens'}``, as ``bytelogic vocab --json`` prints it.
+/// 'builtins', 'aggregates', 'special_tokens'}``, as ``bytelogic vocab --json`` prints it.
 #[pyfunction]
 pub fn vocab(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     from_json(py, &vocabulary::vocabulary())

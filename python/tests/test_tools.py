@@ -34,8 +34,9 @@ def test_lex_and_vocab():
     assert "".join(t["text"] for t in tokens) == "REL a ; hi\n$x"
     assert tokens[-1]["kind"] == "variable"
     v = bytelogic.vocab()
-    assert set(v) == {"keywords", "operators", "word_operators", "builtins", "special_tokens"}
+    assert set(v) == {"keywords", "operators", "word_operators", "builtins", "aggregates", "special_tokens"}
     assert v["special_tokens"][0] == "<computation>" and "CHAR_AT" in v["builtins"]
+    assert v["aggregates"] == ["COUNT", "SUM", "MIN", "MAX", "MEAN"]
 
 
 def test_validate_counts_rows(bl):
