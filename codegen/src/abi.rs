@@ -98,6 +98,23 @@ pub const IDX_FILED: u32 = 24;
 /// Index entry size: hash, row list pointer (0 = empty), length, capacity.
 pub const ENTRY_SIZE: u32 = 16;
 
+/// Memo descriptor (the results of the aggregates written in rules, spec §9.2; see
+/// `ABI.md`): the hash table's address.
+pub const MEMO_TBL: u32 = 0;
+/// Memo descriptor: the table's capacity (power of two, 0 before the first entry).
+pub const MEMO_TCAP: u32 = 4;
+/// Memo descriptor: the number of entries.
+pub const MEMO_LEN: u32 = 8;
+/// Memo descriptor size.
+pub const MEMO_SIZE: u32 = 16;
+/// Memo entry size: hash (i32) +0, memo id + 1 (i32, 0 = free) +4, the group's key
+/// (its index entry's address, or 0) +8, the result (a value) +16.
+pub const MEMO_ENTRY: u32 = 32;
+/// Memo entry: the group's key.
+pub const MEMO_KEY: u32 = 8;
+/// Memo entry: the result.
+pub const MEMO_VALUE: u32 = 16;
+
 /// Output record: kind (0 RESULT, 1 QUERY).
 pub const OUT_KIND: u32 = 0;
 /// RESULT record: the value.
@@ -265,6 +282,11 @@ pub enum Detail {
     GlobalVar,
     /// E208 of a FOR-QUERY tuple read outside its loop.
     TupleVar,
+    /// An aggregate (spec §9.2; the site names its relation): E209 of an empty group,
+    /// E203 of a Symbol in a SUM or MEAN (operand A) or of a MIN or MAX over numbers
+    /// and Symbols, E202 of an Int total (operand A's payload its low 64 bits, B's its
+    /// high ones), E205 of a Float total.
+    Aggregate(bytelogic_engine::ir::AggFunc),
 }
 
 const BINOPS: [bytelogic_engine::ast::BinOp; 13] = {
@@ -284,6 +306,12 @@ impl Detail {
             Detail::LocalVar => 23,
             Detail::GlobalVar => 24,
             Detail::TupleVar => 25,
+            Detail::Aggregate(a) => {
+                60 + bytelogic_engine::ir::AggFunc::ALL
+                    .iter()
+                    .position(|&x| x == a)
+                    .unwrap_or(0) as i32
+            }
             Detail::Builtin(b) => {
                 32 + bytelogic_engine::ir::Builtin::ALL
                     .iter()
@@ -304,6 +332,7 @@ impl Detail {
             24 => Detail::GlobalVar,
             25 => Detail::TupleVar,
             32..=50 => Detail::Builtin(bytelogic_engine::ir::Builtin::ALL[(code - 32) as usize]),
+            60..=64 => Detail::Aggregate(bytelogic_engine::ir::AggFunc::ALL[(code - 60) as usize]),
             _ => Detail::None,
         }
     }

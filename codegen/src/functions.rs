@@ -3,7 +3,7 @@
 //! and the few function types those are padded to.
 
 use bytelogic_engine::ast::BinOp;
-use bytelogic_engine::ir::{Builtin, FuncId, IndexId, Plan, Program, Rule, RuleId};
+use bytelogic_engine::ir::{AggFunc, Builtin, FuncId, IndexId, Plan, Program, Rule, RuleId};
 use wasm_encoder::ValType;
 use wasm_encoder::ValType::{F64, I32, I64};
 
@@ -173,6 +173,9 @@ pub enum Helper {
     /// `(set)`: gives a set of arity 1 or 2 a bitmap of its rows when they are dense
     /// Ints.
     SetDense,
+    /// `(set, tuple) -> bool`: whether the set holds the tuple (of the arity), stored
+    /// or pending: the NOT clause with every column bound (spec §9.1).
+    SetFind(u32),
     /// `(index)`: doubles an index's hash table.
     IndexGrow,
     /// `(index, set, row)`: files a row under its key.
@@ -212,6 +215,23 @@ pub enum Helper {
     /// `(rel, pattern, project, out)`: matching tuples, sorted; stores their count at
     /// `out` and their address at `out + 4`.
     Snapshot,
+    /// `(rel, pattern) -> list`: the visible rows of `rel` equal to the pattern's
+    /// non-`?` values, as a list on the heap: their count (i32), then their row
+    /// numbers in increasing order (an aggregate without an index, spec §9.2).
+    GroupRows,
+    /// `(rel, rows, n, col, site) -> value`: the aggregate of the `n` rows of `rel`
+    /// numbered in the list `rows`, its value column `col`: one step per row at `site`
+    /// first, then the result, or tag 0 when an empty group has none (spec §9.2).
+    Fold(AggFunc),
+    /// `(memo, key) -> value`: the result kept for aggregate `memo` and group `key`
+    /// in this stratum run, or tag 0 (docs/decisions.md 205).
+    MemoFind,
+    /// `(memo, key, value)`: keeps a result for [`Helper::MemoFind`].
+    MemoKeep,
+    /// `(memo descriptor)`: doubles the memo table.
+    MemoGrow,
+    /// `()`: forgets every kept result (at the start of a stratum).
+    MemoClear,
     /// `(record)`: appends an output record.
     OutPush,
     /// `(value)`: records a RESULT output.
@@ -250,6 +270,7 @@ impl Helper {
             Helper::SetGrow => "set_grow",
             Helper::SetInsert(arity) => return format!("set_insert/{arity}"),
             Helper::SetDense => "set_dense",
+            Helper::SetFind(arity) => return format!("set_find/{arity}"),
             Helper::IndexGrow => "index_grow",
             Helper::IndexAdd => "index_add",
             Helper::IndexProbe(ix) => return format!("index_probe:{}", ix.0),
@@ -267,6 +288,12 @@ impl Helper {
             Helper::SortDense => "sort_dense",
             Helper::SetSorted => "set_sorted",
             Helper::Snapshot => "snapshot",
+            Helper::GroupRows => "group_rows",
+            Helper::Fold(a) => return format!("fold:{}", a.name().to_lowercase()),
+            Helper::MemoFind => "memo_find",
+            Helper::MemoKeep => "memo_keep",
+            Helper::MemoGrow => "memo_grow",
+            Helper::MemoClear => "memo_clear",
             Helper::OutPush => "out_push",
             Helper::OutResult => "out_result",
             Helper::OutQuery => "out_query",
@@ -300,6 +327,10 @@ impl Helper {
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
             Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
+            Helper::SetFind(_) | Helper::GroupRows => (vec![I32, I32], vec![I32]),
+            Helper::Fold(_) => (vec![I32; 5], value.to_vec()),
+            Helper::MemoFind => (vec![I32, I32], value.to_vec()),
+            Helper::MemoKeep => (vec![I32, I32, I32, I64], vec![]),
             Helper::IndexProbe(_) => (vec![I32], vec![I32]),
             Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
@@ -309,8 +340,11 @@ impl Helper {
             Helper::Merge => (vec![I32], vec![I32]),
             Helper::Flush(_) => (vec![I32], vec![]),
             Helper::MergeAll => (vec![], vec![I32]),
-            Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
+            Helper::InternGrow | Helper::SymInit | Helper::Settle | Helper::MemoClear => {
+                (vec![], vec![])
+            }
             Helper::SetGrow
+            | Helper::MemoGrow
             | Helper::SetDense
             | Helper::IndexGrow
             | Helper::IndexCatchUp

@@ -16,6 +16,9 @@ pub struct Layout {
     pub rels: u32,
     /// Index descriptors, [`abi::IDX_SIZE`] bytes each, by index id.
     pub idxs: u32,
+    /// The memo descriptor ([`abi::MEMO_TBL`] and the fields after it) of a program
+    /// with aggregates in rules (spec §9.2); 0 in one without.
+    pub memo: u32,
     /// Written Symbol table entries, by Symbol id.
     pub symtab: u32,
     /// The site table.
@@ -69,6 +72,13 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
         let at = rels + r as u32 * REL_SIZE;
         put(&mut data, at + SET_ARITY, rel.arity);
     }
+    let memo = if program.memos > 0 {
+        next = align(next, 8);
+        next += MEMO_SIZE;
+        next - MEMO_SIZE
+    } else {
+        0
+    };
     let known = program.symbols.len() as u32;
     let mut texts = Vec::new();
     for id in 0..known {
@@ -95,6 +105,7 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
         batch,
         rels,
         idxs,
+        memo,
         symtab,
         sites,
         data,

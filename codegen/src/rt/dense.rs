@@ -359,12 +359,21 @@ pub(super) fn maybe_densify(m: &mut Registry<'_>, f: &mut FnBuilder, s: Local) {
         .end();
 }
 
-/// Emits, for `SetInsert(arity)` (arity 1 or 2) of the tuple at local `tup` into the
-/// set at local `s`, the bitmap lookup, as one block: when the set has a bitmap and
-/// the tuple is inside its rectangle, returns -1 from the helper if the tuple's bit is
-/// set, and otherwise sets the bit, sets local `in_bitmap` to 1 and branches out of
-/// the block that encloses this one. Otherwise it falls through, for the hash table.
-pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32, in_bitmap: Local) {
+/// What [`bitmap_lookup`] does with a tuple inside the bitmap's rectangle.
+pub(super) enum OnBit {
+    /// `SetInsert`: returns -1 from the helper if the tuple's bit is set, and
+    /// otherwise sets the bit, sets this local to 1 and branches out of the block
+    /// that encloses the lookup's.
+    Insert(Local),
+    /// `SetFind`: returns whether the tuple's bit is set.
+    Find,
+}
+
+/// Emits, for `SetInsert(arity)` or `SetFind(arity)` (arity 1 or 2) of the tuple at
+/// local `tup` in the set at local `s`, the bitmap lookup, as one block: when the set
+/// has a bitmap and the tuple is inside its rectangle, what `on_bit` says (a tuple
+/// there is only a bit). Otherwise it falls through, for the hash table.
+pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32, on_bit: OnBit) {
     let [bits, addr] = [(); 2].map(|_| f.local(ValType::I32));
     let [low0, low1, shift, bit, mask] = [(); 5].map(|_| f.local(ValType::I64));
     f.ins().block(BlockType::Empty);
@@ -407,6 +416,21 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32,
     }
     bit_of(f, tup, Width::Known(arity), [low0, low1], shift, bit);
     word_of(f, bits, bit, addr, mask);
+    let in_bitmap = match on_bit {
+        OnBit::Insert(in_bitmap) => in_bitmap,
+        OnBit::Find => {
+            f.ins()
+                .get(addr)
+                .i64_load(m64(0))
+                .get(mask)
+                .i64_and()
+                .i64_eqz()
+                .i32_eqz()
+                .return_()
+                .end();
+            return;
+        }
+    };
     f.ins()
         .get(addr)
         .i64_load(m64(0))

@@ -23,7 +23,7 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn push(self, f: &mut FnBuilder) {
+    pub(super) fn push(self, f: &mut FnBuilder) {
         match self {
             Arg::Const(c) => f.ins().i32_const(c),
             Arg::Local(l) => f.ins().get(l),

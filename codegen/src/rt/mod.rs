@@ -4,7 +4,8 @@
 //! `arith` and `builtins` (operators and built-ins), `symbols`, `hash_table` (probe
 //! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index`, `round`
 //! (FACT, EMIT, the end-of-round merge, settling) and `batch` (queued EMITs),
-//! `query` and `ranks` (QUERY answers, sorting, output records).
+//! `query` and `ranks` (QUERY answers, sorting, output records), `aggregate`
+//! (spec §9.2: groups, results, the memo of rule aggregates).
 //!
 //! A new helper is a variant of `functions::Helper` (its parameters documented there
 //! and typed once in `Helper::signature`, its name in `Helper::name`), a body here
@@ -13,6 +14,7 @@
 //! `m.rt(…)`), an arm in [`body`], and a golden file in `tests/golden/` (its header,
 //! then `BLESS=1`). Emitters call it with `m.rt(Helper::…)` and `call_fn`.
 
+mod aggregate;
 mod arith;
 mod batch;
 mod builtins;
@@ -27,7 +29,7 @@ mod set;
 mod symbols;
 mod values;
 
-use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
+use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, MEMO_ENTRY, MEMO_TBL, MEMO_TCAP, SET_TBL, SET_TCAP};
 use crate::builder::FnBuilder;
 use crate::error::CodegenError;
 use crate::functions::Helper;
@@ -64,6 +66,7 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::SetInsert(arity) => set::set_insert(m, f, arity),
         Helper::SetGrow => hash_table::table_grow(m, f, (SET_TBL, SET_TCAP), 8),
         Helper::SetDense => dense::set_dense(m, f),
+        Helper::SetFind(arity) => set::set_find(m, f, arity),
         Helper::SortDense => dense::sort_dense(m, f),
         Helper::SetSorted => dense::set_sorted(f),
         Helper::IndexGrow => hash_table::table_grow(m, f, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
@@ -81,6 +84,12 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::Sort => query::sort(m, f),
         Helper::SortRanked => ranks::sort_ranked(m, f),
         Helper::Snapshot => query::snapshot(m, f),
+        Helper::GroupRows => aggregate::group_rows(m, f),
+        Helper::Fold(func) => aggregate::fold(m, f, func),
+        Helper::MemoFind => aggregate::memo_find(m, f),
+        Helper::MemoKeep => aggregate::memo_keep(m, f),
+        Helper::MemoGrow => hash_table::table_grow(m, f, (MEMO_TBL, MEMO_TCAP), MEMO_ENTRY),
+        Helper::MemoClear => aggregate::memo_clear(m, f),
         Helper::OutPush => query::out_push(m, f),
         Helper::OutResult => query::out_result(m, f),
         Helper::OutQuery => query::out_query(m, f),

@@ -175,6 +175,52 @@ pub(super) fn sort(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, C
     f.finish()
 }
 
+/// Sets local `ok` to whether the row at local `row` equals the pattern at local
+/// `pattern` (`arity` values, a local) in every non-`?` column (canonical values:
+/// equal bits), counting columns with local `c`; `j` and `pc` are scratch locals.
+pub(super) fn match_pattern(
+    f: &mut FnBuilder,
+    pattern: Local,
+    row: Local,
+    arity: Local,
+    [c, j, pc, ok]: [Local; 4],
+) {
+    f.ins().i32_const(1).set(ok).i32_const(0).set(c);
+    loop_start(f, c, arity);
+    // pc = pattern + c * 16; a non-`?` column must be equal (canonical values: bitwise).
+    f.ins()
+        .get(pattern)
+        .get(c)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .tee(j)
+        .i32_add()
+        .tee(pc)
+        .i32_load(m32(0))
+        .if_(BlockType::Empty)
+        .get(pc)
+        .i32_load(m32(0))
+        .get(row)
+        .get(j)
+        .i32_add()
+        .i32_load(m32(0))
+        .i32_ne()
+        .get(pc)
+        .i64_load(m64(8))
+        .get(row)
+        .get(j)
+        .i32_add()
+        .i64_load(m64(8))
+        .i64_ne()
+        .i32_or()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .set(ok)
+        .end()
+        .end();
+    loop_end(f, c);
+}
+
 // `Snapshot` stores a count and then an address: an output record's count and rows.
 const _: () = assert!(OUT_ROWS == OUT_COUNT + 4);
 
@@ -280,44 +326,8 @@ pub(super) fn snapshot(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Functio
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .set(row)
-        .i32_const(1)
-        .set(ok)
-        .i32_const(0)
-        .set(c);
-    loop_start(&mut f, c, arity);
-    // pc = pattern + c * 16; a non-`?` column must be equal (canonical values: bitwise).
-    f.ins()
-        .get(pattern)
-        .get(c)
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .tee(j)
-        .i32_add()
-        .tee(pc)
-        .i32_load(m32(0))
-        .if_(BlockType::Empty)
-        .get(pc)
-        .i32_load(m32(0))
-        .get(row)
-        .get(j)
-        .i32_add()
-        .i32_load(m32(0))
-        .i32_ne()
-        .get(pc)
-        .i64_load(m64(8))
-        .get(row)
-        .get(j)
-        .i32_add()
-        .i64_load(m64(8))
-        .i64_ne()
-        .i32_or()
-        .if_(BlockType::Empty)
-        .i32_const(0)
-        .set(ok)
-        .end()
-        .end();
-    loop_end(&mut f, c);
+        .set(row);
+    match_pattern(&mut f, pattern, row, arity, [c, j, pc, ok]);
     f.ins()
         .get(ok)
         .if_(BlockType::Empty)

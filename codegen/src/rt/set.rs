@@ -2,11 +2,11 @@
 //! open-addressing table whose entries keep each tuple's hash (see `ABI.md`); a set
 //! of one or two Int columns may also keep a bitmap (`dense.rs`).
 
-use super::dense::{bitmap_lookup, maybe_densify};
+use super::dense::{OnBit, bitmap_lookup, maybe_densify};
 use super::hash_table::probe_entries;
-use super::values::{copy_known, equal_known};
+use super::values::{copy_known, equal_known, hash_known};
 use crate::abi::*;
-use crate::builder::{CallExt, FnBuilder, LocalExt, field, m32};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, m32};
 use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
@@ -30,7 +30,7 @@ pub(super) fn set_insert(
     if dense {
         maybe_densify(m, &mut f, s);
         f.ins().block(BlockType::Empty);
-        bitmap_lookup(&mut f, s, tup, arity, in_bitmap);
+        bitmap_lookup(&mut f, s, tup, arity, OnBit::Insert(in_bitmap));
     }
     field(&mut f, s, SET_LEN);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
@@ -53,16 +53,7 @@ pub(super) fn set_insert(
         8,
         [i, e, r1, h],
         |f| {
-            f.ins()
-                .get(s)
-                .i32_load(m32(SET_ROWS))
-                .get(r1)
-                .i32_const(1)
-                .i32_sub()
-                .get(rowsz)
-                .i32_mul()
-                .i32_add()
-                .set(nr);
+            row_of(f, s, r1, rowsz, nr);
             equal_known(f, nr, tup, arity);
             f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
         },
@@ -155,4 +146,62 @@ pub(super) fn set_insert(
         .i32_store(m32(SET_LEN))
         .get(len);
     f.finish()
+}
+
+/// `SetFind(arity)`: whether the set holds the tuple, by the bitmap when the tuple is
+/// inside its rectangle (in a module for long runs), else by a probe of the table
+/// with the tuple's hash (`Hash` of its values), comparing unrolled for the arity.
+pub(super) fn set_find(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [s, tup] = f.params();
+    let [rowsz, i, e, r1, nr, mask, h] = [(); 7].map(|_| f.local(ValType::I32));
+    f.ins().i32_const((arity * VALUE_SIZE) as i32).set(rowsz);
+    if arity <= 2 && m.dense {
+        bitmap_lookup(&mut f, s, tup, arity, OnBit::Find);
+    }
+    field(&mut f, s, SET_TCAP);
+    f.ins()
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    field(&mut f, s, SET_TCAP);
+    f.ins().i32_const(1).i32_sub().set(mask);
+    hash_known(&mut f, tup, arity);
+    f.ins().tee(h).get(mask).i32_and().set(i);
+    probe_entries(
+        &mut f,
+        |f| field(f, s, SET_TBL),
+        |f| {
+            f.ins().get(mask);
+        },
+        8,
+        [i, e, r1, h],
+        |f| {
+            row_of(f, s, r1, rowsz, nr);
+            equal_known(f, nr, tup, arity);
+            f.ins().if_(BlockType::Empty).i32_const(1).return_().end();
+        },
+    );
+    f.ins().i32_const(0);
+    f.finish()
+}
+
+/// Sets local `nr` to the address of the row whose table entry holds `r1` (row + 1)
+/// in the set at local `s` (rows of `rowsz` bytes).
+fn row_of(f: &mut FnBuilder, s: Local, r1: Local, rowsz: Local, nr: Local) {
+    f.ins()
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(r1)
+        .i32_const(1)
+        .i32_sub()
+        .get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .set(nr);
 }
