@@ -379,6 +379,7 @@ mod tests {
             "REL p\nFACT p a 1.5\nFACT p b -2\nQUERY p ? ?\nRESULT \"a\" + \"b\"\nRESULT LENGTH(\"ab\")",
             "RESULT SIN(1) + 5 % 2 + FLOOR(1.5) + ROUND(1.55, 1) + POW(2, 0.5) + SQRT(2) + ABS(-3)",
             "REL r\nFACT r 1 2\nCALC f\nINPUT $n\nFOR t IN (QUERY r ? ?)\nLET $n = $n + t.a\nEND\nIF $n < 1 THEN RESULT 0 ELSE RESULT CALC f($n - 1) END\nEND\nRESULT CALC f(3)",
+            "REL p\nREL q\nREL s\nFACT p 1 2.5\nRULE q: SCAN p, NOT s $0 ?, NOT p $1 $0, EMIT q $0 MEAN(QUERY p $0 ?)\nSOLVE\nRESULT SUM(QUERY p ? ?)",
         ];
         for source in sources {
             let bodies = bodies(source);

@@ -35,7 +35,7 @@ mod rt;
 mod site;
 mod walk;
 
-pub use error::{CodegenError, NOT_COMPILED_YET, not_compiled_yet};
+pub use error::CodegenError;
 pub use math::MathFn;
 pub use site::Site;
 
@@ -85,9 +85,6 @@ pub fn compile_named(program: &Program, target: Target) -> Result<Compiled, Code
 }
 
 fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, CodegenError> {
-    if let Some(what) = not_compiled_yet(program) {
-        return Err(error::refuse(what));
-    }
     let options = module::Options {
         dense: target == Target::LongRun,
         names,

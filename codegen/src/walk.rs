@@ -1,4 +1,5 @@
-//! Visiting every expression of a program (to find the math imports it needs).
+//! Visiting every expression of a program (to find the math imports it needs) or
+//! of a rule op (to find a plan's aggregates).
 
 use bytelogic_engine::ir::{Expr, Op, Program, Step, Stmt};
 
@@ -14,16 +15,21 @@ pub fn exprs(program: &Program, f: &mut impl FnMut(&Expr)) {
     }
     for rule in &program.rules {
         for op in &rule.initial.ops {
-            match op {
-                Op::Let { expr: e, .. } | Op::Filter(e) => e.visit(f),
-                Op::Emit { args, .. } => args.iter().for_each(|e| e.visit(f)),
-                Op::Not { key, .. } => key.iter().for_each(|e| e.visit(f)),
-                Op::Scan { .. } => {}
-            }
+            op_exprs(op, f);
         }
     }
     for func in &program.functions {
         stmts(&func.body, f);
+    }
+}
+
+/// Calls `f` on every expression of rule op `op`, subexpressions included.
+pub fn op_exprs(op: &Op, f: &mut impl FnMut(&Expr)) {
+    match op {
+        Op::Let { expr: e, .. } | Op::Filter(e) => e.visit(f),
+        Op::Emit { args, .. } => args.iter().for_each(|e| e.visit(f)),
+        Op::Not { key, .. } => key.iter().for_each(|e| e.visit(f)),
+        Op::Scan { .. } => {}
     }
 }
 

@@ -1,51 +1,23 @@
 //! Every hand-written case (`engine/tests/cases/**/*.bl`) through the executor on both
 //! backends: each must meet the expectations of its comments on the compiled path,
 //! and the two JSON outcomes must be equal byte for byte (but for `backend`, `stats`
-//! and `wat_code`). One test lists every case that differs or fails. A case using a
-//! construct the code generator does not compile yet (NOT and aggregates, spec §9:
-//! `bytelogic_codegen::NOT_COMPILED_YET`) must be refused by the compiled path with
-//! that construct named, and meet its expectations on the interpreter; the test
-//! counts them. Also: injected facts on both backends, and a second host of the
-//! modules (`node`: Node.js).
+//! and `wat_code`). One test lists every case that differs or fails. Also: injected
+//! facts on both backends, and a second host of the modules (`node`: Node.js).
 
 #[path = "../../engine/tests/expect/mod.rs"]
 mod expect;
 mod node;
 mod support;
 
-use bytelogic_codegen::{NOT_COMPILED_YET, not_compiled_yet};
 use bytelogic_engine::inject::InputValue;
 use bytelogic_runtime::{Backend, Options};
 use expect::{parse_expectation, sorted_cases, verify};
-use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Runs one case on both backends and checks the compiled outcome; for a case the
-/// code generator does not compile yet, checks the refusal and the interpreter's
-/// outcome, and returns the construct refused.
-fn run_case(root: &Path, path: &Path) -> Result<Option<&'static str>, String> {
+/// Runs one case on both backends and checks the compiled outcome.
+fn run_case(root: &Path, path: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let exp = parse_expectation(&source)?;
-    let program = bytelogic_engine::compile(&source, &exp.limits).program;
-    if let Some(construct) = program.as_ref().and_then(not_compiled_yet) {
-        match support::run(&source, &exp.limits, Backend::Wasm) {
-            Err(refused) if refused.contains(construct) => {}
-            other => {
-                return Err(format!(
-                    "the compiled path should refuse {construct}, got {:?}",
-                    other.map(|o| support::comparable(&o))
-                ));
-            }
-        }
-        let outcome = support::run(&source, &exp.limits, Backend::Interpreter)?;
-        let outputs: Vec<String> = outcome.output_texts().collect();
-        let diagnostics: Vec<_> = outcome
-            .all_diagnostics()
-            .map(|l| l.diagnostic.clone())
-            .collect();
-        verify(&source, &exp, &outputs, &diagnostics)?;
-        return Ok(Some(construct));
-    }
     let name = path
         .strip_prefix(root)
         .unwrap_or(path)
@@ -58,35 +30,25 @@ fn run_case(root: &Path, path: &Path) -> Result<Option<&'static str>, String> {
         .all_diagnostics()
         .map(|l| l.diagnostic.clone())
         .collect();
-    verify(&source, &exp, &outputs, &diagnostics).map(|()| None)
+    verify(&source, &exp, &outputs, &diagnostics)
 }
 
 #[test]
 fn every_case_agrees_on_both_backends() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/cases");
     let files = sorted_cases(&root);
-    let mut refused: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut failures = Vec::new();
-    for f in &files {
-        match run_case(&root, f) {
-            Ok(None) => {}
-            Ok(Some(construct)) => *refused.entry(construct).or_default() += 1,
-            Err(e) => failures.push(format!(
-                "{}: {e}",
-                f.strip_prefix(&root).unwrap_or(f).display()
-            )),
-        }
-    }
-    let not_compiled: usize = refused.values().sum();
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            run_case(&root, f)
+                .err()
+                .map(|e| format!("{}: {e}", f.strip_prefix(&root).unwrap_or(f).display()))
+        })
+        .collect();
     println!(
-        "{} of {} cases agree on both backends; {not_compiled} use a construct not compiled \
-         yet, refused by the compiled path and checked on the interpreter: {refused:?}",
-        files.len() - failures.len() - not_compiled,
+        "{} of {} cases agree on both backends",
+        files.len() - failures.len(),
         files.len()
-    );
-    assert!(
-        refused.len() == NOT_COMPILED_YET.len(),
-        "every construct not compiled yet has a case: {refused:?}"
     );
     assert!(
         failures.is_empty(),
@@ -179,6 +141,7 @@ fn large_cases_agree_on_the_long_run_module() {
     for name in [
         "rules/dense_sets_take_far_and_other_values.bl",
         "rules/transitive_closure.bl",
+        "negation/all_bound_over_a_dense_set.bl",
     ] {
         let source = std::fs::read_to_string(root.join(name)).expect("the case");
         let limits = parse_expectation(&source).expect("expectations").limits;

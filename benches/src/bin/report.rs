@@ -145,19 +145,27 @@ fn main() {
             &peers,
         );
     }
-    // Spec §9: not compiled yet (the WASM column is n/a); Ascent is the peer with `agg`
-    // and `!`, and each of its samples alternates with one of ours.
+    // Spec §9: Ascent is the peer with `agg` and `!`, and each of its samples
+    // alternates with one of the interpreter's.
     for w in stratified_workloads() {
         let program = w.compile();
         let ours = w.run_ours(&program);
         assert_eq!(w.run_peer(Peer::Ascent), ours, "{} in ascent", w.name);
+        let backend = executor.wasm().expect("wasmtime starts");
+        assert_eq!(w.run_wasm(backend, &program), ours, "{} on WASM", w.name);
+        let on_wasm = median(5, CELL_BUDGET, || w.run_wasm(backend, &program));
         let (d, ascent) = alternating(
             7,
             CELL_BUDGET,
             || w.run_ours(&program),
             || w.run_peer(Peer::Ascent),
         );
-        row(&format!("{} ({ours} tuples)", w.name), d, None, &[ascent]);
+        row(
+            &format!("{} ({ours} tuples)", w.name),
+            d,
+            Some(on_wasm),
+            &[ascent],
+        );
     }
     let ours = child_rss("ours");
     let ascent = child_rss("ascent");

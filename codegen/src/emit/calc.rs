@@ -3,7 +3,8 @@
 //! (the caller reports E206 at the call). Statements and loop iterations count
 //! steps exactly as the interpreter does.
 
-use super::expr::{Env, expr, stash, truthy};
+use super::env::{Env, stash};
+use super::expr::{expr, truthy};
 use super::limits::check_slots;
 use super::run::pattern;
 use crate::abi::{Detail, Global, REL_SIZE, SCRATCH, TAG_INT, TAG_NONE, VALUE_SIZE};
@@ -14,6 +15,7 @@ use crate::registry::Registry;
 use crate::rt::{Arg, detail, emit_fail, emit_step};
 use bytelogic_engine::ir::{Expr, FuncId, Stmt};
 
+use std::cell::Cell;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Labels of the enclosing loops, innermost last: (break, continue).
@@ -51,6 +53,7 @@ pub(super) fn function(
         tuples: (0..func.tuples)
             .map(|_| (f.local(ValType::I32), 0))
             .collect(),
+        stop: Cell::new(None),
     };
     block(m, &mut f, &mut env, &mut Vec::new(), &func.body)?;
     // END without RESULT: the caller reports E206.

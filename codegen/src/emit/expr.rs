@@ -1,6 +1,8 @@
 //! Expressions (spec §6.3): each pushes a value as (tag `i32`, payload `i64`).
-//! AND/OR short-circuit inline; operators and built-ins call runtime helpers.
+//! AND/OR short-circuit inline; operators and built-ins call runtime helpers;
+//! aggregates are `aggregate.rs`'s.
 
+use super::env::{Env, stash};
 use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM, program_global};
 use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32, m64};
 use crate::error::CodegenError;
@@ -12,38 +14,6 @@ use bytelogic_engine::ast::{BinOp, UnOp};
 use bytelogic_engine::ir::{Builtin, Expr, ExprKind};
 use bytelogic_engine::value::Value;
 use wasm_encoder::{BlockType, ValType};
-
-/// Where an expression finds its variables.
-pub struct Env {
-    /// Local pair (tag, payload) of each variable slot.
-    pub slots: Vec<(Local, Local)>,
-    /// Names of the slots (for messages).
-    pub names: Vec<String>,
-    /// True when reading an unassigned slot is E208 (CALC bodies).
-    pub check_assigned: bool,
-    /// Per FOR-QUERY tuple slot: the local holding the current row address (0
-    /// outside its loop) and the relation's arity.
-    pub tuples: Vec<(Local, u32)>,
-}
-
-impl Env {
-    /// The environment of top-level statements: globals only.
-    pub fn top() -> Env {
-        Env {
-            slots: Vec::new(),
-            names: Vec::new(),
-            check_assigned: false,
-            tuples: Vec::new(),
-        }
-    }
-}
-
-/// Stores the value on the stack into fresh locals and returns them.
-pub fn stash(f: &mut FnBuilder) -> (Local, Local) {
-    let (t, p) = f.value_local();
-    f.ins().set(p).set(t);
-    (t, p)
-}
 
 /// Replaces the value on the stack by its truth (i32, spec §2.2: false only for Int 0).
 pub fn truthy(f: &mut FnBuilder) {
@@ -96,24 +66,6 @@ pub fn values(
             Ok(stash(f))
         })
         .collect()
-}
-
-/// Stores values (or `?` for `None`) contiguously at the scratch buffer.
-pub fn store_scratch(f: &mut FnBuilder, values: &[Option<(Local, Local)>]) {
-    for (i, v) in values.iter().enumerate() {
-        let at = abi::SCRATCH + i as u32 * abi::VALUE_SIZE;
-        f.ins().i32_const(0);
-        match v {
-            Some((t, _)) => f.ins().get(*t),
-            None => f.ins().i32_const(TAG_NONE),
-        };
-        f.ins().i32_store(m32(at)).i32_const(0);
-        match v {
-            Some((_, p)) => f.ins().get(*p),
-            None => f.ins().i64_const(0),
-        };
-        f.ins().i64_store(m64(at + 8));
-    }
 }
 
 /// Emits `e`, pushing its value.
@@ -238,9 +190,19 @@ pub fn expr(
             let h = m.rt(Helper::Builtin(*builtin));
             f.ins().i32_const(site).call_fn(h);
         }
-        // `compile_for` refuses these programs first (`not_compiled_yet`).
-        ExprKind::Aggregate(_) => {
-            return Err(crate::error::refuse(crate::error::NOT_COMPILED_YET[1]));
+        ExprKind::Aggregate(agg) => {
+            // The group, left to right; `?` columns stay `None`.
+            let mut pattern = Vec::with_capacity(agg.pattern.len());
+            for arg in &agg.pattern {
+                pattern.push(match arg {
+                    Some(e) => {
+                        expr(m, f, env, e)?;
+                        Some(stash(f))
+                    }
+                    None => None,
+                });
+            }
+            super::aggregate::aggregate(m, f, env, (agg, &pattern), e.span)?;
         }
     }
     Ok(())
@@ -307,9 +269,12 @@ fn chain(
                     .i64_const(i64::from(*op == BinOp::Or))
                     .set(p)
                     .else_();
+                // An aggregate in the right side may branch out (see `Env::stop`).
+                f.open();
                 expr(m, f, env, rhs)?;
                 truthy(f);
-                f.ins().i64_extend_i32_u().set(p).end();
+                f.ins().i64_extend_i32_u().set(p);
+                f.close();
                 f.ins().i32_const(TAG_INT).set(t);
             }
             _ => {

@@ -1,9 +1,13 @@
-//! Emitters for the program's own functions: expressions, rule plans and SOLVE,
-//! CALC functions, and the exported `run` (the top-level statements).
+//! Emitters for the program's own functions: expressions (aggregates included),
+//! rule plans (NOT clauses included) and SOLVE, CALC functions, and the exported
+//! `run` (the top-level statements).
 
+mod aggregate;
 mod calc;
+mod env;
 mod expr;
 mod limits;
+mod negation;
 mod plan;
 mod run;
 

@@ -1,17 +1,26 @@
 //! Rule plans (one WASM function per initial or delta plan: nested loops over
-//! scans, LET, WHERE, EMIT) and `solve`, the semi-naive fixpoint of every stratum
-//! in the interpreter's order (spec §4.4): per stratum, `settle`, a first round of
-//! initial plans, then rounds of delta plans while a recursive stratum changes.
+//! scans, LET, WHERE, NOT (`negation.rs`), EMIT) and `solve`, the semi-naive
+//! fixpoint of every stratum in the interpreter's order (spec §4.4): per stratum,
+//! `settle` (and the memo of rule aggregates forgotten), a first round of initial
+//! plans, then rounds of delta plans while a recursive stratum changes.
+//!
+//! Every block a plan opens is registered ([`FnBuilder::open`]), so that an empty
+//! MIN, MAX or MEAN (spec §9.2) can branch to the end of the binding: the end of the
+//! innermost scan's body, or of the plan ([`Env::stop`]).
 
-use super::expr::{Env, expr, store_scratch, truthy, values};
+use super::env::{Env, store_scratch};
+use super::expr::{expr, truthy, values};
 use super::limits::{check_nesting, check_slots};
+use super::negation::not;
 use crate::abi::*;
 use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32, m64};
 use crate::error::CodegenError;
 use crate::functions::{FnKey, Helper, PlanKey};
 use crate::registry::Registry;
 use crate::rt::emit_step;
-use bytelogic_engine::ir::{IndexId, Op, RuleId, Version};
+use crate::walk::op_exprs;
+use bytelogic_engine::ir::{AggFunc, ExprKind, IndexId, Op, Plan, RuleId, Version};
+use std::cell::Cell;
 use wasm_encoder::{BlockType, Function, ValType};
 
 pub(super) fn plan(
@@ -41,15 +50,16 @@ pub(super) fn plan(
         names: r.slot_names.clone(),
         check_assigned: false,
         tuples: Vec::new(),
+        stop: Cell::new(None),
     };
-    // A plan with one EMIT queues its tuples in the emit batch (`rt/batch.rs`) and
-    // flushes the batch when it ends.
+    // A plan with one EMIT and no aggregate queues its tuples in the emit batch
+    // (`rt/batch.rs`) and flushes the batch when it ends.
     let mut emits = plan.ops.iter().filter_map(|op| match op {
         Op::Emit { rel, .. } => Some(rel),
         _ => None,
     });
     let batched = match (emits.next(), emits.next()) {
-        (Some(rel), None) => Some(
+        (Some(rel), None) if aggregates(plan).next().is_none() => Some(
             program
                 .relations
                 .get(rel.index())
@@ -64,12 +74,33 @@ pub(super) fn plan(
             .i32_const(0)
             .i32_store(m32(BATCH_COUNT));
     }
+    let stops = aggregates(plan).any(|a| !matches!(a, AggFunc::Count | AggFunc::Sum));
+    if stops {
+        f.ins().block(BlockType::Empty);
+        env.stop.set(Some(f.open()));
+    }
     ops(m, &mut f, &env, &plan.ops, batched.is_some())?;
+    if stops {
+        f.close();
+    }
     if let Some((rel_addr, arity)) = batched {
         let flush = m.rt(Helper::Flush(arity));
         f.ins().i32_const(rel_addr).call_fn(flush);
     }
     f.finish()
+}
+
+/// The functions of the aggregates in `plan`'s expressions.
+fn aggregates(plan: &Plan) -> impl Iterator<Item = AggFunc> {
+    let mut found = Vec::new();
+    for op in &plan.ops {
+        op_exprs(op, &mut |e| {
+            if let ExprKind::Aggregate(agg) = &e.kind {
+                found.push(agg.func);
+            }
+        });
+    }
+    found.into_iter()
 }
 
 /// Emits `ops[0]` with the rest of the plan nested inside it; EMIT queues its tuple
@@ -118,7 +149,9 @@ fn ops(
                     .i32_const(SCRATCH as i32)
                     .call_fn(probe)
                     .tee(entry)
-                    .if_(BlockType::Empty)
+                    .if_(BlockType::Empty);
+                f.open();
+                f.ins()
                     .get(entry)
                     .i32_load(m32(4))
                     .set(list)
@@ -153,13 +186,10 @@ fn ops(
                 f.ins().i32_const(rel_addr).i32_load(m32(end)).set(hi);
             }
             // for lo <= i < hi: one step per tuple visited, bind, run the rest.
-            f.ins()
-                .block(BlockType::Empty)
-                .loop_(BlockType::Empty)
-                .get(lo)
-                .get(hi)
-                .i32_ge_u()
-                .br_if(1);
+            f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
+            f.open();
+            f.open();
+            f.ins().get(lo).get(hi).i32_ge_u().br_if(1);
             if keyed.is_some() {
                 f.ins()
                     .get(list)
@@ -198,17 +228,22 @@ fn ops(
                     .i64_load(m64(at + 8))
                     .set(p);
             }
+            // The rest for this tuple, in a block the binding's stop ends.
+            let outer = env.stop.get();
+            if outer.is_some() {
+                f.ins().block(BlockType::Empty);
+                env.stop.set(Some(f.open()));
+            }
             ops(m, f, env, rest, batched)?;
-            f.ins()
-                .get(lo)
-                .i32_const(1)
-                .i32_add()
-                .set(lo)
-                .br(0)
-                .end()
-                .end();
+            if outer.is_some() {
+                f.close();
+                env.stop.set(outer);
+            }
+            f.ins().get(lo).i32_const(1).i32_add().set(lo).br(0);
+            f.close();
+            f.close();
             if keyed.is_some() {
-                f.ins().end();
+                f.close();
             }
         }
         Op::Let { slot: s, expr: e } => {
@@ -221,8 +256,9 @@ fn ops(
             expr(m, f, env, cond)?;
             truthy(f);
             f.ins().if_(BlockType::Empty);
+            f.open();
             ops(m, f, env, rest, batched)?;
-            f.ins().end();
+            f.close();
         }
         Op::Emit { rel, args, span } => {
             let relation = program
@@ -250,10 +286,37 @@ fn ops(
                 .call_fn(emit);
             ops(m, f, env, rest, batched)?;
         }
-        // `compile_for` refuses these programs first (`not_compiled_yet`).
-        Op::Not { .. } => return Err(crate::error::refuse(crate::error::NOT_COMPILED_YET[0])),
+        Op::Not {
+            rel,
+            index,
+            key,
+            span,
+        } => not(m, f, env, (*rel, *index, key, *span), |m, f| {
+            ops(m, f, env, rest, batched)
+        })?,
     }
     Ok(())
+}
+
+/// The indexes `plan` probes: its keyed scans', its NOT clauses' and its
+/// aggregates' (spec §9).
+fn probed_indexes(plan: &Plan) -> Vec<IndexId> {
+    let mut found = Vec::new();
+    for op in &plan.ops {
+        found.extend(keyed_index(op));
+        if let Op::Not {
+            index: Some(ix), ..
+        } = op
+        {
+            found.push(*ix);
+        }
+        op_exprs(op, &mut |e| {
+            if let ExprKind::Aggregate(agg) = &e.kind {
+                found.extend(agg.index);
+            }
+        });
+    }
+    found
 }
 
 /// The index a SCAN probes (a keyed JOIN), if any.
@@ -280,6 +343,9 @@ pub(super) fn solve(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, 
     let [upto] = f.params();
     let changed = f.local(ValType::I32);
     let settle = m.rt(Helper::Settle);
+    // The memo of rule aggregates holds results for one stratum run (the relations
+    // they read are finished meanwhile, spec §9.3).
+    let forget = (program.memos > 0).then(|| m.rt(Helper::MemoClear));
     let merge_all = m.rt(Helper::MergeAll);
     let iterations = Global::Iterations.index();
     for stratum in &program.strata {
@@ -316,7 +382,7 @@ pub(super) fn solve(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, 
                     let mut probed: Vec<IndexId> = plans
                         .iter()
                         .filter_map(|k| k.of(rule))
-                        .flat_map(|plan| plan.ops.iter().filter_map(keyed_index))
+                        .flat_map(probed_indexes)
                         .collect();
                     probed.sort_unstable();
                     probed.dedup();
@@ -341,6 +407,9 @@ pub(super) fn solve(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, 
             .i32_gt_u()
             .if_(BlockType::Empty)
             .call_fn(settle);
+        if let Some(forget) = forget {
+            f.ins().call_fn(forget);
+        }
         round(m, &mut f, false)?;
         if stratum.recursive {
             f.ins()

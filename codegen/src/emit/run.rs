@@ -2,7 +2,8 @@
 //! Symbol table, and executes the
 //! top-level statements in program order (spec §3).
 
-use super::expr::{Env, constant_bytes, expr, store_scratch, values};
+use super::env::{Env, store_scratch};
+use super::expr::{constant_bytes, expr, values};
 use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE, program_global};
 use crate::builder::{CallExt, FnBuilder, LocalExt};
 use crate::error::CodegenError;

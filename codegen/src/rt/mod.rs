@@ -29,7 +29,9 @@ mod set;
 mod symbols;
 mod values;
 
-use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, MEMO_ENTRY, MEMO_TBL, MEMO_TCAP, SET_TBL, SET_TCAP};
+use crate::abi::{
+    ENTRY_SIZE, IDX_TBL, IDX_TCAP, MEMO_ENTRY, MEMO_TBL, MEMO_TCAP, SET_TBL, SET_TCAP,
+};
 use crate::builder::FnBuilder;
 use crate::error::CodegenError;
 use crate::functions::Helper;

@@ -67,6 +67,11 @@ fn every_construct_emits_a_valid_module() {
         "CALC f\nFOR $i IN RANGE(0, 9, 2)\nIF $i == 4 THEN BREAK END\nCONTINUE\nEND\nRESULT $i\nEND\nRESULT CALC f()",
         "CALC f\nLET $i = 0\nFOR WHILE $i < 3\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT CALC f()",
         "REL r\nFACT r 1 2\nCALC f\nFOR t IN (QUERY r ? ?)\nRESULT t.a + t.b\nEND\nRESULT 0\nEND\nRESULT CALC f()",
+        // Spec §9: NOT through an index, on the whole tuple, on `?` only; aggregates
+        // in a rule (memo, index, an empty group's stop), in a CALC and at top level.
+        "REL p\nREL q\nREL s\nRULE q: SCAN p, NOT s $0 ?, NOT p $1 $0, NOT s ? ?, EMIT q $0 $1\nSOLVE",
+        "REL p\nREL q\nRULE q: SCAN p, WHERE 1 AND MIN(QUERY p $0 ?) > 0, EMIT q $0 COUNT(QUERY p ? ?) SUM(QUERY p $1 ?) MAX(QUERY p ? ?) MEAN(QUERY p $0 ?)\nSOLVE",
+        "REL p\nCALC f\nINPUT $k\nRESULT MEAN(QUERY p $k ?) + SUM(QUERY p ? ?)\nEND\nRESULT CALC f(1)\nRESULT MIN(QUERY p ? ?) + COUNT(QUERY p 1 2)",
     ];
     for source in constructs {
         checked(source);

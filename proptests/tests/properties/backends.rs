@@ -3,14 +3,8 @@
 //! Datalog programs, programs with CALCs, and programs that must fail. The wall time,
 //! the backend's name and the wording of messages and hints may differ, and so may
 //! outcomes that hit the machine-dependent limits (time, memory: spec §7).
-//!
-//! The code generator does not compile NOT clauses and aggregates (spec §9) yet
-//! (`bytelogic_codegen::NOT_COMPILED_YET`): a program using one must be refused by the
-//! compiled path with that reason and run on the interpreter, and no other program
-//! may be refused.
 
-use bytelogic_codegen::not_compiled_yet;
-use bytelogic_engine::{Code, Limits, compile, print};
+use bytelogic_engine::{Code, Limits, print};
 use bytelogic_proptests::generate::rules::{datalog, stratified};
 use bytelogic_proptests::generate::{calc, failing::failing};
 use bytelogic_proptests::harness::{BACKENDS, config, run_checked};
@@ -54,17 +48,11 @@ fn agree(source: &str, limits: &Limits) -> Result<(), TestCaseError> {
     for backend in &BACKENDS {
         let name = backend.name;
         let outcome = run_checked(backend, source, limits).map_err(TestCaseError::fail)?;
-        if let Some(why) = &outcome.fallback {
-            let construct = compile(source, limits)
-                .program
-                .and_then(|p| not_compiled_yet(&p));
-            prop_assert!(
-                construct.is_some_and(|c| why.contains(c)),
-                "{name} did not run it: {why}"
-            );
-            // Not compiled yet (spec §9): the refusal is what this backend is checked for.
-            continue;
-        }
+        prop_assert!(
+            outcome.fallback.is_none(),
+            "{name} did not run it: {:?}",
+            outcome.fallback
+        );
         if outcome
             .error()
             .is_some_and(|e| matches!(e.diagnostic.code, Code::E404 | Code::E405))
@@ -90,10 +78,9 @@ proptest! {
         agree(&print::program(&program.to_ast()), &limits())?;
     }
 
-    /// Programs with NOT and aggregates are refused by the compiled path, naming the
-    /// construct; the rest of them (a stratified program may use neither) agree.
+    /// Spec §9: stratified programs with NOT clauses and aggregates.
     #[test]
-    fn backends_agree_or_refuse_stratified_programs(program in stratified()) {
+    fn backends_agree_on_stratified_programs(program in stratified()) {
         agree(&print::program(&program.to_ast()), &limits())?;
     }
 

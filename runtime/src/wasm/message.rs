@@ -3,7 +3,7 @@
 //! them (including the `where $x = …` suffix naming variable operands).
 
 use bytelogic_codegen::abi::Detail;
-use bytelogic_engine::ir::Builtin;
+use bytelogic_engine::ir::{AggFunc, Builtin};
 use bytelogic_engine::output::value_text;
 use bytelogic_engine::{Code, Diagnostic, Limits, Span, Symbols, Value};
 
@@ -78,6 +78,9 @@ fn worded(fault: &Fault, limits: &Limits, symbols: &Symbols) -> Diagnostic {
         };
         format!("type mismatch: cannot apply {what} to {shown}")
     };
+    if let Detail::Aggregate(func) = fault.detail {
+        return aggregate(fault, func, &a);
+    }
     let message = match fault.code {
         Code::E201 => match fault.detail {
             Detail::BinOp(bytelogic_engine::ast::BinOp::Mod) => format!("modulo by zero: {text}"),
@@ -175,4 +178,36 @@ fn worded(fault: &Fault, limits: &Limits, symbols: &Symbols) -> Diagnostic {
         other => other.summary().into(),
     };
     Diagnostic::new(fault.code, span, message)
+}
+
+/// The errors of an aggregate over the relation its site names (spec §9.2), worded as
+/// the interpreter's `aggregate.rs` words them; `a` is operand A as shown.
+fn aggregate(fault: &Fault, func: AggFunc, a: &str) -> Diagnostic {
+    let (f, rel) = (func.name(), fault.name.as_deref().unwrap_or("?"));
+    let message = match fault.code {
+        Code::E209 => {
+            return Diagnostic::new(
+                fault.code,
+                fault.span,
+                format!("{f} of an empty group: no tuple of `{rel}` matches, so there is no value"),
+            )
+            .with_hint("test COUNT(QUERY …) > 0 first");
+        }
+        Code::E203 if matches!(func, AggFunc::Min | AggFunc::Max) => {
+            format!("type mismatch: {f} of `{rel}` would order a number against a Symbol")
+        }
+        Code::E203 => format!("type mismatch: cannot apply {f} to {a}"),
+        Code::E202 => {
+            // Operand A holds the total's low 64 bits, B its high ones.
+            let half = |v: Option<Value>| match v {
+                Some(Value::Int(i)) => i,
+                _ => 0,
+            };
+            let total = (i128::from(half(fault.b)) << 64) | i128::from(half(fault.a) as u64);
+            format!("integer overflow: the {f} of `{rel}` is {total}")
+        }
+        Code::E205 => format!("not a finite number: the {f} of `{rel}`"),
+        other => other.summary().into(),
+    };
+    Diagnostic::new(fault.code, fault.span, message)
 }
