@@ -1,4 +1,4 @@
-"""The migration plan's unit tests (§7.1), test_simple_query and test_transitive_closure,
+"""The migration plan's unit tests (its section 7.1), test_simple_query and test_transitive_closure,
 written in their obvious form (the plan itself is not in this repository) against the
 drop-in API: a ByteLogicExecutor built with the plan's arguments, execute_bytelogic, and
 the plan's keys."""
