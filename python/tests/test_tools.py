@@ -19,7 +19,7 @@ def test_check_returns_diagnostics():
     d = found[0]
     assert (d.line, d.column, d.end_column) == (3, 7, 12)
     assert d.message == "relation `parnt` is not declared"
-    assert d.label == "did you mean `parent`?" and d.hint == "add `REL parnt`"
+    assert d.label == "did you mean `parent`?" and d.hint == "if `parnt` is a new relation, add `REL parnt`"
     assert d.to_dict() == {"code": "E301", "severity": "error", "message": d.message,
                            "line": 3, "column": 7, "end_column": 12, "label": d.label,
                            "hint": d.hint}
