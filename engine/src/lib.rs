@@ -7,9 +7,12 @@
 //! the WASM backend) or diagnostics; [`run`] interprets the IR. [`inject::facts`] adds
 //! caller-supplied facts to a lowered program.
 
+pub mod account;
 pub mod ast;
 pub mod check;
 pub mod diagnostic;
+pub mod excerpt;
+pub mod fault;
 pub mod inject;
 pub mod interp;
 pub mod ir;
@@ -25,6 +28,7 @@ pub mod stratify;
 pub mod suggest;
 pub mod value;
 
+pub use account::Account;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use limits::Limits;
 pub use output::{Output, QueryAnswer, RunResult, Stats, Tuples};
@@ -37,42 +41,86 @@ pub use value::{Sym, Symbols, Value};
 pub struct Compiled {
     /// The rule IR, present when no diagnostic is an error.
     pub program: Option<ir::Program>,
-    /// Every diagnostic found, sorted by position.
+    /// Every diagnostic found, sorted by position; a limit that stopped the front end
+    /// (E404, E405, E406) comes last.
     pub diagnostics: Vec<Diagnostic>,
+    /// The memory estimate of the program, charged to the run's account for as long
+    /// as the program is held ([`parser::BYTES_PER_TOKEN`] per significant token).
+    pub memory: u64,
 }
 
-/// Lexes, parses, checks and lowers `source` (spec §1–§4).
+/// Lexes, parses, checks and lowers `source` (spec §1–§4) under `limits`.
 pub fn compile(source: &str, limits: &Limits) -> Compiled {
-    if source.len() as u64 > limits.max_source_kb.saturating_mul(1024) {
-        let d = Diagnostic::new(
-            Code::E406,
-            Span::new(0, 0),
-            format!(
-                "source is {} bytes, more than the limit of {} KiB",
-                source.len(),
-                limits.max_source_kb
-            ),
-        )
-        .with_hint("raise the limit with --max-source-kb");
-        return Compiled {
+    compile_within(source, &mut Account::new(limits))
+}
+
+/// [`compile`] charging the run's `account`: the source limit (E406), the program's
+/// memory estimate (E405, kept charged), and the time limit (E404), read while
+/// parsing and between the checks and lowering.
+pub fn compile_within(source: &str, account: &mut Account) -> Compiled {
+    let limits = *account.limits();
+    let refused = |mut diagnostics: Vec<Diagnostic>, d: Diagnostic| {
+        diagnostics.push(d);
+        Compiled {
             program: None,
-            diagnostics: vec![d],
-        };
+            diagnostics,
+            memory: 0,
+        }
+    };
+    if source.len() as u64 > limits.max_source_kb.saturating_mul(1024) {
+        return refused(Vec::new(), source_too_large(source.len() as u64, &limits));
     }
-    let (ast, mut diagnostics) = parser::parse(source);
+    let before = account.charged();
+    let parsed = parser::parse_within(source, account);
+    let mut diagnostics = parsed.diagnostics;
+    if let Some((fault, span)) = parsed.stopped {
+        return refused(diagnostics, account.limit_error(&fault, span));
+    }
+    let ast = parsed.program;
     let parse_failed = diagnostics.iter().any(Diagnostic::is_error);
+    let stopped = |account: &Account| account.check_time().err();
+    if let Some(fault) = stopped(account) {
+        return refused(diagnostics, account.limit_error(&fault, Span::new(0, 0)));
+    }
     let checked = check::check(&ast, &mut diagnostics);
+    if let Some(fault) = stopped(account) {
+        diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        return refused(diagnostics, account.limit_error(&fault, Span::new(0, 0)));
+    }
     let strata = stratify::stratify(&ast, &checked, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     let failed = parse_failed || diagnostics.iter().any(Diagnostic::is_error);
+    if let Some(fault) = stopped(account).filter(|_| !failed) {
+        return refused(diagnostics, account.limit_error(&fault, Span::new(0, 0)));
+    }
     let program = (!failed).then(|| lower::lower(&ast, &checked, &strata));
     Compiled {
         program,
         diagnostics,
+        memory: account.charged() - before,
     }
 }
 
-/// Interprets a lowered program under `limits` (spec §4–§7).
+/// E406 for a source of `bytes` bytes (or more, when reading stopped at the limit).
+pub fn source_too_large(bytes: u64, limits: &Limits) -> Diagnostic {
+    Diagnostic::new(
+        Code::E406,
+        Span::new(0, 0),
+        format!(
+            "source is {bytes} bytes, more than the limit of {} KiB",
+            limits.max_source_kb
+        ),
+    )
+    .with_hint("raise the limit with --max-source-kb")
+}
+
+/// Interprets a lowered program under `limits` (spec §4–§7); its clock starts now.
 pub fn run(program: &ir::Program, limits: &Limits) -> RunResult {
-    interp::run(program, limits)
+    run_within(program, &mut Account::new(limits))
+}
+
+/// Interprets a lowered program charging the run's `account` (its clock may have
+/// started before, with the front end).
+pub fn run_within(program: &ir::Program, account: &mut Account) -> RunResult {
+    interp::run(program, account)
 }

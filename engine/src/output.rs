@@ -14,6 +14,24 @@ pub enum QueryAnswer {
     Tuples(Tuples),
 }
 
+impl QueryAnswer {
+    /// The memory estimate of this answer kept among a run's outputs
+    /// ([`answer_bytes`]).
+    pub fn memory(&self) -> u64 {
+        match self {
+            QueryAnswer::Truth(_) => 0,
+            QueryAnswer::Values(values) => answer_bytes(values.len() as u64, 1),
+            QueryAnswer::Tuples(tuples) => answer_bytes(tuples.len() as u64, tuples.width() as u64),
+        }
+    }
+}
+
+/// The memory estimate of an answer of `rows` rows of `width` values: 16 bytes a
+/// value and 8 a row (the key its ordering may need; docs/decisions.md 61).
+pub fn answer_bytes(rows: u64, width: u64) -> u64 {
+    rows.saturating_mul(width.saturating_mul(size_of::<Value>() as u64) + 8)
+}
+
 /// Tuples of one width, stored row after row in one vector (a large answer holds
 /// millions of them, so not one allocation per tuple).
 #[derive(Clone, Debug, PartialEq)]

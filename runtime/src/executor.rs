@@ -11,7 +11,7 @@ use crate::outcome::{INTERPRETER, Outcome, WASM};
 use crate::wasm::{WasmBackend, WasmError};
 use bytelogic_codegen::CodegenError;
 use bytelogic_engine::inject::{self, InputValue};
-use bytelogic_engine::{Compiled, Limits};
+use bytelogic_engine::{Account, Compiled, Limits};
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -92,7 +92,11 @@ impl Executor {
 /// compile`), beside the outcome of checking it: `None` when a check failed.
 pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8>, CodegenError>>) {
     let start = Instant::now();
-    let compiled = front_end(source, options);
+    let compiled = front_end(
+        source,
+        options,
+        &mut Account::starting(&options.limits, start),
+    );
     let module = compiled
         .program
         .as_ref()
@@ -101,27 +105,31 @@ pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8
     (checked, module)
 }
 
-/// The front end, then the injected facts: the program to run, if any, and every
-/// diagnostic (an injection error ends the list, and then there is no program).
-pub(crate) fn front_end(source: &str, options: &Options) -> Compiled {
-    let mut compiled = bytelogic_engine::compile(source, &options.limits);
+/// The front end, then the injected facts, charging the run's `account`: the program
+/// to run, if any, and every diagnostic (an injection error ends the list, and then
+/// there is no program). [`Compiled::memory`] counts what both charged.
+pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) -> Compiled {
+    let before = account.charged();
+    let mut compiled = bytelogic_engine::compile_within(source, account);
     if let Some(program) = &mut compiled.program
-        && let Err(e) = inject::facts(program, &options.inputs)
+        && let Err(e) = inject::facts_within(program, &options.inputs, account)
     {
         compiled.diagnostics.push(e);
         compiled.program = None;
     }
+    compiled.memory = account.charged() - before;
     compiled
 }
 
-/// Runs `source` on the interpreter.
+/// Runs `source` on the interpreter; the run's clock starts now.
 fn interpret(source: &str, options: &Options) -> Outcome {
     let start = Instant::now();
-    let compiled = front_end(source, options);
+    let mut account = Account::starting(&options.limits, start);
+    let compiled = front_end(source, options, &mut account);
     let result = compiled
         .program
         .as_ref()
-        .map(|p| bytelogic_engine::run(p, &options.limits));
+        .map(|p| bytelogic_engine::run_within(p, &mut account));
     let mut outcome = Outcome::new(
         source,
         compiled.diagnostics,

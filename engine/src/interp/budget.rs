@@ -51,16 +51,17 @@
 //!
 //! # Time
 //!
-//! The clock is read every [`TIME_CHECK_INTERVAL`] steps, at the start of every
-//! fixpoint round and after every QUERY or FOR-QUERY selection (which costs no steps);
-//! past `timeout_ms` the run fails with E404.
+//! The clock is the run's [`Account`]'s: it starts before the front end. It is read
+//! every [`TIME_CHECK_INTERVAL`] steps, at the start of every fixpoint round and after
+//! every QUERY or FOR-QUERY selection (which costs no steps); past `timeout_ms` the
+//! run fails with E404.
 
 use super::Res;
+use crate::account::Account;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::limits::Limits;
+use crate::fault::{Fault, What};
 use crate::span::Span;
 use crate::value::Value;
-use std::time::{Duration, Instant};
 
 /// The clock is read when the step count is a multiple of this.
 pub(super) const TIME_CHECK_INTERVAL: u64 = 4096;
@@ -87,26 +88,17 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
     tuples.saturating_mul(arity as u64 * VALUE_BYTES + TUPLE_OVERHEAD)
 }
 
-/// Counters and limits of one run.
+/// The step counter of one run and the run's [`Account`] (its deadline and memory).
 #[derive(Debug)]
 pub(super) struct Budget {
-    limits: Limits,
+    account: Account,
     steps: u64,
-    deadline: Option<Instant>,
-    memory: u64,
-    max_memory: u64,
 }
 
 impl Budget {
-    /// A fresh budget; the clock starts now.
-    pub(super) fn new(limits: &Limits) -> Budget {
-        Budget {
-            limits: *limits,
-            steps: 0,
-            deadline: Instant::now().checked_add(Duration::from_millis(limits.timeout_ms)),
-            memory: 0,
-            max_memory: limits.max_memory_mb.saturating_mul(1 << 20),
-        }
+    /// A budget charging `account`; the clock is the account's.
+    pub(super) fn new(account: Account) -> Budget {
+        Budget { account, steps: 0 }
     }
 
     /// Steps counted so far.
@@ -114,12 +106,23 @@ impl Budget {
         self.steps
     }
 
+    /// The account, as it stands at the end of the run.
+    pub(super) fn into_account(self) -> Account {
+        self.account
+    }
+
+    /// The diagnostic of a limit `fault` at `span`.
+    #[cold]
+    fn limit(&self, fault: &Fault, span: Span) -> Box<Diagnostic> {
+        Box::new(self.account.limit_error(fault, span))
+    }
+
     /// Counts one step at `span` (see the module docs for what costs a step).
     #[inline]
     pub(super) fn step(&mut self, span: Span) -> Res<()> {
         self.steps += 1;
-        if self.steps > self.limits.max_steps {
-            return Err(self.step_error(span));
+        if self.steps > self.account.limits().max_steps {
+            return Err(self.limit(&Fault::new(Code::E401, What::Steps), span));
         }
         if self.steps.is_multiple_of(TIME_CHECK_INTERVAL) {
             self.check_time(span)?;
@@ -127,96 +130,58 @@ impl Budget {
         Ok(())
     }
 
-    #[cold]
-    fn step_error(&self, span: Span) -> Box<Diagnostic> {
-        limit_error(
-            Code::E401,
-            span,
-            format!("step limit of {} exceeded", self.limits.max_steps),
-            "--max-steps",
-        )
-    }
-
     /// Fails with E404 when the wall-clock limit has passed.
     pub(super) fn check_time(&self, span: Span) -> Res<()> {
-        match self.deadline {
-            Some(deadline) if Instant::now() >= deadline => Err(limit_error(
-                Code::E404,
-                span,
-                format!("time limit of {} ms exceeded", self.limits.timeout_ms),
-                "--timeout-ms",
-            )),
-            _ => Ok(()),
-        }
+        self.account
+            .check_time()
+            .map_err(|fault| self.limit(&fault, span))
     }
 
     /// Fails with E402 unless the database may hold `tuples` tuples.
     pub(super) fn check_tuples(&self, tuples: u64, relation: &str, span: Span) -> Res<()> {
-        if tuples <= self.limits.max_tuples {
+        if tuples <= self.account.limits().max_tuples {
             return Ok(());
         }
-        Err(limit_error(
-            Code::E402,
-            span,
-            format!(
-                "tuple limit of {} exceeded while adding to `{relation}`",
-                self.limits.max_tuples
-            ),
-            "--max-tuples",
-        ))
+        let fault = Fault::new(Code::E402, What::Tuples(relation.to_string()));
+        Err(self.limit(&fault, span))
     }
 
     /// True when the database may hold `tuples` tuples and `bytes` more fit in the
     /// memory estimate: adding them cannot fail with E402 or E405.
     pub(super) fn fits(&self, tuples: u64, bytes: u64) -> bool {
-        tuples <= self.limits.max_tuples && self.memory.saturating_add(bytes) <= self.max_memory
+        tuples <= self.account.limits().max_tuples && self.account.fits(bytes)
     }
 
     /// Fails with E403 unless a call at `depth` (a top-level call is depth 1) is allowed.
     pub(super) fn check_depth(&self, depth: u32, function: &str, span: Span) -> Res<()> {
-        if depth <= self.limits.max_depth {
+        if depth <= self.account.limits().max_depth {
             return Ok(());
         }
-        Err(limit_error(
-            Code::E403,
-            span,
-            format!(
-                "call depth limit of {} exceeded calling CALC `{function}`",
-                self.limits.max_depth
-            ),
-            "--max-depth",
-        ))
+        let fault = Fault::new(Code::E403, What::Depth(function.to_string()));
+        Err(self.limit(&fault, span))
     }
 
     /// Adds `bytes` to the memory estimate; fails with E405 past the limit.
     #[inline]
     pub(super) fn charge(&mut self, bytes: u64, span: Span) -> Res<()> {
-        self.memory = self.memory.saturating_add(bytes);
-        if self.memory > self.max_memory {
-            return Err(self.memory_error(span));
-        }
-        Ok(())
+        self.account
+            .charge(bytes)
+            .map_err(|fault| self.limit(&fault, span))
     }
 
-    #[cold]
-    fn memory_error(&self, span: Span) -> Box<Diagnostic> {
-        limit_error(
-            Code::E405,
-            span,
-            format!(
-                "memory limit of {} MiB exceeded (estimate {} bytes)",
-                self.limits.max_memory_mb, self.memory
-            ),
-            "--max-memory-mb",
-        )
+    /// Adds `bytes` to the memory estimate; past the limit, the E405 fault (for
+    /// the caller to word with its operands).
+    pub(super) fn charge_fault(&mut self, bytes: u64) -> Result<(), Fault> {
+        self.account.charge(bytes)
     }
 
     /// Removes `bytes` from the memory estimate.
     pub(super) fn release(&mut self, bytes: u64) {
-        self.memory = self.memory.saturating_sub(bytes);
+        self.account.release(bytes);
     }
-}
 
-fn limit_error(code: Code, span: Span, message: String, flag: &str) -> Box<Diagnostic> {
-    Box::new(Diagnostic::new(code, span, message).with_hint(format!("raise the limit with {flag}")))
+    /// The limits of the run.
+    pub(super) fn limits(&self) -> &crate::limits::Limits {
+        self.account.limits()
+    }
 }

@@ -12,7 +12,7 @@
 
 use super::budget::tuple_bytes;
 use super::relation::{Database, Relation, RowId};
-use super::{Env, Machine, Res, guarded};
+use super::{Env, Machine, Res};
 use crate::ast::BinOp;
 use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
 use crate::span::Span;
@@ -179,20 +179,20 @@ impl Machine<'_> {
                 } => {
                     let r = rel.index();
                     let rest = &ops[i + 1..];
-                    return guarded(|| match index {
+                    return self.guarded(*span, |m| match index {
                         Some(index) if !key.is_empty() => {
                             let slots = &run.slots;
                             let key = key.iter().map(|slot| slots[slot.index()]);
                             let (probe, found) = run.rels[r].probe(*index, key, *version);
                             for i in found {
                                 let id = run.rels[r].probed(probe, i);
-                                self.visit(run, r, id, bind, *span, rest)?;
+                                m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }
                         _ => {
                             for id in run.rels[r].rows(*version) {
-                                self.visit(run, r, id, bind, *span, rest)?;
+                                m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }

@@ -16,15 +16,18 @@
 mod cache;
 mod decode;
 mod functions;
-mod message;
+mod stack;
 mod ticker;
 
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
 use bytelogic_codegen::{CodegenError, Target, compile_for};
+use bytelogic_engine::fault::{Fault, What};
 use bytelogic_engine::ir::Program;
-use bytelogic_engine::{Limits, RunResult};
+use bytelogic_engine::{Account, Code, Limits, RunResult, Span, Stats, Symbols};
 use cache::{Cache, CacheEntry, Prepared};
+use decode::{Ended, Finished};
+use stack::StackNeeds;
 use std::pin::pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Waker};
@@ -36,8 +39,16 @@ use wasmtime::{
     Trap, UpdateDeadline,
 };
 
-/// The most WebAssembly stack a run may use; past it a run fails with E403.
+/// The most WebAssembly stack a run may use. A run whose CALC depth limit could
+/// need more ([`StackNeeds`]) is declined: E403 must come before the stack runs out.
 const WASM_STACK: usize = 32 << 20;
+/// What the host holds per byte of a run's module (its compiled code and metadata),
+/// charged to the run's account (docs/decisions.md 104).
+const MODULE_BYTES: u64 = 16;
+/// How many times the time to the tier-up instant (twice Winch's compile time) must
+/// be left before the time limit for a run to tier up: Cranelift takes four to eight
+/// times Winch's compile time, and cannot be interrupted.
+const TIER_UP_ROOM: u32 = 4;
 /// Stack of the fiber a run executes on: [`WASM_STACK`] plus room for the host's
 /// frames (the math imports, the epoch callback, wasmtime's trap handling).
 const RUN_STACK: usize = 48 << 20;
@@ -61,6 +72,14 @@ const TIER_UP_RATIO: u32 = 2;
 pub enum WasmError {
     /// The code generator refused the program.
     Codegen(CodegenError),
+    /// Recursion to the CALC depth limit could need more native stack than a
+    /// compiled run has (the interpreter runs it; docs/decisions.md 105).
+    Stack {
+        /// The depth limit of the run.
+        max_depth: u32,
+        /// The stack it could need, in bytes.
+        needed: u64,
+    },
     /// wasmtime failed (configuration, compilation, an unexpected trap).
     Engine(String),
 }
@@ -69,6 +88,13 @@ impl std::fmt::Display for WasmError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WasmError::Codegen(e) => e.fmt(f),
+            WasmError::Stack { max_depth, needed } => write!(
+                f,
+                "cannot run on WebAssembly: recursion to the depth limit of {max_depth} could \
+                 need {} MiB of stack (a compiled run has {} MiB)",
+                needed.div_ceil(1 << 20),
+                WASM_STACK >> 20
+            ),
             WasmError::Engine(e) => write!(f, "wasmtime: {e}"),
         }
     }
@@ -186,17 +212,26 @@ impl WasmBackend {
 
     /// Runs `source` with the limits, injected facts and WAT request of `options` (its
     /// backend choice is the caller's business). A source seen before with the same
-    /// facts skips the front end, code generation and compilation.
+    /// facts skips the front end, code generation and compilation. The run's clock
+    /// starts now and its account is charged by every phase (docs/decisions.md 101).
     pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
         let start = Instant::now();
+        let mut account = Account::starting(&options.limits, start);
+        let mut fresh = false;
         let entry = self.cache.get_or_insert(source, options, || {
-            let compiled = front_end(source, options);
+            fresh = true;
+            let compiled = front_end(source, options, &mut account);
             let prepared = compiled.program.as_ref().map(|p| self.prepare(p));
             CacheEntry { compiled, prepared }
         });
         let result = match (&entry.compiled.program, &entry.prepared) {
             (Some(program), Some(Ok(prepared))) => {
-                Some(self.execute(prepared, program, &options.limits)?)
+                let held = if fresh { 0 } else { entry.compiled.memory };
+                let module = prepared.wasm.len() as u64 * MODULE_BYTES;
+                Some(match account.charge(held + module) {
+                    Ok(()) => self.execute(prepared, program, &mut account)?,
+                    Err(fault) => refused(&account, &fault),
+                })
             }
             (_, Some(Err(e))) => return Err(e.clone()),
             _ => None,
@@ -217,15 +252,17 @@ impl WasmBackend {
         self.cache.len()
     }
 
-    /// Compiles and runs a lowered program (no caching).
+    /// Compiles and runs a lowered program (no caching); its clock starts now.
     pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
-        self.execute(&prepared, program, limits)
+        self.execute(&prepared, program, &mut account)
     }
 
     /// Generates the module and compiles it with Winch, timing that compilation.
     fn prepare(&self, program: &Program) -> Result<Prepared, WasmError> {
         let compiled = bytelogic_codegen::compile(program).map_err(WasmError::Codegen)?;
+        let stack = StackNeeds::of(&compiled.wasm)?;
         let start = Instant::now();
         let quick = self.quick.prepare(&compiled.wasm)?;
         Ok(Prepared {
@@ -233,6 +270,7 @@ impl WasmBackend {
             tier_up_after: start.elapsed() * TIER_UP_RATIO,
             optimized: OnceLock::new(),
             sites: compiled.sites,
+            stack,
             wasm: compiled.wasm,
         })
     }
@@ -241,9 +279,10 @@ impl WasmBackend {
     /// the start: what a run that tiers up runs (no caching; for tests and
     /// benchmarks of that code).
     pub fn run_long(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
         self.tier_up(&prepared, program)?;
-        self.execute(&prepared, program, limits)
+        self.execute(&prepared, program, &mut account)
     }
 
     /// Cranelift's tier and its compilation of `program` for long runs
@@ -272,63 +311,101 @@ impl WasmBackend {
     /// The run starts on Winch's code unless Cranelift's is there; stopped to tier up,
     /// it runs again from the start on Cranelift's. The time limit's clock starts at
     /// the first instantiation and keeps running through a tier-up.
+    ///
+    /// The run's native stack, bounded by its depth limit ([`StackNeeds`]), is charged
+    /// to `account` while it runs (a run that could need more than [`WASM_STACK`] is
+    /// declined), and its linear memory may grow to what the account has left.
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
-        limits: &Limits,
+        account: &mut Account,
     ) -> Result<RunResult, WasmError> {
+        let max_depth = account.limits().max_depth;
+        let needed = prepared.stack.at_depth(max_depth);
+        if needed > WASM_STACK as u64 {
+            return Err(WasmError::Stack { max_depth, needed });
+        }
+        if let Err(fault) = account.charge(needed) {
+            return Ok(refused(account, &fault));
+        }
         let now = Instant::now();
-        let deadline = now.checked_add(Duration::from_millis(limits.timeout_ms));
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let deadline = account.deadline();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if prepared.optimized.get().is_none() {
                 let clock = Clock {
                     deadline,
                     tier_up: now.checked_add(prepared.tier_up_after),
+                    room: prepared.tier_up_after * TIER_UP_ROOM,
                 };
                 let quick = (&self.quick, &prepared.quick);
-                if let Some(result) = execute_here(quick, prepared, program, limits, clock)? {
+                if let Some(result) = execute_here(quick, prepared, program, account, clock)? {
                     return Ok(result);
                 }
             }
             let clock = Clock {
                 deadline,
                 tier_up: None,
+                room: Duration::ZERO,
             };
             match execute_here(
                 self.tier_up(prepared, program)?,
                 prepared,
                 program,
-                limits,
+                account,
                 clock,
             )? {
                 Some(result) => Ok(result),
                 None => Err(engine_error("Cranelift's code was stopped to tier up")),
             }
         }))
-        .map_err(|_| WasmError::Engine("the run panicked".into()))?
+        .map_err(|_| WasmError::Engine("the run panicked".into()))?;
+        account.release(needed);
+        result
     }
 }
 
-/// When a run stops: at the time limit's `deadline`, or to tier up (none: never).
+/// When a run stops: at the time limit's `deadline`, or to tier up (none: never) if
+/// at least `room` is left before the deadline.
 #[derive(Clone, Copy)]
 struct Clock {
     deadline: Option<Instant>,
     tier_up: Option<Instant>,
+    room: Duration,
+}
+
+/// The result of a run that could not start: a limit's fault at the program's start.
+fn refused(account: &Account, fault: &Fault) -> RunResult {
+    RunResult {
+        outputs: Vec::new(),
+        error: Some(account.limit_error(fault, Span::new(0, 0))),
+        stats: Stats::default(),
+        symbols: Symbols::new(),
+    }
 }
 
 /// [`WasmBackend::execute`] on one tier without the panic guard. `run` executes on a
 /// fiber stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
 /// thread or stack is created), so the caller's own stack size does not matter. `None`
-/// when the run was stopped to tier up.
+/// when the run was stopped to tier up. The linear memory may take what `account`
+/// has left, and is charged to it while the results are decoded.
 fn execute_here(
     (tier, pre): (&Tier, &InstancePre<HostState>),
     prepared: &Prepared,
     program: &Program,
-    limits: &Limits,
+    account: &mut Account,
     clock: Clock,
 ) -> Result<Option<RunResult>, WasmError> {
-    let memory_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+    let limits = *account.limits();
+    let memory_bytes = account.left().min(1 << 32);
+    let initial = pre.module().resources_required().max_initial_memory_size;
+    if initial.is_some_and(|pages| pages.saturating_mul(65536) > memory_bytes) {
+        // Not even the module's first pages fit.
+        return Ok(Some(refused(
+            account,
+            &Fault::new(Code::E405, What::Memory(None)),
+        )));
+    }
     let state = HostState {
         limits: StoreLimitsBuilder::new()
             .memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
@@ -355,38 +432,99 @@ fn execute_here(
         .ok_or_else(|| engine_error("the run was suspended"))?;
     let trap = match outcome {
         Ok(_) => None,
-        Err(e) => Some(
-            e.downcast_ref::<Trap>()
-                .copied()
-                .ok_or_else(|| engine_error(&e))?,
-        ),
+        Err(e) => Some(match e.downcast_ref::<Trap>() {
+            Some(Trap::Interrupt) => Ended::Interrupted,
+            // E403 comes before the stack can run out (`StackNeeds`): running out
+            // would be a bug, never reported as a limit (the interpreter runs it).
+            Some(Trap::StackOverflow) => {
+                return Err(engine_error("the run ran out of native stack"));
+            }
+            Some(_) => Ended::Other,
+            None => return Err(engine_error(&e)),
+        }),
     };
-    if trap == Some(Trap::Interrupt) && store.data().tier_up {
+    if trap == Some(Ended::Interrupted) && store.data().tier_up {
         return Ok(None);
     }
-    decode::result(
-        &mut store,
-        &instance,
-        program,
-        &prepared.sites,
-        limits,
+    let finished = finished(&mut store, &instance, trap)?;
+    let linear = finished.memory.len() as u64;
+    let result = match account.charge(linear) {
+        Ok(()) => decode::result(&finished, program, &prepared.sites, account),
+        Err(fault) => Ok(refused(account, &fault)),
+    };
+    account.release(linear);
+    result.map(Some)
+}
+
+/// What the run left in its instance.
+fn finished<'s>(
+    store: &'s mut Store<HostState>,
+    instance: &wasmtime::Instance,
+    trap: Option<Ended>,
+) -> Result<Finished<'s>, WasmError> {
+    use bytelogic_codegen::abi::Global;
+    let mut global = |g: Global| -> Result<u64, WasmError> {
+        let global = instance
+            .get_global(&mut *store, g.name())
+            .ok_or_else(|| WasmError::Engine(format!("no global `{}`", g.name())))?;
+        match global.get(&mut *store) {
+            wasmtime::Val::I32(x) => Ok(u64::from(x as u32)),
+            wasmtime::Val::I64(x) => Ok(x as u64),
+            _ => Err(WasmError::Engine(format!(
+                "global `{}` has a bad type",
+                g.name()
+            ))),
+        }
+    };
+    let stats = Stats {
+        tuples: global(Global::Tuples)?,
+        iterations: global(Global::Iterations)?,
+        steps: global(Global::Steps)?,
+    };
+    let symbols = (
+        global(Global::SymPtr)? as u32,
+        global(Global::SymLen)? as u32,
+    );
+    let outputs = (
+        global(Global::OutPtr)? as u32,
+        global(Global::OutLen)? as u32,
+    );
+    let site = global(Global::Site)? as usize;
+    let memory = instance
+        .get_memory(&mut *store, bytelogic_codegen::abi::EXPORT_MEMORY)
+        .ok_or_else(|| WasmError::Engine("no memory export".into()))?;
+    Ok(Finished {
+        memory: memory.data(&*store),
+        stats,
+        symbols,
+        outputs,
+        site,
         trap,
-    )
-    .map(Some)
+    })
 }
 
 /// Arms the time limit of one run: at every epoch tick (every [`ticker::TICK`]) the store
 /// compares the clock with the deadline, so the run stops at the first check past it,
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
-/// instant the run stops too, marked as stopped to tier up.
-fn watch_the_clock(store: &mut Store<HostState>, Clock { deadline, tier_up }: Clock) {
+/// instant the run stops too, marked as stopped to tier up, unless the time left is
+/// less than the clock's `room`.
+fn watch_the_clock(
+    store: &mut Store<HostState>,
+    Clock {
+        deadline,
+        tier_up,
+        room,
+    }: Clock,
+) {
     let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
+    // Cranelift's compilation cannot be interrupted: tier up only with room for it.
+    let roomy = move || deadline.is_none_or(|d| d.saturating_duration_since(Instant::now()) > room);
     store.set_epoch_deadline(u64::from(!past(deadline)));
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
             Ok(UpdateDeadline::Interrupt)
-        } else if past(tier_up) {
+        } else if past(tier_up) && roomy() {
             store.data_mut().tier_up = true;
             Ok(UpdateDeadline::Interrupt)
         } else {
@@ -469,11 +607,15 @@ mod tests {
         let (program, limits) = (chain(400), Limits::default());
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
-        let tiered = backend.execute(&prepared, &program, &limits).expect("runs");
+        let tiered = backend
+            .execute(&prepared, &program, &mut Account::new(&limits))
+            .expect("runs");
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
-        let again = backend.execute(&prepared, &program, &limits).expect("runs");
+        let again = backend
+            .execute(&prepared, &program, &mut Account::new(&limits))
+            .expect("runs");
         assert_eq!(
             summary(&again),
             interpreted,
@@ -486,7 +628,9 @@ mod tests {
         let backend = WasmBackend::new().expect("wasmtime starts");
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
-        let result = backend.execute(&prepared, &program, &limits).expect("runs");
+        let result = backend
+            .execute(&prepared, &program, &mut Account::new(&limits))
+            .expect("runs");
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");
         assert_eq!(

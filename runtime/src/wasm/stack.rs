@@ -1,0 +1,238 @@
+//! How much native stack a compiled run can need (docs/decisions.md 105), so that
+//! the CALC depth limit, not the stack, ends a deep recursion: the same E403 at the
+//! same call as the interpreter. Read from the module: each function's frame is
+//! bounded by its locals, and the call graph's cycles (recursive CALCs) repeat at
+//! most `max_depth + 1` times (the failing call's frame is entered before its check),
+//! everything else at most once along the deepest chain of calls.
+
+use super::WasmError;
+use wasmparser::{Operator, Parser, Payload};
+
+/// Stack of one frame besides its locals: return address, saved registers, the
+/// values a baseline compiler spills around calls (measured frames are far smaller:
+/// about 80 bytes for a small recursive CALC, 3.7 KiB with 250 nested loops).
+const FRAME_BASE: u64 = 1024;
+/// Stack per parameter or local (every value is an `i32` tag and an `i64` payload:
+/// two locals, at most 16 bytes in any frame layout).
+const LOCAL_BYTES: u64 = 16;
+/// Room for what the module for long runs adds to a chain of calls (its extra
+/// helpers), and for wasmtime's own entry frames.
+const MARGIN: u64 = 256 << 10;
+
+/// The stack a module's run can need: a chain of calls that happen once, and the
+/// frame a recursive call adds each time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct StackNeeds {
+    /// The deepest chain of calls, counting each recursive cycle's frames once less.
+    base: u64,
+    /// The largest frame of a function on a call cycle (0 when there is none).
+    per_call: u64,
+}
+
+impl StackNeeds {
+    /// The needs of `wasm` (a module the code generator made).
+    pub(super) fn of(wasm: &[u8]) -> Result<StackNeeds, WasmError> {
+        let graph = CallGraph::read(wasm).map_err(|e| WasmError::Engine(e.to_string()))?;
+        Ok(graph.needs())
+    }
+
+    /// The bytes of stack a run with CALC depth limit `max_depth` can use.
+    pub(super) fn at_depth(&self, max_depth: u32) -> u64 {
+        self.base + MARGIN + (u64::from(max_depth) + 1) * self.per_call
+    }
+}
+
+/// The module's defined functions: the frame bound of each and whom it calls.
+struct CallGraph {
+    frames: Vec<u64>,
+    calls: Vec<Vec<usize>>,
+}
+
+impl CallGraph {
+    fn read(wasm: &[u8]) -> wasmparser::Result<CallGraph> {
+        let mut imported = 0usize;
+        let mut params: Vec<u64> = Vec::new();
+        let mut types: Vec<u32> = Vec::new();
+        let mut graph = CallGraph {
+            frames: Vec::new(),
+            calls: Vec::new(),
+        };
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload? {
+                Payload::TypeSection(reader) => {
+                    for group in reader {
+                        for ty in group?.into_types() {
+                            let count = ty.unwrap_func().params().len();
+                            params.push(count as u64);
+                        }
+                    }
+                }
+                Payload::ImportSection(reader) => {
+                    imported += reader.into_iter().count();
+                }
+                Payload::FunctionSection(reader) => {
+                    for ty in reader {
+                        types.push(ty?);
+                    }
+                }
+                Payload::CodeSectionEntry(body) => {
+                    let f = graph.frames.len();
+                    let mut locals = params
+                        .get(types.get(f).copied().unwrap_or(0) as usize)
+                        .copied()
+                        .unwrap_or(0);
+                    for local in body.get_locals_reader()? {
+                        locals += u64::from(local?.0);
+                    }
+                    let mut callees = Vec::new();
+                    for op in body.get_operators_reader()? {
+                        if let Operator::Call { function_index } = op? {
+                            let index = function_index as usize;
+                            if let Some(callee) = index.checked_sub(imported) {
+                                callees.push(callee);
+                            }
+                        }
+                    }
+                    callees.sort_unstable();
+                    callees.dedup();
+                    graph.frames.push(FRAME_BASE + LOCAL_BYTES * locals);
+                    graph.calls.push(callees);
+                }
+                _ => {}
+            }
+        }
+        Ok(graph)
+    }
+
+    /// The needs: strongly connected components of the call graph (Tarjan's, without
+    /// recursion), then the deepest chain through the component graph.
+    fn needs(&self) -> StackNeeds {
+        let components = self.components();
+        let n = self.frames.len();
+        let mut component_of = vec![0; n];
+        for (c, members) in components.iter().enumerate() {
+            for &f in members {
+                component_of[f] = c;
+            }
+        }
+        let mut per_call = 0;
+        // Tarjan's order is reversed topological: a component comes after every
+        // component it calls, so each one's deepest chain is known when it is reached.
+        let mut deepest = vec![0u64; components.len()];
+        for (c, members) in components.iter().enumerate() {
+            let cycle = members.len() > 1 || self.calls[members[0]].contains(&members[0]);
+            let largest = members.iter().map(|&f| self.frames[f]).max().unwrap_or(0);
+            if cycle {
+                per_call = per_call.max(largest);
+            }
+            let below = members
+                .iter()
+                .flat_map(|&f| &self.calls[f])
+                .map(|&g| component_of[g])
+                .filter(|&d| d != c)
+                .map(|d| deepest[d])
+                .max()
+                .unwrap_or(0);
+            deepest[c] = below + if cycle { 0 } else { largest };
+        }
+        StackNeeds {
+            base: deepest.into_iter().max().unwrap_or(0),
+            per_call,
+        }
+    }
+
+    /// Strongly connected components, each after every component it calls.
+    fn components(&self) -> Vec<Vec<usize>> {
+        const UNSEEN: usize = usize::MAX;
+        let n = self.frames.len();
+        let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
+        let mut on_stack = vec![false; n];
+        let (mut stack, mut components) = (Vec::new(), Vec::new());
+        let mut next = 0;
+        for root in 0..n {
+            if index[root] != UNSEEN {
+                continue;
+            }
+            // (function, how many of its callees have been looked at)
+            let mut work = vec![(root, 0usize)];
+            while let Some(&(f, i)) = work.last() {
+                if i == 0 && index[f] == UNSEEN {
+                    index[f] = next;
+                    low[f] = next;
+                    next += 1;
+                    stack.push(f);
+                    on_stack[f] = true;
+                }
+                if let Some(&g) = self.calls[f].get(i) {
+                    if let Some(top) = work.last_mut() {
+                        top.1 += 1;
+                    }
+                    if g >= n {
+                        continue;
+                    }
+                    if index[g] == UNSEEN {
+                        work.push((g, 0));
+                    } else if on_stack[g] {
+                        low[f] = low[f].min(index[g]);
+                    }
+                    continue;
+                }
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[f]);
+                }
+                if low[f] == index[f] {
+                    let mut members = Vec::new();
+                    while let Some(g) = stack.pop() {
+                        on_stack[g] = false;
+                        members.push(g);
+                        if g == f {
+                            break;
+                        }
+                    }
+                    components.push(members);
+                }
+            }
+        }
+        components
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(frames: &[u64], calls: &[&[usize]]) -> StackNeeds {
+        CallGraph {
+            frames: frames.to_vec(),
+            calls: calls.iter().map(|c| c.to_vec()).collect(),
+        }
+        .needs()
+    }
+
+    #[test]
+    fn a_chain_counts_each_frame_once() {
+        let needs = graph(&[10, 20, 30, 5], &[&[1, 3], &[2], &[], &[]]);
+        assert_eq!(
+            needs,
+            StackNeeds {
+                base: 60,
+                per_call: 0
+            }
+        );
+    }
+
+    #[test]
+    fn cycles_count_their_largest_frame_per_call() {
+        // 0 → 1 ⇄ 2 → 3, and 2 calls itself too.
+        let needs = graph(&[10, 100, 40, 7], &[&[1], &[2], &[1, 2, 3], &[]]);
+        assert_eq!(
+            needs,
+            StackNeeds {
+                base: 17,
+                per_call: 100
+            }
+        );
+        assert_eq!(needs.at_depth(9), 17 + MARGIN + 1000);
+    }
+}
