@@ -125,7 +125,7 @@ impl Fault {
             .operands
             .iter()
             .zip(self.values())
-            .filter_map(|(name, v)| Some(format!("{} = {}", name.as_ref()?, show(v))))
+            .filter_map(|(name, v)| Some(format!("{} = {}", name.as_ref()?, show(Some(v?)))))
             .collect();
         let message = if named.is_empty() {
             message

@@ -383,6 +383,15 @@ pub(super) fn neg(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(TAG_FLOAT)
         .i32_eq()
         .if_(BlockType::Empty)
+        // The one canonical Float whose negation is an Int (spec §2.3): 2^63.
+        .local_get(p)
+        .i64_const(TWO_POW_63.to_bits() as i64)
+        .i64_eq()
+        .if_(BlockType::Empty)
+        .i32_const(TAG_INT)
+        .i64_const(i64::MIN)
+        .return_()
+        .end()
         .i32_const(TAG_FLOAT)
         .local_get(p)
         .f64_reinterpret_i64()
@@ -394,9 +403,11 @@ pub(super) fn neg(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
+/// 2^63 as f64: the first Float above the i64 range.
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
 pub(super) fn canon(m: &mut Module<'_>, n: u32) -> Function {
     let (x, site, det) = (0, 1, 2);
-    const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
     let mut f = FnBuilder::new(n);
     // x - x is 0 exactly when x is finite.
     f.ins()

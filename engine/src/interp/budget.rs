@@ -88,17 +88,28 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
     tuples.saturating_mul(arity as u64 * VALUE_BYTES + TUPLE_OVERHEAD)
 }
 
+/// Bytes charged between two readings of the clock: copying that much memory takes
+/// a millisecond or less, so a run that grows by a few large steps (a string
+/// doubling) still sees its time limit.
+const BYTES_PER_CHECK: u64 = 1 << 20;
+
 /// The step counter of one run and the run's [`Account`] (its deadline and memory).
 #[derive(Debug)]
 pub(super) struct Budget {
     account: Account,
     steps: u64,
+    /// Bytes charged since the clock was last read for memory.
+    charged: u64,
 }
 
 impl Budget {
     /// A budget charging `account`; the clock is the account's.
     pub(super) fn new(account: Account) -> Budget {
-        Budget { account, steps: 0 }
+        Budget {
+            account,
+            steps: 0,
+            charged: 0,
+        }
     }
 
     /// Steps counted so far.
@@ -128,6 +139,11 @@ impl Budget {
             self.check_time(span)?;
         }
         Ok(())
+    }
+
+    /// E404 (the fault) when the wall-clock limit has passed.
+    pub(super) fn clock(&self) -> Result<(), Fault> {
+        self.account.check_time()
     }
 
     /// Fails with E404 when the wall-clock limit has passed.
@@ -161,18 +177,24 @@ impl Budget {
         Err(self.limit(&fault, span))
     }
 
-    /// Adds `bytes` to the memory estimate; fails with E405 past the limit.
+    /// Adds `bytes` to the memory estimate; fails with E405 past the limit (or E404
+    /// past the time limit, read every [`BYTES_PER_CHECK`] bytes).
     #[inline]
     pub(super) fn charge(&mut self, bytes: u64, span: Span) -> Res<()> {
-        self.account
-            .charge(bytes)
+        self.charge_fault(bytes)
             .map_err(|fault| self.limit(&fault, span))
     }
 
-    /// Adds `bytes` to the memory estimate; past the limit, the E405 fault (for
-    /// the caller to word with its operands).
+    /// [`Budget::charge`] with the fault for the caller to word (with its operands).
+    #[inline]
     pub(super) fn charge_fault(&mut self, bytes: u64) -> Result<(), Fault> {
-        self.account.charge(bytes)
+        self.account.charge(bytes)?;
+        self.charged += bytes;
+        if self.charged >= BYTES_PER_CHECK {
+            self.charged = 0;
+            self.account.check_time()?;
+        }
+        Ok(())
     }
 
     /// Removes `bytes` from the memory estimate.

@@ -104,18 +104,28 @@ impl Machine<'_> {
         arith::binary(op, a, b, &self.symbols)
     }
 
-    /// `x + y` on two Symbols: charged to the memory estimate before it is built.
+    /// `x + y` on two Symbols: charged to the memory estimate before it is built,
+    /// and built and interned a slice at a time with the clock read between slices.
     fn concat(&mut self, x: Sym, y: Sym) -> Result<Value, Fault> {
-        let len = self.symbols.resolve(x).len() + self.symbols.resolve(y).len();
+        let (a, b) = (self.symbols.resolve(x), self.symbols.resolve(y));
+        let len = a.len() + b.len();
         let bytes = len as u64 + SYMBOL_OVERHEAD;
         self.budget.charge_fault(bytes)?;
         let mut text = String::with_capacity(len);
-        text.push_str(self.symbols.resolve(x));
-        text.push_str(self.symbols.resolve(y));
-        if self.symbols.get(&text).is_some() {
+        for part in [a, b] {
+            for piece in char_slices(part, SLICE) {
+                if len > SLICE {
+                    self.budget.clock()?;
+                }
+                text.push_str(piece);
+            }
+        }
+        let budget = &self.budget;
+        let (sym, new) = self.symbols.intern_made(text, || budget.clock())?;
+        if !new {
             self.budget.release(bytes);
         }
-        Ok(Value::Sym(self.symbols.intern(&text)))
+        Ok(Value::Sym(sym))
     }
 
     fn builtin(
@@ -147,6 +157,26 @@ impl Machine<'_> {
             }
         }
     }
+}
+
+/// Bytes copied between two readings of the clock when a large Symbol is built.
+const SLICE: usize = 1 << 20;
+
+/// `text` in pieces of about `size` bytes, cut at character boundaries.
+fn char_slices(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// Column `col` of FOR-QUERY tuple `tuple`.
