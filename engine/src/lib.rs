@@ -47,7 +47,14 @@ pub struct Compiled {
     /// The memory estimate of the program, charged to the run's account for as long
     /// as the program is held ([`parser::BYTES_PER_TOKEN`] per significant token).
     pub memory: u64,
+    /// Diagnostics found past the first [`MAX_DIAGNOSTICS`], which are not kept.
+    pub omitted: usize,
 }
+
+/// The most front-end diagnostics a compilation keeps (the first, in source order),
+/// so that a hostile source cannot make its report grow with its size
+/// (docs/decisions.md 107).
+pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Lexes, parses, checks and lowers `source` (spec §1–§4) under `limits`.
 pub fn compile(source: &str, limits: &Limits) -> Compiled {
@@ -60,15 +67,20 @@ pub fn compile(source: &str, limits: &Limits) -> Compiled {
 pub fn compile_within(source: &str, account: &mut Account) -> Compiled {
     let limits = *account.limits();
     let refused = |mut diagnostics: Vec<Diagnostic>, d: Diagnostic| {
+        let omitted = keep_first(&mut diagnostics);
         diagnostics.push(d);
         Compiled {
             program: None,
             diagnostics,
             memory: 0,
+            omitted,
         }
     };
     if source.len() as u64 > limits.max_source_kb.saturating_mul(1024) {
-        return refused(Vec::new(), source_too_large(source.len() as u64, &limits));
+        return refused(
+            Vec::new(),
+            source_too_large(Some(source.len() as u64), &limits),
+        );
     }
     let before = account.charged();
     let parsed = parser::parse_within(source, account);
@@ -94,24 +106,35 @@ pub fn compile_within(source: &str, account: &mut Account) -> Compiled {
         return refused(diagnostics, account.limit_error(&fault, Span::new(0, 0)));
     }
     let program = (!failed).then(|| lower::lower(&ast, &checked, &strata));
+    let omitted = keep_first(&mut diagnostics);
     Compiled {
         program,
         diagnostics,
         memory: account.charged() - before,
+        omitted,
     }
 }
 
-/// E406 for a source of `bytes` bytes (or more, when reading stopped at the limit).
-pub fn source_too_large(bytes: u64, limits: &Limits) -> Diagnostic {
-    Diagnostic::new(
-        Code::E406,
-        Span::new(0, 0),
-        format!(
-            "source is {bytes} bytes, more than the limit of {} KiB",
-            limits.max_source_kb
+/// Keeps the first [`MAX_DIAGNOSTICS`] of `diagnostics`; how many it dropped.
+fn keep_first(diagnostics: &mut Vec<Diagnostic>) -> usize {
+    let omitted = diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
+    diagnostics.truncate(MAX_DIAGNOSTICS);
+    omitted
+}
+
+/// E406 for a source of `bytes` bytes, or of more bytes than the limit allows when
+/// reading stopped there (`None`: its length is not known).
+pub fn source_too_large(bytes: Option<u64>, limits: &Limits) -> Diagnostic {
+    let kb = limits.max_source_kb;
+    let message = match bytes {
+        Some(bytes) => format!("source is {bytes} bytes, more than the limit of {kb} KiB"),
+        None => format!(
+            "source is more than {} bytes, the limit of {kb} KiB",
+            kb.saturating_mul(1024)
         ),
-    )
-    .with_hint("raise the limit with --max-source-kb")
+    };
+    Diagnostic::new(Code::E406, Span::new(0, 0), message)
+        .with_hint("raise the limit with --max-source-kb")
 }
 
 /// Interprets a lowered program under `limits` (spec §4–§7); its clock starts now.

@@ -1,7 +1,6 @@
 //! Program outputs (spec §5) and their text rendering (spec §5.3).
 
 use crate::value::{Symbols, Value};
-use std::fmt::Write as _;
 
 /// The answer of one QUERY (spec §5.1).
 #[derive(Clone, Debug, PartialEq)]
@@ -111,19 +110,7 @@ pub enum Output {
 
 /// Renders a value in the text form of spec §5.3.
 pub fn value_text(value: Value, symbols: &Symbols) -> String {
-    let mut s = String::new();
-    write_value(&mut s, value, symbols);
-    s
-}
-
-fn write_value(out: &mut String, value: Value, symbols: &Symbols) {
-    match value {
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Float(f) => out.push_str(&float_text(f)),
-        Value::Sym(s) => out.push_str(symbols.resolve(s)),
-    }
+    output_text(&Output::Result(value), symbols)
 }
 
 /// A Float with up to 10 significant digits, trailing zeros removed, in exponent
@@ -181,38 +168,52 @@ fn trim_zeros(m: &str) -> String {
 /// Renders one output in the text form of spec §5.3.
 pub fn output_text(output: &Output, symbols: &Symbols) -> String {
     let mut s = String::new();
+    let _ = write_output(&mut s, output, symbols);
+    s
+}
+
+/// Writes one output in the text form of spec §5.3 to `out`, value by value (an
+/// answer of millions of rows is never one string).
+pub fn write_output(
+    out: &mut impl std::fmt::Write,
+    output: &Output,
+    symbols: &Symbols,
+) -> std::fmt::Result {
+    let value = |out: &mut dyn std::fmt::Write, v: Value| match v {
+        Value::Int(i) => write!(out, "{i}"),
+        Value::Float(f) => out.write_str(&float_text(f)),
+        Value::Sym(s) => out.write_str(symbols.resolve(s)),
+    };
     match output {
-        Output::Result(v) => write_value(&mut s, *v, symbols),
+        Output::Result(v) => value(out, *v),
         Output::Query { answer, .. } => match answer {
-            QueryAnswer::Truth(b) => s.push_str(if *b { "true" } else { "false" }),
-            QueryAnswer::Values(vs) if vs.is_empty() => s.push_str("none"),
-            QueryAnswer::Tuples(ts) if ts.is_empty() => s.push_str("none"),
+            QueryAnswer::Truth(b) => out.write_str(if *b { "true" } else { "false" }),
+            QueryAnswer::Values(vs) if vs.is_empty() => out.write_str("none"),
+            QueryAnswer::Tuples(ts) if ts.is_empty() => out.write_str("none"),
             QueryAnswer::Values(vs) => {
                 for (i, v) in vs.iter().enumerate() {
                     if i > 0 {
-                        s.push_str(", ");
+                        out.write_str(", ")?;
                     }
-                    write_value(&mut s, *v, symbols);
+                    value(out, *v)?;
                 }
+                Ok(())
             }
             QueryAnswer::Tuples(ts) => {
                 for (i, t) in ts.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str(", ");
-                    }
-                    s.push('(');
+                    out.write_str(if i > 0 { ", (" } else { "(" })?;
                     for (j, v) in t.iter().enumerate() {
                         if j > 0 {
-                            s.push_str(", ");
+                            out.write_str(", ")?;
                         }
-                        write_value(&mut s, *v, symbols);
+                        value(out, *v)?;
                     }
-                    s.push(')');
+                    out.write_str(")")?;
                 }
+                Ok(())
             }
         },
     }
-    s
 }
 
 /// Counters reported with every run.

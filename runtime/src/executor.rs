@@ -101,7 +101,8 @@ pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8
         .program
         .as_ref()
         .map(|p| bytelogic_codegen::compile(p).map(|m| m.wasm));
-    let checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
+    let mut checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
+    checked.omitted = compiled.omitted;
     (checked, module)
 }
 
@@ -137,6 +138,7 @@ fn interpret(source: &str, options: &Options) -> Outcome {
         INTERPRETER,
         start.elapsed(),
     );
+    outcome.omitted = compiled.omitted;
     if options.want_wat {
         outcome.wat = compiled.program.as_ref().and_then(|p| {
             let module = bytelogic_codegen::compile(p).ok()?;

@@ -7,8 +7,14 @@
 use bytelogic_runtime::{Backend, Executor, Options};
 
 fn run(source: &str, backend: Backend) -> Result<bytelogic_runtime::Outcome, String> {
+    // The time limit counts the front end and code generation too; on sources this
+    // large an unoptimized build on a busy machine takes more than the default second.
     let options = Options {
         backend,
+        limits: bytelogic_engine::Limits {
+            timeout_ms: 30_000,
+            ..bytelogic_engine::Limits::default()
+        },
         ..Options::default()
     };
     Executor::new()

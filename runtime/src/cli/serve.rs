@@ -4,7 +4,6 @@
 
 use super::incremental::{Line, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
-use serde_json::Value as Json;
 use std::io;
 use std::process::ExitCode;
 
@@ -24,7 +23,7 @@ pub(super) fn main() -> ExitCode {
             Ok(Some(Line::Bytes(line))) if line.trim_ascii().is_empty() => continue,
             Ok(Some(Line::Bytes(line))) => server.handle(&line),
             Ok(Some(Line::TooLong)) => error_response(
-                Json::Null,
+                None,
                 BAD_REQUEST,
                 &format!("request line longer than {MAX_REQUEST_BYTES} bytes"),
             ),

@@ -155,7 +155,9 @@ impl<'a> RunSymbols<'a> {
         account
             .charge(text.len() as u64 + SYMBOL_OVERHEAD)
             .map_err(Stop::Limit)?;
-        let sym = self.symbols.intern(text);
+        let (sym, _) = self
+            .symbols
+            .intern_made(text.to_string(), || check_time(account))?;
         self.decoded.insert(id, sym);
         Ok(Value::Sym(sym))
     }

@@ -238,6 +238,7 @@ impl WasmBackend {
         };
         let diagnostics = entry.compiled.diagnostics.clone();
         let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        outcome.omitted = entry.compiled.omitted;
         if options.want_wat
             && let Some(Ok(prepared)) = &entry.prepared
         {
