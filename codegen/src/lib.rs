@@ -16,6 +16,7 @@ mod inline;
 mod layout;
 mod module;
 mod rt;
+mod size;
 mod walk;
 
 pub use module::MathFn;
@@ -101,6 +102,14 @@ pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
 
 /// Compiles a lowered program to a WebAssembly module for `target`.
 pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+    let bound = size::at_least(program);
+    if bound > MAX_MODULE_BYTES {
+        return Err(CodegenError::Unsupported(format!(
+            "the module would be at least {} KiB (at most {} KiB compile in bounded time)",
+            bound / 1024,
+            MAX_MODULE_BYTES / 1024
+        )));
+    }
     let (wasm, sites) = module::Module::new(program, target)?.finish()?;
     if wasm.len() > MAX_MODULE_BYTES {
         return Err(CodegenError::Unsupported(format!(

@@ -296,8 +296,18 @@ impl<'p> Module<'p> {
     pub fn finish(mut self) -> Result<(Vec<u8>, Vec<Site>), CodegenError> {
         self.func(FnKey::Run);
         let mut bodies: HashMap<FnKey, Function> = HashMap::new();
+        // Generation stops once the code is far past the size `compile` accepts.
+        let mut code_bytes = 0;
         while let Some(key) = self.queue.pop() {
             let body = crate::emit::body(&mut self, key)?;
+            code_bytes += body.byte_len();
+            if code_bytes > 2 * crate::MAX_MODULE_BYTES {
+                return Err(CodegenError::Unsupported(format!(
+                    "the module would be more than {} KiB (at most {} KiB compile in bounded time)",
+                    code_bytes / 1024,
+                    crate::MAX_MODULE_BYTES / 1024
+                )));
+            }
             bodies.insert(key, body);
         }
         let mut types = TypeSection::new();

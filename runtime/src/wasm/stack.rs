@@ -1,20 +1,26 @@
 //! How much native stack a compiled run can need (docs/decisions.md 105), so that
 //! the CALC depth limit, not the stack, ends a deep recursion: the same E403 at the
 //! same call as the interpreter. Read from the module: each function's frame is
-//! bounded by its locals, and the call graph's cycles (recursive CALCs) repeat at
-//! most `max_depth + 1` times (the failing call's frame is entered before its check),
-//! everything else at most once along the deepest chain of calls.
+//! bounded by its locals (and, for a function on a call cycle, by the values its
+//! operand stack holds at most, which a baseline compiler spills around calls), and
+//! the call graph's cycles (recursive CALCs) repeat at most `max_depth + 1` times
+//! (the failing call's frame is entered before its check), everything else at most
+//! once along the deepest chain of calls.
 
 use super::WasmError;
-use wasmparser::{Operator, Parser, Payload};
+use wasmparser::{Operator, Parser, Payload, ValidPayload, Validator};
 
 /// Stack of one frame besides its locals: return address, saved registers, the
 /// values a baseline compiler spills around calls (measured frames are far smaller:
 /// about 80 bytes for a small recursive CALC, 3.7 KiB with 250 nested loops).
 const FRAME_BASE: u64 = 1024;
-/// Stack per parameter or local (every value is an `i32` tag and an `i64` payload:
-/// two locals, at most 16 bytes in any frame layout).
-const LOCAL_BYTES: u64 = 16;
+/// Stack per parameter or local: a slot of at most 8 bytes (Winch gives each local
+/// one; Cranelift keeps them in registers or spill slots of that size). Measured:
+/// a CALC of 8,010 locals takes about 37 KiB a call on Winch's code.
+const LOCAL_BYTES: u64 = 8;
+/// Stack per value on the operand stack of a function on a call cycle (an 8-byte
+/// spill slot, counted twice for alignment and the copies made around a call).
+const OPERAND_BYTES: u64 = 16;
 /// Room for what the module for long runs adds to a chain of calls (its extra
 /// helpers), and for wasmtime's own entry frames.
 const MARGIN: u64 = 256 << 10;
@@ -32,8 +38,14 @@ pub(super) struct StackNeeds {
 impl StackNeeds {
     /// The needs of `wasm` (a module the code generator made).
     pub(super) fn of(wasm: &[u8]) -> Result<StackNeeds, WasmError> {
-        let graph = CallGraph::read(wasm).map_err(|e| WasmError::Engine(e.to_string()))?;
-        Ok(graph.needs())
+        let engine = |e: wasmparser::BinaryReaderError| WasmError::Engine(e.to_string());
+        let mut graph = CallGraph::read(wasm).map_err(engine)?;
+        let components = graph.components();
+        let on_cycles = graph.on_cycles(&components);
+        if on_cycles.iter().any(|&c| c) {
+            graph.add_operand_stacks(wasm, &on_cycles).map_err(engine)?;
+        }
+        Ok(graph.needs(&components))
     }
 
     /// The bytes of stack a run with CALC depth limit `max_depth` can use.
@@ -104,10 +116,48 @@ impl CallGraph {
         Ok(graph)
     }
 
-    /// The needs: strongly connected components of the call graph (Tarjan's, without
-    /// recursion), then the deepest chain through the component graph.
-    fn needs(&self) -> StackNeeds {
-        let components = self.components();
+    /// Which functions are on a call cycle (alone when they call themselves).
+    fn on_cycles(&self, components: &[Vec<usize>]) -> Vec<bool> {
+        let mut on = vec![false; self.frames.len()];
+        for members in components {
+            if members.len() > 1 || self.calls[members[0]].contains(&members[0]) {
+                members.iter().for_each(|&f| on[f] = true);
+            }
+        }
+        on
+    }
+
+    /// Adds to the frame of each function in `which` the most values its operand
+    /// stack holds, found by validating its body (the module's other bodies are
+    /// not read).
+    fn add_operand_stacks(&mut self, wasm: &[u8], which: &[bool]) -> wasmparser::Result<()> {
+        let mut validator = Validator::new();
+        let mut f = 0;
+        for payload in Parser::new(0).parse_all(wasm) {
+            if let ValidPayload::Func(to_validate, body) = validator.payload(&payload?)? {
+                if which.get(f).copied().unwrap_or(false) {
+                    let mut func = to_validate.into_validator(Default::default());
+                    for local in body.get_locals_reader()? {
+                        let (count, ty) = local?;
+                        func.define_locals(0, count, ty)?;
+                    }
+                    let mut most = 0;
+                    let mut ops = body.get_operators_reader()?;
+                    while !ops.eof() {
+                        let (op, at) = ops.read_with_offset()?;
+                        func.op(at, &op)?;
+                        most = most.max(func.operand_stack_height());
+                    }
+                    self.frames[f] += OPERAND_BYTES * u64::from(most);
+                }
+                f += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The needs: the deepest chain through the graph of `components`.
+    fn needs(&self, components: &[Vec<usize>]) -> StackNeeds {
         let n = self.frames.len();
         let mut component_of = vec![0; n];
         for (c, members) in components.iter().enumerate() {
@@ -115,12 +165,13 @@ impl CallGraph {
                 component_of[f] = c;
             }
         }
+        let on_cycles = self.on_cycles(components);
         let mut per_call = 0;
         // Tarjan's order is reversed topological: a component comes after every
         // component it calls, so each one's deepest chain is known when it is reached.
         let mut deepest = vec![0u64; components.len()];
         for (c, members) in components.iter().enumerate() {
-            let cycle = members.len() > 1 || self.calls[members[0]].contains(&members[0]);
+            let cycle = on_cycles[members[0]];
             let largest = members.iter().map(|&f| self.frames[f]).max().unwrap_or(0);
             if cycle {
                 per_call = per_call.max(largest);
@@ -203,11 +254,11 @@ mod tests {
     use super::*;
 
     fn graph(frames: &[u64], calls: &[&[usize]]) -> StackNeeds {
-        CallGraph {
+        let graph = CallGraph {
             frames: frames.to_vec(),
             calls: calls.iter().map(|c| c.to_vec()).collect(),
-        }
-        .needs()
+        };
+        graph.needs(&graph.components())
     }
 
     #[test]
