@@ -1,5 +1,5 @@
 //! A lower bound of a program's module size, read from the rule IR before anything
-//! is generated (docs/decisions.md 111): a program whose module would be refused for
+//! is generated (docs/decisions.md 109): a program whose module would be refused for
 //! its size ([`crate::MAX_MODULE_BYTES`]) is refused without generating it. One
 //! FACT of 255,000 columns is a 1 MB source but a 188 MB module (every helper that
 //! handles a tuple of a relation is unrolled for its arity), and one expression of

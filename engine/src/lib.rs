@@ -53,7 +53,7 @@ pub struct Compiled {
 
 /// The most front-end diagnostics a compilation keeps (the first, in source order),
 /// so that a hostile source cannot make its report grow with its size
-/// (docs/decisions.md 107).
+/// (docs/decisions.md 102).
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Lexes, parses, checks and lowers `source` (spec §1–§4) under `limits`.

@@ -17,7 +17,7 @@
 //! A request's fields are read from their own text: `id` is echoed exactly as written
 //! (a number of any size included), `inputs` is read under the request's tuple and
 //! memory limits without a JSON tree of it, and the response to a run is written
-//! from its outcome as it renders (docs/decisions.md 110).
+//! from its outcome as it renders (docs/decisions.md 107).
 //!
 //! The server keeps one [`Executor`], so the compiled-module cache lives across requests.
 

@@ -1,4 +1,4 @@
-//! Printing an outcome as it renders (docs/decisions.md 109): diagnostics, outputs and
+//! Printing an outcome as it renders (docs/decisions.md 107): diagnostics, outputs and
 //! the JSON object go to their stream piece by piece, never first into one string,
 //! so printing an answer of millions of rows takes no more memory than its rows.
 

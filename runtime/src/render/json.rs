@@ -3,7 +3,7 @@
 //!
 //! Each shape is one [`Serialize`] implementation, written straight to a writer
 //! ([`write_outcome`]: no tree of JSON values, so an answer of millions of rows takes
-//! no more memory to print than its text; docs/decisions.md 109) or turned into a
+//! no more memory to print than its text; docs/decisions.md 107) or turned into a
 //! [`serde_json::Value`] ([`outcome`]). Object keys come in alphabetical order, as
 //! `serde_json`'s maps keep them, so both forms print the same bytes.
 

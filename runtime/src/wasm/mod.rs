@@ -110,7 +110,19 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
 pub(crate) struct HostState {
     limits: StoreLimits,
     tier_up: bool,
+    /// The run's linear memory (once instantiated) and what it may grow to.
+    memory: Option<wasmtime::Memory>,
+    memory_limit: u64,
+    /// What compiling for the tier-up would take, to hold beside the linear memory.
+    tier_up_bytes: u64,
 }
+
+/// What the host holds while Cranelift compiles a module for a run that tiers up:
+/// its engine and its compilation (measured about 12.5 MB for a small module), plus
+/// this many bytes per byte of the module (docs/decisions.md 104).
+const TIER_UP_BYTES: u64 = 16 << 20;
+/// Bytes Cranelift's compilation holds per byte of the module.
+const TIER_UP_PER_BYTE: u64 = 64;
 
 /// One compiler: its engine (with an epoch ticker thread) and linker.
 struct Tier {
@@ -349,7 +361,17 @@ impl WasmBackend {
                 tier_up: None,
                 room: Duration::ZERO,
             };
-            match execute_here(
+            // Compiling now for this run: what that holds is the run's.
+            let compiling = prepared.optimized.get().is_none();
+            let held = if compiling {
+                TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.wasm.len() as u64
+            } else {
+                0
+            };
+            if let Err(fault) = account.charge(held) {
+                return Ok(refused(account, &fault));
+            }
+            let result = match execute_here(
                 self.tier_up(prepared, program)?,
                 prepared,
                 program,
@@ -358,7 +380,9 @@ impl WasmBackend {
             )? {
                 Some(result) => Ok(result),
                 None => Err(engine_error("Cranelift's code was stopped to tier up")),
-            }
+            };
+            account.release(held);
+            result
         }))
         .map_err(|_| WasmError::Engine("the run panicked".into()))?;
         account.release(needed);
@@ -413,12 +437,17 @@ fn execute_here(
             .instances(1)
             .build(),
         tier_up: false,
+        memory: None,
+        memory_limit: memory_bytes,
+        tier_up_bytes: TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.wasm.len() as u64,
     };
     let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
     store.limiter(|s| &mut s.limits);
     watch_the_clock(&mut store, clock);
     let instance = pre.instantiate(&mut store).map_err(engine_error)?;
+    store.data_mut().memory =
+        instance.get_memory(&mut store, bytelogic_codegen::abi::EXPORT_MEMORY);
     let run = instance
         .get_typed_func::<(i64, i64, i32, i32), i32>(&mut store, bytelogic_codegen::abi::EXPORT_RUN)
         .map_err(engine_error)?;
@@ -519,13 +548,19 @@ fn watch_the_clock(
     }: Clock,
 ) {
     let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
-    // Cranelift's compilation cannot be interrupted: tier up only with room for it.
+    // Cranelift's compilation cannot be interrupted: tier up only with room for it,
+    // in time and beside the memory the run holds.
     let roomy = move || deadline.is_none_or(|d| d.saturating_duration_since(Instant::now()) > room);
+    let fits = |store: &wasmtime::StoreContextMut<'_, HostState>| {
+        let state = store.data();
+        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
+        used.saturating_add(state.tier_up_bytes) <= state.memory_limit
+    };
     store.set_epoch_deadline(u64::from(!past(deadline)));
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
             Ok(UpdateDeadline::Interrupt)
-        } else if past(tier_up) && roomy() {
+        } else if past(tier_up) && roomy() && fits(&store) {
             store.data_mut().tier_up = true;
             Ok(UpdateDeadline::Interrupt)
         } else {

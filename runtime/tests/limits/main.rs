@@ -3,5 +3,8 @@
 //!
 //! - `depth`: deep recursion on the compiled path ends with the interpreter's E403
 //!   (same call, message and counters), whatever the depth limit and frame sizes.
+//! - `hostile`: the hostile-input suite (`tests/hostile/`): every program on every
+//!   backend ends within its limits, measured on the child process.
 
 mod depth;
+mod hostile;
