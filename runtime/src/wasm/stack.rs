@@ -194,56 +194,20 @@ impl CallGraph {
 
     /// Strongly connected components, each after every component it calls.
     fn components(&self) -> Vec<Vec<usize>> {
-        const UNSEEN: usize = usize::MAX;
-        let n = self.frames.len();
-        let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
-        let mut on_stack = vec![false; n];
-        let (mut stack, mut components) = (Vec::new(), Vec::new());
-        let mut next = 0;
-        for root in 0..n {
-            if index[root] != UNSEEN {
-                continue;
-            }
-            // (function, how many of its callees have been looked at)
-            let mut work = vec![(root, 0usize)];
-            while let Some(&(f, i)) = work.last() {
-                if i == 0 && index[f] == UNSEEN {
-                    index[f] = next;
-                    low[f] = next;
-                    next += 1;
-                    stack.push(f);
-                    on_stack[f] = true;
-                }
-                if let Some(&g) = self.calls[f].get(i) {
-                    if let Some(top) = work.last_mut() {
-                        top.1 += 1;
-                    }
-                    if g >= n {
-                        continue;
-                    }
-                    if index[g] == UNSEEN {
-                        work.push((g, 0));
-                    } else if on_stack[g] {
-                        low[f] = low[f].min(index[g]);
-                    }
-                    continue;
-                }
-                work.pop();
-                if let Some(&(parent, _)) = work.last() {
-                    low[parent] = low[parent].min(low[f]);
-                }
-                if low[f] == index[f] {
-                    let mut members = Vec::new();
-                    while let Some(g) = stack.pop() {
-                        on_stack[g] = false;
-                        members.push(g);
-                        if g == f {
-                            break;
-                        }
-                    }
-                    components.push(members);
-                }
-            }
+        let calls: Vec<Vec<usize>> = self
+            .calls
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .copied()
+                    .filter(|&g| g < self.calls.len())
+                    .collect()
+            })
+            .collect();
+        let component = bytelogic_engine::stratify::tarjan(&calls);
+        let mut components = vec![Vec::new(); component.iter().max().map_or(0, |&c| c + 1)];
+        for (f, &c) in component.iter().enumerate() {
+            components[c].push(f);
         }
         components
     }
