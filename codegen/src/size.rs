@@ -15,6 +15,8 @@ const COLUMN_BYTES: usize = 256;
 /// Bytes at least per expression node (about 60 measured for a chain of additions),
 /// or per constant value of a FACT (16 in a table of rows, decision 81).
 const NODE_BYTES: usize = 16;
+/// Bytes at least per rule plan: each is a function with its loops and calls.
+const PLAN_BYTES: usize = 64;
 
 /// A size the module of `program` has at least.
 pub(crate) fn at_least(program: &Program) -> usize {
@@ -37,7 +39,8 @@ pub(crate) fn at_least(program: &Program) -> usize {
         .filter(|(_, inserted)| **inserted)
         .map(|(r, _)| r.arity as usize)
         .sum();
-    nodes * NODE_BYTES + columns * COLUMN_BYTES
+    let plans: usize = program.rules.iter().map(|r| 1 + r.deltas.len()).sum();
+    nodes * NODE_BYTES + columns * COLUMN_BYTES + plans * PLAN_BYTES
 }
 
 #[cfg(test)]

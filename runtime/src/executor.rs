@@ -70,16 +70,19 @@ impl Executor {
     /// Runs `source` under `options`. Only [`Backend::Wasm`] can fail: when the compiled
     /// path cannot run the program (the code generator refuses it, wasmtime fails).
     pub fn execute(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
+        // One clock for the run, also when `Auto` falls back (docs/decisions.md 101).
+        let start = Instant::now();
         if options.backend == Backend::Interpreter {
-            return Ok(interpret(source, options));
+            return Ok(interpret(source, options, start));
         }
         match (
-            self.wasm().and_then(|w| w.outcome(source, options)),
+            self.wasm()
+                .and_then(|w| w.outcome_since(source, options, start)),
             options.backend,
         ) {
             (Ok(outcome), _) => Ok(outcome),
             (Err(e), Backend::Auto) => {
-                let mut outcome = interpret(source, options);
+                let mut outcome = interpret(source, options, start);
                 outcome.fallback = Some(e.to_string());
                 Ok(outcome)
             }
@@ -122,9 +125,8 @@ pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) 
     compiled
 }
 
-/// Runs `source` on the interpreter; the run's clock starts now.
-fn interpret(source: &str, options: &Options) -> Outcome {
-    let start = Instant::now();
+/// Runs `source` on the interpreter; the run's clock started at `start`.
+fn interpret(source: &str, options: &Options, start: Instant) -> Outcome {
     let mut account = Account::starting(&options.limits, start);
     let compiled = front_end(source, options, &mut account);
     let result = compiled

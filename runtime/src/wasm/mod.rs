@@ -227,7 +227,16 @@ impl WasmBackend {
     /// facts skips the front end, code generation and compilation. The run's clock
     /// starts now and its account is charged by every phase (docs/decisions.md 101).
     pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
-        let start = Instant::now();
+        self.outcome_since(source, options, Instant::now())
+    }
+
+    /// [`WasmBackend::outcome`] for a run whose clock started at `start`.
+    pub(crate) fn outcome_since(
+        &self,
+        source: &str,
+        options: &Options,
+        start: Instant,
+    ) -> Result<Outcome, WasmError> {
         let mut account = Account::starting(&options.limits, start);
         let mut fresh = false;
         let entry = self.cache.get_or_insert(source, options, || {
