@@ -1,12 +1,14 @@
 //! Runs one scale workload, for profilers:
-//! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N]]]`.
-//! By default through the interpreter; with `wasm`, the module is compiled and run
+//! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N] | ascent | interp N]]`.
+//! By default through the interpreter once (`interp N`: N times, the lowered program
+//! reused); `ascent` runs it in Ascent instead; with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
 //! `N` more times (default 1) from the module cache on Cranelift's code alone, each
 //! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
 //! `--toggle-collect=*cached_run*`).
 
-use bytelogic_benches::workload::{Workload, scale_limits, scale_workloads};
+use bytelogic_benches::peers::Peer;
+use bytelogic_benches::workload::{Workload, ground_workloads, scale_limits, scale_workloads};
 use bytelogic_runtime::{Backend, Executor, Options};
 use std::time::Instant;
 
@@ -15,17 +17,28 @@ fn main() {
     let name = args.first().map_or("tc chain-1000", String::as_str);
     let w = scale_workloads()
         .into_iter()
+        .chain(ground_workloads())
         .find(|w| w.name == name)
         .expect("a scale workload name");
-    if args.get(1).map(String::as_str) == Some("wasm") {
-        let runs: usize = args.get(2).map_or(1, |n| n.parse().expect("a run count"));
-        wasm(&w, runs);
-        return;
+    let runs: usize = args.get(2).map_or(1, |n| n.parse().expect("a run count"));
+    match args.get(1).map(String::as_str) {
+        Some("wasm") => wasm(&w, runs),
+        Some("ascent") => {
+            for _ in 0..runs {
+                let t = Instant::now();
+                let n = w.run_peer(Peer::Ascent);
+                eprintln!("{name} in Ascent: {n} tuples in {:?}", t.elapsed());
+            }
+        }
+        _ => {
+            let program = w.compile();
+            for _ in 0..runs {
+                let t = Instant::now();
+                let r = bytelogic_engine::run(&program, &scale_limits());
+                eprintln!("{name}: {:?} in {:?}", r.stats, t.elapsed());
+            }
+        }
     }
-    let program = w.compile();
-    let t = Instant::now();
-    let n = w.run_ours(&program);
-    eprintln!("{name}: {n} tuples in {:?}", t.elapsed());
 }
 
 /// The WASM backend: a first run (compile and tier up), then `runs` cached runs.

@@ -1,8 +1,9 @@
-//! Corpus-sized programs: four representative rows of the conformance corpus, read
-//! from `../shared/corpus/conformance.jsonl` (or `$BYTELOGIC_CORPUS`) when the
-//! benchmarks start. The corpus is not ours, so it is never copied into this project.
+//! Corpus-sized programs: four representative rows of the conformance corpus
+//! (docs/testing.md), read from `$BYTELOGIC_CORPUS/conformance.jsonl` (by default
+//! `../shared/corpus` beside the checkout) when the benchmarks start. The corpus is
+//! not ours, so it is never copied into this project.
 
-use bytelogic_runtime::conformance::corpus_file;
+use bytelogic_runtime::conformance::read_corpus;
 
 /// A named corpus program.
 #[derive(Clone, Debug)]
@@ -31,10 +32,17 @@ pub const CHOSEN: [(&str, &str); 4] = [
     ),
 ];
 
+/// `conformance.jsonl`, or `None` after a notice that the corpus rows are skipped.
+fn conformance() -> Option<String> {
+    read_corpus("conformance.jsonl")
+        .map_err(|reason| eprintln!("notice: the corpus rows are skipped: {reason}"))
+        .ok()
+}
+
 /// The four programs of [`CHOSEN`], or an empty list (after a notice) when the corpus
 /// is absent. Panics when the corpus is there but a chosen row is not.
 pub fn programs() -> Vec<CorpusProgram> {
-    let Some(text) = corpus_file("conformance.jsonl") else {
+    let Some(text) = conformance() else {
         return Vec::new();
     };
     let rows: Vec<serde_json::Value> = text
@@ -54,5 +62,20 @@ pub fn programs() -> Vec<CorpusProgram> {
                 source: row["program"].as_str().expect("a program").to_string(),
             }
         })
+        .collect()
+}
+
+/// The first `n` distinct programs of `conformance.jsonl` (fewer when it has fewer),
+/// in file order; empty (after a notice) when the corpus is absent.
+pub fn distinct_programs(n: usize) -> Vec<String> {
+    let Some(text) = conformance() else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::HashSet::new();
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|row| row["program"].as_str().map(str::to_string))
+        .filter(|program| seen.insert(program.clone()))
+        .take(n)
         .collect()
 }

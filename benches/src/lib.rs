@@ -7,9 +7,11 @@
 //! - [`workload`]: scale workloads as ByteLogic source, run through our engine.
 //! - [`peers`]: the same workloads in Ascent, Datafrog and Crepe.
 //! - [`measure`]: medians and peak memory, for the report.
+//! - [`process`]: the `bytelogic` binary timed as a whole process (`run`, `serve`).
 
 pub mod corpus;
 pub mod graphs;
 pub mod measure;
 pub mod peers;
+pub mod process;
 pub mod workload;

@@ -26,11 +26,18 @@ pub struct Workload {
     pub kind: Kind,
     /// The input relation (`edge` for TC, `parent` for SG).
     pub edges: Vec<(i64, i64)>,
+    /// The final QUERY's two values (`QUERY path 0 999`), or `None` for `QUERY rel ? ?`.
+    pub ground: Option<(i64, i64)>,
 }
 
 /// The scale workloads of the issue, in report order.
 pub fn scale_workloads() -> Vec<Workload> {
-    let w = |name, kind, edges| Workload { name, kind, edges };
+    let w = |name, kind, edges| Workload {
+        name,
+        kind,
+        edges,
+        ground: None,
+    };
     vec![
         w("tc chain-1000", Kind::Tc, graphs::chain(1000)),
         w("tc chain-2000", Kind::Tc, graphs::chain(2000)),
@@ -41,6 +48,26 @@ pub fn scale_workloads() -> Vec<Workload> {
         ),
         w("sg tree-10", Kind::Sg, graphs::binary_tree(10)),
         w("sg tree-11", Kind::Sg, graphs::binary_tree(11)),
+    ]
+}
+
+/// The workloads of the issue's whole-process rows (issue 12): the answer is one
+/// ground QUERY, as a model asks it, so the run is the fixpoint. SG over a binary tree
+/// of 10 levels (1,023 nodes, depth 9 here: 348,502 `sg` tuples).
+pub fn ground_workloads() -> Vec<Workload> {
+    vec![
+        Workload {
+            name: "tc chain-1000, QUERY path 0 999",
+            kind: Kind::Tc,
+            edges: graphs::chain(1000),
+            ground: Some((0, 999)),
+        },
+        Workload {
+            name: "sg tree-9 (10 levels), QUERY sg 1 2",
+            kind: Kind::Sg,
+            edges: graphs::binary_tree(9),
+            ground: Some((1, 2)),
+        },
     ]
 }
 
@@ -82,7 +109,11 @@ impl Workload {
         for (a, b) in &self.edges {
             let _ = writeln!(s, "FACT {input} {a} {b}");
         }
-        let _ = write!(s, "SOLVE\nQUERY {output} ? ?\n");
+        match self.ground {
+            Some((a, b)) => write!(s, "SOLVE\nQUERY {output} {a} {b}\n"),
+            None => write!(s, "SOLVE\nQUERY {output} ? ?\n"),
+        }
+        .expect("writing to a String");
         s
     }
 
@@ -185,6 +216,7 @@ mod tests {
                 name: "small",
                 kind,
                 edges,
+                ground: None,
             };
             let ours = w.run_ours(&w.compile());
             for peer in Peer::ALL {
@@ -199,6 +231,7 @@ mod tests {
             name: "chain",
             kind: Kind::Tc,
             edges: graphs::chain(50),
+            ground: None,
         };
         assert_eq!(w.run_ours(&w.compile()), 50 * 49 / 2);
     }
@@ -211,6 +244,7 @@ mod tests {
             name: "tree",
             kind: Kind::Sg,
             edges: graphs::binary_tree(5),
+            ground: None,
         };
         let expected: usize = (1..=5).map(|l| (1 << l) * ((1 << l) - 1)).sum();
         assert_eq!(w.run_ours(&w.compile()), expected);

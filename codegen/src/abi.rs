@@ -237,8 +237,14 @@ impl Global {
     }
 }
 
+/// The index of the tag global of program global `g`, after the runtime globals
+/// ([`Global::ALL`]); its payload global follows. Program globals are not exported.
+pub fn program_global(g: u32) -> u32 {
+    Global::ALL.len() as u32 + 2 * g
+}
+
 /// What failed, stored in the error slot so a host can word the message. Binary
-/// operators use `1 + BinOp` order (see [`Detail::binop`]).
+/// operators use `1 + BinOp` order (see [`Detail::code`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     /// Nothing more to say (limits, E206, E208…).

@@ -8,8 +8,8 @@
 //! locals are zeroed (WebAssembly starts them at zero), its body becomes a block
 //! whose `return`s branch to the block's end, and the functions left are renumbered.
 
-use crate::CodegenError;
-use crate::module::FnKey;
+use crate::error::CodegenError;
+use crate::functions::FnKey;
 use std::ops::Range;
 use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
 use wasm_encoder::{BlockType, Encode, Function, Instruction, ValType};

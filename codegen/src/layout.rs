@@ -2,11 +2,27 @@
 //! program's Symbols (the written ones, then any a caller injected), laid out after
 //! the scratch buffer (see `ABI.md`).
 
-use crate::CodegenError;
 use crate::abi::{self, *};
-use crate::module::Layout;
+use crate::error::CodegenError;
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::value::Sym;
+
+/// Addresses of the static area (after the scratch buffer); see `ABI.md`.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// The emit batch (see [`abi::BATCH_COUNT`] and the fields after it).
+    pub batch: u32,
+    /// Relation descriptors, [`abi::REL_SIZE`] bytes each, by relation id.
+    pub rels: u32,
+    /// Index descriptors, [`abi::IDX_SIZE`] bytes each, by index id.
+    pub idxs: u32,
+    /// Written Symbol table entries, by Symbol id.
+    pub symtab: u32,
+    /// The site table.
+    pub sites: u32,
+    /// Static bytes from [`abi::SCRATCH`] up to `sites`.
+    pub data: Vec<u8>,
+}
 
 fn align(n: u32, to: u32) -> u32 {
     n.div_ceil(to) * to

@@ -4,50 +4,46 @@
 //! ```text
 //! ir::Program ─ layout ─ emit (run, solve, plans, CALC) ─ rt helpers on demand ─▶ .wasm
 //! ```
-//! Files: `abi` (the contract with hosts), `builder` (typed function bodies),
-//! `module` (function registry, imports, sites, sections), `layout` (static memory),
-//! `rt/` (runtime helpers: memory, values, arithmetic, built-ins, Symbols, tables,
-//! queries), `emit/` (expressions, plans and SOLVE, CALC, top-level statements).
+//! The modules, bottom-up (each uses only those above it; `tests/codegen/imports.rs`
+//! fails on an import cycle):
+//! - types: `abi` (the contract with hosts), `error`, `site` (error sites), `walk`
+//!   (visiting expressions) and `math` (the math imports), `functions` (every
+//!   function by what it implements: `FnKey`, the runtime helpers, signatures),
+//!   `layout` (static memory), `size` (a lower bound of a module's size, read from
+//!   the IR);
+//! - `registry`: what the emitters of one module share (functions by key, sites,
+//!   fact tables);
+//! - `builder`: function bodies (locals, instructions, loops, calls);
+//! - `rt/`: the runtime helpers (memory and errors, values, arithmetic, built-ins,
+//!   Symbols, tuple sets, indexes, round steps, queries);
+//! - `emit/`: the program's own functions (expressions, plans and SOLVE, CALC, `run`);
+//! - `inline` (helpers called once), then `module`: emission driven from `run`, and
+//!   the sections;
+//! - and, for tests only, `golden`: the golden WAT of each helper and construct
+//!   (`tests/golden/`, rewritten by `BLESS=1`).
 
 pub mod abi;
 mod builder;
 mod emit;
+mod error;
+mod functions;
 mod inline;
 mod layout;
+mod math;
 mod module;
+mod registry;
 mod rt;
+mod site;
 mod size;
 mod walk;
 
-pub use module::MathFn;
+pub use error::CodegenError;
+pub use math::MathFn;
+pub use site::Site;
+pub use size::MAX_MODULE_BYTES;
 
 use bytelogic_engine::ir::Program;
-use bytelogic_engine::span::Span;
-use std::fmt;
-
-/// An error site: where a runtime error raised by the module points, and a name the
-/// host uses in the message (the variable, CALC or relation concerned).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Site {
-    /// The span reported.
-    pub span: Span,
-    /// The name for the message, if the error needs one.
-    pub name: Option<String>,
-    /// For an operator: the variable names of its two operands, where they are
-    /// variables (the message then shows their values: `… where $x = 0`).
-    pub operands: [Option<String>; 2],
-}
-
-impl Site {
-    /// A site at `span` with `name` and no operands.
-    pub fn new(span: Span, name: Option<&str>) -> Site {
-        Site {
-            span,
-            name: name.map(str::to_string),
-            operands: [None, None],
-        }
-    }
-}
+use wasm_encoder::Section;
 
 /// A compiled program: the module binary and its error sites (indexed by the site
 /// id the module stores in the error slot).
@@ -58,30 +54,6 @@ pub struct Compiled {
     /// The error sites.
     pub sites: Vec<Site>,
 }
-
-/// Why a program could not be compiled.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CodegenError {
-    /// A program too large to compile in bounded time (every construct of spec
-    /// version 1 compiles; see ABI.md).
-    Unsupported(String),
-    /// The IR breaks its own invariants (an id out of range, a wrong arity…).
-    InvalidIr(String),
-    /// A bug in the code generator.
-    Internal(String),
-}
-
-impl fmt::Display for CodegenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CodegenError::Unsupported(what) => write!(f, "cannot compile to WebAssembly: {what}"),
-            CodegenError::InvalidIr(what) => write!(f, "invalid rule IR: {what}"),
-            CodegenError::Internal(what) => write!(f, "code generator bug: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for CodegenError {}
 
 /// What a module is generated for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -100,33 +72,49 @@ pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
     compile_for(program, Target::Quick)
 }
 
-/// Compiles a lowered program to a WebAssembly module for `target`.
+/// Compiles a lowered program to a WebAssembly module for `target`: the module the
+/// runtime runs, without a name section (see [`compile_named`]).
 pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+    generate(program, target, false)
+}
+
+/// Compiles like [`compile_for`] and adds a name section that names every function
+/// (`run`, `solve`, `rule3:path:delta0`, `calc:f`, `set_insert/2`, …): the module
+/// for people and other hosts (WAT, `bytelogic compile`, stack traces). It is
+/// otherwise byte for byte the module [`compile_for`] returns; the runtime runs
+/// modules without names, which compile faster (docs/decisions.md 180).
+pub fn compile_named(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+    generate(program, target, true)
+}
+
+fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, CodegenError> {
     let bound = size::at_least(program);
     if bound > MAX_MODULE_BYTES {
-        return Err(CodegenError::Unsupported(format!(
-            "the module would be at least {} KiB (at most {} KiB compile in bounded time)",
-            bound / 1024,
-            MAX_MODULE_BYTES / 1024
-        )));
+        return Err(size::too_large("at least ", bound));
     }
-    let (wasm, sites) = module::Module::new(program, target)?.finish()?;
+    let options = module::Options {
+        dense: target == Target::LongRun,
+        names,
+        inline: true,
+    };
+    let module::Generated {
+        mut wasm,
+        names,
+        sites,
+    } = module::generate(program, options)?;
     if wasm.len() > MAX_MODULE_BYTES {
-        return Err(CodegenError::Unsupported(format!(
-            "the module would be {} KiB (at most {} KiB compile in bounded time)",
-            wasm.len() / 1024,
-            MAX_MODULE_BYTES / 1024
-        )));
+        return Err(size::too_large("", wasm.len()));
+    }
+    if let Some(names) = names {
+        names.append_to(&mut wasm);
     }
     Ok(Compiled { wasm, sites })
 }
-
-/// The largest module `compile` returns. Cranelift takes about 1.3 s per MiB of our
-/// code on a 2-core machine (far more than the interpreter needs for any program of
-/// that size), so a larger program is `Unsupported` and `Auto` interprets it.
-pub const MAX_MODULE_BYTES: usize = 1 << 20;
 
 /// The module's text form (WAT), for `--emit wat` and golden tests.
 pub fn wat(wasm: &[u8]) -> Result<String, CodegenError> {
     wasmprinter::print_bytes(wasm).map_err(|e| CodegenError::Internal(e.to_string()))
 }
+
+#[cfg(test)]
+mod golden;

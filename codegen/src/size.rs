@@ -1,12 +1,28 @@
 //! A lower bound of a program's module size, read from the rule IR before anything
 //! is generated (docs/decisions.md 109): a program whose module would be refused for
-//! its size ([`crate::MAX_MODULE_BYTES`]) is refused without generating it. One
+//! its size ([`MAX_MODULE_BYTES`]) is refused without generating it. One
 //! FACT of 255,000 columns is a 1 MB source but a 188 MB module (every helper that
 //! handles a tuple of a relation is unrolled for its arity), and one expression of
 //! 170,000 terms a 10 MB one; both were generated in full, in seconds, before the
 //! size check refused them.
 
+use crate::error::CodegenError;
 use bytelogic_engine::ir::{Op, Program, Step};
+
+/// The largest module `compile` returns. Cranelift takes about 1.3 s per MiB of our
+/// code on a 2-core machine (far more than the interpreter needs for any program of
+/// that size), so a larger program is `Unsupported` and `Auto` interprets it.
+pub const MAX_MODULE_BYTES: usize = 1 << 20;
+
+/// The refusal of a module of `bytes` bytes; `bound` is how they are known
+/// (`"at least "`, `"more than "` or `""` for the module's own size).
+pub(crate) fn too_large(bound: &str, bytes: usize) -> CodegenError {
+    CodegenError::Unsupported(format!(
+        "the module would be {bound}{} KiB (at most {} KiB compile in bounded time)",
+        bytes / 1024,
+        MAX_MODULE_BYTES / 1024
+    ))
+}
 
 /// Bytes of code at least per column of a relation that tuples are inserted into:
 /// its insertion, hashing and comparison helpers are unrolled per column (about 680
@@ -108,7 +124,7 @@ mod tests {
     fn a_wide_fact_is_refused_before_it_is_generated() {
         let wide: Vec<String> = (0..255_000).map(|i| (i % 10).to_string()).collect();
         let p = program(&format!("REL r\nFACT r {}\n", wide.join(" ")));
-        assert!(at_least(&p) > crate::MAX_MODULE_BYTES);
+        assert!(at_least(&p) > MAX_MODULE_BYTES);
         // Only the bound says "at least": the module was not generated.
         let refusal = crate::compile(&p).expect_err("too large");
         assert!(refusal.to_string().contains("at least"), "{refusal}");

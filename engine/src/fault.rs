@@ -96,6 +96,9 @@ pub enum What {
     Depth(String),
     /// The wall-clock limit.
     Time,
+    /// The run was stopped by its caller, which no longer needs it
+    /// ([`crate::run_watched`]).
+    Stopped,
     /// The memory limit: `Some` is the account's estimate in bytes, `None` a
     /// compiled run's linear memory that could not grow.
     Memory(Option<u64>),
@@ -184,6 +187,7 @@ impl Fault {
                     "--timeout-ms",
                 );
             }
+            (What::Stopped, _) => "the run was stopped".to_string(),
             (What::Memory(measure), _) => {
                 let measure = match measure {
                     Some(bytes) => format!("estimate {bytes} bytes"),

@@ -6,6 +6,9 @@
 //! [`compile`] runs the front end and returns the rule IR (the contract shared with
 //! the WASM backend) or diagnostics; [`run`] interprets the IR. [`inject::facts`] adds
 //! caller-supplied facts to a lowered program.
+//!
+//! The language is described in `docs/language.md`; a comment citing `spec §x.y`
+//! means section x.y of that file.
 
 pub mod account;
 pub mod ast;
@@ -145,5 +148,17 @@ pub fn run(program: &ir::Program, limits: &Limits) -> RunResult {
 /// Interprets a lowered program charging the run's `account` (its clock may have
 /// started before, with the front end).
 pub fn run_within(program: &ir::Program, account: &mut Account) -> RunResult {
-    interp::run(program, account)
+    interp::run(program, account, None)
+}
+
+/// [`run_within`], asking `stop` whenever the interpreter reads its clock (every 4,096
+/// steps, each fixpoint round, after each QUERY, every MiB charged): when it answers
+/// true the run ends there with E404 ("the run was stopped"), so another thread can end
+/// a run it no longer needs. The run's time and memory limits are `account`'s.
+pub fn run_watched(
+    program: &ir::Program,
+    account: &mut Account,
+    stop: &dyn Fn() -> bool,
+) -> RunResult {
+    interp::run(program, account, Some(stop))
 }

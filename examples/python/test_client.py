@@ -69,7 +69,7 @@ class ClientTest(unittest.TestCase):
         code = "REL parent\nQUERY parent ? ?\n"
         r = self.bl.execute_bytelogic(code, inputs={"parent": [["b", "c"], ["a", 2.5]]})
         self.assertEqual(r["result"], "(a, 2.5), (b, c)")
-        self.assertEqual(r["outcome"]["backend"], "wasm")
+        self.assertEqual(r["outcome"]["backend"], "interpreter")  # a new program
         self.assertIsNone(r["wat_code"])
         r = self.bl.execute_bytelogic(code, backend="interpreter", wat=True)
         self.assertEqual(r["outcome"]["backend"], "interpreter")

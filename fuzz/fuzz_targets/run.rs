@@ -1,4 +1,5 @@
-//! Full execution under small limits, on both backends: compiling and running any
+//! Full execution under small limits, on every backend (`auto` interprets a new
+//! program first, so `wasm` is run too): compiling and running any
 //! UTF-8 input ends without panic or stack overflow, within the time limit plus
 //! 100 ms, and the process's peak resident memory stays within the memory limit
 //! × 1.1 plus its baseline (its peak after running a trivial program on both
@@ -47,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (executor, baseline) = &*SETUP;
-    for backend in [Backend::Interpreter, Backend::Auto] {
+    for backend in [Backend::Interpreter, Backend::Wasm, Backend::Auto] {
         let options = Options { backend, limits: LIMITS, ..Options::default() };
         let start = Instant::now();
         if let Ok(outcome) = executor.execute(source, &options) {

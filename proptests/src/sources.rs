@@ -1,8 +1,8 @@
 //! Real programs to test with: the conformance corpus (`$BYTELOGIC_CORPUS`, else
-//! `<workspace>/../shared/corpus`, never copied here) and the engine's hand-written
-//! cases (`engine/tests/cases/**/*.bl`).
+//! `<workspace>/../shared/corpus`, never copied here; docs/testing.md) and the
+//! engine's hand-written cases (`engine/tests/cases/**/*.bl`).
 
-use bytelogic_runtime::conformance::corpus_file;
+use bytelogic_runtime::conformance::{corpus_file, read_corpus};
 use std::path::{Path, PathBuf};
 
 /// A program and where it comes from.
@@ -14,12 +14,26 @@ pub struct Source {
     pub text: String,
 }
 
-/// The `program` of every row of every corpus file. Without the corpus this is
-/// empty, with a notice, except under `CI`, where it panics (docs/decisions.md 14).
+/// The corpus files whose rows hold programs.
+const CORPUS_FILES: [&str; 3] = ["conformance.jsonl", "runs.jsonl", "errors.jsonl"];
+
+/// The `program` of every row of every corpus file, for tests that need the corpus
+/// (they are ignored when it is absent: the `corpus_absent` switch); panics with the
+/// reason when a file cannot be read.
 pub fn corpus() -> Vec<Source> {
+    corpus_rows(|file| Some(corpus_file(file)))
+}
+
+/// The programs of [`corpus`], or none when the corpus is absent: for seeds that the
+/// corpus only enriches.
+pub fn corpus_if_present() -> Vec<Source> {
+    corpus_rows(|file| read_corpus(file).ok())
+}
+
+fn corpus_rows(read: impl Fn(&str) -> Option<String>) -> Vec<Source> {
     let mut out = Vec::new();
-    for file in ["conformance.jsonl", "runs.jsonl", "errors.jsonl"] {
-        let Some(text) = corpus_file(file) else {
+    for file in CORPUS_FILES {
+        let Some(text) = read(file) else {
             continue;
         };
         for (n, line) in text

@@ -1,13 +1,14 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
 //! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
-//! `validate`, and `vocab` (`lex` and `vocab`).
+//! `validate`, and `vocab` (`lex` and `vocab`); `explain` prints the page of a
+//! diagnostic code.
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
 
 use bytelogic_engine::fault::{Fault, What};
 use bytelogic_engine::{Account, Code, Diagnostic, Limits, Span};
-use bytelogic_runtime::executor::InputFacts;
+use bytelogic_runtime::executor::{InputFacts, Tiering};
 use bytelogic_runtime::inputs::{self, InputError};
 use bytelogic_runtime::outcome::{INTERPRETER, WASM};
 use bytelogic_runtime::render::json;
@@ -20,9 +21,12 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 mod compile;
+mod explain;
+mod generate;
 mod incremental;
 mod print;
 mod read;
+mod repair;
 mod serve;
 mod tokens;
 mod validate;
@@ -69,17 +73,17 @@ enum Command {
     /// Answers every <computation> block of a text with <result>…</result> or <error>…</error>.
     Tokens(tokens::TokensArgs),
     /// Serves JSON-lines requests on standard input, one response line each.
-    Serve,
+    Serve(serve::ServeArgs),
     /// Runs every row of a JSONL dataset and compares its outputs with the expected ones.
     Validate(validate::ValidateArgs),
+    /// Writes training rows (JSONL) whose answers the engine computed.
+    Generate(generate::GenerateArgs),
     /// Prints the token stream of a program.
     Lex(vocab::LexArgs),
     /// Prints the keywords, operators, built-ins and special tokens.
-    Vocab {
-        /// Print one JSON object instead.
-        #[arg(long)]
-        json: bool,
-    },
+    Vocab(vocab::VocabArgs),
+    /// Explains a diagnostic code: what it means, a program that triggers it, the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// The limit that applies before a program runs (spec §7).
@@ -107,7 +111,7 @@ impl RunArgs {
             backend: match self.backend {
                 Backend::Auto => bytelogic_runtime::Backend::Auto,
                 Backend::Wasm => bytelogic_runtime::Backend::Wasm,
-                Backend::Interp => bytelogic_runtime::Backend::Interpreter,
+                Backend::Interpreter => bytelogic_runtime::Backend::Interpreter,
             },
             limits: self.limits.limits(),
             ..Options::default()
@@ -166,8 +170,9 @@ enum Backend {
     Auto,
     /// Compiled to WebAssembly and run by wasmtime.
     Wasm,
-    /// The interpreter.
-    Interp,
+    /// The interpreter (also `interp`).
+    #[value(alias = "interp")]
+    Interpreter,
 }
 
 /// What one invocation writes, in order, and how it exits.
@@ -210,10 +215,12 @@ pub fn main() -> ExitCode {
         Command::Compile(args) => compile::main(args),
         Command::Check { json, source, file } => check(file, *json, &source.limits()),
         Command::Tokens(args) => return tokens::main(args),
-        Command::Serve => return serve::main(),
+        Command::Serve(args) => return serve::main(args),
         Command::Validate(args) => return validate::main(args),
+        Command::Generate(args) => return generate::main(args),
         Command::Lex(args) => return vocab::lex(args),
-        Command::Vocab { json } => return vocab::vocab(*json),
+        Command::Vocab(args) => return vocab::vocab(args),
+        Command::Explain(args) => return explain::main(args),
     };
     emit(report)
 }
@@ -226,13 +233,18 @@ fn execute(file: &Path, json: bool, options: &Options, stopped: Option<Diagnosti
         bytelogic_runtime::Backend::Interpreter => INTERPRETER,
         _ => WASM,
     };
+    // One program: nothing is compiled for later (docs/decisions.md 140).
+    let executor = Executor::with_tiering(Tiering {
+        warm_cache: false,
+        ..Tiering::default()
+    });
     let (name, source, outcome) = match read::program(file, &options.limits) {
         Ok(Input::Text { name, text }) => match stopped {
             Some(d) => {
                 let outcome = Outcome::new(&text, vec![d], None, backend, start.elapsed());
                 (name, text, outcome)
             }
-            None => match Executor::new().execute(&text, options) {
+            None => match executor.execute(&text, options) {
                 Ok(outcome) => (name, text, outcome),
                 Err(e) if json => return emit(refusal_json(&e)),
                 Err(e) => return emit(usage_error(&e.to_string())),

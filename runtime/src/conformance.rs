@@ -1,6 +1,7 @@
-//! The comparison rules of the conformance corpus (`shared/corpus/README.md`): a
-//! program's flattened outputs ([`crate::render::json::query_results`]) against the
-//! `expected` list its authors recorded.
+//! The comparison rules of the conformance corpus and of `bytelogic validate`
+//! (docs/cli.md, "validate"): a program's flattened outputs
+//! ([`crate::render::json::query_results`]) against the `expected` list its authors
+//! recorded.
 //!
 //! Rules, item by item, and the list compared as a multiset:
 //! - a string matches a Symbol (a JSON string) with the same text;
@@ -12,14 +13,17 @@
 //!   the file, because a parsed `f64` has forgotten it (`1.50` and `1.5` differ); a
 //!   number written with an exponent counts its mantissa's decimals minus the exponent.
 //!   A value exactly halfway matches either neighbour: the data's authors rounded in
-//!   several ways, and a binary f64 is rarely exactly halfway anyway.
+//!   several ways, and a binary f64 is rarely exactly halfway anyway;
+//! - a truth answer counts as 1 or 0, and an expected `true` or `false` stands for 1
+//!   or 0: it matches a truth answer or an Int of that value (docs/decisions.md 128).
 
 use serde_json::Value as Json;
+use std::fmt;
 use std::path::PathBuf;
 
 /// Where the conformance corpus is: `$BYTELOGIC_CORPUS` when set, else
-/// `../shared/corpus` beside this checkout. The corpus is read there, never copied
-/// into the project.
+/// `../shared/corpus` beside this checkout (docs/testing.md). The corpus is read
+/// there, never copied into the project.
 pub fn corpus_dir() -> PathBuf {
     std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
@@ -27,25 +31,26 @@ pub fn corpus_dir() -> PathBuf {
     )
 }
 
-/// The text of the corpus file `file` (e.g. `conformance.jsonl`), for test suites and
-/// benchmarks. When it cannot be read this prints a notice and returns `None`, except
-/// when the environment variable `CI` is set: there the corpus is required, and this
-/// panics naming the path.
-pub fn corpus_file(file: &str) -> Option<String> {
+/// The text of the corpus file `file` (e.g. `conformance.jsonl`), or why it cannot
+/// be read: a message that names the path and says how to point at the corpus.
+/// Tests that need the corpus are ignored at build time when it is absent (the
+/// `corpus_absent` switch of `runtime/build/corpus.rs`), so for them an error here
+/// is a failure; benchmarks skip its rows.
+pub fn read_corpus(file: &str) -> Result<String, String> {
     let path = corpus_dir().join(file);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if std::env::var_os("CI").is_some() => {
-            panic!("corpus file {} is required under CI: {e}", path.display())
-        }
-        Err(e) => {
-            eprintln!(
-                "notice: skipping {file}: {} not readable ({e}); set BYTELOGIC_CORPUS",
-                path.display()
-            );
-            None
-        }
-    }
+    std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read the conformance corpus file {}: {e}; set BYTELOGIC_CORPUS to \
+             the directory that holds conformance.jsonl, runs.jsonl and errors.jsonl \
+             (docs/testing.md)",
+            path.display()
+        )
+    })
+}
+
+/// [`read_corpus`] for a test that needs the corpus: panics with the reason.
+pub fn corpus_file(file: &str) -> String {
+    read_corpus(file).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One item of an `expected` list.
@@ -64,6 +69,33 @@ pub enum Expected {
     Text(String),
     /// An array: matches a tuple item-wise.
     Tuple(Vec<Expected>),
+    /// `true` or `false`: matches a truth answer, or the Int 1 or 0.
+    Truth(bool),
+}
+
+/// The item as JSON, numbers with the decimals they were written with (`1.50`).
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Int(i) => write!(f, "{i}"),
+            Expected::Float { value, decimals } => match usize::try_from(*decimals) {
+                Ok(d) if d <= 17 => write!(f, "{value:.d$}"),
+                _ => write!(f, "{}", Json::from(*value)),
+            },
+            Expected::Text(text) => write!(f, "{}", Json::from(text.as_str())),
+            Expected::Tuple(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
+            Expected::Truth(b) => write!(f, "{b}"),
+        }
+    }
 }
 
 /// The raw JSON text of the value of `key` in the top-level JSON object `object`,
@@ -163,6 +195,7 @@ pub fn parse_expected(raw: &str) -> Result<Vec<Expected>, String> {
 fn convert(v: &Json, decimals: &mut impl Iterator<Item = Option<i32>>) -> Result<Expected, String> {
     match v {
         Json::String(s) => Ok(Expected::Text(s.clone())),
+        Json::Bool(b) => Ok(Expected::Truth(*b)),
         Json::Array(items) => Ok(Expected::Tuple(
             items
                 .iter()
@@ -181,10 +214,15 @@ fn convert(v: &Json, decimals: &mut impl Iterator<Item = Option<i32>>) -> Result
     }
 }
 
-/// Whether one actual item (as rendered by [`crate::render::json::query_results`])
+/// Whether one actual item (as rendered by [`crate::render::json::query_results`], or
+/// by [`crate::render::json::flat_answers`], whose truth answers count as 1 and 0)
 /// matches one expected item.
 pub fn item_matches(actual: &Json, expected: &Expected) -> bool {
+    if let Json::Bool(b) = actual {
+        return item_matches(&Json::from(u8::from(*b)), expected);
+    }
     match (expected, actual) {
+        (Expected::Truth(e), Json::Number(n)) => n.as_i64() == Some(i64::from(*e)),
         (Expected::Text(e), Json::String(a)) => e == a,
         (Expected::Tuple(es), Json::Array(items)) => {
             es.len() == items.len() && items.iter().zip(es).all(|(a, e)| item_matches(a, e))
@@ -214,8 +252,9 @@ fn rounds_to(actual: f64, expected: f64, decimals: i32) -> bool {
 pub fn compare(actual: &[Json], expected: &[Expected]) -> Result<(), String> {
     let shown = || format!("got {}", Json::Array(actual.to_vec()));
     if actual.len() != expected.len() {
+        let noun = if actual.len() == 1 { "item" } else { "items" };
         return Err(format!(
-            "{} items instead of {}: {}",
+            "{} {noun} instead of {}: {}",
             actual.len(),
             expected.len(),
             shown()
@@ -228,7 +267,7 @@ pub fn compare(actual: &[Json], expected: &[Expected]) -> Result<(), String> {
         let mut seen = vec![false; actual.len()];
         if !augment(e, actual, expected, &mut owner, &mut seen) {
             return Err(format!(
-                "nothing matches expected item {:?}; {}",
+                "nothing matches expected item {}; {}",
                 expected[e],
                 shown()
             ));
@@ -309,6 +348,29 @@ mod tests {
         // Greedy pairing would give 207.3 to the expected 207 and leave nothing for 207.3.
         assert!(check(json!([207.3, 207.9]), "[207, 207.3]").is_ok());
         assert!(check(json!([]), "[]").is_ok());
+    }
+
+    #[test]
+    fn truths_match_truth_answers_and_ones_and_zeros() {
+        assert!(check(json!([true, false]), "[true, false]").is_ok());
+        assert!(check(json!([1, 0]), "[true, false]").is_ok());
+        assert!(check(json!([true, false]), "[1, 0]").is_ok());
+        assert!(check(json!([true]), "[false]").is_err());
+        assert!(check(json!([2]), "[true]").is_err());
+        assert!(check(json!(["true"]), "[true]").is_err());
+    }
+
+    #[test]
+    fn failures_show_items_as_json() {
+        let reason = check(json!([2, true]), r#"["2", 1.50]"#).unwrap_err();
+        assert_eq!(reason, r#"nothing matches expected item "2"; got [2,true]"#);
+        let reason = check(json!(["a", 2]), r#"["a", 1.50]"#).unwrap_err();
+        assert_eq!(reason, r#"nothing matches expected item 1.50; got ["a",2]"#);
+        let reason = check(json!([["a", 1]]), r#"[["a", 2.5]]"#).unwrap_err();
+        assert!(
+            reason.starts_with(r#"nothing matches expected item ["a", 2.5];"#),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -2,23 +2,45 @@
 //! backend, the limits, facts to inject and whether to return the module's WAT.
 //!
 //! One `Executor` owns one [`WasmBackend`] (its wasmtime engines and its compiled-module
-//! cache, started on first use); it is `Sync` and meant to live as long as the process,
-//! serving any number of calls from any number of threads. [`Backend::Auto`] compiles and, when the compiled
-//! path cannot run a program, runs the interpreter and says why in
+//! cache, started on first use, on whichever thread first needs it); it is `Sync` and
+//! meant to live as long as the process, serving any number of calls from any number of
+//! threads.
+//!
+//! [`Backend::Auto`] answers on the tier that answers soonest (docs/decisions.md 140):
+//! a program whose module is ready in the cache runs compiled; any other runs on the
+//! interpreter at once, and
+//! - if that run is still going after [`Tiering::race_after`], a background thread
+//!   compiles the program and runs it compiled, racing the interpreter: the first to
+//!   finish answers and the other is stopped ([`race`]);
+//! - once it has answered, the program is compiled in the background at the lowest
+//!   priority, so that it finds its module ready when it comes again
+//!   ([`Tiering::warm_cache`], [`warm`]).
+//!
+//! Every run has one clock, started when [`Executor::execute`] is called (before the
+//! front end), whichever tiers run it (docs/decisions.md 101).
+//!
+//! Both tiers give the same outputs, errors and counters (only where a time or memory
+//! limit trips may they differ), and [`Outcome::backend`] says which answered. When the
+//! compiled path cannot run a program, the interpreter's answer carries the reason in
 //! [`Outcome::fallback`].
 
+mod race;
+mod warm;
+
 use crate::outcome::{INTERPRETER, Outcome, WASM};
-use crate::wasm::{WasmBackend, WasmError};
-use bytelogic_codegen::CodegenError;
+use crate::wasm::{Run, WasmBackend, WasmError};
+use bytelogic_codegen::{CodegenError, Target};
 use bytelogic_engine::inject::{self, InputValue};
 use bytelogic_engine::{Account, Compiled, Limits};
-use std::sync::OnceLock;
-use std::time::Instant;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 /// Which engine runs a program.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Backend {
-    /// Compiled to WebAssembly; the interpreter when that is not possible (noted in
+    /// The tier that answers soonest: the compiled module when it is ready, else the
+    /// interpreter, raced by the compiled path when the run goes on (see the module
+    /// docs). The interpreter when the compiled path cannot run the program (noted in
     /// [`Outcome::fallback`]).
     #[default]
     Auto,
@@ -26,6 +48,19 @@ pub enum Backend {
     Wasm,
     /// The interpreter.
     Interpreter,
+}
+
+impl Backend {
+    /// The backend named `name`: `auto`, `wasm`, or `interpreter` (also `interp`), as
+    /// written in the CLI's `--backend` and in `serve` requests (docs/decisions.md 124).
+    pub fn from_name(name: &str) -> Option<Backend> {
+        match name {
+            "auto" => Some(Backend::Auto),
+            "wasm" => Some(Backend::Wasm),
+            "interpreter" | "interp" => Some(Backend::Interpreter),
+            _ => None,
+        }
+    }
 }
 
 /// Facts to inject: per relation name, its tuples, in order.
@@ -44,50 +79,129 @@ pub struct Options {
     pub want_wat: bool,
 }
 
+/// How [`Backend::Auto`] moves between the tiers (docs/decisions.md 140).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tiering {
+    /// Compile each program the interpreter answered in the background, at the lowest
+    /// priority, so that it finds its module ready when it comes again. Right for an
+    /// executor that serves many programs; `bytelogic run`, which runs one, turns it off.
+    pub warm_cache: bool,
+    /// How long an interpreted run goes before the compiled path races it (`None`:
+    /// never).
+    pub race_after: Option<Duration>,
+}
+
+/// [`Tiering::race_after`] by default: a run that has taken this long on the
+/// interpreter is likely to take as long again, time enough for a background thread to
+/// compile the program (a corpus program's module in about 2 ms) and run it compiled.
+pub const RACE_AFTER: Duration = Duration::from_millis(5);
+
+impl Default for Tiering {
+    fn default() -> Tiering {
+        Tiering {
+            warm_cache: true,
+            race_after: Some(RACE_AFTER),
+        }
+    }
+}
+
 /// Runs programs on either backend (see the module docs).
 #[derive(Default)]
 pub struct Executor {
-    /// The compiled path, or why wasmtime could not start; set on first use.
-    wasm: OnceLock<Result<WasmBackend, String>>,
+    shared: Arc<Shared>,
+    tiering: Tiering,
+    /// The thread that compiles programs for later (started on first use).
+    warm: OnceLock<warm::Warmer>,
 }
 
-impl Executor {
-    /// An executor; wasmtime starts when a program first needs it. If it cannot
-    /// start, [`Backend::Auto`] runs the interpreter (and says so) and
-    /// [`Backend::Wasm`] fails.
-    pub fn new() -> Executor {
-        Executor::default()
-    }
+/// What an executor shares with its background threads.
+#[derive(Default)]
+pub(crate) struct Shared {
+    /// The compiled path, or why wasmtime could not start; set on first use.
+    wasm: OnceLock<Result<WasmBackend, String>>,
+    /// Runs of the compiled path racing the interpreter now.
+    races: std::sync::atomic::AtomicUsize,
+}
 
+impl Shared {
     /// The compiled path, started now if it was not.
-    pub fn wasm(&self) -> Result<&WasmBackend, WasmError> {
+    fn wasm(&self) -> Result<&WasmBackend, WasmError> {
         self.wasm
             .get_or_init(|| WasmBackend::new().map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| WasmError::Engine(e.clone()))
     }
+}
+
+impl Executor {
+    /// An executor with the default [`Tiering`]; wasmtime starts when a program first
+    /// needs it. If it cannot start, [`Backend::Auto`] runs the interpreter (and says
+    /// so when it tried) and [`Backend::Wasm`] fails.
+    pub fn new() -> Executor {
+        Executor::default()
+    }
+
+    /// An executor whose [`Backend::Auto`] moves between the tiers as `tiering` says.
+    pub fn with_tiering(tiering: Tiering) -> Executor {
+        Executor {
+            tiering,
+            ..Executor::default()
+        }
+    }
+
+    /// The compiled path, started now if it was not.
+    pub fn wasm(&self) -> Result<&WasmBackend, WasmError> {
+        self.shared.wasm()
+    }
+
+    /// Compiles `source` under `options` into the module cache now (on this thread),
+    /// unless it is there, so that [`Backend::Auto`] runs it compiled from then on.
+    pub fn prepare(&self, source: &str, options: &Options) -> Result<(), WasmError> {
+        self.wasm()?.precompile(source, options);
+        Ok(())
+    }
 
     /// Runs `source` under `options`. Only [`Backend::Wasm`] can fail: when the compiled
     /// path cannot run the program (the code generator refuses it, wasmtime fails).
     pub fn execute(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
-        // One clock for the run, also when `Auto` falls back (docs/decisions.md 101).
+        // One clock for the run, whichever tiers run it (docs/decisions.md 101).
         let start = Instant::now();
-        if options.backend == Backend::Interpreter {
-            return Ok(interpret(source, options, start));
+        match options.backend {
+            Backend::Interpreter => Ok(interpret(source, options, start, None)),
+            Backend::Wasm => self.wasm()?.outcome_of(source, options, &Run::since(start)),
+            Backend::Auto => Ok(self.auto(source, options, start)),
         }
-        match (
-            self.wasm()
-                .and_then(|w| w.outcome_since(source, options, start)),
-            options.backend,
-        ) {
-            (Ok(outcome), _) => Ok(outcome),
-            (Err(e), Backend::Auto) => {
-                let mut outcome = interpret(source, options, start);
-                outcome.fallback = Some(e.to_string());
-                Ok(outcome)
-            }
-            (Err(e), _) => Err(e),
+    }
+
+    /// [`Backend::Auto`] (see the module docs), for a run whose clock started at
+    /// `start`.
+    fn auto(&self, source: &str, options: &Options, start: Instant) -> Outcome {
+        let ready = match self.shared.wasm.get() {
+            Some(Ok(backend)) => backend.ready(source, options, start),
+            Some(Err(e)) => Some(Err(WasmError::Engine(e.clone()))),
+            None => None,
+        };
+        let fallback = match ready {
+            Some(Ok(outcome)) => return outcome,
+            Some(Err(e)) => Some(e),
+            None => None,
+        };
+        let race = self.tiering.race_after.map(|after| (&self.shared, after));
+        let race = race.filter(|_| fallback.is_none());
+        let mut outcome = interpret(source, options, start, race);
+        if let Some(e) = fallback {
+            outcome.fallback = Some(e.to_string());
         }
+        let ran = outcome.backend == INTERPRETER && outcome.fallback.is_none();
+        if self.tiering.warm_cache
+            && ran
+            && outcome.diagnostics.iter().all(|d| !d.diagnostic.is_error())
+        {
+            self.warm
+                .get_or_init(|| warm::Warmer::start(&self.shared))
+                .request(source, options);
+        }
+        outcome
     }
 }
 
@@ -103,7 +217,7 @@ pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8
     let module = compiled
         .program
         .as_ref()
-        .map(|p| bytelogic_codegen::compile(p).map(|m| m.wasm));
+        .map(|p| bytelogic_codegen::compile_named(p, Target::Quick).map(|m| m.wasm));
     let mut checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
     checked.omitted = compiled.omitted;
     (checked, module)
@@ -125,25 +239,48 @@ pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) 
     compiled
 }
 
-/// Runs `source` on the interpreter; the run's clock started at `start`.
-fn interpret(source: &str, options: &Options, start: Instant) -> Outcome {
+/// Runs `source` on the interpreter, the run's clock started at `start`; with `race`,
+/// raced by the compiled path of that executor once the run has gone on for the given
+/// time ([`race`]), whose compiled run has the same clock.
+fn interpret(
+    source: &str,
+    options: &Options,
+    start: Instant,
+    race: Option<(&Arc<Shared>, Duration)>,
+) -> Outcome {
     let mut account = Account::starting(&options.limits, start);
     let compiled = front_end(source, options, &mut account);
-    let result = compiled
-        .program
-        .as_ref()
-        .map(|p| bytelogic_engine::run_within(p, &mut account));
-    let mut outcome = Outcome::new(
-        source,
-        compiled.diagnostics,
-        result,
-        INTERPRETER,
-        start.elapsed(),
-    );
-    outcome.omitted = compiled.omitted;
-    if options.want_wat {
+    let (result, compiled_outcome) = match (&compiled.program, race) {
+        (Some(program), None) => (
+            Some(bytelogic_engine::run_within(program, &mut account)),
+            None,
+        ),
+        (Some(program), Some((shared, after))) => {
+            let run = Run::since(start);
+            race::run(shared, after, program, source, options, &mut account, run)
+        }
+        (None, _) => (None, None),
+    };
+    let mut outcome = match compiled_outcome {
+        Some(Ok(outcome)) => outcome,
+        failed => {
+            let mut outcome = Outcome::new(
+                source,
+                compiled.diagnostics,
+                result,
+                INTERPRETER,
+                start.elapsed(),
+            );
+            outcome.fallback = failed.and_then(Result::err).map(|e| e.to_string());
+            outcome.omitted = compiled.omitted;
+            outcome
+        }
+    };
+    outcome.elapsed = start.elapsed();
+    if options.want_wat && outcome.wat.is_none() {
         outcome.wat = compiled.program.as_ref().and_then(|p| {
-            let module = bytelogic_codegen::compile(p).ok()?;
+            let module = bytelogic_codegen::compile_named(p, Target::Quick).ok()?;
+
             bytelogic_codegen::wat(&module.wasm).ok()
         });
     }
@@ -156,8 +293,13 @@ mod tests {
 
     /// An executor whose compiled path cannot start.
     fn without_wasmtime() -> Executor {
-        Executor {
+        let shared = Shared {
             wasm: OnceLock::from(Err("no wasmtime here".to_string())),
+            ..Shared::default()
+        };
+        Executor {
+            shared: Arc::new(shared),
+            ..Executor::default()
         }
     }
 
@@ -181,15 +323,121 @@ mod tests {
     }
 
     #[test]
-    fn auto_compiles_and_wat_comes_on_request() {
-        let executor = Executor::new();
+    fn auto_interprets_a_new_program_and_runs_a_ready_module() {
+        let executor = Executor::with_tiering(Tiering {
+            warm_cache: false,
+            race_after: None,
+        });
         let mut opts = options(Backend::Auto);
         let o = executor.execute("RESULT 1", &opts).expect("runs");
-        assert_eq!((o.backend, &o.fallback, &o.wat), (WASM, &None, &None));
+        assert_eq!(
+            (o.backend, &o.fallback, &o.wat),
+            (INTERPRETER, &None, &None)
+        );
+        assert!(
+            executor.shared.wasm.get().is_none(),
+            "wasmtime never started"
+        );
+        executor.prepare("RESULT 1", &opts).expect("compiles");
+        let o = executor.execute("RESULT 1", &opts).expect("runs");
+        assert_eq!((o.backend, o.result_text().as_str()), (WASM, "1"));
         opts.want_wat = true;
         let o = executor.execute("RESULT 1", &opts).expect("runs");
         assert!(o.wat.is_some_and(|w| w.starts_with("(module")));
+        let o = executor.execute("RESULT 2", &opts).expect("runs");
+        assert_eq!(o.backend, INTERPRETER);
+        assert!(o.wat.is_some_and(|w| w.starts_with("(module")));
         let o = executor.execute("RESULT (", &opts).expect("runs");
         assert_eq!((o.success(), o.wat), (false, None));
+    }
+
+    /// Polls `ready` for up to a minute (the warm thread has the lowest priority, and
+    /// the machine running the tests may be busy).
+    fn eventually(mut ready: impl FnMut() -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(60) {
+            if ready() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        false
+    }
+
+    #[test]
+    fn a_program_seen_again_finds_its_module_compiled_in_the_background() {
+        let executor = Executor::new();
+        let opts = options(Backend::Auto);
+        let source = "REL e\nFACT e 1 2\nSOLVE\nQUERY e ? ?";
+        let first = executor.execute(source, &opts).expect("runs");
+        assert_eq!(first.backend, INTERPRETER);
+        assert!(eventually(|| {
+            executor.shared.wasm.get().is_some_and(|w| {
+                w.as_ref()
+                    .is_ok_and(|w| w.ready(source, &opts, Instant::now()).is_some())
+            })
+        }));
+        let again = executor.execute(source, &opts).expect("runs");
+        assert_eq!(
+            (again.backend, again.result_text()),
+            (WASM, first.result_text())
+        );
+        // Programs that fail their checks are not compiled for later.
+        let bad = executor.execute("QUERY nope ?", &opts).expect("runs");
+        assert_eq!((bad.backend, bad.success()), (INTERPRETER, false));
+    }
+
+    /// A CALC loop of `n` iterations: long on the interpreter, short compiled.
+    fn spin(n: u64) -> String {
+        format!(
+            "CALC s\nLET $i = 0\nFOR WHILE $i < {n}\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT CALC s()"
+        )
+    }
+
+    #[test]
+    fn a_long_run_is_raced_by_the_compiled_path_with_the_same_outcome() {
+        let racing = Executor::with_tiering(Tiering {
+            warm_cache: false,
+            race_after: Some(Duration::ZERO),
+        });
+        let mut opts = options(Backend::Auto);
+        opts.limits.max_steps = u64::MAX;
+        opts.limits.timeout_ms = 600_000;
+        // Far longer on the interpreter than compiled: the compiled run wins unless the
+        // machine is too busy to give its lowest-priority thread a core, and whichever
+        // tier answers, the outcome and counters are the interpreter's (steps grow by
+        // the same amount per iteration).
+        let n = 2_000_000;
+        let raced = racing.execute(&spin(n), &opts).expect("runs");
+        assert_eq!(raced.fallback, None);
+        assert_eq!(raced.result_text(), n.to_string());
+        let steps = |n| executor_interpreting(&spin(n), &opts).stats.steps;
+        let (ten, twenty) = (steps(10), steps(20));
+        assert_eq!(raced.stats.steps, ten + (twenty - ten) / 10 * (n - 10));
+        // The race compiled the module through the cache: the program runs compiled
+        // from the start once that compilation is done.
+        let backend = racing.wasm().expect("wasmtime started for the race");
+        assert!(eventually(|| backend
+            .ready(&spin(n), &opts, Instant::now())
+            .is_some()));
+        let again = racing.execute(&spin(n), &opts).expect("runs");
+        assert_eq!(
+            (again.backend, again.stats.steps),
+            (WASM, raced.stats.steps)
+        );
+        // A step limit gives the same error and counters whichever tier answers.
+        opts.limits.max_steps = 100_000;
+        let limited = racing.execute(&spin(n + 1), &opts).expect("runs");
+        let interpreted = executor_interpreting(&spin(n + 1), &opts);
+        assert_eq!(limited.to_json()["error"], interpreted.to_json()["error"]);
+        assert_eq!(limited.stats.steps, interpreted.stats.steps);
+    }
+
+    fn executor_interpreting(source: &str, opts: &Options) -> Outcome {
+        let opts = Options {
+            backend: Backend::Interpreter,
+            ..opts.clone()
+        };
+        Executor::new().execute(source, &opts).expect("runs")
     }
 }

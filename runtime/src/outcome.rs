@@ -53,7 +53,8 @@ pub struct Outcome {
     pub stats: Stats,
     /// Wall-clock time of compiling and running.
     pub elapsed: Duration,
-    /// The backend that ran (or would have run) the program: [`INTERPRETER`] or [`WASM`].
+    /// The backend that ran (or would have run) the program: [`INTERPRETER`] or [`WASM`]
+    /// (see [`Outcome::ran`]).
     pub backend: &'static str,
     /// Why the compiled path was not used, when [`crate::Backend::Auto`] fell back to
     /// the interpreter.
@@ -126,6 +127,12 @@ impl Outcome {
         self.runtime_error
             .as_ref()
             .or_else(|| self.diagnostics.iter().find(|l| l.diagnostic.is_error()))
+    }
+
+    /// True when the program ran: its checks (and the injection of its facts) found no
+    /// error. Otherwise no backend ran it, and the JSON outcome's `backend` is `null`.
+    pub fn ran(&self) -> bool {
+        !self.diagnostics.iter().any(|l| l.diagnostic.is_error())
     }
 
     /// True when no diagnostic is an error.

@@ -2,7 +2,7 @@
 //!
 //! Requests (one JSON object per line; `id` is echoed back as given, `null` if absent):
 //! - `{"id", "code", "limits"?, "backend"?, "wat"?, "inputs"?}` runs `code` on `backend`
-//!   (`"auto"`, the default, `"wasm"` or `"interpreter"`) with the facts of `inputs`
+//!   (`"auto"`, the default, `"wasm"` or `"interpreter"`, also `"interp"`) with the facts of `inputs`
 //!   ([`crate::inputs`]) injected; the response is the outcome of `bytelogic run --json`
 //!   with `id` added (and `wat_code` when `wat` is true).
 //! - `{"id", "kind": "tokens", "text", "keep"?, "limits"?, "backend"?}` answers the computation
@@ -19,7 +19,8 @@
 //! memory limits without a JSON tree of it, and the response to a run is written
 //! from its outcome as it renders (docs/decisions.md 107).
 //!
-//! The server keeps one [`Executor`], so the compiled-module cache lives across requests.
+//! The server keeps one [`Executor`], so the compiled-module cache lives across requests
+//! (and the executor's tiering: a program seen before finds its module ready).
 
 use crate::executor::{Backend, Executor, Options};
 use crate::inputs::{self, InputError};
@@ -41,8 +42,8 @@ pub const UNSUPPORTED: &str = "unsupported";
 const RUN_FIELDS: [&str; 7] = ["id", "kind", "code", "limits", "backend", "wat", "inputs"];
 const TOKENS_FIELDS: [&str; 6] = ["id", "kind", "text", "keep", "limits", "backend"];
 
-/// Serves requests one at a time. It holds what is kept across requests: the
-/// executor and its compiled-module cache.
+/// Serves requests, from any number of threads at once (`bytelogic serve --jobs`). It
+/// holds what is kept across requests: the executor and its compiled-module cache.
 #[derive(Default)]
 pub struct Server {
     executor: Executor,
@@ -129,7 +130,7 @@ impl Server {
 
     /// Answers one request line (without its line break). Never fails: a bad request
     /// gets an error response.
-    pub fn handle(&mut self, line: &[u8]) -> Response {
+    pub fn handle(&self, line: &[u8]) -> Response {
         let mut request = match parse_request(line) {
             Ok(request) => request,
             Err(message) => return error_response(None, BAD_REQUEST, &message),
@@ -141,7 +142,7 @@ impl Server {
         }
     }
 
-    fn answer(&mut self, request: &Request) -> Result<Body, Refusal> {
+    fn answer(&self, request: &Request) -> Result<Body, Refusal> {
         match field(request, "kind")? {
             None => self.run(request),
             Some(Json::String(kind)) if kind == "run" => self.run(request),
@@ -152,7 +153,7 @@ impl Server {
         }
     }
 
-    fn run(&mut self, request: &Request) -> Result<Body, Refusal> {
+    fn run(&self, request: &Request) -> Result<Body, Refusal> {
         only_fields(request, &RUN_FIELDS)?;
         let code = string_field(request, "code")?;
         let limits = limits(field(request, "limits")?.as_ref())?;
@@ -194,7 +195,7 @@ impl Server {
         }
     }
 
-    fn tokens(&mut self, request: &Request) -> Result<Body, Refusal> {
+    fn tokens(&self, request: &Request) -> Result<Body, Refusal> {
         only_fields(request, &TOKENS_FIELDS)?;
         let text = string_field(request, "text")?;
         let keep = match field(request, "keep")? {
@@ -299,16 +300,16 @@ fn string_field(request: &Request, name: &str) -> Result<String, Refusal> {
     }
 }
 
-/// The backend of a request: `"auto"` (the default), `"wasm"` or `"interpreter"`.
+/// The backend of a request: `"auto"` (the default), `"wasm"` or `"interpreter"`
+/// (also `"interp"`, as on the command line).
 fn backend(value: Option<&Json>) -> Result<Backend, Refusal> {
     match value {
         None | Some(Json::Null) => Ok(Backend::Auto),
-        Some(Json::String(b)) if b == "auto" => Ok(Backend::Auto),
-        Some(Json::String(b)) if b == "wasm" => Ok(Backend::Wasm),
-        Some(Json::String(b)) if b == "interpreter" => Ok(Backend::Interpreter),
-        Some(other) => Err(bad(format!(
-            "backend must be \"auto\", \"wasm\" or \"interpreter\", not {other}"
-        ))),
+        Some(other) => other.as_str().and_then(Backend::from_name).ok_or_else(|| {
+            bad(format!(
+                "backend must be \"auto\", \"wasm\" or \"interpreter\" (or \"interp\"), not {other}"
+            ))
+        }),
     }
 }
 
@@ -371,7 +372,7 @@ mod tests {
         assert_eq!(r["id"], 7);
         assert_eq!(r["success"], true);
         assert_eq!(r["computation_token"], "<result>42</result>");
-        assert_eq!(r["backend"], "wasm");
+        assert_eq!(r["backend"], "interpreter", "a new program is interpreted");
         assert!(r.get("wat_code").is_none() && r.get("fallback").is_none());
         let r = handle(r#"{"id": "a", "kind": "run", "code": "RESULT 1 / 0", "backend": "auto"}"#);
         assert_eq!(
@@ -393,8 +394,8 @@ mod tests {
 
     #[test]
     fn backend_wat_and_inputs_are_honoured() {
-        let mut server = Server::new();
-        let mut handle = |line: &str| server.handle(line.as_bytes()).json();
+        let server = Server::new();
+        let handle = |line: &str| server.handle(line.as_bytes()).json();
         let code = r#""REL e\nQUERY e ? ?""#;
         let r = handle(&format!(
             r#"{{"id": 1, "code": {code}, "backend": "interpreter", "inputs": {{"e": [[1, "b"], [2.5, "a"]]}}}}"#
@@ -416,12 +417,17 @@ mod tests {
             r#"{{"id": 3, "code": {code}, "inputs": {{"f": []}}}}"#
         ));
         assert_eq!(r["error"]["code"], "E301", "{r}");
-        // The same program and inputs again: served from the cache kept across requests.
-        handle(&format!(
+        // The same program and inputs again: its module, compiled for request 2, is
+        // kept across requests, so the default backend runs it compiled.
+        let r = handle(&format!(
             r#"{{"id": 4, "code": {code}, "inputs": {{"e": [[1, "b"]]}}}}"#
         ));
+        assert_eq!(
+            (&r["backend"], &r["result"]),
+            (&json!("wasm"), &json!("(1, b)"))
+        );
         let cached = server.executor().wasm().map(|w| w.cached());
-        assert_eq!(cached.ok(), Some(2));
+        assert_eq!(cached.ok(), Some(1));
     }
 
     #[test]
@@ -485,7 +491,7 @@ mod tests {
 
     #[test]
     fn ids_are_echoed_as_written() {
-        let mut server = Server::new();
+        let server = Server::new();
         for id in [
             "123456789012345678901234567890",
             "1.50",

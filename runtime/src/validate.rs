@@ -1,6 +1,7 @@
 //! Dataset validation for `bytelogic validate`: runs the program of each JSONL row and
 //! compares its outputs with the row's expected list under the corpus rules
-//! ([`crate::conformance`]). Rows run in parallel, each with its own limits.
+//! ([`crate::conformance`]; the row format is in docs/cli.md). Rows run in parallel,
+//! each with its own limits.
 //!
 //! A row's program is its program field. When that field is absent, the
 //! `<computation>` blocks of its `output` field are the program; a program field that
@@ -10,7 +11,7 @@
 use crate::Located;
 use crate::conformance::{compare, parse_expected, raw_field};
 use crate::executor::{Executor, Options};
-use crate::render::json::query_results;
+use crate::render::json::flat_answers;
 use crate::tokens::computation_blocks;
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
@@ -183,6 +184,9 @@ fn judge(
     let raw = raw_field(text, field).ok_or_else(|| bad_row(format!("no `{field}` field")))?;
     let expected = parse_expected(raw).map_err(bad_row)?;
     let mut actual = Vec::new();
+    // A row may expect its program to fail (docs/training-data.md, crate::repair).
+    let expected_error = crate::repair::expected_error(row)?;
+    let mut failed = false;
     for program in programs(row, &options.program_field)? {
         let outcome = executor
             .execute(program, &options.run)
@@ -190,10 +194,21 @@ fn judge(
                 code: UNSUPPORTED.to_string(),
                 message: e.to_string(),
             })?;
+        actual.extend(flat_answers(&outcome.outputs, &outcome.symbols));
         if let Some(error) = outcome.error() {
-            return Err(program_error(error));
+            if expected_error != Some(error.diagnostic.code.as_str()) {
+                return Err(program_error(error));
+            }
+            failed = true;
+            break;
         }
-        actual.extend(query_results(&outcome.outputs, &outcome.symbols));
+    }
+    if let (Some(code), false) = (expected_error, failed) {
+        let reason = format!(
+            "expected error {code}, but the program ran; got {}",
+            Json::Array(actual)
+        );
+        return Ok(Verdict::Wrong { reason });
     }
     Ok(match compare(&actual, &expected) {
         Ok(()) => Verdict::Pass,
@@ -204,7 +219,7 @@ fn judge(
 }
 
 /// The programs of a row (see the module documentation).
-fn programs<'r>(row: &'r Json, field: &str) -> Result<Vec<&'r str>, Verdict> {
+pub(crate) fn programs<'r>(row: &'r Json, field: &str) -> Result<Vec<&'r str>, Verdict> {
     let (text, from_output) = match (&row[field], &row["output"]) {
         (Json::String(program), _) => (program.as_str(), false),
         (Json::Null, Json::String(output)) => (output.as_str(), true),
@@ -330,6 +345,30 @@ mod tests {
         assert_eq!(s.by_category["(none)"], (4, 2));
         assert_eq!(reports[1].to_json()["status"], "wrong");
         assert_eq!(reports[2].to_json()["code"], "E201");
+    }
+
+    #[test]
+    fn truth_answers_are_expected_as_booleans_and_shown_as_json() {
+        let data = r#"{"program": "REL p\nFACT p a\nQUERY p a\nQUERY p b", "expected": [true, false]}
+{"program": "REL p\nFACT p a\nQUERY p a\nRESULT \"2\"", "expected": [false, 2]}
+{"program": "RESULT 3.4", "expected": [3.40, "x"]}
+"#;
+        let found = verdicts(data);
+        assert_eq!(found[0], Verdict::Pass);
+        let reasons: Vec<&str> = found[1..]
+            .iter()
+            .map(|v| match v {
+                Verdict::Wrong { reason } => reason.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                r#"nothing matches expected item false; got [true,"2"]; expected [false, 2]"#,
+                r#"1 item instead of 2: got [3.4]; expected [3.40, "x"]"#,
+            ]
+        );
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! backends: each must meet the expectations of its comments on the compiled path,
 //! and the two JSON outcomes must be equal byte for byte (but for `backend`, `stats`
 //! and `wat_code`). One test lists every case that differs or fails. Also: injected
-//! facts on both backends.
+//! facts on both backends, and a second host of the modules (`node`: Node.js).
 
 #[path = "../../engine/tests/expect/mod.rs"]
 mod expect;
+mod node;
 mod support;
 
 use bytelogic_engine::inject::InputValue;

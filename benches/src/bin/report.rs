@@ -2,12 +2,17 @@
 //! benchmark, printed as one Markdown table (our interpreter, our WASM backend, each
 //! peer, and the ratios ours/peer), then the peak memory of TC chain-2000 for us and
 //! for Ascent, each measured in a child process (this binary re-executed with
-//! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB).
+//! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB); then the latency rows of
+//! issue 12, the `bytelogic` binary timed as a whole process (`--latency` prints only
+//! those).
 
-use bytelogic_benches::corpus::programs;
+use bytelogic_benches::corpus::{distinct_programs, programs};
 use bytelogic_benches::measure::{fresh_wasm, median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
-use bytelogic_benches::workload::{Workload, compile_ok, many_rules, scale_workloads};
+use bytelogic_benches::process::{self, Times};
+use bytelogic_benches::workload::{
+    Workload, compile_ok, ground_workloads, many_rules, scale_workloads,
+};
 use bytelogic_engine::{Limits, compile, run};
 use bytelogic_runtime::{Backend, Executor, Options};
 use std::process::Command;
@@ -25,6 +30,10 @@ fn main() {
         && flag == "--peak-rss"
     {
         peak_rss_child(engine);
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--latency") {
+        latency();
         return;
     }
     let commit = Command::new("git")
@@ -142,6 +151,128 @@ fn main() {
         ours / 1024,
         ascent / 1024,
         ours as f64 / ascent as f64
+    );
+    latency();
+}
+
+/// Distinct corpus programs sent through `serve` (issue 12 asks for 1,000).
+const DISTINCT: usize = 1000;
+/// Alternating rounds of each whole-process comparison.
+const ROUNDS: usize = 7;
+
+/// The latency rows of issue 12: each a ratio of two configurations alternated in this
+/// session ([`ROUNDS`] of each), the `bytelogic` binary timed from spawn to exit.
+fn latency() {
+    let binary = process::binary();
+    println!(
+        "\nlatency ({}; median (minimum) of {ROUNDS} alternating rounds, {} for `run` of a corpus program):\n",
+        binary.display(),
+        3 * ROUNDS
+    );
+    println!("| workload (whole process) | default | against | ratio | target |");
+    println!("|---|---|---|---|---|");
+    let distinct = distinct_programs(DISTINCT);
+    if let Some(family) = programs().first() {
+        let n = distinct.len();
+        let (a, b) = serve_default_and_interpreted(&binary, &distinct);
+        latency_row(
+            &format!("serve, {n} distinct corpus programs, per program"),
+            a,
+            b,
+            "interpreter",
+            "≤ 1.3",
+        );
+        let (a, b) = serve_default_and_interpreted(&binary, &vec![family.source.clone(); n]);
+        latency_row(
+            &format!("serve, corpus {} {n} times, per request", family.name),
+            a,
+            b,
+            "interpreter",
+            "≤ 1.0",
+        );
+        let file = process::temp_file("family.bl", &family.source);
+        let (a, b) = process::alternate(
+            ROUNDS * 3,
+            || process::run(&binary, &["run"], &file),
+            || process::run(&binary, &["run", "--backend", "interp"], &file),
+        );
+        latency_row(
+            &format!("`bytelogic run` corpus {}", family.name),
+            a,
+            b,
+            "`--backend interp`",
+            "≤ 1.3",
+        );
+        let _ = std::fs::remove_file(file);
+    }
+    for w in ground_workloads() {
+        let file = process::temp_file("ground.bl", &w.source());
+        let (a, b) = process::alternate(
+            ROUNDS,
+            || process::run(&binary, &["run"], &file),
+            || {
+                let t = std::time::Instant::now();
+                std::hint::black_box(w.run_peer(Peer::Ascent));
+                t.elapsed()
+            },
+        );
+        latency_row(
+            &format!("`bytelogic run` {}", w.name),
+            a,
+            b,
+            "Ascent in-process",
+            "≤ 1.0",
+        );
+        let _ = std::fs::remove_file(file);
+    }
+    if !distinct.is_empty() {
+        let requests = process::requests(&distinct, None);
+        let (two, one) = process::alternate(
+            ROUNDS,
+            || process::serve(&binary, &["--jobs", "2"], &requests),
+            || process::serve(&binary, &["--jobs", "1"], &requests),
+        );
+        let rate = |d: Duration| distinct.len() as f64 / d.as_secs_f64();
+        println!(
+            "| serve throughput, {} distinct corpus programs, `--jobs 2` against `--jobs 1` | {:.0} ({:.0}) programs/s | {:.0} ({:.0}) programs/s | {:.2} ({:.2}) | ≥ 1.6 |",
+            distinct.len(),
+            rate(two.median),
+            rate(two.min),
+            rate(one.median),
+            rate(one.min),
+            one.median.as_secs_f64() / two.median.as_secs_f64(),
+            one.min.as_secs_f64() / two.min.as_secs_f64()
+        );
+    }
+}
+
+/// The time per program of `serve` answering `programs` with the default backend and
+/// with `"backend": "interpreter"`, alternating.
+fn serve_default_and_interpreted(binary: &std::path::Path, programs: &[String]) -> (Times, Times) {
+    let per = |d: Duration| d / programs.len().max(1) as u32;
+    let (default, interp) = (
+        process::requests(programs, None),
+        process::requests(programs, Some("interpreter")),
+    );
+    process::alternate(
+        ROUNDS,
+        || per(process::serve(binary, &[], &default)),
+        || per(process::serve(binary, &[], &interp)),
+    )
+}
+
+/// One latency row: the default's times `a`, the times `b` of what it is compared with
+/// (`against`), and the ratios of their medians and of their minimums.
+fn latency_row(name: &str, a: Times, b: Times, against: &str, target: &str) {
+    let ratio = |x: Duration, y: Duration| x.as_secs_f64() / y.as_secs_f64();
+    println!(
+        "| {name} | {} ({}) | {} ({}) {against} | {:.2} ({:.2}) | {target} |",
+        show(a.median),
+        show(a.min),
+        show(b.median),
+        show(b.min),
+        ratio(a.median, b.median),
+        ratio(a.min, b.min)
     );
 }
 

@@ -4,33 +4,43 @@
 //! steps exactly as the interpreter does.
 
 use super::expr::{Env, expr, stash, truthy};
+use super::limits::check_slots;
 use super::run::pattern;
-use crate::CodegenError;
 use crate::abi::{Detail, Global, REL_SIZE, SCRATCH, TAG_INT, TAG_NONE, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32};
-use crate::module::{CallExt, FnKey, Module};
-use crate::rt::{Arg, Helper, detail, emit_fail, emit_step};
-use bytelogic_engine::ir::{Expr, Stmt};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
+use crate::rt::{Arg, detail, emit_fail, emit_step};
+use bytelogic_engine::ir::{Expr, FuncId, Stmt};
+
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Labels of the enclosing loops, innermost last: (break, continue).
 type Loops = Vec<(u32, u32)>;
 
-pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, CodegenError> {
+pub(super) fn function(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    id: FuncId,
+) -> Result<Function, CodegenError> {
     let program = m.program;
     let func = program
         .functions
-        .get(index as usize)
-        .ok_or_else(|| CodegenError::InvalidIr(format!("CALC {index}")))?;
+        .get(id.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("CALC {}", id.0)))?;
     let what = format!("CALC `{}`", func.name);
-    super::check_slots(
+    check_slots(
         &what,
         func.locals.max(func.params) + func.tuples,
         func.params,
     )?;
-    let params = func.params;
-    let mut f = FnBuilder::new(m.declared_params(FnKey::Calc(index)));
-    let mut slots: Vec<(u32, u32)> = (0..params).map(|i| (2 * i, 2 * i + 1)).collect();
+    // Parameter i is the value in parameters 2i (tag) and 2i + 1 (payload).
+    let mut slots: Vec<(Local, Local)> = f
+        .param_list()
+        .chunks_exact(2)
+        .map(|value| (value[0], value[1]))
+        .collect();
     for _ in func.params..func.locals.max(func.params) {
         slots.push(f.value_local());
     }
@@ -45,11 +55,11 @@ pub(super) fn function(m: &mut Module<'_>, index: u32) -> Result<Function, Codeg
     block(m, &mut f, &mut env, &mut Vec::new(), &func.body)?;
     // END without RESULT: the caller reports E206.
     f.ins().i32_const(TAG_NONE).i64_const(0);
-    Ok(f.finish())
+    f.finish()
 }
 
 fn block(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
@@ -59,7 +69,7 @@ fn block(
 }
 
 fn stmt(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
@@ -71,7 +81,7 @@ fn stmt(
         Stmt::Let { slot, expr: e, .. } => {
             let (t, p) = local(env, slot.index())?;
             expr(m, f, env, e)?;
-            f.ins().local_set(p).local_set(t);
+            f.ins().set(p).set(t);
         }
         Stmt::If {
             cond,
@@ -103,11 +113,11 @@ fn stmt(
                 Some(e) => int(m, f, env, e, 2)?,
                 None => {
                     let by = f.local(ValType::I64);
-                    f.ins().i64_const(1).local_set(by);
+                    f.ins().i64_const(1).set(by);
                     by
                 }
             };
-            f.ins().local_get(by).i64_eqz().if_(BlockType::Empty);
+            f.ins().get(by).i64_eqz().if_(BlockType::Empty);
             emit_fail(
                 m,
                 f,
@@ -129,53 +139,53 @@ fn stmt(
                 |_, f, _| {
                     // Continue while (by > 0 and i < bound) or (by < 0 and i > bound).
                     f.ins()
-                        .local_get(by)
+                        .get(by)
                         .i64_const(0)
                         .i64_gt_s()
-                        .local_get(first)
-                        .local_get(bound)
+                        .get(first)
+                        .get(bound)
                         .i64_lt_s()
                         .i32_and()
-                        .local_get(by)
+                        .get(by)
                         .i64_const(0)
                         .i64_lt_s()
-                        .local_get(first)
-                        .local_get(bound)
+                        .get(first)
+                        .get(bound)
                         .i64_gt_s()
                         .i32_and()
                         .i32_or()
                         .i32_eqz()
                         .br_if(1)
                         .i32_const(TAG_INT)
-                        .local_set(t)
-                        .local_get(first)
-                        .local_set(p);
+                        .set(t)
+                        .get(first)
+                        .set(p);
                     Ok(())
                 },
                 |f| {
                     // i += by; an overflow ends the loop.
                     f.ins()
-                        .local_get(first)
-                        .local_get(by)
+                        .get(first)
+                        .get(by)
                         .i64_add()
-                        .local_set(next)
-                        .local_get(first)
-                        .local_get(next)
+                        .set(next)
+                        .get(first)
+                        .get(next)
                         .i64_xor()
-                        .local_get(by)
-                        .local_get(next)
+                        .get(by)
+                        .get(next)
                         .i64_xor()
                         .i64_and()
                         .i64_const(0)
                         .i64_lt_s()
                         .br_if(1)
-                        .local_get(next)
-                        .local_set(first);
+                        .get(next)
+                        .set(first);
                 },
             )?;
         }
         Stmt::While { cond, body, .. } => {
-            let head = |m: &mut Module<'_>, f: &mut FnBuilder, env: &Env| {
+            let head = |m: &mut Registry<'_>, f: &mut FnBuilder, env: &Env| {
                 expr(m, f, env, cond)?;
                 truthy(f);
                 f.ins().i32_eqz().br_if(1);
@@ -220,12 +230,12 @@ fn stmt(
                 .call_fn(snapshot)
                 .i32_const(0)
                 .i32_load(m32(SCRATCH))
-                .local_set(count)
+                .set(count)
                 .i32_const(0)
                 .i32_load(m32(SCRATCH + 4))
-                .local_set(ptr)
+                .set(ptr)
                 .i32_const(0)
-                .local_set(i);
+                .set(i);
             let saved = env.tuples[tuple.index()];
             env.tuples[tuple.index()] = (row_local, arity);
             let rowsz = (arity * VALUE_SIZE) as i32;
@@ -238,20 +248,20 @@ fn stmt(
                 body,
                 |_, f, _| {
                     f.ins()
-                        .local_get(i)
-                        .local_get(count)
+                        .get(i)
+                        .get(count)
                         .i32_ge_u()
                         .br_if(1)
-                        .local_get(ptr)
-                        .local_get(i)
+                        .get(ptr)
+                        .get(i)
                         .i32_const(rowsz)
                         .i32_mul()
                         .i32_add()
-                        .local_set(row_local);
+                        .set(row_local);
                     Ok(())
                 },
                 |f| {
-                    f.ins().local_get(i).i32_const(1).i32_add().local_set(i);
+                    f.ins().get(i).i32_const(1).i32_add().set(i);
                 },
             )?;
             env.tuples[tuple.index()] = saved;
@@ -259,16 +269,16 @@ fn stmt(
             let heap = Global::Heap.index();
             f.ins()
                 .i32_const(0)
-                .local_set(row_local)
+                .set(row_local)
                 .global_get(heap)
-                .local_get(ptr)
-                .local_get(count)
+                .get(ptr)
+                .get(count)
                 .i32_const(rowsz)
                 .i32_mul()
                 .i32_add()
                 .i32_eq()
                 .if_(BlockType::Empty)
-                .local_get(ptr)
+                .get(ptr)
                 .global_set(heap)
                 .end();
         }
@@ -292,7 +302,7 @@ fn stmt(
     Ok(())
 }
 
-fn local(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
+fn local(env: &Env, i: usize) -> Result<(Local, Local), CodegenError> {
     env.slots
         .get(i)
         .copied()
@@ -302,24 +312,24 @@ fn local(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
 /// Evaluates a RANGE bound into a fresh i64 local: E203 at the expression when it is
 /// not an Int (`which`: 0 start, 1 end, 2 step).
 fn int(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     e: &Expr,
     which: i64,
-) -> Result<u32, CodegenError> {
+) -> Result<Local, CodegenError> {
     expr(m, f, env, e)?;
     let (t, p) = stash(f);
     let which_local = f.value_local();
     f.ins()
-        .local_get(t)
+        .get(t)
         .i32_const(TAG_INT)
         .i32_ne()
         .if_(BlockType::Empty)
         .i32_const(TAG_INT)
-        .local_set(which_local.0)
+        .set(which_local.0)
         .i64_const(which)
-        .local_set(which_local.1);
+        .set(which_local.1);
     let site = m.site(e.span, None);
     emit_fail(
         m,
@@ -338,13 +348,13 @@ fn int(
 /// then one step at `site`, the body (CONTINUE lands after it), then `advance`.
 #[allow(clippy::too_many_arguments)]
 fn looped(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &mut Env,
     loops: &mut Loops,
     site: i32,
     body: &[Stmt],
-    head: impl FnOnce(&mut Module<'_>, &mut FnBuilder, &Env) -> Result<(), CodegenError>,
+    head: impl FnOnce(&mut Registry<'_>, &mut FnBuilder, &Env) -> Result<(), CodegenError>,
     advance: impl FnOnce(&mut FnBuilder),
 ) -> Result<(), CodegenError> {
     f.ins().block(BlockType::Empty).loop_(BlockType::Empty);

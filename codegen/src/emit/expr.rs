@@ -1,11 +1,13 @@
 //! Expressions (spec §6.3): each pushes a value as (tag `i32`, payload `i64`).
 //! AND/OR short-circuit inline; operators and built-ins call runtime helpers.
 
-use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, FnKey, Module, program_global};
-use crate::rt::{Arg, Helper, emit_fail};
-use crate::{CodegenError, Site};
+use crate::abi::{self, Detail, Global, TAG_FLOAT, TAG_INT, TAG_NONE, TAG_SYM, program_global};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::Registry;
+use crate::rt::{Arg, emit_fail};
+use crate::site::Site;
 use bytelogic_engine::ast::{BinOp, UnOp};
 use bytelogic_engine::ir::{Builtin, Expr, ExprKind};
 use bytelogic_engine::value::Value;
@@ -14,14 +16,14 @@ use wasm_encoder::{BlockType, ValType};
 /// Where an expression finds its variables.
 pub struct Env {
     /// Local pair (tag, payload) of each variable slot.
-    pub slots: Vec<(u32, u32)>,
+    pub slots: Vec<(Local, Local)>,
     /// Names of the slots (for messages).
     pub names: Vec<String>,
     /// True when reading an unassigned slot is E208 (CALC bodies).
     pub check_assigned: bool,
     /// Per FOR-QUERY tuple slot: the local holding the current row address (0
     /// outside its loop) and the relation's arity.
-    pub tuples: Vec<(u32, u32)>,
+    pub tuples: Vec<(Local, u32)>,
 }
 
 impl Env {
@@ -37,9 +39,9 @@ impl Env {
 }
 
 /// Stores the value on the stack into fresh locals and returns them.
-pub fn stash(f: &mut FnBuilder) -> (u32, u32) {
+pub fn stash(f: &mut FnBuilder) -> (Local, Local) {
     let (t, p) = f.value_local();
-    f.ins().local_set(p).local_set(t);
+    f.ins().set(p).set(t);
     (t, p)
 }
 
@@ -47,10 +49,10 @@ pub fn stash(f: &mut FnBuilder) -> (u32, u32) {
 pub fn truthy(f: &mut FnBuilder) {
     let (t, p) = stash(f);
     f.ins()
-        .local_get(t)
+        .get(t)
         .i32_const(TAG_INT)
         .i32_ne()
-        .local_get(p)
+        .get(p)
         .i64_const(0)
         .i64_ne()
         .i32_or();
@@ -83,11 +85,11 @@ pub fn constant_bytes(v: Value) -> [u8; abi::VALUE_SIZE as usize] {
 
 /// Evaluates `args` in order into fresh locals.
 pub fn values(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     args: &[Expr],
-) -> Result<Vec<(u32, u32)>, CodegenError> {
+) -> Result<Vec<(Local, Local)>, CodegenError> {
     args.iter()
         .map(|a| {
             expr(m, f, env, a)?;
@@ -97,17 +99,17 @@ pub fn values(
 }
 
 /// Stores values (or `?` for `None`) contiguously at the scratch buffer.
-pub fn store_scratch(f: &mut FnBuilder, values: &[Option<(u32, u32)>]) {
+pub fn store_scratch(f: &mut FnBuilder, values: &[Option<(Local, Local)>]) {
     for (i, v) in values.iter().enumerate() {
         let at = abi::SCRATCH + i as u32 * abi::VALUE_SIZE;
         f.ins().i32_const(0);
         match v {
-            Some((t, _)) => f.ins().local_get(*t),
+            Some((t, _)) => f.ins().get(*t),
             None => f.ins().i32_const(TAG_NONE),
         };
         f.ins().i32_store(m32(at)).i32_const(0);
         match v {
-            Some((_, p)) => f.ins().local_get(*p),
+            Some((_, p)) => f.ins().get(*p),
             None => f.ins().i64_const(0),
         };
         f.ins().i64_store(m64(at + 8));
@@ -116,7 +118,7 @@ pub fn store_scratch(f: &mut FnBuilder, values: &[Option<(u32, u32)>]) {
 
 /// Emits `e`, pushing its value.
 pub fn expr(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     e: &Expr,
@@ -137,7 +139,7 @@ pub fn expr(
             let &(row, arity) = env.tuples.get(tuple.index()).ok_or_else(|| {
                 CodegenError::InvalidIr(format!("tuple variable {} outside a CALC", tuple.0))
             })?;
-            f.ins().local_get(row).i32_eqz().if_(BlockType::Empty);
+            f.ins().get(row).i32_eqz().if_(BlockType::Empty);
             let site = m.site(e.span, None);
             fail(m, f, 208, site, Detail::TupleVar);
             f.ins().end();
@@ -148,9 +150,9 @@ pub fn expr(
             } else {
                 let at = col * abi::VALUE_SIZE;
                 f.ins()
-                    .local_get(row)
+                    .get(row)
                     .i32_load(m32(at))
-                    .local_get(row)
+                    .get(row)
                     .i64_load(m64(at + 8));
             }
         }
@@ -163,9 +165,9 @@ pub fn expr(
                         let r = f.local(ValType::I32);
                         f.ins()
                             .i32_eqz()
-                            .local_set(r)
+                            .set(r)
                             .i32_const(TAG_INT)
-                            .local_get(r)
+                            .get(r)
                             .i64_extend_i32_u();
                     }
                     UnOp::Neg => {
@@ -199,7 +201,8 @@ pub fn expr(
                 .i32_ge_u()
                 .if_(BlockType::Empty);
             fail(m, f, 403, site, Detail::None);
-            let target = m.func(FnKey::Calc(func.0));
+            let target = m.func(FnKey::Calc(*func));
+
             f.ins()
                 .end()
                 .global_get(depth)
@@ -212,9 +215,9 @@ pub fn expr(
                 .i32_sub()
                 .global_set(depth);
             let (t, p) = stash(f);
-            f.ins().local_get(t).i32_eqz().if_(BlockType::Empty);
+            f.ins().get(t).i32_eqz().if_(BlockType::Empty);
             fail(m, f, 206, site, Detail::None);
-            f.ins().end().local_get(t).local_get(p);
+            f.ins().end().get(t).get(p);
         }
         ExprKind::Builtin { builtin, args } => {
             for a in args {
@@ -240,7 +243,7 @@ pub fn expr(
 }
 
 /// `fail(code, site)` with a detail and no operands.
-fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
+fn fail(m: &mut Registry<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) {
     emit_fail(
         m,
         f,
@@ -253,7 +256,7 @@ fn fail(m: &mut Module<'_>, f: &mut FnBuilder, code: u32, site: i32, d: Detail) 
 }
 
 fn local(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     slot: usize,
@@ -268,17 +271,17 @@ fn local(
     };
     if env.check_assigned {
         let name = env.names.get(slot).map_or("?", String::as_str).to_string();
-        f.ins().local_get(t).i32_eqz().if_(BlockType::Empty);
+        f.ins().get(t).i32_eqz().if_(BlockType::Empty);
         let site = m.site(e.span, Some(&name));
         fail(m, f, 208, site, Detail::LocalVar);
         f.ins().end();
     }
-    f.ins().local_get(t).local_get(p);
+    f.ins().get(t).get(p);
     Ok(())
 }
 
 fn chain(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     first: &Expr,
@@ -290,7 +293,7 @@ fn chain(
         match op {
             BinOp::And | BinOp::Or => {
                 // AND: a false left is 0 without evaluating the right; OR: a true left is 1.
-                f.ins().local_get(t).local_get(p);
+                f.ins().get(t).get(p);
                 truthy(f);
                 if *op == BinOp::And {
                     f.ins().i32_eqz();
@@ -298,15 +301,15 @@ fn chain(
                 f.ins()
                     .if_(BlockType::Empty)
                     .i64_const(i64::from(*op == BinOp::Or))
-                    .local_set(p)
+                    .set(p)
                     .else_();
                 expr(m, f, env, rhs)?;
                 truthy(f);
-                f.ins().i64_extend_i32_u().local_set(p).end();
-                f.ins().i32_const(TAG_INT).local_set(t);
+                f.ins().i64_extend_i32_u().set(p).end();
+                f.ins().i32_const(TAG_INT).set(t);
             }
             _ => {
-                f.ins().local_get(t).local_get(p);
+                f.ins().get(t).get(p);
                 expr(m, f, env, rhs)?;
                 let lhs = if i == 0 {
                     var_name(m, env, first)
@@ -319,16 +322,16 @@ fn chain(
                     operands: [lhs, var_name(m, env, rhs)],
                 });
                 let h = m.rt(Helper::Binary(*op));
-                f.ins().i32_const(site).call_fn(h).local_set(p).local_set(t);
+                f.ins().i32_const(site).call_fn(h).set(p).set(t);
             }
         }
     }
-    f.ins().local_get(t).local_get(p);
+    f.ins().get(t).get(p);
     Ok(())
 }
 
 /// The name of `e` when it is a variable (a local slot or a global).
-fn var_name(m: &Module<'_>, env: &Env, e: &Expr) -> Option<String> {
+fn var_name(m: &Registry<'_>, env: &Env, e: &Expr) -> Option<String> {
     match e.kind {
         ExprKind::Local(slot) => env.names.get(slot.index()).cloned(),
         ExprKind::Global(g) => m.program.globals.get(g.index()).cloned(),

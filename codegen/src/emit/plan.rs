@@ -4,36 +4,38 @@
 //! initial plans, then rounds of delta plans while a recursive stratum changes.
 
 use super::expr::{Env, expr, store_scratch, truthy, values};
-use crate::CodegenError;
+use super::limits::{check_nesting, check_slots};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, FnKey, Module};
-use crate::rt::{Helper, emit_step};
-use bytelogic_engine::ir::{Op, Plan, Version};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper, PlanKey};
+use crate::registry::Registry;
+use crate::rt::emit_step;
+use bytelogic_engine::ir::{IndexId, Op, RuleId, Version};
 use wasm_encoder::{BlockType, Function, ValType};
 
-pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function, CodegenError> {
+pub(super) fn plan(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    rule: RuleId,
+    key: PlanKey,
+) -> Result<Function, CodegenError> {
     let program = m.program;
     let r = program
         .rules
-        .get(rule as usize)
-        .ok_or_else(|| CodegenError::InvalidIr(format!("rule {rule}")))?;
-    let plan: &Plan = match index {
-        0 => &r.initial,
-        k => r
-            .deltas
-            .get(k as usize - 1)
-            .ok_or_else(|| CodegenError::InvalidIr(format!("plan {k} of rule {rule}")))?,
-    };
+        .get(rule.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("rule {}", rule.0)))?;
+    let plan = key
+        .of(r)
+        .ok_or_else(|| CodegenError::InvalidIr(format!("{key:?} plan of rule {}", rule.0)))?;
     let what = format!("rule `{}`", r.label);
-    super::check_slots(&what, r.slots, 0)?;
+    check_slots(&what, r.slots, 0)?;
     let scans = plan
         .ops
         .iter()
         .filter(|op| matches!(op, Op::Scan { .. }))
         .count();
-    super::check_nesting(&what, scans)?;
-    let mut f = FnBuilder::new(m.declared_params(FnKey::Plan(rule, index)));
+    check_nesting(&what, scans)?;
     let env = Env {
         slots: (0..r.slots).map(|_| f.value_local()).collect(),
         names: r.slot_names.clone(),
@@ -67,13 +69,13 @@ pub(super) fn plan(m: &mut Module<'_>, rule: u32, index: u32) -> Result<Function
         let flush = m.rt(Helper::Flush(arity));
         f.ins().i32_const(rel_addr).call_fn(flush);
     }
-    Ok(f.finish())
+    f.finish()
 }
 
 /// Emits `ops[0]` with the rest of the plan nested inside it; EMIT queues its tuple
 /// in the emit batch when `batched`.
 fn ops(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     ops_: &[Op],
@@ -102,10 +104,10 @@ fn ops(
             let [lo, hi, list, id, row] = [(); 5].map(|_| f.local(ValType::I32));
             let keyed = keyed_index(op);
             if let Some(ix) = keyed {
-                if ix as usize >= program.indexes.len() {
-                    return Err(CodegenError::InvalidIr(format!("index {ix}")));
+                if ix.index() >= program.indexes.len() {
+                    return Err(CodegenError::InvalidIr(format!("index {}", ix.0)));
                 }
-                let keys: Vec<Option<(u32, u32)>> = key
+                let keys: Vec<Option<(Local, Local)>> = key
                     .iter()
                     .map(|s| slot(env, s.index()).map(Some))
                     .collect::<Result<_, _>>()?;
@@ -115,27 +117,27 @@ fn ops(
                 f.ins()
                     .i32_const(SCRATCH as i32)
                     .call_fn(probe)
-                    .local_tee(entry)
+                    .tee(entry)
                     .if_(BlockType::Empty)
-                    .local_get(entry)
+                    .get(entry)
                     .i32_load(m32(4))
-                    .local_set(list)
-                    .local_get(entry)
+                    .set(list)
+                    .get(entry)
                     .i32_load(m32(8))
-                    .local_set(hi)
+                    .set(hi)
                     .i32_const(0)
-                    .local_set(lo);
+                    .set(lo);
                 if *version == Version::Delta {
                     let lb = m.rt(Helper::LowerBound);
                     for (bound, field) in [(lo, REL_RECENT_START), (hi, REL_RECENT_END)] {
                         f.ins()
-                            .local_get(list)
-                            .local_get(entry)
+                            .get(list)
+                            .get(entry)
                             .i32_load(m32(8))
                             .i32_const(rel_addr)
                             .i32_load(m32(field))
                             .call_fn(lb)
-                            .local_set(bound);
+                            .set(bound);
                     }
                 }
             } else {
@@ -147,38 +149,38 @@ fn ops(
                     Some(start) => f.ins().i32_const(rel_addr).i32_load(m32(start)),
                     None => f.ins().i32_const(0),
                 };
-                f.ins().local_set(lo);
-                f.ins().i32_const(rel_addr).i32_load(m32(end)).local_set(hi);
+                f.ins().set(lo);
+                f.ins().i32_const(rel_addr).i32_load(m32(end)).set(hi);
             }
             // for lo <= i < hi: one step per tuple visited, bind, run the rest.
             f.ins()
                 .block(BlockType::Empty)
                 .loop_(BlockType::Empty)
-                .local_get(lo)
-                .local_get(hi)
+                .get(lo)
+                .get(hi)
                 .i32_ge_u()
                 .br_if(1);
             if keyed.is_some() {
                 f.ins()
-                    .local_get(list)
-                    .local_get(lo)
+                    .get(list)
+                    .get(lo)
                     .i32_const(4)
                     .i32_mul()
                     .i32_add()
                     .i32_load(m32(0))
-                    .local_set(id);
+                    .set(id);
             } else {
-                f.ins().local_get(lo).local_set(id);
+                f.ins().get(lo).set(id);
             }
             emit_step(m, f, site);
             f.ins()
                 .i32_const(rel_addr)
                 .i32_load(m32(SET_ROWS))
-                .local_get(id)
+                .get(id)
                 .i32_const(rowsz)
                 .i32_mul()
                 .i32_add()
-                .local_set(row);
+                .set(row);
             for &(col, s) in bind {
                 if col >= relation.arity {
                     return Err(CodegenError::InvalidIr(format!(
@@ -189,19 +191,19 @@ fn ops(
                 let (t, p) = slot(env, s.index())?;
                 let at = col * VALUE_SIZE;
                 f.ins()
-                    .local_get(row)
+                    .get(row)
                     .i32_load(m32(at))
-                    .local_set(t)
-                    .local_get(row)
+                    .set(t)
+                    .get(row)
                     .i64_load(m64(at + 8))
-                    .local_set(p);
+                    .set(p);
             }
             ops(m, f, env, rest, batched)?;
             f.ins()
-                .local_get(lo)
+                .get(lo)
                 .i32_const(1)
                 .i32_add()
-                .local_set(lo)
+                .set(lo)
                 .br(0)
                 .end()
                 .end();
@@ -212,7 +214,7 @@ fn ops(
         Op::Let { slot: s, expr: e } => {
             let (t, p) = slot(env, s.index())?;
             expr(m, f, env, e)?;
-            f.ins().local_set(p).local_set(t);
+            f.ins().set(p).set(t);
             ops(m, f, env, rest, batched)?;
         }
         Op::Filter(cond) => {
@@ -253,28 +255,27 @@ fn ops(
 }
 
 /// The index a SCAN probes (a keyed JOIN), if any.
-fn keyed_index(op: &Op) -> Option<u32> {
+fn keyed_index(op: &Op) -> Option<IndexId> {
     match op {
         Op::Scan {
             index: Some(ix),
             key,
             ..
-        } if !key.is_empty() => Some(ix.0),
+        } if !key.is_empty() => Some(*ix),
         _ => None,
     }
 }
 
-fn slot(env: &Env, i: usize) -> Result<(u32, u32), CodegenError> {
+fn slot(env: &Env, i: usize) -> Result<(Local, Local), CodegenError> {
     env.slots
         .get(i)
         .copied()
         .ok_or_else(|| CodegenError::InvalidIr(format!("variable slot {i}")))
 }
 
-pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
+pub(super) fn solve(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let program = m.program;
-    let upto = 0;
-    let mut f = FnBuilder::new(m.declared_params(FnKey::Solve));
+    let [upto] = f.params();
     let changed = f.local(ValType::I32);
     let settle = m.rt(Helper::Settle);
     let merge_all = m.rt(Helper::MergeAll);
@@ -285,7 +286,7 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         };
         // Runs `plans` of each active rule, then merges; `changed` says if anything was new.
         let round =
-            |m: &mut Module<'_>, f: &mut FnBuilder, delta: bool| -> Result<(), CodegenError> {
+            |m: &mut Registry<'_>, f: &mut FnBuilder, delta: bool| -> Result<(), CodegenError> {
                 f.ins()
                     .global_get(iterations)
                     .i64_const(1)
@@ -296,29 +297,23 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
                         .rules
                         .get(id.index())
                         .ok_or_else(|| CodegenError::InvalidIr(format!("rule {}", id.0)))?;
-                    let plans = if delta {
-                        1..rule.deltas.len() as u32 + 1
+                    let plans: Vec<PlanKey> = if delta {
+                        (0..rule.deltas.len() as u32).map(PlanKey::Delta).collect()
                     } else {
-                        0..1
+                        vec![PlanKey::Initial]
                     };
                     if plans.is_empty() {
                         continue;
                     }
                     f.ins()
-                        .local_get(upto)
+                        .get(upto)
                         .i32_const(id.0 as i32)
                         .i32_gt_u()
                         .if_(BlockType::Empty);
                     // File what the indexes these plans probe are missing.
-                    let mut probed: Vec<u32> = plans
-                        .clone()
-                        .map(|k| {
-                            if k == 0 {
-                                &rule.initial
-                            } else {
-                                &rule.deltas[k as usize - 1]
-                            }
-                        })
+                    let mut probed: Vec<IndexId> = plans
+                        .iter()
+                        .filter_map(|k| k.of(rule))
                         .flat_map(|plan| plan.ops.iter().filter_map(keyed_index))
                         .collect();
                     probed.sort_unstable();
@@ -326,20 +321,20 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
                     let catch_up = m.rt(Helper::IndexCatchUp);
                     for ix in probed {
                         f.ins()
-                            .i32_const((m.layout.idxs + ix * IDX_SIZE) as i32)
+                            .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
                             .call_fn(catch_up);
                     }
                     for k in plans {
-                        let target = m.func(FnKey::Plan(id.0, k));
+                        let target = m.func(FnKey::Plan(*id, k));
                         f.ins().call_fn(target);
                     }
                     f.ins().end();
                 }
-                f.ins().call_fn(merge_all).local_set(changed);
+                f.ins().call_fn(merge_all).set(changed);
                 Ok(())
             };
         f.ins()
-            .local_get(upto)
+            .get(upto)
             .i32_const(first as i32)
             .i32_gt_u()
             .if_(BlockType::Empty)
@@ -349,7 +344,7 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
             f.ins()
                 .block(BlockType::Empty)
                 .loop_(BlockType::Empty)
-                .local_get(changed)
+                .get(changed)
                 .i32_eqz()
                 .br_if(1);
             round(m, &mut f, true)?;
@@ -357,5 +352,5 @@ pub(super) fn solve(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         }
         f.ins().end();
     }
-    Ok(f.finish())
+    f.finish()
 }

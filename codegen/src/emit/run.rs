@@ -3,11 +3,12 @@
 //! top-level statements in program order (spec §3).
 
 use super::expr::{Env, constant_bytes, expr, store_scratch, values};
-use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE};
-use crate::builder::FnBuilder;
-use crate::module::{CallExt, FACT_SEGMENT, FnKey, Module, program_global};
-use crate::rt::Helper;
-use crate::{CodegenError, Site};
+use crate::abi::{Global, REL_SIZE, SCRATCH, VALUE_SIZE, program_global};
+use crate::builder::{CallExt, FnBuilder, LocalExt};
+use crate::error::CodegenError;
+use crate::functions::{FnKey, Helper};
+use crate::registry::{FACT_SEGMENT, Registry};
+use crate::site::Site;
 use bytelogic_engine::ir::{Expr, ExprKind, RelId, Step};
 use bytelogic_engine::span::Span;
 use bytelogic_engine::value::Value;
@@ -19,8 +20,8 @@ use wasm_encoder::{BlockType, Function, ValType};
 /// which both compilers pay for before anything runs.
 const FACT_TABLE_MIN: usize = 4;
 
-pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
-    let mut f = FnBuilder::new(4);
+pub(super) fn run(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [max_steps, max_tuples, max_depth, max_pages] = f.params();
     // The static area is the module's one (passive) data segment, from `SCRATCH` up
     // to where the heap starts.
     f.ins()
@@ -32,16 +33,14 @@ pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         .memory_init(0, 0)
         .data_drop(0);
     for (param, g) in [
-        Global::MaxSteps,
-        Global::MaxTuples,
-        Global::MaxDepth,
-        Global::MaxPages,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        f.ins().local_get(param as u32).global_set(g.index());
+        (max_steps, Global::MaxSteps),
+        (max_tuples, Global::MaxTuples),
+        (max_depth, Global::MaxDepth),
+        (max_pages, Global::MaxPages),
+    ] {
+        f.ins().get(param).global_set(g.index());
     }
+
     let init = m.rt(Helper::SymInit);
     f.ins().call_fn(init);
     let env = Env::top();
@@ -58,11 +57,11 @@ pub(super) fn run(m: &mut Module<'_>) -> Result<Function, CodegenError> {
         }
     }
     f.ins().i32_const(0);
-    Ok(f.finish())
+    f.finish()
 }
 
 /// The relation descriptor address of `rel` (checking the id and the arity of `n` values).
-fn relation(m: &Module<'_>, rel: RelId, n: usize) -> Result<(i32, String), CodegenError> {
+fn relation(m: &Registry<'_>, rel: RelId, n: usize) -> Result<(i32, String), CodegenError> {
     let r = m
         .program
         .relations
@@ -79,7 +78,7 @@ fn relation(m: &Module<'_>, rel: RelId, n: usize) -> Result<(i32, String), Codeg
 
 /// Evaluates a pattern into fresh locals (`None` for `?`) and stores it in the scratch buffer.
 pub(super) fn pattern(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     pattern: &[Option<Expr>],
@@ -136,7 +135,7 @@ fn constant_facts(steps: &[Step]) -> Vec<ConstantFact> {
 /// fact `k`'s are `first + 2k` (the statement's) and `first + 2k + 1` (the
 /// insertion's).
 fn fact_table(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     facts: &[ConstantFact],
 ) -> Result<(), CodegenError> {
@@ -154,18 +153,18 @@ fn fact_table(
     let at = m.fact_table(&rows)? as i32;
     let insert = m.rt(Helper::Fact(arity as u32));
     let k = f.local(ValType::I32);
-    f.ins().i32_const(0).local_set(k).loop_(BlockType::Empty);
+    f.ins().i32_const(0).set(k).loop_(BlockType::Empty);
     f.open();
     // The statement's site, then the row into the scratch buffer.
     f.ins()
-        .local_get(k)
+        .get(k)
         .i32_const(1)
         .i32_shl()
         .i32_const(first)
         .i32_add()
         .global_set(Global::Site.index())
         .i32_const(SCRATCH as i32)
-        .local_get(k)
+        .get(k)
         .i32_const(row)
         .i32_mul()
         .i32_const(at)
@@ -175,17 +174,17 @@ fn fact_table(
     // The insertion, at its site; then the next row, if any.
     f.ins()
         .i32_const(addr)
-        .local_get(k)
+        .get(k)
         .i32_const(1)
         .i32_shl()
         .i32_const(first + 1)
         .i32_add()
         .call_fn(insert);
     f.ins()
-        .local_get(k)
+        .get(k)
         .i32_const(1)
         .i32_add()
-        .local_tee(k)
+        .tee(k)
         .i32_const(facts.len() as i32)
         .i32_lt_u()
         .br_if(0);
@@ -194,7 +193,7 @@ fn fact_table(
 }
 
 fn statement(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
     env: &Env,
     step: &Step,

@@ -21,13 +21,13 @@
 //! no copy first (84), or, by `SetSorted`, off the set's own bitmap when that holds
 //! every row (85).
 
-use super::Helper;
-use super::symbols::alloc_table;
-use super::tables::field;
-use super::values::{loop_end, loop_start};
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{
+    CallExt, FnBuilder, Local, LocalExt, alloc_table, field, loop_end, loop_start, m32, m64,
+};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// The fewest rows a set has when it may build a bitmap: smaller sets stay in their
@@ -37,14 +37,14 @@ pub(super) const DENSE_MIN: i32 = 4096;
 const BITS_PER_ROW_LOG2: i64 = 6;
 
 /// Pushes the payload of value `c` of the tuple at local `tup`.
-fn payload(f: &mut FnBuilder, tup: u32, c: u32) {
-    f.ins().local_get(tup).i64_load(m64(c * VALUE_SIZE + 8));
+fn payload(f: &mut FnBuilder, tup: Local, c: u32) {
+    f.ins().get(tup).i64_load(m64(c * VALUE_SIZE + 8));
 }
 
 /// Pushes whether value `c` of the tuple at local `tup` is not an Int.
-fn not_int(f: &mut FnBuilder, tup: u32, c: u32) {
+fn not_int(f: &mut FnBuilder, tup: Local, c: u32) {
     f.ins()
-        .local_get(tup)
+        .get(tup)
         .i32_load(m32(c * VALUE_SIZE))
         .i32_const(TAG_INT)
         .i32_ne();
@@ -55,7 +55,7 @@ fn not_int(f: &mut FnBuilder, tup: u32, c: u32) {
 #[derive(Clone, Copy)]
 enum Width {
     Known(u32),
-    Local(u32),
+    Local(Local),
 }
 
 impl Width {
@@ -66,7 +66,7 @@ impl Width {
             Width::Known(_) => {}
             Width::Local(width) => {
                 f.ins()
-                    .local_get(width)
+                    .get(width)
                     .i32_const(2)
                     .i32_eq()
                     .if_(BlockType::Empty);
@@ -79,65 +79,60 @@ impl Width {
 
 /// Sets local `bit` to the bit of the Int tuple at local `tup` in a rectangle from
 /// `low` (locals, per column) with the second column `shift` (an i64 local) bits wide.
-fn bit_of(f: &mut FnBuilder, tup: u32, width: Width, low: [u32; 2], shift: u32, bit: u32) {
+fn bit_of(f: &mut FnBuilder, tup: Local, width: Width, low: [Local; 2], shift: Local, bit: Local) {
     payload(f, tup, 0);
-    f.ins()
-        .local_get(low[0])
-        .i64_sub()
-        .local_get(shift)
-        .i64_shl()
-        .local_set(bit);
+    f.ins().get(low[0]).i64_sub().get(shift).i64_shl().set(bit);
     width.second(f, |f| {
-        f.ins().local_get(bit);
+        f.ins().get(bit);
         payload(f, tup, 1);
-        f.ins().local_get(low[1]).i64_sub().i64_or().local_set(bit);
+        f.ins().get(low[1]).i64_sub().i64_or().set(bit);
     });
 }
 
 /// Sets local `addr` to the address of the word of bit `bit` (an i64 local) of the
 /// bitmap at local `bits`, and local `mask` to the bit's mask in it.
-fn word_of(f: &mut FnBuilder, bits: u32, bit: u32, addr: u32, mask: u32) {
+fn word_of(f: &mut FnBuilder, bits: Local, bit: Local, addr: Local, mask: Local) {
     f.ins()
-        .local_get(bits)
-        .local_get(bit)
+        .get(bits)
+        .get(bit)
         .i64_const(6)
         .i64_shr_u()
         .i32_wrap_i64()
         .i32_const(3)
         .i32_shl()
         .i32_add()
-        .local_set(addr)
+        .set(addr)
         .i64_const(1)
-        .local_get(bit)
+        .get(bit)
         .i64_shl()
-        .local_set(mask);
+        .set(mask);
 }
 
 /// Sets local `words` (i32) to the number of 64-bit words of a bitmap of a rectangle
 /// `span` (an i64 local) rows of the first column long and `shift` (an i64 local)
 /// bits wide.
-fn words_of(f: &mut FnBuilder, span: u32, shift: u32, words: u32) {
+fn words_of(f: &mut FnBuilder, span: Local, shift: Local, words: Local) {
     f.ins()
-        .local_get(span)
-        .local_get(shift)
+        .get(span)
+        .get(shift)
         .i64_shl()
         .i64_const(63)
         .i64_add()
         .i64_const(6)
         .i64_shr_u()
         .i32_wrap_i64()
-        .local_set(words);
+        .set(words);
 }
 
 /// A bitmap [`build_bitmap`] made, and its rectangle, in locals: the columns' least
 /// Ints (i64), the first column's span and the second's width in bits (i64), and the
 /// bitmap's address and size in words (i32).
 struct Bitmap {
-    low: [u32; 2],
-    span: u32,
-    shift: u32,
-    bits: u32,
-    words: u32,
+    low: [Local; 2],
+    span: Local,
+    shift: Local,
+    bits: Local,
+    words: Local,
 }
 
 /// Emits the building of the bitmap of the `count` rows of `width` values at `rows`
@@ -146,9 +141,9 @@ struct Bitmap {
 /// bits per row, the zeroed bitmap with each row's bit set; otherwise `bail` (which
 /// must leave the function).
 fn build_bitmap(
-    m: &mut Module<'_>,
+    m: &mut Registry<'_>,
     f: &mut FnBuilder,
-    (rows, count, width): (u32, u32, Width),
+    (rows, count, width): (Local, Local, Width),
     bail: impl Fn(&mut FnBuilder),
 ) -> Bitmap {
     let [i, tup, stride, addr] = [(); 4].map(|_| f.local(ValType::I32));
@@ -163,60 +158,60 @@ fn build_bitmap(
     };
     match width {
         Width::Known(w) => f.ins().i32_const((w * VALUE_SIZE) as i32),
-        Width::Local(w) => f.ins().local_get(w).i32_const(VALUE_SIZE as i32).i32_mul(),
+        Width::Local(w) => f.ins().get(w).i32_const(VALUE_SIZE as i32).i32_mul(),
     };
-    f.ins().local_set(stride);
+    f.ins().set(stride);
     // A 1-tuple's second column is 0 throughout.
     f.ins()
         .i64_const(i64::MAX)
-        .local_set(low0)
+        .set(low0)
         .i64_const(i64::MIN)
-        .local_set(high0)
+        .set(high0)
         .i64_const(0)
-        .local_set(low1)
+        .set(low1)
         .i64_const(0)
-        .local_set(high1);
+        .set(high1);
     width.second(f, |f| {
         f.ins()
             .i64_const(i64::MAX)
-            .local_set(low1)
+            .set(low1)
             .i64_const(i64::MIN)
-            .local_set(high1);
+            .set(high1);
     });
     let each_row = |f: &mut FnBuilder| {
-        f.ins().i32_const(0).local_set(i);
+        f.ins().i32_const(0).set(i);
         loop_start(f, i, count);
         f.ins()
-            .local_get(rows)
-            .local_get(i)
-            .local_get(stride)
+            .get(rows)
+            .get(i)
+            .get(stride)
             .i32_mul()
             .i32_add()
-            .local_set(tup);
+            .set(tup);
     };
     // The columns' ranges, or `bail` at the first value that is not an Int.
     each_row(f);
-    let range = |f: &mut FnBuilder, c: u32, (lo, hi): (u32, u32)| {
+    let range = |f: &mut FnBuilder, c: u32, (lo, hi): (Local, Local)| {
         not_int(f, tup, c);
         f.ins().if_(BlockType::Empty);
         bail(f);
         f.ins().end();
         payload(f, tup, c);
         f.ins()
-            .local_tee(x)
-            .local_get(lo)
-            .local_get(x)
-            .local_get(lo)
+            .tee(x)
+            .get(lo)
+            .get(x)
+            .get(lo)
             .i64_lt_s()
             .select()
-            .local_set(lo)
-            .local_get(x)
-            .local_get(hi)
-            .local_get(x)
-            .local_get(hi)
+            .set(lo)
+            .get(x)
+            .get(hi)
+            .get(x)
+            .get(hi)
             .i64_gt_s()
             .select()
-            .local_set(hi);
+            .set(hi);
     };
     range(f, 0, (low0, high0));
     width.second(f, |f| range(f, 1, (low1, high1)));
@@ -228,34 +223,34 @@ fn build_bitmap(
         f.ins().end();
     };
     f.ins()
-        .local_get(high1)
-        .local_get(low1)
+        .get(high1)
+        .get(low1)
         .i64_sub()
-        .local_tee(x)
+        .tee(x)
         .i64_const(1 << 32)
         .i64_ge_u();
     fails(f);
     f.ins()
         .i64_const(64)
-        .local_get(x)
+        .get(x)
         .i64_clz()
         .i64_sub()
-        .local_set(shift)
-        .local_get(high0)
-        .local_get(low0)
+        .set(shift)
+        .get(high0)
+        .get(low0)
         .i64_sub()
-        .local_tee(x)
+        .tee(x)
         .i64_const(1 << 31)
         .i64_ge_u();
     fails(f);
     f.ins()
-        .local_get(x)
+        .get(x)
         .i64_const(1)
         .i64_add()
-        .local_tee(span)
-        .local_get(shift)
+        .tee(span)
+        .get(shift)
         .i64_shl()
-        .local_get(count)
+        .get(count)
         .i64_extend_i32_u()
         .i64_const(BITS_PER_ROW_LOG2)
         .i64_shl()
@@ -267,10 +262,10 @@ fn build_bitmap(
     bit_of(f, tup, width, map.low, shift, bit);
     word_of(f, map.bits, bit, addr, mask);
     f.ins()
-        .local_get(addr)
-        .local_get(addr)
+        .get(addr)
+        .get(addr)
         .i64_load(m64(0))
-        .local_get(mask)
+        .get(mask)
         .i64_or()
         .i64_store(m64(0));
     loop_end(f, i);
@@ -279,36 +274,35 @@ fn build_bitmap(
 
 /// `SetDense`, `(set)`: for a set of arity 1 or 2 whose rows [`build_bitmap`] accepts,
 /// stores their bitmap and its rectangle in the set; otherwise leaves it as it is.
-pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
-    let s = 0;
-    let mut f = FnBuilder::new(n);
+pub(super) fn set_dense(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [s] = f.params();
     let [rows, len, arity] = [(); 3].map(|_| f.local(ValType::I32));
     field(&mut f, s, SET_ROWS);
-    f.ins().local_set(rows);
+    f.ins().set(rows);
     field(&mut f, s, SET_LEN);
-    f.ins().local_set(len);
+    f.ins().set(len);
     field(&mut f, s, SET_ARITY);
-    f.ins().local_set(arity);
+    f.ins().set(arity);
     let map = build_bitmap(m, &mut f, (rows, len, Width::Local(arity)), |f| {
         f.ins().return_();
     });
     f.ins()
-        .local_get(s)
-        .local_get(map.low[0])
+        .get(s)
+        .get(map.low[0])
         .i64_store(m64(SET_LOW0))
-        .local_get(s)
-        .local_get(map.low[1])
+        .get(s)
+        .get(map.low[1])
         .i64_store(m64(SET_LOW1))
-        .local_get(s)
-        .local_get(map.span)
+        .get(s)
+        .get(map.span)
         .i32_wrap_i64()
         .i32_store(m32(SET_SPAN0))
-        .local_get(s)
-        .local_get(map.shift)
+        .get(s)
+        .get(map.shift)
         .i32_wrap_i64()
         .i32_store(m32(SET_SHIFT))
-        .local_get(s)
-        .local_get(map.bits)
+        .get(s)
+        .get(map.bits)
         .i32_store(m32(SET_BITS));
     f.finish()
 }
@@ -318,15 +312,14 @@ pub(super) fn set_dense(m: &mut Module<'_>, n: u32) -> Function {
 /// an answer's rows are), writes them at `out` (which may be `rows`) in canonical
 /// order, read off their bitmap, and returns 1; otherwise returns 0 and writes
 /// nothing.
-pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
-    let (rows, out, count, width) = (0, 1, 2, 3);
-    let mut f = FnBuilder::new(n);
+pub(super) fn sort_dense(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rows, out, count, width] = f.params();
     let dst = f.local(ValType::I32);
     f.ins()
-        .local_get(count)
+        .get(count)
         .i32_const(DENSE_MIN)
         .i32_lt_u()
-        .local_get(width)
+        .get(width)
         .i32_const(1)
         .i32_sub()
         .i32_const(2)
@@ -339,7 +332,7 @@ pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
     let map = build_bitmap(m, &mut f, (rows, count, Width::Local(width)), |f| {
         f.ins().i32_const(0).return_();
     });
-    f.ins().local_get(out).local_set(dst);
+    f.ins().get(out).set(dst);
     write_rows(&mut f, &map, dst, width);
     f.ins().i32_const(1);
     f.finish()
@@ -348,7 +341,7 @@ pub(super) fn sort_dense(m: &mut Module<'_>, n: u32) -> Function {
 /// Emits, for `SetInsert(arity)` (arity 1 or 2) of the set at local `s`: when the
 /// set has no bitmap, has at least [`DENSE_MIN`] rows and its hash table must grow,
 /// `SetDense`.
-pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32) {
+pub(super) fn maybe_densify(m: &mut Registry<'_>, f: &mut FnBuilder, s: Local) {
     let dense = m.rt(Helper::SetDense);
     field(f, s, SET_BITS);
     f.ins().i32_eqz();
@@ -361,7 +354,7 @@ pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32) {
         .i32_gt_u()
         .i32_and()
         .if_(BlockType::Empty)
-        .local_get(s)
+        .get(s)
         .call_fn(dense)
         .end();
 }
@@ -371,42 +364,42 @@ pub(super) fn maybe_densify(m: &mut Module<'_>, f: &mut FnBuilder, s: u32) {
 /// the tuple is inside its rectangle, returns -1 from the helper if the tuple's bit is
 /// set, and otherwise sets the bit, sets local `in_bitmap` to 1 and branches out of
 /// the block that encloses this one. Otherwise it falls through, for the hash table.
-pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: u32, tup: u32, arity: u32, in_bitmap: u32) {
+pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32, in_bitmap: Local) {
     let [bits, addr] = [(); 2].map(|_| f.local(ValType::I32));
     let [low0, low1, shift, bit, mask] = [(); 5].map(|_| f.local(ValType::I64));
     f.ins().block(BlockType::Empty);
     field(f, s, SET_BITS);
-    f.ins().local_tee(bits).i32_eqz().br_if(0);
+    f.ins().tee(bits).i32_eqz().br_if(0);
     for c in 0..arity {
         not_int(f, tup, c);
         f.ins().br_if(0);
     }
     f.ins()
-        .local_get(s)
+        .get(s)
         .i64_load(m64(SET_LOW0))
-        .local_set(low0)
-        .local_get(s)
+        .set(low0)
+        .get(s)
         .i64_load(m64(SET_LOW1))
-        .local_set(low1)
-        .local_get(s)
+        .set(low1)
+        .get(s)
         .i64_load32_u(m32(SET_SHIFT))
-        .local_set(shift);
+        .set(shift);
     // Inside the rectangle: the first column's offset below its span, the second's
     // below 2^shift.
     payload(f, tup, 0);
     f.ins()
-        .local_get(low0)
+        .get(low0)
         .i64_sub()
-        .local_get(s)
+        .get(s)
         .i64_load32_u(m32(SET_SPAN0))
         .i64_ge_u()
         .br_if(0);
     if arity == 2 {
         payload(f, tup, 1);
         f.ins()
-            .local_get(low1)
+            .get(low1)
             .i64_sub()
-            .local_get(shift)
+            .get(shift)
             .i64_shr_u()
             .i64_eqz()
             .i32_eqz()
@@ -415,9 +408,9 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: u32, tup: u32, arity: u32, in_
     bit_of(f, tup, Width::Known(arity), [low0, low1], shift, bit);
     word_of(f, bits, bit, addr, mask);
     f.ins()
-        .local_get(addr)
+        .get(addr)
         .i64_load(m64(0))
-        .local_get(mask)
+        .get(mask)
         .i64_and()
         .i64_eqz()
         .i32_eqz()
@@ -425,90 +418,90 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: u32, tup: u32, arity: u32, in_
         .i32_const(-1)
         .return_()
         .end()
-        .local_get(addr)
-        .local_get(addr)
+        .get(addr)
+        .get(addr)
         .i64_load(m64(0))
-        .local_get(mask)
+        .get(mask)
         .i64_or()
         .i64_store(m64(0))
         .i32_const(1)
-        .local_set(in_bitmap)
+        .set(in_bitmap)
         .br(1)
         .end();
 }
 
 /// Emits the writing of every set bit of `map`, in order, as a row of `width` (a
 /// local: 1 or 2) Ints from local `dst` on (which it advances past them).
-fn write_rows(f: &mut FnBuilder, map: &Bitmap, dst: u32, width: u32) {
+fn write_rows(f: &mut FnBuilder, map: &Bitmap, dst: Local, width: Local) {
     let [w, at] = [(); 2].map(|_| f.local(ValType::I32));
     let [word, bit, mask] = [(); 3].map(|_| f.local(ValType::I64));
     // Every set bit, in order, as a row of Ints at `dst`.
     f.ins()
         .i64_const(1)
-        .local_get(map.shift)
+        .get(map.shift)
         .i64_shl()
         .i64_const(1)
         .i64_sub()
-        .local_set(mask);
+        .set(mask);
     loop_start(f, w, map.words);
     f.ins()
-        .local_get(map.bits)
-        .local_get(w)
+        .get(map.bits)
+        .get(w)
         .i32_const(3)
         .i32_shl()
         .i32_add()
-        .local_tee(at)
+        .tee(at)
         .i64_load(m64(0))
-        .local_set(word)
+        .set(word)
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(word)
+        .get(word)
         .i64_eqz()
         .br_if(1)
-        .local_get(w)
+        .get(w)
         .i64_extend_i32_u()
         .i64_const(6)
         .i64_shl()
-        .local_get(word)
+        .get(word)
         .i64_ctz()
         .i64_or()
-        .local_set(bit)
-        .local_get(word)
-        .local_get(word)
+        .set(bit)
+        .get(word)
+        .get(word)
         .i64_const(1)
         .i64_sub()
         .i64_and()
-        .local_set(word)
-        .local_get(dst)
+        .set(word)
+        .get(dst)
         .i64_const(i64::from(TAG_INT))
         .i64_store(m64(0))
-        .local_get(dst)
-        .local_get(bit)
-        .local_get(map.shift)
+        .get(dst)
+        .get(bit)
+        .get(map.shift)
         .i64_shr_u()
-        .local_get(map.low[0])
+        .get(map.low[0])
         .i64_add()
         .i64_store(m64(8));
     Width::Local(width).second(f, |f| {
         f.ins()
-            .local_get(dst)
+            .get(dst)
             .i64_const(i64::from(TAG_INT))
             .i64_store(m64(VALUE_SIZE))
-            .local_get(dst)
-            .local_get(bit)
-            .local_get(mask)
+            .get(dst)
+            .get(bit)
+            .get(mask)
             .i64_and()
-            .local_get(map.low[1])
+            .get(map.low[1])
             .i64_add()
             .i64_store(m64(VALUE_SIZE + 8));
     });
     f.ins()
-        .local_get(dst)
-        .local_get(width)
+        .get(dst)
+        .get(width)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .local_set(dst)
+        .set(dst)
         .br(0)
         .end()
         .end();
@@ -520,9 +513,8 @@ fn write_rows(f: &mut FnBuilder, map: &Bitmap, dst: u32, width: u32) {
 /// top-level QUERY, checked so that this stays right if that changes), writes them at
 /// `out` in canonical order, read off that bitmap, and returns 1; otherwise returns
 /// 0 and writes nothing.
-pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
-    let (s, out, len) = (0, 1, 2);
-    let mut f = FnBuilder::new(n);
+pub(super) fn set_sorted(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [s, out, len] = f.params();
     let map = Bitmap {
         low: [f.local(ValType::I64), f.local(ValType::I64)],
         span: f.local(ValType::I64),
@@ -533,7 +525,7 @@ pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
     let [w, width, dst] = [(); 3].map(|_| f.local(ValType::I32));
     let total = f.local(ValType::I64);
     field(&mut f, s, SET_BITS);
-    f.ins().local_tee(map.bits).i32_eqz().local_get(len);
+    f.ins().tee(map.bits).i32_eqz().get(len);
     field(&mut f, s, SET_LEN);
     f.ins()
         .i32_ne()
@@ -543,46 +535,46 @@ pub(super) fn set_sorted(_m: &mut Module<'_>, n: u32) -> Function {
         .return_()
         .end();
     field(&mut f, s, SET_ARITY);
-    f.ins().local_set(width);
+    f.ins().set(width);
     field(&mut f, s, SET_SPAN0);
-    f.ins().i64_extend_i32_u().local_set(map.span);
+    f.ins().i64_extend_i32_u().set(map.span);
     field(&mut f, s, SET_SHIFT);
     f.ins()
         .i64_extend_i32_u()
-        .local_set(map.shift)
-        .local_get(s)
+        .set(map.shift)
+        .get(s)
         .i64_load(m64(SET_LOW0))
-        .local_set(map.low[0])
-        .local_get(s)
+        .set(map.low[0])
+        .get(s)
         .i64_load(m64(SET_LOW1))
-        .local_set(map.low[1]);
+        .set(map.low[1]);
     words_of(&mut f, map.span, map.shift, map.words);
     // Every row is in the bitmap when it has as many bits set as the set has rows
     // (a row outside the rectangle is only in the hash table).
     loop_start(&mut f, w, map.words);
     f.ins()
-        .local_get(total)
-        .local_get(map.bits)
-        .local_get(w)
+        .get(total)
+        .get(map.bits)
+        .get(w)
         .i32_const(3)
         .i32_shl()
         .i32_add()
         .i64_load(m64(0))
         .i64_popcnt()
         .i64_add()
-        .local_set(total);
+        .set(total);
     loop_end(&mut f, w);
     f.ins()
-        .local_get(total)
-        .local_get(len)
+        .get(total)
+        .get(len)
         .i64_extend_i32_u()
         .i64_ne()
         .if_(BlockType::Empty)
         .i32_const(0)
         .return_()
         .end()
-        .local_get(out)
-        .local_set(dst);
+        .get(out)
+        .set(dst);
     write_rows(&mut f, &map, dst, width);
     f.ins().i32_const(1);
     f.finish()

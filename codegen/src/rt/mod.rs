@@ -1,228 +1,88 @@
-//! Runtime helpers: WASM functions emitted once per module on first use (memory,
-//! errors, values, arithmetic, built-ins, Symbols, tuple sets and indexes, queries).
-//! Generated code calls them; each is generic over arities and relations.
+//! Runtime helpers: WASM functions emitted once per module on first use. Generated
+//! code calls them; each is generic over arities and relations. By file: `memory`
+//! (errors, steps, allocation), `values` (hashing, equality, canonical order),
+//! `arith` and `builtins` (operators and built-ins), `symbols`, `hash_table` (probe
+//! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index`, `round`
+//! (FACT, EMIT, the end-of-round merge, settling) and `batch` (queued EMITs),
+//! `query` and `ranks` (QUERY answers, sorting, output records).
+//!
+//! A new helper is a variant of `functions::Helper` (its parameters documented there
+//! and typed once in `Helper::signature`, its name in `Helper::name`), a body here
+//! (`fn(registry, builder, …) -> Result<Function, CodegenError>` that binds its
+//! parameters with `let [a, b] = f.params();` and gets the helpers it calls with
+//! `m.rt(…)`), an arm in [`body`], and a golden file in `tests/golden/` (its header,
+//! then `BLESS=1`). Emitters call it with `m.rt(Helper::…)` and `call_fn`.
 
 mod arith;
 mod batch;
 mod builtins;
 mod dense;
+mod hash_table;
+mod index;
 mod memory;
 mod query;
 mod ranks;
+mod round;
+mod set;
 mod symbols;
-mod tables;
 mod values;
 
-use crate::CodegenError;
 use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
-use crate::module::{FnKey, Module};
-use bytelogic_engine::ast::BinOp;
-use bytelogic_engine::ir::Builtin;
-use wasm_encoder::{Function, ValType};
+use crate::builder::FnBuilder;
+use crate::error::CodegenError;
+use crate::functions::Helper;
+
+use crate::registry::Registry;
+use wasm_encoder::Function;
 
 pub use memory::{Arg, detail, emit_fail, emit_step};
 
-/// A runtime helper function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Helper {
-    /// `(code, site, detail, a: value, b: value)`: fills the error slot and traps.
-    Fail,
-    /// `(size) -> ptr`: bump allocation, growing memory (E405 past the limit).
-    Alloc,
-    /// `(base, cols, n) -> hash` of n values (at `base[cols[i]]`, or contiguous when `cols` is 0).
-    Hash,
-    /// `(a, acols, b, bcols, n) -> bool`: n values equal (columns as for [`Helper::Hash`]).
-    Equal,
-    /// `(_, i: i64, _, f: f64 bits as i64) -> -1/0/1`: exact Int against Float (the
-    /// unused `i32`s give it `CmpNum`'s shape, one function type fewer).
-    CmpIntFloat,
-    /// `(a: value, b: value) -> -1/0/1` for two numbers.
-    CmpNum,
-    /// `(a: value, b: value) -> -1/0/1`: canonical value order (spec §2.5).
-    CmpVal,
-    /// `(a, b, n) -> -1/0/1`: canonical order of two n-tuples.
-    CmpVals,
-    /// `(a: value, b: value, site) -> value`: a binary operator (not AND/OR).
-    Binary(BinOp),
-    /// `(a: i64, b: i64) -> bool`: true when `a * b` overflows.
-    MulOverflows,
-    /// `(a: value, site) -> value`: unary minus.
-    Neg,
-    /// `(x: f64, site, detail, a: value, b: value) -> value`: canonical number or E205.
-    Canon,
-    /// `(a: value, b: value, site, detail) -> -1/0/1`: operator ordering (E203 for mixed kinds).
-    Order,
-    /// `(args…, site) -> value`: a built-in (ROUND always takes two arguments).
-    Builtin(Builtin),
-    /// `(ptr, len) -> hash` of bytes.
-    HashBytes,
-    /// `(a, alen, b, blen) -> -1/0/1`: byte-wise text order.
-    CmpBytes,
-    /// `()`: grows the intern table.
-    InternGrow,
-    /// `(ptr, len) -> id`: interns a text (kept where it is when new).
-    Intern,
-    /// `()`: sets up the Symbol table with the IR's Symbols (written, then injected).
-    SymInit,
-    /// `(a, b) -> id`: concatenation of two Symbols.
-    Concat,
-    /// `(a, b) -> -1/0/1`: Symbols by text.
-    TextCmp,
-    /// `(set)`: doubles a set's hash table.
-    SetGrow,
-    /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
-    SetInsert(u32),
-    /// `(set)`: gives a set of arity 1 or 2 a bitmap of its rows when they are dense
-    /// Ints.
-    SetDense,
-    /// `(index)`: doubles an index's hash table.
-    IndexGrow,
-    /// `(index, set, row)`: files a row under its key.
-    IndexAdd,
-    /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
-    /// values (the hash and comparison unrolled for the index's columns).
-    IndexProbe(u32),
-    /// `(list, n, x) -> first position with list[pos] >= x`.
-    LowerBound,
-    /// `(index)`: files the rows of its relation made visible since it was last filed.
-    IndexCatchUp,
-    /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
-    Emit(u32),
-    /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity, queued
-    /// in the emit batch while looking it up later cannot reach a limit or allocate.
-    Queue(u32),
-    /// `(rel)`: looks up the tuples queued in the emit batch (of the arity), in order.
-    Flush(u32),
-    /// `(rel, site)`: FACT of the scratch tuple into a relation of the arity.
-    Fact(u32),
-    /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
-    Merge,
-    /// `() -> bool`: merges every relation.
-    MergeAll,
-    /// `()`: every relation's delta becomes empty.
-    Settle,
-    /// `(ptrs, n, width)`: sorts pointers to n-tuples canonically.
-    Sort,
-    /// `(rows, count, width) -> bool`: sorts rows in place by rank when every value has one.
-    SortRanked,
-    /// `(rows, out, count, width) -> bool`: orders many distinct rows of one or two
-    /// dense Ints into `out` (which may be `rows`), through a bitmap.
-    SortDense,
-    /// `(set, out, len) -> bool`: writes every row of a set whose bitmap holds them
-    /// all to `out`, in order.
-    SetSorted,
-    /// `(rel, pattern, project, out)`: matching tuples, sorted; stores their count at
-    /// `out` and their address at `out + 4`.
-    Snapshot,
-    /// `(record)`: appends an output record.
-    OutPush,
-    /// `(value)`: records a RESULT output.
-    OutResult,
-    /// `(rel, rel_id)`: records a QUERY output (pattern in the scratch buffer).
-    OutQuery,
-}
-
-use ValType::{F64, I32, I64};
-
-impl Helper {
-    /// Parameter and result types.
-    pub fn signature(self) -> (Vec<ValType>, Vec<ValType>) {
-        let value = [I32, I64];
-        match self {
-            Helper::Fail => (vec![I32, I32, I32, I32, I64, I32, I64], vec![]),
-            Helper::Alloc => (vec![I32], vec![I32]),
-            Helper::Hash => (vec![I32, I32, I32], vec![I32]),
-            Helper::Equal => (vec![I32, I32, I32, I32, I32], vec![I32]),
-            Helper::CmpIntFloat => (vec![I32, I64, I32, I64], vec![I32]),
-            Helper::CmpNum | Helper::CmpVal => (vec![I32, I64, I32, I64], vec![I32]),
-            Helper::CmpVals => (vec![I32, I32, I32], vec![I32]),
-            Helper::Binary(_) => (vec![I32, I64, I32, I64, I32], value.to_vec()),
-            Helper::MulOverflows => (vec![I64, I64], vec![I32]),
-            Helper::Neg => (vec![I32, I64, I32], value.to_vec()),
-            Helper::Canon => (vec![F64, I32, I32, I32, I64, I32, I64], value.to_vec()),
-            Helper::Order => (vec![I32, I64, I32, I64, I32, I32], vec![I32]),
-            Helper::Builtin(b) => {
-                let n = if b == Builtin::Round { 2 } else { b.arity().0 };
-                let mut params: Vec<ValType> = (0..n).flat_map(|_| value).collect();
-                params.push(I32);
-                (params, value.to_vec())
-            }
-            Helper::HashBytes => (vec![I32, I32], vec![I32]),
-            Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
-            Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
-            Helper::IndexProbe(_) => (vec![I32], vec![I32]),
-            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
-            Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
-            Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
-                (vec![I32, I32], vec![])
-            }
-            Helper::Merge => (vec![I32], vec![I32]),
-            Helper::Flush(_) => (vec![I32], vec![]),
-            Helper::MergeAll => (vec![], vec![I32]),
-            Helper::InternGrow | Helper::SymInit | Helper::Settle => (vec![], vec![]),
-            Helper::SetGrow
-            | Helper::SetDense
-            | Helper::IndexGrow
-            | Helper::IndexCatchUp
-            | Helper::OutPush => (vec![I32], vec![]),
-            Helper::Sort => (vec![I32, I32, I32], vec![]),
-            Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
-            Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),
-            Helper::SetSorted => (vec![I32, I32, I32], vec![I32]),
-            Helper::Snapshot => (vec![I32, I32, I32, I32], vec![]),
-            Helper::OutResult => (value.to_vec(), vec![]),
-        }
-    }
-
-    /// Emits the helper's body.
-    pub fn body(self, m: &mut Module<'_>) -> Result<Function, CodegenError> {
-        let n = m.declared_params(FnKey::Rt(self));
-        Ok(match self {
-            Helper::Fail => memory::fail(m, n),
-            Helper::Alloc => memory::alloc(m, n),
-            Helper::Hash => values::hash(m, n),
-            Helper::Equal => values::equal(m, n),
-            Helper::CmpIntFloat => values::cmp_int_float(n),
-            Helper::CmpNum => values::cmp_num(m, n),
-            Helper::CmpVal => values::cmp_val(m, n),
-            Helper::CmpVals => values::cmp_vals(m, n),
-            Helper::Binary(op) => arith::binary(m, n, op)?,
-            Helper::MulOverflows => arith::mul_overflows(n),
-            Helper::Neg => arith::neg(m, n),
-            Helper::Canon => arith::canon(m, n),
-            Helper::Order => arith::order(m, n),
-            Helper::Builtin(b) => builtins::builtin(m, n, b)?,
-            Helper::HashBytes => symbols::hash_bytes(n),
-            Helper::CmpBytes => symbols::cmp_bytes(n),
-            Helper::InternGrow => symbols::intern_grow(m, n),
-            Helper::Intern => symbols::intern(m, n),
-            Helper::SymInit => symbols::sym_init(m, n),
-            Helper::Concat => symbols::concat(m, n),
-            Helper::TextCmp => symbols::text_cmp(m, n),
-            Helper::SetInsert(arity) => tables::set_insert(m, n, arity),
-            Helper::SetGrow => tables::table_grow(m, n, (SET_TBL, SET_TCAP), 8),
-            Helper::SetDense => dense::set_dense(m, n),
-            Helper::SortDense => dense::sort_dense(m, n),
-            Helper::SetSorted => dense::set_sorted(m, n),
-            Helper::IndexGrow => tables::table_grow(m, n, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
-            Helper::IndexAdd => tables::index_add(m, n),
-            Helper::IndexProbe(ix) => tables::index_probe(m, n, ix)?,
-            Helper::LowerBound => tables::lower_bound(n),
-            Helper::IndexCatchUp => tables::index_catch_up(m, n),
-            Helper::Emit(arity) => tables::emit(m, n, arity),
-            Helper::Queue(arity) => batch::queue(m, n, arity),
-            Helper::Flush(arity) => batch::flush(m, n, arity),
-            Helper::Fact(arity) => tables::fact(m, n, arity),
-            Helper::Merge => tables::merge(n),
-            Helper::MergeAll => tables::merge_all(m, n),
-            Helper::Settle => tables::settle(m, n),
-            Helper::Sort => query::sort(m, n),
-            Helper::SortRanked => ranks::sort_ranked(m, n),
-            Helper::Snapshot => query::snapshot(m, n),
-            Helper::OutPush => query::out_push(m, n),
-            Helper::OutResult => query::out_result(m, n),
-            Helper::OutQuery => query::out_query(m, n),
-        })
+/// Emits the body of runtime helper `helper` into `f`.
+pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Function, CodegenError> {
+    match helper {
+        Helper::Fail => memory::fail(m, f),
+        Helper::Alloc => memory::alloc(m, f),
+        Helper::Hash => values::hash(f),
+        Helper::Equal => values::equal(f),
+        Helper::CmpIntFloat => values::cmp_int_float(f),
+        Helper::CmpNum => values::cmp_num(m, f),
+        Helper::CmpVal => values::cmp_val(m, f),
+        Helper::CmpVals => values::cmp_vals(m, f),
+        Helper::Binary(op) => arith::binary(m, f, op),
+        Helper::MulOverflows => arith::mul_overflows(f),
+        Helper::Neg => arith::neg(m, f),
+        Helper::Canon => arith::canon(m, f),
+        Helper::Order => arith::order(m, f),
+        Helper::Builtin(b) => builtins::builtin(m, f, b),
+        Helper::HashBytes => symbols::hash_bytes(f),
+        Helper::CmpBytes => symbols::cmp_bytes(f),
+        Helper::InternGrow => symbols::intern_grow(m, f),
+        Helper::Intern => symbols::intern(m, f),
+        Helper::SymInit => symbols::sym_init(m, f),
+        Helper::Concat => symbols::concat(m, f),
+        Helper::TextCmp => symbols::text_cmp(m, f),
+        Helper::SetInsert(arity) => set::set_insert(m, f, arity),
+        Helper::SetGrow => hash_table::table_grow(m, f, (SET_TBL, SET_TCAP), 8),
+        Helper::SetDense => dense::set_dense(m, f),
+        Helper::SortDense => dense::sort_dense(m, f),
+        Helper::SetSorted => dense::set_sorted(f),
+        Helper::IndexGrow => hash_table::table_grow(m, f, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
+        Helper::IndexAdd => index::index_add(m, f),
+        Helper::IndexProbe(ix) => index::index_probe(m, f, ix),
+        Helper::LowerBound => index::lower_bound(f),
+        Helper::IndexCatchUp => index::index_catch_up(m, f),
+        Helper::Emit(arity) => round::emit(m, f, arity),
+        Helper::Queue(arity) => batch::queue(m, f, arity),
+        Helper::Flush(arity) => batch::flush(m, f, arity),
+        Helper::Fact(arity) => round::fact(m, f, arity),
+        Helper::Merge => round::merge(f),
+        Helper::MergeAll => round::merge_all(m, f),
+        Helper::Settle => round::settle(m, f),
+        Helper::Sort => query::sort(m, f),
+        Helper::SortRanked => ranks::sort_ranked(m, f),
+        Helper::Snapshot => query::snapshot(m, f),
+        Helper::OutPush => query::out_push(m, f),
+        Helper::OutResult => query::out_result(m, f),
+        Helper::OutQuery => query::out_query(m, f),
     }
 }

@@ -2,33 +2,34 @@
 //! sorted canonically (by rank, see `ranks`, or else a merge sort over row pointers),
 //! and the output records.
 
-use super::Helper;
-use super::values::{copy_words, loop_end, loop_start};
+use super::values::copy_words;
 use crate::abi::*;
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, loop_end, loop_start, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes `min(local a + local b, local n)`.
-fn min_sum(f: &mut FnBuilder, a: u32, b: u32, n: u32) {
+fn min_sum(f: &mut FnBuilder, a: Local, b: Local, n: Local) {
     f.ins()
-        .local_get(a)
-        .local_get(b)
+        .get(a)
+        .get(b)
         .i32_add()
-        .local_get(n)
-        .local_get(a)
-        .local_get(b)
+        .get(n)
+        .get(a)
+        .get(b)
         .i32_add()
-        .local_get(n)
+        .get(n)
         .i32_lt_u()
         .select();
 }
 
 /// Pushes the i32 at `base + index * 4`.
-fn load_at(f: &mut FnBuilder, base: u32, index: u32) {
+fn load_at(f: &mut FnBuilder, base: Local, index: Local) {
     f.ins()
-        .local_get(base)
-        .local_get(index)
+        .get(base)
+        .get(index)
         .i32_const(4)
         .i32_mul()
         .i32_add()
@@ -38,28 +39,28 @@ fn load_at(f: &mut FnBuilder, base: u32, index: u32) {
 /// Where a pattern is: in a local, or at a constant address.
 #[derive(Clone, Copy)]
 enum At {
-    Local(u32),
+    Local(Local),
     Addr(u32),
 }
 
 /// Adds to local `width` the number of `?` columns (tag 0) among the `arity` values of
 /// the pattern `at`, counting with local `c` (which must be 0).
-fn count_unbound(f: &mut FnBuilder, at: At, arity: u32, c: u32, width: u32) {
+fn count_unbound(f: &mut FnBuilder, at: At, arity: Local, c: Local, width: Local) {
     loop_start(f, c, arity);
-    f.ins().local_get(width);
+    f.ins().get(width);
     is_unbound(f, at, c);
-    f.ins().i32_add().local_set(width);
+    f.ins().i32_add().set(width);
     loop_end(f, c);
 }
 
 /// Pushes whether column `c` (a local) of the pattern `at` is `?` (tag 0).
-fn is_unbound(f: &mut FnBuilder, at: At, c: u32) {
+fn is_unbound(f: &mut FnBuilder, at: At, c: Local) {
     match at {
-        At::Local(pattern) => f.ins().local_get(pattern),
+        At::Local(pattern) => f.ins().get(pattern),
         At::Addr(addr) => f.ins().i32_const(addr as i32),
     };
     f.ins()
-        .local_get(c)
+        .get(c)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
@@ -68,59 +69,53 @@ fn is_unbound(f: &mut FnBuilder, at: At, c: u32) {
 }
 
 /// `dst[k] = src[from]; from += 1` (i32 elements).
-fn take_next(f: &mut FnBuilder, dst: u32, k: u32, src: u32, from: u32) {
-    f.ins()
-        .local_get(dst)
-        .local_get(k)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add();
+fn take_next(f: &mut FnBuilder, dst: Local, k: Local, src: Local, from: Local) {
+    f.ins().get(dst).get(k).i32_const(4).i32_mul().i32_add();
     load_at(f, src, from);
     f.ins()
         .i32_store(m32(0))
-        .local_get(from)
+        .get(from)
         .i32_const(1)
         .i32_add()
-        .local_set(from);
+        .set(from);
 }
 
-pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
-    let (ptrs, count, width) = (0, 1, 2);
+pub(super) fn sort(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [ptrs, count, width] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let cmp = m.rt(Helper::CmpVals);
-    let mut f = FnBuilder::new(n);
     let [src, dst, w, w2, i, mid, hi, a, b, k, take] = [(); 11].map(|_| f.local(ValType::I32));
     f.ins()
-        .local_get(ptrs)
-        .local_set(src)
-        .local_get(count)
+        .get(ptrs)
+        .set(src)
+        .get(count)
         .i32_const(4)
         .i32_mul()
         .call_fn(alloc)
-        .local_set(dst)
+        .set(dst)
         .i32_const(1)
-        .local_set(w);
+        .set(w);
     loop_start(&mut f, w, count);
     f.ins()
-        .local_get(w)
+        .get(w)
         .i32_const(1)
         .i32_shl()
-        .local_set(w2)
+        .set(w2)
         .i32_const(0)
-        .local_set(i);
+        .set(i);
     loop_start(&mut f, i, count);
     min_sum(&mut f, i, w, count);
-    f.ins().local_tee(mid).local_set(b);
+    f.ins().tee(mid).set(b);
     min_sum(&mut f, i, w2, count);
-    f.ins().local_set(hi).local_get(i).local_tee(a).local_set(k);
+    f.ins().set(hi).get(i).tee(a).set(k);
     loop_start(&mut f, k, hi);
     f.ins()
-        .local_get(a)
-        .local_get(mid)
+        .get(a)
+        .get(mid)
         .i32_lt_u()
         .if_(BlockType::Result(ValType::I32))
-        .local_get(b)
-        .local_get(hi)
+        .get(b)
+        .get(hi)
         .i32_ge_u()
         .if_(BlockType::Result(ValType::I32))
         .i32_const(1)
@@ -128,7 +123,7 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     load_at(&mut f, src, a);
     load_at(&mut f, src, b);
     f.ins()
-        .local_get(width)
+        .get(width)
         .call_fn(cmp)
         .i32_const(0)
         .i32_le_s()
@@ -136,7 +131,7 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
         .else_()
         .i32_const(0)
         .end()
-        .local_tee(take)
+        .tee(take)
         .if_(BlockType::Empty);
     take_next(&mut f, dst, k, src, a);
     f.ins().else_();
@@ -145,34 +140,34 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
     loop_end(&mut f, k);
     // Next pair of runs: i += 2w (loop_end adds 1, so add 2w - 1 first).
     f.ins()
-        .local_get(i)
-        .local_get(w2)
+        .get(i)
+        .get(w2)
         .i32_add()
         .i32_const(1)
         .i32_sub()
-        .local_set(i);
+        .set(i);
     loop_end(&mut f, i);
     // Swap the buffers; double the run width (loop_end adds 1: add w - 1 first).
     f.ins()
-        .local_get(src)
-        .local_get(dst)
-        .local_set(src)
-        .local_set(dst)
-        .local_get(w)
+        .get(src)
+        .get(dst)
+        .set(src)
+        .set(dst)
+        .get(w)
         .i32_const(1)
         .i32_sub()
-        .local_get(w)
+        .get(w)
         .i32_add()
-        .local_set(w);
+        .set(w);
     loop_end(&mut f, w);
     f.ins()
-        .local_get(src)
-        .local_get(ptrs)
+        .get(src)
+        .get(ptrs)
         .i32_ne()
         .if_(BlockType::Empty)
-        .local_get(ptrs)
-        .local_get(src)
-        .local_get(count)
+        .get(ptrs)
+        .get(src)
+        .get(count)
         .i32_const(4)
         .i32_mul()
         .memory_copy(0, 0)
@@ -183,14 +178,13 @@ pub(super) fn sort(m: &mut Module<'_>, n: u32) -> Function {
 // `Snapshot` stores a count and then an address: an output record's count and rows.
 const _: () = assert!(OUT_ROWS == OUT_COUNT + 4);
 
-pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, pattern, project, out) = (0, 1, 2, 3);
+pub(super) fn snapshot(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rel, pattern, project, out] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let sort = m.rt(Helper::Sort);
     let ranked = m.rt(Helper::SortRanked);
     let dense = m.dense.then(|| m.rt(Helper::SortDense));
     let set_sorted = m.dense.then(|| m.rt(Helper::SetSorted));
-    let mut f = FnBuilder::new(n);
     let [
         arity,
         rows,
@@ -213,170 +207,165 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
         sorted,
     ] = [(); 19].map(|_| f.local(ValType::I32));
     f.ins()
-        .local_get(rel)
+        .get(rel)
         .i32_load(m32(SET_ARITY))
-        .local_set(arity)
-        .local_get(rel)
+        .set(arity)
+        .get(rel)
         .i32_load(m32(SET_ROWS))
-        .local_set(rows)
-        .local_get(rel)
+        .set(rows)
+        .get(rel)
         .i32_load(m32(REL_VISIBLE))
-        .local_set(len);
+        .set(len);
     count_unbound(&mut f, At::Local(pattern), arity, c, free);
     f.ins()
-        .local_get(free)
-        .local_get(arity)
-        .local_get(project)
+        .get(free)
+        .get(arity)
+        .get(project)
         .select()
-        .local_tee(width)
+        .tee(width)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
-        .local_set(wsz);
+        .set(wsz);
     f.ins()
-        .local_get(len)
-        .local_get(wsz)
+        .get(len)
+        .get(wsz)
         .i32_mul()
         .call_fn(alloc)
-        .local_set(buf)
-        .local_get(len)
-        .local_set(count)
+        .set(buf)
+        .get(len)
+        .set(count)
         // Every column `?`: every visible row, as it is. A dense answer (in a module
         // for long runs) is written in order from the set's bitmap when it holds every
         // row, else from the set's rows through a new one; else, one copy.
-        .local_get(free)
-        .local_get(arity)
+        .get(free)
+        .get(arity)
         .i32_eq()
         .if_(BlockType::Empty);
     if let (Some(dense), Some(set_sorted)) = (dense, set_sorted) {
         f.ins()
-            .local_get(rel)
-            .local_get(buf)
-            .local_get(len)
+            .get(rel)
+            .get(buf)
+            .get(len)
             .call_fn(set_sorted)
             .if_(BlockType::Result(ValType::I32))
             .i32_const(1)
             .else_()
-            .local_get(rows)
-            .local_get(buf)
-            .local_get(len)
-            .local_get(width)
+            .get(rows)
+            .get(buf)
+            .get(len)
+            .get(width)
             .call_fn(dense)
             .end()
-            .local_tee(sorted)
+            .tee(sorted)
             .i32_eqz()
             .if_(BlockType::Empty);
     }
     f.ins()
-        .local_get(buf)
-        .local_get(rows)
-        .local_get(len)
-        .local_get(wsz)
+        .get(buf)
+        .get(rows)
+        .get(len)
+        .get(wsz)
         .i32_mul()
         .memory_copy(0, 0);
     if dense.is_some() {
         f.ins().end();
     }
-    f.ins().else_().i32_const(0).local_set(count);
+    f.ins().else_().i32_const(0).set(count);
     loop_start(&mut f, r, len);
     f.ins()
-        .local_get(rows)
-        .local_get(r)
-        .local_get(arity)
+        .get(rows)
+        .get(r)
+        .get(arity)
         .i32_mul()
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .local_set(row)
+        .set(row)
         .i32_const(1)
-        .local_set(ok)
+        .set(ok)
         .i32_const(0)
-        .local_set(c);
+        .set(c);
     loop_start(&mut f, c, arity);
     // pc = pattern + c * 16; a non-`?` column must be equal (canonical values: bitwise).
     f.ins()
-        .local_get(pattern)
-        .local_get(c)
+        .get(pattern)
+        .get(c)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
-        .local_tee(j)
+        .tee(j)
         .i32_add()
-        .local_tee(pc)
+        .tee(pc)
         .i32_load(m32(0))
         .if_(BlockType::Empty)
-        .local_get(pc)
+        .get(pc)
         .i32_load(m32(0))
-        .local_get(row)
-        .local_get(j)
+        .get(row)
+        .get(j)
         .i32_add()
         .i32_load(m32(0))
         .i32_ne()
-        .local_get(pc)
+        .get(pc)
         .i64_load(m64(8))
-        .local_get(row)
-        .local_get(j)
+        .get(row)
+        .get(j)
         .i32_add()
         .i64_load(m64(8))
         .i64_ne()
         .i32_or()
         .if_(BlockType::Empty)
         .i32_const(0)
-        .local_set(ok)
+        .set(ok)
         .end()
         .end();
     loop_end(&mut f, c);
     f.ins()
-        .local_get(ok)
+        .get(ok)
         .if_(BlockType::Empty)
-        .local_get(buf)
-        .local_get(count)
-        .local_get(wsz)
+        .get(buf)
+        .get(count)
+        .get(wsz)
         .i32_mul()
         .i32_add()
-        .local_set(dst)
-        .local_get(project)
+        .set(dst)
+        .get(project)
         .if_(BlockType::Empty)
         .i32_const(0)
-        .local_set(j)
+        .set(j)
         .i32_const(0)
-        .local_set(c);
+        .set(c);
     loop_start(&mut f, c, arity);
     is_unbound(&mut f, At::Local(pattern), c);
     f.ins()
         .if_(BlockType::Empty)
-        .local_get(dst)
-        .local_get(j)
+        .get(dst)
+        .get(j)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .local_set(pc)
-        .local_get(row)
-        .local_get(c)
+        .set(pc)
+        .get(row)
+        .get(c)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .local_set(from);
+        .set(from);
     for word in [0, 8] {
         f.ins()
-            .local_get(pc)
-            .local_get(from)
+            .get(pc)
+            .get(from)
             .i64_load(m64(word))
             .i64_store(m64(word));
     }
-    f.ins()
-        .local_get(j)
-        .i32_const(1)
-        .i32_add()
-        .local_set(j)
-        .end();
+    f.ins().get(j).i32_const(1).i32_add().set(j).end();
     loop_end(&mut f, c);
     f.ins().else_();
     copy_words(&mut f, dst, row, wsz, j);
     f.ins()
         .end()
-        .local_get(count)
+        .get(count)
         .i32_const(1)
         .i32_add()
-        .local_set(count)
+        .set(count)
         .end();
     loop_end(&mut f, r);
     f.ins().end();
@@ -386,18 +375,18 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
     // (then copied back).
     if let Some(dense) = dense {
         f.ins()
-            .local_get(sorted)
+            .get(sorted)
             .if_(BlockType::Result(ValType::I32))
             .i32_const(1)
             .else_()
-            .local_get(free)
-            .local_get(arity)
+            .get(free)
+            .get(arity)
             .i32_ne()
             .if_(BlockType::Result(ValType::I32))
-            .local_get(buf)
-            .local_get(buf)
-            .local_get(count)
-            .local_get(width)
+            .get(buf)
+            .get(buf)
+            .get(count)
+            .get(width)
             .call_fn(dense)
             .else_()
             .i32_const(0)
@@ -406,94 +395,84 @@ pub(super) fn snapshot(m: &mut Module<'_>, n: u32) -> Function {
             .i32_const(1)
             .else_();
     }
-    f.ins()
-        .local_get(buf)
-        .local_get(count)
-        .local_get(width)
-        .call_fn(ranked);
+    f.ins().get(buf).get(count).get(width).call_fn(ranked);
     if dense.is_some() {
         f.ins().end().end();
     }
     f.ins()
         .i32_eqz()
         .if_(BlockType::Empty)
-        .local_get(count)
+        .get(count)
         .i32_const(4)
         .i32_mul()
         .call_fn(alloc)
-        .local_set(ptrs)
+        .set(ptrs)
         .i32_const(0)
-        .local_set(r);
+        .set(r);
     loop_start(&mut f, r, count);
     f.ins()
-        .local_get(ptrs)
-        .local_get(r)
+        .get(ptrs)
+        .get(r)
         .i32_const(4)
         .i32_mul()
         .i32_add()
-        .local_get(buf)
-        .local_get(r)
-        .local_get(wsz)
+        .get(buf)
+        .get(r)
+        .get(wsz)
         .i32_mul()
         .i32_add()
         .i32_store(m32(0));
     loop_end(&mut f, r);
     f.ins()
-        .local_get(ptrs)
-        .local_get(count)
-        .local_get(width)
+        .get(ptrs)
+        .get(count)
+        .get(width)
         .call_fn(sort)
-        .local_get(count)
-        .local_get(wsz)
+        .get(count)
+        .get(wsz)
         .i32_mul()
         .call_fn(alloc)
-        .local_set(fin)
+        .set(fin)
         .i32_const(0)
-        .local_set(r);
+        .set(r);
     loop_start(&mut f, r, count);
-    f.ins()
-        .local_get(fin)
-        .local_get(r)
-        .local_get(wsz)
-        .i32_mul()
-        .i32_add();
+    f.ins().get(fin).get(r).get(wsz).i32_mul().i32_add();
     load_at(&mut f, ptrs, r);
-    f.ins().local_get(wsz).memory_copy(0, 0);
+    f.ins().get(wsz).memory_copy(0, 0);
     loop_end(&mut f, r);
     f.ins()
-        .local_get(buf)
-        .local_get(fin)
-        .local_get(count)
-        .local_get(wsz)
+        .get(buf)
+        .get(fin)
+        .get(count)
+        .get(wsz)
         .i32_mul()
         .memory_copy(0, 0)
         .end();
     // Free the work buffers: nothing else was allocated after `buf`.
     f.ins()
-        .local_get(buf)
-        .local_get(count)
-        .local_get(wsz)
+        .get(buf)
+        .get(count)
+        .get(wsz)
         .i32_mul()
         .i32_add()
         .global_set(Global::Heap.index())
-        .local_get(out)
-        .local_get(count)
+        .get(out)
+        .get(count)
         .i32_store(m32(0))
-        .local_get(out)
-        .local_get(buf)
+        .get(out)
+        .get(buf)
         .i32_store(m32(4));
     f.finish()
 }
 
-pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
-    let rec = 0;
+pub(super) fn out_push(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rec] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let (ptr, len, cap) = (
         Global::OutPtr.index(),
         Global::OutLen.index(),
         Global::OutCap.index(),
     );
-    let mut f = FnBuilder::new(n);
     let new = f.local(ValType::I32);
     f.ins()
         .global_get(len)
@@ -510,13 +489,13 @@ pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(4)
         .i32_mul()
         .call_fn(alloc)
-        .local_tee(new)
+        .tee(new)
         .global_get(ptr)
         .global_get(len)
         .i32_const(4)
         .i32_mul()
         .memory_copy(0, 0)
-        .local_get(new)
+        .get(new)
         .global_set(ptr)
         .end()
         .global_get(ptr)
@@ -524,7 +503,7 @@ pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(4)
         .i32_mul()
         .i32_add()
-        .local_get(rec)
+        .get(rec)
         .i32_store(m32(0))
         .global_get(len)
         .i32_const(1)
@@ -533,77 +512,75 @@ pub(super) fn out_push(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn out_result(m: &mut Module<'_>, n: u32) -> Function {
-    let (t, p) = (0, 1);
+pub(super) fn out_result(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [t, p] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let push = m.rt(Helper::OutPush);
-    let mut f = FnBuilder::new(n);
     let rec = f.local(ValType::I32);
     f.ins()
         .i32_const(32)
         .call_fn(alloc)
-        .local_tee(rec)
+        .tee(rec)
         .i32_const(0)
         .i32_store(m32(OUT_KIND))
-        .local_get(rec)
-        .local_get(t)
+        .get(rec)
+        .get(t)
         .i32_store(m32(OUT_VALUE))
-        .local_get(rec)
-        .local_get(p)
+        .get(rec)
+        .get(p)
         .i64_store(m64(OUT_VALUE + 8))
-        .local_get(rec)
+        .get(rec)
         .call_fn(push);
     f.finish()
 }
 
-pub(super) fn out_query(m: &mut Module<'_>, n: u32) -> Function {
-    let (rel, rel_id) = (0, 1);
+pub(super) fn out_query(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rel, rel_id] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let snapshot = m.rt(Helper::Snapshot);
     let push = m.rt(Helper::OutPush);
-    let mut f = FnBuilder::new(n);
     let [rec, arity, c, width] = [(); 4].map(|_| f.local(ValType::I32));
     f.ins()
-        .local_get(rel)
+        .get(rel)
         .i32_load(m32(SET_ARITY))
-        .local_tee(arity)
+        .tee(arity)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_const(OUT_ARGS as i32)
         .i32_add()
         .call_fn(alloc)
-        .local_tee(rec)
+        .tee(rec)
         .i32_const(OUT_ARGS as i32)
         .i32_add()
         .i32_const(SCRATCH as i32)
-        .local_get(arity)
+        .get(arity)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .memory_copy(0, 0);
     count_unbound(&mut f, At::Addr(SCRATCH), arity, c, width);
     f.ins()
-        .local_get(rec)
+        .get(rec)
         .i32_const(1)
         .i32_store(m32(OUT_KIND))
-        .local_get(rec)
-        .local_get(rel_id)
+        .get(rec)
+        .get(rel_id)
         .i32_store(m32(OUT_REL))
-        .local_get(rec)
-        .local_get(arity)
+        .get(rec)
+        .get(arity)
         .i32_store(m32(OUT_ARITY))
-        .local_get(rec)
-        .local_get(width)
+        .get(rec)
+        .get(width)
         .i32_store(m32(OUT_WIDTH))
-        .local_get(rel)
-        .local_get(rec)
+        .get(rel)
+        .get(rec)
         .i32_const(OUT_ARGS as i32)
         .i32_add()
         .i32_const(1)
-        .local_get(rec)
+        .get(rec)
         .i32_const(OUT_COUNT as i32)
         .i32_add()
         .call_fn(snapshot)
-        .local_get(rec)
+        .get(rec)
         .call_fn(push);
     f.finish()
 }

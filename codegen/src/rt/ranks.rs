@@ -6,10 +6,11 @@
 //! column for node ids below 65,536 in a large answer), instead of comparing values
 //! pairwise.
 
-use super::values::{loop_end, loop_start};
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, loop_end, loop_start, m32, m64};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Added to an Int to make its rank; Ints whose rank would reach [`SYMBOL_RANKS`] have none.
@@ -23,11 +24,13 @@ const SYMBOL_RANKS: i64 = i64::MIN;
 /// the rows' bytes and the radix passes' second buffer the other half, so the only
 /// allocations are the digit counters (1 KiB to 256 KiB, by the row count) and one
 /// word per column.
-pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
-    let (rows, count, width) = (0, 1, 2);
+pub(super) fn sort_ranked(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+) -> Result<Function, CodegenError> {
+    let [rows, count, width] = f.params();
     let written = m.program.symbols.written() as i64;
-    let alloc = m.rt(super::Helper::Alloc);
-    let mut f = FnBuilder::new(n);
+    let alloc = m.rt(Helper::Alloc);
     let [
         vals,
         keys,
@@ -53,34 +56,34 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
     ] = [(); 21].map(|_| f.local(ValType::I32));
     let [k, d] = [(); 2].map(|_| f.local(ValType::I64));
     f.ins()
-        .local_get(count)
-        .local_get(width)
+        .get(count)
+        .get(width)
         .i32_mul()
-        .local_set(vals)
-        .local_get(width)
+        .set(vals)
+        .get(width)
         .i32_const(8)
         .i32_mul()
-        .local_set(rs);
+        .set(rs);
     // Every value must have a rank (checked before anything is overwritten).
     loop_start(&mut f, i, vals);
     value_at(&mut f, rows, i, v);
     f.ins()
-        .local_get(v)
+        .get(v)
         .i32_load(m32(0))
         .i32_const(TAG_INT)
         .i32_eq()
-        .local_get(v)
+        .get(v)
         .i64_load(m64(8))
         .i64_const(INT_OFFSET)
         .i64_add()
         .i64_const(SYMBOL_RANKS)
         .i64_lt_u()
         .i32_and()
-        .local_get(v)
+        .get(v)
         .i32_load(m32(0))
         .i32_const(TAG_SYM)
         .i32_eq()
-        .local_get(v)
+        .get(v)
         .i64_load(m64(8))
         .i64_const(written)
         .i64_lt_u()
@@ -93,84 +96,84 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .end();
     loop_end(&mut f, i);
     f.ins()
-        .local_get(rs)
+        .get(rs)
         .call_fn(alloc)
-        .local_tee(diff)
+        .tee(diff)
         .i32_const(0)
-        .local_get(rs)
+        .get(rs)
         .memory_fill(0)
         // Digits of up to `most` bits: about log2(count), between 8 and 16.
         .i32_const(32)
-        .local_get(count)
+        .get(count)
         .i32_clz()
         .i32_sub()
-        .local_set(most)
-        .local_get(most)
+        .set(most)
+        .get(most)
         .i32_const(8)
-        .local_get(most)
+        .get(most)
         .i32_const(8)
         .i32_gt_u()
         .select()
-        .local_set(most)
-        .local_get(most)
+        .set(most)
+        .get(most)
         .i32_const(16)
-        .local_get(most)
+        .get(most)
         .i32_const(16)
         .i32_lt_u()
         .select()
-        .local_set(most)
+        .set(most)
         .i32_const(4)
-        .local_get(most)
+        .get(most)
         .i32_shl()
         .call_fn(alloc)
-        .local_set(hist)
-        .local_get(rows)
-        .local_set(keys)
-        .local_get(rows)
-        .local_get(vals)
+        .set(hist)
+        .get(rows)
+        .set(keys)
+        .get(rows)
+        .get(vals)
         .i32_const(8)
         .i32_mul()
         .i32_add()
-        .local_set(tmp)
+        .set(tmp)
         .i32_const(0)
-        .local_set(i);
+        .set(i);
     // Rank i goes to `rows + 8i`, over values already read; `diff[j]` collects the bits
     // in which column j differs from row 0's.
     loop_start(&mut f, i, vals);
     value_at(&mut f, rows, i, v);
     f.ins()
-        .local_get(v)
+        .get(v)
         .i64_load(m64(8))
-        .local_tee(k)
+        .tee(k)
         .i64_const(INT_OFFSET)
         .i64_add()
-        .local_get(k)
+        .get(k)
         .i64_const(SYMBOL_RANKS)
         .i64_or()
-        .local_get(v)
+        .get(v)
         .i32_load(m32(0))
         .i32_const(TAG_INT)
         .i32_eq()
         .select()
-        .local_set(k)
-        .local_get(keys)
-        .local_get(i)
+        .set(k)
+        .get(keys)
+        .get(i)
         .i32_const(8)
         .i32_mul()
         .i32_add()
-        .local_get(k)
+        .get(k)
         .i64_store(m64(0))
-        .local_get(diff)
-        .local_get(j)
+        .get(diff)
+        .get(j)
         .i32_const(8)
         .i32_mul()
         .i32_add()
-        .local_tee(a)
-        .local_get(a)
+        .tee(a)
+        .get(a)
         .i64_load(m64(0))
-        .local_get(k)
-        .local_get(keys)
-        .local_get(j)
+        .get(k)
+        .get(keys)
+        .get(j)
         .i32_const(8)
         .i32_mul()
         .i32_add()
@@ -178,82 +181,82 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         .i64_xor()
         .i64_or()
         .i64_store(m64(0))
-        .local_get(j)
+        .get(j)
         .i32_const(1)
         .i32_add()
-        .local_tee(j)
+        .tee(j)
         .i32_const(0)
-        .local_get(j)
-        .local_get(width)
+        .get(j)
+        .get(width)
         .i32_lt_u()
         .select()
-        .local_set(j);
+        .set(j);
     loop_end(&mut f, i);
     // LSD: the last column first, each from the lowest bit in which its ranks differ to
     // the highest, in the fewest digits of at most `most` bits (a column whose ranks are
     // all equal takes no pass).
     f.ins()
-        .local_get(width)
-        .local_set(j)
+        .get(width)
+        .set(j)
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(j)
+        .get(j)
         .i32_eqz()
         .br_if(1)
-        .local_get(j)
+        .get(j)
         .i32_const(1)
         .i32_sub()
-        .local_tee(j)
+        .tee(j)
         .i32_const(8)
         .i32_mul()
-        .local_get(diff)
+        .get(diff)
         .i32_add()
         .i64_load(m64(0))
-        .local_tee(d)
+        .tee(d)
         .i64_ctz()
         .i32_wrap_i64()
-        .local_set(lo)
+        .set(lo)
         .i32_const(64)
-        .local_get(d)
+        .get(d)
         .i64_clz()
         .i32_wrap_i64()
         .i32_sub()
-        .local_get(lo)
+        .get(lo)
         .i32_sub()
-        .local_tee(span)
+        .tee(span)
         .if_(BlockType::Empty)
         // bits = ceil(span / passes), passes = ceil(span / most).
-        .local_get(span)
-        .local_get(span)
-        .local_get(most)
+        .get(span)
+        .get(span)
+        .get(most)
         .i32_add()
         .i32_const(1)
         .i32_sub()
-        .local_get(most)
+        .get(most)
         .i32_div_u()
-        .local_tee(bits)
+        .tee(bits)
         .i32_add()
         .i32_const(1)
         .i32_sub()
-        .local_get(bits)
+        .get(bits)
         .i32_div_u()
-        .local_set(bits)
+        .set(bits)
         .i32_const(1)
-        .local_get(bits)
+        .get(bits)
         .i32_shl()
         .i32_const(1)
         .i32_sub()
-        .local_set(mask)
-        .local_get(lo)
-        .local_set(s)
-        .local_get(lo)
-        .local_get(span)
+        .set(mask)
+        .get(lo)
+        .set(s)
+        .get(lo)
+        .get(span)
         .i32_add()
-        .local_set(span)
+        .set(span)
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(s)
-        .local_get(span)
+        .get(s)
+        .get(span)
         .i32_ge_u()
         .br_if(1);
     pass(
@@ -262,14 +265,14 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
         [r, a, b, w, pos, sum],
     );
     f.ins()
-        .local_get(keys)
-        .local_get(tmp)
-        .local_set(keys)
-        .local_set(tmp)
-        .local_get(s)
-        .local_get(bits)
+        .get(keys)
+        .get(tmp)
+        .set(keys)
+        .set(tmp)
+        .get(s)
+        .get(bits)
         .i32_add()
-        .local_set(s)
+        .set(s)
         .br(0)
         .end()
         .end()
@@ -281,48 +284,48 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
     // covers ranks 2i - vals and 2i - vals + 1 of the second half, or 2i and 2i + 1 of
     // the first: forwards or backwards, each rank is read before it is overwritten.
     f.ins()
-        .local_get(keys)
-        .local_get(rows)
+        .get(keys)
+        .get(rows)
         .i32_ne()
-        .local_set(a)
+        .set(a)
         .i32_const(0)
-        .local_set(i);
+        .set(i);
     loop_start(&mut f, i, vals);
     f.ins()
-        .local_get(i)
-        .local_get(vals)
+        .get(i)
+        .get(vals)
         .i32_const(1)
         .i32_sub()
-        .local_get(i)
+        .get(i)
         .i32_sub()
-        .local_get(a)
+        .get(a)
         .select()
-        .local_set(r)
-        .local_get(keys)
-        .local_get(r)
+        .set(r)
+        .get(keys)
+        .get(r)
         .i32_const(8)
         .i32_mul()
         .i32_add()
         .i64_load(m64(0))
-        .local_set(k);
+        .set(k);
     value_at(&mut f, rows, r, v);
     f.ins()
-        .local_get(v)
+        .get(v)
         .i64_const(TAG_INT as i64)
         .i64_const(TAG_SYM as i64)
-        .local_get(k)
+        .get(k)
         .i64_const(0)
         .i64_ge_s()
         .select()
         .i64_store(m64(0))
-        .local_get(v)
-        .local_get(k)
+        .get(v)
+        .get(k)
         .i64_const(INT_OFFSET)
         .i64_sub()
-        .local_get(k)
+        .get(k)
         .i64_const(i64::MAX)
         .i64_and()
-        .local_get(k)
+        .get(k)
         .i64_const(0)
         .i64_ge_s()
         .select()
@@ -333,14 +336,14 @@ pub(super) fn sort_ranked(m: &mut Module<'_>, n: u32) -> Function {
 }
 
 /// Sets local `v` to the address of value `i` (a local) of `rows`.
-fn value_at(f: &mut FnBuilder, rows: u32, i: u32, v: u32) {
+fn value_at(f: &mut FnBuilder, rows: Local, i: Local, v: Local) {
     f.ins()
-        .local_get(rows)
-        .local_get(i)
+        .get(rows)
+        .get(i)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add()
-        .local_set(v);
+        .set(v);
 }
 
 /// One stable counting-sort pass of the `count` records of `rs` bytes at `src` into
@@ -348,33 +351,33 @@ fn value_at(f: &mut FnBuilder, rows: u32, i: u32, v: u32) {
 /// counters. The second array are scratch locals.
 fn pass(
     f: &mut FnBuilder,
-    [src, dst, hist, count, width, rs, j, s, mask]: [u32; 9],
-    [r, a, b, w, pos, sum]: [u32; 6],
+    [src, dst, hist, count, width, rs, j, s, mask]: [Local; 9],
+    [r, a, b, w, pos, sum]: [Local; 6],
 ) {
     // Pushes the address of the counter of the record at `a`.
     let byte = |f: &mut FnBuilder| {
         f.ins()
-            .local_get(a)
-            .local_get(j)
+            .get(a)
+            .get(j)
             .i32_const(8)
             .i32_mul()
             .i32_add()
             .i64_load(m64(0))
-            .local_get(s)
+            .get(s)
             .i64_extend_i32_u()
             .i64_shr_u()
             .i32_wrap_i64()
-            .local_get(mask)
+            .get(mask)
             .i32_and()
             .i32_const(4)
             .i32_mul()
-            .local_get(hist)
+            .get(hist)
             .i32_add();
     };
     f.ins()
-        .local_get(hist)
+        .get(hist)
         .i32_const(0)
-        .local_get(mask)
+        .get(mask)
         .i32_const(1)
         .i32_add()
         .i32_const(4)
@@ -383,71 +386,63 @@ fn pass(
     each_record(f, [src, a, r, count, rs], |f| {
         byte(f);
         f.ins()
-            .local_tee(b)
-            .local_get(b)
+            .tee(b)
+            .get(b)
             .i32_load(m32(0))
             .i32_const(1)
             .i32_add()
             .i32_store(m32(0));
     });
     // Counts become first positions.
-    f.ins()
-        .i32_const(0)
-        .local_set(sum)
-        .i32_const(0)
-        .local_set(r);
+    f.ins().i32_const(0).set(sum).i32_const(0).set(r);
     let buckets = pos;
-    f.ins()
-        .local_get(mask)
-        .i32_const(1)
-        .i32_add()
-        .local_set(buckets);
+    f.ins().get(mask).i32_const(1).i32_add().set(buckets);
     loop_start(f, r, buckets);
     f.ins()
-        .local_get(hist)
-        .local_get(r)
+        .get(hist)
+        .get(r)
         .i32_const(4)
         .i32_mul()
         .i32_add()
-        .local_tee(b)
+        .tee(b)
         .i32_load(m32(0))
-        .local_get(b)
-        .local_get(sum)
+        .get(b)
+        .get(sum)
         .i32_store(m32(0))
-        .local_get(sum)
+        .get(sum)
         .i32_add()
-        .local_set(sum);
+        .set(sum);
     loop_end(f, r);
     each_record(f, [src, a, r, count, rs], |f| {
         byte(f);
         f.ins()
-            .local_tee(b)
+            .tee(b)
             .i32_load(m32(0))
-            .local_tee(pos)
+            .tee(pos)
             .i32_const(1)
             .i32_add()
-            .local_set(sum)
-            .local_get(b)
-            .local_get(sum)
+            .set(sum)
+            .get(b)
+            .get(sum)
             .i32_store(m32(0))
-            .local_get(dst)
-            .local_get(pos)
-            .local_get(rs)
+            .get(dst)
+            .get(pos)
+            .get(rs)
             .i32_mul()
             .i32_add()
-            .local_set(b)
+            .set(b)
             .i32_const(0)
-            .local_set(w);
+            .set(w);
         loop_start(f, w, width);
         f.ins()
-            .local_get(b)
-            .local_get(w)
+            .get(b)
+            .get(w)
             .i32_const(8)
             .i32_mul()
-            .local_tee(pos)
+            .tee(pos)
             .i32_add()
-            .local_get(a)
-            .local_get(pos)
+            .get(a)
+            .get(pos)
             .i32_add()
             .i64_load(m64(0))
             .i64_store(m64(0));
@@ -459,16 +454,13 @@ fn pass(
 /// record's address in local `a` (counting in local `r`).
 fn each_record(
     f: &mut FnBuilder,
-    [src, a, r, count, rs]: [u32; 5],
+    [src, a, r, count, rs]: [Local; 5],
+
     body: impl FnOnce(&mut FnBuilder),
 ) {
-    f.ins()
-        .local_get(src)
-        .local_set(a)
-        .i32_const(0)
-        .local_set(r);
+    f.ins().get(src).set(a).i32_const(0).set(r);
     loop_start(f, r, count);
     body(f);
-    f.ins().local_get(a).local_get(rs).i32_add().local_set(a);
+    f.ins().get(a).get(rs).i32_add().set(a);
     loop_end(f, r);
 }

@@ -2,149 +2,40 @@
 //! IR's Symbols first, from a data segment), the intern hash table, and the
 //! Symbols made by concatenation and CHAR_AT.
 
-use super::Helper;
-use super::values::{fold_hash, loop_end, loop_start};
+use super::hash_table::{probe_entries, probe_free};
+use super::values::fold_hash;
 use crate::abi::{Global, SYM_ENTRY};
-use crate::builder::{FnBuilder, m32};
-use crate::module::{CallExt, Module};
+use crate::builder::{
+    CallExt, FnBuilder, Local, LocalExt, alloc_table, loop_end, loop_start, m32, words_end,
+    words_start,
+};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Loads the text pointer and byte length of the Symbol whose id is in i32 local
 /// `id` into locals `ptr` and `len` (`ptr` may be `id`).
-pub(super) fn push_text(f: &mut FnBuilder, id: u32, ptr: u32, len: u32) {
+pub(super) fn push_text(f: &mut FnBuilder, id: Local, ptr: Local, len: Local) {
     f.ins()
         .global_get(Global::SymPtr.index())
-        .local_get(id)
+        .get(id)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .i32_add()
-        .local_tee(ptr)
+        .tee(ptr)
         .i32_load(m32(4))
-        .local_set(len)
-        .local_get(ptr)
+        .set(len)
+        .get(ptr)
         .i32_load(m32(0))
-        .local_set(ptr);
-}
-
-/// Sets `out` to the address of the first free entry (i32 at +4 is 0) of the open
-/// addressing table `tbl` with `cap` entries of `stride` bytes, probing from hash `h`.
-pub(super) fn probe_free(f: &mut FnBuilder, tbl: u32, cap: u32, h: u32, stride: u32, out: u32) {
-    let i = f.local(ValType::I32);
-    f.ins()
-        .local_get(h)
-        .local_get(cap)
-        .i32_const(1)
-        .i32_sub()
-        .i32_and()
-        .local_set(i)
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(tbl)
-        .local_get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(out)
-        .i32_load(m32(4))
-        .i32_eqz()
-        .br_if(1)
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_get(cap)
-        .i32_const(1)
-        .i32_sub()
-        .i32_and()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
-}
-
-/// Emits the probe loop of an open-addressing table whose entries, `stride` bytes
-/// apart, start with `[hash: i32, id: i32]` (`id` 0 marks a free entry). From entry
-/// `i`, it stops at the first free entry; at each entry whose hash equals local `h`, it
-/// runs `on_hash` (with the entry's address in `e` and its id in `id`; the loop's
-/// block is label 2 there, so `br_if 2` ends the probe). `table` and `mask` push the
-/// table's address and `capacity - 1`.
-pub(super) fn probe_entries(
-    f: &mut FnBuilder,
-    table: impl Fn(&mut FnBuilder),
-    mask: impl Fn(&mut FnBuilder),
-    stride: u32,
-    [i, e, id, h]: [u32; 4],
-    on_hash: impl FnOnce(&mut FnBuilder),
-) {
-    f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
-    table(f);
-    f.ins()
-        .local_get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .local_tee(e)
-        .i32_load(m32(4))
-        .local_tee(id)
-        .i32_eqz()
-        .br_if(1)
-        .local_get(e)
-        .i32_load(m32(0))
-        .local_get(h)
-        .i32_eq()
-        .if_(BlockType::Empty);
-    on_hash(f);
-    f.ins().end().local_get(i).i32_const(1).i32_add();
-    mask(f);
-    f.ins().i32_and().local_set(i).br(0).end().end();
-}
-
-/// Allocates a zeroed table of `cap` entries of `stride` bytes into local `out`.
-pub(super) fn alloc_table(m: &mut Module<'_>, f: &mut FnBuilder, cap: u32, stride: u32, out: u32) {
-    let alloc = m.rt(Helper::Alloc);
-    f.ins()
-        .local_get(cap)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .call_fn(alloc)
-        .local_tee(out)
-        .i32_const(0)
-        .local_get(cap)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .memory_fill(0);
-}
-
-/// Opens a loop that runs while at least 8 bytes are left between local `i` and
-/// local `end`; close it with [`words_end`].
-pub(super) fn words_start(f: &mut FnBuilder, i: u32, end: u32) {
-    f.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(end)
-        .local_get(i)
-        .i32_sub()
-        .i32_const(8)
-        .i32_lt_u()
-        .br_if(1);
-}
-
-/// Advances `i` by 8 bytes and closes a loop opened by [`words_start`].
-pub(super) fn words_end(f: &mut FnBuilder, i: u32) {
-    f.ins()
-        .local_get(i)
-        .i32_const(8)
-        .i32_add()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
+        .set(ptr);
 }
 
 /// Pushes the 8 bytes at `base + i` as an i64.
-fn word_at(f: &mut FnBuilder, base: u32, i: u32) {
+fn word_at(f: &mut FnBuilder, base: Local, i: Local) {
     f.ins()
-        .local_get(base)
-        .local_get(i)
+        .get(base)
+        .get(i)
         .i32_add()
         .i64_load(crate::builder::mem(0, 0));
 }
@@ -152,59 +43,55 @@ fn word_at(f: &mut FnBuilder, base: u32, i: u32) {
 /// The text hash: FNV-style over 8-byte words, then the last bytes one by one, then a
 /// 64-bit finalizer folded to 32 bits. Word steps keep long strings (built by
 /// concatenation) cheap to intern.
-pub(super) fn hash_bytes(n: u32) -> Function {
+pub(super) fn hash_bytes(mut f: FnBuilder) -> Result<Function, CodegenError> {
     const PRIME: i64 = 0x0000_0100_0000_01b3;
-    let (ptr, len) = (0, 1);
-    let mut f = FnBuilder::new(n);
+    let [ptr, len] = f.params();
     let i = f.local(ValType::I32);
     let h = f.local(ValType::I64);
-    f.ins()
-        .i64_const(0xcbf2_9ce4_8422_2325_u64 as i64)
-        .local_set(h);
+    f.ins().i64_const(0xcbf2_9ce4_8422_2325_u64 as i64).set(h);
     let step = |f: &mut FnBuilder| {
-        f.ins().i64_xor().i64_const(PRIME).i64_mul().local_set(h);
+        f.ins().i64_xor().i64_const(PRIME).i64_mul().set(h);
     };
     words_start(&mut f, i, len);
-    f.ins().local_get(h);
+    f.ins().get(h);
     word_at(&mut f, ptr, i);
     step(&mut f);
     words_end(&mut f, i);
     loop_start(&mut f, i, len);
     f.ins()
-        .local_get(h)
-        .local_get(ptr)
-        .local_get(i)
+        .get(h)
+        .get(ptr)
+        .get(i)
         .i32_add()
         .i64_load8_u(crate::builder::mem(0, 0));
     step(&mut f);
     loop_end(&mut f, i);
     for _ in 0..2 {
         f.ins()
-            .local_get(h)
-            .local_get(h)
+            .get(h)
+            .get(h)
             .i64_const(33)
             .i64_shr_u()
             .i64_xor()
             .i64_const(0xff51_afd7_ed55_8ccd_u64 as i64)
             .i64_mul()
-            .local_set(h);
+            .set(h);
     }
     fold_hash(&mut f, h);
     f.finish()
 }
 
-pub(super) fn cmp_bytes(n: u32) -> Function {
-    let (a, alen, b, blen) = (0, 1, 2, 3);
-    let mut f = FnBuilder::new(n);
+pub(super) fn cmp_bytes(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [a, alen, b, blen] = f.params();
     let [i, end, x, y] = [(); 4].map(|_| f.local(ValType::I32));
     f.ins()
-        .local_get(alen)
-        .local_get(blen)
-        .local_get(alen)
-        .local_get(blen)
+        .get(alen)
+        .get(blen)
+        .get(alen)
+        .get(blen)
         .i32_lt_u()
         .select()
-        .local_set(end);
+        .set(end);
     // Equal 8-byte words are skipped; the first word that differs (or the tail) is
     // compared byte by byte, from `i` on.
     words_start(&mut f, i, end);
@@ -214,90 +101,91 @@ pub(super) fn cmp_bytes(n: u32) -> Function {
     words_end(&mut f, i);
     loop_start(&mut f, i, end);
     f.ins()
-        .local_get(a)
-        .local_get(i)
+        .get(a)
+        .get(i)
         .i32_add()
         .i32_load8_u(crate::builder::mem(0, 0))
-        .local_tee(x)
-        .local_get(b)
-        .local_get(i)
+        .tee(x)
+        .get(b)
+        .get(i)
         .i32_add()
         .i32_load8_u(crate::builder::mem(0, 0))
-        .local_tee(y)
+        .tee(y)
         .i32_ne()
         .if_(BlockType::Empty)
-        .local_get(x)
-        .local_get(y)
+        .get(x)
+        .get(y)
         .i32_gt_u()
-        .local_get(x)
-        .local_get(y)
+        .get(x)
+        .get(y)
         .i32_lt_u()
         .i32_sub()
         .return_()
         .end();
     loop_end(&mut f, i);
     f.ins()
-        .local_get(alen)
-        .local_get(blen)
+        .get(alen)
+        .get(blen)
         .i32_gt_u()
-        .local_get(alen)
-        .local_get(blen)
+        .get(alen)
+        .get(blen)
         .i32_lt_u()
         .i32_sub();
     f.finish()
 }
 
-pub(super) fn intern_grow(m: &mut Module<'_>, n: u32) -> Function {
-    let mut f = FnBuilder::new(n);
+pub(super) fn intern_grow(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+) -> Result<Function, CodegenError> {
     let [cap, tbl, old, oldcap, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
     f.ins()
         .global_get(Global::InternTbl.index())
-        .local_set(old)
+        .set(old)
         .global_get(Global::InternCap.index())
-        .local_tee(oldcap)
+        .tee(oldcap)
         .i32_const(1)
         .i32_shl()
         .i32_const(16)
-        .local_get(oldcap)
+        .get(oldcap)
         .select()
-        .local_set(cap);
+        .set(cap);
     alloc_table(m, &mut f, cap, 8, tbl);
     loop_start(&mut f, i, oldcap);
     f.ins()
-        .local_get(old)
-        .local_get(i)
+        .get(old)
+        .get(i)
         .i32_const(8)
         .i32_mul()
         .i32_add()
-        .local_tee(e)
+        .tee(e)
         .i32_load(m32(4))
         .if_(BlockType::Empty)
-        .local_get(e)
+        .get(e)
         .i32_load(m32(0))
-        .local_set(h);
+        .set(h);
     probe_free(&mut f, tbl, cap, h, 8, slot);
     f.ins()
-        .local_get(slot)
-        .local_get(e)
+        .get(slot)
+        .get(e)
         .i64_load(crate::builder::m64(0))
         .i64_store(crate::builder::m64(0))
         .end();
     loop_end(&mut f, i);
     f.ins()
-        .local_get(tbl)
+        .get(tbl)
         .global_set(Global::InternTbl.index())
-        .local_get(cap)
+        .get(cap)
         .global_set(Global::InternCap.index());
     f.finish()
 }
 
-pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
-    let (ptr, len) = (0, 1);
+pub(super) fn intern(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [ptr, len] = f.params();
     let grow = m.rt(Helper::InternGrow);
     let hash = m.rt(Helper::HashBytes);
     let cmp = m.rt(Helper::CmpBytes);
     let alloc = m.rt(Helper::Alloc);
-    let mut f = FnBuilder::new(n);
     let [h, i, e, id1, ep, newcap, nt] = [(); 7].map(|_| f.local(ValType::I32));
     let (sym_ptr, sym_len, sym_cap) = (
         Global::SymPtr.index(),
@@ -316,15 +204,15 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .if_(BlockType::Empty)
         .call_fn(grow)
         .end()
-        .local_get(ptr)
-        .local_get(len)
+        .get(ptr)
+        .get(len)
         .call_fn(hash)
-        .local_tee(h)
+        .tee(h)
         .global_get(cap)
         .i32_const(1)
         .i32_sub()
         .i32_and()
-        .local_set(i);
+        .set(i);
     probe_entries(
         &mut f,
         |f| {
@@ -338,22 +226,22 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         |f| {
             f.ins()
                 .global_get(sym_ptr)
-                .local_get(id1)
+                .get(id1)
                 .i32_const(1)
                 .i32_sub()
                 .i32_const(SYM_ENTRY as i32)
                 .i32_mul()
                 .i32_add()
-                .local_tee(ep)
+                .tee(ep)
                 .i32_load(m32(0))
-                .local_get(ep)
+                .get(ep)
                 .i32_load(m32(4))
-                .local_get(ptr)
-                .local_get(len)
+                .get(ptr)
+                .get(len)
                 .call_fn(cmp)
                 .i32_eqz()
                 .if_(BlockType::Empty)
-                .local_get(id1)
+                .get(id1)
                 .i32_const(1)
                 .i32_sub()
                 .return_()
@@ -371,19 +259,19 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .i32_shl()
         .i32_const(16)
         .i32_add()
-        .local_tee(newcap)
+        .tee(newcap)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .call_fn(alloc)
-        .local_tee(nt)
+        .tee(nt)
         .global_get(sym_ptr)
         .global_get(sym_len)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .memory_copy(0, 0)
-        .local_get(nt)
+        .get(nt)
         .global_set(sym_ptr)
-        .local_get(newcap)
+        .get(newcap)
         .global_set(sym_cap)
         .end()
         .global_get(sym_ptr)
@@ -391,16 +279,16 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .i32_add()
-        .local_tee(ep)
-        .local_get(ptr)
+        .tee(ep)
+        .get(ptr)
         .i32_store(m32(0))
-        .local_get(ep)
-        .local_get(len)
+        .get(ep)
+        .get(len)
         .i32_store(m32(4))
-        .local_get(e)
-        .local_get(h)
+        .get(e)
+        .get(h)
         .i32_store(m32(0))
-        .local_get(e)
+        .get(e)
         .global_get(sym_len)
         .i32_const(1)
         .i32_add()
@@ -413,29 +301,28 @@ pub(super) fn intern(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
+pub(super) fn sym_init(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let intern = m.rt(Helper::Intern);
     let symtab = m.layout.symtab;
     // The IR's Symbols: the written ones, then any injected before the run (ids at or
     // past `written` rank as run-time Symbols in comparisons).
     let known = m.program.symbols.len();
-    let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
     let count = f.local(ValType::I32);
     f.ins()
         .i32_const(symtab as i32)
         .global_set(Global::SymPtr.index())
         .i32_const(known as i32)
-        .local_tee(count)
+        .tee(count)
         .global_set(Global::SymCap.index());
     // Interning each known Symbol in id order rewrites its own table entry.
     loop_start(&mut f, i, count);
     f.ins()
-        .local_get(i)
+        .get(i)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .i32_load(m32(symtab))
-        .local_get(i)
+        .get(i)
         .i32_const(SYM_ENTRY as i32)
         .i32_mul()
         .i32_load(m32(symtab + 4))
@@ -445,66 +332,59 @@ pub(super) fn sym_init(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn concat(m: &mut Module<'_>, n: u32) -> Function {
-    let (a, b) = (0, 1);
+pub(super) fn concat(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [a, b] = f.params();
     let alloc = m.rt(Helper::Alloc);
     let intern = m.rt(Helper::Intern);
-    let mut f = FnBuilder::new(n);
     let [pa, la, pb, lb, p, end, old, id] = [(); 8].map(|_| f.local(ValType::I32));
     push_text(&mut f, a, pa, la);
     push_text(&mut f, b, pb, lb);
     f.ins()
-        .local_get(la)
-        .local_get(lb)
+        .get(la)
+        .get(lb)
         .i32_add()
         .call_fn(alloc)
-        .local_tee(p)
+        .tee(p)
         .global_get(Global::Heap.index())
-        .local_set(end)
-        .local_get(pa)
-        .local_get(la)
+        .set(end)
+        .get(pa)
+        .get(la)
         .memory_copy(0, 0)
-        .local_get(p)
-        .local_get(la)
+        .get(p)
+        .get(la)
         .i32_add()
-        .local_get(pb)
-        .local_get(lb)
+        .get(pb)
+        .get(lb)
         .memory_copy(0, 0)
         .global_get(Global::SymLen.index())
-        .local_set(old)
-        .local_get(p)
-        .local_get(la)
-        .local_get(lb)
+        .set(old)
+        .get(p)
+        .get(la)
+        .get(lb)
         .i32_add()
         .call_fn(intern)
-        .local_tee(id)
-        .local_get(old)
+        .tee(id)
+        .get(old)
         .i32_lt_u()
         .global_get(Global::Heap.index())
-        .local_get(end)
+        .get(end)
         .i32_eq()
         .i32_and()
         // Already interned and nothing allocated after the text: free it.
         .if_(BlockType::Empty)
-        .local_get(p)
+        .get(p)
         .global_set(Global::Heap.index())
         .end()
-        .local_get(id);
+        .get(id);
     f.finish()
 }
 
-pub(super) fn text_cmp(m: &mut Module<'_>, n: u32) -> Function {
-    let (a, b) = (0, 1);
+pub(super) fn text_cmp(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [a, b] = f.params();
     let cmp = m.rt(Helper::CmpBytes);
-    let mut f = FnBuilder::new(n);
     let [pa, la, pb, lb] = [(); 4].map(|_| f.local(ValType::I32));
     push_text(&mut f, a, pa, la);
     push_text(&mut f, b, pb, lb);
-    f.ins()
-        .local_get(pa)
-        .local_get(la)
-        .local_get(pb)
-        .local_get(lb)
-        .call_fn(cmp);
+    f.ins().get(pa).get(la).get(pb).get(lb).call_fn(cmp);
     f.finish()
 }

@@ -1,65 +1,44 @@
 //! Values in memory: hashing and equality of value sequences, exact number
 //! comparison and the canonical value order (spec §2.4, §2.5).
 
-use super::Helper;
 use crate::abi::{TAG_INT, TAG_SYM, VALUE_SIZE};
-use crate::builder::{FnBuilder, m32, m64};
-use crate::module::{CallExt, Module};
+use crate::builder::{
+    CallExt, FnBuilder, Local, LocalExt, loop_end, loop_start, m32, m64, words_end, words_start,
+};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes the address of value `i` of `base`: `base[cols[i]]`, or `base[i]` when
 /// `cols` is 0.
-pub(super) fn col_addr(f: &mut FnBuilder, base: u32, cols: u32, i: u32) {
+pub(super) fn col_addr(f: &mut FnBuilder, base: Local, cols: Local, i: Local) {
     f.ins()
-        .local_get(base)
-        .local_get(cols)
-        .local_get(i)
+        .get(base)
+        .get(cols)
+        .get(i)
         .i32_const(4)
         .i32_mul()
         .i32_add()
         .i32_load(m32(0))
-        .local_get(i)
-        .local_get(cols)
+        .get(i)
+        .get(cols)
         .select()
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .i32_add();
 }
 
-/// Opens `block; loop` running while local `i` < local `n`; close with [`loop_end`].
-pub(super) fn loop_start(f: &mut FnBuilder, i: u32, n: u32) {
-    f.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(i)
-        .local_get(n)
-        .i32_ge_u()
-        .br_if(1);
-}
-
-/// Increments `i` and closes a loop opened by [`loop_start`].
-pub(super) fn loop_end(f: &mut FnBuilder, i: u32) {
-    f.ins()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
-}
-
-pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
-    let (base, cols, count) = (0, 1, 2);
-    let mut f = FnBuilder::new(n);
+pub(super) fn hash(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [base, cols, count] = f.params();
     let i = f.local(ValType::I32);
     let addr = f.local(ValType::I32);
     let h = f.local(ValType::I64);
     let v = f.local(ValType::I64);
-    f.ins().i64_const(HASH_SEED).local_set(h);
+    f.ins().i64_const(HASH_SEED).set(h);
     loop_start(&mut f, i, count);
     col_addr(&mut f, base, cols, i);
-    f.ins().local_set(addr);
+    f.ins().set(addr);
     mix_value(&mut f, addr, 0, [h, v]);
     loop_end(&mut f, i);
     fold_hash(&mut f, h);
@@ -70,35 +49,35 @@ pub(super) fn hash(_m: &mut Module<'_>, n: u32) -> Function {
 const HASH_SEED: i64 = 0xcbf2_9ce4_8422_2325_u64 as i64;
 
 /// Mixes the value at `addr + off` into the 64-bit hash in local `h` (`v` is scratch).
-fn mix_value(f: &mut FnBuilder, addr: u32, off: u32, [h, v]: [u32; 2]) {
+fn mix_value(f: &mut FnBuilder, addr: Local, off: u32, [h, v]: [Local; 2]) {
     f.ins()
-        .local_get(addr)
+        .get(addr)
         .i64_load(m64(off + 8))
-        .local_get(addr)
+        .get(addr)
         .i64_load32_u(m32(off))
         .i64_const(0x9E37_79B9_7F4A_7C15_u64 as i64)
         .i64_mul()
         .i64_add()
         .i64_const(0xff51_afd7_ed55_8ccd_u64 as i64)
         .i64_mul()
-        .local_tee(v)
-        .local_get(v)
+        .tee(v)
+        .get(v)
         .i64_const(33)
         .i64_shr_u()
         .i64_xor()
-        .local_get(h)
+        .get(h)
         .i64_xor()
         .i64_const(0x0000_0100_0000_01b3)
         .i64_mul()
-        .local_set(h);
+        .set(h);
 }
 
 /// Pushes the hash `Hash` computes for the `count` contiguous values at local `base`,
 /// unrolled for a count known when the code is generated.
-pub(super) fn hash_known(f: &mut FnBuilder, base: u32, count: u32) {
+pub(super) fn hash_known(f: &mut FnBuilder, base: Local, count: u32) {
     let h = f.local(ValType::I64);
     let v = f.local(ValType::I64);
-    f.ins().i64_const(HASH_SEED).local_set(h);
+    f.ins().i64_const(HASH_SEED).set(h);
     for c in 0..count {
         mix_value(f, base, c * VALUE_SIZE, [h, v]);
     }
@@ -107,7 +86,7 @@ pub(super) fn hash_known(f: &mut FnBuilder, base: u32, count: u32) {
 
 /// Pushes whether the `count` contiguous values at locals `a` and `b` are equal
 /// (canonical values: tag and payload bits), unrolled for a known count.
-pub(super) fn equal_known(f: &mut FnBuilder, a: u32, b: u32, count: u32) {
+pub(super) fn equal_known(f: &mut FnBuilder, a: Local, b: Local, count: u32) {
     f.ins().i32_const(0);
     for c in 0..count {
         differs(f, (a, c * VALUE_SIZE), (b, c * VALUE_SIZE));
@@ -118,43 +97,42 @@ pub(super) fn equal_known(f: &mut FnBuilder, a: u32, b: u32, count: u32) {
 
 /// Pushes whether the values at `a + a_at` and `b + b_at` (`a`, `b` locals) differ in
 /// tag or payload.
-pub(super) fn differs(f: &mut FnBuilder, (a, a_at): (u32, u32), (b, b_at): (u32, u32)) {
+pub(super) fn differs(f: &mut FnBuilder, (a, a_at): (Local, u32), (b, b_at): (Local, u32)) {
     f.ins()
-        .local_get(a)
+        .get(a)
         .i32_load(m32(a_at))
-        .local_get(b)
+        .get(b)
         .i32_load(m32(b_at))
         .i32_ne()
-        .local_get(a)
+        .get(a)
         .i64_load(m64(a_at + 8))
-        .local_get(b)
+        .get(b)
         .i64_load(m64(b_at + 8))
         .i64_ne()
         .i32_or();
 }
 
 /// Pushes the 64-bit hash in local `h` folded to 32 bits (`h ^ h >> 32`).
-pub(super) fn fold_hash(f: &mut FnBuilder, h: u32) {
+pub(super) fn fold_hash(f: &mut FnBuilder, h: Local) {
     f.ins()
-        .local_get(h)
-        .local_get(h)
+        .get(h)
+        .get(h)
         .i64_const(32)
         .i64_shr_u()
         .i64_xor()
         .i32_wrap_i64();
 }
 
-pub(super) fn equal(_m: &mut Module<'_>, n: u32) -> Function {
-    let (a, acols, b, bcols, count) = (0, 1, 2, 3, 4);
-    let mut f = FnBuilder::new(n);
+pub(super) fn equal(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [a, acols, b, bcols, count] = f.params();
     let i = f.local(ValType::I32);
     let pa = f.local(ValType::I32);
     let pb = f.local(ValType::I32);
     loop_start(&mut f, i, count);
     col_addr(&mut f, a, acols, i);
-    f.ins().local_set(pa);
+    f.ins().set(pa);
     col_addr(&mut f, b, bcols, i);
-    f.ins().local_set(pb);
+    f.ins().set(pb);
     differs(&mut f, (pa, 0), (pb, 0));
     f.ins().if_(BlockType::Empty).i32_const(0).return_().end();
     loop_end(&mut f, i);
@@ -170,106 +148,104 @@ fn sign(f: &mut FnBuilder, gt: impl Fn(&mut FnBuilder), lt: impl Fn(&mut FnBuild
     f.ins().i32_sub();
 }
 
-pub(super) fn cmp_int_float(n: u32) -> Function {
-    let (i, bits) = (1, 3);
-    let mut f = FnBuilder::new(n);
+pub(super) fn cmp_int_float(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [_, i, _, bits] = f.params();
     let x = f.local(ValType::F64);
-    f.ins().local_get(bits).f64_reinterpret_i64().local_set(x);
+    f.ins().get(bits).f64_reinterpret_i64().set(x);
     let t = f.local(ValType::F64);
     let ti = f.local(ValType::I64);
     let frac = f.local(ValType::F64);
     const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
     f.ins()
-        .local_get(x)
+        .get(x)
         .f64_const(TWO_POW_63.into())
         .f64_ge()
         .if_(BlockType::Empty)
         .i32_const(-1)
         .return_()
         .end()
-        .local_get(x)
+        .get(x)
         .f64_const((-TWO_POW_63).into())
         .f64_lt()
         .if_(BlockType::Empty)
         .i32_const(1)
         .return_()
         .end()
-        .local_get(x)
+        .get(x)
         .f64_trunc()
-        .local_tee(t)
+        .tee(t)
         .i64_trunc_sat_f64_s()
-        .local_set(ti)
-        .local_get(x)
-        .local_get(t)
+        .set(ti)
+        .get(x)
+        .get(t)
         .f64_sub()
-        .local_set(frac)
-        .local_get(i)
-        .local_get(ti)
+        .set(frac)
+        .get(i)
+        .get(ti)
         .i64_ne()
         .if_(BlockType::Empty);
     sign(
         &mut f,
         |f| {
-            f.ins().local_get(i).local_get(ti).i64_gt_s();
+            f.ins().get(i).get(ti).i64_gt_s();
         },
         |f| {
-            f.ins().local_get(i).local_get(ti).i64_lt_s();
+            f.ins().get(i).get(ti).i64_lt_s();
         },
     );
     f.ins().return_().end();
     sign(
         &mut f,
         |f| {
-            f.ins().local_get(frac).f64_const(0.0.into()).f64_lt();
+            f.ins().get(frac).f64_const(0.0.into()).f64_lt();
         },
         |f| {
-            f.ins().local_get(frac).f64_const(0.0.into()).f64_gt();
+            f.ins().get(frac).f64_const(0.0.into()).f64_gt();
         },
     );
     f.finish()
 }
 
-pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
-    let (at, ap, bt, bp) = (0, 1, 2, 3);
+pub(super) fn cmp_num(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [at, ap, bt, bp] = f.params();
     let cif = m.rt(Helper::CmpIntFloat);
-    let mut f = FnBuilder::new(n);
     f.ins()
-        .local_get(at)
+        .get(at)
         .i32_const(TAG_INT)
         .i32_eq()
         .if_(BlockType::Empty)
-        .local_get(bt)
+        .get(bt)
         .i32_const(TAG_INT)
         .i32_eq()
         .if_(BlockType::Empty);
     sign(
         &mut f,
         |f| {
-            f.ins().local_get(ap).local_get(bp).i64_gt_s();
+            f.ins().get(ap).get(bp).i64_gt_s();
         },
         |f| {
-            f.ins().local_get(ap).local_get(bp).i64_lt_s();
+            f.ins().get(ap).get(bp).i64_lt_s();
         },
     );
     f.ins()
         .return_()
         .end()
         .i32_const(0)
-        .local_get(ap)
+        .get(ap)
         .i32_const(0)
-        .local_get(bp)
+        .get(bp)
         .call_fn(cif)
         .return_()
         .end()
-        .local_get(bt)
+        .get(bt)
         .i32_const(TAG_INT)
         .i32_eq()
         .if_(BlockType::Empty)
         .i32_const(0)
         .i32_const(0)
-        .local_get(bp)
+        .get(bp)
         .i32_const(0)
-        .local_get(ap)
+        .get(ap)
         .call_fn(cif)
         .i32_sub()
         .return_()
@@ -278,17 +254,17 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
         &mut f,
         |f| {
             f.ins()
-                .local_get(ap)
+                .get(ap)
                 .f64_reinterpret_i64()
-                .local_get(bp)
+                .get(bp)
                 .f64_reinterpret_i64()
                 .f64_gt();
         },
         |f| {
             f.ins()
-                .local_get(ap)
+                .get(ap)
                 .f64_reinterpret_i64()
-                .local_get(bp)
+                .get(bp)
                 .f64_reinterpret_i64()
                 .f64_lt();
         },
@@ -296,18 +272,17 @@ pub(super) fn cmp_num(m: &mut Module<'_>, n: u32) -> Function {
     f.finish()
 }
 
-pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
-    let (at, ap, bt, bp) = (0, 1, 2, 3);
+pub(super) fn cmp_val(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [at, ap, bt, bp] = f.params();
     let written = m.program.symbols.written() as i64;
     let text_cmp = m.rt(Helper::TextCmp);
     let cmp_num = m.rt(Helper::CmpNum);
-    let mut f = FnBuilder::new(n);
     f.ins()
-        .local_get(at)
+        .get(at)
         .i32_const(TAG_SYM)
         .i32_eq()
         .if_(BlockType::Empty)
-        .local_get(bt)
+        .get(bt)
         .i32_const(TAG_SYM)
         .i32_ne()
         .if_(BlockType::Empty)
@@ -315,21 +290,21 @@ pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
         .return_()
         .end()
         // Written Symbols rank by id, before every run-time Symbol.
-        .local_get(ap)
+        .get(ap)
         .i64_const(written)
         .i64_lt_u()
         .if_(BlockType::Empty)
-        .local_get(bp)
+        .get(bp)
         .i64_const(written)
         .i64_lt_u()
         .if_(BlockType::Empty);
     sign(
         &mut f,
         |f| {
-            f.ins().local_get(ap).local_get(bp).i64_gt_u();
+            f.ins().get(ap).get(bp).i64_gt_u();
         },
         |f| {
-            f.ins().local_get(ap).local_get(bp).i64_lt_u();
+            f.ins().get(ap).get(bp).i64_lt_u();
         },
     );
     f.ins()
@@ -338,68 +313,67 @@ pub(super) fn cmp_val(m: &mut Module<'_>, n: u32) -> Function {
         .i32_const(-1)
         .return_()
         .end()
-        .local_get(bp)
+        .get(bp)
         .i64_const(written)
         .i64_lt_u()
         .if_(BlockType::Empty)
         .i32_const(1)
         .return_()
         .end()
-        .local_get(ap)
+        .get(ap)
         .i32_wrap_i64()
-        .local_get(bp)
+        .get(bp)
         .i32_wrap_i64()
         .call_fn(text_cmp)
         .return_()
         .end()
-        .local_get(bt)
+        .get(bt)
         .i32_const(TAG_SYM)
         .i32_eq()
         .if_(BlockType::Empty)
         .i32_const(-1)
         .return_()
         .end()
-        .local_get(at)
-        .local_get(ap)
-        .local_get(bt)
-        .local_get(bp)
+        .get(at)
+        .get(ap)
+        .get(bt)
+        .get(bp)
         .call_fn(cmp_num);
     f.finish()
 }
 
-pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
-    let (a, b, count) = (0, 1, 2);
+pub(super) fn cmp_vals(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [a, b, count] = f.params();
     let cmp_val = m.rt(Helper::CmpVal);
-    let mut f = FnBuilder::new(n);
     let i = f.local(ValType::I32);
     let c = f.local(ValType::I32);
     let off = f.local(ValType::I32);
     loop_start(&mut f, i, count);
     f.ins()
-        .local_get(i)
+        .get(i)
         .i32_const(VALUE_SIZE as i32)
         .i32_mul()
-        .local_set(off)
-        .local_get(a)
-        .local_get(off)
+        .set(off)
+        .get(a)
+        .get(off)
         .i32_add()
         .i32_load(m32(0))
-        .local_get(a)
-        .local_get(off)
+        .get(a)
+        .get(off)
         .i32_add()
         .i64_load(m64(8))
-        .local_get(b)
-        .local_get(off)
+        .get(b)
+        .get(off)
         .i32_add()
         .i32_load(m32(0))
-        .local_get(b)
-        .local_get(off)
+        .get(b)
+        .get(off)
         .i32_add()
         .i64_load(m64(8))
         .call_fn(cmp_val)
-        .local_tee(c)
+        .tee(c)
         .if_(BlockType::Empty)
-        .local_get(c)
+        .get(c)
         .return_()
         .end();
     loop_end(&mut f, i);
@@ -409,11 +383,11 @@ pub(super) fn cmp_vals(m: &mut Module<'_>, n: u32) -> Function {
 
 /// Copies `bytes` (a multiple of 8 known when the code is generated) from local `src`
 /// to local `dst` in 8-byte words, unrolled.
-pub(super) fn copy_known(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32) {
+pub(super) fn copy_known(f: &mut FnBuilder, dst: Local, src: Local, bytes: u32) {
     for word in (0..bytes).step_by(8) {
         f.ins()
-            .local_get(dst)
-            .local_get(src)
+            .get(dst)
+            .get(src)
             .i64_load(m64(word))
             .i64_store(m64(word));
     }
@@ -421,17 +395,17 @@ pub(super) fn copy_known(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32) {
 
 /// Copies local `bytes` (a multiple of 8) from `src` to `dst` in 8-byte words, inline
 /// (`memory.copy` is a call into the host), counting in local `i`.
-pub(super) fn copy_words(f: &mut FnBuilder, dst: u32, src: u32, bytes: u32, i: u32) {
-    f.ins().i32_const(0).local_set(i);
-    super::symbols::words_start(f, i, bytes);
+pub(super) fn copy_words(f: &mut FnBuilder, dst: Local, src: Local, bytes: Local, i: Local) {
+    f.ins().i32_const(0).set(i);
+    words_start(f, i, bytes);
     f.ins()
-        .local_get(dst)
-        .local_get(i)
+        .get(dst)
+        .get(i)
         .i32_add()
-        .local_get(src)
-        .local_get(i)
+        .get(src)
+        .get(i)
         .i32_add()
         .i64_load(m64(0))
         .i64_store(m64(0));
-    super::symbols::words_end(f, i);
+    words_end(f, i);
 }

@@ -55,15 +55,20 @@ impl Uses<'_> {
             return true;
         }
         let names = self.checked.relations.iter().map(|r| r.name.as_str());
-        let mut d = Diagnostic::new(
+        let name = &rel.text;
+        let d = Diagnostic::new(
             Code::E301,
             rel.span,
-            format!("relation `{}` is not declared", rel.text),
-        )
-        .with_hint(format!("add `REL {}`", rel.text));
-        if let Some(s) = did_you_mean(&rel.text, names) {
-            d = d.with_label(format!("did you mean `{s}`?"));
-        }
+            format!("relation `{name}` is not declared"),
+        );
+        // With a likely typo, the label offers the fix and the hint the other case
+        // (docs/decisions.md 127).
+        let d = match did_you_mean(name, names) {
+            Some(s) => d
+                .with_label(format!("did you mean `{s}`?"))
+                .with_hint(format!("if `{name}` is a new relation, add `REL {name}`")),
+            None => d.with_hint(format!("add `REL {name}`")),
+        };
         self.diagnostics.push(d);
         false
     }
@@ -96,5 +101,33 @@ impl Uses<'_> {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Limits, compile};
+
+    #[test]
+    fn a_misspelt_relation_gets_a_label_and_hint_that_agree() {
+        let compiled = compile(
+            "REL parent\nFACT parnt alice bob\nFACT other 1\n",
+            &Limits::default(),
+        );
+        let found: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| (d.label.as_deref(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some("did you mean `parent`?"),
+                    Some("if `parnt` is a new relation, add `REL parnt`")
+                ),
+                (None, Some("add `REL other`")),
+            ]
+        );
     }
 }

@@ -54,7 +54,9 @@
 //! The clock is the run's [`Account`]'s: it starts before the front end. It is read
 //! every [`TIME_CHECK_INTERVAL`] steps, at the start of every fixpoint round and after
 //! every QUERY or FOR-QUERY selection (which costs no steps); past `timeout_ms` the
-//! run fails with E404.
+//! run fails with E404. A run given a `stop` callback ([`crate::run_watched`]) asks it
+//! at the same points and, when it answers true, ends there with E404 too ("the run
+//! was stopped"): it was given no more time.
 
 use super::Res;
 use crate::account::Account;
@@ -93,20 +95,26 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
 /// doubling) still sees its time limit.
 const BYTES_PER_CHECK: u64 = 1 << 20;
 
-/// The step counter of one run and the run's [`Account`] (its deadline and memory).
-#[derive(Debug)]
-pub(super) struct Budget {
+/// Asked whenever the clock is read: true ends the run (see the module docs).
+pub(super) type Stop<'w> = &'w dyn Fn() -> bool;
+
+/// The step counter of one run, the run's [`Account`] (its deadline and memory) and
+/// what is asked whether to stop.
+pub(super) struct Budget<'w> {
     account: Account,
+    stop: Option<Stop<'w>>,
     steps: u64,
     /// Bytes charged since the clock was last read for memory.
     charged: u64,
 }
 
-impl Budget {
-    /// A budget charging `account`; the clock is the account's.
-    pub(super) fn new(account: Account) -> Budget {
+impl<'w> Budget<'w> {
+    /// A budget charging `account`; the clock is the account's. `stop` is asked
+    /// whenever the clock is read.
+    pub(super) fn new(account: Account, stop: Option<Stop<'w>>) -> Budget<'w> {
         Budget {
             account,
+            stop,
             steps: 0,
             charged: 0,
         }
@@ -141,16 +149,17 @@ impl Budget {
         Ok(())
     }
 
-    /// E404 (the fault) when the wall-clock limit has passed.
+    /// E404 (the fault) when the wall-clock limit has passed or `stop` says so.
     pub(super) fn clock(&self) -> Result<(), Fault> {
+        if self.stop.is_some_and(|stop| stop()) {
+            return Err(Fault::new(Code::E404, What::Stopped));
+        }
         self.account.check_time()
     }
 
-    /// Fails with E404 when the wall-clock limit has passed.
+    /// Fails with E404 when the wall-clock limit has passed or `stop` says so.
     pub(super) fn check_time(&self, span: Span) -> Res<()> {
-        self.account
-            .check_time()
-            .map_err(|fault| self.limit(&fault, span))
+        self.clock().map_err(|fault| self.limit(&fault, span))
     }
 
     /// Fails with E402 unless the database may hold `tuples` tuples.
@@ -192,7 +201,7 @@ impl Budget {
         self.charged += bytes;
         if self.charged >= BYTES_PER_CHECK {
             self.charged = 0;
-            self.account.check_time()?;
+            self.clock()?;
         }
         Ok(())
     }

@@ -51,10 +51,13 @@ const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
 /// Runs a lowered program, charging `account` (its clock and memory): its outputs,
 /// the runtime error that ended it (if any; outputs recorded before it are kept),
-/// counters and the run's Symbols. The account is left as the run ended.
-pub fn run(program: &Program, account: &mut Account) -> RunResult {
+/// counters and the run's Symbols. The account is left as the run ended. `stop`, when
+/// given, is asked whenever the clock is read (every `TIME_CHECK_INTERVAL` steps, each
+/// fixpoint round, after each QUERY): when it answers true the run ends there with
+/// E404, as if its time were up.
+pub fn run(program: &Program, account: &mut Account, stop: Option<&dyn Fn() -> bool>) -> RunResult {
     let mut runner = Runner {
-        machine: Machine::new(program, account.clone()),
+        machine: Machine::new(program, account.clone(), stop),
         db: Database::new(program),
         outputs: Vec::new(),
         iterations: 0,
@@ -81,7 +84,7 @@ struct Machine<'p> {
     symbols: Symbols,
     /// Global values; `None` until the global's LET has run.
     globals: Vec<Option<Value>>,
-    budget: Budget,
+    budget: Budget<'p>,
     /// Frames of finished calls, reused by later calls.
     free_frames: Vec<Frame>,
     /// Current CALC call depth (0 outside calls).
@@ -89,12 +92,16 @@ struct Machine<'p> {
 }
 
 impl<'p> Machine<'p> {
-    fn new(program: &'p Program, account: Account) -> Machine<'p> {
+    fn new(
+        program: &'p Program,
+        account: Account,
+        stop: Option<&'p dyn Fn() -> bool>,
+    ) -> Machine<'p> {
         Machine {
             program,
             symbols: program.symbols.clone(),
             globals: vec![None; program.globals.len()],
-            budget: Budget::new(account),
+            budget: Budget::new(account, stop),
             free_frames: Vec::new(),
             depth: 0,
         }

@@ -32,6 +32,17 @@ fn matches(pattern: &[Option<Value>], row: Row<'_>) -> bool {
         .all(|(want, have)| want.is_none_or(|w| arith::equal(w, have)))
 }
 
+/// The tuple of a pattern without `?` whose values are Ints and Symbols: one a
+/// relation's dedup table can look up (docs/decisions.md 143). Equality of a Float is
+/// numeric and Floats are canonical (spec §2.3), so no Float equals an Int either; a
+/// pattern with a Float is matched row by row all the same.
+fn ground(pattern: &[Option<Value>]) -> Option<Vec<Value>> {
+    pattern
+        .iter()
+        .map(|v| v.filter(|v| !matches!(v, Value::Float(_))))
+        .collect()
+}
+
 /// The ids of the rows of `rel` equal to `pattern` in every non-`?` column, sorted in
 /// canonical tuple order.
 pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> Vec<RowId> {
@@ -245,7 +256,9 @@ pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbol
         .filter(|&i| pattern[i].is_none())
         .collect();
     if open.is_empty() {
-        let found = (0..rel.len()).any(|id| matches(pattern, rel.row(id)));
+        let found = ground(pattern)
+            .and_then(|tuple| rel.contains(&tuple))
+            .unwrap_or_else(|| (0..rel.len()).any(|id| matches(pattern, rel.row(id))));
         return QueryAnswer::Truth(found);
     }
     let values = selected_values(rel, pattern, &open, symbols);

@@ -409,6 +409,12 @@ impl Relation {
         self.rows.row(id)
     }
 
+    /// Whether `row` (of the relation's arity) is stored, found by the dedup table;
+    /// `None` while tuples are pending (they are in the table but not stored).
+    pub(super) fn contains(&self, row: &[Value]) -> Option<bool> {
+        (self.visible == self.rows.len()).then(|| self.rows.contains(row))
+    }
+
     /// Adds `row` as a pending tuple unless it is stored or pending already; true
     /// when it was new.
     pub(super) fn insert_pending(&mut self, row: &[Value]) -> bool {

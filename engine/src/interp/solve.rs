@@ -103,6 +103,10 @@ struct PlanRun<'a> {
     batch: Option<Batch>,
 }
 
+/// A scan checks the stack before it nests the rest of its plan when that rest is a
+/// multiple of this many ops long, so at most this many levels nest between checks.
+const GUARD_EVERY: usize = 8;
+
 /// How many emitted tuples a plan looks up together.
 const BATCH: usize = 32;
 
@@ -179,7 +183,7 @@ impl Machine<'_> {
                 } => {
                     let r = rel.index();
                     let rest = &ops[i + 1..];
-                    return self.guarded(*span, |m| match index {
+                    let mut scan = |m: &mut Self| match index {
                         Some(index) if !key.is_empty() => {
                             let slots = &run.slots;
                             let key = key.iter().map(|slot| slots[slot.index()]);
@@ -196,7 +200,16 @@ impl Machine<'_> {
                             }
                             Ok(())
                         }
-                    });
+                    };
+                    // Each scan nests the rest of the plan one level deeper; checking
+                    // the stack at every eighth level is enough (a level takes well
+                    // under a kilobyte of the red zone) and spares the check on the
+                    // probes of the inner loops (docs/decisions.md 143).
+                    return if rest.len().is_multiple_of(GUARD_EVERY) {
+                        self.guarded(*span, scan)
+                    } else {
+                        scan(self)
+                    };
                 }
                 Op::Let { slot, expr } => {
                     let value = self.eval(
@@ -287,7 +300,10 @@ impl Machine<'_> {
                 }
                 return Ok(());
             }
-            self.flush(run)?;
+            // A set whose dedup table is a bitmap never batches: nothing to flush.
+            if batch.len > 0 {
+                self.flush(run)?;
+            }
         }
         let row = std::mem::take(&mut run.row);
         let added = self.add_pending(run, r, &row, span);

@@ -1,8 +1,8 @@
-//! The parser's integration tests (one test binary): constructs, diagnostics,
-//! the shared corpus, and robustness on hostile input.
+//! The parser's integration tests (one test binary): constructs, diagnostics and
+//! robustness on hostile input. (Its tests on the conformance corpus programs are in
+//! `runtime/tests/corpus.rs`, with the other corpus tests.)
 
 mod constructs;
-mod corpus;
 mod diagnostics;
 mod robustness;
 mod sexp;

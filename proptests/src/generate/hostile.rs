@@ -3,7 +3,7 @@
 //! bytes, unbalanced parentheses and END, very long lines, deep nesting.
 
 use crate::dice::{Dice, dice};
-use crate::sources::{Source, cases, corpus};
+use crate::sources::{Source, cases, corpus_if_present};
 use bytelogic_engine::lexer::tokenize;
 use proptest::prelude::*;
 use std::fmt;
@@ -27,7 +27,7 @@ impl fmt::Debug for Hostile {
 fn seeds() -> &'static [Source] {
     static SEEDS: OnceLock<Vec<Source>> = OnceLock::new();
     SEEDS.get_or_init(|| {
-        let mut all = corpus();
+        let mut all = corpus_if_present();
         all.extend(cases());
         all
     })

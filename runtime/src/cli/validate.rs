@@ -25,6 +25,10 @@ pub(super) struct ValidateArgs {
     /// Write one JSON line per row (`line`, `id`, `category`, `status`, `code`, `message`) here.
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
+    /// Write the dataset here with every failing row's answer replaced by the engine's
+    /// (rows whose program fails are flagged with `expected_error`), and list the changes.
+    #[arg(long, value_name = "OUT")]
+    fix: Option<PathBuf>,
     #[command(flatten)]
     run: RunArgs,
     /// The dataset, one JSON object per line.
@@ -63,6 +67,10 @@ pub(super) fn main(args: &ValidateArgs) -> ExitCode {
         }
     }
     let summary = Summary::new(&reports);
+    if let Some(out) = &args.fix {
+        let text = render(&summary, &reports, elapsed);
+        return super::repair::main(&data, &reports, &options, out, text);
+    }
     let failed = summary.passed < summary.rows();
     emit(Report {
         chunks: vec![(

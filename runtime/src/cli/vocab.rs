@@ -38,10 +38,36 @@ pub(super) fn lex(args: &LexArgs) -> ExitCode {
     print(text)
 }
 
-/// Prints the vocabulary: JSON, or one line per group.
-pub(super) fn vocab(json: bool) -> ExitCode {
+/// The arguments of `bytelogic vocab`.
+#[derive(Args)]
+pub(super) struct VocabArgs {
+    /// Print one JSON object instead (as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+    /// `text` (one line per group), `json` (one object), or `hf`: the keywords and
+    /// special tokens as HuggingFace `tokenizers` added tokens.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The forms `vocab` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One line per group.
+    Text,
+    /// One JSON object with every group.
+    Json,
+    /// `{"added_tokens": [...]}` for HuggingFace `tokenizers` (docs/training-data.md).
+    Hf,
+}
+
+/// Prints the vocabulary in the chosen form.
+pub(super) fn vocab(args: &VocabArgs) -> ExitCode {
     let v = vocab::vocabulary();
-    let text = if json {
+    let format = if args.json { Format::Json } else { args.format };
+    let text = if format == Format::Hf {
+        format!("{}\n", vocab::hf_added_tokens())
+    } else if format == Format::Json {
         format!("{v}\n")
     } else {
         let groups = [

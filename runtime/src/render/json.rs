@@ -33,7 +33,23 @@ pub fn output(o: &Output, symbols: &Symbols) -> Json {
 /// The flat list of the corpus README: a list answer contributes its items (tuples as
 /// arrays), a truth answer 1 or 0, a RESULT its value.
 pub fn query_results(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
-    match to_json(&Flat(outputs, symbols)) {
+    flatten(outputs, symbols, truth_as_int)
+}
+
+/// A truth answer as the corpus README counts it: 1 or 0.
+fn truth_as_int(b: bool) -> Json {
+    Json::from(u8::from(b))
+}
+
+/// The list of [`query_results`] with truth answers as `true` and `false`, the way
+/// `bytelogic validate` shows what a program gave.
+pub fn flat_answers(outputs: &[Output], symbols: &Symbols) -> Vec<Json> {
+    flatten(outputs, symbols, Json::Bool)
+}
+
+/// The flat list, a truth answer written as `truth` gives it.
+fn flatten(outputs: &[Output], symbols: &Symbols, truth: fn(bool) -> Json) -> Vec<Json> {
+    match to_json(&Flat(outputs, symbols, truth)) {
         Json::Array(items) => items,
         _ => Vec::new(),
     }
@@ -50,7 +66,8 @@ pub fn error(l: &Located) -> Json {
     to_json(&Error(l))
 }
 
-/// The outcome of `bytelogic run --json`. `fallback` is present only when
+/// The outcome of `bytelogic run --json`. `backend` is what ran, `null` when nothing
+/// did (the program failed its checks). `fallback` is present only when
 /// [`crate::Backend::Auto`] fell back to the interpreter, `wat_code` only when the WAT
 /// was asked for and the program has a module (it passed the checks), and
 /// `diagnostics_omitted` only when the front end found more diagnostics than it keeps.
@@ -177,7 +194,8 @@ impl Serialize for Out<'_> {
 }
 
 /// The flat list of [`query_results`].
-struct Flat<'a>(&'a [Output], &'a Symbols);
+/// The flat list of [`query_results`], truth answers written by the function given.
+struct Flat<'a>(&'a [Output], &'a Symbols, fn(bool) -> Json);
 
 impl Serialize for Flat<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -187,7 +205,7 @@ impl Serialize for Flat<'_> {
             match o {
                 Output::Result(v) => seq.serialize_element(&Val(*v, symbols))?,
                 Output::Query { answer, .. } => match answer {
-                    QueryAnswer::Truth(b) => seq.serialize_element(&u8::from(*b))?,
+                    QueryAnswer::Truth(b) => seq.serialize_element(&(self.2)(*b))?,
                     QueryAnswer::Values(vs) => {
                         for &v in vs {
                             seq.serialize_element(&Val(v, symbols))?;
@@ -281,7 +299,7 @@ impl Serialize for Full<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let o = self.0;
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("backend", o.backend)?;
+        map.serialize_entry("backend", &o.ran().then_some(o.backend))?;
         map.serialize_entry("computation_token", &Token(o))?;
         map.serialize_entry("diagnostics", &Diagnostics(o))?;
         if o.omitted > 0 {
@@ -298,7 +316,7 @@ impl Serialize for Full<'_> {
             map.serialize_entry("id", &id)?;
         }
         map.serialize_entry("outputs", &Outputs(o))?;
-        map.serialize_entry("query_results", &Flat(&o.outputs, &o.symbols))?;
+        map.serialize_entry("query_results", &Flat(&o.outputs, &o.symbols, truth_as_int))?;
         map.serialize_entry("result", &Text(o))?;
         let time_us = u64::try_from(o.elapsed.as_micros()).unwrap_or(u64::MAX);
         map.serialize_entry("stats", &Counters(&o.stats, time_us))?;
@@ -424,6 +442,8 @@ mod tests {
                 json!(7)
             ]
         );
+        let shown = flat_answers(&outputs, &s);
+        assert_eq!((&shown[2], &shown[3]), (&json!(true), &json!(false)));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //!    |
 //!  7 | RULE ancestor: SCAN parent, JOIN ancestr $1, EMIT ancestor $0 $2
 //!    |                                  ^^^^^^^ did you mean `ancestor`?
-//!    = hint: add `REL ancestr`
+//!    = hint: if `ancestr` is a new relation, add `REL ancestr`
 //! ```
 
 use crate::outcome::Located;

@@ -29,8 +29,9 @@ pub(super) struct Prepared {
     pub(super) sites: Vec<Site>,
     /// The native stack its runs can need.
     pub(super) stack: super::StackNeeds,
-    /// The first module's binary (for the WAT on request).
-    pub(super) wasm: Vec<u8>,
+    /// The size of its first module in bytes (what the host holds for it is charged
+    /// per byte: docs/decisions.md 104).
+    pub(super) module_bytes: u64,
 }
 
 /// A front-end result (injection included) and, when it has a program, the prepared
@@ -60,6 +61,16 @@ struct Key {
     inputs: Vec<u8>,
 }
 
+impl Key {
+    fn new(source: &str, options: &Options) -> Key {
+        Key {
+            source: source.to_string(),
+            max_source_kb: options.limits.max_source_kb,
+            inputs: encode_inputs(&options.inputs),
+        }
+    }
+}
+
 /// The cache (see the module docs).
 #[derive(Default)]
 pub(super) struct Cache {
@@ -67,6 +78,12 @@ pub(super) struct Cache {
 }
 
 impl Cache {
+    /// The entry for `source` under `options`, if it is cached.
+    pub(super) fn get(&self, source: &str, options: &Options) -> Option<Arc<CacheEntry>> {
+        let key = Key::new(source, options);
+        self.entries.lock().ok()?.get(&key).cloned()
+    }
+
     /// The entry for `source` under `options`, made by `make` (outside the lock) when
     /// it is not cached, and kept unless a limit of that run stopped it.
     pub(super) fn get_or_insert(
@@ -75,11 +92,7 @@ impl Cache {
         options: &Options,
         make: impl FnOnce() -> CacheEntry,
     ) -> Arc<CacheEntry> {
-        let key = Key {
-            source: source.to_string(),
-            max_source_kb: options.limits.max_source_kb,
-            inputs: encode_inputs(&options.inputs),
-        };
+        let key = Key::new(source, options);
         if let Some(e) = self.entries.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return e;
         }

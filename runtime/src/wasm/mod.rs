@@ -29,6 +29,7 @@ use cache::{Cache, CacheEntry, Prepared};
 use decode::{Ended, Finished};
 use stack::StackNeeds;
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
@@ -106,15 +107,48 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
     WasmError::Engine(e.to_string())
 }
 
-/// Per-store state: the memory limit, and whether the run was stopped to tier up.
+/// Per-store state: the memory limit, and why the run was stopped early (to tier up,
+/// or because its caller no longer needs it).
 pub(crate) struct HostState {
     limits: StoreLimits,
     tier_up: bool,
+    cancelled: bool,
     /// The run's linear memory (once instantiated) and what it may grow to.
     memory: Option<wasmtime::Memory>,
     memory_limit: u64,
     /// What compiling for the tier-up would take, to hold beside the linear memory.
     tier_up_bytes: u64,
+}
+
+/// How a compiled run is started: when its time limit's clock started (when the
+/// executor was called, before the front end: docs/decisions.md 101) and, for a run
+/// raced against the interpreter (docs/decisions.md 140), a flag that, once set,
+/// stops it at its next epoch tick (it lost).
+#[derive(Clone)]
+pub(crate) struct Run {
+    pub(crate) started: Instant,
+    pub(crate) cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Run {
+    /// A run on its own whose clock started at `started`.
+    pub(crate) fn since(started: Instant) -> Run {
+        Run {
+            started,
+            cancel: None,
+        }
+    }
+
+    /// The run's account: its clock started at [`Run::started`].
+    fn account(&self, limits: &Limits) -> Account {
+        Account::starting(limits, self.started)
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Acquire))
+    }
 }
 
 /// What the host holds while Cranelift compiles a module for a run that tiers up:
@@ -123,6 +157,11 @@ pub(crate) struct HostState {
 const TIER_UP_BYTES: u64 = 16 << 20;
 /// Bytes Cranelift's compilation holds per byte of the module.
 const TIER_UP_PER_BYTE: u64 = 64;
+
+/// What the host holds while Cranelift compiles `prepared`'s module for a tier-up.
+fn tier_up_bytes(prepared: &Prepared) -> u64 {
+    TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.module_bytes
+}
 
 /// One compiler: its engine (with an epoch ticker thread) and linker.
 struct Tier {
@@ -227,30 +266,84 @@ impl WasmBackend {
     /// facts skips the front end, code generation and compilation. The run's clock
     /// starts now and its account is charged by every phase (docs/decisions.md 101).
     pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
-        self.outcome_since(source, options, Instant::now())
+        self.outcome_of(source, options, &Run::since(Instant::now()))
     }
 
-    /// [`WasmBackend::outcome`] for a run whose clock started at `start`.
-    pub(crate) fn outcome_since(
+    /// [`WasmBackend::outcome`] started as `run` says.
+    pub(crate) fn outcome_of(
         &self,
         source: &str,
         options: &Options,
-        start: Instant,
+        run: &Run,
     ) -> Result<Outcome, WasmError> {
-        let mut account = Account::starting(&options.limits, start);
+        let mut account = run.account(&options.limits);
+        let (entry, fresh) = self.entry(source, options, &mut account);
+        self.run_entry(&entry, fresh, source, options, account, run)
+    }
+
+    /// The outcome of `source` under `options`, its clock started at `started`, when
+    /// its module is ready in the cache (compiled before, not refused); `None` without
+    /// running anything otherwise.
+    pub(crate) fn ready(
+        &self,
+        source: &str,
+        options: &Options,
+        started: Instant,
+    ) -> Option<Result<Outcome, WasmError>> {
+        let entry = self.cache.get(source, options)?;
+        let run = Run::since(started);
+        match &entry.prepared {
+            Some(Ok(_)) => {
+                let account = run.account(&options.limits);
+                Some(self.run_entry(&entry, false, source, options, account, &run))
+            }
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        }
+    }
+
+    /// Compiles `source` under `options` into the cache unless it is there: after this,
+    /// [`WasmBackend::ready`] finds it. Its front end is under the limits of `options`,
+    /// with a clock that starts now.
+    pub(crate) fn precompile(&self, source: &str, options: &Options) {
+        self.entry(source, options, &mut Account::new(&options.limits));
+    }
+
+    /// The cache entry of `source` under `options`, made now if it is not cached (then
+    /// `true`: its front end charged `account`).
+    fn entry(
+        &self,
+        source: &str,
+        options: &Options,
+        account: &mut Account,
+    ) -> (Arc<CacheEntry>, bool) {
         let mut fresh = false;
         let entry = self.cache.get_or_insert(source, options, || {
             fresh = true;
-            let compiled = front_end(source, options, &mut account);
+            let compiled = front_end(source, options, account);
             let prepared = compiled.program.as_ref().map(|p| self.prepare(p));
             CacheEntry { compiled, prepared }
         });
+        (entry, fresh)
+    }
+
+    /// Runs a cache entry's module (when it has one) charging `account` (which its
+    /// front end charged when the entry is `fresh`), and assembles the outcome.
+    fn run_entry(
+        &self,
+        entry: &CacheEntry,
+        fresh: bool,
+        source: &str,
+        options: &Options,
+        mut account: Account,
+        run: &Run,
+    ) -> Result<Outcome, WasmError> {
         let result = match (&entry.compiled.program, &entry.prepared) {
             (Some(program), Some(Ok(prepared))) => {
                 let held = if fresh { 0 } else { entry.compiled.memory };
-                let module = prepared.wasm.len() as u64 * MODULE_BYTES;
+                let module = prepared.module_bytes * MODULE_BYTES;
                 Some(match account.charge(held + module) {
-                    Ok(()) => self.execute(prepared, program, &mut account)?,
+                    Ok(()) => self.execute(prepared, program, &mut account, run)?,
                     Err(fault) => refused(&account, &fault),
                 })
             }
@@ -258,12 +351,16 @@ impl WasmBackend {
             _ => None,
         };
         let diagnostics = entry.compiled.diagnostics.clone();
-        let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        let elapsed = run.started.elapsed();
+        let mut outcome = Outcome::new(source, diagnostics, result, WASM, elapsed);
         outcome.omitted = entry.compiled.omitted;
+        // The module that ran, with the name section it runs without (decision 180).
         if options.want_wat
-            && let Some(Ok(prepared)) = &entry.prepared
+            && let (Some(program), Some(Ok(_))) = (&entry.compiled.program, &entry.prepared)
         {
-            outcome.wat = Some(bytelogic_codegen::wat(&prepared.wasm).map_err(WasmError::Codegen)?);
+            let named = bytelogic_codegen::compile_named(program, Target::Quick)
+                .map_err(WasmError::Codegen)?;
+            outcome.wat = Some(bytelogic_codegen::wat(&named.wasm).map_err(WasmError::Codegen)?);
         }
         Ok(outcome)
     }
@@ -278,7 +375,12 @@ impl WasmBackend {
     pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
         let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
-        self.execute(&prepared, program, &mut account)
+        self.execute(
+            &prepared,
+            program,
+            &mut account,
+            &Run::since(Instant::now()),
+        )
     }
 
     /// Generates the module and compiles it with Winch, timing that compilation.
@@ -293,7 +395,7 @@ impl WasmBackend {
             optimized: OnceLock::new(),
             sites: compiled.sites,
             stack,
-            wasm: compiled.wasm,
+            module_bytes: compiled.wasm.len() as u64,
         })
     }
 
@@ -304,7 +406,12 @@ impl WasmBackend {
         let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
         self.tier_up(&prepared, program)?;
-        self.execute(&prepared, program, &mut account)
+        self.execute(
+            &prepared,
+            program,
+            &mut account,
+            &Run::since(Instant::now()),
+        )
     }
 
     /// Cranelift's tier and its compilation of `program` for long runs
@@ -331,8 +438,9 @@ impl WasmBackend {
 
     /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
     /// The run starts on Winch's code unless Cranelift's is there; stopped to tier up,
-    /// it runs again from the start on Cranelift's. The time limit's clock starts at
-    /// the first instantiation and keeps running through a tier-up.
+    /// it runs again from the start on Cranelift's. The time limit's clock is
+    /// `account`'s (it started with the run, before the front end) and keeps running
+    /// through a tier-up; `run` may cancel it.
     ///
     /// The run's native stack, bounded by its depth limit ([`StackNeeds`]), is charged
     /// to `account` while it runs (a run that could need more than [`WASM_STACK`] is
@@ -342,6 +450,7 @@ impl WasmBackend {
         prepared: &Prepared,
         program: &Program,
         account: &mut Account,
+        run: &Run,
     ) -> Result<RunResult, WasmError> {
         let max_depth = account.limits().max_depth;
         let needed = prepared.stack.at_depth(max_depth);
@@ -359,6 +468,7 @@ impl WasmBackend {
                     deadline,
                     tier_up: now.checked_add(prepared.tier_up_after),
                     room: prepared.tier_up_after * TIER_UP_ROOM,
+                    run,
                 };
                 let quick = (&self.quick, &prepared.quick);
                 if let Some(result) = execute_here(quick, prepared, program, account, clock)? {
@@ -369,11 +479,12 @@ impl WasmBackend {
                 deadline,
                 tier_up: None,
                 room: Duration::ZERO,
+                run,
             };
             // Compiling now for this run: what that holds is the run's.
             let compiling = prepared.optimized.get().is_none();
             let held = if compiling {
-                TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.wasm.len() as u64
+                tier_up_bytes(prepared)
             } else {
                 0
             };
@@ -399,13 +510,14 @@ impl WasmBackend {
     }
 }
 
-/// When a run stops: at the time limit's `deadline`, or to tier up (none: never) if
-/// at least `room` is left before the deadline.
+/// When a run stops: at the time limit's `deadline`, to tier up (none: never) if at
+/// least `room` is left before the deadline, or once `run` is cancelled.
 #[derive(Clone, Copy)]
-struct Clock {
+struct Clock<'r> {
     deadline: Option<Instant>,
     tier_up: Option<Instant>,
     room: Duration,
+    run: &'r Run,
 }
 
 /// The result of a run that could not start: a limit's fault at the program's start.
@@ -428,7 +540,7 @@ fn execute_here(
     prepared: &Prepared,
     program: &Program,
     account: &mut Account,
-    clock: Clock,
+    clock: Clock<'_>,
 ) -> Result<Option<RunResult>, WasmError> {
     let limits = *account.limits();
     let memory_bytes = account.left().min(1 << 32);
@@ -446,10 +558,14 @@ fn execute_here(
             .instances(1)
             .build(),
         tier_up: false,
+        cancelled: false,
         memory: None,
         memory_limit: memory_bytes,
-        tier_up_bytes: TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.wasm.len() as u64,
+        tier_up_bytes: tier_up_bytes(prepared),
     };
+    if clock.run.cancelled() {
+        return Err(engine_error("the run was cancelled"));
+    }
     let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
     store.limiter(|s| &mut s.limits);
@@ -482,6 +598,9 @@ fn execute_here(
             None => return Err(engine_error(&e)),
         }),
     };
+    if trap == Some(Ended::Interrupted) && store.data().cancelled {
+        return Err(engine_error("the run was cancelled"));
+    }
     if trap == Some(Ended::Interrupted) && store.data().tier_up {
         return Ok(None);
     }
@@ -547,15 +666,17 @@ fn finished<'s>(
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
 /// instant the run stops too, marked as stopped to tier up, unless the time left is
-/// less than the clock's `room`.
+/// less than the clock's `room`. Once the run is cancelled, it stops too.
 fn watch_the_clock(
     store: &mut Store<HostState>,
     Clock {
         deadline,
         tier_up,
         room,
-    }: Clock,
+        run,
+    }: Clock<'_>,
 ) {
+    let cancel = run.cancel.clone();
     let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
     // Cranelift's compilation cannot be interrupted: tier up only with room for it,
     // in time and beside the memory the run holds.
@@ -568,6 +689,9 @@ fn watch_the_clock(
     store.set_epoch_deadline(u64::from(!past(deadline)));
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
+            Ok(UpdateDeadline::Interrupt)
+        } else if cancel.as_ref().is_some_and(|c| c.load(Ordering::Acquire)) {
+            store.data_mut().cancelled = true;
             Ok(UpdateDeadline::Interrupt)
         } else if past(tier_up) && roomy() && fits(&store) {
             store.data_mut().tier_up = true;
@@ -653,13 +777,23 @@ mod tests {
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
         let tiered = backend
-            .execute(&prepared, &program, &mut Account::new(&limits))
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
         let again = backend
-            .execute(&prepared, &program, &mut Account::new(&limits))
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert_eq!(
             summary(&again),
@@ -674,7 +808,12 @@ mod tests {
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
         let result = backend
-            .execute(&prepared, &program, &mut Account::new(&limits))
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");

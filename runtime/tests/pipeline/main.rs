@@ -2,6 +2,7 @@
 //! `serve` (also through the Python client in `examples/python`), `validate`, `lex`
 //! and `vocab`.
 
+mod generate;
 mod python;
 mod serve;
 mod tokens;

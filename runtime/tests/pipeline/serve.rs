@@ -28,7 +28,10 @@ fn requests_get_the_run_json_outcome_with_their_id() {
     assert_eq!(r[0]["success"], true);
     assert_eq!(r[0]["query_results"], json!(["b", 3.5]));
     assert_eq!(r[0]["computation_token"], "<result>b; 3.5</result>");
-    assert_eq!(r[0]["backend"], "wasm");
+    assert_eq!(
+        r[0]["backend"], "interpreter",
+        "a new program is interpreted"
+    );
     for key in [
         "outputs",
         "diagnostics",
@@ -48,6 +51,29 @@ fn requests_get_the_run_json_outcome_with_their_id() {
         json!({"id": 3, "success": true, "blocks": 1, "failed": 0,
                "text": "x <computation>RESULT 2</computation><result>2</result>"})
     );
+}
+
+#[test]
+fn backend_names_are_those_of_the_command_line_and_null_when_nothing_ran() {
+    let requests = concat!(
+        r#"{"id": 1, "code": "RESULT 1", "backend": "interp"}"#,
+        "\n",
+        r#"{"id": 2, "code": "RESULT 1", "backend": "interpreter"}"#,
+        "\n",
+        r#"{"id": 3, "code": "QUERY nope ?", "backend": "wasm"}"#,
+        "\n",
+        r#"{"id": 4, "code": "RESULT 1", "backend": "Interp"}"#,
+    );
+    let r = serve(requests.as_bytes());
+    assert_eq!(
+        (&r[0]["backend"], &r[1]["backend"]),
+        (&json!("interpreter"), &json!("interpreter"))
+    );
+    assert_eq!(
+        (&r[2]["error"]["code"], &r[2]["backend"]),
+        (&json!("E301"), &Json::Null)
+    );
+    assert_eq!(r[3]["error"]["code"], "bad_request");
 }
 
 #[test]
@@ -80,4 +106,28 @@ fn malformed_requests_get_error_responses_and_the_server_goes_on() {
         ]
     );
     assert_eq!(r[6]["computation_token"], "<result>1</result>");
+}
+
+#[test]
+fn concurrent_workers_answer_in_request_order() {
+    // A slow first request (a long CALC loop) and quick ones behind it, on three
+    // workers: the quick ones are answered meanwhile, and written after it, in order.
+    let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 200000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
+    let mut requests = format!(r#"{{"id": 0, "code": "{spin}", "backend": "interpreter"}}"#);
+    for id in 1..40 {
+        requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id} * 2\"}}");
+    }
+    let done = run(&["serve", "--jobs", "3"], requests.as_bytes());
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let r: Vec<Json> = done
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON line"))
+        .collect();
+    let ids: Vec<i64> = r.iter().filter_map(|r| r["id"].as_i64()).collect();
+    assert_eq!(ids, (0..40).collect::<Vec<_>>());
+    assert_eq!(r[0]["result"], "200000");
+    assert!((1..40).all(|i| r[i]["result"] == json!((2 * i).to_string())));
+    // Zero workers is a usage error.
+    assert_eq!(run(&["serve", "--jobs", "0"], b"").code, 2);
 }

@@ -83,11 +83,13 @@ fn fields_flags_and_usage_errors() {
 }
 
 #[test]
+#[cfg_attr(
+    corpus_absent,
+    ignore = "the conformance corpus is absent: set BYTELOGIC_CORPUS (docs/testing.md)"
+)]
 fn the_public_corpus_validates() {
     let file = corpus_dir().join("conformance.jsonl");
-    if corpus_file("conformance.jsonl").is_none() {
-        return;
-    }
+    corpus_file("conformance.jsonl");
     let done = run(&["validate", file.to_str().unwrap()], b"");
     assert_eq!(done.code, 0, "{}", done.stdout);
     let first = done.stdout.lines().next().unwrap_or("");

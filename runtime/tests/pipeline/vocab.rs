@@ -39,6 +39,7 @@ fn vocab_json_has_every_group() {
     assert_eq!(done.code, 0);
     let v: Json = serde_json::from_str(&done.stdout).expect("one JSON object");
     assert!(v["keywords"].as_array().unwrap().contains(&json!("SOLVE")));
+    assert!(v["keywords"].as_array().unwrap().contains(&json!("RANGE")));
     assert!(v["operators"].as_array().unwrap().contains(&json!("<>")));
     assert!(v["builtins"].as_array().unwrap().contains(&json!("LOG10")));
     assert_eq!(

@@ -150,6 +150,33 @@ fn time_limit() {
 }
 
 #[test]
+fn a_watched_run_stops_when_asked() {
+    let limits = Limits {
+        max_steps: u64::MAX,
+        ..Limits::default()
+    };
+    let mut b = spinning();
+    b.p.symbols.seal_written();
+    let asked = std::cell::Cell::new(0);
+    let stop = || {
+        asked.set(asked.get() + 1);
+        asked.get() == 3
+    };
+    let r = crate::run_watched(&b.p, &mut crate::Account::new(&limits), &stop);
+    let d = r.error.as_ref().expect("stopped");
+    assert_eq!(
+        (d.code, d.message.as_str()),
+        (Code::E404, "the run was stopped")
+    );
+    assert_eq!(
+        asked.get(),
+        3,
+        "asked at each clock read until it said stop"
+    );
+    assert_eq!(r.stats.steps, 3 * super::super::budget::TIME_CHECK_INTERVAL);
+}
+
+#[test]
 fn depth_limit_default() {
     let r = recursing().run();
     let d = r.error.as_ref().expect("error");

@@ -286,8 +286,13 @@ impl Builder {
         self.p.functions[func.index()].body = body;
     }
 
+    /// Runs under the default limits, except the clock: these tests check results,
+    /// and a loaded machine must not turn a large case into E404.
     pub(super) fn run(&mut self) -> RunResult {
-        self.run_with(&Limits::default())
+        self.run_with(&Limits {
+            timeout_ms: 120_000,
+            ..Limits::default()
+        })
     }
 
     pub(super) fn run_with(&mut self, limits: &Limits) -> RunResult {

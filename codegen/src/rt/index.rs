@@ -1,0 +1,311 @@
+//! Indexes: a relation's rows grouped by the values of some columns, an
+//! open-addressing table from key to an increasing list of row ids. An index is
+//! filed before a round whose plans probe it, with the rows made visible since
+//! (`IndexCatchUp`); keyed scans probe it (`IndexProbe`) and bound a delta scan's
+//! row list by binary search (`LowerBound`).
+
+use super::hash_table::probe_entries;
+use super::values::{differs, hash_known};
+use crate::abi::*;
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
+use bytelogic_engine::ir::IndexId;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Sets `rowsz` to the byte size of a row of the set at local `s`.
+fn row_size(f: &mut FnBuilder, s: Local, rowsz: Local) {
+    field(f, s, SET_ARITY);
+    f.ins().i32_const(VALUE_SIZE as i32).i32_mul().set(rowsz);
+}
+
+/// Pushes `base + index * size` for three locals.
+fn element(f: &mut FnBuilder, base: Local, index: Local, size: Local) {
+    f.ins().get(base).get(index).get(size).i32_mul().i32_add();
+}
+
+/// Probes index `ix` for the key at `key` (with columns `kcols`, 0 = contiguous) whose
+/// hash is `h`; leaves the entry address in `e`, its row list in `list` (0 when the
+/// key is absent: `e` is then the free entry). `rows`/`rowsz` describe the relation.
+#[allow(clippy::too_many_arguments)]
+fn probe_key(
+    m: &mut Registry<'_>,
+    f: &mut FnBuilder,
+    ix: Local,
+    (key, kcols): (Local, Local),
+    (rows, rowsz): (Local, Local),
+    h: Local,
+    e: Local,
+    list: Local,
+) {
+    let equal = m.rt(Helper::Equal);
+    let row_size = |f: &mut FnBuilder| {
+        f.ins().get(rowsz);
+    };
+    probe_index_rows(f, ix, h, (rows, row_size), [e, list], |f| {
+        field(f, ix, IDX_COLS);
+        f.ins().get(key).get(kcols);
+        field(f, ix, IDX_NCOLS);
+        f.ins().call_fn(equal).br_if(2);
+    });
+}
+
+/// Emits the probe of the table of the index at local `ix` for hash `h`: at each entry
+/// with that hash it leaves the entry's address in `e` and its row list in `list`,
+/// pushes the address of the list's first row (`rows` plus its id times the row size
+/// `row_size` pushes) and runs `on_row`, where `br_if 2` ends the probe (see
+/// [`probe_entries`]). After it, `list` is 0 when no entry matched (`e` is then the
+/// free entry).
+fn probe_index_rows(
+    f: &mut FnBuilder,
+    ix: Local,
+    h: Local,
+    (rows, row_size): (Local, impl Fn(&mut FnBuilder)),
+    [e, list]: [Local; 2],
+
+    on_row: impl FnOnce(&mut FnBuilder),
+) {
+    let i = f.local(ValType::I32);
+    let mask = f.local(ValType::I32);
+    field(f, ix, IDX_TCAP);
+    f.ins()
+        .i32_const(1)
+        .i32_sub()
+        .tee(mask)
+        .get(h)
+        .i32_and()
+        .set(i);
+    probe_entries(
+        f,
+        |f| field(f, ix, IDX_TBL),
+        |f| {
+            f.ins().get(mask);
+        },
+        ENTRY_SIZE,
+        [i, e, list, h],
+        |f| {
+            f.ins().get(rows).get(list).i32_load(m32(0));
+            row_size(f);
+            f.ins().i32_mul().i32_add();
+            on_row(f);
+        },
+    );
+}
+
+pub(super) fn index_add(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [ix, s, row] = f.params();
+    let grow = m.rt(Helper::IndexGrow);
+    let hash = m.rt(Helper::Hash);
+    let alloc = m.rt(Helper::Alloc);
+    let [rowsz, rows, rowp, cols, h, e, list, len, nl] = [(); 9].map(|_| f.local(ValType::I32));
+    row_size(&mut f, s, rowsz);
+    field(&mut f, s, SET_ROWS);
+    f.ins().set(rows);
+    element(&mut f, rows, row, rowsz);
+    f.ins().set(rowp);
+    field(&mut f, ix, IDX_COLS);
+    f.ins().set(cols);
+    field(&mut f, ix, IDX_KEYS);
+    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
+    field(&mut f, ix, IDX_TCAP);
+    f.ins()
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .get(ix)
+        .call_fn(grow)
+        .end()
+        .get(rowp)
+        .get(cols);
+    field(&mut f, ix, IDX_NCOLS);
+    f.ins().call_fn(hash).set(h);
+    probe_key(m, &mut f, ix, (rowp, cols), (rows, rowsz), h, e, list);
+    f.ins()
+        .get(list)
+        .if_(BlockType::Empty)
+        // Known key: append, doubling the list when full.
+        .get(e)
+        .i32_load(m32(8))
+        .tee(len)
+        .get(e)
+        .i32_load(m32(12))
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .get(len)
+        .i32_const(8)
+        .i32_mul()
+        .call_fn(alloc)
+        .tee(nl)
+        .get(list)
+        .get(len)
+        .i32_const(4)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .get(e)
+        .get(nl)
+        .tee(list)
+        .i32_store(m32(4))
+        .get(e)
+        .get(len)
+        .i32_const(1)
+        .i32_shl()
+        .i32_store(m32(12))
+        .end()
+        .get(list)
+        .get(len)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .get(row)
+        .i32_store(m32(0))
+        .get(e)
+        .get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(8))
+        .return_()
+        .end()
+        // New key.
+        .i32_const(16)
+        .call_fn(alloc)
+        .tee(list)
+        .get(row)
+        .i32_store(m32(0))
+        .get(e)
+        .get(h)
+        .i32_store(m32(0))
+        .get(e)
+        .get(list)
+        .i32_store(m32(4))
+        .get(e)
+        .i32_const(1)
+        .i32_store(m32(8))
+        .get(e)
+        .i32_const(4)
+        .i32_store(m32(12))
+        .get(ix)
+        .get(ix)
+        .i32_load(m32(IDX_KEYS))
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(IDX_KEYS));
+    f.finish()
+}
+
+/// `IndexProbe(ix)`: the probe of `probe_key` for index `ix` and a contiguous key,
+/// with the index's descriptor, its relation's row size and its key columns known
+/// when the code is generated, so the key's hash and its comparison with a row are
+/// unrolled.
+pub(super) fn index_probe(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    ix: IndexId,
+) -> Result<Function, CodegenError> {
+    let [key] = f.params();
+    let program = m.program;
+    let def = program
+        .indexes
+        .get(ix.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("index {}", ix.0)))?;
+    let relation = program
+        .relations
+        .get(def.rel.index())
+        .ok_or_else(|| CodegenError::InvalidIr(format!("relation {}", def.rel.0)))?;
+    if let Some(col) = def.columns.iter().find(|&&c| c >= relation.arity) {
+        return Err(CodegenError::InvalidIr(format!(
+            "column {col} of `{}`",
+            relation.name
+        )));
+    }
+    let [d, rows, h, e, list, row] = [(); 6].map(|_| f.local(ValType::I32));
+    f.ins()
+        .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+        .tee(d)
+        .i32_load(m32(IDX_TCAP))
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end()
+        .i32_const((m.layout.rels + def.rel.0 * REL_SIZE) as i32)
+        .i32_load(m32(SET_ROWS))
+        .set(rows);
+    hash_known(&mut f, key, def.columns.len() as u32);
+    f.ins().set(h);
+    let row_size = |f: &mut FnBuilder| {
+        f.ins().i32_const((relation.arity * VALUE_SIZE) as i32);
+    };
+    probe_index_rows(&mut f, d, h, (rows, row_size), [e, list], |f| {
+        f.ins().set(row).i32_const(0);
+        for (k, &col) in def.columns.iter().enumerate() {
+            differs(f, (row, col * VALUE_SIZE), (key, k as u32 * VALUE_SIZE));
+            f.ins().i32_or();
+        }
+        f.ins().i32_eqz().br_if(2);
+    });
+    f.ins().get(e).i32_const(0).get(list).select();
+    f.finish()
+}
+
+/// `LowerBound`: binary search of the increasing row list `list` of `count` rows for
+/// the first position whose row is at least `x`.
+pub(super) fn lower_bound(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [list, count, x] = f.params();
+    let lo = f.local(ValType::I32);
+    let mid = f.local(ValType::I32);
+    // Pushes whether `list[mid] < x`.
+    let below = |f: &mut FnBuilder| {
+        f.ins()
+            .get(list)
+            .get(mid)
+            .i32_const(4)
+            .i32_mul()
+            .i32_add()
+            .i32_load(m32(0))
+            .get(x)
+            .i32_lt_u();
+    };
+    // Until the range `lo..count` is empty: `mid` halves it, and the half that can
+    // hold the bound is kept (`lo = mid + 1` or `count = mid`).
+    f.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .get(lo)
+        .get(count)
+        .i32_ge_u()
+        .br_if(1)
+        .get(lo)
+        .get(count)
+        .i32_add()
+        .i32_const(1)
+        .i32_shr_u()
+        .tee(mid)
+        .i32_const(1)
+        .i32_add()
+        .get(lo);
+    below(&mut f);
+    f.ins().select().set(lo).get(count).get(mid);
+    below(&mut f);
+    f.ins().select().set(count).br(0).end().end().get(lo);
+    f.finish()
+}
+
+pub(super) fn index_catch_up(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+) -> Result<Function, CodegenError> {
+    let [ix] = f.params();
+    let add = m.rt(Helper::IndexAdd);
+    let [rel, r, to] = [(); 3].map(|_| f.local(ValType::I32));
+    field(&mut f, ix, IDX_REL);
+    f.ins().set(rel);
+    field(&mut f, ix, IDX_FILED);
+    f.ins().set(r);
+    field(&mut f, rel, REL_VISIBLE);
+    f.ins().set(to);
+    loop_start(&mut f, r, to);
+    f.ins().get(ix).get(rel).get(r).call_fn(add);
+    loop_end(&mut f, r);
+    f.ins().get(ix).get(to).i32_store(m32(IDX_FILED));
+    f.finish()
+}

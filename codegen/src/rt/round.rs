@@ -1,0 +1,170 @@
+//! The steps of semi-naive evaluation on a relation: FACT inserts and publishes a
+//! tuple at once; EMIT inserts it as pending (`batch.rs` queues EMITs of a plan);
+//! at the end of a round `Merge`/`MergeAll` publish the pending tuples as the next
+//! delta; before a stratum's first round `Settle` empties every delta.
+
+use super::memory::{Arg, detail, emit_fail};
+use super::values::hash_known;
+use crate::abi::*;
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, m32};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// Pushes the tuples stored and pending (the count the tuple limit applies to).
+pub(super) fn tuples_held(f: &mut FnBuilder) {
+    f.ins()
+        .global_get(Global::Tuples.index())
+        .global_get(Global::Pending.index())
+        .i64_add();
+}
+
+/// Fails with E402 at `site` when `tuples + pending` (+1 for a FACT) passes the limit.
+fn check_tuples(m: &mut Registry<'_>, f: &mut FnBuilder, site: Local, extra: i64) {
+    tuples_held(f);
+    f.ins()
+        .i64_const(extra)
+        .i64_add()
+        .global_get(Global::MaxTuples.index())
+        .i64_gt_u()
+        .if_(BlockType::Empty);
+    emit_fail(
+        m,
+        f,
+        402,
+        Arg::Local(site),
+        detail(Detail::None),
+        None,
+        None,
+    );
+    f.ins().end();
+}
+
+/// Inserts the tuple at `SCRATCH` into the relation at local `rel` (of `arity`), returning from the
+/// helper when it is already there; leaves its row in local `row`.
+fn insert_or_return(
+    m: &mut Registry<'_>,
+    f: &mut FnBuilder,
+    (rel, arity): (Local, u32),
+    row: Local,
+) {
+    let insert = m.rt(Helper::SetInsert(arity));
+    let tup = f.local(ValType::I32);
+    f.ins().i32_const(SCRATCH as i32).set(tup).get(rel).get(tup);
+    hash_known(f, tup, arity);
+    f.ins()
+        .call_fn(insert)
+        .tee(row)
+        .i32_const(0)
+        .i32_lt_s()
+        .if_(BlockType::Empty)
+        .return_()
+        .end();
+}
+
+/// Makes rows `from..to` (locals) of the relation at local `rel` visible (the indexes
+/// file them before a round that reads them); adds their number to the stored tuples.
+fn publish(f: &mut FnBuilder, rel: Local, from: Local, to: Local) {
+    f.ins()
+        .get(rel)
+        .get(to)
+        .i32_store(m32(REL_VISIBLE))
+        .global_get(Global::Tuples.index())
+        .get(to)
+        .get(from)
+        .i32_sub()
+        .i64_extend_i32_u()
+        .i64_add()
+        .global_set(Global::Tuples.index());
+}
+
+pub(super) fn fact(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [rel, site] = f.params();
+    let [row, end] = [(); 2].map(|_| f.local(ValType::I32));
+    insert_or_return(m, &mut f, (rel, arity), row);
+    check_tuples(m, &mut f, site, 1);
+    f.ins().get(row).i32_const(1).i32_add().set(end);
+    publish(&mut f, rel, row, end);
+    f.finish()
+}
+
+pub(super) fn emit(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [rel, site] = f.params();
+    let row = f.local(ValType::I32);
+    insert_or_return(m, &mut f, (rel, arity), row);
+    f.ins()
+        .global_get(Global::Pending.index())
+        .i64_const(1)
+        .i64_add()
+        .global_set(Global::Pending.index());
+    check_tuples(m, &mut f, site, 0);
+    f.finish()
+}
+
+pub(super) fn merge(mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [rel] = f.params();
+    let [start, end] = [(); 2].map(|_| f.local(ValType::I32));
+    field(&mut f, rel, REL_VISIBLE);
+    f.ins().set(start);
+    field(&mut f, rel, SET_LEN);
+    f.ins().set(end);
+    publish(&mut f, rel, start, end);
+    f.ins()
+        .get(rel)
+        .get(start)
+        .i32_store(m32(REL_RECENT_START))
+        .get(rel)
+        .get(end)
+        .i32_store(m32(REL_RECENT_END))
+        .get(start)
+        .get(end)
+        .i32_ne();
+    f.finish()
+}
+
+pub(super) fn merge_all(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let merge = m.rt(Helper::Merge);
+    let rels = m.layout.rels;
+    let count = m.program.relations.len() as u32;
+    let changed = f.local(ValType::I32);
+    for r in 0..count {
+        f.ins()
+            .i32_const((rels + r * REL_SIZE) as i32)
+            .call_fn(merge)
+            .get(changed)
+            .i32_or()
+            .set(changed);
+    }
+    f.ins()
+        .i64_const(0)
+        .global_set(Global::Pending.index())
+        .get(changed);
+    f.finish()
+}
+
+pub(super) fn settle(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let rels = m.layout.rels;
+    let count = m.program.relations.len() as u32;
+    for r in 0..count {
+        let at = (rels + r * REL_SIZE) as i32;
+        f.ins()
+            .i32_const(at)
+            .i32_const(at)
+            .i32_load(m32(SET_LEN))
+            .i32_store(m32(REL_RECENT_START))
+            .i32_const(at)
+            .i32_const(at)
+            .i32_load(m32(SET_LEN))
+            .i32_store(m32(REL_RECENT_END));
+    }
+    f.finish()
+}

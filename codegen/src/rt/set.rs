@@ -1,0 +1,158 @@
+//! Tuple sets: rows stored flat and only appended, deduplicated by an
+//! open-addressing table whose entries keep each tuple's hash (see `ABI.md`); a set
+//! of one or two Int columns may also keep a bitmap (`dense.rs`).
+
+use super::dense::{bitmap_lookup, maybe_densify};
+use super::hash_table::probe_entries;
+use super::values::{copy_known, equal_known};
+use crate::abi::*;
+use crate::builder::{CallExt, FnBuilder, LocalExt, field, m32};
+use crate::error::CodegenError;
+use crate::functions::Helper;
+use crate::registry::Registry;
+use wasm_encoder::{BlockType, Function, ValType};
+
+/// `SetInsert(arity)`: probes the set's table for the tuple whose hash (`Hash` of its
+/// values) the caller passes, comparing unrolled for the arity; a new tuple is appended
+/// as a row and its table entry keeps the hash, so growing the table never re-reads rows.
+pub(super) fn set_insert(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    arity: u32,
+) -> Result<Function, CodegenError> {
+    let [s, tup, h] = f.params();
+    let grow = m.rt(Helper::SetGrow);
+    let alloc = m.rt(Helper::Alloc);
+    let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
+    let in_bitmap = f.local(ValType::I32);
+    let dense = arity <= 2 && m.dense;
+    f.ins().i32_const((arity * VALUE_SIZE) as i32).set(rowsz);
+    if dense {
+        maybe_densify(m, &mut f, s);
+        f.ins().block(BlockType::Empty);
+        bitmap_lookup(&mut f, s, tup, arity, in_bitmap);
+    }
+    field(&mut f, s, SET_LEN);
+    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
+    field(&mut f, s, SET_TCAP);
+    f.ins()
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .get(s)
+        .call_fn(grow)
+        .end();
+    field(&mut f, s, SET_TCAP);
+    f.ins().i32_const(1).i32_sub().set(mask);
+    f.ins().get(h).get(mask).i32_and().set(i);
+    probe_entries(
+        &mut f,
+        |f| field(f, s, SET_TBL),
+        |f| {
+            f.ins().get(mask);
+        },
+        8,
+        [i, e, r1, h],
+        |f| {
+            f.ins()
+                .get(s)
+                .i32_load(m32(SET_ROWS))
+                .get(r1)
+                .i32_const(1)
+                .i32_sub()
+                .get(rowsz)
+                .i32_mul()
+                .i32_add()
+                .set(nr);
+            equal_known(f, nr, tup, arity);
+            f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
+        },
+    );
+    if dense {
+        f.ins().end();
+    }
+    field(&mut f, s, SET_LEN);
+    f.ins().set(len);
+    field(&mut f, s, SET_CAP);
+    // A full row array doubles (plus 8). When it is the last allocation, it grows where
+    // it is: the allocator hands out the bytes right after it, and no row is copied.
+    f.ins()
+        .tee(cap)
+        .get(len)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(cap)
+        .get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .global_get(Global::Heap.index())
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .get(cap)
+        .i32_const(8)
+        .i32_add()
+        .get(rowsz)
+        .i32_mul()
+        .call_fn(alloc)
+        .drop()
+        .else_()
+        .get(cap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(8)
+        .i32_add()
+        .get(rowsz)
+        .i32_mul()
+        .call_fn(alloc)
+        .tee(nr)
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(len)
+        .get(rowsz)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .get(s)
+        .get(nr)
+        .i32_store(m32(SET_ROWS))
+        .end()
+        .get(s)
+        .get(cap)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(8)
+        .i32_add()
+        .i32_store(m32(SET_CAP))
+        .end()
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(len)
+        .get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .set(nr);
+    copy_known(&mut f, nr, tup, arity * VALUE_SIZE);
+    if dense {
+        f.ins().get(in_bitmap).i32_eqz().if_(BlockType::Empty);
+    }
+    f.ins()
+        .get(e)
+        .get(h)
+        .i32_store(m32(0))
+        .get(e)
+        .get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(4));
+    if dense {
+        f.ins().end();
+    }
+    f.ins()
+        .get(s)
+        .get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(SET_LEN))
+        .get(len);
+    f.finish()
+}

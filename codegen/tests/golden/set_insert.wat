@@ -1,0 +1,203 @@
+;; `set_insert/2`: a tuple's row in the set, or -1 when present.
+;;! function set_insert/2
+;;! | REL edge
+;;! | REL path
+;;! | FACT edge 1 2
+;;! | FACT edge 2 3
+;;! | RULE path: SCAN edge, EMIT path $0 $1
+;;! | RULE path: SCAN edge, JOIN path $1, EMIT path $0 $2
+;;! | SOLVE
+;;! | QUERY path 1 ?
+(func $set_insert/2 (param i32 i32 i32 i32) (result i32)
+  (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+  i32.const 32
+  local.set 4
+  local.get 0
+  i32.load offset=4
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shl
+  local.get 0
+  i32.load offset=16
+  i32.gt_u
+  if ;; label = @1
+    local.get 0
+    i32.const 0
+    i32.const 0
+    i32.const 0
+    call $set_grow
+  end
+  local.get 0
+  i32.load offset=16
+  i32.const 1
+  i32.sub
+  local.set 11
+  local.get 2
+  local.get 11
+  i32.and
+  local.set 5
+  block ;; label = @1
+    loop ;; label = @2
+      local.get 0
+      i32.load offset=12
+      local.get 5
+      i32.const 8
+      i32.mul
+      i32.add
+      local.tee 6
+      i32.load offset=4
+      local.tee 7
+      i32.eqz
+      br_if 1 (;@1;)
+      local.get 6
+      i32.load
+      local.get 2
+      i32.eq
+      if ;; label = @3
+        local.get 0
+        i32.load
+        local.get 7
+        i32.const 1
+        i32.sub
+        local.get 4
+        i32.mul
+        i32.add
+        local.set 10
+        i32.const 0
+        local.get 10
+        i32.load
+        local.get 1
+        i32.load
+        i32.ne
+        local.get 10
+        i64.load offset=8
+        local.get 1
+        i64.load offset=8
+        i64.ne
+        i32.or
+        i32.or
+        local.get 10
+        i32.load offset=16
+        local.get 1
+        i32.load offset=16
+        i32.ne
+        local.get 10
+        i64.load offset=24
+        local.get 1
+        i64.load offset=24
+        i64.ne
+        i32.or
+        i32.or
+        i32.eqz
+        if ;; label = @4
+          i32.const -1
+          return
+        end
+      end
+      local.get 5
+      i32.const 1
+      i32.add
+      local.get 11
+      i32.and
+      local.set 5
+      br 0 (;@2;)
+    end
+  end
+  local.get 0
+  i32.load offset=4
+  local.set 8
+  local.get 0
+  i32.load offset=8
+  local.tee 9
+  local.get 8
+  i32.eq
+  if ;; label = @1
+    local.get 0
+    i32.load
+    local.get 9
+    local.get 4
+    i32.mul
+    i32.add
+    global.get 0
+    i32.eq
+    if ;; label = @2
+      local.get 9
+      i32.const 8
+      i32.add
+      local.get 4
+      i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call $alloc
+      drop
+    else
+      local.get 9
+      i32.const 1
+      i32.shl
+      i32.const 8
+      i32.add
+      local.get 4
+      i32.mul
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call $alloc
+      local.tee 10
+      local.get 0
+      i32.load
+      local.get 8
+      local.get 4
+      i32.mul
+      memory.copy
+      local.get 0
+      local.get 10
+      i32.store
+    end
+    local.get 0
+    local.get 9
+    i32.const 1
+    i32.shl
+    i32.const 8
+    i32.add
+    i32.store offset=8
+  end
+  local.get 0
+  i32.load
+  local.get 8
+  local.get 4
+  i32.mul
+  i32.add
+  local.set 10
+  local.get 10
+  local.get 1
+  i64.load
+  i64.store
+  local.get 10
+  local.get 1
+  i64.load offset=8
+  i64.store offset=8
+  local.get 10
+  local.get 1
+  i64.load offset=16
+  i64.store offset=16
+  local.get 10
+  local.get 1
+  i64.load offset=24
+  i64.store offset=24
+  local.get 6
+  local.get 2
+  i32.store
+  local.get 6
+  local.get 8
+  i32.const 1
+  i32.add
+  i32.store offset=4
+  local.get 0
+  local.get 8
+  i32.const 1
+  i32.add
+  i32.store offset=4
+  local.get 8
+)
