@@ -3,13 +3,16 @@
 //! The front end checks the clock and charges an estimate of the program it builds,
 //! injected facts charge what they add, the interpreter charges its relations,
 //! Symbols, calls, loops and answers, and the compiled path charges what the host
-//! allocates for the run (its linear memory is limited to what is left).
+//! allocates for the run (its linear memory is limited to what is left). Two tiers
+//! racing to answer one run share its limit through a [`RaceMemory`].
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fault::{Fault, What};
 use crate::limits::Limits;
 use crate::span::Span;
 use crate::value::Symbols;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// The deadline and memory account of one run.
@@ -19,6 +22,57 @@ pub struct Account {
     deadline: Option<Instant>,
     max_memory: u64,
     memory: u64,
+    race: Option<(Arc<RaceMemory>, Side)>,
+}
+
+/// The memory two tiers hold while they race to answer one run (docs/decisions.md
+/// 111): each side's account publishes what it has charged, and the compiled run's
+/// host what its linear memory holds (while the run goes on, and the pages the
+/// instance pool keeps resident once it ended). Each side counts what the other holds
+/// against the run's one memory limit.
+#[derive(Debug, Default)]
+pub struct RaceMemory {
+    interpreter: AtomicU64,
+    compiled: AtomicU64,
+    linear: AtomicU64,
+}
+
+/// A tier racing another for one run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The interpreter.
+    Interpreter,
+    /// The compiled path.
+    Compiled,
+}
+
+impl RaceMemory {
+    /// Records that the compiled run's linear memory holds `bytes`.
+    pub fn set_linear(&self, bytes: u64) {
+        self.linear.store(bytes, Ordering::Relaxed);
+    }
+
+    /// What the compiled run's linear memory holds, as last recorded.
+    pub fn linear(&self) -> u64 {
+        self.linear.load(Ordering::Relaxed)
+    }
+
+    /// The bytes the tier other than `side` holds.
+    pub fn beside(&self, side: Side) -> u64 {
+        match side {
+            Side::Interpreter => (self.compiled.load(Ordering::Relaxed))
+                .saturating_add(self.linear.load(Ordering::Relaxed)),
+            Side::Compiled => self.interpreter.load(Ordering::Relaxed),
+        }
+    }
+
+    fn publish(&self, side: Side, bytes: u64) {
+        let cell = match side {
+            Side::Interpreter => &self.interpreter,
+            Side::Compiled => &self.compiled,
+        };
+        cell.store(bytes, Ordering::Relaxed);
+    }
 }
 
 impl Account {
@@ -34,6 +88,34 @@ impl Account {
             deadline: start.checked_add(Duration::from_millis(limits.timeout_ms)),
             max_memory: limits.max_memory_mb.saturating_mul(1 << 20),
             memory: 0,
+            race: None,
+        }
+    }
+
+    /// This account as `side`'s in a race: it publishes what it holds in `memory`
+    /// and counts what the other side holds against its limit.
+    pub fn racing(mut self, memory: Arc<RaceMemory>, side: Side) -> Account {
+        memory.publish(side, self.memory);
+        self.race = Some((memory, side));
+        self
+    }
+
+    /// The memory of the race this account is in, and its side, if it races.
+    pub fn race(&self) -> Option<&(Arc<RaceMemory>, Side)> {
+        self.race.as_ref()
+    }
+
+    /// Bytes charged here and, in a race, held by the other side.
+    fn held(&self) -> u64 {
+        let others = self.race.as_ref().map_or(0, |(m, side)| m.beside(*side));
+        self.memory.saturating_add(others)
+    }
+
+    /// Publishes what this account holds, if it races.
+    #[inline]
+    fn publish(&self) {
+        if let Some((memory, side)) = &self.race {
+            memory.publish(*side, self.memory);
         }
     }
 
@@ -59,7 +141,8 @@ impl Account {
     #[inline]
     pub fn charge(&mut self, bytes: u64) -> Result<(), Fault> {
         self.memory = self.memory.saturating_add(bytes);
-        if self.memory > self.max_memory {
+        self.publish();
+        if self.held() > self.max_memory {
             return Err(self.exceeded());
         }
         Ok(())
@@ -68,27 +151,33 @@ impl Account {
     /// The E405 fault for the account as it stands.
     #[cold]
     pub fn exceeded(&self) -> Fault {
-        Fault::new(Code::E405, What::Memory(Some(self.memory)))
+        Fault::new(Code::E405, What::Memory(Some(self.held())))
     }
 
     /// Takes `bytes` off the account.
     pub fn release(&mut self, bytes: u64) {
         self.memory = self.memory.saturating_sub(bytes);
+        self.publish();
     }
 
     /// True when `bytes` more fit under the limit.
     pub fn fits(&self, bytes: u64) -> bool {
-        self.memory.saturating_add(bytes) <= self.max_memory
+        self.held().saturating_add(bytes) <= self.max_memory
     }
 
-    /// Bytes charged now.
+    /// Bytes charged now (by this account only, not the other side of a race).
     pub fn charged(&self) -> u64 {
         self.memory
     }
 
-    /// Bytes that may still be charged.
+    /// The memory limit in bytes.
+    pub fn max_memory(&self) -> u64 {
+        self.max_memory
+    }
+
+    /// Bytes that may still be charged (less what the other side of a race holds).
     pub fn left(&self) -> u64 {
-        self.max_memory.saturating_sub(self.memory)
+        self.max_memory.saturating_sub(self.held())
     }
 
     /// The diagnostic of a limit `fault` at `span` (limits show no values).
@@ -114,6 +203,32 @@ mod tests {
         assert_eq!(fault.what, What::Memory(Some((1 << 20) + 1)));
         account.release(2);
         assert_eq!((account.charged(), account.left()), ((1 << 20) - 1, 1));
+    }
+
+    #[test]
+    fn two_sides_of_a_race_share_one_limit() {
+        let limits = Limits {
+            max_memory_mb: 1,
+            ..Limits::default()
+        };
+        let race = Arc::new(RaceMemory::default());
+        let racing = |side| Account::new(&limits).racing(Arc::clone(&race), side);
+        let (mut interpreter, mut compiled) = (racing(Side::Interpreter), racing(Side::Compiled));
+        interpreter.charge(600 << 10).expect("fits");
+        assert_eq!(compiled.left(), 424 << 10);
+        let fault = compiled
+            .charge(500 << 10)
+            .expect_err("not beside the other");
+        assert_eq!(fault.what, What::Memory(Some(1100 << 10)));
+        compiled.release(500 << 10);
+        race.set_linear(300 << 10);
+        assert_eq!(interpreter.left(), 124 << 10);
+        assert!(
+            interpreter.charge(200 << 10).is_err(),
+            "linear memory counts"
+        );
+        interpreter.release(800 << 10);
+        assert_eq!(compiled.left(), 1 << 20);
     }
 
     #[test]

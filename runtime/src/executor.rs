@@ -17,7 +17,8 @@
 //!   ([`Tiering::warm_cache`], [`warm`]).
 //!
 //! Every run has one clock, started when [`Executor::execute`] is called (before the
-//! front end), whichever tiers run it (docs/decisions.md 101).
+//! front end), and one memory account, whichever tiers run it: a compiled run racing
+//! the interpreter counts what the interpreter holds (docs/decisions.md 101, 111).
 //!
 //! Both tiers give the same outputs, errors and counters (only where a time or memory
 //! limit trips may they differ), and [`Outcome::backend`] says which answered. When the
@@ -30,6 +31,7 @@ mod warm;
 use crate::outcome::{INTERPRETER, Outcome, WASM};
 use crate::wasm::{Run, WasmBackend, WasmError};
 use bytelogic_codegen::{CodegenError, Target};
+use bytelogic_engine::account::{RaceMemory, Side};
 use bytelogic_engine::inject::{self, InputValue};
 use bytelogic_engine::{Account, Compiled, Limits};
 use std::sync::{Arc, OnceLock};
@@ -241,7 +243,7 @@ pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) 
 
 /// Runs `source` on the interpreter, the run's clock started at `start`; with `race`,
 /// raced by the compiled path of that executor once the run has gone on for the given
-/// time ([`race`]), whose compiled run has the same clock.
+/// time ([`race`]); the two tiers then share the run's memory account.
 fn interpret(
     source: &str,
     options: &Options,
@@ -249,14 +251,21 @@ fn interpret(
     race: Option<(&Arc<Shared>, Duration)>,
 ) -> Outcome {
     let mut account = Account::starting(&options.limits, start);
+    let memory = race.map(|_| Arc::new(RaceMemory::default()));
+    if let Some(memory) = &memory {
+        account = account.racing(Arc::clone(memory), Side::Interpreter);
+    }
     let compiled = front_end(source, options, &mut account);
-    let (result, compiled_outcome) = match (&compiled.program, race) {
+    let (result, compiled_outcome) = match (&compiled.program, race.zip(memory)) {
         (Some(program), None) => (
             Some(bytelogic_engine::run_within(program, &mut account)),
             None,
         ),
-        (Some(program), Some((shared, after))) => {
-            let run = Run::since(start);
+        (Some(program), Some(((shared, after), memory))) => {
+            let run = Run {
+                race: Some(memory),
+                ..Run::since(start)
+            };
             race::run(shared, after, program, source, options, &mut account, run)
         }
         (None, _) => (None, None),
@@ -431,6 +440,28 @@ mod tests {
         let interpreted = executor_interpreting(&spin(n + 1), &opts);
         assert_eq!(limited.to_json()["error"], interpreted.to_json()["error"]);
         assert_eq!(limited.stats.steps, interpreted.stats.steps);
+    }
+
+    #[test]
+    fn a_raced_run_out_of_memory_is_answered_by_the_interpreter() {
+        let racing = Executor::with_tiering(Tiering {
+            warm_cache: false,
+            race_after: Some(Duration::ZERO),
+        });
+        let mut opts = options(Backend::Auto);
+        opts.limits.max_memory_mb = 16;
+        opts.limits.timeout_ms = 600_000;
+        let doubling = "CALC grow\nLET $s = \"ab\"\nFOR WHILE 1\nLET $s = $s + $s\nEND\nRESULT $s\nEND\nRESULT CALC grow()";
+        // The compiled run shares the run's memory account and never answers E405:
+        // whichever tier stops first, the error is the interpreter's.
+        for _ in 0..3 {
+            let o = racing.execute(doubling, &opts).expect("runs");
+            let error = o.error().map(|e| e.diagnostic.code);
+            assert_eq!(
+                (o.backend, error),
+                (INTERPRETER, Some(bytelogic_engine::Code::E405))
+            );
+        }
     }
 
     fn executor_interpreting(source: &str, opts: &Options) -> Outcome {

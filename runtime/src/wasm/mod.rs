@@ -22,6 +22,7 @@ mod ticker;
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
 use bytelogic_codegen::{CodegenError, Target, compile_for};
+use bytelogic_engine::account::{RaceMemory, Side};
 use bytelogic_engine::fault::{Fault, What};
 use bytelogic_engine::ir::Program;
 use bytelogic_engine::{Account, Code, Limits, RunResult, Span, Stats, Symbols};
@@ -46,6 +47,10 @@ const WASM_STACK: usize = 32 << 20;
 /// What the host holds per byte of a run's module (its compiled code and metadata),
 /// charged to the run's account (docs/decisions.md 104).
 const MODULE_BYTES: u64 = 16;
+/// What wasmtime holds once started (its engine, Winch's tier and the instance pool's
+/// bookkeeping), charged to a run that starts it (docs/decisions.md 111): the
+/// binary's peak RSS running `RESULT 1` on `wasm` less that on `interpreter`, 8 MiB.
+const WASMTIME_BYTES: u64 = 8 << 20;
 /// How many times the time to the tier-up instant (twice Winch's compile time) must
 /// be left before the time limit for a run to tier up: Cranelift takes four to eight
 /// times Winch's compile time, and cannot be interrupted.
@@ -108,7 +113,8 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
 }
 
 /// Per-store state: the memory limit, and why the run was stopped early (to tier up,
-/// or because its caller no longer needs it).
+/// because its caller no longer needs it, or because the interpreter it races took
+/// the memory it would need).
 pub(crate) struct HostState {
     limits: StoreLimits,
     tier_up: bool,
@@ -118,16 +124,79 @@ pub(crate) struct HostState {
     memory_limit: u64,
     /// What compiling for the tier-up would take, to hold beside the linear memory.
     tier_up_bytes: u64,
+    /// In a race: the tiers' memory, and how much the run's account allows the linear
+    /// memory and what the interpreter holds together (the limit less what this run
+    /// charged before it started).
+    race: Option<(Arc<RaceMemory>, u64)>,
+    /// Set when the linear memory and what the interpreter holds passed the limit.
+    crowded: bool,
+}
+
+impl HostState {
+    /// True when the linear memory, at `bytes`, and what the interpreter racing this
+    /// run holds pass the run's memory limit.
+    fn crowded_at(&self, bytes: u64) -> bool {
+        self.race
+            .as_ref()
+            .is_some_and(|(race, room)| bytes.saturating_add(race.beside(Side::Compiled)) > *room)
+    }
+}
+
+/// The memory limit of a run: its store's limits and, in a race, the room beside the
+/// interpreter (a growth that does not fit fails, as past the limit); what the linear
+/// memory holds is published for the interpreter (docs/decisions.md 111).
+impl wasmtime::ResourceLimiter for HostState {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if !self.limits.memory_growing(current, desired, maximum)?
+            || self.crowded_at(desired as u64)
+        {
+            return Ok(false);
+        }
+        if let Some((race, _)) = &self.race {
+            race.set_linear(desired as u64);
+        }
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        self.limits.table_growing(current, desired, maximum)
+    }
+
+    fn instances(&self) -> usize {
+        self.limits.instances()
+    }
+
+    fn tables(&self) -> usize {
+        self.limits.tables()
+    }
+
+    fn memories(&self) -> usize {
+        self.limits.memories()
+    }
 }
 
 /// How a compiled run is started: when its time limit's clock started (when the
 /// executor was called, before the front end: docs/decisions.md 101) and, for a run
-/// raced against the interpreter (docs/decisions.md 140), a flag that, once set,
-/// stops it at its next epoch tick (it lost).
+/// raced against the interpreter (docs/decisions.md 140, 111), a flag that, once set,
+/// stops it at its next epoch tick (it lost) and the memory the two tiers share.
 #[derive(Clone)]
 pub(crate) struct Run {
     pub(crate) started: Instant,
     pub(crate) cancel: Option<Arc<AtomicBool>>,
+    pub(crate) race: Option<Arc<RaceMemory>>,
+    /// The run started wasmtime (a race in a process that had not used it): what that
+    /// holds is the run's.
+    pub(crate) starts_wasmtime: bool,
 }
 
 impl Run {
@@ -136,12 +205,19 @@ impl Run {
         Run {
             started,
             cancel: None,
+            race: None,
+            starts_wasmtime: false,
         }
     }
 
-    /// The run's account: its clock started at [`Run::started`].
+    /// The run's account: its clock started at [`Run::started`], sharing the memory
+    /// limit with the interpreter in a race.
     fn account(&self, limits: &Limits) -> Account {
-        Account::starting(limits, self.started)
+        let account = Account::starting(limits, self.started);
+        match &self.race {
+            Some(race) => account.racing(Arc::clone(race), Side::Compiled),
+            None => account,
+        }
     }
 
     fn cancelled(&self) -> bool {
@@ -342,7 +418,12 @@ impl WasmBackend {
             (Some(program), Some(Ok(prepared))) => {
                 let held = if fresh { 0 } else { entry.compiled.memory };
                 let module = prepared.module_bytes * MODULE_BYTES;
-                Some(match account.charge(held + module) {
+                let wasmtime = if run.starts_wasmtime {
+                    WASMTIME_BYTES
+                } else {
+                    0
+                };
+                Some(match account.charge(held + module + wasmtime) {
                     Ok(()) => self.execute(prepared, program, &mut account, run)?,
                     Err(fault) => refused(&account, &fault),
                 })
@@ -506,6 +587,11 @@ impl WasmBackend {
         }))
         .map_err(|_| WasmError::Engine("the run panicked".into()))?;
         account.release(needed);
+        // In a race, what the pool keeps resident of the linear memory (decision 82)
+        // stays with the run.
+        if let Some((race, _)) = account.race() {
+            race.set_linear(race.linear().min(KEEP_RESIDENT as u64));
+        }
         result
     }
 }
@@ -562,13 +648,18 @@ fn execute_here(
         memory: None,
         memory_limit: memory_bytes,
         tier_up_bytes: tier_up_bytes(prepared),
+        race: account.race().map(|(race, _)| {
+            let room = account.max_memory().saturating_sub(account.charged());
+            (Arc::clone(race), room)
+        }),
+        crowded: false,
     };
     if clock.run.cancelled() {
         return Err(engine_error("the run was cancelled"));
     }
     let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
-    store.limiter(|s| &mut s.limits);
+    store.limiter(|s| s);
     watch_the_clock(&mut store, clock);
     let instance = pre.instantiate(&mut store).map_err(engine_error)?;
     store.data_mut().memory =
@@ -598,19 +689,27 @@ fn execute_here(
             None => return Err(engine_error(&e)),
         }),
     };
+    if trap == Some(Ended::Interrupted) && store.data().crowded {
+        // The interpreter it races holds what this run's memory would need.
+        return Ok(Some(refused(account, &account.exceeded())));
+    }
     if trap == Some(Ended::Interrupted) && store.data().cancelled {
         return Err(engine_error("the run was cancelled"));
     }
     if trap == Some(Ended::Interrupted) && store.data().tier_up {
         return Ok(None);
     }
+    let race = store.data().race.as_ref().map(|(race, _)| Arc::clone(race));
     let finished = finished(&mut store, &instance, trap)?;
     let linear = finished.memory.len() as u64;
+    // The account holds the linear memory while the results are decoded.
+    race.iter().for_each(|race| race.set_linear(0));
     let result = match account.charge(linear) {
         Ok(()) => decode::result(&finished, program, &prepared.sites, account),
         Err(fault) => Ok(refused(account, &fault)),
     };
     account.release(linear);
+    race.iter().for_each(|race| race.set_linear(linear));
     result.map(Some)
 }
 
@@ -666,7 +765,8 @@ fn finished<'s>(
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
 /// instant the run stops too, marked as stopped to tier up, unless the time left is
-/// less than the clock's `room`. Once the run is cancelled, it stops too.
+/// less than the clock's `room`. Once the run is cancelled, or (in a race) its linear
+/// memory and what the interpreter holds pass the memory limit, it stops too.
 fn watch_the_clock(
     store: &mut Store<HostState>,
     Clock {
@@ -687,11 +787,19 @@ fn watch_the_clock(
         used.saturating_add(state.tier_up_bytes) <= state.memory_limit
     };
     store.set_epoch_deadline(u64::from(!past(deadline)));
+    let crowded = |store: &wasmtime::StoreContextMut<'_, HostState>| {
+        let state = store.data();
+        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
+        state.crowded_at(used)
+    };
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
             Ok(UpdateDeadline::Interrupt)
         } else if cancel.as_ref().is_some_and(|c| c.load(Ordering::Acquire)) {
             store.data_mut().cancelled = true;
+            Ok(UpdateDeadline::Interrupt)
+        } else if crowded(&store) {
+            store.data_mut().crowded = true;
             Ok(UpdateDeadline::Interrupt)
         } else if past(tier_up) && roomy() && fits(&store) {
             store.data_mut().tier_up = true;
