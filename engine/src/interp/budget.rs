@@ -45,9 +45,14 @@
 //! + Σ active CALC calls           (FRAME_OVERHEAD + locals × size_of::<Option<Value>>()
 //!                                   + tuple variables × TUPLE_VAR)
 //! + Σ active FOR-QUERY snapshots  (tuples × 4: the snapshot is a list of row ids)
+//! + Σ QUERY answers kept          (rows × (width × V + 8), `output::answer_bytes`)
+//! + Σ stack segments in use       (STACK_SEGMENT each, `Machine::guarded`)
 //! ```
 //!
-//! It is charged as structures grow and released when a call or loop ends; exceeding `max_memory_mb` MiB is E405 at the operation that grew.
+//! It is charged to the run's [`Account`], where the front end and injected facts
+//! charged before (docs/decisions.md 25), as structures grow, and released when a call,
+//! loop or segment ends; exceeding `max_memory_mb` MiB is E405 at the operation that
+//! grew.
 //!
 //! # Time
 //!
