@@ -131,8 +131,16 @@ impl Account {
 
     /// E404 when the time limit has passed.
     pub fn check_time(&self) -> Result<(), Fault> {
+        self.check_time_leaving(Duration::ZERO)
+    }
+
+    /// E404 when less than `reserve` is left before the time limit: the time a run
+    /// needs to end from where it is (docs/decisions.md 112).
+    pub fn check_time_leaving(&self, reserve: Duration) -> Result<(), Fault> {
         match self.deadline {
-            Some(deadline) if Instant::now() >= deadline => Err(Fault::new(Code::E404, What::Time)),
+            Some(deadline) if Instant::now() + reserve >= deadline => {
+                Err(Fault::new(Code::E404, What::Time))
+            }
             _ => Ok(()),
         }
     }

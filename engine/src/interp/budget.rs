@@ -69,6 +69,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::fault::{Fault, What};
 use crate::span::Span;
 use crate::value::Value;
+use std::time::Duration;
 
 /// The clock is read when the step count is a multiple of this.
 pub(super) const TIME_CHECK_INTERVAL: u64 = 4096;
@@ -100,6 +101,11 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
 /// doubling) still sees its time limit.
 const BYTES_PER_CHECK: u64 = 1 << 20;
 
+/// How long returning from one stack segment of deep recursion may take: the
+/// frames on it are read back from memory and the segment is unmapped, about 1 ms
+/// per MiB measured (docs/decisions.md 112); twice that, for a loaded machine.
+const UNWIND_PER_SEGMENT: Duration = Duration::from_millis(8);
+
 /// Asked whenever the clock is read: true ends the run (see the module docs).
 pub(super) type Stop<'w> = &'w dyn Fn() -> bool;
 
@@ -111,6 +117,8 @@ pub(super) struct Budget<'w> {
     steps: u64,
     /// Bytes charged since the clock was last read for memory.
     charged: u64,
+    /// Stack segments the run is on ([`Budget::take_segment`]).
+    segments: u32,
 }
 
 impl<'w> Budget<'w> {
@@ -122,6 +130,7 @@ impl<'w> Budget<'w> {
             stop,
             steps: 0,
             charged: 0,
+            segments: 0,
         }
     }
 
@@ -154,12 +163,33 @@ impl<'w> Budget<'w> {
         Ok(())
     }
 
-    /// E404 (the fault) when the wall-clock limit has passed or `stop` says so.
+    /// E404 (the fault) when the wall-clock limit has passed, or is nearer than the
+    /// time unwinding the run's stack segments takes, or when `stop` says so.
     pub(super) fn clock(&self) -> Result<(), Fault> {
         if self.stop.is_some_and(|stop| stop()) {
             return Err(Fault::new(Code::E404, What::Stopped));
         }
-        self.account.check_time()
+        self.account
+            .check_time_leaving(UNWIND_PER_SEGMENT * self.segments)
+    }
+
+    /// Moves the run onto one more stack segment of `bytes` (deep recursion): the
+    /// memory is charged and, since returning from it takes time, the clock is read
+    /// with that time set aside; E405 or E404 at `span` (the segment is not taken).
+    pub(super) fn take_segment(&mut self, bytes: u64, span: Span) -> Res<()> {
+        self.charge(bytes, span)?;
+        self.segments += 1;
+        if let Err(d) = self.check_time(span) {
+            self.give_segment(bytes);
+            return Err(d);
+        }
+        Ok(())
+    }
+
+    /// Leaves a stack segment of `bytes` taken with [`Budget::take_segment`].
+    pub(super) fn give_segment(&mut self, bytes: u64) {
+        self.segments -= 1;
+        self.release(bytes);
     }
 
     /// Fails with E404 when the wall-clock limit has passed or `stop` says so.

@@ -110,15 +110,17 @@ impl<'p> Machine<'p> {
     /// Runs `f`, first moving to a new stack segment if the current one is nearly used
     /// up, so deep recursion (CALC calls, nested loops and expressions, scans) ends at
     /// a limit rather than overflowing. A new segment is memory the run takes: it is
-    /// charged to the estimate while `f` runs on it (E405 at `span` when it does not fit).
+    /// charged to the estimate while `f` runs on it (E405 at `span` when it does not
+    /// fit), and time to return from: the clock keeps that much aside (E404 at `span`;
+    /// docs/decisions.md 112).
     fn guarded<R>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> Res<R>) -> Res<R> {
         if stacker::remaining_stack().is_some_and(|left| left >= RED_ZONE) {
             return f(self);
         }
         let segment = STACK_SEGMENT as u64;
-        self.budget.charge(segment, span)?;
+        self.budget.take_segment(segment, span)?;
         let result = stacker::grow(STACK_SEGMENT, || f(self));
-        self.budget.release(segment);
+        self.budget.give_segment(segment);
         result
     }
 

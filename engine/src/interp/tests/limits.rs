@@ -177,6 +177,34 @@ fn a_watched_run_stops_when_asked() {
 }
 
 #[test]
+fn a_stack_segment_keeps_its_unwinding_time_aside() {
+    use super::super::budget::Budget;
+    let limits = Limits {
+        timeout_ms: 60_000,
+        ..Limits::default()
+    };
+    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let segment = 4 << 20;
+    budget
+        .take_segment(segment, Span::new(0, 0))
+        .expect("a minute left");
+    budget.give_segment(segment);
+    assert_eq!(budget.into_account().charged(), 0);
+    // Less time left than one segment takes to return from: E404 before taking it,
+    // and nothing stays charged.
+    let limits = Limits {
+        timeout_ms: 5,
+        ..Limits::default()
+    };
+    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let d = budget
+        .take_segment(segment, Span::new(0, 0))
+        .expect_err("8 ms to unwind");
+    assert_eq!(d.code, Code::E404);
+    assert_eq!(budget.into_account().charged(), 0);
+}
+
+#[test]
 fn depth_limit_default() {
     let r = recursing().run();
     let d = r.error.as_ref().expect("error");
