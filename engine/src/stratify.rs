@@ -197,8 +197,9 @@ fn rule_deps(
 
 /// Tarjan's strongly connected components, iterative (no recursion on user input).
 /// Returns each node's component number; components are numbered in reverse
-/// topological order (a component's successors get lower numbers).
-fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
+/// topological order (a component's successors get lower numbers). Also used by the
+/// runtime on a compiled module's call graph.
+pub fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];
