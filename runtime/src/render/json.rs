@@ -304,7 +304,10 @@ impl Serialize for Full<'_> {
             map.serialize_entry("id", &id)?;
         }
         map.serialize_entry("outputs", &Outputs(o))?;
-        map.serialize_entry("query_results", &FlatList(&o.outputs, &o.symbols, truth_as_int))?;
+        map.serialize_entry(
+            "query_results",
+            &FlatList(&o.outputs, &o.symbols, truth_as_int),
+        )?;
         map.serialize_entry("result", &Text(o))?;
         let time_us = u64::try_from(o.elapsed.as_micros()).unwrap_or(u64::MAX);
         map.serialize_entry("stats", &Counters(&o.stats, time_us))?;
