@@ -9,7 +9,8 @@
 //! - types: `abi` (the contract with hosts), `error`, `site` (error sites), `walk`
 //!   (visiting expressions) and `math` (the math imports), `functions` (every
 //!   function by what it implements: `FnKey`, the runtime helpers, signatures),
-//!   `layout` (static memory);
+//!   `layout` (static memory), `size` (a lower bound of a module's size, read from
+//!   the IR);
 //! - `registry`: what the emitters of one module share (functions by key, sites,
 //!   fact tables);
 //! - `builder`: function bodies (locals, instructions, loops, calls);
@@ -33,11 +34,13 @@ mod module;
 mod registry;
 mod rt;
 mod site;
+mod size;
 mod walk;
 
 pub use error::CodegenError;
 pub use math::MathFn;
 pub use site::Site;
+pub use size::MAX_MODULE_BYTES;
 
 use bytelogic_engine::ir::Program;
 use wasm_encoder::Section;
@@ -85,6 +88,10 @@ pub fn compile_named(program: &Program, target: Target) -> Result<Compiled, Code
 }
 
 fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, CodegenError> {
+    let bound = size::at_least(program);
+    if bound > MAX_MODULE_BYTES {
+        return Err(size::too_large("at least ", bound));
+    }
     let options = module::Options {
         dense: target == Target::LongRun,
         names,
@@ -96,22 +103,13 @@ fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, 
         sites,
     } = module::generate(program, options)?;
     if wasm.len() > MAX_MODULE_BYTES {
-        return Err(CodegenError::Unsupported(format!(
-            "the module would be {} KiB (at most {} KiB compile in bounded time)",
-            wasm.len() / 1024,
-            MAX_MODULE_BYTES / 1024
-        )));
+        return Err(size::too_large("", wasm.len()));
     }
     if let Some(names) = names {
         names.append_to(&mut wasm);
     }
     Ok(Compiled { wasm, sites })
 }
-
-/// The largest module `compile` returns. Cranelift takes about 1.3 s per MiB of our
-/// code on a 2-core machine (far more than the interpreter needs for any program of
-/// that size), so a larger program is `Unsupported` and `Auto` interprets it.
-pub const MAX_MODULE_BYTES: usize = 1 << 20;
 
 /// The module's text form (WAT), for `--emit wat` and golden tests.
 pub fn wat(wasm: &[u8]) -> Result<String, CodegenError> {

@@ -8,6 +8,7 @@ use crate::functions::FnKey;
 use crate::inline::{Func, inline};
 use crate::registry::Registry;
 use crate::site::Site;
+use crate::size::{MAX_MODULE_BYTES, too_large};
 use bytelogic_engine::ir::Program;
 use std::collections::HashMap;
 use wasm_encoder::{
@@ -44,8 +45,14 @@ pub fn generate(program: &Program, options: Options) -> Result<Generated, Codege
     let mut m = Registry::new(program, options.dense)?;
     m.func(FnKey::Run);
     let mut bodies: HashMap<FnKey, Function> = HashMap::new();
+    // Generation stops once the code is far past the size `compile` accepts.
+    let mut code_bytes = 0;
     while let Some(key) = m.next_unemitted() {
         let body = crate::emit::body(&mut m, key)?;
+        code_bytes += body.byte_len();
+        if code_bytes > 2 * MAX_MODULE_BYTES {
+            return Err(too_large("more than ", code_bytes));
+        }
         bodies.insert(key, body);
     }
     let mut types = TypeSection::new();

@@ -1,6 +1,7 @@
 //! Diagnostics as data: every stage reports problems in this one shape, and the
 //! edges (CLI text, JSON) render them with line and column (spec §8).
 
+use crate::excerpt;
 use crate::span::Span;
 use std::fmt;
 
@@ -209,11 +210,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the given code, message and span, and the code's severity.
+    /// Long quotes in the message are cut ([`excerpt::bounded`]), as in labels and hints.
     pub fn new(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message: excerpt::bounded(message.into()),
             span,
             label: None,
             hint: None,
@@ -222,13 +224,13 @@ impl Diagnostic {
 
     /// Adds the text shown under the caret.
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+        self.label = Some(excerpt::bounded(label.into()));
         self
     }
 
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
-        self.hint = Some(hint.into());
+        self.hint = Some(excerpt::bounded(hint.into()));
         self
     }
 

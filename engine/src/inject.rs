@@ -8,10 +8,19 @@
 //! same Symbol, whose written rank they then share. Both backends run the IR, so
 //! injection works the same on both.
 
+use crate::account::Account;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fault::{Fault, What};
 use crate::ir::{Expr, ExprKind, Program, Step};
 use crate::span::Span;
 use crate::value::Value;
+
+/// The memory estimate of one injected tuple besides its values: its FACT step.
+pub const TUPLE_BYTES: u64 = size_of::<Step>() as u64 + 24;
+/// The memory estimate of one injected value (besides a text's bytes): the value as
+/// the caller parsed it, its constant in the program, and its share of the compiled
+/// path's cache key (docs/decisions.md 103).
+pub const VALUE_BYTES: u64 = (size_of::<InputValue>() + size_of::<Expr>() + 17) as u64;
 
 /// One value of an injected tuple.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +33,16 @@ pub enum InputValue {
     Text(String),
 }
 
+impl InputValue {
+    /// The bytes of a text value's text (0 for numbers).
+    pub fn text_bytes(&self) -> u64 {
+        match self {
+            InputValue::Text(t) => t.len() as u64,
+            _ => 0,
+        }
+    }
+}
+
 /// The facts to inject: per relation name, its tuples, in order.
 pub type Inputs = [(String, Vec<Vec<InputValue>>)];
 
@@ -33,6 +52,38 @@ pub type Inputs = [(String, Vec<Vec<InputValue>>)];
 /// declare, E303 for a tuple whose length is not the relation's arity, E205 for a
 /// Float that is NaN or infinite. Each message names the input.
 pub fn facts(program: &mut Program, inputs: &Inputs) -> Result<(), Diagnostic> {
+    let unlimited = crate::Limits {
+        max_tuples: u64::MAX,
+        max_memory_mb: u64::MAX,
+        ..crate::Limits::default()
+    };
+    facts_within(program, inputs, &mut Account::new(&unlimited))
+}
+
+/// [`facts`] under the run's `account`: more tuples than the tuple limit is E402
+/// (they are counted as given, duplicates too), and the estimate of what they take
+/// ([`TUPLE_BYTES`], [`VALUE_BYTES`] and each text) is charged, E405 past the limit.
+pub fn facts_within(
+    program: &mut Program,
+    inputs: &Inputs,
+    account: &mut Account,
+) -> Result<(), Diagnostic> {
+    let mut count = 0u64;
+    let mut bytes = 0u64;
+    for (name, tuples) in inputs {
+        count += tuples.len() as u64;
+        if count > account.limits().max_tuples {
+            let fault = Fault::new(Code::E402, What::Tuples(name.clone()));
+            return Err(account.limit_error(&fault, Span::new(0, 0)));
+        }
+        for tuple in tuples {
+            bytes += TUPLE_BYTES + tuple.len() as u64 * VALUE_BYTES;
+            bytes += tuple.iter().map(InputValue::text_bytes).sum::<u64>();
+        }
+    }
+    if let Err(fault) = account.charge(bytes) {
+        return Err(account.limit_error(&fault, Span::new(0, 0)));
+    }
     let mut steps = Vec::new();
     let mut symbols = program.symbols.clone();
     for (name, tuples) in inputs {

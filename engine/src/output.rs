@@ -1,7 +1,6 @@
 //! Program outputs (spec §5) and their text rendering (spec §5.3).
 
 use crate::value::{Symbols, Value};
-use std::fmt::Write as _;
 
 /// The answer of one QUERY (spec §5.1).
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +11,24 @@ pub enum QueryAnswer {
     Values(Vec<Value>),
     /// Several `?`: the matching tuples projected onto the `?` columns, in canonical order.
     Tuples(Tuples),
+}
+
+impl QueryAnswer {
+    /// The memory estimate of this answer kept among a run's outputs
+    /// ([`answer_bytes`]).
+    pub fn memory(&self) -> u64 {
+        match self {
+            QueryAnswer::Truth(_) => 0,
+            QueryAnswer::Values(values) => answer_bytes(values.len() as u64, 1),
+            QueryAnswer::Tuples(tuples) => answer_bytes(tuples.len() as u64, tuples.width() as u64),
+        }
+    }
+}
+
+/// The memory estimate of an answer of `rows` rows of `width` values: 16 bytes a
+/// value and 8 a row (the key its ordering may need; docs/decisions.md 61).
+pub fn answer_bytes(rows: u64, width: u64) -> u64 {
+    rows.saturating_mul(width.saturating_mul(size_of::<Value>() as u64) + 8)
 }
 
 /// Tuples of one width, stored row after row in one vector (a large answer holds
@@ -93,19 +110,7 @@ pub enum Output {
 
 /// Renders a value in the text form of spec §5.3.
 pub fn value_text(value: Value, symbols: &Symbols) -> String {
-    let mut s = String::new();
-    write_value(&mut s, value, symbols);
-    s
-}
-
-fn write_value(out: &mut String, value: Value, symbols: &Symbols) {
-    match value {
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Float(f) => out.push_str(&float_text(f)),
-        Value::Sym(s) => out.push_str(symbols.resolve(s)),
-    }
+    output_text(&Output::Result(value), symbols)
 }
 
 /// A Float with up to 10 significant digits, trailing zeros removed, in exponent
@@ -163,38 +168,52 @@ fn trim_zeros(m: &str) -> String {
 /// Renders one output in the text form of spec §5.3.
 pub fn output_text(output: &Output, symbols: &Symbols) -> String {
     let mut s = String::new();
+    let _ = write_output(&mut s, output, symbols);
+    s
+}
+
+/// Writes one output in the text form of spec §5.3 to `out`, value by value (an
+/// answer of millions of rows is never one string).
+pub fn write_output(
+    out: &mut impl std::fmt::Write,
+    output: &Output,
+    symbols: &Symbols,
+) -> std::fmt::Result {
+    let value = |out: &mut dyn std::fmt::Write, v: Value| match v {
+        Value::Int(i) => write!(out, "{i}"),
+        Value::Float(f) => out.write_str(&float_text(f)),
+        Value::Sym(s) => out.write_str(symbols.resolve(s)),
+    };
     match output {
-        Output::Result(v) => write_value(&mut s, *v, symbols),
+        Output::Result(v) => value(out, *v),
         Output::Query { answer, .. } => match answer {
-            QueryAnswer::Truth(b) => s.push_str(if *b { "true" } else { "false" }),
-            QueryAnswer::Values(vs) if vs.is_empty() => s.push_str("none"),
-            QueryAnswer::Tuples(ts) if ts.is_empty() => s.push_str("none"),
+            QueryAnswer::Truth(b) => out.write_str(if *b { "true" } else { "false" }),
+            QueryAnswer::Values(vs) if vs.is_empty() => out.write_str("none"),
+            QueryAnswer::Tuples(ts) if ts.is_empty() => out.write_str("none"),
             QueryAnswer::Values(vs) => {
                 for (i, v) in vs.iter().enumerate() {
                     if i > 0 {
-                        s.push_str(", ");
+                        out.write_str(", ")?;
                     }
-                    write_value(&mut s, *v, symbols);
+                    value(out, *v)?;
                 }
+                Ok(())
             }
             QueryAnswer::Tuples(ts) => {
                 for (i, t) in ts.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str(", ");
-                    }
-                    s.push('(');
+                    out.write_str(if i > 0 { ", (" } else { "(" })?;
                     for (j, v) in t.iter().enumerate() {
                         if j > 0 {
-                            s.push_str(", ");
+                            out.write_str(", ")?;
                         }
-                        write_value(&mut s, *v, symbols);
+                        value(out, *v)?;
                     }
-                    s.push(')');
+                    out.write_str(")")?;
                 }
+                Ok(())
             }
         },
     }
-    s
 }
 
 /// Counters reported with every run.

@@ -2,6 +2,7 @@
 //! number form (§2.3) and the canonical value order (§2.5).
 
 use std::cmp::Ordering;
+use std::hash::{BuildHasher, Hasher};
 use string_interner::{DefaultBackend, StringInterner, Symbol as _, symbol::SymbolU32};
 
 /// An interned Symbol. Ids below [`Symbols::written`] are Symbols written in the
@@ -51,6 +52,11 @@ impl std::hash::Hash for Value {
             }
         }
     }
+}
+
+/// `text`'s bytes in slices of [`SLICE`] (the last one shorter).
+fn slices(text: &str) -> std::slice::Chunks<'_, u8> {
+    text.as_bytes().chunks(SLICE)
 }
 
 /// 2^63 as f64: the first float above the i64 range.
@@ -133,11 +139,32 @@ fn cmp_int_float(i: i64, f: f64) -> Ordering {
 
 /// The Symbol table: Symbols written in the program (interned first, in source
 /// order) and Symbols made at run time (interned later).
+///
+/// A text made at run time that is longer than [`LARGE`] bytes (and than any text
+/// interned) is kept whole in a table of its own, found by a hash that
+/// [`Symbols::intern_made`] computes a slice at a time, reading the clock between
+/// slices: a program that doubles a string to 512 MiB neither copies it into the
+/// interner's buffer nor hashes it in one uninterruptible piece
+/// (docs/decisions.md 108). Its ids have [`LARGE_ID`] set.
 #[derive(Clone, Debug, Default)]
 pub struct Symbols {
     interner: StringInterner<DefaultBackend>,
     written: u32,
+    /// The longest text in the interner, in bytes.
+    longest: usize,
+    /// Large texts made at run time, by id less [`LARGE_ID`].
+    large: Vec<Box<str>>,
+    /// The large texts by hash.
+    large_ids: hashbrown::HashMap<u64, Vec<u32>>,
+    hasher: hashbrown::DefaultHashBuilder,
 }
+
+/// Texts made at run time longer than this many bytes are large (see [`Symbols`]).
+pub const LARGE: usize = 64 << 10;
+/// The bit set in the id of a large Symbol.
+const LARGE_ID: u32 = 1 << 31;
+/// Bytes of a large text hashed or compared between two calls of the caller's check.
+const SLICE: usize = 1 << 20;
 
 impl Symbols {
     /// An empty table.
@@ -148,12 +175,72 @@ impl Symbols {
     /// Interns `text`; while [`Symbols::seal_written`] has not been called, a new
     /// Symbol counts as written in the program text.
     pub fn intern(&mut self, text: &str) -> Sym {
+        if let Some(sym) = self.get_large(text) {
+            return sym;
+        }
+        self.longest = self.longest.max(text.len());
         Sym(self.interner.get_or_intern(text).to_usize() as u32)
+    }
+
+    /// Interns a text made at run time, and says whether it is new. A large one is
+    /// hashed and compared a slice at a time, `check` running between slices; its
+    /// error ends the interning.
+    pub fn intern_made<E>(
+        &mut self,
+        text: String,
+        mut check: impl FnMut() -> Result<(), E>,
+    ) -> Result<(Sym, bool), E> {
+        if text.len() <= LARGE || text.len() <= self.longest {
+            let before = self.interner.len();
+            let sym = self.intern(&text);
+            return Ok((sym, self.interner.len() > before));
+        }
+        let mut hasher = self.hasher.build_hasher();
+        for slice in slices(&text) {
+            check()?;
+            hasher.write(slice);
+        }
+        let hash = hasher.finish();
+        for &id in self.large_ids.get(&hash).into_iter().flatten() {
+            let other = self.large[id as usize].as_bytes();
+            if other.len() != text.len() {
+                continue;
+            }
+            let mut equal = true;
+            for (a, b) in slices(&text).zip(other.chunks(SLICE)) {
+                check()?;
+                if a != b {
+                    equal = false;
+                    break;
+                }
+            }
+            if equal {
+                return Ok((Sym(LARGE_ID | id), false));
+            }
+        }
+        let id = self.large.len() as u32;
+        self.large.push(text.into_boxed_str());
+        self.large_ids.entry(hash).or_default().push(id);
+        Ok((Sym(LARGE_ID | id), true))
+    }
+
+    /// The large Symbol for `text`, if there is one (hashed in one piece).
+    fn get_large(&self, text: &str) -> Option<Sym> {
+        if text.len() <= LARGE || self.large.is_empty() {
+            return None;
+        }
+        let mut hasher = self.hasher.build_hasher();
+        slices(text).for_each(|slice| hasher.write(slice));
+        let ids = self.large_ids.get(&hasher.finish())?;
+        ids.iter()
+            .find(|&&id| *self.large[id as usize] == *text)
+            .map(|&id| Sym(LARGE_ID | id))
     }
 
     /// The Symbol for `text` if it is interned.
     pub fn get(&self, text: &str) -> Option<Sym> {
-        self.interner.get(text).map(|s| Sym(s.to_usize() as u32))
+        self.get_large(text)
+            .or_else(|| self.interner.get(text).map(|s| Sym(s.to_usize() as u32)))
     }
 
     /// Marks every Symbol interned so far as written in the program (spec §2.5).
@@ -166,18 +253,25 @@ impl Symbols {
         self.written
     }
 
-    /// Number of interned Symbols.
+    /// Number of Symbols in the interner: the ids `0..len` (large Symbols made at run
+    /// time are not counted).
     pub fn len(&self) -> usize {
         self.interner.len()
     }
 
     /// True when nothing is interned.
     pub fn is_empty(&self) -> bool {
-        self.interner.is_empty()
+        self.interner.is_empty() && self.large.is_empty()
     }
 
     /// The text of a Symbol.
     pub fn resolve(&self, sym: Sym) -> &str {
+        if sym.0 & LARGE_ID != 0 {
+            return self
+                .large
+                .get((sym.0 & !LARGE_ID) as usize)
+                .map_or("", |t| t);
+        }
         SymbolU32::try_from_usize(sym.0 as usize)
             .and_then(|s| self.interner.resolve(s))
             .unwrap_or("")
@@ -270,5 +364,35 @@ mod tests {
         assert_eq!(s.cmp_syms(abe, made_a), Ordering::Less);
         assert_eq!(s.cmp_syms(made_a, made_b), Ordering::Less);
         assert_eq!(s.intern("zed"), zed);
+    }
+
+    #[test]
+    fn large_texts_made_at_run_time_are_one_symbol_each() {
+        let mut s = Symbols::new();
+        let written = s.intern("a");
+        s.seal_written();
+        let big = "xy".repeat(LARGE);
+        let checks = std::cell::Cell::new(0);
+        let check = || -> Result<(), ()> {
+            checks.set(checks.get() + 1);
+            Ok(())
+        };
+        let (first, new) = s.intern_made(big.clone(), check).unwrap();
+        assert!(new && checks.get() >= 1);
+        assert_eq!(s.intern_made(big.clone(), check), Ok((first, false)));
+        assert_eq!((s.get(&big), s.intern(&big)), (Some(first), first));
+        assert_eq!(s.resolve(first), big);
+        let (other, _) = s.intern_made(format!("{big}z"), check).unwrap();
+        assert_ne!(other, first);
+        assert_eq!(s.cmp_syms(written, first), Ordering::Less);
+        assert_eq!(s.cmp_syms(first, other), Ordering::Less);
+        assert_eq!(s.len(), 1);
+        // The check's error stops the interning.
+        assert_eq!(s.intern_made("w".repeat(LARGE + 1), || Err(7)), Err(7));
+        // A small text goes to the interner, whatever the check.
+        assert_eq!(
+            s.intern_made("a".to_string(), || Err(7)),
+            Ok((written, false))
+        );
     }
 }

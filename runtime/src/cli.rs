@@ -7,19 +7,26 @@
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).
 
-use bytelogic_engine::{Limits, LineIndex};
-use bytelogic_runtime::executor::Tiering;
-use bytelogic_runtime::render::text;
+use bytelogic_engine::fault::{Fault, What};
+use bytelogic_engine::{Account, Code, Diagnostic, Limits, Span};
+use bytelogic_runtime::executor::{InputFacts, Tiering};
+use bytelogic_runtime::inputs::{self, InputError};
+use bytelogic_runtime::outcome::{INTERPRETER, WASM};
+use bytelogic_runtime::render::json;
 use bytelogic_runtime::{Executor, Options, Outcome};
 use clap::{Args, Parser, Subcommand};
+use read::Input;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 mod compile;
 mod explain;
 mod generate;
 mod incremental;
+mod print;
+mod read;
 mod repair;
 mod serve;
 mod tokens;
@@ -199,12 +206,14 @@ pub fn main() -> ExitCode {
         } => {
             let mut options = run.options();
             options.want_wat = *emit_wat;
-            match input.as_deref().map(read_inputs).transpose() {
+            let inputs = input.as_deref().map(|f| read_inputs(f, &options.limits));
+            match inputs.transpose() {
                 Ok(inputs) => {
                     options.inputs = inputs.unwrap_or_default();
-                    execute(file, *json, &options)
+                    return execute(file, *json, &options, None);
                 }
-                Err(message) => usage_error(&message),
+                Err(Err(limit)) => return execute(file, *json, &options, Some(limit)),
+                Err(Ok(usage)) => usage,
             }
         }
         Command::Compile(args) => compile::main(args),
@@ -221,44 +230,86 @@ pub fn main() -> ExitCode {
     emit(report)
 }
 
-/// `bytelogic run`.
-fn execute(file: &Path, json: bool, options: &Options) -> Report {
-    let (name, source) = match read_source(file) {
-        Ok(read) => read,
-        Err(message) => return usage_error(&message),
+/// `bytelogic run`: prints the outcome as it renders. `stopped` is a limit that
+/// reading the `--input` file met: the program does not run, and that is its error.
+fn execute(file: &Path, json: bool, options: &Options, stopped: Option<Diagnostic>) -> ExitCode {
+    let start = Instant::now();
+    let backend = match options.backend {
+        bytelogic_runtime::Backend::Interpreter => INTERPRETER,
+        _ => WASM,
     };
     // One program: nothing is compiled for later (docs/decisions.md 140).
     let executor = Executor::with_tiering(Tiering {
         warm_cache: false,
         ..Tiering::default()
     });
-    let outcome = match executor.execute(&source, options) {
-        Ok(outcome) => outcome,
-        Err(e) => return usage_error(&e.to_string()),
+    let (name, source, outcome) = match read::program(file, &options.limits) {
+        Ok(Input::Text { name, text }) => match stopped {
+            Some(d) => {
+                let outcome = Outcome::new(&text, vec![d], None, backend, start.elapsed());
+                (name, text, outcome)
+            }
+            None => match executor.execute(&text, options) {
+                Ok(outcome) => (name, text, outcome),
+                Err(e) if json => return emit(refusal_json(&e)),
+                Err(e) => return emit(usage_error(&e.to_string())),
+            },
+        },
+        Ok(Input::TooLarge {
+            name,
+            diagnostic,
+            prefix,
+        }) => {
+            let outcome = Outcome::new(&prefix, vec![diagnostic], None, backend, start.elapsed());
+            (name, prefix, outcome)
+        }
+        Err(message) => return emit(usage_error(&message)),
     };
-    if json {
-        return json_report(&outcome, outcome.to_json());
+    print::run(&outcome, &source, &name, json)
+}
+
+/// `run --json` when the forced compiled path cannot run the program: one JSON
+/// object on standard output, as `serve` answers (`unsupported`), and exit 2.
+fn refusal_json(e: &bytelogic_runtime::wasm::WasmError) -> Report {
+    let value = serde_json::json!({
+        "backend": WASM,
+        "success": false,
+        "error": { "code": bytelogic_runtime::serve::UNSUPPORTED, "message": e.to_string() },
+    });
+    Report {
+        chunks: vec![(Stream::Stdout, format!("{value}\n").into_bytes())],
+        code: 2,
     }
-    let mut report = diagnostics_report(&outcome, &source, &name);
-    if let Some(reason) = &outcome.fallback {
-        let note = format!("note: ran on the interpreter: {reason}\n");
-        report.chunks.insert(0, (Stream::Stderr, note.into_bytes()));
-    }
-    report
 }
 
 /// `bytelogic check`.
 fn check(file: &Path, json: bool, limits: &Limits) -> Report {
-    match read_source(file) {
-        Ok((name, source)) => {
-            let outcome = Outcome::check(&source, limits);
-            if json {
-                json_report(&outcome, outcome.to_check_json())
-            } else {
-                diagnostics_report(&outcome, &source, &name)
-            }
+    let (name, source, outcome) = match read::program(file, limits) {
+        Ok(Input::Text { name, text }) => {
+            let outcome = Outcome::check(&text, limits);
+            (name, text, outcome)
         }
-        Err(message) => usage_error(&message),
+        Ok(Input::TooLarge {
+            name,
+            diagnostic,
+            prefix,
+        }) => {
+            let outcome =
+                Outcome::new(&prefix, vec![diagnostic], None, INTERPRETER, Duration::ZERO);
+            (name, prefix, outcome)
+        }
+        Err(message) => return usage_error(&message),
+    };
+    if json {
+        let mut bytes = Vec::new();
+        let _ = json::write_check(&outcome, &mut bytes);
+        bytes.push(b'\n');
+        Report {
+            chunks: vec![(Stream::Stdout, bytes)],
+            code: if outcome.success() { 0 } else { 1 },
+        }
+    } else {
+        diagnostics_report(&outcome, &source, &name)
     }
 }
 
@@ -270,76 +321,41 @@ fn usage_error(message: &str) -> Report {
     }
 }
 
-/// `value` on stdout; exit 1 when the outcome failed.
-fn json_report(outcome: &Outcome, value: serde_json::Value) -> Report {
-    Report {
-        chunks: vec![(Stream::Stdout, format!("{value}\n").into_bytes())],
-        code: if outcome.success() { 0 } else { 1 },
-    }
-}
-
 /// Front-end diagnostics, then the outputs, then the runtime error; exit 1 when the
 /// outcome failed.
 fn diagnostics_report(outcome: &Outcome, source: &str, name: &str) -> Report {
-    let index = LineIndex::new(source);
-    let render = |d| {
-        (
-            Stream::Stderr,
-            (text::diagnostic(d, &index, name) + "\n").into_bytes(),
-        )
-    };
-    let mut chunks: Vec<_> = outcome.diagnostics.iter().map(render).collect();
-    chunks.push((
-        Stream::Stdout,
-        outcome
-            .output_texts()
-            .map(|line| line + "\n")
-            .collect::<String>()
-            .into_bytes(),
-    ));
-    chunks.extend(outcome.runtime_error.iter().map(render));
+    let mut chunks = Vec::new();
+    // Collecting cannot fail.
+    let _ = print::text(outcome, source, name, &mut chunks);
     Report {
         chunks,
         code: if outcome.success() { 0 } else { 1 },
     }
 }
 
-/// The facts of a `--input` file.
-fn read_inputs(file: &Path) -> Result<bytelogic_runtime::executor::InputFacts, String> {
+/// The facts of a `--input` file, read under the run's limits: a file larger than
+/// the memory limit is not read, and the tuple and memory limits apply as it is
+/// parsed. `Err(Ok(report))` is a usage error, `Err(Err(diagnostic))` a limit.
+fn read_inputs(file: &Path, limits: &Limits) -> Result<InputFacts, Result<Report, Diagnostic>> {
     let name = file.display();
-    let text = std::fs::read(file).map_err(|e| format!("cannot read `{name}`: {e}"))?;
-    let json = serde_json::from_slice(&text).map_err(|e| format!("`{name}` is not JSON: {e}"))?;
-    bytelogic_runtime::inputs::parse(&json).map_err(|e| format!("`{name}`: {e}"))
-}
-
-const BOM: char = '\u{feff}';
-
-/// Reads the program: its display name and text, without a byte-order mark. `-` is
-/// standard input.
-fn read_source(file: &Path) -> Result<(String, String), String> {
-    let (name, bytes) = if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let name = file.display().to_string();
-        let bytes = std::fs::read(file).map_err(|e| format!("cannot read `{name}`: {e}"))?;
-        (name, bytes)
-    };
-    match String::from_utf8(bytes) {
-        // Drop a byte-order mark (spec §1.1) here, so that columns on line 1 start after it.
-        Ok(mut source) => {
-            if source.starts_with(BOM) {
-                source.drain(..BOM.len_utf8());
-            }
-            Ok((name, source))
-        }
-        Err(e) => Err(format!(
-            "`{name}` is not UTF-8 (invalid byte at offset {}); ByteLogic source must be UTF-8",
-            e.utf8_error().valid_up_to()
-        )),
+    let usage = |message: String| Err(Ok(usage_error(&message)));
+    let max = limits.max_memory_mb.saturating_mul(1 << 20);
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(file)
+        .and_then(|f| f.take(max.saturating_add(1)).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return usage(format!("cannot read `{name}`: {e}"));
+    }
+    if bytes.len() as u64 > max {
+        let fault = Fault::new(Code::E405, What::Memory(Some(bytes.len() as u64)));
+        return Err(Err(
+            Account::new(limits).limit_error(&fault, Span::new(0, 0))
+        ));
+    }
+    match inputs::parse_bytes(&bytes, limits) {
+        Ok(facts) => Ok(facts),
+        Err(InputError::Bad(message)) => usage(format!("`{name}`: {message}")),
+        Err(InputError::Limit(d)) => Err(Err(*d)),
     }
 }
 

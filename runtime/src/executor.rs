@@ -16,6 +16,10 @@
 //!   priority, so that it finds its module ready when it comes again
 //!   ([`Tiering::warm_cache`], [`warm`]).
 //!
+//! Every run has one clock, started when [`Executor::execute`] is called (before the
+//! front end), and one memory account, whichever tiers run it: a compiled run racing
+//! the interpreter counts what the interpreter holds (docs/decisions.md 101, 111).
+//!
 //! Both tiers give the same outputs, errors and counters (only where a time or memory
 //! limit trips may they differ), and [`Outcome::backend`] says which answered. When the
 //! compiled path cannot run a program, the interpreter's answer carries the reason in
@@ -25,10 +29,11 @@ mod race;
 mod warm;
 
 use crate::outcome::{INTERPRETER, Outcome, WASM};
-use crate::wasm::{WasmBackend, WasmError};
+use crate::wasm::{Run, WasmBackend, WasmError};
 use bytelogic_codegen::{CodegenError, Target};
+use bytelogic_engine::account::{RaceMemory, Side};
 use bytelogic_engine::inject::{self, InputValue};
-use bytelogic_engine::{Compiled, Limits};
+use bytelogic_engine::{Account, Compiled, Limits};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -161,17 +166,20 @@ impl Executor {
     /// Runs `source` under `options`. Only [`Backend::Wasm`] can fail: when the compiled
     /// path cannot run the program (the code generator refuses it, wasmtime fails).
     pub fn execute(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
+        // One clock for the run, whichever tiers run it (docs/decisions.md 101).
+        let start = Instant::now();
         match options.backend {
-            Backend::Interpreter => Ok(interpret(source, options, None)),
-            Backend::Wasm => self.wasm()?.outcome(source, options),
-            Backend::Auto => Ok(self.auto(source, options)),
+            Backend::Interpreter => Ok(interpret(source, options, start, None)),
+            Backend::Wasm => self.wasm()?.outcome_of(source, options, &Run::since(start)),
+            Backend::Auto => Ok(self.auto(source, options, start)),
         }
     }
 
-    /// [`Backend::Auto`] (see the module docs).
-    fn auto(&self, source: &str, options: &Options) -> Outcome {
+    /// [`Backend::Auto`] (see the module docs), for a run whose clock started at
+    /// `start`.
+    fn auto(&self, source: &str, options: &Options, start: Instant) -> Outcome {
         let ready = match self.shared.wasm.get() {
-            Some(Ok(backend)) => backend.ready(source, options),
+            Some(Ok(backend)) => backend.ready(source, options, start),
             Some(Err(e)) => Some(Err(WasmError::Engine(e.clone()))),
             None => None,
         };
@@ -181,7 +189,8 @@ impl Executor {
             None => None,
         };
         let race = self.tiering.race_after.map(|after| (&self.shared, after));
-        let mut outcome = interpret(source, options, race.filter(|_| fallback.is_none()));
+        let race = race.filter(|_| fallback.is_none());
+        let mut outcome = interpret(source, options, start, race);
         if let Some(e) = fallback {
             outcome.fallback = Some(e.to_string());
         }
@@ -202,39 +211,64 @@ impl Executor {
 /// compile`), beside the outcome of checking it: `None` when a check failed.
 pub fn module(source: &str, options: &Options) -> (Outcome, Option<Result<Vec<u8>, CodegenError>>) {
     let start = Instant::now();
-    let compiled = front_end(source, options);
+    let compiled = front_end(
+        source,
+        options,
+        &mut Account::starting(&options.limits, start),
+    );
     let module = compiled
         .program
         .as_ref()
         .map(|p| bytelogic_codegen::compile_named(p, Target::Quick).map(|m| m.wasm));
-    let checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
+    let mut checked = Outcome::new(source, compiled.diagnostics, None, WASM, start.elapsed());
+    checked.omitted = compiled.omitted;
     (checked, module)
 }
 
-/// The front end, then the injected facts: the program to run, if any, and every
-/// diagnostic (an injection error ends the list, and then there is no program).
-pub(crate) fn front_end(source: &str, options: &Options) -> Compiled {
-    let mut compiled = bytelogic_engine::compile(source, &options.limits);
+/// The front end, then the injected facts, charging the run's `account`: the program
+/// to run, if any, and every diagnostic (an injection error ends the list, and then
+/// there is no program). [`Compiled::memory`] counts what both charged.
+pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) -> Compiled {
+    let before = account.charged();
+    let mut compiled = bytelogic_engine::compile_within(source, account);
     if let Some(program) = &mut compiled.program
-        && let Err(e) = inject::facts(program, &options.inputs)
+        && let Err(e) = inject::facts_within(program, &options.inputs, account)
     {
         compiled.diagnostics.push(e);
         compiled.program = None;
     }
+    compiled.memory = account.charged() - before;
     compiled
 }
 
-/// Runs `source` on the interpreter; with `race`, raced by the compiled path of that
-/// executor once the run has gone on for the given time ([`race`]).
-fn interpret(source: &str, options: &Options, race: Option<(&Arc<Shared>, Duration)>) -> Outcome {
-    let start = Instant::now();
-    let compiled = front_end(source, options);
-    let (result, compiled_outcome) = match &compiled.program {
-        Some(program) => match race {
-            None => (Some(bytelogic_engine::run(program, &options.limits)), None),
-            Some((shared, after)) => race::run(shared, after, program, source, options),
-        },
-        None => (None, None),
+/// Runs `source` on the interpreter, the run's clock started at `start`; with `race`,
+/// raced by the compiled path of that executor once the run has gone on for the given
+/// time ([`race`]); the two tiers then share the run's memory account.
+fn interpret(
+    source: &str,
+    options: &Options,
+    start: Instant,
+    race: Option<(&Arc<Shared>, Duration)>,
+) -> Outcome {
+    let mut account = Account::starting(&options.limits, start);
+    let memory = race.map(|_| Arc::new(RaceMemory::default()));
+    if let Some(memory) = &memory {
+        account = account.racing(Arc::clone(memory), Side::Interpreter);
+    }
+    let compiled = front_end(source, options, &mut account);
+    let (result, compiled_outcome) = match (&compiled.program, race.zip(memory)) {
+        (Some(program), None) => (
+            Some(bytelogic_engine::run_within(program, &mut account)),
+            None,
+        ),
+        (Some(program), Some(((shared, after), memory))) => {
+            let run = Run {
+                race: Some(memory),
+                ..Run::since(start)
+            };
+            race::run(shared, after, program, source, options, &mut account, run)
+        }
+        (None, _) => (None, None),
     };
     let mut outcome = match compiled_outcome {
         Some(Ok(outcome)) => outcome,
@@ -247,6 +281,7 @@ fn interpret(source: &str, options: &Options, race: Option<(&Arc<Shared>, Durati
                 start.elapsed(),
             );
             outcome.fallback = failed.and_then(Result::err).map(|e| e.to_string());
+            outcome.omitted = compiled.omitted;
             outcome
         }
     };
@@ -346,11 +381,10 @@ mod tests {
         let first = executor.execute(source, &opts).expect("runs");
         assert_eq!(first.backend, INTERPRETER);
         assert!(eventually(|| {
-            executor
-                .shared
-                .wasm
-                .get()
-                .is_some_and(|w| w.as_ref().is_ok_and(|w| w.ready(source, &opts).is_some()))
+            executor.shared.wasm.get().is_some_and(|w| {
+                w.as_ref()
+                    .is_ok_and(|w| w.ready(source, &opts, Instant::now()).is_some())
+            })
         }));
         let again = executor.execute(source, &opts).expect("runs");
         assert_eq!(
@@ -392,7 +426,9 @@ mod tests {
         // The race compiled the module through the cache: the program runs compiled
         // from the start once that compilation is done.
         let backend = racing.wasm().expect("wasmtime started for the race");
-        assert!(eventually(|| backend.ready(&spin(n), &opts).is_some()));
+        assert!(eventually(|| backend
+            .ready(&spin(n), &opts, Instant::now())
+            .is_some()));
         let again = racing.execute(&spin(n), &opts).expect("runs");
         assert_eq!(
             (again.backend, again.stats.steps),
@@ -404,6 +440,28 @@ mod tests {
         let interpreted = executor_interpreting(&spin(n + 1), &opts);
         assert_eq!(limited.to_json()["error"], interpreted.to_json()["error"]);
         assert_eq!(limited.stats.steps, interpreted.stats.steps);
+    }
+
+    #[test]
+    fn a_raced_run_out_of_memory_is_answered_by_the_interpreter() {
+        let racing = Executor::with_tiering(Tiering {
+            warm_cache: false,
+            race_after: Some(Duration::ZERO),
+        });
+        let mut opts = options(Backend::Auto);
+        opts.limits.max_memory_mb = 16;
+        opts.limits.timeout_ms = 600_000;
+        let doubling = "CALC grow\nLET $s = \"ab\"\nFOR WHILE 1\nLET $s = $s + $s\nEND\nRESULT $s\nEND\nRESULT CALC grow()";
+        // The compiled run shares the run's memory account and never answers E405:
+        // whichever tier stops first, the error is the interpreter's.
+        for _ in 0..3 {
+            let o = racing.execute(doubling, &opts).expect("runs");
+            let error = o.error().map(|e| e.diagnostic.code);
+            assert_eq!(
+                (o.backend, error),
+                (INTERPRETER, Some(bytelogic_engine::Code::E405))
+            );
+        }
     }
 
     fn executor_interpreting(source: &str, opts: &Options) -> Outcome {

@@ -3,10 +3,11 @@
 //! backend ran. Programs run through [`crate::Executor`].
 
 use crate::render::json;
-use bytelogic_engine::output::output_text;
+use bytelogic_engine::output::{output_text, write_output};
 use bytelogic_engine::{
     Diagnostic, Limits, LineIndex, Output, Position, QueryAnswer, RunResult, Stats, Symbols, Value,
 };
+use std::fmt;
 use std::time::{Duration, Instant};
 
 /// [`Outcome::backend`] of the interpreter.
@@ -70,8 +71,11 @@ pub struct Outcome {
     pub outputs: Vec<Output>,
     /// The Symbols needed to render the outputs.
     pub symbols: Symbols,
-    /// The front end's diagnostics (errors and warnings), in source order.
+    /// The front end's diagnostics (errors and warnings), in source order: the first
+    /// [`bytelogic_engine::MAX_DIAGNOSTICS`].
     pub diagnostics: Vec<Located>,
+    /// How many more the front end found and did not keep.
+    pub omitted: usize,
     /// The runtime error that ended the run, if any.
     pub runtime_error: Option<Located>,
     /// The engine's counters (all zero when the program did not run).
@@ -93,13 +97,15 @@ impl Outcome {
     pub fn check(source: &str, limits: &Limits) -> Outcome {
         let start = Instant::now();
         let compiled = bytelogic_engine::compile(source, limits);
-        Outcome::new(
+        let mut outcome = Outcome::new(
             source,
             compiled.diagnostics,
             None,
             INTERPRETER,
             start.elapsed(),
-        )
+        );
+        outcome.omitted = compiled.omitted;
+        outcome
     }
 
     /// Assembles an outcome from the front end's `diagnostics` and, if the program
@@ -129,6 +135,7 @@ impl Outcome {
             outputs,
             symbols,
             diagnostics,
+            omitted: 0,
             runtime_error,
             stats,
             elapsed,
@@ -169,19 +176,23 @@ impl Outcome {
 
     /// All outputs in text form joined with `; ` (spec §5.3); `""` when there are none.
     pub fn result_text(&self) -> String {
-        self.output_texts().collect::<Vec<_>>().join("; ")
+        self.result_display().to_string()
+    }
+
+    /// [`Outcome::result_text`], written when displayed (never one string).
+    pub fn result_display(&self) -> impl fmt::Display + '_ {
+        ResultText(self)
     }
 
     /// The token returned to a model: `<result>…</result>` on success, else
     /// `<error>CODE: message</error>` for [`Outcome::error`].
     pub fn computation_token(&self) -> String {
-        match self.error() {
-            None => format!("<result>{}</result>", self.result_text()),
-            Some(e) => format!(
-                "<error>{}: {}</error>",
-                e.diagnostic.code, e.diagnostic.message
-            ),
-        }
+        self.token_display().to_string()
+    }
+
+    /// [`Outcome::computation_token`], written when displayed.
+    pub fn token_display(&self) -> impl fmt::Display + '_ {
+        Token(self)
     }
 
     /// The full JSON outcome of `bytelogic run --json` (see the README for the fields).
@@ -192,6 +203,37 @@ impl Outcome {
     /// The JSON of `bytelogic check --json`: `{"success", "diagnostics"}`.
     pub fn to_check_json(&self) -> serde_json::Value {
         json::check(self)
+    }
+}
+
+/// The outputs in text form joined with `; `, written output by output.
+struct ResultText<'a>(&'a Outcome);
+
+impl fmt::Display for ResultText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, output) in self.0.outputs.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write_output(f, output, &self.0.symbols)?;
+        }
+        Ok(())
+    }
+}
+
+/// The computation token.
+struct Token<'a>(&'a Outcome);
+
+impl fmt::Display for Token<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.error() {
+            None => write!(f, "<result>{}</result>", self.0.result_display()),
+            Some(e) => write!(
+                f,
+                "<error>{}: {}</error>",
+                e.diagnostic.code, e.diagnostic.message
+            ),
+        }
     }
 }
 

@@ -14,13 +14,24 @@
 //! "message"}}` with code `bad_request`, or `unsupported` when `backend: "wasm"` was
 //! asked for and the compiled path cannot run the program.
 //!
+//! A request's fields are read from their own text: `id` is echoed exactly as written
+//! (a number of any size included), `inputs` is read under the request's tuple and
+//! memory limits without a JSON tree of it, and the response to a run is written
+//! from its outcome as it renders (docs/decisions.md 107).
+//!
 //! The server keeps one [`Executor`], so the compiled-module cache lives across requests
 //! (and the executor's tiering: a program seen before finds its module ready).
 
 use crate::executor::{Backend, Executor, Options};
+use crate::inputs::{self, InputError};
+use crate::outcome::Outcome;
 use crate::tokens::{TokenOptions, process_text};
 use bytelogic_engine::Limits;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json, json};
+use std::collections::BTreeMap;
+use std::fmt;
 
 /// The error code of a request that cannot be understood.
 pub const BAD_REQUEST: &str = "bad_request";
@@ -41,6 +52,71 @@ pub struct Server {
 /// Why a request failed: an error code and a message.
 type Refusal = (&'static str, String);
 
+/// The fields of a request, each as written.
+type Request = BTreeMap<String, Box<RawValue>>;
+
+/// The response to one request: its `id` as the request wrote it, and the answer.
+/// It prints (`Display`) as one line of JSON, keys in alphabetical order.
+pub struct Response {
+    id: Option<Box<RawValue>>,
+    body: Body,
+}
+
+/// What a response says besides its `id`.
+enum Body {
+    /// A run's outcome, written as `bytelogic run --json` writes it.
+    Run(Box<Outcome>),
+    /// Any other answer: a JSON object.
+    Object(Map<String, Json>),
+}
+
+impl Response {
+    /// The response as a JSON value (an `id` too large for the JSON numbers of
+    /// `serde_json` reads as the nearest float; the printed form keeps it exact).
+    pub fn json(&self) -> Json {
+        serde_json::from_str(&self.to_string()).unwrap_or(Json::Null)
+    }
+}
+
+impl fmt::Display for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut bytes = Vec::new();
+        let id = self.id.as_deref();
+        let written = match &self.body {
+            Body::Run(outcome) => {
+                crate::render::json::write_outcome_with_id(outcome, id, &mut bytes)
+            }
+            Body::Object(map) => {
+                serde_json::to_writer(&mut bytes, &WithId(map, id)).map_err(Into::into)
+            }
+        };
+        written.map_err(|_| fmt::Error)?;
+        f.write_str(&String::from_utf8_lossy(&bytes))
+    }
+}
+
+/// A JSON object with `id` (as written, or `null`) among its keys, in order.
+struct WithId<'a>(&'a Map<String, Json>, Option<&'a RawValue>);
+
+impl Serialize for WithId<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len() + 1))?;
+        let mut id = Some(self.1);
+        for (key, value) in self.0 {
+            if key.as_str() > "id"
+                && let Some(raw) = id.take()
+            {
+                map.serialize_entry("id", &raw)?;
+            }
+            map.serialize_entry(key, value)?;
+        }
+        if let Some(raw) = id {
+            map.serialize_entry("id", &raw)?;
+        }
+        map.end()
+    }
+}
+
 impl Server {
     /// A server with nothing cached yet.
     pub fn new() -> Server {
@@ -54,25 +130,20 @@ impl Server {
 
     /// Answers one request line (without its line break). Never fails: a bad request
     /// gets an error response.
-    pub fn handle(&self, line: &[u8]) -> Json {
-        let request = match parse_request(line) {
+    pub fn handle(&self, line: &[u8]) -> Response {
+        let mut request = match parse_request(line) {
             Ok(request) => request,
-            Err((id, message)) => return error_response(id, BAD_REQUEST, &message),
+            Err(message) => return error_response(None, BAD_REQUEST, &message),
         };
-        let id = request.get("id").cloned().unwrap_or(Json::Null);
+        let id = request.remove("id");
         match self.answer(&request) {
-            Ok(mut response) => {
-                if let Json::Object(map) = &mut response {
-                    map.insert("id".to_string(), id);
-                }
-                response
-            }
+            Ok(body) => Response { id, body },
             Err((code, message)) => error_response(id, code, &message),
         }
     }
 
-    fn answer(&self, request: &Map<String, Json>) -> Result<Json, Refusal> {
-        match request.get("kind") {
+    fn answer(&self, request: &Request) -> Result<Body, Refusal> {
+        match field(request, "kind")? {
             None => self.run(request),
             Some(Json::String(kind)) if kind == "run" => self.run(request),
             Some(Json::String(kind)) if kind == "tokens" => self.tokens(request),
@@ -82,76 +153,114 @@ impl Server {
         }
     }
 
-    fn run(&self, request: &Map<String, Json>) -> Result<Json, Refusal> {
+    fn run(&self, request: &Request) -> Result<Body, Refusal> {
         only_fields(request, &RUN_FIELDS)?;
         let code = string_field(request, "code")?;
+        let limits = limits(field(request, "limits")?.as_ref())?;
         let options = Options {
-            backend: backend(request.get("backend"))?,
-            limits: limits(request.get("limits"))?,
-            inputs: match request.get("inputs") {
-                None | Some(Json::Null) => Vec::new(),
-                Some(inputs) => crate::inputs::parse(inputs).map_err(bad)?,
-            },
-            want_wat: match request.get("wat") {
+            backend: backend(field(request, "backend")?.as_ref())?,
+            limits,
+            inputs: Vec::new(),
+            want_wat: match field(request, "wat")? {
                 None | Some(Json::Null) => false,
-                Some(Json::Bool(wat)) => *wat,
+                Some(Json::Bool(wat)) => wat,
                 Some(other) => return Err(bad(format!("wat must be true or false, not {other}"))),
             },
         };
-        match self.executor.execute(code, &options) {
-            Ok(outcome) => Ok(outcome.to_json()),
+        let inputs = match request.get("inputs").map(|raw| raw.get()) {
+            None | Some("null") => Ok(Vec::new()),
+            Some(text) => inputs::parse_bytes(text.as_bytes(), &options.limits),
+        };
+        let outcome = match inputs {
+            Ok(inputs) => self.executor.execute(&code, &Options { inputs, ..options }),
+            // A limit met reading the inputs is the run's outcome: nothing runs.
+            Err(InputError::Limit(d)) => {
+                let chosen = match options.backend {
+                    Backend::Interpreter => crate::outcome::INTERPRETER,
+                    _ => crate::outcome::WASM,
+                };
+                Ok(Outcome::new(
+                    &code,
+                    vec![*d],
+                    None,
+                    chosen,
+                    Default::default(),
+                ))
+            }
+            Err(InputError::Bad(message)) => return Err(bad(message)),
+        };
+        match outcome {
+            Ok(outcome) => Ok(Body::Run(Box::new(outcome))),
             Err(e) => Err((UNSUPPORTED, e.to_string())),
         }
     }
 
-    fn tokens(&self, request: &Map<String, Json>) -> Result<Json, Refusal> {
+    fn tokens(&self, request: &Request) -> Result<Body, Refusal> {
         only_fields(request, &TOKENS_FIELDS)?;
         let text = string_field(request, "text")?;
-        let keep = match request.get("keep") {
+        let keep = match field(request, "keep")? {
             None | Some(Json::Null) => false,
-            Some(Json::Bool(keep)) => *keep,
+            Some(Json::Bool(keep)) => keep,
             Some(other) => return Err(bad(format!("keep must be true or false, not {other}"))),
         };
         let options = TokenOptions {
             run: Options {
-                backend: backend(request.get("backend"))?,
-                limits: limits(request.get("limits"))?,
+                backend: backend(field(request, "backend")?.as_ref())?,
+                limits: limits(field(request, "limits")?.as_ref())?,
                 ..Options::default()
             },
             keep,
         };
-        let processed = process_text(text, &options, &self.executor);
-        Ok(json!({
-            "success": true,
-            "text": processed.text,
-            "blocks": processed.counts.blocks,
-            "failed": processed.counts.failed,
-        }))
+        let processed = process_text(&text, &options, &self.executor);
+        Ok(Body::Object(Map::from_iter([
+            ("success".to_string(), Json::Bool(true)),
+            ("text".to_string(), Json::String(processed.text)),
+            ("blocks".to_string(), Json::from(processed.counts.blocks)),
+            ("failed".to_string(), Json::from(processed.counts.failed)),
+        ])))
     }
 }
 
-/// The response to a request that could not be served.
-pub fn error_response(id: Json, code: &str, message: &str) -> Json {
-    json!({ "id": id, "success": false, "error": { "code": code, "message": message } })
+/// The response to a request that could not be served, with its `id` as written.
+pub fn error_response(id: Option<Box<RawValue>>, code: &str, message: &str) -> Response {
+    let body = json!({ "success": false, "error": { "code": code, "message": message } });
+    let Json::Object(map) = body else {
+        unreachable!("a JSON object")
+    };
+    Response {
+        id,
+        body: Body::Object(map),
+    }
 }
 
-/// The request object of `line`, or its `id` (when one can be read) and what is wrong.
-fn parse_request(line: &[u8]) -> Result<Map<String, Json>, (Json, String)> {
+/// The fields of the request object of `line`, each as written, or what is wrong.
+fn parse_request(line: &[u8]) -> Result<Request, String> {
     let text = std::str::from_utf8(line).map_err(|e| {
         let at = e.valid_up_to();
-        (
-            Json::Null,
-            format!("request is not UTF-8 (invalid byte at offset {at})"),
-        )
+        format!("request is not UTF-8 (invalid byte at offset {at})")
     })?;
-    match serde_json::from_str(text) {
-        Ok(Json::Object(map)) => Ok(map),
-        Ok(other) => Err((
-            Json::Null,
-            format!("request must be a JSON object, not {}", kind_of(&other)),
-        )),
-        Err(e) => Err((Json::Null, format!("request is not JSON: {e}"))),
-    }
+    let whole: &RawValue =
+        serde_json::from_str(text).map_err(|e| format!("request is not JSON: {e}"))?;
+    let kind = match whole.get().trim_start().as_bytes().first() {
+        Some(b'{') => {
+            return serde_json::from_str(text).map_err(|e| format!("request is not JSON: {e}"));
+        }
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    };
+    Err(format!("request must be a JSON object, not {kind}"))
+}
+
+/// The value of field `name`, read from its text (`None` when absent).
+fn field(request: &Request, name: &str) -> Result<Option<Json>, Refusal> {
+    request
+        .get(name)
+        .map(|raw| serde_json::from_str(raw.get()))
+        .transpose()
+        .map_err(|e| bad(format!("`{name}` is not JSON: {e}")))
 }
 
 fn kind_of(value: &Json) -> &'static str {
@@ -170,7 +279,7 @@ fn bad(message: String) -> Refusal {
 }
 
 /// Refuses a field outside `allowed`, so that a misspelt option is not silently ignored.
-fn only_fields(request: &Map<String, Json>, allowed: &[&str]) -> Result<(), Refusal> {
+fn only_fields(request: &Request, allowed: &[&str]) -> Result<(), Refusal> {
     match request.keys().find(|k| !allowed.contains(&k.as_str())) {
         None => Ok(()),
         Some(key) => Err(bad(format!(
@@ -180,13 +289,13 @@ fn only_fields(request: &Map<String, Json>, allowed: &[&str]) -> Result<(), Refu
     }
 }
 
-fn string_field<'r>(request: &'r Map<String, Json>, name: &str) -> Result<&'r str, Refusal> {
-    match request.get(name) {
+fn string_field(request: &Request, name: &str) -> Result<String, Refusal> {
+    match field(request, name)? {
         Some(Json::String(s)) => Ok(s),
         None => Err(bad(format!("missing field `{name}`"))),
         Some(other) => Err(bad(format!(
             "`{name}` must be a string, not {}",
-            kind_of(other)
+            kind_of(&other)
         ))),
     }
 }
@@ -250,7 +359,7 @@ mod tests {
     use super::*;
 
     fn handle(line: &str) -> Json {
-        Server::new().handle(line.as_bytes())
+        Server::new().handle(line.as_bytes()).json()
     }
 
     fn error_code(response: &Json) -> &str {
@@ -286,7 +395,7 @@ mod tests {
     #[test]
     fn backend_wat_and_inputs_are_honoured() {
         let server = Server::new();
-        let handle = |line: &str| server.handle(line.as_bytes());
+        let handle = |line: &str| server.handle(line.as_bytes()).json();
         let code = r#""REL e\nQUERY e ? ?""#;
         let r = handle(&format!(
             r#"{{"id": 1, "code": {code}, "backend": "interpreter", "inputs": {{"e": [[1, "b"], [2.5, "a"]]}}}}"#
@@ -374,7 +483,53 @@ mod tests {
                     .is_some_and(|m| !m.is_empty())
             );
         }
-        let r = Server::new().handle(b"{\"id\": 1, \"code\": \"\xff\"}");
+        let r = Server::new()
+            .handle(b"{\"id\": 1, \"code\": \"\xff\"}")
+            .json();
         assert_eq!((error_code(&r), &r["id"]), (BAD_REQUEST, &Json::Null));
+    }
+
+    #[test]
+    fn ids_are_echoed_as_written() {
+        let server = Server::new();
+        for id in [
+            "123456789012345678901234567890",
+            "1.50",
+            "-0",
+            "{\"a\": [1e400]}",
+            "\"x\"",
+        ] {
+            let line = format!(r#"{{"id": {id}, "code": "RESULT 1"}}"#);
+            let r = server.handle(line.as_bytes()).to_string();
+            assert!(r.contains(&format!(r#","id":{id},"outputs""#)), "{r}");
+            let line = format!(r#"{{"id": {id}, "kind": "tokens", "text": "x"}}"#);
+            let r = server.handle(line.as_bytes()).to_string();
+            assert!(
+                r.starts_with(&format!(r#"{{"blocks":0,"failed":0,"id":{id},"success""#)),
+                "{r}"
+            );
+            let line = format!(r#"{{"id": {id}, "code": 5}}"#);
+            let r = server.handle(line.as_bytes()).to_string();
+            assert!(r.contains(&format!(r#""id":{id},"success":false"#)), "{r}");
+        }
+        let r = server.handle(br#"{"code": "RESULT 1"}"#).to_string();
+        assert!(r.contains(r#""id":null"#), "{r}");
+        let r = server.handle(b"oops").to_string();
+        assert!(r.contains(r#""id":null"#), "{r}");
+    }
+
+    #[test]
+    fn inputs_are_read_under_the_request_limits() {
+        let tuples: Vec<String> = (0..100).map(|i| format!("[{i}]")).collect();
+        let line = format!(
+            r#"{{"id": 1, "code": "REL e\nQUERY e ?", "limits": {{"max_tuples": 10}}, "inputs": {{"e": [{}]}}}}"#,
+            tuples.join(",")
+        );
+        for backend in ["interpreter", "wasm", "auto"] {
+            let line = line.replace(r#""id": 1"#, &format!(r#""id": 1, "backend": "{backend}""#));
+            let r = Server::new().handle(line.as_bytes()).json();
+            assert_eq!(r["error"]["code"], "E402", "{r}");
+            assert_eq!(r["outputs"], json!([]), "{r}");
+        }
     }
 }

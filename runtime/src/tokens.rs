@@ -81,6 +81,10 @@ enum State {
     Text,
     /// Inside a block: `pending` is its code so far, `open_tag` the tag as written.
     Block,
+    /// Inside a block whose code passed the source limit: it is answered E406
+    /// without being kept (docs/decisions.md 106); `pending` is a tail that may be
+    /// the start of [`CLOSE`].
+    Overflow,
 }
 
 /// The incremental form of [`process_text`]: feed text with [`TokenStream::push`],
@@ -153,22 +157,80 @@ impl<E: Borrow<Executor>> TokenStream<E> {
                         self.pending.drain(..at + CLOSE.len());
                         self.state = State::Text;
                     }
+                    None if self.pending.len() as u64 > self.max_code() => {
+                        self.overflow(&mut out);
+                    }
                     None => {
                         // The next search starts where a closing tag could still begin.
                         self.searched = self.pending.len().saturating_sub(CLOSE.len() - 1);
                         return out;
                     }
                 },
+                State::Overflow => {
+                    let found = find_tag(&self.pending, CLOSE, 0);
+                    let end =
+                        found.unwrap_or(self.pending.len() - partial_tag_len(&self.pending, CLOSE));
+                    if self.options.keep {
+                        out.push_str(&self.pending[..end]);
+                    }
+                    self.pending.drain(..end);
+                    let Some(_) = found else {
+                        return out;
+                    };
+                    if self.options.keep {
+                        out.push_str(&self.pending[..CLOSE.len()]);
+                        out.push_str(&self.too_large());
+                    }
+                    self.pending.drain(..CLOSE.len());
+                    self.state = State::Text;
+                }
             }
         }
     }
 
-    /// Ends the input: returns the held-back tail, or an unclosed block as written.
+    /// The most bytes of code a block may have: the source limit of its runs.
+    fn max_code(&self) -> u64 {
+        self.options.run.limits.max_source_kb.saturating_mul(1024)
+    }
+
+    /// The answer of a block past the source limit.
+    fn too_large(&self) -> String {
+        let d = bytelogic_engine::source_too_large(None, &self.options.run.limits);
+        format!(
+            "{}{}: {}{}",
+            ERROR_TAGS[0], d.code, d.message, ERROR_TAGS[1]
+        )
+    }
+
+    /// The block being read passed the source limit: it is answered now (replaced
+    /// by its answer, or, with `keep`, written as it was, its answer after it).
+    fn overflow(&mut self, out: &mut String) {
+        self.counts.blocks += 1;
+        self.counts.failed += 1;
+        if self.options.keep {
+            out.push_str(&self.open_tag);
+        } else {
+            out.push_str(&self.too_large());
+        }
+        // Keep a tail that may be the start of the closing tag; pass or drop the rest.
+        let tail = partial_tag_len(&self.pending, CLOSE);
+        let end = self.pending.len() - tail;
+        if self.options.keep {
+            out.push_str(&self.pending[..end]);
+        }
+        self.pending.drain(..end);
+        self.state = State::Overflow;
+    }
+
+    /// Ends the input: returns the held-back tail, or an unclosed block as written
+    /// (one past the source limit: its answer, after the block with `keep`).
     pub fn finish(&mut self) -> String {
         let tail = std::mem::take(&mut self.pending);
         match std::mem::replace(&mut self.state, State::Text) {
             State::Text => tail,
             State::Block => std::mem::take(&mut self.open_tag) + &tail,
+            State::Overflow if self.options.keep => tail + &self.too_large(),
+            State::Overflow => String::new(),
         }
     }
 
@@ -288,6 +350,51 @@ mod tests {
         pieces.push_str(&s.finish());
         assert_eq!(pieces, whole);
         assert!(whole.starts_with("Intro. <result>b</result> mid <error>E304: "));
+    }
+
+    #[test]
+    fn a_block_past_the_source_limit_is_answered_e406_without_being_kept() {
+        let executor = Executor::new();
+        for keep in [false, true] {
+            let mut options = TokenOptions {
+                keep,
+                ..TokenOptions::default()
+            };
+            options.run.limits.max_source_kb = 1;
+            let mut s = TokenStream::new(options, &executor);
+            let mut out = s.push("a <computation>RESULT 1");
+            let chunk = " + 1".repeat(100);
+            for _ in 0..10 {
+                out += &s.push(&chunk);
+            }
+            let e406 = "<error>E406: source is more than 1024 bytes, the limit of 1 KiB</error>";
+            if keep {
+                assert!(out.starts_with("a <computation>RESULT 1 + 1"), "{out}");
+                assert!(!out.contains(e406));
+            } else {
+                assert_eq!(out, format!("a {e406}"));
+            }
+            out += &s.push(" + 1</computa");
+            out += &s.push("tion> b <computation>RESULT 2</computation>");
+            out += &s.finish();
+            let block = format!(
+                "<computation>RESULT 1{} + 1</computation>",
+                chunk.repeat(10)
+            );
+            let expected = if keep {
+                format!("a {block}{e406} b <computation>RESULT 2</computation><result>2</result>")
+            } else {
+                format!("a {e406} b <result>2</result>")
+            };
+            assert_eq!(out, expected);
+            assert_eq!(
+                s.counts(),
+                BlockCounts {
+                    blocks: 2,
+                    failed: 1
+                }
+            );
+        }
     }
 
     #[test]

@@ -407,14 +407,22 @@ fn memory_cannot_grow_past_the_limit() {
 }
 
 #[test]
-fn deep_recursion_past_the_native_stack_is_e403() {
+fn a_depth_limit_the_native_stack_cannot_hold_is_declined() {
     let source = "CALC f\nINPUT $n\nIF $n == 0 THEN RESULT 0 END\nRESULT 1 + CALC f($n - 1)\nEND\nRESULT CALC f(10000000)";
     let limits = Limits {
         max_depth: u32::MAX,
         ..Limits::default()
     };
-    let error = wasm_only(source, &limits).error.expect("an error");
-    assert_eq!(error.code, bytelogic_engine::Code::E403, "{error:?}");
+    let program = bytelogic_engine::compile(source, &limits)
+        .program
+        .expect("front end accepts it");
+    let refusal = backend().run(&program, &limits).expect_err("declined");
+    assert!(
+        refusal
+            .to_string()
+            .contains("recursion to the depth limit of 4294967295"),
+        "{refusal}"
+    );
 }
 
 #[test]

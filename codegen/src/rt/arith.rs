@@ -416,6 +416,15 @@ pub(super) fn neg(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, Co
         .i32_const(TAG_FLOAT)
         .i32_eq()
         .if_(BlockType::Empty)
+        // The one canonical Float whose negation is an Int (spec §2.3): 2^63.
+        .get(p)
+        .i64_const(TWO_POW_63.to_bits() as i64)
+        .i64_eq()
+        .if_(BlockType::Empty)
+        .i32_const(TAG_INT)
+        .i64_const(i64::MIN)
+        .return_()
+        .end()
         .i32_const(TAG_FLOAT)
         .get(p)
         .f64_reinterpret_i64()
@@ -427,9 +436,11 @@ pub(super) fn neg(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, Co
     f.finish()
 }
 
+/// 2^63 as f64: the first Float above the i64 range.
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
 pub(super) fn canon(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let [x, site, det, at, ap, bt, bp] = f.params();
-    const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
     // x - x is 0 exactly when x is finite.
     f.ins()
         .get(x)

@@ -31,6 +31,14 @@
   i32.const 2
   i32.eq
   if ;; label = @1
+    local.get 1
+    i64.const 4890909195324358656
+    i64.eq
+    if ;; label = @2
+      i32.const 1
+      i64.const -9223372036854775808
+      return
+    end
     i32.const 2
     local.get 1
     f64.reinterpret_i64

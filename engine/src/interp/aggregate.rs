@@ -9,11 +9,12 @@
 //! binding when it sees the mark ([`Machine::binding_done`]); anywhere else it is E209
 //! (docs/decisions.md 205–209).
 
-use super::arith::{self, Fault};
+use super::arith;
 use super::relation::{Relation, RowId};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fault::{Fault, Unaggregable, What};
 use crate::ir::{AggFunc, Aggregate, MemoId, Version};
 use crate::span::Span;
 use crate::value::Value;
@@ -125,18 +126,10 @@ impl Machine<'_> {
 
     /// An empty MIN, MAX or MEAN: in a rule, the stop of the binding; elsewhere E209.
     fn no_value(&mut self, env: Env<'_>, agg: &Aggregate, span: Span) -> Box<Diagnostic> {
-        let rel = &self.program.relations[agg.rel.index()].name;
-        let d = Diagnostic::new(
-            Code::E209,
-            span,
-            format!(
-                "{} of an empty group: no tuple of `{rel}` matches, so there is no value",
-                agg.func.name()
-            ),
-        )
-        .with_hint("test COUNT(QUERY …) > 0 first");
+        let rel = self.program.relations[agg.rel.index()].name.clone();
+        let what = What::Aggregate(agg.func, rel, Unaggregable::EmptyGroup);
         self.memos.stopped = matches!(env, Env::Rule { .. });
-        Box::new(d)
+        self.fail(&Fault::new(Code::E209, what), span)
     }
 
     /// Reads the group's tuples `ids` (a step each) and computes the aggregate; `None`
@@ -155,7 +148,7 @@ impl Machine<'_> {
         let col = agg.value.unwrap_or(0) as usize;
         let values = ids.clone().map(|id| rel.row(id).get(col));
         let name = &self.program.relations[agg.rel.index()].name;
-        let fault = |f: Fault| f.at(span);
+        let fault = |f: Fault| self.fail(&f, span);
         Ok(match agg.func {
             AggFunc::Count => Some(Value::Int(count as i64)),
             AggFunc::Sum if count == 0 => Some(Value::Int(0)),
@@ -219,7 +212,8 @@ impl Machine<'_> {
     ) -> Result<Value, Fault> {
         let values = || ids.clone().map(|id| rel.row(id).get(col));
         if let Some(sym) = values().find(|v| !v.is_number()) {
-            return Err(arith::mismatch(func.name(), &[sym], &self.symbols));
+            let why = Unaggregable::Symbol(Some(sym));
+            return Err(Fault::mismatch(What::Aggregate(func, name.into(), why)));
         }
         if values().all(|v| matches!(v, Value::Int(_))) {
             let exact: i128 = values()
@@ -229,13 +223,8 @@ impl Machine<'_> {
                 })
                 .sum();
             return i64::try_from(exact).map(Value::Int).map_err(|_| {
-                Fault::new(
-                    Code::E202,
-                    format!(
-                        "integer overflow: the {} of `{name}` is {exact}",
-                        func.name()
-                    ),
-                )
+                let why = Unaggregable::Overflow(Some(((exact >> 64) as i64, exact as u64)));
+                Fault::new(Code::E202, What::Aggregate(func, name.into(), why))
             });
         }
         let mut order: Vec<RowId> = ids.collect();
@@ -247,7 +236,9 @@ impl Machine<'_> {
             .iter()
             .map(|&id| rel.row(id).get(col).as_f64().unwrap_or(0.0))
             .fold(0.0, |acc, x| acc + x);
-        arith::finite(sum, || format!("the {} of `{name}`", func.name()))
+        arith::finite(sum, || {
+            What::Aggregate(func, name.into(), Unaggregable::NotFinite)
+        })
     }
 }
 
@@ -263,13 +254,8 @@ fn extreme(
     let numbers = values.clone().any(Value::is_number);
     let texts = values.clone().any(|v| !v.is_number());
     if numbers && texts {
-        return Err(Fault::new(
-            Code::E203,
-            format!(
-                "type mismatch: {} of `{name}` would order a number against a Symbol",
-                func.name()
-            ),
-        ));
+        let why = Unaggregable::MixedGroup;
+        return Err(Fault::mismatch(What::Aggregate(func, name.into(), why)));
     }
     let first = values.next().unwrap_or(Value::Int(0));
     Ok(values.fold(first, |best, v| {

@@ -3,48 +3,14 @@
 //! equality and ordering. Errors are [`Fault`]s; the caller adds the span.
 
 use crate::ast::{BinOp, UnOp};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::output::value_text;
-use crate::span::Span;
+use crate::diagnostic::Code;
+use crate::fault::{Fault, What};
 use crate::value::{Symbols, Value, cmp_numbers};
 use std::cmp::Ordering;
 
-/// A runtime error without its location.
-#[derive(Debug)]
-pub(super) struct Fault {
-    /// The runtime error code (E2xx).
-    pub(super) code: Code,
-    /// What went wrong, naming the operation and its operands.
-    pub(super) message: String,
-}
-
-impl Fault {
-    /// A fault with `code` and `message`.
-    pub(super) fn new(code: Code, message: impl Into<String>) -> Fault {
-        Fault {
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// The diagnostic for this fault at `span`.
-    pub(super) fn at(self, span: Span) -> Box<Diagnostic> {
-        Box::new(Diagnostic::new(self.code, span, self.message))
-    }
-}
-
-/// A value as shown in messages: numbers as in outputs, Symbols quoted.
-pub(super) fn show(value: Value, symbols: &Symbols) -> String {
-    match value {
-        Value::Sym(s) => format!("{:?}", symbols.resolve(s)),
-        _ => value_text(value, symbols),
-    }
-}
-
 /// The canonical value of a computed f64, or E205 naming the computation `what`.
-pub(super) fn finite(x: f64, what: impl FnOnce() -> String) -> Result<Value, Fault> {
-    Value::number(x)
-        .ok_or_else(|| Fault::new(Code::E205, format!("not a finite number: {}", what())))
+pub(super) fn finite(x: f64, what: impl FnOnce() -> What) -> Result<Value, Fault> {
+    Value::number(x).ok_or_else(|| Fault::new(Code::E205, what()))
 }
 
 /// Equality (spec §2.4): never fails; numbers by value, Symbols by text.
@@ -66,31 +32,18 @@ pub(super) fn order(a: Value, b: Value, symbols: &Symbols) -> Option<Ordering> {
     }
 }
 
-/// E203 for an operator applied to operands of the wrong kinds.
-pub(super) fn mismatch(what: &str, args: &[Value], symbols: &Symbols) -> Fault {
-    let shown: Vec<String> = args.iter().map(|&v| show(v, symbols)).collect();
-    Fault::new(
-        Code::E203,
-        format!(
-            "type mismatch: cannot apply {what} to {}",
-            shown.join(" and ")
-        ),
-    )
-}
-
 /// Applies a binary operator. `AND`/`OR` here are plain logic on two evaluated
 /// operands (the evaluator short-circuits before calling); `+` on two Symbols is
 /// concatenation, which the evaluator performs itself because it creates a Symbol.
 pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result<Value, Fault> {
-    let text = || format!("{} {} {}", show(a, symbols), op.as_str(), show(b, symbols));
+    let text = || What::Binary(op, Some(a), Some(b));
     match op {
         BinOp::Or => Ok(Value::from_bool(a.is_true() || b.is_true())),
         BinOp::And => Ok(Value::from_bool(a.is_true() && b.is_true())),
         BinOp::Eq => Ok(Value::from_bool(equal(a, b))),
         BinOp::Ne => Ok(Value::from_bool(!equal(a, b))),
         BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            let ord = order(a, b, symbols)
-                .ok_or_else(|| mismatch(&format!("`{}`", op.as_str()), &[a, b], symbols))?;
+            let ord = order(a, b, symbols).ok_or_else(|| Fault::mismatch(text()))?;
             Ok(Value::from_bool(match op {
                 BinOp::Lt => ord.is_lt(),
                 BinOp::Le => ord.is_le(),
@@ -98,7 +51,7 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
                 _ => ord.is_ge(),
             }))
         }
-        BinOp::Add | BinOp::Sub | BinOp::Mul => match numbers(op, a, b, symbols)? {
+        BinOp::Add | BinOp::Sub | BinOp::Mul => match numbers(op, a, b)? {
             Numbers::Ints(x, y) => {
                 let r = match op {
                     BinOp::Add => x.checked_add(y),
@@ -106,7 +59,7 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
                     _ => x.checked_mul(y),
                 };
                 r.map(Value::Int)
-                    .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: {}", text())))
+                    .ok_or_else(|| Fault::new(Code::E202, text()))
             }
             Numbers::Floats(x, y) => finite(
                 match op {
@@ -117,18 +70,18 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
                 text,
             ),
         },
-        BinOp::Div => match numbers(op, a, b, symbols)? {
-            Numbers::Ints(_, 0) => Err(by_zero("division", text())),
+        BinOp::Div => match numbers(op, a, b)? {
+            Numbers::Ints(_, 0) => Err(Fault::new(Code::E201, text())),
             Numbers::Ints(x, y) if x.wrapping_rem(y) == 0 => x
                 .checked_div(y)
                 .map(Value::Int)
-                .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: {}", text()))),
+                .ok_or_else(|| Fault::new(Code::E202, text())),
             Numbers::Ints(x, y) => finite(x as f64 / y as f64, text),
-            Numbers::Floats(_, 0.0) => Err(by_zero("division", text())),
+            Numbers::Floats(_, 0.0) => Err(Fault::new(Code::E201, text())),
             Numbers::Floats(x, y) => finite(x / y, text),
         },
-        BinOp::Mod => match numbers(op, a, b, symbols)? {
-            Numbers::Ints(_, 0) => Err(by_zero("modulo", text())),
+        BinOp::Mod => match numbers(op, a, b)? {
+            Numbers::Ints(_, 0) => Err(Fault::new(Code::E201, text())),
             Numbers::Ints(x, y) => {
                 let r = x.wrapping_rem(y);
                 Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) {
@@ -137,7 +90,7 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
                     r
                 }))
             }
-            Numbers::Floats(_, 0.0) => Err(by_zero("modulo", text())),
+            Numbers::Floats(_, 0.0) => Err(Fault::new(Code::E201, text())),
             Numbers::Floats(x, y) => {
                 let r = x % y;
                 finite(
@@ -153,21 +106,18 @@ pub(super) fn binary(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result
     }
 }
 
-/// Applies a prefix operator.
-pub(super) fn unary(op: UnOp, v: Value, symbols: &Symbols) -> Result<Value, Fault> {
+/// Applies a prefix operator. The negation of a Float is canonical again: `-x` of
+/// the Float 2^63 is the Int i64::MIN (spec §2.3).
+pub(super) fn unary(op: UnOp, v: Value) -> Result<Value, Fault> {
     match (op, v) {
         (UnOp::Not, _) => Ok(Value::from_bool(!v.is_true())),
         (UnOp::Neg, Value::Int(i)) => i
             .checked_neg()
             .map(Value::Int)
-            .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: -({i})"))),
-        (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-        (UnOp::Neg, Value::Sym(_)) => Err(mismatch("unary `-`", &[v], symbols)),
+            .ok_or_else(|| Fault::new(Code::E202, What::Neg(Some(v)))),
+        (UnOp::Neg, Value::Float(f)) => finite(-f, || What::Neg(Some(v))),
+        (UnOp::Neg, Value::Sym(_)) => Err(Fault::mismatch(What::Neg(Some(v)))),
     }
-}
-
-fn by_zero(what: &str, text: String) -> Fault {
-    Fault::new(Code::E201, format!("{what} by zero: {text}"))
 }
 
 /// Two numeric operands: both Ints, or at least one Float (both as f64).
@@ -176,12 +126,12 @@ enum Numbers {
     Floats(f64, f64),
 }
 
-fn numbers(op: BinOp, a: Value, b: Value, symbols: &Symbols) -> Result<Numbers, Fault> {
+fn numbers(op: BinOp, a: Value, b: Value) -> Result<Numbers, Fault> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(Numbers::Ints(x, y)),
         _ => match (a.as_f64(), b.as_f64()) {
             (Some(x), Some(y)) => Ok(Numbers::Floats(x, y)),
-            _ => Err(mismatch(&format!("`{}`", op.as_str()), &[a, b], symbols)),
+            _ => Err(Fault::mismatch(What::Binary(op, Some(a), Some(b)))),
         },
     }
 }

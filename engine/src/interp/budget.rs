@@ -54,24 +54,31 @@
 //! + Σ active FOR-QUERY snapshots  (tuples × 4: the snapshot is a list of row ids)
 //! + Σ aggregate memo entries      (MEMO_ENTRY per non-empty group a rule's aggregate
 //!                                  computed, until the stratum run ends)
+//! + Σ QUERY answers kept          (rows × (width × V + 8), `output::answer_bytes`)
+//! + Σ stack segments in use       (STACK_SEGMENT each, `Machine::guarded`)
 //! ```
 //!
-//! It is charged as structures grow and released when a call or loop ends; exceeding `max_memory_mb` MiB is E405 at the operation that grew.
+//! It is charged to the run's [`Account`], where the front end and injected facts
+//! charged before (docs/decisions.md 25), as structures grow, and released when a call,
+//! loop or segment ends; exceeding `max_memory_mb` MiB is E405 at the operation that
+//! grew.
 //!
 //! # Time
 //!
-//! The clock is read every [`TIME_CHECK_INTERVAL`] steps, at the start of every
-//! fixpoint round and after every QUERY or FOR-QUERY selection (which costs no steps);
-//! past `timeout_ms` the run fails with E404. A run given a `stop` callback
-//! ([`crate::run_watched`]) asks it at the same points and, when it answers true, ends
-//! there with E404 too ("the run was stopped"): it was given no more time.
+//! The clock is the run's [`Account`]'s: it starts before the front end. It is read
+//! every [`TIME_CHECK_INTERVAL`] steps, at the start of every fixpoint round and after
+//! every QUERY or FOR-QUERY selection (which costs no steps); past `timeout_ms` the
+//! run fails with E404. A run given a `stop` callback ([`crate::run_watched`]) asks it
+//! at the same points and, when it answers true, ends there with E404 too ("the run
+//! was stopped"): it was given no more time.
 
 use super::Res;
+use crate::account::Account;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::limits::Limits;
+use crate::fault::{Fault, What};
 use crate::span::Span;
 use crate::value::Value;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The clock is read when the step count is a multiple of this.
 pub(super) const TIME_CHECK_INTERVAL: u64 = 4096;
@@ -98,29 +105,41 @@ pub(super) fn tuple_bytes(tuples: u64, arity: usize) -> u64 {
     tuples.saturating_mul(arity as u64 * VALUE_BYTES + TUPLE_OVERHEAD)
 }
 
+/// Bytes charged between two readings of the clock: copying that much memory takes
+/// a millisecond or less, so a run that grows by a few large steps (a string
+/// doubling) still sees its time limit.
+const BYTES_PER_CHECK: u64 = 1 << 20;
+
+/// How long returning from one stack segment of deep recursion may take: the
+/// frames on it are read back from memory and the segment is unmapped, about 1 ms
+/// per MiB measured (docs/decisions.md 112); twice that, for a loaded machine.
+const UNWIND_PER_SEGMENT: Duration = Duration::from_millis(8);
+
 /// Asked whenever the clock is read: true ends the run (see the module docs).
 pub(super) type Stop<'w> = &'w dyn Fn() -> bool;
 
-/// Counters and limits of one run.
+/// The step counter of one run, the run's [`Account`] (its deadline and memory) and
+/// what is asked whether to stop.
 pub(super) struct Budget<'w> {
-    limits: Limits,
+    account: Account,
     stop: Option<Stop<'w>>,
     steps: u64,
-    deadline: Option<Instant>,
-    memory: u64,
-    max_memory: u64,
+    /// Bytes charged since the clock was last read for memory.
+    charged: u64,
+    /// Stack segments the run is on ([`Budget::take_segment`]).
+    segments: u32,
 }
 
 impl<'w> Budget<'w> {
-    /// A fresh budget; the clock starts now. `stop` is asked whenever the clock is read.
-    pub(super) fn new(limits: &Limits, stop: Option<Stop<'w>>) -> Budget<'w> {
+    /// A budget charging `account`; the clock is the account's. `stop` is asked
+    /// whenever the clock is read.
+    pub(super) fn new(account: Account, stop: Option<Stop<'w>>) -> Budget<'w> {
         Budget {
-            limits: *limits,
+            account,
             stop,
             steps: 0,
-            deadline: Instant::now().checked_add(Duration::from_millis(limits.timeout_ms)),
-            memory: 0,
-            max_memory: limits.max_memory_mb.saturating_mul(1 << 20),
+            charged: 0,
+            segments: 0,
         }
     }
 
@@ -129,12 +148,23 @@ impl<'w> Budget<'w> {
         self.steps
     }
 
+    /// The account, as it stands at the end of the run.
+    pub(super) fn into_account(self) -> Account {
+        self.account
+    }
+
+    /// The diagnostic of a limit `fault` at `span`.
+    #[cold]
+    fn limit(&self, fault: &Fault, span: Span) -> Box<Diagnostic> {
+        Box::new(self.account.limit_error(fault, span))
+    }
+
     /// Counts one step at `span` (see the module docs for what costs a step).
     #[inline]
     pub(super) fn step(&mut self, span: Span) -> Res<()> {
         self.steps += 1;
-        if self.steps > self.limits.max_steps {
-            return Err(self.step_error(span));
+        if self.steps > self.account.limits().max_steps {
+            return Err(self.limit(&Fault::new(Code::E401, What::Steps), span));
         }
         if self.steps.is_multiple_of(TIME_CHECK_INTERVAL) {
             self.check_time(span)?;
@@ -142,103 +172,91 @@ impl<'w> Budget<'w> {
         Ok(())
     }
 
-    #[cold]
-    fn step_error(&self, span: Span) -> Box<Diagnostic> {
-        limit_error(
-            Code::E401,
-            span,
-            format!("step limit of {} exceeded", self.limits.max_steps),
-            "--max-steps",
-        )
+    /// E404 (the fault) when the wall-clock limit has passed, or is nearer than the
+    /// time unwinding the run's stack segments takes, or when `stop` says so.
+    pub(super) fn clock(&self) -> Result<(), Fault> {
+        if self.stop.is_some_and(|stop| stop()) {
+            return Err(Fault::new(Code::E404, What::Stopped));
+        }
+        self.account
+            .check_time_leaving(UNWIND_PER_SEGMENT * self.segments)
+    }
+
+    /// Moves the run onto one more stack segment of `bytes` (deep recursion): the
+    /// memory is charged and, since returning from it takes time, the clock is read
+    /// with that time set aside; E405 or E404 at `span` (the segment is not taken).
+    pub(super) fn take_segment(&mut self, bytes: u64, span: Span) -> Res<()> {
+        self.charge(bytes, span)?;
+        self.segments += 1;
+        if let Err(d) = self.check_time(span) {
+            self.give_segment(bytes);
+            return Err(d);
+        }
+        Ok(())
+    }
+
+    /// Leaves a stack segment of `bytes` taken with [`Budget::take_segment`].
+    pub(super) fn give_segment(&mut self, bytes: u64) {
+        self.segments -= 1;
+        self.release(bytes);
     }
 
     /// Fails with E404 when the wall-clock limit has passed or `stop` says so.
     pub(super) fn check_time(&self, span: Span) -> Res<()> {
-        if self.stop.is_some_and(|stop| stop()) {
-            return Err(Box::new(Diagnostic::new(
-                Code::E404,
-                span,
-                "the run was stopped",
-            )));
-        }
-        match self.deadline {
-            Some(deadline) if Instant::now() >= deadline => Err(limit_error(
-                Code::E404,
-                span,
-                format!("time limit of {} ms exceeded", self.limits.timeout_ms),
-                "--timeout-ms",
-            )),
-            _ => Ok(()),
-        }
+        self.clock().map_err(|fault| self.limit(&fault, span))
     }
 
     /// Fails with E402 unless the database may hold `tuples` tuples.
     pub(super) fn check_tuples(&self, tuples: u64, relation: &str, span: Span) -> Res<()> {
-        if tuples <= self.limits.max_tuples {
+        if tuples <= self.account.limits().max_tuples {
             return Ok(());
         }
-        Err(limit_error(
-            Code::E402,
-            span,
-            format!(
-                "tuple limit of {} exceeded while adding to `{relation}`",
-                self.limits.max_tuples
-            ),
-            "--max-tuples",
-        ))
+        let fault = Fault::new(Code::E402, What::Tuples(relation.to_string()));
+        Err(self.limit(&fault, span))
     }
 
     /// True when the database may hold `tuples` tuples and `bytes` more fit in the
     /// memory estimate: adding them cannot fail with E402 or E405.
     pub(super) fn fits(&self, tuples: u64, bytes: u64) -> bool {
-        tuples <= self.limits.max_tuples && self.memory.saturating_add(bytes) <= self.max_memory
+        tuples <= self.account.limits().max_tuples && self.account.fits(bytes)
     }
 
     /// Fails with E403 unless a call at `depth` (a top-level call is depth 1) is allowed.
     pub(super) fn check_depth(&self, depth: u32, function: &str, span: Span) -> Res<()> {
-        if depth <= self.limits.max_depth {
+        if depth <= self.account.limits().max_depth {
             return Ok(());
         }
-        Err(limit_error(
-            Code::E403,
-            span,
-            format!(
-                "call depth limit of {} exceeded calling CALC `{function}`",
-                self.limits.max_depth
-            ),
-            "--max-depth",
-        ))
+        let fault = Fault::new(Code::E403, What::Depth(function.to_string()));
+        Err(self.limit(&fault, span))
     }
 
-    /// Adds `bytes` to the memory estimate; fails with E405 past the limit.
+    /// Adds `bytes` to the memory estimate; fails with E405 past the limit (or E404
+    /// past the time limit, read every [`BYTES_PER_CHECK`] bytes).
     #[inline]
     pub(super) fn charge(&mut self, bytes: u64, span: Span) -> Res<()> {
-        self.memory = self.memory.saturating_add(bytes);
-        if self.memory > self.max_memory {
-            return Err(self.memory_error(span));
+        self.charge_fault(bytes)
+            .map_err(|fault| self.limit(&fault, span))
+    }
+
+    /// [`Budget::charge`] with the fault for the caller to word (with its operands).
+    #[inline]
+    pub(super) fn charge_fault(&mut self, bytes: u64) -> Result<(), Fault> {
+        self.account.charge(bytes)?;
+        self.charged += bytes;
+        if self.charged >= BYTES_PER_CHECK {
+            self.charged = 0;
+            self.clock()?;
         }
         Ok(())
     }
 
-    #[cold]
-    fn memory_error(&self, span: Span) -> Box<Diagnostic> {
-        limit_error(
-            Code::E405,
-            span,
-            format!(
-                "memory limit of {} MiB exceeded (estimate {} bytes)",
-                self.limits.max_memory_mb, self.memory
-            ),
-            "--max-memory-mb",
-        )
-    }
-
     /// Removes `bytes` from the memory estimate.
     pub(super) fn release(&mut self, bytes: u64) {
-        self.memory = self.memory.saturating_sub(bytes);
+        self.account.release(bytes);
     }
-}
 
-fn limit_error(code: Code, span: Span, message: String, flag: &str) -> Box<Diagnostic> {
-    Box::new(Diagnostic::new(code, span, message).with_hint(format!("raise the limit with {flag}")))
+    /// The limits of the run.
+    pub(super) fn limits(&self) -> &crate::limits::Limits {
+        self.account.limits()
+    }
 }

@@ -1,8 +1,9 @@
 //! The built-in functions of spec §6.3. `CHAR_AT` creates a Symbol, so the evaluator
 //! interns its result; everything else is a pure function of its arguments.
 
-use super::arith::{Fault, finite, mismatch, order, show};
+use super::arith::{finite, order};
 use crate::diagnostic::Code;
+use crate::fault::{Fault, What};
 use crate::ir::Builtin;
 use crate::value::{Symbols, Value};
 
@@ -16,18 +17,20 @@ const INTEGRAL_FROM: f64 = 4_503_599_627_370_496.0;
 
 /// Applies built-in `b` to `args` (all except `CHAR_AT`, see [`char_at`]).
 pub(super) fn apply(b: Builtin, args: &[Value], symbols: &Symbols) -> Result<Value, Fault> {
-    let name = b.name();
+    // What failed, with (up to) the first two arguments.
+    let what = || What::Builtin(b, args.first().copied(), args.get(1).copied());
+    let mismatch = || Fault::mismatch(what());
     match (b, args) {
         (Builtin::Abs, &[x]) => match x {
             Value::Int(i) => i
                 .checked_abs()
                 .map(Value::Int)
-                .ok_or_else(|| Fault::new(Code::E202, format!("integer overflow: ABS({i})"))),
+                .ok_or_else(|| Fault::new(Code::E202, what())),
             Value::Float(f) => Ok(Value::Float(f.abs())),
-            Value::Sym(_) => Err(mismatch(name, args, symbols)),
+            Value::Sym(_) => Err(mismatch()),
         },
         (Builtin::Min | Builtin::Max, &[x, y]) => {
-            let ord = order(x, y, symbols).ok_or_else(|| mismatch(name, args, symbols))?;
+            let ord = order(x, y, symbols).ok_or_else(mismatch)?;
             let take_y = if b == Builtin::Min {
                 ord.is_gt()
             } else {
@@ -35,7 +38,7 @@ pub(super) fn apply(b: Builtin, args: &[Value], symbols: &Symbols) -> Result<Val
             };
             Ok(if take_y { y } else { x })
         }
-        (Builtin::Pow, &[x, y]) => pow(x, y, symbols),
+        (Builtin::Pow, &[x, y]) => pow(x, y),
         (Builtin::Floor | Builtin::Ceil, &[x]) => match x {
             Value::Int(_) => Ok(x),
             Value::Float(f) => {
@@ -44,25 +47,23 @@ pub(super) fn apply(b: Builtin, args: &[Value], symbols: &Symbols) -> Result<Val
                 } else {
                     f.ceil()
                 };
-                finite(r, || format!("{name}({})", show(x, symbols)))
+                finite(r, what)
             }
-            Value::Sym(_) => Err(mismatch(name, args, symbols)),
+            Value::Sym(_) => Err(mismatch()),
         },
-        (Builtin::Round, &[x]) => round(x, Value::Int(0), symbols),
-        (Builtin::Round, &[x, d]) => round(x, d, symbols),
+        (Builtin::Round, &[x]) => round(x, Value::Int(0)),
+        (Builtin::Round, &[x, d]) => round(x, d),
         (Builtin::Length, &[s]) => match s {
             Value::Sym(sym) => Ok(Value::Int(symbols.resolve(sym).chars().count() as i64)),
-            _ => Err(mismatch(name, args, symbols)),
+            _ => Err(mismatch()),
         },
         _ => match (math_fn(b), args) {
             (Some(f), &[x]) => match x.as_f64() {
-                Some(v) => finite(f(v), || format!("{name}({})", show(x, symbols))),
-                None => Err(mismatch(name, args, symbols)),
+                Some(v) => finite(f(v), what),
+                None => Err(mismatch()),
             },
-            _ => Err(Fault::new(
-                Code::E305,
-                format!("{name} cannot be applied to {} argument(s)", args.len()),
-            )),
+            // The checker allows no other argument count.
+            _ => Err(Fault::new(Code::E305, what())),
         },
     }
 }
@@ -84,9 +85,9 @@ fn math_fn(b: Builtin) -> Option<fn(f64) -> f64> {
     })
 }
 
-fn pow(x: Value, y: Value, symbols: &Symbols) -> Result<Value, Fault> {
-    let text = || format!("POW({}, {})", show(x, symbols), show(y, symbols));
-    let overflow = || Fault::new(Code::E202, format!("integer overflow: {}", text()));
+fn pow(x: Value, y: Value) -> Result<Value, Fault> {
+    let text = || What::Builtin(Builtin::Pow, Some(x), Some(y));
+    let overflow = || Fault::new(Code::E202, text());
     if let (Value::Int(a), Value::Int(e)) = (x, y)
         && e >= 0
     {
@@ -100,38 +101,32 @@ fn pow(x: Value, y: Value, symbols: &Symbols) -> Result<Value, Fault> {
         };
     }
     let (Some(a), Some(e)) = (x.as_f64(), y.as_f64()) else {
-        return Err(mismatch("POW", &[x, y], symbols));
+        return Err(Fault::mismatch(text()));
     };
     if a == 0.0 && e < 0.0 {
-        return Err(Fault::new(
-            Code::E201,
-            format!("division by zero: {}", text()),
-        ));
+        return Err(Fault::new(Code::E201, text()));
     }
     finite(a.powf(e), text)
 }
 
 /// `ROUND(x, d)` per spec §6.3: `d` is checked first, then `x`.
-fn round(x: Value, d: Value, symbols: &Symbols) -> Result<Value, Fault> {
-    let Value::Int(d) = d else {
-        return Err(Fault::new(
-            Code::E203,
-            format!(
-                "type mismatch: ROUND digits must be an Int, got {}",
-                show(d, symbols)
-            ),
-        ));
+fn round(x: Value, digits: Value) -> Result<Value, Fault> {
+    let Value::Int(d) = digits else {
+        return Err(Fault::mismatch(What::RoundDigits(Some(digits))));
     };
     if !(-15..=15).contains(&d) {
-        return Err(Fault::new(
-            Code::E204,
-            format!("index out of range: ROUND digits {d} is outside -15…15"),
-        ));
+        return Err(Fault::new(Code::E204, What::RoundDigits(Some(digits))));
     }
     let xf = match x {
         Value::Int(_) if d >= 0 => return Ok(x),
         Value::Float(f) if d >= 0 && f.abs() >= INTEGRAL_FROM => return Ok(x),
-        Value::Sym(_) => return Err(mismatch("ROUND", &[x], symbols)),
+        Value::Sym(_) => {
+            return Err(Fault::mismatch(What::Builtin(
+                Builtin::Round,
+                Some(x),
+                None,
+            )));
+        }
         _ => x.as_f64().unwrap_or(0.0),
     };
     let scale = POWERS_OF_TEN[d.unsigned_abs() as usize];
@@ -140,26 +135,18 @@ fn round(x: Value, d: Value, symbols: &Symbols) -> Result<Value, Fault> {
     } else {
         (xf / scale).round() * scale
     };
-    finite(r, || format!("ROUND({}, {d})", show(x, symbols)))
+    finite(r, || What::Builtin(Builtin::Round, Some(x), Some(digits)))
 }
 
 /// `CHAR_AT(s, i)`: the character of Symbol `s` at 0-based Int index `i`.
 pub(super) fn char_at(s: Value, i: Value, symbols: &Symbols) -> Result<char, Fault> {
+    let what = || What::Builtin(Builtin::CharAt, Some(s), Some(i));
     let (Value::Sym(sym), Value::Int(index)) = (s, i) else {
-        return Err(mismatch("CHAR_AT", &[s, i], symbols));
+        return Err(Fault::mismatch(what()));
     };
     let text = symbols.resolve(sym);
     usize::try_from(index)
         .ok()
         .and_then(|n| text.chars().nth(n))
-        .ok_or_else(|| {
-            Fault::new(
-                Code::E204,
-                format!(
-                    "index out of range: CHAR_AT({}, {index}) on {} characters",
-                    show(s, symbols),
-                    text.chars().count()
-                ),
-            )
-        })
+        .ok_or_else(|| Fault::new(Code::E204, what()))
 }

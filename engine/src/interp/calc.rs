@@ -2,8 +2,9 @@
 
 use super::budget::{FRAME_OVERHEAD, TUPLE_VAR};
 use super::relation::Relation;
-use super::{Env, Machine, Res, arith, guarded, query};
-use crate::diagnostic::{Code, Diagnostic};
+use super::{Env, Machine, Res, query};
+use crate::diagnostic::Code;
+use crate::fault::{Bound, Fault, What};
 use crate::ir::{Expr, FuncId, Function, RelId, Stmt, TupleSlot, VarSlot};
 use crate::span::Span;
 use crate::value::Value;
@@ -79,33 +80,32 @@ impl Machine<'_> {
             + u64::from(f.tuples) * TUPLE_VAR;
         self.budget.charge(bytes, span)?;
         self.depth += 1;
-        let flow = self.block(rels, f, &mut frame, &f.body);
+        let flow = self.block(rels, f, &mut frame, &f.body, span);
         self.depth -= 1;
         self.budget.release(bytes);
         self.free_frames.push(frame);
         match flow? {
             Flow::Return(value) => Ok(value),
-            _ => Err(Box::new(
-                Diagnostic::new(
-                    Code::E206,
-                    span,
-                    format!("CALC `{}` reached its END without RESULT", f.name),
-                )
-                .with_hint("end every path through the CALC with `RESULT expr`"),
+            _ => Err(self.fail(
+                &Fault::new(Code::E206, What::NoResult(f.name.clone())),
+                span,
             )),
         }
     }
 
+    /// Runs `body`; `span` is the statement or call whose body it is (where a stack
+    /// segment that does not fit the memory limit is reported).
     fn block(
         &mut self,
         rels: &[Relation],
         f: &Function,
         frame: &mut Frame,
         body: &[Stmt],
+        span: Span,
     ) -> Res<Flow> {
-        guarded(|| {
+        self.guarded(span, |m| {
             for stmt in body {
-                match self.stmt(rels, f, frame, stmt)? {
+                match m.stmt(rels, f, frame, stmt)? {
                     Flow::Next => {}
                     flow => return Ok(flow),
                 }
@@ -132,15 +132,11 @@ impl Machine<'_> {
                 cond,
                 then_body,
                 else_body,
-                ..
+                span,
             } => {
                 let c = self.eval(rels, Env::Calc { frame, func: f }, cond)?;
-                self.block(
-                    rels,
-                    f,
-                    frame,
-                    if c.is_true() { then_body } else { else_body },
-                )
+                let body = if c.is_true() { then_body } else { else_body };
+                self.block(rels, f, frame, body, *span)
             }
             Stmt::ForRange {
                 slot,
@@ -194,24 +190,20 @@ impl Machine<'_> {
         body: &[Stmt],
         span: Span,
     ) -> Res<Flow> {
-        let mut int = |e: &Expr, what: &str| -> Res<i64> {
+        let mut int = |e: &Expr, bound: Bound| -> Res<i64> {
             match self.eval(rels, Env::Calc { frame, func: f }, e)? {
                 Value::Int(i) => Ok(i),
-                v => Err(arith::mismatch(what, &[v], &self.symbols).at(e.span)),
+                v => Err(self.fail(&Fault::mismatch(What::RangeBound(bound, Some(v))), e.span)),
             }
         };
-        let first = int(start, "RANGE (its start must be an Int)")?;
-        let bound = int(end, "RANGE (its end must be an Int)")?;
+        let first = int(start, Bound::Start)?;
+        let bound = int(end, Bound::End)?;
         let by = match step {
-            Some(e) => int(e, "RANGE (its step must be an Int)")?,
+            Some(e) => int(e, Bound::Step)?,
             None => 1,
         };
         if by == 0 {
-            return Err(Box::new(Diagnostic::new(
-                Code::E207,
-                span,
-                "RANGE step is 0",
-            )));
+            return Err(self.fail(&Fault::new(Code::E207, What::ZeroStep), span));
         }
         let mut i = first;
         while (by > 0 && i < bound) || (by < 0 && i > bound) {
@@ -238,7 +230,7 @@ impl Machine<'_> {
         span: Span,
     ) -> Res<Option<Flow>> {
         self.budget.step(span)?;
-        Ok(match self.block(rels, f, frame, body)? {
+        Ok(match self.block(rels, f, frame, body, span)? {
             Flow::Next | Flow::Continue => None,
             Flow::Break => Some(Flow::Next),
             ret @ Flow::Return(_) => Some(ret),

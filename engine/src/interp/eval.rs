@@ -3,9 +3,10 @@
 
 use super::budget::SYMBOL_OVERHEAD;
 use super::relation::Relation;
-use super::{Env, Machine, Res, arith, builtin, guarded};
+use super::{Env, Machine, Res, arith, builtin};
 use crate::ast::BinOp;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Code;
+use crate::fault::{Fault, What};
 use crate::ir::{Builtin, Expr, ExprKind, GlobalId, TupleSlot, VarSlot};
 use crate::span::Span;
 use crate::value::{Sym, Value};
@@ -18,26 +19,28 @@ impl Machine<'_> {
             ExprKind::Const(v) => Ok(*v),
             ExprKind::Local(slot) => self.local(env, *slot, e.span),
             ExprKind::Global(global) => self.global(*global, e.span),
-            ExprKind::Field { tuple, col } => field(env, *tuple, *col, e.span),
-            ExprKind::Prefix { ops, operand } => guarded(|| {
-                let mut v = self.eval(rels, env, operand)?;
+            ExprKind::Field { tuple, col } => {
+                field(env, *tuple, *col).map_err(|f| self.fail(&f, e.span))
+            }
+            ExprKind::Prefix { ops, operand } => self.guarded(e.span, |m| {
+                let mut v = m.eval(rels, env, operand)?;
                 for &(op, span) in ops.iter().rev() {
-                    v = arith::unary(op, v, &self.symbols).map_err(|f| f.at(span))?;
+                    v = arith::unary(op, v).map_err(|f| m.fail(&f, span))?;
                 }
                 Ok(v)
             }),
-            ExprKind::Chain { first, rest } => guarded(|| {
-                let mut acc = self.eval(rels, env, first)?;
+            ExprKind::Chain { first, rest } => self.guarded(e.span, |m| {
+                let mut acc = m.eval(rels, env, first)?;
                 for (i, (op, span, rhs)) in rest.iter().enumerate() {
                     acc = match op {
                         BinOp::And if !acc.is_true() => Value::Int(0),
                         BinOp::Or if acc.is_true() => Value::Int(1),
                         _ => {
-                            let b = self.eval(rels, env, rhs)?;
-                            self.binary(*op, acc, b, *span).map_err(|mut d| {
-                                let lhs = (i == 0).then_some((&**first, acc));
-                                self.name_operands(&mut d, env, lhs.into_iter().chain([(rhs, b)]));
-                                d
+                            let b = m.eval(rels, env, rhs)?;
+                            m.binary(*op, acc, b).map_err(|mut fault| {
+                                let lhs = (i == 0).then(|| m.variable(env, first)).flatten();
+                                fault.operands = [lhs, m.variable(env, rhs)];
+                                m.fail(&fault, *span)
                             })?
                         }
                     };
@@ -47,9 +50,11 @@ impl Machine<'_> {
             // `call` runs the body through `block`, which is guarded.
             ExprKind::Call { func, args } => self.call(rels, env, *func, args, e.span),
             ExprKind::Builtin { builtin, args } => {
-                guarded(|| self.builtin(rels, env, *builtin, args, e.span))
+                self.guarded(e.span, |m| m.builtin(rels, env, *builtin, args, e.span))
             }
-            ExprKind::Aggregate(agg) => guarded(|| self.aggregate(rels, env, agg, e.span)),
+            ExprKind::Aggregate(agg) => {
+                self.guarded(e.span, |m| m.aggregate(rels, env, agg, e.span))
+            }
         }
     }
 
@@ -61,11 +66,7 @@ impl Machine<'_> {
         };
         found.ok_or_else(|| {
             let name = env.local_name(slot).unwrap_or("?");
-            Box::new(Diagnostic::new(
-                Code::E208,
-                span,
-                format!("variable `{name}` is read before it is assigned"),
-            ))
+            self.fail(&Fault::new(Code::E208, What::Local(name.to_string())), span)
         })
     }
 
@@ -80,60 +81,54 @@ impl Machine<'_> {
                     .globals
                     .get(global.index())
                     .map_or("?", String::as_str);
-                Box::new(
-                    Diagnostic::new(
-                        Code::E208,
-                        span,
-                        format!("global `{name}` is read before it is assigned"),
-                    )
-                    .with_hint(format!("run `LET {name} = …` before this point")),
+                self.fail(
+                    &Fault::new(Code::E208, What::Global(name.to_string())),
+                    span,
                 )
             })
     }
 
-    /// Appends the values of the operands that are variables to an error message:
-    /// `division by zero: 7 / 0 where $count = 0`.
-    fn name_operands<'e>(
-        &self,
-        d: &mut Diagnostic,
-        env: Env<'_>,
-        operands: impl Iterator<Item = (&'e Expr, Value)>,
-    ) {
-        let named: Vec<String> = operands
-            .filter_map(|(e, v)| {
-                let name = match e.kind {
-                    ExprKind::Local(slot) => env.local_name(slot),
-                    ExprKind::Global(g) => self.program.globals.get(g.index()).map(String::as_str),
-                    _ => None,
-                }?;
-                Some(format!("{name} = {}", arith::show(v, &self.symbols)))
-            })
-            .collect();
-        if !named.is_empty() {
-            d.message = format!("{} where {}", d.message, named.join(", "));
-        }
+    /// The name of the variable `e` reads, when it is one: an error message names
+    /// the operands that are variables (`division by zero: 7 / 0 where $count = 0`).
+    fn variable(&self, env: Env<'_>, e: &Expr) -> Option<String> {
+        let name = match e.kind {
+            ExprKind::Local(slot) => env.local_name(slot),
+            ExprKind::Global(g) => self.program.globals.get(g.index()).map(String::as_str),
+            _ => None,
+        }?;
+        Some(name.to_string())
     }
 
-    /// Applies binary operator `op` at `span` to evaluated operands.
-    fn binary(&mut self, op: BinOp, a: Value, b: Value, span: Span) -> Res<Value> {
+    /// Applies binary operator `op` to evaluated operands.
+    fn binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Fault> {
         if let (BinOp::Add, Value::Sym(x), Value::Sym(y)) = (op, a, b) {
-            return self.concat(x, y, span);
+            return self.concat(x, y);
         }
-        arith::binary(op, a, b, &self.symbols).map_err(|f| f.at(span))
+        arith::binary(op, a, b, &self.symbols)
     }
 
-    /// `x + y` on two Symbols: charged to the memory estimate before it is built.
-    fn concat(&mut self, x: Sym, y: Sym, span: Span) -> Res<Value> {
-        let len = self.symbols.resolve(x).len() + self.symbols.resolve(y).len();
+    /// `x + y` on two Symbols: charged to the memory estimate before it is built,
+    /// and built and interned a slice at a time with the clock read between slices.
+    fn concat(&mut self, x: Sym, y: Sym) -> Result<Value, Fault> {
+        let (a, b) = (self.symbols.resolve(x), self.symbols.resolve(y));
+        let len = a.len() + b.len();
         let bytes = len as u64 + SYMBOL_OVERHEAD;
-        self.budget.charge(bytes, span)?;
+        self.budget.charge_fault(bytes)?;
         let mut text = String::with_capacity(len);
-        text.push_str(self.symbols.resolve(x));
-        text.push_str(self.symbols.resolve(y));
-        if self.symbols.get(&text).is_some() {
+        for part in [a, b] {
+            for piece in char_slices(part, SLICE) {
+                if len > SLICE {
+                    self.budget.clock()?;
+                }
+                text.push_str(piece);
+            }
+        }
+        let budget = &self.budget;
+        let (sym, new) = self.symbols.intern_made(text, || budget.clock())?;
+        if !new {
             self.budget.release(bytes);
         }
-        Ok(Value::Sym(self.symbols.intern(&text)))
+        Ok(Value::Sym(sym))
     }
 
     fn builtin(
@@ -150,7 +145,7 @@ impl Machine<'_> {
         }
         match (builtin, values.as_slice()) {
             (Builtin::CharAt, &[s, i]) => {
-                let c = builtin::char_at(s, i, &self.symbols).map_err(|f| f.at(span))?;
+                let c = builtin::char_at(s, i, &self.symbols).map_err(|f| self.fail(&f, span))?;
                 let mut buf = [0u8; 4];
                 let text = c.encode_utf8(&mut buf);
                 if let Some(sym) = self.symbols.get(text) {
@@ -160,33 +155,47 @@ impl Machine<'_> {
                     .charge(text.len() as u64 + SYMBOL_OVERHEAD, span)?;
                 Ok(Value::Sym(self.symbols.intern(text)))
             }
-            (_, values) => builtin::apply(builtin, values, &self.symbols).map_err(|f| f.at(span)),
+            (_, values) => {
+                builtin::apply(builtin, values, &self.symbols).map_err(|f| self.fail(&f, span))
+            }
         }
     }
 }
 
+/// Bytes copied between two readings of the clock when a large Symbol is built.
+const SLICE: usize = 1 << 20;
+
+/// `text` in pieces of about `size` bytes, cut at character boundaries.
+fn char_slices(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// Column `col` of FOR-QUERY tuple `tuple`.
-fn field(env: Env<'_>, tuple: TupleSlot, col: u32, span: Span) -> Res<Value> {
+fn field(env: Env<'_>, tuple: TupleSlot, col: u32) -> Result<Value, Fault> {
     let row = match env {
         Env::Calc { frame, .. } => frame.tuple(tuple).filter(|row| !row.is_empty()),
         _ => None,
     };
     let Some(row) = row else {
-        return Err(Box::new(Diagnostic::new(
-            Code::E208,
-            span,
-            "tuple variable read outside its FOR loop",
-        )));
+        return Err(Fault::new(Code::E208, What::TupleOutsideLoop));
     };
     row.get(col as usize).copied().ok_or_else(|| {
-        Box::new(Diagnostic::new(
-            Code::E303,
-            span,
-            format!(
-                "column {} is beyond the arity {} of the tuple",
-                col + 1,
-                row.len()
-            ),
-        ))
+        let column = What::Column {
+            column: col + 1,
+            arity: row.len() as u32,
+        };
+        Fault::new(Code::E303, column)
     })
 }

@@ -31,10 +31,12 @@ mod solve;
 #[cfg(test)]
 mod tests;
 
+use crate::account::Account;
 use crate::diagnostic::Diagnostic;
+use crate::fault::Fault;
 use crate::ir::{Function, Program, Step, VarSlot};
-use crate::limits::Limits;
 use crate::output::{Output, RunResult, Stats};
+use crate::span::Span;
 use crate::value::{Symbols, Value};
 use budget::Budget;
 use calc::Frame;
@@ -45,45 +47,34 @@ use smallvec::SmallVec;
 type Res<T> = Result<T, Box<Diagnostic>>;
 
 /// Stack that must remain before a recursive descent (calls, nested expressions,
-/// blocks, scans); below it [`guarded`] continues on a fresh heap-allocated segment.
+/// blocks, scans); below it [`Machine::guarded`] continues on a fresh segment.
 const RED_ZONE: usize = 256 * 1024;
 /// Size of each extra stack segment.
 const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
-/// Runs `f`, first moving to a new stack segment if the current one is nearly used
-/// up, so deep CALC recursion ends at the depth limit (E403) rather than overflowing.
-fn guarded<R>(f: impl FnOnce() -> R) -> R {
-    stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, f)
-}
-
-/// Runs a lowered program under `limits`: its outputs, the runtime error that ended
-/// it (if any; outputs recorded before it are kept), counters and the run's Symbols.
-pub fn run(program: &Program, limits: &Limits) -> RunResult {
-    run_watched(program, limits, None)
-}
-
-/// [`run`], also asking `stop` whenever the clock is read (every
-/// `TIME_CHECK_INTERVAL` steps, each fixpoint round, after each QUERY): when it
-/// answers true the run ends there with E404, as if its time were up.
-pub fn run_watched(
-    program: &Program,
-    limits: &Limits,
-    stop: Option<&dyn Fn() -> bool>,
-) -> RunResult {
+/// Runs a lowered program, charging `account` (its clock and memory): its outputs,
+/// the runtime error that ended it (if any; outputs recorded before it are kept),
+/// counters and the run's Symbols. The account is left as the run ended. `stop`, when
+/// given, is asked whenever the clock is read (every `TIME_CHECK_INTERVAL` steps, each
+/// fixpoint round, after each QUERY): when it answers true the run ends there with
+/// E404, as if its time were up.
+pub fn run(program: &Program, account: &mut Account, stop: Option<&dyn Fn() -> bool>) -> RunResult {
     let mut runner = Runner {
-        machine: Machine::new(program, limits, stop),
+        machine: Machine::new(program, account.clone(), stop),
         db: Database::new(program),
         outputs: Vec::new(),
         iterations: 0,
     };
     let error = runner.run_steps().err().map(|d| *d);
+    let steps = runner.machine.budget.steps();
+    *account = runner.machine.budget.into_account();
     RunResult {
         outputs: runner.outputs,
         error,
         stats: Stats {
             tuples: runner.db.tuples(),
             iterations: runner.iterations,
-            steps: runner.machine.budget.steps(),
+            steps,
         },
         symbols: runner.machine.symbols,
     }
@@ -108,18 +99,40 @@ struct Machine<'p> {
 impl<'p> Machine<'p> {
     fn new(
         program: &'p Program,
-        limits: &Limits,
+        account: Account,
         stop: Option<&'p dyn Fn() -> bool>,
     ) -> Machine<'p> {
         Machine {
             program,
             symbols: program.symbols.clone(),
             globals: vec![None; program.globals.len()],
-            budget: Budget::new(limits, stop),
+            budget: Budget::new(account, stop),
             free_frames: Vec::new(),
             depth: 0,
             memos: aggregate::Memos::default(),
         }
+    }
+
+    /// Runs `f`, first moving to a new stack segment if the current one is nearly used
+    /// up, so deep recursion (CALC calls, nested loops and expressions, scans) ends at
+    /// a limit rather than overflowing. A new segment is memory the run takes: it is
+    /// charged to the estimate while `f` runs on it (E405 at `span` when it does not
+    /// fit), and time to return from: the clock keeps that much aside (E404 at `span`;
+    /// docs/decisions.md 112).
+    fn guarded<R>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> Res<R>) -> Res<R> {
+        if stacker::remaining_stack().is_some_and(|left| left >= RED_ZONE) {
+            return f(self);
+        }
+        let segment = STACK_SEGMENT as u64;
+        self.budget.take_segment(segment, span)?;
+        let result = stacker::grow(STACK_SEGMENT, || f(self));
+        self.budget.give_segment(segment);
+        result
+    }
+
+    /// The diagnostic of `fault` at `span`, its values shown with the run's Symbols.
+    fn fail(&self, fault: &Fault, span: Span) -> Box<Diagnostic> {
+        Box::new(fault.diagnostic(span, self.budget.limits(), &self.symbols))
     }
 }
 
@@ -194,6 +207,8 @@ impl Runner<'_> {
                 let args = m.eval_pattern(rels, Env::Top, pattern)?;
                 let answer = query::answer(&rels[rel.index()], &args, &m.symbols);
                 m.budget.check_time(*span)?;
+                // Outputs are kept to the end of the run.
+                m.budget.charge(answer.memory(), *span)?;
                 let relation = program.relations[rel.index()].name.clone();
                 self.outputs.push(Output::Query {
                     relation,

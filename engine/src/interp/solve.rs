@@ -12,7 +12,7 @@
 
 use super::budget::tuple_bytes;
 use super::relation::{Database, Relation, RowId};
-use super::{Env, Machine, Res, guarded};
+use super::{Env, Machine, Res};
 use crate::ast::BinOp;
 use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
 use crate::span::Span;
@@ -206,20 +206,20 @@ impl Machine<'_> {
                 } => {
                     let r = rel.index();
                     let rest = &ops[i + 1..];
-                    let mut scan = || match index {
+                    let mut scan = |m: &mut Self| match index {
                         Some(index) if !key.is_empty() => {
                             let slots = &run.slots;
                             let key = key.iter().map(|slot| slots[slot.index()]);
                             let (probe, found) = run.rels[r].probe(*index, key, *version);
                             for i in found {
                                 let id = run.rels[r].probed(probe, i);
-                                self.visit(run, r, id, bind, *span, rest)?;
+                                m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }
                         _ => {
                             for id in run.rels[r].rows(*version) {
-                                self.visit(run, r, id, bind, *span, rest)?;
+                                m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
                         }
@@ -229,9 +229,9 @@ impl Machine<'_> {
                     // under a kilobyte of the red zone) and spares the check on the
                     // probes of the inner loops (docs/decisions.md 143).
                     return if rest.len().is_multiple_of(GUARD_EVERY) {
-                        guarded(scan)
+                        self.guarded(*span, scan)
                     } else {
-                        scan()
+                        scan(self)
                     };
                 }
                 Op::Let { slot, expr } => {

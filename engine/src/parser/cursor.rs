@@ -181,14 +181,29 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// Consumes the current token and returns its span.
+    /// Consumes the current token and returns its span. Every 4,096 tokens the
+    /// clock is read: past the time limit, the rest of the input is skipped.
     pub(super) fn bump(&mut self) -> Span {
         let span = self.span();
         if !self.at_eof() {
             self.pos += 1;
             self.prev_end = span.end;
+            if self.pos.is_multiple_of(4096) {
+                self.check_clock(span);
+            }
         }
         span
+    }
+
+    #[cold]
+    fn check_clock(&mut self, span: Span) {
+        if self
+            .deadline
+            .is_some_and(|d| std::time::Instant::now() >= d)
+        {
+            self.stopped = Some((span, self.diags.len()));
+            self.pos = self.toks.len();
+        }
     }
 
     /// Consumes the current token if it has kind `kind`.

@@ -24,18 +24,58 @@ mod recover;
 mod rule;
 mod stmt;
 
+use crate::account::Account;
 use crate::ast::{CalcDef, Program, Stmt, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fault::Fault;
 use crate::lexer::TokenKind;
+use crate::span::Span;
 use cursor::Tok;
 use keyword::{Kw, did_you_mean, list};
+use std::time::Instant;
+
+/// The memory the front end is charged per significant token (docs/decisions.md
+/// 102): what parsing, checking and lowering a program hold at their peak, measured
+/// at 75–310 bytes a token on the largest programs a source limit of 1 MiB allows.
+pub const BYTES_PER_TOKEN: u64 = 320;
 
 /// Parses `source` into a syntax tree, recovering from errors. The diagnostics
 /// (errors and warnings) come in source order; when one is an error, the tree
 /// holds only the statements that parsed cleanly.
 pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
+    let unlimited = crate::Limits {
+        timeout_ms: u64::MAX,
+        max_memory_mb: u64::MAX,
+        ..crate::Limits::default()
+    };
+    let parsed = parse_within(source, &mut Account::new(&unlimited));
+    (parsed.program, parsed.diagnostics)
+}
+
+/// What [`parse_within`] made of a source.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The syntax tree (what was read before a limit stopped the parser).
+    pub program: Program,
+    /// The diagnostics, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The limit that stopped the parser (E404, E405) and where.
+    pub stopped: Option<(Fault, Span)>,
+}
+
+/// [`parse`] under the run's `account`: charges [`BYTES_PER_TOKEN`] per significant
+/// token before anything is built (E405), and stops at the time limit (E404), which
+/// it checks every 4,096 tokens.
+pub fn parse_within(source: &str, account: &mut Account) -> Parsed {
     let mut diags = Vec::new();
     let toks = cursor::significant_tokens(source, &mut diags);
+    if let Err(fault) = account.charge(toks.len() as u64 * BYTES_PER_TOKEN) {
+        return Parsed {
+            program: Program { stmts: Vec::new() },
+            diagnostics: diags,
+            stopped: Some((fault, Span::new(0, 0))),
+        };
+    }
     let mut p = Parser {
         src: source,
         toks,
@@ -49,11 +89,22 @@ pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
         unwinding: false,
         eof_reported: false,
         calc_end_ahead: None,
+        deadline: account.deadline(),
+        stopped: None,
     };
     let program = p.program();
     let mut diags = p.diags;
+    let stopped = p.stopped.map(|(span, reported)| {
+        // What was reported after the clock stopped the parser is not about the program.
+        diags.truncate(reported);
+        (Fault::new(Code::E404, crate::fault::What::Time), span)
+    });
     diags.sort_by_key(|d| (d.span.start, d.span.end));
-    (program, diags)
+    Parsed {
+        program,
+        diagnostics: diags,
+        stopped,
+    }
 }
 
 /// Every reserved word of spec §1.4 in upper case (keywords match in any case), for
@@ -92,6 +143,11 @@ struct Parser<'src> {
     eof_reported: bool,
     /// Token index of the END known to close the CALC being read (see `calc_closes_later`).
     calc_end_ahead: Option<usize>,
+    /// The run's time limit.
+    deadline: Option<Instant>,
+    /// Set when the time limit stopped the parser: where, and how many diagnostics
+    /// had been reported then.
+    stopped: Option<(Span, usize)>,
 }
 
 impl Parser<'_> {

@@ -149,8 +149,9 @@ fn group(rules: &[RuleReads], of_rule: &[Option<usize>]) -> Strata {
 
 /// Tarjan's strongly connected components, iterative (no recursion on user input).
 /// Returns each node's component number; components are numbered in reverse
-/// topological order (a component's successors get lower numbers).
-fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
+/// topological order (a component's successors get lower numbers). Also used by the
+/// runtime on a compiled module's call graph.
+pub fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];

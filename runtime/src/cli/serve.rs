@@ -12,7 +12,6 @@
 use super::incremental::{Line, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
 use clap::Args;
-use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::io;
 use std::num::NonZeroUsize;
@@ -107,7 +106,7 @@ fn read(work: &SyncSender<Work>, done: &Sender<Done>, permits: &SyncSender<()>) 
             Line::Bytes(line) => work.send((n, line)).is_ok(),
             Line::TooLong => {
                 let message = format!("request line longer than {MAX_REQUEST_BYTES} bytes");
-                let response = error_response(Json::Null, BAD_REQUEST, &message);
+                let response = error_response(None, BAD_REQUEST, &message);
                 done.send((n, Ok(format!("{response}\n")))).is_ok()
             }
         };

@@ -2,7 +2,7 @@
 //! the text streams in.
 
 use super::incremental::{Utf8Chunks, write_now};
-use super::{Report, RunArgs, Stream, emit, read_source, usage_error};
+use super::{Report, RunArgs, Stream, emit, read, usage_error};
 use bytelogic_runtime::Executor;
 use bytelogic_runtime::tokens::{TokenOptions, TokenStream, process_text};
 use clap::Args;
@@ -36,16 +36,16 @@ pub(super) fn main(args: &TokensArgs) -> ExitCode {
     if args.stream {
         return stream(&args.file, options);
     }
-    let report = match read_source(&args.file) {
-        Ok((_, text)) => Report {
-            chunks: vec![(
-                Stream::Stdout,
-                process_text(&text, &options, &Executor::new())
-                    .text
-                    .into_bytes(),
-            )],
-            code: 0,
-        },
+    let report = match read::text(&args.file) {
+        Ok((_, text)) => {
+            // A byte-order mark starts the text, not its first block (decision 39).
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let answered = process_text(text, &options, &Executor::new()).text;
+            Report {
+                chunks: vec![(Stream::Stdout, answered.into_bytes())],
+                code: 0,
+            }
+        }
         Err(message) => usage_error(&message),
     };
     emit(report)

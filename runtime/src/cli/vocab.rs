@@ -1,7 +1,7 @@
 //! `bytelogic lex` and `bytelogic vocab`: the token stream of a program and the
 //! vocabulary of the language, for building tokenizers.
 
-use super::{Report, Stream, emit, read_source, usage_error};
+use super::{Report, Stream, emit, read, usage_error};
 use bytelogic_runtime::{lex, vocab};
 use clap::Args;
 use serde_json::Value as Json;
@@ -21,7 +21,7 @@ pub(super) struct LexArgs {
 
 /// Prints every token of the program; exits 0, or 2 for unreadable input.
 pub(super) fn lex(args: &LexArgs) -> ExitCode {
-    let source = match read_source(&args.file) {
+    let source = match read::text(&args.file) {
         Ok((_, source)) => source,
         Err(message) => return emit(usage_error(&message)),
     };

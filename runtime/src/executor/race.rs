@@ -7,6 +7,14 @@
 //! epoch tick once the interpreter has. Both give the same outputs, errors and counters,
 //! so which one answers changes only `backend` and the time (docs/decisions.md 140).
 //!
+//! The two are one run under its limits (docs/decisions.md 111): the compiled run's
+//! clock is the run's, started when the executor was called, and the two share the
+//! run's memory account ([`bytelogic_engine::account::RaceMemory`]): each counts what
+//! the other holds, the compiled run's linear memory included (and, once it ended, the
+//! pages the instance pool keeps resident). The compiled run stops when the two pass
+//! the limit; a compiled run that ends with E405 does not answer, so E405 is always
+//! the interpreter's, and the interpreter goes on otherwise.
+//!
 //! The compiled side is speculative work: its thread runs at the lowest priority
 //! ([`super::warm::lower_priority`]), so it takes a core only when one is idle and
 //! never slows the interpreter it races. At most [`MAX_RACES`] compiled runs race at
@@ -19,8 +27,8 @@
 use super::{Options, Shared};
 use crate::outcome::Outcome;
 use crate::wasm::{Run, WasmError};
-use bytelogic_engine::RunResult;
 use bytelogic_engine::ir::Program;
+use bytelogic_engine::{Account, Code, RunResult};
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -47,29 +55,33 @@ struct Race {
     compiled: Mutex<Option<Result<Outcome, WasmError>>>,
 }
 
-/// Interprets `program` (the front end's result for `source` under `options`), raced by
-/// the compiled path once it has run for `after`. Returns the interpreter's result when
-/// it answered, else `None` and the compiled path's outcome; beside an interpreter's
-/// answer, the compiled path's failure if it failed (the reason for `fallback`).
+/// Interprets `program` (the front end's result for `source` under `options`) charging
+/// `account`, raced by the compiled path once it has run for `after`; the compiled run
+/// is started as `compiled` says (the run's clock, the memory the tiers share).
+/// Returns the interpreter's result when it answered, else `None` and the compiled
+/// path's outcome; beside an interpreter's answer, the compiled path's failure if it
+/// failed (the reason for `fallback`).
 pub(super) fn run(
     shared: &Arc<Shared>,
     after: Duration,
     program: &Program,
     source: &str,
     options: &Options,
+    account: &mut Account,
+    compiled: Run,
 ) -> (Option<RunResult>, Option<Result<Outcome, WasmError>>) {
-    let started = Instant::now();
+    let interpreting = Instant::now();
     let race: OnceCell<Option<Arc<Race>>> = OnceCell::new();
     let stop = || {
-        if race.get().is_none() && started.elapsed() >= after {
-            let _ = race.set(start(shared, source, options, started));
+        if race.get().is_none() && interpreting.elapsed() >= after {
+            let _ = race.set(start(shared, source, options, &compiled));
         }
         race.get().is_some_and(|r| {
             r.as_ref()
                 .is_some_and(|r| r.winner.load(Ordering::Acquire) == COMPILED)
         })
     };
-    let result = bytelogic_engine::run_watched(program, &options.limits, &stop);
+    let result = bytelogic_engine::run_watched(program, account, &stop);
     let Some(Some(race)) = race.get() else {
         return (Some(result), None);
     };
@@ -92,26 +104,22 @@ pub(super) fn run(
 
 /// Starts the compiled side of a race on its own thread: `None` when [`MAX_RACES`]
 /// are running or no thread can be started.
-fn start(
-    shared: &Arc<Shared>,
-    source: &str,
-    options: &Options,
-    started: Instant,
-) -> Option<Arc<Race>> {
+fn start(shared: &Arc<Shared>, source: &str, options: &Options, run: &Run) -> Option<Arc<Race>> {
     if !take_slot(&shared.races) {
         return None;
     }
     let race = Arc::new(Race::default());
     let (theirs, shared_theirs) = (Arc::clone(&race), Arc::clone(shared));
     let (source, options) = (source.to_string(), options.clone());
+    let run = Run {
+        cancel: Some(Arc::clone(&race.cancel)),
+        starts_wasmtime: shared.wasm.get().is_none(),
+        ..run.clone()
+    };
     let spawned = std::thread::Builder::new()
         .name("bytelogic-race".into())
         .spawn(move || {
             super::warm::lower_priority();
-            let run = Run {
-                started: Some(started),
-                cancel: Some(Arc::clone(&theirs.cancel)),
-            };
             // A panic (a bug in code generation) loses the race; it must not keep the
             // slot taken.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -120,12 +128,19 @@ fn start(
                     .and_then(|backend| backend.outcome_of(&source, &options, &run))
             }))
             .unwrap_or_else(|_| Err(WasmError::Engine("the compiled path panicked".into())));
-            let failed = outcome.is_err();
+            // E405 is the interpreter's to give: this one lost (see the module docs).
+            let out_of_memory =
+                |o: &Outcome| o.error().is_some_and(|e| e.diagnostic.code == Code::E405);
+            let outcome = match outcome {
+                Ok(o) if out_of_memory(&o) => None,
+                other => Some(other),
+            };
+            let answers = matches!(outcome, Some(Ok(_)));
             *theirs
                 .compiled
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner) = Some(outcome);
-            if !failed {
+                .unwrap_or_else(PoisonError::into_inner) = outcome;
+            if answers {
                 let _ = theirs.winner.compare_exchange(
                     NOBODY,
                     COMPILED,

@@ -6,8 +6,8 @@
 use super::HostState;
 use crate::executor::Options;
 use bytelogic_codegen::Site;
-use bytelogic_engine::Compiled;
 use bytelogic_engine::inject::InputValue;
+use bytelogic_engine::{Code, Compiled};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -27,6 +27,11 @@ pub(super) struct Prepared {
     pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
+    /// The native stack its runs can need.
+    pub(super) stack: super::StackNeeds,
+    /// The size of its first module in bytes (what the host holds for it is charged
+    /// per byte: docs/decisions.md 104).
+    pub(super) module_bytes: u64,
 }
 
 /// A front-end result (injection included) and, when it has a program, the prepared
@@ -34,6 +39,17 @@ pub(super) struct Prepared {
 pub(super) struct CacheEntry {
     pub(super) compiled: Compiled,
     pub(super) prepared: Option<Result<Prepared, super::WasmError>>,
+}
+
+impl CacheEntry {
+    /// False when a limit the key does not hold stopped the front end or the
+    /// injection (time, memory, tuples): another run may have room for it.
+    fn keeps(&self) -> bool {
+        let by_limit = |d: &bytelogic_engine::Diagnostic| {
+            matches!(d.code, Code::E402 | Code::E404 | Code::E405)
+        };
+        !self.compiled.diagnostics.iter().any(by_limit)
+    }
 }
 
 /// What makes two requests compile to the same module.
@@ -69,7 +85,7 @@ impl Cache {
     }
 
     /// The entry for `source` under `options`, made by `make` (outside the lock) when
-    /// it is not cached.
+    /// it is not cached, and kept unless a limit of that run stopped it.
     pub(super) fn get_or_insert(
         &self,
         source: &str,
@@ -81,6 +97,9 @@ impl Cache {
             return e;
         }
         let entry = Arc::new(make());
+        if !entry.keeps() {
+            return entry;
+        }
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= CAPACITY {
                 entries.clear();

@@ -17,15 +17,19 @@ mod cache;
 pub mod compute;
 mod decode;
 mod functions;
-mod message;
+mod stack;
 mod ticker;
 
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
 use bytelogic_codegen::{CodegenError, Target, compile_for};
+use bytelogic_engine::account::{RaceMemory, Side};
+use bytelogic_engine::fault::{Fault, What};
 use bytelogic_engine::ir::Program;
-use bytelogic_engine::{Limits, RunResult};
+use bytelogic_engine::{Account, Code, Limits, RunResult, Span, Stats, Symbols};
 use cache::{Cache, CacheEntry, Prepared};
+use decode::{Ended, Finished};
+use stack::StackNeeds;
 use std::pin::pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -38,8 +42,21 @@ use wasmtime::{
     Trap, UpdateDeadline,
 };
 
-/// The most WebAssembly stack a run may use; past it a run fails with E403.
+/// The most WebAssembly stack a run may use. A run whose CALC depth limit could
+/// need more ([`StackNeeds`]) is declined: E403 must come before the stack runs out.
 const WASM_STACK: usize = 32 << 20;
+/// What the host holds per byte of a run's module (its compiled code and metadata),
+/// charged to the run's account (docs/decisions.md 104).
+const MODULE_BYTES: u64 = 16;
+/// What wasmtime holds once started (its engine, Winch's tier and the instance pool's
+/// bookkeeping), charged to a run that starts it (docs/decisions.md 111): the
+/// binary's peak RSS running `RESULT 1` on `wasm` less that on `interpreter`, 8.4 MiB
+/// in a release build (10.7 in a debug one).
+const WASMTIME_BYTES: u64 = 8 << 20;
+/// How many times the time to the tier-up instant (twice Winch's compile time) must
+/// be left before the time limit for a run to tier up: Cranelift takes four to eight
+/// times Winch's compile time, and cannot be interrupted.
+const TIER_UP_ROOM: u32 = 4;
 /// Stack of the fiber a run executes on: [`WASM_STACK`] plus room for the host's
 /// frames (the math imports, the epoch callback, wasmtime's trap handling).
 const RUN_STACK: usize = 48 << 20;
@@ -63,6 +80,14 @@ const TIER_UP_RATIO: u32 = 2;
 pub enum WasmError {
     /// The code generator refused the program.
     Codegen(CodegenError),
+    /// Recursion to the CALC depth limit could need more native stack than a
+    /// compiled run has (the interpreter runs it; docs/decisions.md 105).
+    Stack {
+        /// The depth limit of the run.
+        max_depth: u32,
+        /// The stack it could need, in bytes.
+        needed: u64,
+    },
     /// wasmtime failed (configuration, compilation, an unexpected trap).
     Engine(String),
 }
@@ -71,6 +96,13 @@ impl std::fmt::Display for WasmError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WasmError::Codegen(e) => e.fmt(f),
+            WasmError::Stack { max_depth, needed } => write!(
+                f,
+                "cannot run on WebAssembly: recursion to the depth limit of {max_depth} could \
+                 need {} MiB of stack (a compiled run has {} MiB)",
+                needed.div_ceil(1 << 20),
+                WASM_STACK >> 20
+            ),
             WasmError::Engine(e) => write!(f, "wasmtime: {e}"),
         }
     }
@@ -83,20 +115,130 @@ fn engine_error(e: impl std::fmt::Display) -> WasmError {
 }
 
 /// Per-store state: the memory limit, and why the run was stopped early (to tier up,
-/// or because its caller no longer needs it).
+/// because its caller no longer needs it, or because the interpreter it races took
+/// the memory it would need).
 pub(crate) struct HostState {
     limits: StoreLimits,
     tier_up: bool,
     cancelled: bool,
+    /// The run's linear memory (once instantiated) and what it may grow to.
+    memory: Option<wasmtime::Memory>,
+    memory_limit: u64,
+    /// What compiling for the tier-up would take, to hold beside the linear memory.
+    tier_up_bytes: u64,
+    /// In a race: the tiers' memory, and how much the run's account allows the linear
+    /// memory and what the interpreter holds together (the limit less what this run
+    /// charged before it started).
+    race: Option<(Arc<RaceMemory>, u64)>,
+    /// Set when the linear memory and what the interpreter holds passed the limit.
+    crowded: bool,
 }
 
-/// How a compiled run is started: when its time limit's clock started (now, unless
-/// the program already ran elsewhere since then) and a flag that, once set, stops it at
-/// its next epoch tick (a run raced against the interpreter that lost).
-#[derive(Clone, Default)]
+impl HostState {
+    /// True when the linear memory, at `bytes`, and what the interpreter racing this
+    /// run holds pass the run's memory limit.
+    fn crowded_at(&self, bytes: u64) -> bool {
+        self.race
+            .as_ref()
+            .is_some_and(|(race, room)| bytes.saturating_add(race.beside(Side::Compiled)) > *room)
+    }
+}
+
+/// The memory limit of a run: its store's limits and, in a race, the room beside the
+/// interpreter (a growth that does not fit fails, as past the limit); what the linear
+/// memory holds is published for the interpreter (docs/decisions.md 111).
+impl wasmtime::ResourceLimiter for HostState {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if !self.limits.memory_growing(current, desired, maximum)?
+            || self.crowded_at(desired as u64)
+        {
+            return Ok(false);
+        }
+        if let Some((race, _)) = &self.race {
+            race.set_linear(desired as u64);
+        }
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        self.limits.table_growing(current, desired, maximum)
+    }
+
+    fn instances(&self) -> usize {
+        self.limits.instances()
+    }
+
+    fn tables(&self) -> usize {
+        self.limits.tables()
+    }
+
+    fn memories(&self) -> usize {
+        self.limits.memories()
+    }
+}
+
+/// How a compiled run is started: when its time limit's clock started (when the
+/// executor was called, before the front end: docs/decisions.md 101) and, for a run
+/// raced against the interpreter (docs/decisions.md 140, 111), a flag that, once set,
+/// stops it at its next epoch tick (it lost) and the memory the two tiers share.
+#[derive(Clone)]
 pub(crate) struct Run {
-    pub(crate) started: Option<Instant>,
+    pub(crate) started: Instant,
     pub(crate) cancel: Option<Arc<AtomicBool>>,
+    pub(crate) race: Option<Arc<RaceMemory>>,
+    /// The run started wasmtime (a race in a process that had not used it): what that
+    /// holds is the run's.
+    pub(crate) starts_wasmtime: bool,
+}
+
+impl Run {
+    /// A run on its own whose clock started at `started`.
+    pub(crate) fn since(started: Instant) -> Run {
+        Run {
+            started,
+            cancel: None,
+            race: None,
+            starts_wasmtime: false,
+        }
+    }
+
+    /// The run's account: its clock started at [`Run::started`], sharing the memory
+    /// limit with the interpreter in a race.
+    fn account(&self, limits: &Limits) -> Account {
+        let account = Account::starting(limits, self.started);
+        match &self.race {
+            Some(race) => account.racing(Arc::clone(race), Side::Compiled),
+            None => account,
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Acquire))
+    }
+}
+
+/// What the host holds while Cranelift compiles a module for a run that tiers up:
+/// its engine and its compilation (measured about 12.5 MB for a small module), plus
+/// this many bytes per byte of the module (docs/decisions.md 104).
+const TIER_UP_BYTES: u64 = 16 << 20;
+/// Bytes Cranelift's compilation holds per byte of the module.
+const TIER_UP_PER_BYTE: u64 = 64;
+
+/// What the host holds while Cranelift compiles `prepared`'s module for a tier-up.
+fn tier_up_bytes(prepared: &Prepared) -> u64 {
+    TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.module_bytes
 }
 
 /// One compiler: its engine (with an epoch ticker thread) and linker.
@@ -199,9 +341,10 @@ impl WasmBackend {
 
     /// Runs `source` with the limits, injected facts and WAT request of `options` (its
     /// backend choice is the caller's business). A source seen before with the same
-    /// facts skips the front end, code generation and compilation.
+    /// facts skips the front end, code generation and compilation. The run's clock
+    /// starts now and its account is charged by every phase (docs/decisions.md 101).
     pub fn outcome(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
-        self.outcome_of(source, options, &Run::default())
+        self.outcome_of(source, options, &Run::since(Instant::now()))
     }
 
     /// [`WasmBackend::outcome`] started as `run` says.
@@ -211,60 +354,89 @@ impl WasmBackend {
         options: &Options,
         run: &Run,
     ) -> Result<Outcome, WasmError> {
-        let start = Instant::now();
-        let entry = self.entry(source, options);
-        self.run_entry(&entry, source, options, start, run)
+        let mut account = run.account(&options.limits);
+        let (entry, fresh) = self.entry(source, options, &mut account);
+        self.run_entry(&entry, fresh, source, options, account, run)
     }
 
-    /// The outcome of `source` under `options` when its module is ready in the cache
-    /// (compiled before, not refused); `None` without running anything otherwise.
+    /// The outcome of `source` under `options`, its clock started at `started`, when
+    /// its module is ready in the cache (compiled before, not refused); `None` without
+    /// running anything otherwise.
     pub(crate) fn ready(
         &self,
         source: &str,
         options: &Options,
+        started: Instant,
     ) -> Option<Result<Outcome, WasmError>> {
-        let start = Instant::now();
         let entry = self.cache.get(source, options)?;
+        let run = Run::since(started);
         match &entry.prepared {
-            Some(Ok(_)) => Some(self.run_entry(&entry, source, options, start, &Run::default())),
+            Some(Ok(_)) => {
+                let account = run.account(&options.limits);
+                Some(self.run_entry(&entry, false, source, options, account, &run))
+            }
             Some(Err(e)) => Some(Err(e.clone())),
             None => None,
         }
     }
 
     /// Compiles `source` under `options` into the cache unless it is there: after this,
-    /// [`WasmBackend::ready`] finds it.
+    /// [`WasmBackend::ready`] finds it. Its front end is under the limits of `options`,
+    /// with a clock that starts now.
     pub(crate) fn precompile(&self, source: &str, options: &Options) {
-        self.entry(source, options);
+        self.entry(source, options, &mut Account::new(&options.limits));
     }
 
-    /// The cache entry of `source` under `options`, made now if it is not cached.
-    fn entry(&self, source: &str, options: &Options) -> Arc<CacheEntry> {
-        self.cache.get_or_insert(source, options, || {
-            let compiled = front_end(source, options);
+    /// The cache entry of `source` under `options`, made now if it is not cached (then
+    /// `true`: its front end charged `account`).
+    fn entry(
+        &self,
+        source: &str,
+        options: &Options,
+        account: &mut Account,
+    ) -> (Arc<CacheEntry>, bool) {
+        let mut fresh = false;
+        let entry = self.cache.get_or_insert(source, options, || {
+            fresh = true;
+            let compiled = front_end(source, options, account);
             let prepared = compiled.program.as_ref().map(|p| self.prepare(p));
             CacheEntry { compiled, prepared }
-        })
+        });
+        (entry, fresh)
     }
 
-    /// Runs a cache entry's module (when it has one) and assembles the outcome.
+    /// Runs a cache entry's module (when it has one) charging `account` (which its
+    /// front end charged when the entry is `fresh`), and assembles the outcome.
     fn run_entry(
         &self,
         entry: &CacheEntry,
+        fresh: bool,
         source: &str,
         options: &Options,
-        start: Instant,
+        mut account: Account,
         run: &Run,
     ) -> Result<Outcome, WasmError> {
         let result = match (&entry.compiled.program, &entry.prepared) {
             (Some(program), Some(Ok(prepared))) => {
-                Some(self.execute(prepared, program, &options.limits, run)?)
+                let held = if fresh { 0 } else { entry.compiled.memory };
+                let module = prepared.module_bytes * MODULE_BYTES;
+                let wasmtime = if run.starts_wasmtime {
+                    WASMTIME_BYTES
+                } else {
+                    0
+                };
+                Some(match account.charge(held + module + wasmtime) {
+                    Ok(()) => self.execute(prepared, program, &mut account, run)?,
+                    Err(fault) => refused(&account, &fault),
+                })
             }
             (_, Some(Err(e))) => return Err(e.clone()),
             _ => None,
         };
         let diagnostics = entry.compiled.diagnostics.clone();
-        let mut outcome = Outcome::new(source, diagnostics, result, WASM, start.elapsed());
+        let elapsed = run.started.elapsed();
+        let mut outcome = Outcome::new(source, diagnostics, result, WASM, elapsed);
+        outcome.omitted = entry.compiled.omitted;
         // The module that ran, with the name section it runs without (decision 180).
         if options.want_wat
             && let (Some(program), Some(Ok(_))) = (&entry.compiled.program, &entry.prepared)
@@ -273,7 +445,6 @@ impl WasmBackend {
                 .map_err(WasmError::Codegen)?;
             outcome.wat = Some(bytelogic_codegen::wat(&named.wasm).map_err(WasmError::Codegen)?);
         }
-
         Ok(outcome)
     }
 
@@ -283,15 +454,22 @@ impl WasmBackend {
         self.cache.len()
     }
 
-    /// Compiles and runs a lowered program (no caching).
+    /// Compiles and runs a lowered program (no caching); its clock starts now.
     pub fn run(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
-        self.execute(&prepared, program, limits, &Run::default())
+        self.execute(
+            &prepared,
+            program,
+            &mut account,
+            &Run::since(Instant::now()),
+        )
     }
 
     /// Generates the module and compiles it with Winch, timing that compilation.
     fn prepare(&self, program: &Program) -> Result<Prepared, WasmError> {
         let compiled = bytelogic_codegen::compile(program).map_err(WasmError::Codegen)?;
+        let stack = StackNeeds::of(&compiled.wasm)?;
         let start = Instant::now();
         let quick = self.quick.prepare(&compiled.wasm)?;
         Ok(Prepared {
@@ -299,6 +477,8 @@ impl WasmBackend {
             tier_up_after: start.elapsed() * TIER_UP_RATIO,
             optimized: OnceLock::new(),
             sites: compiled.sites,
+            stack,
+            module_bytes: compiled.wasm.len() as u64,
         })
     }
 
@@ -306,9 +486,15 @@ impl WasmBackend {
     /// the start: what a run that tiers up runs (no caching; for tests and
     /// benchmarks of that code).
     pub fn run_long(&self, program: &Program, limits: &Limits) -> Result<RunResult, WasmError> {
+        let mut account = Account::new(limits);
         let prepared = self.prepare(program)?;
         self.tier_up(&prepared, program)?;
-        self.execute(&prepared, program, limits, &Run::default())
+        self.execute(
+            &prepared,
+            program,
+            &mut account,
+            &Run::since(Instant::now()),
+        )
     }
 
     /// Cranelift's tier and its compilation of `program` for long runs
@@ -335,70 +521,125 @@ impl WasmBackend {
 
     /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
     /// The run starts on Winch's code unless Cranelift's is there; stopped to tier up,
-    /// it runs again from the start on Cranelift's. The time limit's clock starts at
-    /// the first instantiation (or when `run` says) and keeps running through a tier-up.
+    /// it runs again from the start on Cranelift's. The time limit's clock is
+    /// `account`'s (it started with the run, before the front end) and keeps running
+    /// through a tier-up; `run` may cancel it.
+    ///
+    /// The run's native stack, bounded by its depth limit ([`StackNeeds`]), is charged
+    /// to `account` while it runs (a run that could need more than [`WASM_STACK`] is
+    /// declined), and its linear memory may grow to what the account has left.
     fn execute(
         &self,
         prepared: &Prepared,
         program: &Program,
-        limits: &Limits,
+        account: &mut Account,
         run: &Run,
     ) -> Result<RunResult, WasmError> {
+        let max_depth = account.limits().max_depth;
+        let needed = prepared.stack.at_depth(max_depth);
+        if needed > WASM_STACK as u64 {
+            return Err(WasmError::Stack { max_depth, needed });
+        }
+        if let Err(fault) = account.charge(needed) {
+            return Ok(refused(account, &fault));
+        }
         let now = Instant::now();
-        let deadline =
-            (run.started.unwrap_or(now)).checked_add(Duration::from_millis(limits.timeout_ms));
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let deadline = account.deadline();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if prepared.optimized.get().is_none() {
                 let clock = Clock {
                     deadline,
                     tier_up: now.checked_add(prepared.tier_up_after),
-                    cancel: run.cancel.clone(),
+                    room: prepared.tier_up_after * TIER_UP_ROOM,
+                    run,
                 };
                 let quick = (&self.quick, &prepared.quick);
-                if let Some(result) = execute_here(quick, prepared, program, limits, clock)? {
+                if let Some(result) = execute_here(quick, prepared, program, account, clock)? {
                     return Ok(result);
                 }
             }
             let clock = Clock {
                 deadline,
                 tier_up: None,
-                cancel: run.cancel.clone(),
+                room: Duration::ZERO,
+                run,
             };
-            match execute_here(
+            // Compiling now for this run: what that holds is the run's.
+            let compiling = prepared.optimized.get().is_none();
+            let held = if compiling {
+                tier_up_bytes(prepared)
+            } else {
+                0
+            };
+            if let Err(fault) = account.charge(held) {
+                return Ok(refused(account, &fault));
+            }
+            let result = match execute_here(
                 self.tier_up(prepared, program)?,
                 prepared,
                 program,
-                limits,
+                account,
                 clock,
             )? {
                 Some(result) => Ok(result),
                 None => Err(engine_error("Cranelift's code was stopped to tier up")),
-            }
+            };
+            account.release(held);
+            result
         }))
-        .map_err(|_| WasmError::Engine("the run panicked".into()))?
+        .map_err(|_| WasmError::Engine("the run panicked".into()))?;
+        account.release(needed);
+        // In a race, what the pool keeps resident of the linear memory (decision 82)
+        // stays with the run.
+        if let Some((race, _)) = account.race() {
+            race.set_linear(race.linear().min(KEEP_RESIDENT as u64));
+        }
+        result
     }
 }
 
-/// When a run stops: at the time limit's `deadline`, to tier up (none: never), or
-/// once `cancel` is set.
-struct Clock {
+/// When a run stops: at the time limit's `deadline`, to tier up (none: never) if at
+/// least `room` is left before the deadline, or once `run` is cancelled.
+#[derive(Clone, Copy)]
+struct Clock<'r> {
     deadline: Option<Instant>,
     tier_up: Option<Instant>,
-    cancel: Option<Arc<AtomicBool>>,
+    room: Duration,
+    run: &'r Run,
+}
+
+/// The result of a run that could not start: a limit's fault at the program's start.
+fn refused(account: &Account, fault: &Fault) -> RunResult {
+    RunResult {
+        outputs: Vec::new(),
+        error: Some(account.limit_error(fault, Span::new(0, 0))),
+        stats: Stats::default(),
+        symbols: Symbols::new(),
+    }
 }
 
 /// [`WasmBackend::execute`] on one tier without the panic guard. `run` executes on a
 /// fiber stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
 /// thread or stack is created), so the caller's own stack size does not matter. `None`
-/// when the run was stopped to tier up.
+/// when the run was stopped to tier up. The linear memory may take what `account`
+/// has left, and is charged to it while the results are decoded.
 fn execute_here(
     (tier, pre): (&Tier, &InstancePre<HostState>),
     prepared: &Prepared,
     program: &Program,
-    limits: &Limits,
-    clock: Clock,
+    account: &mut Account,
+    clock: Clock<'_>,
 ) -> Result<Option<RunResult>, WasmError> {
-    let memory_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+    let limits = *account.limits();
+    let memory_bytes = account.left().min(1 << 32);
+    let initial = pre.module().resources_required().max_initial_memory_size;
+    if initial.is_some_and(|pages| pages.saturating_mul(65536) > memory_bytes) {
+        // Not even the module's first pages fit.
+        return Ok(Some(refused(
+            account,
+            &Fault::new(Code::E405, What::Memory(None)),
+        )));
+    }
     let state = HostState {
         limits: StoreLimitsBuilder::new()
             .memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
@@ -406,19 +647,25 @@ fn execute_here(
             .build(),
         tier_up: false,
         cancelled: false,
+        memory: None,
+        memory_limit: memory_bytes,
+        tier_up_bytes: tier_up_bytes(prepared),
+        race: account.race().map(|(race, _)| {
+            let room = account.max_memory().saturating_sub(account.charged());
+            (Arc::clone(race), room)
+        }),
+        crowded: false,
     };
-    if clock
-        .cancel
-        .as_ref()
-        .is_some_and(|c| c.load(Ordering::Acquire))
-    {
+    if clock.run.cancelled() {
         return Err(engine_error("the run was cancelled"));
     }
     let _ticking = tier.ticker.run();
     let mut store = Store::new(&tier.engine, state);
-    store.limiter(|s| &mut s.limits);
+    store.limiter(|s| s);
     watch_the_clock(&mut store, clock);
     let instance = pre.instantiate(&mut store).map_err(engine_error)?;
+    store.data_mut().memory =
+        instance.get_memory(&mut store, bytelogic_codegen::abi::EXPORT_MEMORY);
     let run = instance
         .get_typed_func::<(i64, i64, i32, i32), i32>(&mut store, bytelogic_codegen::abi::EXPORT_RUN)
         .map_err(engine_error)?;
@@ -433,49 +680,130 @@ fn execute_here(
         .ok_or_else(|| engine_error("the run was suspended"))?;
     let trap = match outcome {
         Ok(_) => None,
-        Err(e) => Some(
-            e.downcast_ref::<Trap>()
-                .copied()
-                .ok_or_else(|| engine_error(&e))?,
-        ),
+        Err(e) => Some(match e.downcast_ref::<Trap>() {
+            Some(Trap::Interrupt) => Ended::Interrupted,
+            // E403 comes before the stack can run out (`StackNeeds`): running out
+            // would be a bug, never reported as a limit (the interpreter runs it).
+            Some(Trap::StackOverflow) => {
+                return Err(engine_error("the run ran out of native stack"));
+            }
+            Some(_) => Ended::Other,
+            None => return Err(engine_error(&e)),
+        }),
     };
-    if trap == Some(Trap::Interrupt) && store.data().cancelled {
+    if trap == Some(Ended::Interrupted) && store.data().crowded {
+        // The interpreter it races holds what this run's memory would need.
+        return Ok(Some(refused(account, &account.exceeded())));
+    }
+    if trap == Some(Ended::Interrupted) && store.data().cancelled {
         return Err(engine_error("the run was cancelled"));
     }
-    if trap == Some(Trap::Interrupt) && store.data().tier_up {
+    if trap == Some(Ended::Interrupted) && store.data().tier_up {
         return Ok(None);
     }
-    decode::result(
-        &mut store,
-        &instance,
-        program,
-        &prepared.sites,
-        limits,
+    let race = store.data().race.as_ref().map(|(race, _)| Arc::clone(race));
+    let finished = finished(&mut store, &instance, trap)?;
+    let linear = finished.memory.len() as u64;
+    // The account holds the linear memory while the results are decoded.
+    race.iter().for_each(|race| race.set_linear(0));
+    let result = match account.charge(linear) {
+        Ok(()) => decode::result(&finished, program, &prepared.sites, account),
+        Err(fault) => Ok(refused(account, &fault)),
+    };
+    account.release(linear);
+    race.iter().for_each(|race| race.set_linear(linear));
+    result.map(Some)
+}
+
+/// What the run left in its instance.
+fn finished<'s>(
+    store: &'s mut Store<HostState>,
+    instance: &wasmtime::Instance,
+    trap: Option<Ended>,
+) -> Result<Finished<'s>, WasmError> {
+    use bytelogic_codegen::abi::Global;
+    let mut global = |g: Global| -> Result<u64, WasmError> {
+        let global = instance
+            .get_global(&mut *store, g.name())
+            .ok_or_else(|| WasmError::Engine(format!("no global `{}`", g.name())))?;
+        match global.get(&mut *store) {
+            wasmtime::Val::I32(x) => Ok(u64::from(x as u32)),
+            wasmtime::Val::I64(x) => Ok(x as u64),
+            _ => Err(WasmError::Engine(format!(
+                "global `{}` has a bad type",
+                g.name()
+            ))),
+        }
+    };
+    let stats = Stats {
+        tuples: global(Global::Tuples)?,
+        iterations: global(Global::Iterations)?,
+        steps: global(Global::Steps)?,
+    };
+    let symbols = (
+        global(Global::SymPtr)? as u32,
+        global(Global::SymLen)? as u32,
+    );
+    let outputs = (
+        global(Global::OutPtr)? as u32,
+        global(Global::OutLen)? as u32,
+    );
+    let site = global(Global::Site)? as usize;
+    let memory = instance
+        .get_memory(&mut *store, bytelogic_codegen::abi::EXPORT_MEMORY)
+        .ok_or_else(|| WasmError::Engine("no memory export".into()))?;
+    Ok(Finished {
+        memory: memory.data(&*store),
+        stats,
+        symbols,
+        outputs,
+        site,
         trap,
-    )
-    .map(Some)
+    })
 }
 
 /// Arms the time limit of one run: at every epoch tick (every [`ticker::TICK`]) the store
 /// compares the clock with the deadline, so the run stops at the first check past it,
 /// late by at most one tick; a deadline already past (a limit of 0) stops the run at
 /// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
-/// instant, or once cancelled, the run stops too, marked as such.
-fn watch_the_clock(store: &mut Store<HostState>, clock: Clock) {
-    let Clock {
+/// instant the run stops too, marked as stopped to tier up, unless the time left is
+/// less than the clock's `room`. Once the run is cancelled, or (in a race) its linear
+/// memory and what the interpreter holds pass the memory limit, it stops too.
+fn watch_the_clock(
+    store: &mut Store<HostState>,
+    Clock {
         deadline,
         tier_up,
-        cancel,
-    } = clock;
+        room,
+        run,
+    }: Clock<'_>,
+) {
+    let cancel = run.cancel.clone();
     let past = |instant: Option<Instant>| instant.is_some_and(|i| Instant::now() >= i);
+    // Cranelift's compilation cannot be interrupted: tier up only with room for it,
+    // in time and beside the memory the run holds.
+    let roomy = move || deadline.is_none_or(|d| d.saturating_duration_since(Instant::now()) > room);
+    let fits = |store: &wasmtime::StoreContextMut<'_, HostState>| {
+        let state = store.data();
+        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
+        used.saturating_add(state.tier_up_bytes) <= state.memory_limit
+    };
     store.set_epoch_deadline(u64::from(!past(deadline)));
+    let crowded = |store: &wasmtime::StoreContextMut<'_, HostState>| {
+        let state = store.data();
+        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
+        state.crowded_at(used)
+    };
     store.epoch_deadline_callback(move |mut store| {
         if past(deadline) {
             Ok(UpdateDeadline::Interrupt)
         } else if cancel.as_ref().is_some_and(|c| c.load(Ordering::Acquire)) {
             store.data_mut().cancelled = true;
             Ok(UpdateDeadline::Interrupt)
-        } else if past(tier_up) {
+        } else if crowded(&store) {
+            store.data_mut().crowded = true;
+            Ok(UpdateDeadline::Interrupt)
+        } else if past(tier_up) && roomy() && fits(&store) {
             store.data_mut().tier_up = true;
             Ok(UpdateDeadline::Interrupt)
         } else {
@@ -559,13 +887,23 @@ mod tests {
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
         let tiered = backend
-            .execute(&prepared, &program, &limits, &Run::default())
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
         let again = backend
-            .execute(&prepared, &program, &limits, &Run::default())
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert_eq!(
             summary(&again),
@@ -580,7 +918,12 @@ mod tests {
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
         let result = backend
-            .execute(&prepared, &program, &limits, &Run::default())
+            .execute(
+                &prepared,
+                &program,
+                &mut Account::new(&limits),
+                &Run::since(Instant::now()),
+            )
             .expect("runs");
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");

@@ -162,7 +162,7 @@ fn a_watched_run_stops_when_asked() {
         asked.set(asked.get() + 1);
         asked.get() == 3
     };
-    let r = super::super::run_watched(&b.p, &limits, Some(&stop));
+    let r = crate::run_watched(&b.p, &mut crate::Account::new(&limits), &stop);
     let d = r.error.as_ref().expect("stopped");
     assert_eq!(
         (d.code, d.message.as_str()),
@@ -174,6 +174,34 @@ fn a_watched_run_stops_when_asked() {
         "asked at each clock read until it said stop"
     );
     assert_eq!(r.stats.steps, 3 * super::super::budget::TIME_CHECK_INTERVAL);
+}
+
+#[test]
+fn a_stack_segment_keeps_its_unwinding_time_aside() {
+    use super::super::budget::Budget;
+    let limits = Limits {
+        timeout_ms: 60_000,
+        ..Limits::default()
+    };
+    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let segment = 4 << 20;
+    budget
+        .take_segment(segment, Span::new(0, 0))
+        .expect("a minute left");
+    budget.give_segment(segment);
+    assert_eq!(budget.into_account().charged(), 0);
+    // Less time left than one segment takes to return from: E404 before taking it,
+    // and nothing stays charged.
+    let limits = Limits {
+        timeout_ms: 5,
+        ..Limits::default()
+    };
+    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let d = budget
+        .take_segment(segment, Span::new(0, 0))
+        .expect_err("8 ms to unwind");
+    assert_eq!(d.code, Code::E404);
+    assert_eq!(budget.into_account().charged(), 0);
 }
 
 #[test]

@@ -298,7 +298,7 @@ impl Builder {
 
     pub(super) fn run_with(&mut self, limits: &Limits) -> RunResult {
         self.p.symbols.seal_written();
-        super::run(&self.p, limits)
+        crate::run(&self.p, limits)
     }
 }
 
