@@ -599,3 +599,86 @@ pub const TRAITS: &[(&str, &str)] = &[
     ("brass", "is_metal"),
     ("percussion", "is_struck"),
 ];
+
+/// Months of the year.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Days of the week.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// What a traveller spends money on.
+pub const EXPENSES: &[&str] = &[
+    "food",
+    "lodging",
+    "transport",
+    "tickets",
+    "souvenirs",
+    "fuel",
+    "parking",
+    "insurance",
+    "laundry",
+    "tours",
+    "museums",
+    "snacks",
+];
+
+/// Dishes with the allergens they contain.
+pub const DISHES: &[(&str, &[&str])] = &[
+    ("pasta", &["wheat", "eggs"]),
+    ("pancakes", &["wheat", "eggs", "milk"]),
+    ("omelette", &["eggs", "milk"]),
+    ("pad_thai", &["peanuts", "eggs", "soy", "fish"]),
+    ("sushi", &["fish", "soy", "sesame"]),
+    ("pesto_salad", &["nuts", "milk"]),
+    ("korma", &["milk", "nuts"]),
+    ("risotto", &["milk", "celery"]),
+    ("tacos", &["wheat", "milk"]),
+    ("falafel", &["sesame", "wheat"]),
+    ("paella", &["shellfish", "fish"]),
+    ("fruit_salad", &[]),
+    ("vegetable_soup", &["celery"]),
+    ("chocolate_cake", &["wheat", "eggs", "milk", "soy"]),
+    ("peanut_noodles", &["peanuts", "wheat", "soy"]),
+    ("grilled_fish", &["fish"]),
+    ("rice_bowl", &["soy", "sesame"]),
+    ("lasagne", &["wheat", "eggs", "milk"]),
+    ("hummus", &["sesame"]),
+    ("shrimp_skewers", &["shellfish"]),
+    ("lentil_stew", &["celery"]),
+    ("baked_potato", &["milk"]),
+];
+
+/// The allergens that [`DISHES`] name.
+pub const ALLERGENS: &[&str] = &[
+    "wheat",
+    "eggs",
+    "milk",
+    "peanuts",
+    "nuts",
+    "fish",
+    "shellfish",
+    "soy",
+    "sesame",
+    "celery",
+];

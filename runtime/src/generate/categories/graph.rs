@@ -23,14 +23,15 @@ const KINDS: &[(&str, &str, &str)] = &[
     ("link", "network link", "node"),
 ];
 
-/// A random directed graph over cities: its nodes and distinct edges.
-struct Graph {
-    nodes: Vec<&'static str>,
-    edges: Vec<(&'static str, &'static str)>,
+/// A random directed graph over cities: its nodes and distinct edges (also drawn by
+/// the aggregates and negation categories).
+pub(super) struct Graph {
+    pub(super) nodes: Vec<&'static str>,
+    pub(super) edges: Vec<(&'static str, &'static str)>,
 }
 
 impl Graph {
-    fn new(rng: &mut Rng, nodes: std::ops::RangeInclusive<usize>) -> Graph {
+    pub(super) fn new(rng: &mut Rng, nodes: std::ops::RangeInclusive<usize>) -> Graph {
         let nodes = rng.sample_between(PLACES, nodes);
         let mut edges = Vec::new();
         // A path through every node, so that chains exist, then random extra edges.
@@ -52,7 +53,7 @@ impl Graph {
         Graph { nodes, edges }
     }
 
-    fn facts(&self, p: &mut Program, rel: &str) {
+    pub(super) fn facts(&self, p: &mut Program, rel: &str) {
         let tuples: Vec<Vec<&str>> = self.edges.iter().map(|(a, b)| vec![*a, *b]).collect();
         p.facts(rel, &tuples);
     }
@@ -149,7 +150,8 @@ fn is_direct(rng: &mut Rng, (rel, edge, _): (&str, &str, &str)) -> Problem {
     }
 }
 
-fn closure(p: &mut Program, rel: &str) {
+/// The rules of `reach`, the transitive closure of `rel`.
+pub(super) fn closure(p: &mut Program, rel: &str) {
     p.line(format!("RULE reach: SCAN {rel}, EMIT reach $0 $1"))
         .line(format!(
             "RULE reach: SCAN {rel}, JOIN reach $1, EMIT reach $0 $2"

@@ -6,11 +6,13 @@ use super::problem::Problem;
 use super::rng::Rng;
 use std::fmt::Write as _;
 
+mod aggregates;
 mod arithmetic;
 mod family;
 mod graph;
 mod hybrid;
 mod loops;
+mod negation;
 mod scheduling;
 mod strings;
 mod taxonomy;
@@ -38,6 +40,8 @@ pub const ALL: &[&Category] = &[
     &strings::CATEGORY,
     &loops::CATEGORY,
     &hybrid::CATEGORY,
+    &aggregates::CATEGORY,
+    &negation::CATEGORY,
 ];
 
 /// The category named `name`.

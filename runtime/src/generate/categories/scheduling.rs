@@ -15,17 +15,18 @@ pub const CATEGORY: Category = Category {
     make,
 };
 
-/// A random dependency DAG: `needs task prerequisite`, prerequisites always earlier.
-struct Plan {
-    tasks: Vec<&'static str>,
-    needs: Vec<(&'static str, &'static str)>,
+/// A random dependency DAG: `needs task prerequisite`, prerequisites always earlier
+/// (also drawn by the negation category).
+pub(super) struct Plan {
+    pub(super) tasks: Vec<&'static str>,
+    pub(super) needs: Vec<(&'static str, &'static str)>,
     /// `(noun, relation)`: "task"/"needs" or "course"/"requires".
-    noun: &'static str,
-    rel: &'static str,
+    pub(super) noun: &'static str,
+    pub(super) rel: &'static str,
 }
 
 impl Plan {
-    fn new(rng: &mut Rng, size: std::ops::RangeInclusive<usize>) -> Plan {
+    pub(super) fn new(rng: &mut Rng, size: std::ops::RangeInclusive<usize>) -> Plan {
         let courses = rng.chance(0.4);
         let tasks = rng.sample_between(if courses { COURSES } else { TASKS }, size);
         let mut needs = Vec::new();
@@ -51,7 +52,8 @@ impl Plan {
         }
     }
 
-    fn program(&self, extra: &[&str]) -> Program {
+    /// `REL` lines for the plan's relation and `extra`, then its facts.
+    pub(super) fn program(&self, extra: &[&str]) -> Program {
         let mut p = Program::default();
         let mut rels = vec![self.rel];
         rels.extend_from_slice(extra);

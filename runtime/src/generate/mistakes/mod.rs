@@ -2,7 +2,10 @@
 //! model makes — a misspelt relation, keyword or CALC name, a missing SOLVE or REL, a
 //! wrong arity or argument count, an unbound variable, an unterminated string. Which
 //! error it causes is left to the engine: the row's answer is its diagnostic, and a
-//! mutation that does not make the program fail is discarded by the caller.
+//! mutation that does not make the program fail is discarded by the caller. The
+//! mistakes with NOT clauses and aggregates (spec §9) are in `section9`.
+
+mod section9;
 
 use super::rng::Rng;
 
@@ -19,6 +22,12 @@ const MUTATIONS: &[Mutation] = &[
     misspell_calc,
     drop_argument,
     drop_rel,
+    section9::unguarded_aggregate,
+    section9::misspelt_group,
+    section9::negated_own_head,
+    section9::bound_by_not,
+    section9::aggregate_without_query,
+    section9::not_exists,
 ];
 
 /// `program` with one mistake, the mutation chosen at random among those that apply.
@@ -90,7 +99,10 @@ fn misspell_relation(rng: &mut Rng, lines: &[&str]) -> Option<Vec<String>> {
         .iter()
         .enumerate()
         .filter(|(_, l)| {
-            l.starts_with("RULE") || l.starts_with("QUERY") || l.trim_start().starts_with("FOR ")
+            l.starts_with("RULE")
+                || l.starts_with("QUERY")
+                || l.trim_start().starts_with("FOR ")
+                || l.contains("(QUERY ")
         })
         .flat_map(|(i, l)| {
             rels.iter()
@@ -257,6 +269,13 @@ mod tests {
         RULE ancestor: SCAN parent, JOIN ancestor $1, EMIT ancestor $0 $2\nSOLVE\nQUERY ancestor alice ?";
     const CALC: &str =
         "CALC greet\nINPUT $name $times\nRESULT $name + \"!\"\nEND\nRESULT CALC greet(\"bob\", 2)";
+    const NEGATION: &str = "REL member\nREL paid\nREL unpaid\nFACT member alice\nFACT member bob\n\
+        FACT paid alice\nRULE unpaid: SCAN member, NOT paid $0, EMIT unpaid $0\nSOLVE\nQUERY unpaid ?";
+    const AGGREGATES: &str = "REL score\nREL student\nREL total\nFACT student alice\nFACT student bob\n\
+        FACT score alice math 80\nRULE total: SCAN student, EMIT total $0 SUM(QUERY score $0 ? ?)\n\
+        SOLVE\nQUERY total ? ?\nCALC average\nINPUT $who\nIF COUNT(QUERY score $who ? ?) == 0 THEN\n\
+          RESULT 0\nEND\nRESULT MEAN(QUERY score $who ? ?)\nEND\nRESULT CALC average(\"bob\")\n\
+        RESULT MAX(QUERY score alice ? ?)";
 
     fn code(program: &str) -> Option<String> {
         let run = Options {
@@ -272,7 +291,7 @@ mod tests {
     /// Each mutation, where it applies, makes the program fail with the code it aims at.
     #[test]
     fn each_mutation_causes_its_error() {
-        let expect: [(Mutation, &str, &str); 10] = [
+        let expect: [(Mutation, &str, &str); 17] = [
             (misspell_relation, FAMILY, "E301"),
             (drop_solve, FAMILY, "E302"),
             (wrong_arity, FAMILY, "E303"),
@@ -283,9 +302,17 @@ mod tests {
             (misspell_calc, CALC, "E304"),
             (drop_argument, CALC, "E305"),
             (drop_rel, FAMILY, "E301"),
+            (misspell_relation, AGGREGATES, "E301"),
+            (section9::unguarded_aggregate, AGGREGATES, "E209"),
+            (section9::misspelt_group, AGGREGATES, "E209"),
+            (section9::negated_own_head, NEGATION, "E308"),
+            (section9::bound_by_not, AGGREGATES, "E306"),
+            (section9::aggregate_without_query, AGGREGATES, "E103"),
+            (section9::not_exists, NEGATION, "E103"),
         ];
-        assert_eq!(code(FAMILY), None);
-        assert_eq!(code(CALC), None);
+        for program in [FAMILY, CALC, NEGATION, AGGREGATES] {
+            assert_eq!(code(program), None, "{program}");
+        }
         for (n, (mutation, program, want)) in expect.iter().enumerate() {
             for seed in 0..20 {
                 let lines: Vec<&str> = program.lines().collect();
