@@ -9,8 +9,7 @@
 //! When it is absent these tests are ignored, with the reason (the `corpus_absent`
 //! switch of `runtime/build/corpus.rs`), except under `CI`, where they fail.
 
-mod support;
-
+use crate::support;
 use bytelogic_engine::parser::parse;
 use bytelogic_engine::{Code, Limits};
 use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};

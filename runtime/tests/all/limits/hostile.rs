@@ -9,7 +9,7 @@
 //! case. In an unoptimized build (what `cargo test` builds) the front end and the code
 //! generator run several times slower between two readings of the clock, so the time
 //! bound there is the limit plus 500 ms; the 100 ms bound is checked on a release
-//! build (`cargo test --release -p bytelogic-runtime --test limits hostile`). Each
+//! build (`cargo test --release -p bytelogic-runtime --test all limits::hostile`). Each
 //! measurement is printed, and the worst overshoot and memory ratio per backend.
 
 use std::collections::BTreeMap;
@@ -143,7 +143,7 @@ fn measure(argv: &[String], stdin: serde_json::Value, dir: &Path) -> Measured {
         "argv": argv, "stdin": stdin,
         "out": out.to_string_lossy(), "err": err.to_string_lossy(),
     });
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/limits/measure.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/all/limits/measure.py");
     let done = Command::new("python3")
         .arg(script)
         .arg(spec.to_string())
