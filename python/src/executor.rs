@@ -445,7 +445,7 @@ impl Ran {
             },
             Err(e) => {
                 let error = format!("{UNSUPPORTED}: {e}");
-                let mut json = error_response(Json::Null, UNSUPPORTED, &e.to_string());
+                let mut json = error_response(None, UNSUPPORTED, &e.to_string()).json();
                 if let Json::Object(map) = &mut json {
                     map.remove("id");
                 }
