@@ -183,13 +183,16 @@ impl Executor {
             Some(Err(e)) => Some(Err(WasmError::Engine(e.clone()))),
             None => None,
         };
-        let fallback = match ready {
-            Some(Ok(outcome)) => return outcome,
-            Some(Err(e)) => Some(e),
-            None => None,
+        let (fallback, may_race) = match ready {
+            Some(Ok(outcome)) if !out_of_memory(&outcome) => return outcome,
+            // E405 is the interpreter's to give (docs/decisions.md 111): it answers,
+            // and a race would only end the same way.
+            Some(Ok(_)) => (None, false),
+            Some(Err(e)) => (Some(e), false),
+            None => (None, true),
         };
         let race = self.tiering.race_after.map(|after| (&self.shared, after));
-        let race = race.filter(|_| fallback.is_none());
+        let race = race.filter(|_| may_race);
         let mut outcome = interpret(source, options, start, race);
         if let Some(e) = fallback {
             outcome.fallback = Some(e.to_string());
@@ -205,6 +208,16 @@ impl Executor {
         }
         outcome
     }
+}
+
+/// Whether `outcome` ended with the memory limit (E405). A compiled run's E405 never
+/// answers for `auto`: the two tiers measure memory differently, so the interpreter's
+/// estimate decides, and `auto` gives the same error whichever tier ran
+/// (docs/decisions.md 111).
+fn out_of_memory(outcome: &Outcome) -> bool {
+    outcome
+        .error()
+        .is_some_and(|e| e.diagnostic.code == bytelogic_engine::Code::E405)
 }
 
 /// The WebAssembly module of `source` with the facts of `options` (for `bytelogic
