@@ -3,7 +3,7 @@
 //! `../shared/corpus` beside the checkout) when the benchmarks start. The corpus is
 //! not ours, so it is never copied into this project.
 
-use bytelogic_runtime::conformance::read_corpus;
+use bytelogic_testkit::read_corpus;
 
 /// A named corpus program.
 #[derive(Clone, Debug)]

@@ -48,7 +48,7 @@ use wasm_encoder::Section;
 /// A compiled program: the module binary and its error sites (indexed by the site
 /// id the module stores in the error slot).
 #[derive(Clone, Debug)]
-pub struct Compiled {
+pub struct WasmModule {
     /// The WebAssembly binary.
     pub wasm: Vec<u8>,
     /// The error sites.
@@ -68,13 +68,13 @@ pub enum Target {
 }
 
 /// Compiles a lowered program to a WebAssembly module ([`Target::Quick`]).
-pub fn compile(program: &Program) -> Result<Compiled, CodegenError> {
+pub fn compile(program: &Program) -> Result<WasmModule, CodegenError> {
     compile_for(program, Target::Quick)
 }
 
 /// Compiles a lowered program to a WebAssembly module for `target`: the module the
 /// runtime runs, without a name section (see [`compile_named`]).
-pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+pub fn compile_for(program: &Program, target: Target) -> Result<WasmModule, CodegenError> {
     generate(program, target, false)
 }
 
@@ -83,11 +83,11 @@ pub fn compile_for(program: &Program, target: Target) -> Result<Compiled, Codege
 /// for people and other hosts (WAT, `bytelogic compile`, stack traces). It is
 /// otherwise byte for byte the module [`compile_for`] returns; the runtime runs
 /// modules without names, which compile faster (docs/decisions.md 180).
-pub fn compile_named(program: &Program, target: Target) -> Result<Compiled, CodegenError> {
+pub fn compile_named(program: &Program, target: Target) -> Result<WasmModule, CodegenError> {
     generate(program, target, true)
 }
 
-fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, CodegenError> {
+fn generate(program: &Program, target: Target, names: bool) -> Result<WasmModule, CodegenError> {
     let bound = size::at_least(program);
     if bound > MAX_MODULE_BYTES {
         return Err(size::too_large("at least ", bound));
@@ -108,7 +108,7 @@ fn generate(program: &Program, target: Target, names: bool) -> Result<Compiled, 
     if let Some(names) = names {
         names.append_to(&mut wasm);
     }
-    Ok(Compiled { wasm, sites })
+    Ok(WasmModule { wasm, sites })
 }
 
 /// The module's text form (WAT), for `--emit wat` and golden tests.

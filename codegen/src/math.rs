@@ -32,6 +32,23 @@ pub enum MathFn {
 }
 
 impl MathFn {
+    /// Every math import, in the order of the enum: a host defines these
+    /// (`runtime/src/wasm/mod.rs` links one function for each, named by
+    /// [`MathFn::name`]).
+    pub const ALL: [MathFn; 11] = [
+        MathFn::Sin,
+        MathFn::Cos,
+        MathFn::Tan,
+        MathFn::Asin,
+        MathFn::Acos,
+        MathFn::Atan,
+        MathFn::Log,
+        MathFn::Log10,
+        MathFn::Exp,
+        MathFn::Pow,
+        MathFn::Fmod,
+    ];
+
     /// The import name (module `env`).
     pub fn name(self) -> &'static str {
         match self {

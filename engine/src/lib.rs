@@ -12,6 +12,7 @@
 
 pub mod account;
 pub mod ast;
+pub mod ast_print;
 pub mod check;
 pub mod diagnostic;
 pub mod excerpt;
@@ -25,7 +26,6 @@ pub mod limits;
 pub mod lower;
 pub mod output;
 pub mod parser;
-pub mod print;
 pub mod span;
 pub mod stratify;
 pub mod suggest;

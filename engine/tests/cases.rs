@@ -1,7 +1,7 @@
 //! Hand-written conformance cases: every `tests/cases/**/*.bl` file is a ByteLogic
 //! program whose comments state what it must produce (`; expect: …`, `; expect-error:
 //! …`; the format is described in `expect/mod.rs`). One test runs every case on the
-//! interpreter and lists every failing case; `runtime/tests/backends.rs` runs them on
+//! interpreter and lists every failing case; `runtime/tests/all/backends.rs` runs them on
 //! both backends.
 
 mod expect;

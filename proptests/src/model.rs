@@ -4,7 +4,7 @@
 
 use crate::build;
 use bytelogic_engine::ast::{AggFunc, BinOp, ClauseKind, Program, Rule, StmtKind, VarName};
-use bytelogic_engine::{Span, ast, print};
+use bytelogic_engine::{Span, ast, ast_print};
 use std::fmt;
 
 /// A value as the oracle computes it: Floats are canonical (spec §2.3).
@@ -314,6 +314,6 @@ impl Datalog {
 /// Shows the program as source, so that a failing case reads as a program.
 impl fmt::Debug for Datalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\n{}", print::program(&self.to_ast()))
+        write!(f, "\n{}", ast_print::program(&self.to_ast()))
     }
 }

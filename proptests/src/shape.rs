@@ -22,7 +22,7 @@ pub fn shape(program: &Program) -> String {
 /// Checks that printing `program` and parsing the text gives the same tree and
 /// no error, and that printing is a fixpoint; the message shows the printed text.
 pub fn round_trips(program: &Program) -> Result<(), String> {
-    let printed = bytelogic_engine::print::program(program);
+    let printed = bytelogic_engine::ast_print::program(program);
     let (again, diagnostics) = bytelogic_engine::parser::parse(&printed);
     if let Some(d) = diagnostics.iter().find(|d| d.is_error()) {
         return Err(format!(
@@ -37,7 +37,7 @@ pub fn round_trips(program: &Program) -> Result<(), String> {
             shape(&again)
         ));
     }
-    let reprinted = bytelogic_engine::print::program(&again);
+    let reprinted = bytelogic_engine::ast_print::program(&again);
     if reprinted != printed {
         return Err(format!(
             "printing is not a fixpoint:\n{printed}\n--- then\n{reprinted}"

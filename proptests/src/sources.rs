@@ -2,7 +2,7 @@
 //! `<workspace>/../shared/corpus`, never copied here; docs/testing.md) and the
 //! engine's hand-written cases (`engine/tests/cases/**/*.bl`).
 
-use bytelogic_runtime::conformance::{corpus_file, read_corpus};
+use bytelogic_testkit::{corpus_file, read_corpus};
 use std::path::{Path, PathBuf};
 
 /// A program and where it comes from.

@@ -19,7 +19,7 @@ pub fn configure() {
     println!("cargo::rustc-check-cfg=cfg(corpus_absent)");
     println!("cargo::rerun-if-env-changed=BYTELOGIC_CORPUS");
     println!("cargo::rerun-if-env-changed=CI");
-    // The same place `bytelogic_runtime::conformance::corpus_dir` reads at run time;
+    // The same place `bytelogic_testkit::corpus_dir` reads at run time;
     // both packages sit one level below the workspace root.
     let dir = std::env::var_os("BYTELOGIC_CORPUS").map_or_else(
         || {

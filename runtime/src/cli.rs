@@ -1,8 +1,11 @@
 //! Argument parsing and printing for `bytelogic`; all the work happens in the library.
-//! The commands for language-model pipelines live in submodules: `tokens`, `serve`,
-//! `validate`, and `vocab` (`lex` and `vocab`); `explain` prints the page of a
-//! diagnostic code; `wat` runs a WebAssembly module's `compute` (the WAT executor
-//! ByteLogic replaces).
+//! `run` and `check` are here; the other commands have a submodule each: `compile`,
+//! `tokens`, `serve`, `validate` (with `repair` for `validate --fix`), `generate`,
+//! `vocab` (`lex` and `vocab`), `explain` (the page of a diagnostic code) and `wat`
+//! (runs a WebAssembly module's `compute`, the WAT executor ByteLogic replaces).
+//! Shared by them: `read` (a program or text from a file or standard input), `print`
+//! (an outcome printed as it renders) and `incremental` (input and output piece by
+//! piece, for `tokens --stream` and `serve`).
 //!
 //! Exit codes: 0 success, 1 the program has an error (check or runtime), 2 usage error
 //! (bad arguments, unreadable or non-UTF-8 input, unwritable output).

@@ -98,6 +98,13 @@ pub struct Tiering {
 /// compile the program (a corpus program's module in about 2 ms) and run it compiled.
 pub const RACE_AFTER: Duration = Duration::from_millis(5);
 
+/// The least memory limit (MiB) under which `auto` races a run: a race holds memory
+/// that neither tier's account counts (the compiler's working memory, the race
+/// thread, allocator arenas; up to 15 MiB measured on the hostile suite's
+/// `symbols_growing` in a debug build), which only a limit this large makes small
+/// (docs/decisions.md 111).
+pub const RACE_MIN_MEMORY_MB: u64 = 256;
+
 impl Default for Tiering {
     fn default() -> Tiering {
         Tiering {
@@ -183,13 +190,16 @@ impl Executor {
             Some(Err(e)) => Some(Err(WasmError::Engine(e.clone()))),
             None => None,
         };
-        let fallback = match ready {
-            Some(Ok(outcome)) => return outcome,
-            Some(Err(e)) => Some(e),
-            None => None,
+        let (fallback, may_race) = match ready {
+            Some(Ok(outcome)) if !out_of_memory(&outcome) => return outcome,
+            // E405 is the interpreter's to give (docs/decisions.md 111): it answers,
+            // and a race would only end the same way.
+            Some(Ok(_)) => (None, false),
+            Some(Err(e)) => (Some(e), false),
+            None => (None, true),
         };
         let race = self.tiering.race_after.map(|after| (&self.shared, after));
-        let race = race.filter(|_| fallback.is_none());
+        let race = race.filter(|_| may_race && options.limits.max_memory_mb >= RACE_MIN_MEMORY_MB);
         let mut outcome = interpret(source, options, start, race);
         if let Some(e) = fallback {
             outcome.fallback = Some(e.to_string());
@@ -205,6 +215,16 @@ impl Executor {
         }
         outcome
     }
+}
+
+/// Whether `outcome` ended with the memory limit (E405). A compiled run's E405 never
+/// answers for `auto`: the two tiers measure memory differently, so the interpreter's
+/// estimate decides, and `auto` gives the same error whichever tier ran
+/// (docs/decisions.md 111).
+fn out_of_memory(outcome: &Outcome) -> bool {
+    outcome
+        .error()
+        .is_some_and(|e| e.diagnostic.code == bytelogic_engine::Code::E405)
 }
 
 /// The WebAssembly module of `source` with the facts of `options` (for `bytelogic
@@ -449,7 +469,7 @@ mod tests {
             race_after: Some(Duration::ZERO),
         });
         let mut opts = options(Backend::Auto);
-        opts.limits.max_memory_mb = 16;
+        opts.limits.max_memory_mb = RACE_MIN_MEMORY_MB;
         opts.limits.timeout_ms = 600_000;
         let doubling = "CALC grow\nLET $s = \"ab\"\nFOR WHILE 1\nLET $s = $s + $s\nEND\nRESULT $s\nEND\nRESULT CALC grow()";
         // The compiled run shares the run's memory account and never answers E405:

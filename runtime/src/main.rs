@@ -1,4 +1,7 @@
-//! The `bytelogic` command-line tool: `bytelogic run FILE`, `bytelogic check FILE`.
+//! The `bytelogic` command-line tool (docs/cli.md): `run`, `check` and `compile` a
+//! program; `tokens`, `serve`, `validate`, `generate`, `lex`, `vocab` for language-model
+//! pipelines; `explain` a diagnostic code; `wat` runs a WebAssembly module. Built with
+//! the `cli` feature (docs/decisions.md 250); the commands are in `cli.rs` and `cli/`.
 
 mod cli;
 

@@ -6,13 +6,15 @@
 //! database so a rule can read relations while it evaluates expressions and buffers
 //! the tuples it emits.
 //!
-//! Files: `relation` (tuple storage, indexes, semi-naive versions), `dedup` (a tuple
-//! set's deduplication table), `hash` (tuple hashing), `solve` (stratum fixpoints and
-//! rule plans), `eval` (expressions), `arith` (operators), `builtin` (built-in
-//! functions), `calc` (CALC calls and statements), `query` (QUERY selection and
-//! canonical order), `budget` (steps, tuples, depth, time and memory; documents
-//! exactly what a step is), `negation` (the NOT clause) and `aggregate` (aggregates
-//! and their memos, spec §9).
+//! Files: `relation` (tuple storage, indexes, the steps of a semi-naive round),
+//! `rows` (a tuple set's rows, stored flat), `dedup` (a tuple set's deduplication
+//! table), `bitmap` (dense dedup tables and ordered read-back), `hash` (tuple
+//! hashing), `solve` (stratum fixpoints and rule plans), `eval` (expressions),
+//! `arith` (operators), `builtin` (built-in functions), `calc` (CALC calls and
+//! statements), `query` (QUERY selection and canonical order), `budget` (steps,
+//! tuples, depth, time and memory; documents exactly what a step is), `negation` (the
+//! NOT clause), `aggregate` (aggregates and their memos, spec §9) and `tests`
+//! (interpreter tests on hand-built IR).
 
 mod aggregate;
 mod arith;

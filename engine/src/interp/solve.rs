@@ -4,7 +4,7 @@
 //! later round runs every `deltas` plan, whose delta scan reads only the tuples the
 //! previous round added. Before a round, the indexes its plans probe are brought up
 //! to date ([`Database::file`]). Emitted tuples stay pending in their relation until the
-//! round ends, when [`Database::changed`] stores them; a round that adds nothing ends
+//! round ends, when [`Database::merge`] stores them; a round that adds nothing ends
 //! the stratum.
 //!
 //! Emitted tuples are looked up in their relation's dedup table a batch at a time
@@ -62,7 +62,7 @@ pub(super) fn solve(
                 }
             }
             first = false;
-            if !db.changed() || !stratum.recursive {
+            if !db.merge() || !stratum.recursive {
                 break;
             }
         }

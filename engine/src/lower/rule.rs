@@ -16,8 +16,9 @@ use crate::ir::{Expr, ExprKind, Op, Plan, RelId, Rule, VarSlot, Version};
 use crate::span::Span;
 use crate::stratify::Strata;
 
-/// A rule body clause before its scans are planned.
-enum Step {
+/// A rule body clause before its scans are planned (not an [`crate::ir::Step`], a
+/// top-level statement).
+enum Unplanned {
     /// A SCAN or JOIN: the relation and its (column, slot) equalities.
     Access {
         rel: RelId,
@@ -51,18 +52,18 @@ pub(super) fn lower_rule(
                     .map(|&k| (0, k))
                     .chain(bind.iter().copied())
                     .collect();
-                Step::Access {
+                Unplanned::Access {
                     rel: cx.rel(&rel.text),
                     equalities,
                     span: clause.span,
                 }
             }
-            (ClauseKind::Let { expr, .. }, ClauseBinding::Let(slot)) => Step::Other(Op::Let {
+            (ClauseKind::Let { expr, .. }, ClauseBinding::Let(slot)) => Unplanned::Other(Op::Let {
                 slot: *slot,
                 expr: cx.expr(expr, &scope),
             }),
-            (ClauseKind::Where(expr), _) => Step::Other(Op::Filter(cx.expr(expr, &scope))),
-            (ClauseKind::Emit { rel, args }, _) => Step::Other(Op::Emit {
+            (ClauseKind::Where(expr), _) => Unplanned::Other(Op::Filter(cx.expr(expr, &scope))),
+            (ClauseKind::Emit { rel, args }, _) => Unplanned::Other(Op::Emit {
                 rel: cx.rel(&rel.text),
                 args: args.iter().map(|a| cx.expr(a, &scope)).collect(),
                 span: clause.span,
@@ -77,7 +78,7 @@ pub(super) fn lower_rule(
                     .collect();
                 let partial = !columns.is_empty() && columns.len() < pattern.len();
                 let index = partial.then(|| cx.index(rel, columns));
-                Step::Other(Op::Not {
+                Unplanned::Other(Op::Not {
                     rel,
                     index,
                     key: pattern.into_iter().flatten().collect(),
@@ -94,16 +95,16 @@ pub(super) fn lower_rule(
     let let_bound: Vec<VarSlot> = steps
         .iter()
         .filter_map(|s| match s {
-            Step::Other(Op::Let { slot, .. }) => Some(*slot),
+            Unplanned::Other(Op::Let { slot, .. }) => Some(*slot),
             _ => None,
         })
         .collect();
     let deltas = steps
         .iter()
         .enumerate()
-        .filter(|(_, s)| matches!(s, Step::Access { rel, .. } if derives.contains(rel)))
+        .filter(|(_, s)| matches!(s, Unplanned::Access { rel, .. } if derives.contains(rel)))
         .map(|(d, s)| {
-            let Step::Access { equalities, .. } = s else {
+            let Unplanned::Access { equalities, .. } = s else {
                 unreachable!("filtered to accesses")
             };
             let first = !equalities.iter().any(|(_, slot)| let_bound.contains(slot));
@@ -131,7 +132,7 @@ pub(super) fn lower_rule(
 /// Plans the steps in `order`; the step at index `delta` reads only the last round's tuples.
 fn plan(
     cx: &mut Lowerer<'_>,
-    steps: &[Step],
+    steps: &[Unplanned],
     order: &[usize],
     delta: Option<usize>,
     slots: usize,
@@ -140,7 +141,7 @@ fn plan(
     let mut ops = Vec::with_capacity(order.len());
     for &i in order {
         match &steps[i] {
-            Step::Access {
+            Unplanned::Access {
                 rel,
                 equalities,
                 span,
@@ -181,7 +182,7 @@ fn plan(
                         .map(|(a, b)| Op::Filter(equal(a, b, *span))),
                 );
             }
-            Step::Other(op) => {
+            Unplanned::Other(op) => {
                 if let Op::Let { slot, .. } = op {
                     bound[slot.index()] = true;
                 }

@@ -1,6 +1,6 @@
 //! The parser's integration tests (one test binary): constructs, diagnostics and
 //! robustness on hostile input. (Its tests on the conformance corpus programs are in
-//! `runtime/tests/corpus.rs`, with the other corpus tests.)
+//! `runtime/tests/all/corpus.rs`, with the other corpus tests.)
 
 mod constructs;
 mod diagnostics;

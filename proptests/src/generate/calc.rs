@@ -13,7 +13,7 @@ use crate::model::{Kind, Relation};
 use bytelogic_engine::ast::{
     BinOp, CalcDef, CalcStmt, CalcStmtKind, ClauseKind, Expr, Program, Rule, StmtKind, VarName,
 };
-use bytelogic_engine::{Span, ast, print};
+use bytelogic_engine::{Span, ast, ast_print};
 use proptest::prelude::*;
 use std::fmt;
 
@@ -23,7 +23,7 @@ pub struct Generated(pub Program);
 
 impl fmt::Debug for Generated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\n{}", print::program(&self.0))
+        write!(f, "\n{}", ast_print::program(&self.0))
     }
 }
 

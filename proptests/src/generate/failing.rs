@@ -6,7 +6,7 @@
 
 use super::rules;
 use crate::dice::{Dice, dice};
-use bytelogic_engine::{Code, Limits, print};
+use bytelogic_engine::{Code, Limits, ast_print};
 use proptest::prelude::*;
 use std::fmt;
 
@@ -40,7 +40,7 @@ pub fn failing() -> impl Strategy<Value = Failing> {
             max_source_kb: 64,
         };
         let head = template(code, &mut d, &mut limits);
-        let tail = print::program(&rules::program(parts).to_ast());
+        let tail = ast_print::program(&rules::program(parts).to_ast());
         Failing {
             code,
             source: format!("{head}\n{tail}"),

@@ -4,7 +4,7 @@
 //! the backend's name and the wording of messages and hints may differ, and so may
 //! outcomes that hit the machine-dependent limits (time, memory: spec §7).
 
-use bytelogic_engine::{Code, Limits, print};
+use bytelogic_engine::{Code, Limits, ast_print};
 use bytelogic_proptests::generate::rules::{datalog, stratified};
 use bytelogic_proptests::generate::{calc, failing::failing};
 use bytelogic_proptests::harness::{BACKENDS, config, run_checked};
@@ -75,18 +75,18 @@ proptest! {
 
     #[test]
     fn backends_agree_on_datalog(program in datalog()) {
-        agree(&print::program(&program.to_ast()), &limits())?;
+        agree(&ast_print::program(&program.to_ast()), &limits())?;
     }
 
     /// Spec §9: stratified programs with NOT clauses and aggregates.
     #[test]
     fn backends_agree_on_stratified_programs(program in stratified()) {
-        agree(&print::program(&program.to_ast()), &limits())?;
+        agree(&ast_print::program(&program.to_ast()), &limits())?;
     }
 
     #[test]
     fn backends_agree_on_calc_programs(program in calc::program()) {
-        agree(&print::program(&program.0), &limits())?;
+        agree(&ast_print::program(&program.0), &limits())?;
     }
 
     #[test]

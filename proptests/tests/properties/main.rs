@@ -7,9 +7,11 @@
 //! - `robust`: property 4, no input makes a backend panic, hang or misplace a diagnostic.
 //! - `well_formed`: generated well-formed programs compile, and run soundly.
 //! - `scale`: property 5, both backends give the closure of graphs of thousands of tuples.
+//! - `regressions`: the bugs the properties found, each as its smallest failing program.
 
 mod backends;
 mod oracle;
+mod regressions;
 mod robust;
 mod round_trip;
 mod scale;

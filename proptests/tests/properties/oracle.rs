@@ -3,7 +3,7 @@
 //! NOT clauses and aggregates (spec §9), whose RESULTs are compared too, on the
 //! interpreter and on the WASM backend.
 
-use bytelogic_engine::{Code, Limits, Output, QueryAnswer, Symbols, Value, print};
+use bytelogic_engine::{Code, Limits, Output, QueryAnswer, Symbols, Value, ast_print};
 use bytelogic_proptests::generate::rules::{datalog, stratified};
 use bytelogic_proptests::harness::{BACKENDS, Backend, config, run_checked};
 use bytelogic_proptests::model::Datalog;
@@ -64,7 +64,7 @@ fn answers(outcome: &Outcome) -> Vec<Answer> {
 /// same answers with no error; where the oracle fails (overflow, an empty MIN, more
 /// than `MAX_TUPLES` tuples…), it fails at run time too.
 fn equals_naive(program: &Datalog, backends: &[Backend]) -> Result<(), TestCaseError> {
-    let source = print::program(&program.to_ast());
+    let source = ast_print::program(&program.to_ast());
     let mut oracle = None;
     for backend in backends {
         let name = backend.name;

@@ -49,7 +49,7 @@ fn hand_written_cases_are_sound() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Every corpus program on the interpreter (`runtime/tests/corpus.rs` runs the corpus
+/// Every corpus program on the interpreter (`runtime/tests/all/corpus.rs` runs the corpus
 /// on the WASM backend, and compiling 2,000 modules with an unoptimized wasmtime would
 /// take minutes in CI).
 #[test]

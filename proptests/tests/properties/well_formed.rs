@@ -2,7 +2,7 @@
 //! error here is a checker bug or a generator bug), and running them never panics
 //! and stays within the time limit (property 4); a run-time error is fine.
 
-use bytelogic_engine::{Limits, print};
+use bytelogic_engine::{Limits, ast_print};
 use bytelogic_proptests::generate::calc::program;
 use bytelogic_proptests::harness::{BACKENDS, config, run_checked};
 use proptest::prelude::*;
@@ -22,7 +22,7 @@ proptest! {
 
     #[test]
     fn well_formed_programs_compile_and_run(program in program()) {
-        let source = print::program(&program.0);
+        let source = ast_print::program(&program.0);
         for backend in &BACKENDS {
             let outcome = run_checked(backend, &source, &limits()).map_err(TestCaseError::fail)?;
             let errors: Vec<String> = outcome

@@ -28,7 +28,7 @@ use super::{Options, Shared};
 use crate::outcome::Outcome;
 use crate::wasm::{Run, WasmError};
 use bytelogic_engine::ir::Program;
-use bytelogic_engine::{Account, Code, RunResult};
+use bytelogic_engine::{Account, RunResult};
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -129,10 +129,8 @@ fn start(shared: &Arc<Shared>, source: &str, options: &Options, run: &Run) -> Op
             }))
             .unwrap_or_else(|_| Err(WasmError::Engine("the compiled path panicked".into())));
             // E405 is the interpreter's to give: this one lost (see the module docs).
-            let out_of_memory =
-                |o: &Outcome| o.error().is_some_and(|e| e.diagnostic.code == Code::E405);
             let outcome = match outcome {
-                Ok(o) if out_of_memory(&o) => None,
+                Ok(o) if super::out_of_memory(&o) => None,
                 other => Some(other),
             };
             let answers = matches!(outcome, Some(Ok(_)));

@@ -22,7 +22,7 @@ mod ticker;
 
 use crate::executor::{Options, front_end};
 use crate::outcome::{Outcome, WASM};
-use bytelogic_codegen::{CodegenError, Target, compile_for};
+use bytelogic_codegen::{CodegenError, MathFn, Target, compile_for};
 use bytelogic_engine::account::{RaceMemory, Side};
 use bytelogic_engine::fault::{Fault, What};
 use bytelogic_engine::ir::Program;
@@ -823,32 +823,25 @@ fn completed<T>(future: impl Future<Output = T>) -> Option<T> {
     }
 }
 
-/// A one-argument math import.
-type MathFn = fn(f64) -> f64;
-
+/// Links the math imports of `codegen/ABI.md`, every [`MathFn`] under its name.
 fn define_math(linker: &mut Linker<HostState>) -> Result<(), WasmError> {
-    let unary: [(&str, MathFn); 9] = [
-        ("sin", f64::sin),
-        ("cos", f64::cos),
-        ("tan", f64::tan),
-        ("asin", f64::asin),
-        ("acos", f64::acos),
-        ("atan", f64::atan),
-        ("log", f64::ln),
-        ("log10", f64::log10),
-        ("exp", f64::exp),
-    ];
-    for (name, f) in unary {
-        linker
-            .func_wrap("env", name, move |x: f64| f(x))
-            .map_err(engine_error)?;
+    for m in MathFn::ALL {
+        let name = m.name();
+        match m {
+            MathFn::Sin => linker.func_wrap("env", name, f64::sin),
+            MathFn::Cos => linker.func_wrap("env", name, f64::cos),
+            MathFn::Tan => linker.func_wrap("env", name, f64::tan),
+            MathFn::Asin => linker.func_wrap("env", name, f64::asin),
+            MathFn::Acos => linker.func_wrap("env", name, f64::acos),
+            MathFn::Atan => linker.func_wrap("env", name, f64::atan),
+            MathFn::Log => linker.func_wrap("env", name, f64::ln),
+            MathFn::Log10 => linker.func_wrap("env", name, f64::log10),
+            MathFn::Exp => linker.func_wrap("env", name, f64::exp),
+            MathFn::Pow => linker.func_wrap("env", name, f64::powf),
+            MathFn::Fmod => linker.func_wrap("env", name, |x: f64, y: f64| x % y),
+        }
+        .map_err(engine_error)?;
     }
-    linker
-        .func_wrap("env", "pow", f64::powf)
-        .map_err(engine_error)?;
-    linker
-        .func_wrap("env", "fmod", |x: f64, y: f64| x % y)
-        .map_err(engine_error)?;
     Ok(())
 }
 

@@ -9,13 +9,13 @@
 //! When it is absent these tests are ignored, with the reason (the `corpus_absent`
 //! switch of `runtime/build/corpus.rs`), except under `CI`, where they fail.
 
-mod support;
-
+use crate::support;
 use bytelogic_engine::parser::parse;
 use bytelogic_engine::{Code, Limits};
-use bytelogic_runtime::conformance::{compare, corpus_file, parse_expected, raw_field};
+use bytelogic_runtime::conformance::{compare, parse_expected, raw_field};
 use bytelogic_runtime::render::json::query_results;
 use bytelogic_runtime::{Backend, Outcome};
+use bytelogic_testkit::corpus_file;
 use serde_json::Value as Json;
 
 /// Runs `check` on every row of `file` and panics listing every failure. `check`

@@ -22,7 +22,7 @@ use crate::ast::{
 use std::fmt::Write as _;
 
 /// Words that are keywords wherever an expression stands (spec §1.4), in upper case.
-/// `print::tests::reserved_words_are_not_atoms` keeps this list in step with the parser.
+/// `ast_print::tests::reserved_words_are_not_atoms` keeps this list in step with the parser.
 const RESERVED: [&str; 27] = [
     "REL", "FACT", "RULE", "SOLVE", "QUERY", "CALC", "LET", "RESULT", "INPUT", "IF", "THEN",
     "ELSE", "END", "FOR", "WHILE", "IN", "BREAK", "CONTINUE", "SCAN", "JOIN", "MATCH", "EMIT",

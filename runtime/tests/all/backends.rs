@@ -4,14 +4,10 @@
 //! and `wat_code`). One test lists every case that differs or fails. Also: injected
 //! facts on both backends, and a second host of the modules (`node`: Node.js).
 
-#[path = "../../engine/tests/expect/mod.rs"]
-mod expect;
-mod node;
-mod support;
-
+use crate::expect::{parse_expectation, sorted_cases, verify};
+use crate::support;
 use bytelogic_engine::inject::InputValue;
 use bytelogic_runtime::{Backend, Options};
-use expect::{parse_expectation, sorted_cases, verify};
 use std::path::Path;
 
 /// Runs one case on both backends and checks the compiled outcome.

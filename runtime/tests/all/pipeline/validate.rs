@@ -1,7 +1,7 @@
 //! `bytelogic validate`: summary, exit code, report, and the public corpus.
 
 use super::{run, temp_file};
-use bytelogic_runtime::conformance::{corpus_dir, corpus_file};
+use bytelogic_testkit::{corpus_dir, corpus_file};
 use serde_json::Value as Json;
 
 const DATA: &str = r#"{"id": "ok", "category": "math", "program": "RESULT 987 * 21 / 100", "expected": [207]}

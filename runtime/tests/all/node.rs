@@ -12,8 +12,8 @@
 use super::expect::{parse_expectation, sorted_cases};
 use bytelogic_codegen::{Site, Target, compile_named};
 use bytelogic_engine::{Limits, Output, QueryAnswer, RunResult, Symbols, Value, compile};
-use bytelogic_runtime::conformance::read_corpus;
 use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_testkit::read_corpus;
 use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
