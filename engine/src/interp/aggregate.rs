@@ -18,7 +18,6 @@ use crate::fault::{Fault, Unaggregable, What};
 use crate::ir::{AggFunc, Aggregate, MemoId, Version};
 use crate::span::Span;
 use crate::value::Value;
-use hashbrown::HashMap;
 use smallvec::SmallVec;
 use std::cmp::Ordering;
 
@@ -33,14 +32,36 @@ pub(super) const MEMO_ENTRY: u64 = 40;
 #[derive(Debug, Default)]
 pub(super) struct Memos {
     /// Each non-empty group's result, by memo and the position of the group's key in
-    /// the aggregate's index (0 for an aggregate without a group). An empty group needs
-    /// no entry: it is found to be empty at no cost, with the same result every time.
-    results: HashMap<(MemoId, u32), Value>,
+    /// the aggregate's index (0 for an aggregate without a group): the positions are
+    /// those of the index's keys, so a vector holds them. An empty group needs no
+    /// entry: it is found to be empty at no cost, with the same result every time.
+    results: Vec<Vec<Option<Value>>>,
     /// What the entries add to the memory estimate.
     bytes: u64,
     /// Set when an aggregate written in a rule had no value: the error returned with
     /// it ends the binding, not the run.
     stopped: bool,
+}
+
+impl Memos {
+    /// The result memo `key.0` has for the group at `key.1`, if computed.
+    fn get(&self, (memo, key): (MemoId, u32)) -> Option<Value> {
+        let results = self.results.get(memo.index())?;
+        results.get(key as usize).copied().flatten()
+    }
+
+    /// Records `value` as the result memo `key.0` has for the group at `key.1`.
+    fn set(&mut self, (memo, key): (MemoId, u32), value: Value) {
+        let (memo, key) = (memo.index(), key as usize);
+        if self.results.len() <= memo {
+            self.results.resize_with(memo + 1, Vec::new);
+        }
+        let results = &mut self.results[memo];
+        if results.len() <= key {
+            results.resize(key + 1, None);
+        }
+        results[key] = Some(value);
+    }
 }
 
 impl Machine<'_> {
@@ -70,8 +91,8 @@ impl Machine<'_> {
                 }
             }
             // Without an index: no group (a rule's aggregate), or not in a rule.
-            None => match agg.memo.and_then(|m| self.memos.results.get(&(m, 0))) {
-                Some(&known) => Some(known),
+            None => match agg.memo.and_then(|m| self.memos.get((m, 0))) {
+                Some(known) => Some(known),
                 None => {
                     let ids = self.group_rows(rel, agg, &group, span)?;
                     match agg.memo {
@@ -93,17 +114,17 @@ impl Machine<'_> {
         rel: &Relation,
         agg: &Aggregate,
         key: (MemoId, u32),
-        ids: impl Iterator<Item = RowId> + Clone,
+        ids: impl ExactSizeIterator<Item = RowId> + Clone,
         span: Span,
     ) -> Res<Option<Value>> {
-        if let Some(&known) = self.memos.results.get(&key) {
+        if let Some(known) = self.memos.get(key) {
             return Ok(Some(known));
         }
         let result = self.compute(rel, agg, ids, span)?;
         if let Some(value) = result {
             self.budget.charge(MEMO_ENTRY, span)?;
             self.memos.bytes += MEMO_ENTRY;
-            self.memos.results.insert(key, value);
+            self.memos.set(key, value);
         }
         Ok(result)
     }
@@ -111,7 +132,7 @@ impl Machine<'_> {
     /// Forgets every memo (at the start of a stratum run: the relations read may
     /// have grown since) and releases their memory.
     pub(super) fn forget_aggregates(&mut self) {
-        self.memos.results.clear();
+        self.memos.results.iter_mut().for_each(Vec::clear);
         self.budget.release(std::mem::take(&mut self.memos.bytes));
     }
 
@@ -138,13 +159,11 @@ impl Machine<'_> {
         &mut self,
         rel: &Relation,
         agg: &Aggregate,
-        ids: impl Iterator<Item = RowId> + Clone,
+        ids: impl ExactSizeIterator<Item = RowId> + Clone,
         span: Span,
     ) -> Res<Option<Value>> {
-        let count = ids.clone().count();
-        for _ in 0..count {
-            self.budget.step(span)?;
-        }
+        let count = ids.len();
+        self.budget.steps_at_once(count as u64, span)?;
         let col = agg.value.unwrap_or(0) as usize;
         let values = ids.clone().map(|id| rel.row(id).get(col));
         let name = &self.program.relations[agg.rel.index()].name;

@@ -172,6 +172,28 @@ impl<'w> Budget<'w> {
         Ok(())
     }
 
+    /// Counts `n` steps at `span`, exactly as `n` calls of [`Budget::step`] would: the
+    /// counter stops at the first step past the limit (E401) or at the first time
+    /// check that fails (E404), and the clock is read at every multiple of
+    /// [`TIME_CHECK_INTERVAL`] passed.
+    pub(super) fn steps_at_once(&mut self, n: u64, span: Span) -> Res<()> {
+        let max = self.account.limits().max_steps;
+        let end = self.steps.saturating_add(n);
+        while self.steps < end {
+            // The next step a check is made at: a time check, the first step past the
+            // limit, or the last of the `n`.
+            let check = (self.steps / TIME_CHECK_INTERVAL + 1).saturating_mul(TIME_CHECK_INTERVAL);
+            self.steps = end.min(check).min(max.saturating_add(1));
+            if self.steps > max {
+                return Err(self.limit(&Fault::new(Code::E401, What::Steps), span));
+            }
+            if self.steps.is_multiple_of(TIME_CHECK_INTERVAL) {
+                self.check_time(span)?;
+            }
+        }
+        Ok(())
+    }
+
     /// E404 (the fault) when the wall-clock limit has passed, or is nearer than the
     /// time unwinding the run's stack segments takes, or when `stop` says so.
     pub(super) fn clock(&self) -> Result<(), Fault> {

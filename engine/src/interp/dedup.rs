@@ -26,6 +26,9 @@ const MIN_SLOTS: usize = 16;
 /// The fewest tuples a packed table turns into a bitmap with: smaller sets stay in
 /// slots, where they take less memory whatever their spread.
 const DENSE_MIN: usize = 4096;
+/// The most slots (128 KiB) of a table whose lookups are taken to hit the cache: a
+/// batch of them has no misses to overlap ([`DedupTable::stays_cached`]).
+const CACHED_SLOTS: usize = 1 << 14;
 /// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
 const K: u64 = 0x5851_F42D_4C95_7F2D;
 
@@ -108,6 +111,12 @@ impl DedupTable {
     /// True while the table holds its tuples in a bitmap.
     pub(super) fn is_dense(&self) -> bool {
         matches!(self.layout, Layout::Dense(_))
+    }
+
+    /// True when lookups find what they read in cache: the table is a bitmap, whose
+    /// words stay there, or has at most [`CACHED_SLOTS`] slots.
+    pub(super) fn stays_cached(&self) -> bool {
+        self.is_dense() || self.slots.len() <= CACHED_SLOTS
     }
 
     /// The slot a hash starts its probe at: its top bits (the slot count is a power

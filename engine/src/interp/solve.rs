@@ -338,7 +338,7 @@ impl Machine<'_> {
                 }
                 return Ok(());
             }
-            // A set whose dedup table is a bitmap never batches: nothing to flush.
+            // A set whose lookups hit the cache never batches: nothing to flush.
             if batch.len > 0 {
                 self.flush(run)?;
             }

@@ -10,13 +10,15 @@ use crate::ir::IndexId;
 use crate::value::Value;
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
+use smallvec::{SmallVec, smallvec};
 
 /// The rows of one index key: the key's hash and every row id with that key, in
-/// increasing order.
+/// increasing order. Most keys have a few rows, held without an allocation of their
+/// own (the entry is as large as with a `Vec`).
 #[derive(Debug)]
 struct KeyRows {
     hash: u64,
-    ids: Vec<RowId>,
+    ids: SmallVec<[RowId; 4]>,
 }
 
 /// How many direct slots a one-column index may keep per key it has, beyond
@@ -173,7 +175,7 @@ impl Index {
                 slot.insert(k as u32);
                 keys.push(KeyRows {
                     hash,
-                    ids: vec![id],
+                    ids: smallvec![id],
                 });
                 if columns.len() == 1 {
                     let filed = match (&mut self.direct, row.get(columns[0])) {

@@ -85,9 +85,9 @@ impl Relation {
     }
 
     /// Whether looking tuples up a batch at a time ([`Relation::prefetch`]) pays: not
-    /// while the dedup table is a bitmap, whose words stay in cache.
+    /// while the dedup table is a bitmap or small, so its lookups hit the cache.
     pub(super) fn batches_help(&self) -> bool {
-        !self.rows.is_dense()
+        !self.rows.stays_cached()
     }
 
     /// [`TupleSet::prefetch`] for this relation's rows.

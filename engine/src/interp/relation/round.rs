@@ -89,16 +89,14 @@ impl Database {
         budget: &mut Budget,
         span: Span,
     ) -> Res<()> {
-        let relation = &mut self.relations[rel];
-        if relation.rows.contains(row) {
+        let Some(bytes) = self.relations[rel].push(row) else {
             return Ok(());
-        }
+        };
+        // A new tuple past the limit ends the run, so that it was stored first is
+        // seen by nothing: the count of stored tuples leaves it out.
         budget.check_tuples(self.tuples + 1, name, span)?;
-        if let Some(bytes) = relation.push(row) {
-            self.tuples += 1;
-            budget.charge(bytes, span)?;
-        }
-        Ok(())
+        self.tuples += 1;
+        budget.charge(bytes, span)
     }
 
     /// Makes every row stable: the next delta starts empty.

@@ -45,9 +45,9 @@ impl TupleSet {
         self.arity
     }
 
-    /// Whether the dedup table is a bitmap.
-    pub(super) fn is_dense(&self) -> bool {
-        self.table.is_dense()
+    /// Whether lookups in the dedup table hit the cache ([`DedupTable::stays_cached`]).
+    pub(super) fn stays_cached(&self) -> bool {
+        self.table.stays_cached()
     }
 
     /// Number of tuples.

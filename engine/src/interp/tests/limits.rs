@@ -204,6 +204,55 @@ fn a_stack_segment_keeps_its_unwinding_time_aside() {
     assert_eq!(budget.into_account().charged(), 0);
 }
 
+/// Steps charged at once end where as many single steps would: at the first past
+/// the limit, having read the clock (asked `stop`) at the same steps.
+#[test]
+fn steps_at_once_count_as_single_steps() {
+    use super::super::budget::{Budget, TIME_CHECK_INTERVAL};
+    use std::cell::Cell;
+    let span = Span::new(0, 0);
+    let interval = TIME_CHECK_INTERVAL;
+    for max_steps in [0, 5, interval - 1, interval, 3 * interval + 7, u64::MAX] {
+        let limits = Limits {
+            max_steps,
+            ..Limits::default()
+        };
+        for chunks in [
+            &[0, 1, 1, 3][..],
+            &[interval - 1, 1, 2 * interval + 5, interval],
+            &[10 * interval],
+        ] {
+            let (one_asked, at_once_asked) = (Cell::new(0u32), Cell::new(0u32));
+            let ask = || {
+                one_asked.set(one_asked.get() + 1);
+                false
+            };
+            let mut single = Budget::new(crate::Account::new(&limits), Some(&ask));
+            let ask_at_once = || {
+                at_once_asked.set(at_once_asked.get() + 1);
+                false
+            };
+            let mut bulk = Budget::new(crate::Account::new(&limits), Some(&ask_at_once));
+            for &n in chunks {
+                let singles = (0..n)
+                    .try_for_each(|_| single.step(span))
+                    .map_err(|d| d.code);
+                let at_once = bulk.steps_at_once(n, span).map_err(|d| d.code);
+                assert_eq!(at_once, singles, "{max_steps} {chunks:?}");
+                assert_eq!(bulk.steps(), single.steps(), "{max_steps} {chunks:?}");
+                if singles.is_err() {
+                    break;
+                }
+            }
+            assert_eq!(
+                at_once_asked.get(),
+                one_asked.get(),
+                "{max_steps} {chunks:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn depth_limit_default() {
     let r = recursing().run();
