@@ -6,7 +6,7 @@
 
 use super::hash_table::{probe_entries, probe_free};
 use super::memory::{Arg, detail, emit_fail};
-use super::query::match_pattern;
+use super::query::match_row;
 use crate::abi::*;
 use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32, m64};
 use crate::error::CodegenError;
@@ -35,16 +35,7 @@ pub(super) fn group_rows(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Funct
         .call_fn(alloc)
         .set(list);
     loop_start(&mut f, r, len);
-    f.ins()
-        .get(rows)
-        .get(r)
-        .get(arity)
-        .i32_mul()
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .set(row);
-    match_pattern(&mut f, pattern, row, arity, [c, j, pc, ok]);
+    match_row(&mut f, pattern, [rows, r, row], arity, [c, j, pc, ok]);
     f.ins()
         .get(ok)
         .if_(BlockType::Empty)

@@ -175,16 +175,26 @@ pub(super) fn sort(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, C
     f.finish()
 }
 
-/// Sets local `ok` to whether the row at local `row` equals the pattern at local
-/// `pattern` (`arity` values, a local) in every non-`?` column (canonical values:
-/// equal bits), counting columns with local `c`; `j` and `pc` are scratch locals.
-pub(super) fn match_pattern(
+/// Sets local `row` to the address of row `r` of the table at `rows` (rows of
+/// `arity` values), then local `ok` to whether that row equals the pattern at local
+/// `pattern` in every non-`?` column (canonical values: equal bits), counting columns
+/// with local `c`; `j` and `pc` are scratch locals.
+pub(super) fn match_row(
     f: &mut FnBuilder,
     pattern: Local,
-    row: Local,
+    [rows, r, row]: [Local; 3],
     arity: Local,
     [c, j, pc, ok]: [Local; 4],
 ) {
+    f.ins()
+        .get(rows)
+        .get(r)
+        .get(arity)
+        .i32_mul()
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add()
+        .set(row);
     f.ins().i32_const(1).set(ok).i32_const(0).set(c);
     loop_start(f, c, arity);
     // pc = pattern + c * 16; a non-`?` column must be equal (canonical values: bitwise).
@@ -318,16 +328,7 @@ pub(super) fn snapshot(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Functio
     }
     f.ins().else_().i32_const(0).set(count);
     loop_start(&mut f, r, len);
-    f.ins()
-        .get(rows)
-        .get(r)
-        .get(arity)
-        .i32_mul()
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add()
-        .set(row);
-    match_pattern(&mut f, pattern, row, arity, [c, j, pc, ok]);
+    match_row(&mut f, pattern, [rows, r, row], arity, [c, j, pc, ok]);
     f.ins()
         .get(ok)
         .if_(BlockType::Empty)

@@ -44,20 +44,7 @@ pub(super) fn set_insert(
     field(&mut f, s, SET_TCAP);
     f.ins().i32_const(1).i32_sub().set(mask);
     f.ins().get(h).get(mask).i32_and().set(i);
-    probe_entries(
-        &mut f,
-        |f| field(f, s, SET_TBL),
-        |f| {
-            f.ins().get(mask);
-        },
-        8,
-        [i, e, r1, h],
-        |f| {
-            row_of(f, s, r1, rowsz, nr);
-            equal_known(f, nr, tup, arity);
-            f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
-        },
-    );
+    probe_row(&mut f, s, tup, arity, [mask, i, e, r1, h], [rowsz, nr], -1);
     if dense {
         f.ins().end();
     }
@@ -173,8 +160,28 @@ pub(super) fn set_find(
     f.ins().i32_const(1).i32_sub().set(mask);
     hash_known(&mut f, tup, arity);
     f.ins().tee(h).get(mask).i32_and().set(i);
+    probe_row(&mut f, s, tup, arity, [mask, i, e, r1, h], [rowsz, nr], 1);
+    f.ins().i32_const(0);
+    f.finish()
+}
+
+/// Sets local `nr` to the address of the row whose table entry holds `r1` (row + 1)
+/// in the set at local `s` (rows of `rowsz` bytes).
+/// Probes the hash table of set `s` from slot `i` (the hash `h` masked with `mask`)
+/// for the row equal to the `arity` values at `tup`, and returns `found` from the
+/// function when it is there; `rowsz` holds the row size, `e`, `r1` and `nr` are
+/// scratch locals.
+fn probe_row(
+    f: &mut FnBuilder,
+    s: Local,
+    tup: Local,
+    arity: u32,
+    [mask, i, e, r1, h]: [Local; 5],
+    [rowsz, nr]: [Local; 2],
+    found: i32,
+) {
     probe_entries(
-        &mut f,
+        f,
         |f| field(f, s, SET_TBL),
         |f| {
             f.ins().get(mask);
@@ -184,15 +191,15 @@ pub(super) fn set_find(
         |f| {
             row_of(f, s, r1, rowsz, nr);
             equal_known(f, nr, tup, arity);
-            f.ins().if_(BlockType::Empty).i32_const(1).return_().end();
+            f.ins()
+                .if_(BlockType::Empty)
+                .i32_const(found)
+                .return_()
+                .end();
         },
     );
-    f.ins().i32_const(0);
-    f.finish()
 }
 
-/// Sets local `nr` to the address of the row whose table entry holds `r1` (row + 1)
-/// in the set at local `s` (rows of `rowsz` bytes).
 fn row_of(f: &mut FnBuilder, s: Local, r1: Local, rowsz: Local, nr: Local) {
     f.ins()
         .get(s)
