@@ -416,28 +416,22 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32,
     }
     bit_of(f, tup, Width::Known(arity), [low0, low1], shift, bit);
     word_of(f, bits, bit, addr, mask);
-    let in_bitmap = match on_bit {
-        OnBit::Insert(in_bitmap) => in_bitmap,
-        OnBit::Find => {
-            f.ins()
-                .get(addr)
-                .i64_load(m64(0))
-                .get(mask)
-                .i64_and()
-                .i64_eqz()
-                .i32_eqz()
-                .return_()
-                .end();
-            return;
-        }
-    };
+    // Whether the bit is set: Find returns it, Insert branches on it.
     f.ins()
         .get(addr)
         .i64_load(m64(0))
         .get(mask)
         .i64_and()
         .i64_eqz()
-        .i32_eqz()
+        .i32_eqz();
+    let in_bitmap = match on_bit {
+        OnBit::Insert(in_bitmap) => in_bitmap,
+        OnBit::Find => {
+            f.ins().return_().end();
+            return;
+        }
+    };
+    f.ins()
         .if_(BlockType::Empty)
         .i32_const(-1)
         .return_()
