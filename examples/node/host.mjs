@@ -10,7 +10,7 @@
 // otherwise). Wall-clock time is the host's job (ABI.md) and this one has no limit:
 // run it under `timeout`.
 
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 // codegen/src/abi.rs
@@ -170,7 +170,8 @@ function main(args) {
   for (const file of files) console.log(JSON.stringify(run(readFileSync(file), limits)));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (also through a symbolic link: Node.js resolves the module's own URL).
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   try {
     main(process.argv.slice(2));
   } catch (e) {

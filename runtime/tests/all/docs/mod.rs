@@ -11,10 +11,12 @@
 //!   following `output` block is its exact standard output; a following `error` block
 //!   is its standard error (trailing blank lines aside), and the run must fail exactly
 //!   when that block shows an `error[…]`. With neither, the run must succeed;
-//! - a `console` block is a transcript: each `$ ` line is run by `sh` from the
-//!   repository root with the binary first on `PATH`, and the lines up to the next
-//!   `$ ` line are its exact standard output; numbers that vary between runs
-//!   ([`VARYING`]) match any number;
+//! - a `console` block is a transcript: its `$ ` lines are run in order by `sh`, in a
+//!   scratch directory of its own where the repository's top-level files and folders
+//!   appear (so `examples/…` resolves and a file the transcript writes is its own), with
+//!   the binary first on `PATH`; the lines up to the next `$ ` line are that command's
+//!   exact standard output; numbers that vary between runs ([`VARYING`]) match any
+//!   number;
 //! - a `rust` block must be in a file that `runtime/src/lib.rs` includes as doctests;
 //!   a `python` block is run by the Python package's suite; other blocks (`text`,
 //!   `sh`, `json`…) are not run, and every block needs an info string.
@@ -72,8 +74,14 @@ enum Claim {
         stdout: Option<String>,
         stderr: Option<String>,
     },
-    /// A shell command and its exact standard output.
-    Command { command: String, stdout: String },
+    /// A transcript: shell commands, run in order, each with its exact standard output.
+    Transcript(Vec<Step>),
+}
+
+/// One command of a transcript.
+struct Step {
+    command: String,
+    stdout: String,
 }
 
 /// One example and where it is written (`file:line`).
@@ -138,31 +146,28 @@ fn examples(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<Example> 
 }
 
 /// The commands of a `console` block, each with the lines after it.
-fn transcript(block: &Block, place: &str, problems: &mut Vec<String>) -> Vec<Example> {
-    let mut found: Vec<Example> = Vec::new();
+fn transcript(block: &Block, place: &str, problems: &mut Vec<String>) -> Option<Example> {
+    let mut steps: Vec<Step> = Vec::new();
     for line in block.text.lines() {
-        match (line.strip_prefix("$ "), found.last_mut()) {
-            (Some(command), _) => found.push(Example {
-                place: place.to_string(),
-                claim: Claim::Command {
-                    command: command.to_string(),
-                    stdout: String::new(),
-                },
+        match (line.strip_prefix("$ "), steps.last_mut()) {
+            (Some(command), _) => steps.push(Step {
+                command: command.to_string(),
+                stdout: String::new(),
             }),
-            (
-                None,
-                Some(Example {
-                    claim: Claim::Command { stdout, .. },
-                    ..
-                }),
-            ) => {
-                *stdout += line;
-                stdout.push('\n');
+            (None, Some(step)) => {
+                step.stdout += line;
+                step.stdout.push('\n');
             }
-            _ => problems.push(format!("{place}: a transcript starts with a `$ ` line")),
+            (None, None) => {
+                problems.push(format!("{place}: a transcript starts with a `$ ` line"));
+                return None;
+            }
         }
     }
-    found
+    Some(Example {
+        place: place.to_string(),
+        claim: Claim::Transcript(steps),
+    })
 }
 
 /// Whether the `rust` blocks of `file` run as doctests of the runtime crate.
@@ -210,14 +215,18 @@ fn check(example: &Example, dir: &Path) -> Result<(), String> {
                 None => Ok(()),
             }
         }
-        Claim::Command { command, stdout } => {
-            let ran = run::shell(&root(), command);
-            same(
-                &format!("the standard output of `{command}`"),
-                &varying(stdout),
-                &varying(&ran.stdout),
-            )
-            .map_err(|e| format!("{e}(standard error: {})", ran.stderr))
+        Claim::Transcript(steps) => {
+            run::scratch_beside(dir, &root());
+            for Step { command, stdout } in steps {
+                let ran = run::shell(dir, command);
+                same(
+                    &format!("the standard output of `{command}`"),
+                    &varying(stdout),
+                    &varying(&ran.stdout),
+                )
+                .map_err(|e| format!("{e}(standard error: {})", ran.stderr))?;
+            }
+            Ok(())
         }
     }
 }
@@ -289,7 +298,12 @@ fn every_documented_example_runs() {
                 ..
             }
         )),
-        count(|c| matches!(c, Claim::Command { .. })),
+        all.iter()
+            .map(|e| match &e.claim {
+                Claim::Transcript(steps) => steps.len(),
+                Claim::Program { .. } => 0,
+            })
+            .sum::<usize>(),
     );
     assert!(all.len() > 100, "only {} examples", all.len());
     assert!(

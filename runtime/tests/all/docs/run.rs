@@ -37,18 +37,28 @@ pub fn program(dir: &Path, program: &str, flags: &[&str]) -> Ran {
     finish(command)
 }
 
-/// `sh -c command` in `root`, with the binary's directory first on `PATH`.
-pub fn shell(root: &Path, command: &str) -> Ran {
+/// Makes `dir` an empty directory in which every top-level entry of `root` appears
+/// as a symbolic link: a transcript run there reads the repository's files by their
+/// usual paths, and what it writes stays its own.
+pub fn scratch_beside(dir: &Path, root: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("create the transcript's directory");
+    for entry in std::fs::read_dir(root).expect("read the repository root") {
+        let entry = entry.expect("a root entry");
+        std::os::unix::fs::symlink(entry.path(), dir.join(entry.file_name()))
+            .expect("link a root entry");
+    }
+}
+
+/// `sh -c command` in `dir`, with the binary's directory first on `PATH`.
+pub fn shell(dir: &Path, command: &str) -> Ran {
     let bin_dir = Path::new(BIN).parent().expect("the binary's directory");
     let path = std::env::var_os("PATH").unwrap_or_default();
     let mut dirs = vec![bin_dir.to_path_buf()];
     dirs.extend(std::env::split_paths(&path));
     let path = std::env::join_paths(dirs).expect("a PATH");
     let mut sh = Command::new("sh");
-    sh.arg("-c")
-        .arg(command)
-        .current_dir(root)
-        .env("PATH", path);
+    sh.arg("-c").arg(command).current_dir(dir).env("PATH", path);
     finish(sh)
 }
 
