@@ -3,11 +3,13 @@
 //! in [`bytelogic_runtime::serve`].
 //!
 //! Requests are answered concurrently by `--jobs` workers sharing one [`Server`] (one
-//! executor and module cache): a reader thread numbers the lines and hands them out, and
-//! this thread writes each response as soon as every response before it is written
-//! (docs/decisions.md 142). At most [`WINDOW`] requests are read ahead of the last
-//! response written, so a slow request holds back the ones behind it only by their
-//! order, and memory stays bounded.
+//! executor and module cache). Each worker reads the next line itself (numbering it
+//! under the input's lock), answers it, and writes it under the output's lock as soon
+//! as every response before it is written, else leaves it for the worker that writes
+//! the one it waits on (docs/decisions.md 142). No thread hands work to another, so a
+//! request costs no thread wake-ups while requests keep coming. At most [`WINDOW`]
+//! requests are read ahead of the last response written, so a slow request holds back
+//! the ones behind it only by their order, and memory stays bounded.
 
 use super::incremental::{Line, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
@@ -17,8 +19,8 @@ use std::io;
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The longest request line read; a longer one gets an error response (the engine's
 /// source limit is far smaller, even with JSON escapes).
@@ -35,12 +37,9 @@ pub(super) struct ServeArgs {
     jobs: Option<NonZeroUsize>,
 }
 
-/// What the reader hands to the workers: a request line and its number.
-type Work = (u64, Vec<u8>);
-
-/// What reaches the writer: a response line by its number, or the error (reading the
-/// input, a panic) that ends the server after the responses before that number.
-type Done = (u64, Result<String, String>);
+/// A response line by its request's number, or the error (reading the input, a panic)
+/// that ends the server after the responses before that number.
+type Done = Result<String, String>;
 
 /// Serves until standard input ends. Blank lines are skipped. Exits 0, or 2 when
 /// standard input cannot be read or standard output written.
@@ -49,105 +48,168 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
-    let server = Arc::new(Server::new());
-    let (work, queue) = sync_channel::<Work>(jobs);
-    let queue = Arc::new(Mutex::new(queue));
-    let (done, answers) = channel::<Done>();
-    let (permits, returned) = sync_channel::<()>(WINDOW);
+    let (finished, exit) = channel();
+    let shared = Arc::new(Shared {
+        server: Server::new(),
+        input: Mutex::new(Input::default()),
+        output: Mutex::new(Output::default()),
+        room: (Mutex::new(()), Condvar::new()),
+        finished: Mutex::new(finished),
+    });
     for _ in 0..jobs {
-        let (server, queue, done) = (Arc::clone(&server), Arc::clone(&queue), done.clone());
-        std::thread::spawn(move || answer(&server, &queue, &done));
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || work(&shared));
     }
-    // Neither the reader nor the workers are joined: when this thread stops writing
-    // (the input ended and everything was answered, or output failed), the process
-    // exits, even while the reader waits for input.
-    std::thread::spawn(move || read(&work, &done, &permits));
-    write(&answers, &returned)
+    // The workers are not joined: when the output is done (the input ended and every
+    // response is written) or failed, the process exits, even while a worker waits for
+    // input.
+    exit.recv().unwrap_or(ExitCode::from(2))
 }
 
-/// A worker: answers requests until the reader is done. A request whose handling
-/// panics (a bug) ends the server after the responses before it, as it did when
-/// requests were answered on the main thread, instead of leaving a gap the writer
-/// would wait on forever.
-fn answer(server: &Server, queue: &Mutex<Receiver<Work>>, done: &Sender<Done>) {
-    loop {
-        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
-        let Ok((n, line)) = next else {
-            return;
-        };
-        let response = catch_unwind(AssertUnwindSafe(|| server.handle(&line)))
-            .map(|response| format!("{response}\n"))
-            .map_err(|_| format!("internal error: request {} panicked", n + 1));
-        if done.send((n, response)).is_err() {
-            return;
-        }
-    }
+/// What the workers share.
+struct Shared {
+    server: Server,
+    input: Mutex<Input>,
+    output: Mutex<Output>,
+    /// Signalled when responses are written: a reader waiting for room in the window
+    /// checks again. Its mutex guards nothing; it is never held across reading or
+    /// writing.
+    room: (Mutex<()>, Condvar),
+    /// Where the exit code goes, once.
+    finished: Mutex<Sender<ExitCode>>,
 }
 
-/// The reader: numbers each non-blank line and hands it to the workers, waiting for a
-/// permit first (one per request in the window). Overlong lines are answered here.
-fn read(work: &SyncSender<Work>, done: &Sender<Done>, permits: &SyncSender<()>) {
-    let mut input = io::stdin().lock();
-    let mut n = 0u64;
-    loop {
-        let line = match read_line(&mut input, MAX_REQUEST_BYTES) {
-            Ok(None) => return,
-            Ok(Some(Line::Bytes(line))) if line.trim_ascii().is_empty() => continue,
-            Ok(Some(line)) => line,
-            Err(e) => {
-                let _ = done.send((n, Err(format!("cannot read standard input: {e}"))));
-                return;
-            }
-        };
-        if permits.send(()).is_err() {
-            return;
-        }
-        let sent = match line {
-            Line::Bytes(line) => work.send((n, line)).is_ok(),
+/// The reading side: the number of the next request, and whether the input ended.
+#[derive(Default)]
+struct Input {
+    next: u64,
+    ended: bool,
+}
+
+/// The writing side: responses that wait for an earlier one, the number of the next
+/// to write, and the number of requests once the input ended.
+#[derive(Default)]
+struct Output {
+    waiting: BTreeMap<u64, Done>,
+    next: u64,
+    end: Option<u64>,
+    done: bool,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A worker: reads, answers and writes requests until the input ends. A request whose
+/// handling panics (a bug) ends the server after the responses before it, as it did
+/// when requests were answered on one thread, instead of leaving a gap no response
+/// would fill.
+fn work(shared: &Shared) {
+    while let Some((n, line)) = read(shared) {
+        let response = match line {
+            Line::Bytes(line) => catch_unwind(AssertUnwindSafe(|| shared.server.handle(&line)))
+                .map(|response| format!("{response}\n"))
+                .map_err(|_| format!("internal error: request {} panicked", n + 1)),
             Line::TooLong => {
                 let message = format!("request line longer than {MAX_REQUEST_BYTES} bytes");
-                let response = error_response(None, BAD_REQUEST, &message);
-                done.send((n, Ok(format!("{response}\n")))).is_ok()
+                Ok(format!("{}\n", error_response(None, BAD_REQUEST, &message)))
             }
         };
-        if !sent {
-            return;
-        }
-        n += 1;
+        write(shared, n, Some(response));
     }
 }
 
-/// Writes the responses in request order as they complete (each run of consecutive
-/// ones with one flush), returning a permit for each; ends when every sender is gone or
-/// at a read error, after the responses before it.
-fn write(answers: &Receiver<Done>, permits: &Receiver<()>) -> ExitCode {
-    let mut out = io::stdout().lock();
-    let mut waiting = BTreeMap::new();
-    let mut next = 0u64;
-    for (n, answer) in answers {
-        waiting.insert(n, answer);
-        let mut ready = String::new();
-        let mut failed = None;
-        while let Some(answer) = waiting.remove(&next) {
-            match answer {
-                Ok(response) => ready.push_str(&response),
-                Err(message) => {
-                    failed = Some(message);
-                    break;
-                }
+/// The next non-blank line and its number, once the window has room for it; `None`
+/// when the input ended (a read error is written, in its place, as the server's end).
+fn read(shared: &Shared) -> Option<(u64, Line)> {
+    let mut input = lock(&shared.input);
+    if input.ended {
+        return None;
+    }
+    let n = input.next;
+    wait_for_room(shared, n);
+    let mut stdin = io::stdin().lock();
+    loop {
+        match read_line(&mut stdin, MAX_REQUEST_BYTES) {
+            Ok(Some(Line::Bytes(line))) if line.trim_ascii().is_empty() => {}
+            Ok(Some(line)) => {
+                input.next += 1;
+                return Some((n, line));
             }
-            let _ = permits.recv();
-            next += 1;
-        }
-        if !ready.is_empty()
-            && let Err(code) = write_now(&mut out, &ready)
-        {
-            return code;
-        }
-        if let Some(message) = failed {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
+            Ok(None) => {
+                input.ended = true;
+                drop(input);
+                write(shared, n, None);
+                return None;
+            }
+            Err(e) => {
+                input.ended = true;
+                drop(input);
+                let error = Err(format!("cannot read standard input: {e}"));
+                write(shared, n, Some(error));
+                return None;
+            }
         }
     }
-    ExitCode::SUCCESS
+}
+
+/// Waits until fewer than [`WINDOW`] requests before `n` are unwritten.
+fn wait_for_room(shared: &Shared, n: u64) {
+    let (mutex, room) = &shared.room;
+    let mut guard = lock(mutex);
+    while n >= lock(&shared.output).next + WINDOW as u64 {
+        guard = room.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+/// Leaves the response of request `n` (`None`: the input ended before `n`) and writes
+/// every response now in order, each run of them with one flush; the first to see the
+/// output done or failed sends the exit code.
+fn write(shared: &Shared, n: u64, response: Option<Done>) {
+    let mut guard = lock(&shared.output);
+    let output = &mut *guard;
+    if output.done {
+        return;
+    }
+    match response {
+        Some(response) => {
+            output.waiting.insert(n, response);
+        }
+        None => output.end = Some(n),
+    }
+    let mut ready = String::new();
+    let mut exit = None;
+    while let Some(response) = output.waiting.remove(&output.next) {
+        match response {
+            Ok(response) => ready.push_str(&response),
+            Err(message) => {
+                exit = Some(Err(message));
+                break;
+            }
+        }
+        output.next += 1;
+    }
+    if !ready.is_empty()
+        && let Err(code) = write_now(&mut io::stdout().lock(), &ready)
+    {
+        exit = Some(Ok(code));
+    }
+    if exit.is_none() && output.end == Some(output.next) {
+        exit = Some(Ok(ExitCode::SUCCESS));
+    }
+    let wrote = !ready.is_empty();
+    if let Some(exit) = exit {
+        output.done = true;
+        let code = exit.unwrap_or_else(|message| {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        });
+        let _ = lock(&shared.finished).send(code);
+    }
+    drop(guard);
+    if wrote {
+        let (mutex, room) = &shared.room;
+        let _guard = lock(mutex);
+        room.notify_all();
+    }
 }

@@ -1,7 +1,8 @@
 //! `bytelogic serve`: JSON lines in, one JSON line out for each, bad requests included.
 
-use super::run;
+use super::{run, start};
 use serde_json::{Value as Json, json};
+use std::io::{BufRead, BufReader, Write};
 
 /// The responses to `requests` (joined by line breaks), each parsed.
 fn serve(requests: &[u8]) -> Vec<Json> {
@@ -130,4 +131,48 @@ fn concurrent_workers_answer_in_request_order() {
     assert!((1..40).all(|i| r[i]["result"] == json!((2 * i).to_string())));
     // Zero workers is a usage error.
     assert_eq!(run(&["serve", "--jobs", "0"], b"").code, 2);
+}
+
+#[test]
+fn each_response_is_written_before_the_input_ends() {
+    for jobs in ["1", "2"] {
+        let mut child = start(&["serve", "--jobs", jobs]);
+        let mut stdin = child.stdin.take().expect("stdin");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        for id in 0..3 {
+            writeln!(stdin, r#"{{"id": {id}, "code": "RESULT {id} + 1"}}"#).unwrap();
+            stdin.flush().unwrap();
+            let mut line = String::new();
+            stdout
+                .read_line(&mut line)
+                .expect("a response while the input is open");
+            let r: Json = serde_json::from_str(&line).expect("one JSON line");
+            assert_eq!(
+                (&r["id"], &r["result"]),
+                (&json!(id), &json!((id + 1).to_string()))
+            );
+        }
+        drop(stdin);
+        assert!(child.wait().expect("serve exits").success());
+    }
+}
+
+#[test]
+fn a_slow_request_holds_back_more_than_the_window_in_order() {
+    // More quick requests behind a slow one than the server reads ahead (1,024): the
+    // workers wait for room, and every response still comes, in order.
+    let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 300000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
+    let mut requests = format!(r#"{{"id": 0, "code": "{spin}", "backend": "interpreter"}}"#);
+    for id in 1..1500 {
+        requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id}\"}}");
+    }
+    let done = run(&["serve", "--jobs", "2"], requests.as_bytes());
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let ids: Vec<i64> = done
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str::<Json>(line).expect("one JSON line")["id"].as_i64())
+        .collect::<Option<_>>()
+        .expect("every response has its id");
+    assert_eq!(ids, (0..1500).collect::<Vec<_>>());
 }
