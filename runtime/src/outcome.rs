@@ -7,6 +7,7 @@ use bytelogic_engine::output::{output_text, write_output};
 use bytelogic_engine::{
     Diagnostic, Limits, LineIndex, Output, Position, QueryAnswer, RunResult, Stats, Symbols, Value,
 };
+use std::cell::OnceCell;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -117,17 +118,19 @@ impl Outcome {
         backend: &'static str,
         elapsed: Duration,
     ) -> Outcome {
-        let index = LineIndex::new(source);
+        // Positions are resolved only for what has one to show.
+        let index = OnceCell::new();
+        let index = || index.get_or_init(|| LineIndex::new(source));
         let diagnostics = diagnostics
             .into_iter()
-            .map(|d| Located::new(d, &index))
+            .map(|d| Located::new(d, index()))
             .collect();
         let (outputs, symbols, stats, runtime_error) = match result {
             Some(r) => (
                 r.outputs,
                 r.symbols,
                 r.stats,
-                r.error.map(|e| Located::new(e, &index)),
+                r.error.map(|e| Located::new(e, index())),
             ),
             None => (Vec::new(), Symbols::new(), Stats::default(), None),
         };

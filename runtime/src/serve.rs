@@ -91,7 +91,8 @@ impl fmt::Display for Response {
             }
         };
         written.map_err(|_| fmt::Error)?;
-        f.write_str(&String::from_utf8_lossy(&bytes))
+        // serde_json writes UTF-8 only.
+        f.write_str(std::str::from_utf8(&bytes).map_err(|_| fmt::Error)?)
     }
 }
 

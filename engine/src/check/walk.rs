@@ -1,6 +1,7 @@
 //! Pre-order traversal of expressions, shared by the checker passes.
 
 use crate::ast::{Expr, ExprKind, QueryArg};
+use smallvec::{SmallVec, smallvec};
 
 /// Calls `f` on `expr` and every expression nested in it, parents before children,
 /// left to right.
@@ -79,15 +80,16 @@ pub fn walk_calc_stmts<'a>(body: &'a [CalcStmt], f: &mut impl FnMut(&'a CalcStmt
 }
 
 /// The expressions written directly in one CALC statement (not in nested statements),
-/// in source order.
-pub fn calc_stmt_exprs(stmt: &CalcStmt) -> Vec<&Expr> {
+/// in source order (on the stack: a statement has at most three, but a FOR over a
+/// query).
+pub fn calc_stmt_exprs(stmt: &CalcStmt) -> SmallVec<[&Expr; 3]> {
     match &stmt.kind {
-        CalcStmtKind::Let { expr, .. } | CalcStmtKind::Result(expr) => vec![expr],
-        CalcStmtKind::If { cond, .. } | CalcStmtKind::While { cond, .. } => vec![cond],
+        CalcStmtKind::Let { expr, .. } | CalcStmtKind::Result(expr) => smallvec![expr],
+        CalcStmtKind::If { cond, .. } | CalcStmtKind::While { cond, .. } => smallvec![cond],
         CalcStmtKind::ForRange {
             start, end, step, ..
         } => {
-            let mut v = vec![start, end];
+            let mut v: SmallVec<[&Expr; 3]> = smallvec![start, end];
             v.extend(step.as_ref());
             v
         }
@@ -99,7 +101,7 @@ pub fn calc_stmt_exprs(stmt: &CalcStmt) -> Vec<&Expr> {
                 QueryArg::Wildcard(_) => None,
             })
             .collect(),
-        CalcStmtKind::Break | CalcStmtKind::Continue => Vec::new(),
+        CalcStmtKind::Break | CalcStmtKind::Continue => SmallVec::new(),
     }
 }
 

@@ -25,6 +25,9 @@ pub(super) struct Tok {
     /// True when a line break (LF or `\n`, spec §1.2) comes between it and the previous
     /// significant token, or when it is the first one.
     pub line_start: bool,
+    /// The keyword a word spells (any case), found once here: the grammar asks it of
+    /// the current token many times.
+    pub kw: Option<Kw>,
 }
 
 /// Keeps the significant tokens of `source` and reports the purely lexical problems:
@@ -72,10 +75,17 @@ pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> V
                         report_bad_escapes(text, span.start, diags);
                     }
                 }
+                let kw = match kind {
+                    TokenKind::Word => {
+                        Kw::from_word(&source[span.start as usize..span.end as usize])
+                    }
+                    _ => None,
+                };
                 toks.push(Tok {
                     kind,
                     span,
                     line_start,
+                    kw,
                 });
                 line_start = false;
             }
@@ -155,10 +165,7 @@ impl<'src> Parser<'src> {
 
     /// The keyword the current token spells, if it is a word that is one.
     pub(super) fn kw(&self) -> Option<Kw> {
-        match self.kind() {
-            Some(TokenKind::Word) => Kw::from_word(self.text()),
-            _ => None,
-        }
+        self.tok().and_then(|t| t.kw)
     }
 
     /// True when the current token is the word `kw` (any case).
