@@ -109,16 +109,17 @@ fn malformed_requests_get_error_responses_and_the_server_goes_on() {
     assert_eq!(r[6]["computation_token"], "<result>1</result>");
 }
 
-#[test]
-fn concurrent_workers_answer_in_request_order() {
-    // A slow first request (a long CALC loop) and quick ones behind it, on three
-    // workers: the quick ones are answered meanwhile, and written after it, in order.
-    let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 200000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
+/// The responses of `serve --jobs JOBS` to a slow first request (a CALC loop of
+/// `iterations`, interpreted) and `quick` requests `RESULT id * 2` behind it.
+fn slow_then_quick(jobs: &str, iterations: u32, quick: i64) -> Vec<Json> {
+    let spin = format!(
+        "CALC s\\nLET $i = 0\\nFOR WHILE $i < {iterations}\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()"
+    );
     let mut requests = format!(r#"{{"id": 0, "code": "{spin}", "backend": "interpreter"}}"#);
-    for id in 1..40 {
+    for id in 1..=quick {
         requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id} * 2\"}}");
     }
-    let done = run(&["serve", "--jobs", "3"], requests.as_bytes());
+    let done = run(&["serve", "--jobs", jobs], requests.as_bytes());
     assert_eq!(done.code, 0, "{}", done.stderr);
     let r: Vec<Json> = done
         .stdout
@@ -126,9 +127,21 @@ fn concurrent_workers_answer_in_request_order() {
         .map(|line| serde_json::from_str(line).expect("one JSON line"))
         .collect();
     let ids: Vec<i64> = r.iter().filter_map(|r| r["id"].as_i64()).collect();
-    assert_eq!(ids, (0..40).collect::<Vec<_>>());
-    assert_eq!(r[0]["result"], "200000");
-    assert!((1..40).all(|i| r[i]["result"] == json!((2 * i).to_string())));
+    assert_eq!(
+        ids,
+        (0..=quick).collect::<Vec<_>>(),
+        "every response, in order"
+    );
+    assert_eq!(r[0]["result"], iterations.to_string());
+    assert!((1..=quick as usize).all(|i| r[i]["result"] == json!((2 * i).to_string())));
+    r
+}
+
+#[test]
+fn concurrent_workers_answer_in_request_order() {
+    // On three workers, the quick requests are answered while the slow one runs, and
+    // written after it, in order.
+    slow_then_quick("3", 200_000, 39);
     // Zero workers is a usage error.
     assert_eq!(run(&["serve", "--jobs", "0"], b"").code, 2);
 }
@@ -161,18 +174,5 @@ fn each_response_is_written_before_the_input_ends() {
 fn a_slow_request_holds_back_more_than_the_window_in_order() {
     // More quick requests behind a slow one than the server reads ahead (1,024): the
     // workers wait for room, and every response still comes, in order.
-    let spin = "CALC s\\nLET $i = 0\\nFOR WHILE $i < 300000\\nLET $i = $i + 1\\nEND\\nRESULT $i\\nEND\\nRESULT CALC s()";
-    let mut requests = format!(r#"{{"id": 0, "code": "{spin}", "backend": "interpreter"}}"#);
-    for id in 1..1500 {
-        requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id}\"}}");
-    }
-    let done = run(&["serve", "--jobs", "2"], requests.as_bytes());
-    assert_eq!(done.code, 0, "{}", done.stderr);
-    let ids: Vec<i64> = done
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str::<Json>(line).expect("one JSON line")["id"].as_i64())
-        .collect::<Option<_>>()
-        .expect("every response has its id");
-    assert_eq!(ids, (0..1500).collect::<Vec<_>>());
+    slow_then_quick("2", 300_000, 1499);
 }
