@@ -32,6 +32,12 @@ const CACHED_SLOTS: usize = 1 << 14;
 /// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
 const K: u64 = 0x5851_F42D_4C95_7F2D;
 
+/// The fewest slots (a power of two) that hold `len` tuples no more than seven eighths
+/// full.
+fn slots_for(len: usize) -> usize {
+    (len * 8).div_ceil(7).next_power_of_two().max(MIN_SLOTS)
+}
+
 /// A tuple of one or two Ints, each within ±(2^31 − 1), as one nonzero word: each value
 /// plus 2^31 (so `1..2^32`), the first of a pair in the high half. `None` for any other
 /// tuple.
@@ -263,10 +269,16 @@ impl DedupTable {
 
     /// The fewest slots (a power of two) that hold the table's tuples and one more.
     fn slots_for_len(&self) -> usize {
-        ((self.len + 1) * 8)
-            .div_ceil(7)
-            .next_power_of_two()
-            .max(MIN_SLOTS)
+        slots_for(self.len + 1)
+    }
+
+    /// Makes room for `more` tuples beyond those held, so inserting them does not grow
+    /// the slots one doubling at a time (nothing to do for a bitmap).
+    pub(super) fn reserve(&mut self, more: usize) {
+        let count = slots_for(self.len + more);
+        if !self.is_dense() && count > self.slots.len() {
+            self.refile(count);
+        }
     }
 
     /// Moves the tuples of a bitmap into slots (a packed table).
@@ -341,6 +353,21 @@ mod tests {
         }
         assert!(!table.contains(crowded(1001), |id| id == 1001));
         assert!(!DedupTable::hashed().contains(0, |_| true));
+    }
+
+    #[test]
+    fn reserving_keeps_the_tuples_and_makes_room_for_more() {
+        let mut table = DedupTable::packed();
+        for key in 1..=100 {
+            assert!(table.insert_packed(key));
+        }
+        table.reserve(5000);
+        let slots = table.slots.len();
+        assert!(slots * 7 >= 5100 * 8, "{slots} slots");
+        for key in 1..=5100 {
+            assert_eq!(table.insert_packed(key), key > 100);
+        }
+        assert_eq!(table.slots.len(), slots, "no growth within the reservation");
     }
 
     #[test]

@@ -36,7 +36,7 @@ mod tests;
 use crate::account::Account;
 use crate::diagnostic::Diagnostic;
 use crate::fault::Fault;
-use crate::ir::{Function, Program, Step, VarSlot};
+use crate::ir::{ExprKind, Function, Program, Step, VarSlot};
 use crate::output::{Output, RunResult, Stats};
 use crate::span::Span;
 use crate::value::{Symbols, Value};
@@ -195,7 +195,11 @@ impl Runner<'_> {
             Step::Fact { rel, args, span } => {
                 let mut row = SmallVec::<[Value; 8]>::new();
                 for arg in args {
-                    row.push(m.eval(self.db.relations(), Env::Top, arg)?);
+                    // Most FACTs hold constants: read them without the evaluator.
+                    row.push(match arg.kind {
+                        ExprKind::Const(v) => v,
+                        _ => m.eval(self.db.relations(), Env::Top, arg)?,
+                    });
                 }
                 let name = &program.relations[rel.index()].name;
                 self.db

@@ -89,6 +89,14 @@ impl Rows {
         }
     }
 
+    /// Makes room for `values` more values.
+    pub(super) fn reserve(&mut self, values: usize) {
+        match self {
+            Rows::Ints(ints) => ints.reserve(values),
+            Rows::Values(all) => all.reserve(values),
+        }
+    }
+
     /// Appends a row, first storing every row as [`Value`]s if it holds a non-Int.
     pub(super) fn push(&mut self, row: &[Value]) {
         if let Rows::Ints(ints) = self {

@@ -40,6 +40,13 @@ impl TupleSet {
         }
     }
 
+    /// Makes room for `more` tuples, so that inserting them grows neither the rows
+    /// nor the dedup table.
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.rows.reserve(more.saturating_mul(self.arity));
+        self.table.reserve(more);
+    }
+
     /// The arity.
     pub(super) fn arity(&self) -> usize {
         self.arity
