@@ -160,7 +160,7 @@ impl<'w> Budget<'w> {
     }
 
     /// Counts one step at `span` (see the module docs for what costs a step).
-    #[inline]
+    #[inline(always)]
     pub(super) fn step(&mut self, span: Span) -> Res<()> {
         self.steps += 1;
         if self.steps > self.account.limits().max_steps {

@@ -234,8 +234,26 @@ impl DedupTable {
     /// was added. A table in slots that must grow turns into a bitmap instead if one
     /// fits ([`KeyBitmap::covering`]); a bitmap that does not hold `key` widens, or
     /// turns back into slots if a wider one would not fit.
+    #[inline]
     pub(super) fn insert_packed(&mut self, key: u64) -> bool {
         debug_assert!(self.is_packed());
+        // The common case first: slots with room, so neither growth nor a bitmap.
+        if matches!(self.layout, Layout::Packed) && !self.must_grow() {
+            return match self.find(packed_hash(key), |slot| slot == key) {
+                Found::Present => false,
+                Found::Vacant(i) => {
+                    self.slots[i] = key;
+                    self.len += 1;
+                    true
+                }
+            };
+        }
+        self.insert_packed_growing(key)
+    }
+
+    /// [`DedupTable::insert_packed`] into a bitmap or slots that must grow.
+    #[inline(never)]
+    fn insert_packed_growing(&mut self, key: u64) -> bool {
         if let Layout::Dense(map) = &mut self.layout {
             let new = match map.insert(key) {
                 Some(new) => new,

@@ -296,7 +296,11 @@ impl Machine<'_> {
         for &(col, slot) in bind {
             run.slots[slot.index()] = row.get(col as usize);
         }
-        let done = self.run_ops(run, rest);
+        let done = match rest {
+            // A plan's most common end, an EMIT right after the scan: no dispatch.
+            [Op::Emit { rel, args, span }] => self.emit(run, *rel, args, *span),
+            _ => self.run_ops(run, rest),
+        };
         self.binding_done(done)
     }
 
