@@ -29,6 +29,10 @@ const DENSE_MIN: usize = 4096;
 /// The most slots (128 KiB) of a table whose lookups are taken to hit the cache: a
 /// batch of them has no misses to overlap ([`DedupTable::stays_cached`]).
 const CACHED_SLOTS: usize = 1 << 14;
+/// Tables of fewer slots (32 KiB) grow fourfold ([`DedupTable::grown`]): 16, 64, 256,
+/// 1024, 4096 slots, then by doubling, so a table reaches [`DENSE_MIN`] tuples at the
+/// same sizes as by doubling all along.
+const QUICK_GROWTH_SLOTS: usize = 1 << 12;
 /// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
 const K: u64 = 0x5851_F42D_4C95_7F2D;
 
@@ -167,11 +171,23 @@ impl DedupTable {
         (self.len + 1) * 8 > self.slots.len() * 7
     }
 
+    /// The slot count a full table grows to: four times as many below
+    /// [`QUICK_GROWTH_SLOTS`] (a small table fills fast, and refiling it again and
+    /// again was most of what its inserts cost), twice as many beyond.
+    fn grown(&self) -> usize {
+        let factor = if self.slots.len() < QUICK_GROWTH_SLOTS {
+            4
+        } else {
+            2
+        };
+        (self.slots.len() * factor).max(MIN_SLOTS)
+    }
+
     /// Stores `slot` (filed by `hash`) unless a slot `eq` accepts is found; true when
     /// it was stored.
     fn insert_slot(&mut self, hash: u32, slot: u64, eq: impl Fn(u64) -> bool) -> bool {
         if self.must_grow() {
-            self.refile((self.slots.len() * 2).max(MIN_SLOTS));
+            self.refile(self.grown());
         }
         match self.find(hash, eq) {
             Found::Present => false,
