@@ -24,8 +24,8 @@ struct KeyRows {
 /// How many direct slots a one-column index may keep per key it has, beyond
 /// [`DIRECT_MIN`]: its keys must be this dense among the Ints they span.
 const DIRECT_PER_KEY: usize = 4;
-/// Direct slots any one-column index of Ints may keep, however few its keys.
-const DIRECT_MIN: usize = 1024;
+/// Direct slots (16 KiB) any one-column index of Ints may keep, however few its keys.
+const DIRECT_MIN: usize = 4096;
 
 /// The keys of a one-column index whose keys are all Ints close together, found by
 /// their value: `slots[v - low]` is the position of key `v` plus one (0: no such key).
@@ -116,7 +116,8 @@ pub(super) struct Index {
     columns: Vec<usize>,
     /// Every key's rows, in the order the keys were first filed.
     keys: Vec<KeyRows>,
-    /// The position in `keys` of each key, filed by its hash.
+    /// The position in `keys` of each key, filed by its hash (while `direct` is
+    /// `None`: keys filed in direct slots are not filed here too).
     table: HashTable<u32>,
     /// A one-column index of Ints finds its keys here instead, while they are dense.
     direct: Option<Direct>,
@@ -148,12 +149,23 @@ impl Index {
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
     pub(super) fn add(&mut self, rows: &TupleSet, id: RowId) -> u64 {
         let row = rows.row(id);
-        if let Some(direct) = &self.direct
-            && let Value::Int(v) = row.get(self.columns[0])
-            && let Some(k) = direct.get(v)
-        {
-            self.keys[k].ids.push(id);
-            return INDEX_ROW;
+        if let Some(direct) = &mut self.direct {
+            // The direct slots hold every key, so a key they lack is new.
+            if let Value::Int(v) = row.get(self.columns[0]) {
+                if let Some(k) = direct.get(v) {
+                    self.keys[k].ids.push(id);
+                    return INDEX_ROW;
+                }
+                let k = self.keys.len();
+                if direct.set(v, k, k + 1) {
+                    self.keys.push(KeyRows {
+                        hash: hash_columns(row, &self.columns),
+                        ids: smallvec![id],
+                    });
+                    return INDEX_ROW + INDEX_KEY;
+                }
+            }
+            self.drop_direct();
         }
         let hash = hash_columns(row, &self.columns);
         let (columns, keys) = (&self.columns, &mut self.keys);
@@ -177,24 +189,29 @@ impl Index {
                     hash,
                     ids: smallvec![id],
                 });
-                if columns.len() == 1 {
-                    let filed = match (&mut self.direct, row.get(columns[0])) {
-                        (Some(direct), Value::Int(v)) => direct.set(v, k, k + 1),
-                        _ => false,
-                    };
-                    if !filed {
-                        // Again from every key once there are twice as many: keys
-                        // that start far apart may fill the range between later.
-                        self.direct = None;
-                        if k + 1 >= self.direct_retry {
-                            self.direct_retry = 2 * (k + 1);
-                            let first = |key: &KeyRows| rows.row(key.ids[0]).get(columns[0]);
-                            self.direct = Direct::of(keys.iter().map(first));
-                        }
-                    }
+                // Without direct slots (they were too sparse): again from every key
+                // once there are twice as many, since keys that start far apart may
+                // fill the range between later.
+                if columns.len() == 1 && k + 1 >= self.direct_retry {
+                    self.direct_retry = 2 * (k + 1);
+                    let first = |key: &KeyRows| rows.row(key.ids[0]).get(columns[0]);
+                    self.direct = Direct::of(keys.iter().map(first));
                 }
                 INDEX_ROW + INDEX_KEY
             }
+        }
+    }
+
+    /// Leaves the direct slots for the hash table, which gets every key: while
+    /// there are direct slots, keys are filed there only.
+    fn drop_direct(&mut self) {
+        self.direct = None;
+        let keys = &self.keys;
+        self.table.clear();
+        self.table.reserve(keys.len(), |&k| keys[k as usize].hash);
+        for (k, key) in keys.iter().enumerate() {
+            self.table
+                .insert_unique(key.hash, k as u32, |&k| keys[k as usize].hash);
         }
     }
 
@@ -290,8 +307,8 @@ mod tests {
     #[test]
     fn direct_slots_are_built_again_from_every_key() {
         let ints = |v: &[i64]| v.iter().map(|&i| Value::Int(i)).collect::<Vec<_>>();
-        let direct = Direct::of(ints(&[7, 1800, -5, 40]).into_iter());
-        assert!(direct.is_none(), "4 keys over 1806 Ints");
+        let direct = Direct::of(ints(&[7, 4200, -5, 40]).into_iter());
+        assert!(direct.is_none(), "4 keys over 4206 Ints");
         let spread: Vec<i64> = (0..300).map(|i| i * 6 - 5).collect();
         let direct = Direct::of(ints(&spread).into_iter()).expect("dense enough");
         for (k, &v) in spread.iter().enumerate() {
