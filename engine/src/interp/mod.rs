@@ -43,7 +43,6 @@ use crate::value::{Symbols, Value};
 use budget::Budget;
 use calc::Frame;
 use relation::Database;
-use smallvec::SmallVec;
 
 /// The result of an interpreter operation; a runtime error ends the run.
 type Res<T> = Result<T, Box<Diagnostic>>;
@@ -66,6 +65,7 @@ pub fn run(program: &Program, account: &mut Account, stop: Option<&dyn Fn() -> b
         db: Database::new(program),
         outputs: Vec::new(),
         iterations: 0,
+        row: Vec::new(),
     };
     let error = runner.run_steps().err().map(|d| *d);
     let steps = runner.machine.budget.steps();
@@ -177,6 +177,8 @@ struct Runner<'p> {
     db: Database,
     outputs: Vec<Output>,
     iterations: u64,
+    /// Reused buffer for a FACT's tuple.
+    row: Vec<Value>,
 }
 
 impl Runner<'_> {
@@ -193,7 +195,8 @@ impl Runner<'_> {
         let m = &mut self.machine;
         match step {
             Step::Fact { rel, args, span } => {
-                let mut row = SmallVec::<[Value; 8]>::new();
+                let row = &mut self.row;
+                row.clear();
                 for arg in args {
                     // Most FACTs hold constants: read them without the evaluator.
                     row.push(match arg.kind {
@@ -203,7 +206,7 @@ impl Runner<'_> {
                 }
                 let name = &program.relations[rel.index()].name;
                 self.db
-                    .insert_fact(rel.index(), &row, name, &mut m.budget, *span)
+                    .insert_fact(rel.index(), row, name, &mut m.budget, *span)
             }
             Step::Solve { rules, span } => {
                 solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)
