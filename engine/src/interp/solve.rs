@@ -14,9 +14,10 @@ use super::budget::tuple_bytes;
 use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
-use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
+use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule, VarSlot};
 use crate::span::Span;
 use crate::value::Value;
+use smallvec::SmallVec;
 
 /// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
 /// counting the rounds started in `rounds`. `span` is the SOLVE statement.
@@ -162,6 +163,22 @@ fn batchable(plan: &Plan) -> bool {
     !charges
 }
 
+/// When `rest`, the ops after a scan binding `bind`, is one EMIT of variables that
+/// scan binds (a copy or projection of the scanned relation): the scanned columns
+/// it emits, in order, its relation and its span.
+fn copied(bind: &[(u32, VarSlot)], rest: &[Op]) -> Option<(SmallVec<[usize; 4]>, RelId, Span)> {
+    let [Op::Emit { rel, args, span }] = rest else {
+        return None;
+    };
+    let column = |arg: &Expr| match arg.kind {
+        // The last binding of a slot is the one the EMIT would read.
+        ExprKind::Local(slot) => bind.iter().rfind(|b| b.1 == slot).map(|b| b.0 as usize),
+        _ => None,
+    };
+    let cols = args.iter().map(column).collect::<Option<_>>()?;
+    Some((cols, *rel, *span))
+}
+
 /// Calls `f` on every expression of `op`, subexpressions included.
 fn op_exprs(op: &Op, f: &mut impl FnMut(&Expr)) {
     match op {
@@ -218,7 +235,20 @@ impl Machine<'_> {
                             Ok(())
                         }
                         _ => {
-                            for id in run.rels[r].rows(*version) {
+                            let ids = run.rels[r].rows(*version);
+                            if let Some((cols, to, at)) = copied(bind, rest) {
+                                // Each tuple's columns go straight to the EMIT: the
+                                // same step, nothing bound or evaluated in between.
+                                for id in ids {
+                                    m.budget.step(*span)?;
+                                    let row = run.rels[r].row(id);
+                                    run.row.clear();
+                                    run.row.extend(cols.iter().map(|&c| row.get(c)));
+                                    m.push_row(run, to.index(), at)?;
+                                }
+                                return Ok(());
+                            }
+                            for id in ids {
                                 m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
@@ -323,7 +353,12 @@ impl Machine<'_> {
             };
             run.row.push(value);
         }
-        let r = rel.index();
+        self.push_row(run, rel.index(), span)
+    }
+
+    /// Adds the tuple in `run.row` to relation `r` as pending if it is new, now or
+    /// with its batch (`span` is the EMIT's).
+    fn push_row(&mut self, run: &mut PlanRun<'_>, r: usize, span: Span) -> Res<()> {
         if let Some(batch) = &mut run.batch {
             let queued = batch.len as u64;
             if (queued == 0 || (batch.rel, batch.span) == (r, span))
