@@ -21,6 +21,7 @@ use smallvec::SmallVec;
 
 /// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
 /// counting the rounds started in `rounds`. `span` is the SOLVE statement.
+#[inline(never)]
 pub(super) fn solve(
     m: &mut Machine<'_>,
     db: &mut Database,
