@@ -33,8 +33,11 @@ const CACHED_SLOTS: usize = 1 << 14;
 /// 1024, 4096 slots, then by doubling, so a table reaches [`DENSE_MIN`] tuples at the
 /// same sizes as by doubling all along.
 const QUICK_GROWTH_SLOTS: usize = 1 << 12;
-/// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
-const K: u64 = 0x5851_F42D_4C95_7F2D;
+/// The multiplier of [`packed_hash`]: 2^64 over the golden ratio (odd), whose
+/// multiples of consecutive Ints spread most evenly (Fibonacci hashing); the
+/// multiplier of [`super::hash`], near a third of 2^64, put every third node id of a
+/// one-column set in nearby slots (3.5 probes an insert where this takes 1.2).
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The fewest slots (a power of two) that hold `len` tuples no more than seven eighths
 /// full.
