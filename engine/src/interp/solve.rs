@@ -413,6 +413,7 @@ impl Machine<'_> {
 
     /// Adds `row` to relation `r` as pending if it is new, checking the tuple and
     /// memory limits at `span`.
+    #[inline(always)]
     fn add_pending(
         &mut self,
         run: &mut PlanRun<'_>,

@@ -110,7 +110,7 @@ impl TupleSet {
 
     /// Adds `row` (of the set's arity) unless present; true when it was new. The
     /// first row that is not packable turns the table into one of row ids.
-    #[inline]
+    #[inline(always)]
     pub(super) fn insert(&mut self, row: &[Value]) -> bool {
         let new = match pack(row) {
             Some(key) if self.table.is_packed() => self.table.insert_packed(key),
