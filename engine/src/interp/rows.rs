@@ -99,6 +99,14 @@ impl Rows {
 
     /// Appends a row, first storing every row as [`Value`]s if it holds a non-Int.
     pub(super) fn push(&mut self, row: &[Value]) {
+        // The common rows first: one or two Ints.
+        match (&mut *self, row) {
+            (Rows::Ints(ints), &[Value::Int(a)]) => return ints.push(a),
+            (Rows::Ints(ints), &[Value::Int(a), Value::Int(b)]) => {
+                return ints.extend_from_slice(&[a, b]);
+            }
+            _ => {}
+        }
         if let Rows::Ints(ints) = self {
             let start = ints.len();
             ints.reserve(row.len());
