@@ -359,6 +359,7 @@ impl Machine<'_> {
 
     /// Adds the tuple in `run.row` to relation `r` as pending if it is new, now or
     /// with its batch (`span` is the EMIT's).
+    #[inline(always)]
     fn push_row(&mut self, run: &mut PlanRun<'_>, r: usize, span: Span) -> Res<()> {
         if let Some(batch) = &mut run.batch {
             let queued = batch.len as u64;
