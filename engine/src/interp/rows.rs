@@ -98,15 +98,21 @@ impl Rows {
     }
 
     /// Appends a row, first storing every row as [`Value`]s if it holds a non-Int.
+    #[inline]
     pub(super) fn push(&mut self, row: &[Value]) {
         // The common rows first: one or two Ints.
         match (&mut *self, row) {
-            (Rows::Ints(ints), &[Value::Int(a)]) => return ints.push(a),
+            (Rows::Ints(ints), &[Value::Int(a)]) => ints.push(a),
             (Rows::Ints(ints), &[Value::Int(a), Value::Int(b)]) => {
-                return ints.extend_from_slice(&[a, b]);
+                ints.extend_from_slice(&[a, b]);
             }
-            _ => {}
+            _ => self.push_any(row),
         }
+    }
+
+    /// [`Rows::push`] of a row of another arity or with a non-Int.
+    #[inline(never)]
+    fn push_any(&mut self, row: &[Value]) {
         if let Rows::Ints(ints) = self {
             let start = ints.len();
             ints.reserve(row.len());
