@@ -83,11 +83,13 @@ impl Direct {
             return false;
         };
         if span > len {
-            // At least twice the span, grown towards `v`, if dense enough.
-            let span = span.max(2 * len);
-            if span as u64 > (DIRECT_MIN + DIRECT_PER_KEY * keys) as u64 {
+            // If dense enough: at least twice the span where the density allows,
+            // grown towards `v`.
+            let most = (DIRECT_MIN + DIRECT_PER_KEY * keys) as u64;
+            if span as u64 > most {
                 return false;
             }
+            let span = span.max(2 * len).min(most as i64);
             let new_low = if v < self.low {
                 high.checked_sub(span)
             } else {
