@@ -31,12 +31,13 @@ const DENSE_MIN: usize = 4096;
 const CACHED_SLOTS: usize = 1 << 14;
 /// Tables of fewer slots (32 KiB) grow fourfold ([`DedupTable::grown`]): 16, 64, 256,
 /// 1024, 4096 slots, then by doubling, so a table reaches [`DENSE_MIN`] tuples at the
-/// same sizes as by doubling all along.
+/// same sizes as by doubling all along (docs/decisions.md 227).
 const QUICK_GROWTH_SLOTS: usize = 1 << 12;
 /// The multiplier of [`packed_hash`]: 2^64 over the golden ratio (odd), whose
 /// multiples of consecutive Ints spread most evenly (Fibonacci hashing); the
 /// multiplier of [`super::hash`], near a third of 2^64, put every third node id of a
-/// one-column set in nearby slots (3.5 probes an insert where this takes 1.2).
+/// one-column set in nearby slots (3.5 probes an insert where this takes 1.2;
+/// docs/decisions.md 227).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The fewest slots (a power of two) that hold `len` tuples no more than seven eighths

@@ -166,7 +166,7 @@ fn batchable(plan: &Plan) -> bool {
 
 /// When `rest`, the ops after a scan binding `bind`, is one EMIT of variables that
 /// scan binds (a copy or projection of the scanned relation): the scanned columns
-/// it emits, in order, its relation and its span.
+/// it emits, in order, its relation and its span (docs/decisions.md 229).
 fn copied(bind: &[(u32, VarSlot)], rest: &[Op]) -> Option<(SmallVec<[usize; 4]>, RelId, Span)> {
     let [Op::Emit { rel, args, span }] = rest else {
         return None;

@@ -24,7 +24,8 @@ struct KeyRows {
 /// How many direct slots a one-column index may keep per key it has, beyond
 /// [`DIRECT_MIN`]: its keys must be this dense among the Ints they span.
 const DIRECT_PER_KEY: usize = 4;
-/// Direct slots (16 KiB) any one-column index of Ints may keep, however few its keys.
+/// Direct slots (16 KiB) any one-column index of Ints may keep, however few its keys
+/// (docs/decisions.md 228).
 const DIRECT_MIN: usize = 4096;
 
 /// The keys of a one-column index whose keys are all Ints close together, found by

@@ -43,7 +43,8 @@ impl Database {
             }
         }
         // The program's FACTs, counted per relation: room for them up front spares
-        // growing the rows and dedup table one doubling at a time while they load.
+        // growing the rows and dedup table one doubling at a time while they load
+        // (docs/decisions.md 227).
         let mut facts = vec![0usize; relations.len()];
         for step in &program.steps {
             if let Step::Fact { rel, .. } = step
