@@ -12,8 +12,8 @@ use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use smallvec::{SmallVec, smallvec};
 
-/// The rows of one index key: the key's hash and every row id with that key, in
-/// increasing order. Most keys have a few rows, held without an allocation of their
+/// The rows of one index key: the key's hash (0 while the index has direct slots)
+/// and every row id with that key, in increasing order. Most keys have a few rows, held without an allocation of their
 /// own (the entry is as large as with a `Vec`).
 #[derive(Debug)]
 struct KeyRows {
@@ -161,14 +161,15 @@ impl Index {
                 }
                 let k = self.keys.len();
                 if direct.set(v, k, k + 1) {
+                    // Hashed only if the slots are given up (`drop_direct`).
                     self.keys.push(KeyRows {
-                        hash: hash_columns(row, &self.columns),
+                        hash: 0,
                         ids: smallvec![id],
                     });
                     return INDEX_ROW + INDEX_KEY;
                 }
             }
-            self.drop_direct();
+            self.drop_direct(rows);
         }
         let hash = hash_columns(row, &self.columns);
         let (columns, keys) = (&self.columns, &mut self.keys);
@@ -205,10 +206,13 @@ impl Index {
         }
     }
 
-    /// Leaves the direct slots for the hash table, which gets every key: while
-    /// there are direct slots, keys are filed there only.
-    fn drop_direct(&mut self) {
+    /// Leaves the direct slots for the hash table, which gets every key, hashed now:
+    /// while there are direct slots, keys are filed there only.
+    fn drop_direct(&mut self, rows: &TupleSet) {
         self.direct = None;
+        for key in &mut self.keys {
+            key.hash = hash_columns(rows.row(key.ids[0]), &self.columns);
+        }
         let keys = &self.keys;
         self.table.clear();
         self.table.reserve(keys.len(), |&k| keys[k as usize].hash);
@@ -295,6 +299,34 @@ mod tests {
             (low.get(i64::MIN + 5), low.get(i64::MIN + 3)),
             (Some(0), Some(1))
         );
+    }
+
+    #[test]
+    fn keys_in_direct_slots_are_found_by_hash_once_the_slots_are_given_up() {
+        let mut rows = TupleSet::new(2);
+        let near: Vec<i64> = (0..300).map(|i| (i * 7) % 300).collect();
+        let far = [1 << 40, -(1 << 40)];
+        for (n, &v) in near.iter().chain(&far).enumerate() {
+            assert!(rows.insert(&[Value::Int(v), Value::Int(n as i64)]));
+        }
+        let mut index = Index::new(IndexId(0), vec![0]);
+        for id in 0..near.len() as RowId {
+            index.add(&rows, id);
+        }
+        assert!(index.direct.is_some(), "300 keys over 300 Ints");
+        for id in near.len() as RowId..rows.len() {
+            index.add(&rows, id);
+        }
+        assert!(index.direct.is_none(), "a key 2^40 away");
+        for (n, &v) in near.iter().chain(&far).enumerate() {
+            let k = index.probe(&rows, std::iter::once(Value::Int(v)));
+            assert_eq!(
+                k.map(|k| index.ids(k).to_vec()),
+                Some(vec![n as RowId]),
+                "{v}"
+            );
+        }
+        assert_eq!(index.probe(&rows, std::iter::once(Value::Int(300))), None);
     }
 
     #[test]
