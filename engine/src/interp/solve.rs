@@ -384,10 +384,8 @@ impl Machine<'_> {
                 self.flush(run)?;
             }
         }
-        let row = std::mem::take(&mut run.row);
-        let added = self.add_pending(run, r, &row, span);
-        run.row = row;
-        added
+        let (rels, added) = (&mut *run.rels, &mut run.added);
+        self.add_pending(rels, run.stored, added, r, &run.row, span)
     }
 
     /// Looks up the batched tuples, in the order they were emitted.
@@ -400,7 +398,8 @@ impl Machine<'_> {
             run.rels[batch.rel].prefetch(&batch.rows);
             for i in 0..batch.len {
                 let row = &batch.rows[i * arity..(i + 1) * arity];
-                result = self.add_pending(run, batch.rel, row, batch.span);
+                let (rels, added) = (&mut *run.rels, &mut run.added);
+                result = self.add_pending(rels, run.stored, added, batch.rel, row, batch.span);
                 if result.is_err() {
                     break;
                 }
@@ -417,18 +416,19 @@ impl Machine<'_> {
     #[inline(always)]
     fn add_pending(
         &mut self,
-        run: &mut PlanRun<'_>,
+        rels: &mut [Relation],
+        stored: u64,
+        added: &mut u64,
         r: usize,
         row: &[Value],
         span: Span,
     ) -> Res<()> {
-        if !run.rels[r].insert_pending(row) {
+        if !rels[r].insert_pending(row) {
             return Ok(());
         }
-        run.added += 1;
+        *added += 1;
         let name = &self.program.relations[r].name;
-        self.budget
-            .check_tuples(run.stored + run.added, name, span)?;
+        self.budget.check_tuples(stored + *added, name, span)?;
         self.budget.charge(tuple_bytes(1, row.len()), span)
     }
 }
