@@ -113,6 +113,8 @@ impl<'p> Registry<'p> {
     /// the first one's id (for code that computes a site's id from a loop counter).
     pub fn site_block(&mut self, sites: impl IntoIterator<Item = Site>) -> i32 {
         let first = self.sites.len() as i32;
+        let sites = sites.into_iter();
+        self.sites.reserve(sites.size_hint().0);
         self.sites.extend(sites);
         first
     }

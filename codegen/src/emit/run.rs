@@ -96,34 +96,39 @@ pub(super) fn pattern(
 }
 
 /// A FACT whose values are all constants.
-struct ConstantFact {
+struct ConstantFact<'p> {
     rel: RelId,
-    values: Vec<Value>,
+    /// The values, each an [`ExprKind::Const`].
+    args: &'p [Expr],
     span: Span,
+}
+
+impl ConstantFact<'_> {
+    /// The values.
+    fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.args.iter().filter_map(|a| match a.kind {
+            ExprKind::Const(v) => Some(v),
+            _ => None,
+        })
+    }
 }
 
 /// The FACTs with constant values that `steps` starts with, as long as they are of
 /// the first one's relation.
-fn constant_facts(steps: &[Step]) -> Vec<ConstantFact> {
+fn constant_facts(steps: &[Step]) -> Vec<ConstantFact<'_>> {
     let mut facts: Vec<ConstantFact> = Vec::new();
     for step in steps {
         let Step::Fact { rel, args, span } = step else {
             break;
         };
-        if facts.first().is_some_and(|first| first.rel != *rel) {
+        if facts.first().is_some_and(|first| first.rel != *rel)
+            || !args.iter().all(|a| matches!(a.kind, ExprKind::Const(_)))
+        {
             break;
         }
-        let values: Option<Vec<Value>> = args
-            .iter()
-            .map(|a| match a.kind {
-                ExprKind::Const(v) => Some(v),
-                _ => None,
-            })
-            .collect();
-        let Some(values) = values else { break };
         facts.push(ConstantFact {
             rel: *rel,
-            values,
+            args,
             span: *span,
         });
     }
@@ -140,17 +145,17 @@ fn fact_table(
     f: &mut FnBuilder,
     facts: &[ConstantFact],
 ) -> Result<(), CodegenError> {
-    let arity = facts[0].values.len();
+    let arity = facts[0].args.len();
     let (addr, name) = relation(m, facts[0].rel, arity)?;
-    let sites = facts
-        .iter()
-        .flat_map(|fact| [None, Some(name.as_str())].map(|name| Site::new(fact.span, name)));
+    // Two sites a fact, by an iterator that knows its length (the block is reserved).
+    let sites = (0..2 * facts.len())
+        .map(|i| Site::new(facts[i / 2].span, (i % 2 == 1).then_some(name.as_str())));
     let first = m.site_block(sites);
-    let rows: Vec<u8> = facts
-        .iter()
-        .flat_map(|fact| fact.values.iter().flat_map(|&v| constant_bytes(v)))
-        .collect();
     let row = arity as i32 * VALUE_SIZE as i32;
+    let mut rows: Vec<u8> = Vec::with_capacity(facts.len() * row as usize);
+    for value in facts.iter().flat_map(ConstantFact::values) {
+        rows.extend_from_slice(&constant_bytes(value));
+    }
     let at = m.fact_table(&rows)? as i32;
     let insert = m.rt(Helper::Fact(arity as u32));
     let k = f.local(ValType::I32);

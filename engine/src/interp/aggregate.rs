@@ -15,7 +15,7 @@ use super::{Env, Machine, Res};
 use crate::ast::BinOp;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fault::{Fault, Unaggregable, What};
-use crate::ir::{AggFunc, Aggregate, MemoId, Version};
+use crate::ir::{AggFunc, Aggregate, ExprKind, MemoId, Version};
 use crate::span::Span;
 use crate::value::Value;
 use smallvec::SmallVec;
@@ -57,7 +57,12 @@ impl Memos {
             self.results.resize_with(memo + 1, Vec::new);
         }
         let results = &mut self.results[memo];
-        if results.len() <= key {
+        if results.len() == key {
+            // Groups mostly come in the order of their keys.
+            results.push(Some(value));
+            return;
+        }
+        if results.len() < key {
             results.resize(key + 1, None);
         }
         results[key] = Some(value);
@@ -75,7 +80,13 @@ impl Machine<'_> {
     ) -> Res<Value> {
         let mut group = Group::new();
         for e in agg.group() {
-            group.push(self.eval(rels, env, e)?);
+            // Most group arguments are variables: read them without the evaluator.
+            group.push(match (&e.kind, env) {
+                (&ExprKind::Local(slot), Env::Rule { slots, .. }) if slot.index() < slots.len() => {
+                    slots[slot.index()]
+                }
+                _ => self.eval(rels, env, e)?,
+            });
         }
         let rel = &rels[agg.rel.index()];
         let result = match agg.index {

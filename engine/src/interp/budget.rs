@@ -160,7 +160,7 @@ impl<'w> Budget<'w> {
     }
 
     /// Counts one step at `span` (see the module docs for what costs a step).
-    #[inline]
+    #[inline(always)]
     pub(super) fn step(&mut self, span: Span) -> Res<()> {
         self.steps += 1;
         if self.steps > self.account.limits().max_steps {
@@ -176,7 +176,22 @@ impl<'w> Budget<'w> {
     /// counter stops at the first step past the limit (E401) or at the first time
     /// check that fails (E404), and the clock is read at every multiple of
     /// [`TIME_CHECK_INTERVAL`] passed.
+    #[inline]
     pub(super) fn steps_at_once(&mut self, n: u64, span: Span) -> Res<()> {
+        let end = self.steps.saturating_add(n);
+        // The common case: neither the limit nor a time check within the `n`.
+        if end <= self.account.limits().max_steps
+            && end / TIME_CHECK_INTERVAL == self.steps / TIME_CHECK_INTERVAL
+        {
+            self.steps = end;
+            return Ok(());
+        }
+        self.steps_checked(n, span)
+    }
+
+    /// [`Budget::steps_at_once`] where the `n` steps pass a check.
+    #[inline(never)]
+    fn steps_checked(&mut self, n: u64, span: Span) -> Res<()> {
         let max = self.account.limits().max_steps;
         let end = self.steps.saturating_add(n);
         while self.steps < end {
@@ -229,10 +244,17 @@ impl<'w> Budget<'w> {
     }
 
     /// Fails with E402 unless the database may hold `tuples` tuples.
+    #[inline]
     pub(super) fn check_tuples(&self, tuples: u64, relation: &str, span: Span) -> Res<()> {
         if tuples <= self.account.limits().max_tuples {
             return Ok(());
         }
+        self.too_many_tuples(relation, span)
+    }
+
+    /// The E402 of [`Budget::check_tuples`].
+    #[cold]
+    fn too_many_tuples(&self, relation: &str, span: Span) -> Res<()> {
         let fault = Fault::new(Code::E402, What::Tuples(relation.to_string()));
         Err(self.limit(&fault, span))
     }

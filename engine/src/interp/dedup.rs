@@ -29,8 +29,22 @@ const DENSE_MIN: usize = 4096;
 /// The most slots (128 KiB) of a table whose lookups are taken to hit the cache: a
 /// batch of them has no misses to overlap ([`DedupTable::stays_cached`]).
 const CACHED_SLOTS: usize = 1 << 14;
-/// The multiplier of [`packed_hash`] (odd; the one [`super::hash`] uses).
-const K: u64 = 0x5851_F42D_4C95_7F2D;
+/// Tables of fewer slots (32 KiB) grow fourfold ([`DedupTable::grown`]): 16, 64, 256,
+/// 1024, 4096 slots, then by doubling, so a table reaches [`DENSE_MIN`] tuples at the
+/// same sizes as by doubling all along (docs/decisions.md 227).
+const QUICK_GROWTH_SLOTS: usize = 1 << 12;
+/// The multiplier of [`packed_hash`]: 2^64 over the golden ratio (odd), whose
+/// multiples of consecutive Ints spread most evenly (Fibonacci hashing); the
+/// multiplier of [`super::hash`], near a third of 2^64, put every third node id of a
+/// one-column set in nearby slots (3.5 probes an insert where this takes 1.2;
+/// docs/decisions.md 227).
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The fewest slots (a power of two) that hold `len` tuples no more than seven eighths
+/// full.
+fn slots_for(len: usize) -> usize {
+    (len * 8).div_ceil(7).next_power_of_two().max(MIN_SLOTS)
+}
 
 /// A tuple of one or two Ints, each within ±(2^31 − 1), as one nonzero word: each value
 /// plus 2^31 (so `1..2^32`), the first of a pair in the high half. `None` for any other
@@ -161,11 +175,23 @@ impl DedupTable {
         (self.len + 1) * 8 > self.slots.len() * 7
     }
 
+    /// The slot count a full table grows to: four times as many below
+    /// [`QUICK_GROWTH_SLOTS`] (a small table fills fast, and refiling it again and
+    /// again was most of what its inserts cost), twice as many beyond.
+    fn grown(&self) -> usize {
+        let factor = if self.slots.len() < QUICK_GROWTH_SLOTS {
+            4
+        } else {
+            2
+        };
+        (self.slots.len() * factor).max(MIN_SLOTS)
+    }
+
     /// Stores `slot` (filed by `hash`) unless a slot `eq` accepts is found; true when
     /// it was stored.
     fn insert_slot(&mut self, hash: u32, slot: u64, eq: impl Fn(u64) -> bool) -> bool {
         if self.must_grow() {
-            self.refile((self.slots.len() * 2).max(MIN_SLOTS));
+            self.refile(self.grown());
         }
         match self.find(hash, eq) {
             Found::Present => false,
@@ -228,8 +254,26 @@ impl DedupTable {
     /// was added. A table in slots that must grow turns into a bitmap instead if one
     /// fits ([`KeyBitmap::covering`]); a bitmap that does not hold `key` widens, or
     /// turns back into slots if a wider one would not fit.
+    #[inline]
     pub(super) fn insert_packed(&mut self, key: u64) -> bool {
         debug_assert!(self.is_packed());
+        // The common case first: slots with room, so neither growth nor a bitmap.
+        if matches!(self.layout, Layout::Packed) && !self.must_grow() {
+            return match self.find(packed_hash(key), |slot| slot == key) {
+                Found::Present => false,
+                Found::Vacant(i) => {
+                    self.slots[i] = key;
+                    self.len += 1;
+                    true
+                }
+            };
+        }
+        self.insert_packed_growing(key)
+    }
+
+    /// [`DedupTable::insert_packed`] into a bitmap or slots that must grow.
+    #[inline(never)]
+    fn insert_packed_growing(&mut self, key: u64) -> bool {
         if let Layout::Dense(map) = &mut self.layout {
             let new = match map.insert(key) {
                 Some(new) => new,
@@ -263,10 +307,16 @@ impl DedupTable {
 
     /// The fewest slots (a power of two) that hold the table's tuples and one more.
     fn slots_for_len(&self) -> usize {
-        ((self.len + 1) * 8)
-            .div_ceil(7)
-            .next_power_of_two()
-            .max(MIN_SLOTS)
+        slots_for(self.len + 1)
+    }
+
+    /// Makes room for `more` tuples beyond those held, so inserting them does not grow
+    /// the slots one doubling at a time (nothing to do for a bitmap).
+    pub(super) fn reserve(&mut self, more: usize) {
+        let count = slots_for(self.len + more);
+        if !self.is_dense() && count > self.slots.len() {
+            self.refile(count);
+        }
     }
 
     /// Moves the tuples of a bitmap into slots (a packed table).
@@ -341,6 +391,21 @@ mod tests {
         }
         assert!(!table.contains(crowded(1001), |id| id == 1001));
         assert!(!DedupTable::hashed().contains(0, |_| true));
+    }
+
+    #[test]
+    fn reserving_keeps_the_tuples_and_makes_room_for_more() {
+        let mut table = DedupTable::packed();
+        for key in 1..=100 {
+            assert!(table.insert_packed(key));
+        }
+        table.reserve(5000);
+        let slots = table.slots.len();
+        assert!(slots * 7 >= 5100 * 8, "{slots} slots");
+        for key in 1..=5100 {
+            assert_eq!(table.insert_packed(key), key > 100);
+        }
+        assert_eq!(table.slots.len(), slots, "no growth within the reservation");
     }
 
     #[test]

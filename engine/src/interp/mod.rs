@@ -36,14 +36,13 @@ mod tests;
 use crate::account::Account;
 use crate::diagnostic::Diagnostic;
 use crate::fault::Fault;
-use crate::ir::{Function, Program, Step, VarSlot};
+use crate::ir::{ExprKind, Function, Program, Step, VarSlot};
 use crate::output::{Output, RunResult, Stats};
 use crate::span::Span;
 use crate::value::{Symbols, Value};
 use budget::Budget;
 use calc::Frame;
 use relation::Database;
-use smallvec::SmallVec;
 
 /// The result of an interpreter operation; a runtime error ends the run.
 type Res<T> = Result<T, Box<Diagnostic>>;
@@ -66,6 +65,7 @@ pub fn run(program: &Program, account: &mut Account, stop: Option<&dyn Fn() -> b
         db: Database::new(program),
         outputs: Vec::new(),
         iterations: 0,
+        row: Vec::new(),
     };
     let error = runner.run_steps().err().map(|d| *d);
     let steps = runner.machine.budget.steps();
@@ -177,6 +177,8 @@ struct Runner<'p> {
     db: Database,
     outputs: Vec<Output>,
     iterations: u64,
+    /// Reused buffer for a FACT's tuple.
+    row: Vec<Value>,
 }
 
 impl Runner<'_> {
@@ -193,13 +195,18 @@ impl Runner<'_> {
         let m = &mut self.machine;
         match step {
             Step::Fact { rel, args, span } => {
-                let mut row = SmallVec::<[Value; 8]>::new();
+                let row = &mut self.row;
+                row.clear();
                 for arg in args {
-                    row.push(m.eval(self.db.relations(), Env::Top, arg)?);
+                    // Most FACTs hold constants: read them without the evaluator.
+                    row.push(match arg.kind {
+                        ExprKind::Const(v) => v,
+                        _ => m.eval(self.db.relations(), Env::Top, arg)?,
+                    });
                 }
                 let name = &program.relations[rel.index()].name;
                 self.db
-                    .insert_fact(rel.index(), &row, name, &mut m.budget, *span)
+                    .insert_fact(rel.index(), row, name, &mut m.budget, *span)
             }
             Step::Solve { rules, span } => {
                 solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)

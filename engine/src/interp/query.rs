@@ -251,6 +251,7 @@ fn selected_values(
 }
 
 /// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with more.
+#[inline(never)]
 pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> QueryAnswer {
     let open: Vec<usize> = (0..pattern.len())
         .filter(|&i| pattern[i].is_none())

@@ -89,8 +89,30 @@ impl Rows {
         }
     }
 
+    /// Makes room for `values` more values.
+    pub(super) fn reserve(&mut self, values: usize) {
+        match self {
+            Rows::Ints(ints) => ints.reserve(values),
+            Rows::Values(all) => all.reserve(values),
+        }
+    }
+
     /// Appends a row, first storing every row as [`Value`]s if it holds a non-Int.
+    #[inline]
     pub(super) fn push(&mut self, row: &[Value]) {
+        // The common rows first: one or two Ints.
+        match (&mut *self, row) {
+            (Rows::Ints(ints), &[Value::Int(a)]) => ints.push(a),
+            (Rows::Ints(ints), &[Value::Int(a), Value::Int(b)]) => {
+                ints.extend_from_slice(&[a, b]);
+            }
+            _ => self.push_any(row),
+        }
+    }
+
+    /// [`Rows::push`] of a row of another arity or with a non-Int.
+    #[inline(never)]
+    fn push_any(&mut self, row: &[Value]) {
         if let Rows::Ints(ints) = self {
             let start = ints.len();
             ints.reserve(row.len());

@@ -14,12 +14,14 @@ use super::budget::tuple_bytes;
 use super::relation::{Database, Relation, RowId};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
-use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule};
+use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule, VarSlot};
 use crate::span::Span;
 use crate::value::Value;
+use smallvec::SmallVec;
 
 /// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
 /// counting the rounds started in `rounds`. `span` is the SOLVE statement.
+#[inline(never)]
 pub(super) fn solve(
     m: &mut Machine<'_>,
     db: &mut Database,
@@ -162,6 +164,22 @@ fn batchable(plan: &Plan) -> bool {
     !charges
 }
 
+/// When `rest`, the ops after a scan binding `bind`, is one EMIT of variables that
+/// scan binds (a copy or projection of the scanned relation): the scanned columns
+/// it emits, in order, its relation and its span (docs/decisions.md 229).
+fn copied(bind: &[(u32, VarSlot)], rest: &[Op]) -> Option<(SmallVec<[usize; 4]>, RelId, Span)> {
+    let [Op::Emit { rel, args, span }] = rest else {
+        return None;
+    };
+    let column = |arg: &Expr| match arg.kind {
+        // The last binding of a slot is the one the EMIT would read.
+        ExprKind::Local(slot) => bind.iter().rfind(|b| b.1 == slot).map(|b| b.0 as usize),
+        _ => None,
+    };
+    let cols = args.iter().map(column).collect::<Option<_>>()?;
+    Some((cols, *rel, *span))
+}
+
 /// Calls `f` on every expression of `op`, subexpressions included.
 fn op_exprs(op: &Op, f: &mut impl FnMut(&Expr)) {
     match op {
@@ -218,7 +236,20 @@ impl Machine<'_> {
                             Ok(())
                         }
                         _ => {
-                            for id in run.rels[r].rows(*version) {
+                            let ids = run.rels[r].rows(*version);
+                            if let Some((cols, to, at)) = copied(bind, rest) {
+                                // Each tuple's columns go straight to the EMIT: the
+                                // same step, nothing bound or evaluated in between.
+                                for id in ids {
+                                    m.budget.step(*span)?;
+                                    let row = run.rels[r].row(id);
+                                    run.row.clear();
+                                    run.row.extend(cols.iter().map(|&c| row.get(c)));
+                                    m.push_row(run, to.index(), at)?;
+                                }
+                                return Ok(());
+                            }
+                            for id in ids {
                                 m.visit(run, r, id, bind, *span, rest)?;
                             }
                             Ok(())
@@ -296,7 +327,11 @@ impl Machine<'_> {
         for &(col, slot) in bind {
             run.slots[slot.index()] = row.get(col as usize);
         }
-        let done = self.run_ops(run, rest);
+        let done = match rest {
+            // A plan's most common end, an EMIT right after the scan: no dispatch.
+            [Op::Emit { rel, args, span }] => self.emit(run, *rel, args, *span),
+            _ => self.run_ops(run, rest),
+        };
         self.binding_done(done)
     }
 
@@ -319,7 +354,13 @@ impl Machine<'_> {
             };
             run.row.push(value);
         }
-        let r = rel.index();
+        self.push_row(run, rel.index(), span)
+    }
+
+    /// Adds the tuple in `run.row` to relation `r` as pending if it is new, now or
+    /// with its batch (`span` is the EMIT's).
+    #[inline(always)]
+    fn push_row(&mut self, run: &mut PlanRun<'_>, r: usize, span: Span) -> Res<()> {
         if let Some(batch) = &mut run.batch {
             let queued = batch.len as u64;
             if (queued == 0 || (batch.rel, batch.span) == (r, span))
@@ -343,10 +384,8 @@ impl Machine<'_> {
                 self.flush(run)?;
             }
         }
-        let row = std::mem::take(&mut run.row);
-        let added = self.add_pending(run, r, &row, span);
-        run.row = row;
-        added
+        let (rels, added) = (&mut *run.rels, &mut run.added);
+        self.add_pending(rels, run.stored, added, r, &run.row, span)
     }
 
     /// Looks up the batched tuples, in the order they were emitted.
@@ -359,7 +398,8 @@ impl Machine<'_> {
             run.rels[batch.rel].prefetch(&batch.rows);
             for i in 0..batch.len {
                 let row = &batch.rows[i * arity..(i + 1) * arity];
-                result = self.add_pending(run, batch.rel, row, batch.span);
+                let (rels, added) = (&mut *run.rels, &mut run.added);
+                result = self.add_pending(rels, run.stored, added, batch.rel, row, batch.span);
                 if result.is_err() {
                     break;
                 }
@@ -373,20 +413,22 @@ impl Machine<'_> {
 
     /// Adds `row` to relation `r` as pending if it is new, checking the tuple and
     /// memory limits at `span`.
+    #[inline(always)]
     fn add_pending(
         &mut self,
-        run: &mut PlanRun<'_>,
+        rels: &mut [Relation],
+        stored: u64,
+        added: &mut u64,
         r: usize,
         row: &[Value],
         span: Span,
     ) -> Res<()> {
-        if !run.rels[r].insert_pending(row) {
+        if !rels[r].insert_pending(row) {
             return Ok(());
         }
-        run.added += 1;
+        *added += 1;
         let name = &self.program.relations[r].name;
-        self.budget
-            .check_tuples(run.stored + run.added, name, span)?;
+        self.budget.check_tuples(stored + *added, name, span)?;
         self.budget.charge(tuple_bytes(1, row.len()), span)
     }
 }

@@ -12,8 +12,8 @@ use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use smallvec::{SmallVec, smallvec};
 
-/// The rows of one index key: the key's hash and every row id with that key, in
-/// increasing order. Most keys have a few rows, held without an allocation of their
+/// The rows of one index key: the key's hash (0 while the index has direct slots)
+/// and every row id with that key, in increasing order. Most keys have a few rows, held without an allocation of their
 /// own (the entry is as large as with a `Vec`).
 #[derive(Debug)]
 struct KeyRows {
@@ -24,8 +24,9 @@ struct KeyRows {
 /// How many direct slots a one-column index may keep per key it has, beyond
 /// [`DIRECT_MIN`]: its keys must be this dense among the Ints they span.
 const DIRECT_PER_KEY: usize = 4;
-/// Direct slots any one-column index of Ints may keep, however few its keys.
-const DIRECT_MIN: usize = 1024;
+/// Direct slots (16 KiB) any one-column index of Ints may keep, however few its keys
+/// (docs/decisions.md 228).
+const DIRECT_MIN: usize = 4096;
 
 /// The keys of a one-column index whose keys are all Ints close together, found by
 /// their value: `slots[v - low]` is the position of key `v` plus one (0: no such key).
@@ -83,11 +84,13 @@ impl Direct {
             return false;
         };
         if span > len {
-            // At least twice the span, grown towards `v`, if dense enough.
-            let span = span.max(2 * len);
-            if span as u64 > (DIRECT_MIN + DIRECT_PER_KEY * keys) as u64 {
+            // If dense enough: at least twice the span where the density allows,
+            // grown towards `v`.
+            let most = (DIRECT_MIN + DIRECT_PER_KEY * keys) as u64;
+            if span as u64 > most {
                 return false;
             }
+            let span = span.max(2 * len).min(most as i64);
             let new_low = if v < self.low {
                 high.checked_sub(span)
             } else {
@@ -116,7 +119,8 @@ pub(super) struct Index {
     columns: Vec<usize>,
     /// Every key's rows, in the order the keys were first filed.
     keys: Vec<KeyRows>,
-    /// The position in `keys` of each key, filed by its hash.
+    /// The position in `keys` of each key, filed by its hash (while `direct` is
+    /// `None`: keys filed in direct slots are not filed here too).
     table: HashTable<u32>,
     /// A one-column index of Ints finds its keys here instead, while they are dense.
     direct: Option<Direct>,
@@ -148,12 +152,24 @@ impl Index {
     /// Files row `id` of `rows` under its key; returns the bytes this adds to the estimate.
     pub(super) fn add(&mut self, rows: &TupleSet, id: RowId) -> u64 {
         let row = rows.row(id);
-        if let Some(direct) = &self.direct
-            && let Value::Int(v) = row.get(self.columns[0])
-            && let Some(k) = direct.get(v)
-        {
-            self.keys[k].ids.push(id);
-            return INDEX_ROW;
+        if let Some(direct) = &mut self.direct {
+            // The direct slots hold every key, so a key they lack is new.
+            if let Value::Int(v) = row.get(self.columns[0]) {
+                if let Some(k) = direct.get(v) {
+                    self.keys[k].ids.push(id);
+                    return INDEX_ROW;
+                }
+                let k = self.keys.len();
+                if direct.set(v, k, k + 1) {
+                    // Hashed only if the slots are given up (`drop_direct`).
+                    self.keys.push(KeyRows {
+                        hash: 0,
+                        ids: smallvec![id],
+                    });
+                    return INDEX_ROW + INDEX_KEY;
+                }
+            }
+            self.drop_direct(rows);
         }
         let hash = hash_columns(row, &self.columns);
         let (columns, keys) = (&self.columns, &mut self.keys);
@@ -177,24 +193,32 @@ impl Index {
                     hash,
                     ids: smallvec![id],
                 });
-                if columns.len() == 1 {
-                    let filed = match (&mut self.direct, row.get(columns[0])) {
-                        (Some(direct), Value::Int(v)) => direct.set(v, k, k + 1),
-                        _ => false,
-                    };
-                    if !filed {
-                        // Again from every key once there are twice as many: keys
-                        // that start far apart may fill the range between later.
-                        self.direct = None;
-                        if k + 1 >= self.direct_retry {
-                            self.direct_retry = 2 * (k + 1);
-                            let first = |key: &KeyRows| rows.row(key.ids[0]).get(columns[0]);
-                            self.direct = Direct::of(keys.iter().map(first));
-                        }
-                    }
+                // Without direct slots (they were too sparse): again from every key
+                // once there are twice as many, since keys that start far apart may
+                // fill the range between later.
+                if columns.len() == 1 && k + 1 >= self.direct_retry {
+                    self.direct_retry = 2 * (k + 1);
+                    let first = |key: &KeyRows| rows.row(key.ids[0]).get(columns[0]);
+                    self.direct = Direct::of(keys.iter().map(first));
                 }
                 INDEX_ROW + INDEX_KEY
             }
+        }
+    }
+
+    /// Leaves the direct slots for the hash table, which gets every key, hashed now:
+    /// while there are direct slots, keys are filed there only.
+    fn drop_direct(&mut self, rows: &TupleSet) {
+        self.direct = None;
+        for key in &mut self.keys {
+            key.hash = hash_columns(rows.row(key.ids[0]), &self.columns);
+        }
+        let keys = &self.keys;
+        self.table.clear();
+        self.table.reserve(keys.len(), |&k| keys[k as usize].hash);
+        for (k, key) in keys.iter().enumerate() {
+            self.table
+                .insert_unique(key.hash, k as u32, |&k| keys[k as usize].hash);
         }
     }
 
@@ -278,6 +302,34 @@ mod tests {
     }
 
     #[test]
+    fn keys_in_direct_slots_are_found_by_hash_once_the_slots_are_given_up() {
+        let mut rows = TupleSet::new(2);
+        let near: Vec<i64> = (0..300).map(|i| (i * 7) % 300).collect();
+        let far = [1 << 40, -(1 << 40)];
+        for (n, &v) in near.iter().chain(&far).enumerate() {
+            assert!(rows.insert(&[Value::Int(v), Value::Int(n as i64)]));
+        }
+        let mut index = Index::new(IndexId(0), vec![0]);
+        for id in 0..near.len() as RowId {
+            index.add(&rows, id);
+        }
+        assert!(index.direct.is_some(), "300 keys over 300 Ints");
+        for id in near.len() as RowId..rows.len() {
+            index.add(&rows, id);
+        }
+        assert!(index.direct.is_none(), "a key 2^40 away");
+        for (n, &v) in near.iter().chain(&far).enumerate() {
+            let k = index.probe(&rows, std::iter::once(Value::Int(v)));
+            assert_eq!(
+                k.map(|k| index.ids(k).to_vec()),
+                Some(vec![n as RowId]),
+                "{v}"
+            );
+        }
+        assert_eq!(index.probe(&rows, std::iter::once(Value::Int(300))), None);
+    }
+
+    #[test]
     fn finds_the_first_id_at_least_a_start_from_the_end() {
         let ids: Vec<RowId> = (0..300).map(|i| i * 3).collect();
         for start in 0..905 {
@@ -290,8 +342,8 @@ mod tests {
     #[test]
     fn direct_slots_are_built_again_from_every_key() {
         let ints = |v: &[i64]| v.iter().map(|&i| Value::Int(i)).collect::<Vec<_>>();
-        let direct = Direct::of(ints(&[7, 1800, -5, 40]).into_iter());
-        assert!(direct.is_none(), "4 keys over 1806 Ints");
+        let direct = Direct::of(ints(&[7, 4200, -5, 40]).into_iter());
+        assert!(direct.is_none(), "4 keys over 4206 Ints");
         let spread: Vec<i64> = (0..300).map(|i| i * 6 - 5).collect();
         let direct = Direct::of(ints(&spread).into_iter()).expect("dense enough");
         for (k, &v) in spread.iter().enumerate() {

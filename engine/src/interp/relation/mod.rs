@@ -80,6 +80,7 @@ impl Relation {
 
     /// Adds `row` as a pending tuple unless it is stored or pending already; true
     /// when it was new.
+    #[inline(always)]
     pub(super) fn insert_pending(&mut self, row: &[Value]) -> bool {
         self.rows.insert(row)
     }

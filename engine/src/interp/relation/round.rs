@@ -10,7 +10,7 @@ use super::super::budget::Budget;
 use super::Relation;
 use super::index::Index;
 use super::set::TupleSet;
-use crate::ir::{IndexId, Program, RelId};
+use crate::ir::{IndexId, Program, RelId, Step};
 use crate::span::Span;
 use crate::value::Value;
 
@@ -41,6 +41,20 @@ impl Database {
                     def.columns.iter().map(|&c| c as usize).collect(),
                 ));
             }
+        }
+        // The program's FACTs, counted per relation: room for them up front spares
+        // growing the rows and dedup table one doubling at a time while they load
+        // (docs/decisions.md 227).
+        let mut facts = vec![0usize; relations.len()];
+        for step in &program.steps {
+            if let Step::Fact { rel, .. } = step
+                && let Some(count) = facts.get_mut(rel.index())
+            {
+                *count += 1;
+            }
+        }
+        for (relation, &count) in relations.iter_mut().zip(&facts) {
+            relation.rows.reserve(count);
         }
         Database {
             relations,

@@ -40,6 +40,13 @@ impl TupleSet {
         }
     }
 
+    /// Makes room for `more` tuples, so that inserting them grows neither the rows
+    /// nor the dedup table.
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.rows.reserve(more.saturating_mul(self.arity));
+        self.table.reserve(more);
+    }
+
     /// The arity.
     pub(super) fn arity(&self) -> usize {
         self.arity
@@ -103,25 +110,31 @@ impl TupleSet {
 
     /// Adds `row` (of the set's arity) unless present; true when it was new. The
     /// first row that is not packable turns the table into one of row ids.
+    #[inline(always)]
     pub(super) fn insert(&mut self, row: &[Value]) -> bool {
         let new = match pack(row) {
             Some(key) if self.table.is_packed() => self.table.insert_packed(key),
-            _ => {
-                if self.table.is_packed() {
-                    self.unpack();
-                }
-                let (rows, arity) = (&self.rows, self.arity);
-                self.table
-                    .insert(short_hash(hash_row(row)), self.len, |id| {
-                        rows.row(arity, id).equals(row)
-                    })
-            }
+            _ => self.insert_hashed(row),
         };
         if new {
             self.rows.push(row);
             self.len += 1;
         }
         new
+    }
+
+    /// Looks `row` up in a table of row ids (the table becomes one first if it held
+    /// packed tuples) and adds its id unless present; true when it was new.
+    #[inline(never)]
+    fn insert_hashed(&mut self, row: &[Value]) -> bool {
+        if self.table.is_packed() {
+            self.unpack();
+        }
+        let (rows, arity) = (&self.rows, self.arity);
+        self.table
+            .insert(short_hash(hash_row(row)), self.len, |id| {
+                rows.row(arity, id).equals(row)
+            })
     }
 
     /// Turns the packed dedup table into one of row ids, by the hashes of the rows.
