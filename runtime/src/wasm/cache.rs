@@ -8,7 +8,7 @@ use crate::executor::Options;
 use bytelogic_codegen::Site;
 use bytelogic_engine::inject::InputValue;
 use bytelogic_engine::{Code, Compiled};
-use std::collections::HashMap;
+use hashbrown::{Equivalent, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use wasmtime::InstancePre;
@@ -61,13 +61,39 @@ struct Key {
     inputs: Vec<u8>,
 }
 
-impl Key {
-    fn new(source: &str, options: &Options) -> Key {
-        Key {
-            source: source.to_string(),
+/// A [`Key`] borrowed from a request: what a lookup hashes and compares, so that finding
+/// a cached program copies nothing. Its fields hash as the key's do (a `&str` as its
+/// `String`, a `&[u8]` as its `Vec<u8>`).
+#[derive(Hash)]
+struct KeyRef<'a> {
+    source: &'a str,
+    max_source_kb: u64,
+    inputs: &'a [u8],
+}
+
+impl<'a> KeyRef<'a> {
+    fn new(source: &'a str, options: &Options, inputs: &'a [u8]) -> KeyRef<'a> {
+        KeyRef {
+            source,
             max_source_kb: options.limits.max_source_kb,
-            inputs: encode_inputs(&options.inputs),
+            inputs,
         }
+    }
+
+    fn owned(&self) -> Key {
+        Key {
+            source: self.source.to_string(),
+            max_source_kb: self.max_source_kb,
+            inputs: self.inputs.to_vec(),
+        }
+    }
+}
+
+impl Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.source == key.source
+            && self.max_source_kb == key.max_source_kb
+            && self.inputs == key.inputs.as_slice()
     }
 }
 
@@ -80,7 +106,8 @@ pub(super) struct Cache {
 impl Cache {
     /// The entry for `source` under `options`, if it is cached.
     pub(super) fn get(&self, source: &str, options: &Options) -> Option<Arc<CacheEntry>> {
-        let key = Key::new(source, options);
+        let inputs = encode_inputs(&options.inputs);
+        let key = KeyRef::new(source, options, &inputs);
         self.entries.lock().ok()?.get(&key).cloned()
     }
 
@@ -92,7 +119,8 @@ impl Cache {
         options: &Options,
         make: impl FnOnce() -> CacheEntry,
     ) -> Arc<CacheEntry> {
-        let key = Key::new(source, options);
+        let inputs = encode_inputs(&options.inputs);
+        let key = KeyRef::new(source, options, &inputs);
         if let Some(e) = self.entries.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return e;
         }
@@ -104,7 +132,7 @@ impl Cache {
             if entries.len() >= CAPACITY {
                 entries.clear();
             }
-            entries.insert(key, entry.clone());
+            entries.insert(key.owned(), entry.clone());
         }
         entry
     }
