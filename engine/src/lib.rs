@@ -33,6 +33,7 @@ pub mod value;
 
 pub use account::Account;
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use interp::Phase;
 pub use limits::Limits;
 pub use output::{Output, QueryAnswer, RunResult, Stats, Tuples};
 pub use span::{LineIndex, Position, Span};
@@ -152,13 +153,14 @@ pub fn run_within(program: &ir::Program, account: &mut Account) -> RunResult {
 }
 
 /// [`run_within`], asking `stop` whenever the interpreter reads its clock (every 4,096
-/// steps, each fixpoint round, after each QUERY, every MiB charged): when it answers
-/// true the run ends there with E404 ("the run was stopped"), so another thread can end
-/// a run it no longer needs. The run's time and memory limits are `account`'s.
+/// steps, each fixpoint round, after each QUERY, every MiB charged), with where the
+/// run is ([`Phase`]): when it answers true the run ends there with E404 ("the run was
+/// stopped"), so another thread can end a run it no longer needs. The run's time and
+/// memory limits are `account`'s.
 pub fn run_watched(
     program: &ir::Program,
     account: &mut Account,
-    stop: &dyn Fn() -> bool,
+    stop: &dyn Fn(Phase) -> bool,
 ) -> RunResult {
     interp::run(program, account, Some(stop))
 }

@@ -115,8 +115,18 @@ const BYTES_PER_CHECK: u64 = 1 << 20;
 /// per MiB measured (docs/decisions.md 112); twice that, for a loaded machine.
 const UNWIND_PER_SEGMENT: Duration = Duration::from_millis(8);
 
-/// Asked whenever the clock is read: true ends the run (see the module docs).
-pub(super) type Stop<'w> = &'w dyn Fn() -> bool;
+/// Asked whenever the clock is read, with where the run is: true ends the run (see the
+/// module docs).
+pub(super) type Stop<'w> = &'w dyn Fn(Phase) -> bool;
+
+/// Where an interpreted run is when it asks its watcher ([`crate::run_watched`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Solving a fixpoint (SOLVE, spec §4).
+    Solving,
+    /// Anything else: statements, CALC (spec §5), QUERY.
+    Evaluating,
+}
 
 /// The step counter of one run, the run's [`Account`] (its deadline and memory) and
 /// what is asked whether to stop.
@@ -128,6 +138,8 @@ pub(super) struct Budget<'w> {
     charged: u64,
     /// Stack segments the run is on ([`Budget::take_segment`]).
     segments: u32,
+    /// Where the run is, for `stop`.
+    pub(super) phase: Phase,
 }
 
 impl<'w> Budget<'w> {
@@ -140,6 +152,7 @@ impl<'w> Budget<'w> {
             steps: 0,
             charged: 0,
             segments: 0,
+            phase: Phase::Evaluating,
         }
     }
 
@@ -212,7 +225,7 @@ impl<'w> Budget<'w> {
     /// E404 (the fault) when the wall-clock limit has passed, or is nearer than the
     /// time unwinding the run's stack segments takes, or when `stop` says so.
     pub(super) fn clock(&self) -> Result<(), Fault> {
-        if self.stop.is_some_and(|stop| stop()) {
+        if self.stop.is_some_and(|stop| stop(self.phase)) {
             return Err(Fault::new(Code::E404, What::Stopped));
         }
         self.account

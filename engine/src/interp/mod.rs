@@ -41,6 +41,7 @@ use crate::output::{Output, RunResult, Stats};
 use crate::span::Span;
 use crate::value::{Symbols, Value};
 use budget::Budget;
+pub use budget::Phase;
 use calc::Frame;
 use relation::Database;
 
@@ -59,7 +60,11 @@ const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 /// given, is asked whenever the clock is read (every `TIME_CHECK_INTERVAL` steps, each
 /// fixpoint round, after each QUERY): when it answers true the run ends there with
 /// E404, as if its time were up.
-pub fn run(program: &Program, account: &mut Account, stop: Option<&dyn Fn() -> bool>) -> RunResult {
+pub fn run(
+    program: &Program,
+    account: &mut Account,
+    stop: Option<&dyn Fn(Phase) -> bool>,
+) -> RunResult {
     let mut runner = Runner {
         machine: Machine::new(program, account.clone(), stop),
         db: Database::new(program),
@@ -102,7 +107,7 @@ impl<'p> Machine<'p> {
     fn new(
         program: &'p Program,
         account: Account,
-        stop: Option<&'p dyn Fn() -> bool>,
+        stop: Option<&'p dyn Fn(Phase) -> bool>,
     ) -> Machine<'p> {
         Machine {
             program,
@@ -209,7 +214,10 @@ impl Runner<'_> {
                     .insert_fact(rel.index(), row, name, &mut m.budget, *span)
             }
             Step::Solve { rules, span } => {
-                solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations)
+                m.budget.phase = Phase::Solving;
+                let solved = solve::solve(m, &mut self.db, *rules, *span, &mut self.iterations);
+                m.budget.phase = Phase::Evaluating;
+                solved
             }
             Step::Query { rel, pattern, span } => {
                 let rels = self.db.relations();

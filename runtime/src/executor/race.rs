@@ -1,6 +1,6 @@
 //! The race of [`Backend::Auto`](super::Backend::Auto): an interpreted run that is
-//! still going after [`Tiering::race_after`](super::Tiering::race_after) starts a thread
-//! that compiles the program (through the module cache, so it is ready next time) and
+//! still going after [`Tiering::race_after`](super::Tiering::race_after), at a clock read
+//! outside a fixpoint, starts a thread that compiles the program (through the module cache, so it is ready next time) and
 //! runs it compiled. The first of the two to finish answers and stops the other: the
 //! interpreter asks at each clock read whether the compiled run has won
 //! ([`bytelogic_engine::run_watched`]) and the compiled run is cancelled at its next
@@ -28,7 +28,7 @@ use super::{Options, Shared};
 use crate::outcome::Outcome;
 use crate::wasm::{Run, WasmError};
 use bytelogic_engine::ir::Program;
-use bytelogic_engine::{Account, RunResult};
+use bytelogic_engine::{Account, Phase, RunResult};
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -72,8 +72,10 @@ pub(super) fn run(
 ) -> (Option<RunResult>, Option<Result<Outcome, WasmError>>) {
     let interpreting = Instant::now();
     let race: OnceCell<Option<Arc<Race>>> = OnceCell::new();
-    let stop = || {
-        if race.get().is_none() && interpreting.elapsed() >= after {
+    // A fixpoint is not raced: there the interpreter is about as fast as compiled code,
+    // and a race only takes memory bandwidth from it (docs/decisions.md 140).
+    let stop = |phase| {
+        if race.get().is_none() && phase != Phase::Solving && interpreting.elapsed() >= after {
             let _ = race.set(start(shared, source, options, &compiled));
         }
         race.get().is_some_and(|r| {

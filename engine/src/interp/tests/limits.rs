@@ -158,7 +158,7 @@ fn a_watched_run_stops_when_asked() {
     let mut b = spinning();
     b.p.symbols.seal_written();
     let asked = std::cell::Cell::new(0);
-    let stop = || {
+    let stop = |_: crate::Phase| {
         asked.set(asked.get() + 1);
         asked.get() == 3
     };
@@ -174,6 +174,47 @@ fn a_watched_run_stops_when_asked() {
         "asked at each clock read until it said stop"
     );
     assert_eq!(r.stats.steps, 3 * super::super::budget::TIME_CHECK_INTERVAL);
+}
+
+#[test]
+fn a_watched_run_says_whether_it_is_solving() {
+    // Round checks of the fixpoint are asked while solving; the QUERY after it, and a
+    // CALC loop's step checks, outside.
+    let source = "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\n\
+                  RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN e, JOIN p $1, EMIT p $0 $2\n\
+                  SOLVE\nQUERY p 1 ?\n\
+                  CALC s\nLET $i = 0\nFOR WHILE $i < 10000\nLET $i = $i + 1\nEND\nRESULT $i\nEND\n\
+                  RESULT CALC s()\n";
+    let program = crate::compile(source, &Limits::default())
+        .program
+        .expect("compiles");
+    let phases = std::cell::RefCell::new(Vec::new());
+    let watch = |phase: crate::Phase| {
+        phases.borrow_mut().push(phase);
+        false
+    };
+    let r = crate::run_watched(
+        &program,
+        &mut crate::Account::new(&Limits::default()),
+        &watch,
+    );
+    assert!(r.error.is_none());
+    let phases = phases.into_inner();
+    let first_outside = phases
+        .iter()
+        .position(|&p| p == crate::Phase::Evaluating)
+        .expect("asked outside the fixpoint");
+    assert!(first_outside > 0, "asked while solving first: {phases:?}");
+    assert!(
+        phases[..first_outside]
+            .iter()
+            .all(|&p| p == crate::Phase::Solving)
+    );
+    assert!(
+        phases[first_outside..]
+            .iter()
+            .all(|&p| p == crate::Phase::Evaluating)
+    );
 }
 
 #[test]
@@ -223,12 +264,12 @@ fn steps_at_once_count_as_single_steps() {
             &[10 * interval],
         ] {
             let (one_asked, at_once_asked) = (Cell::new(0u32), Cell::new(0u32));
-            let ask = || {
+            let ask = |_: crate::Phase| {
                 one_asked.set(one_asked.get() + 1);
                 false
             };
             let mut single = Budget::new(crate::Account::new(&limits), Some(&ask));
-            let ask_at_once = || {
+            let ask_at_once = |_: crate::Phase| {
                 at_once_asked.set(at_once_asked.get() + 1);
                 false
             };
