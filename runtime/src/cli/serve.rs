@@ -4,10 +4,11 @@
 //!
 //! Requests are answered concurrently by `--jobs` workers sharing one [`Server`] (one
 //! executor and module cache). Each worker reads the next line itself (numbering it
-//! under the input's lock), answers it, and writes it under the output's lock as soon
-//! as every response before it is written, else leaves it for the worker that writes
-//! the one it waits on (docs/decisions.md 142). No thread hands work to another, so a
-//! request costs no thread wake-ups while requests keep coming. At most [`WINDOW`]
+//! under the input's lock), answers it, and leaves the response under the output's
+//! lock; one worker at a time writes every response then in order, outside the lock
+//! (docs/decisions.md 142). No thread hands work to another, so a request costs no
+//! thread wake-ups while requests keep coming, and while standard output is slow the
+//! other workers go on. At most [`WINDOW`]
 //! requests are read ahead of the last response written, so a slow request holds back
 //! the ones behind it only by their order, and memory stays bounded.
 
@@ -19,6 +20,7 @@ use std::io;
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -53,6 +55,7 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
         server: Server::new(),
         input: Mutex::new(Input::default()),
         output: Mutex::new(Output::default()),
+        written: AtomicU64::new(0),
         room: (Mutex::new(()), Condvar::new()),
         finished: Mutex::new(finished),
     });
@@ -71,6 +74,8 @@ struct Shared {
     server: Server,
     input: Mutex<Input>,
     output: Mutex<Output>,
+    /// The number of responses written to standard output.
+    written: AtomicU64,
     /// Signalled when responses are written: a reader waiting for room in the window
     /// checks again. Its mutex guards nothing; it is never held across reading or
     /// writing.
@@ -94,6 +99,8 @@ struct Output {
     next: u64,
     end: Option<u64>,
     done: bool,
+    /// A worker is writing (outside the lock).
+    writing: bool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -153,21 +160,25 @@ fn read(shared: &Shared) -> Option<(u64, Line)> {
     }
 }
 
-/// Waits until fewer than [`WINDOW`] requests before `n` are unwritten.
+/// Waits until fewer than [`WINDOW`] requests before `n` are unwritten (responses
+/// held in memory stay bounded).
 fn wait_for_room(shared: &Shared, n: u64) {
     let (mutex, room) = &shared.room;
     let mut guard = lock(mutex);
-    while n >= lock(&shared.output).next + WINDOW as u64 {
+    while n >= shared.written.load(Ordering::Acquire) + WINDOW as u64 {
         guard = room.wait(guard).unwrap_or_else(PoisonError::into_inner);
     }
 }
 
-/// Leaves the response of request `n` (`None`: the input ended before `n`) and writes
-/// every response now in order, each run of them with one flush; the first to see the
-/// output done or failed sends the exit code.
+/// Leaves the response of request `n` (`None`: the input ended before `n`). Unless
+/// another worker is writing (it takes this response too), writes every response now
+/// in order, outside the output's lock, and again while more became ready meanwhile:
+/// the other workers go on reading and answering while standard output is slow (up to
+/// [`WINDOW`] requests ahead), so a client that writes all its requests before reading
+/// gets every answer. The writer that sees the output done or failed sends the exit
+/// code.
 fn write(shared: &Shared, n: u64, response: Option<Done>) {
-    let mut guard = lock(&shared.output);
-    let output = &mut *guard;
+    let mut output = lock(&shared.output);
     if output.done {
         return;
     }
@@ -177,39 +188,54 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
         }
         None => output.end = Some(n),
     }
-    let mut ready = String::new();
-    let mut exit = None;
-    while let Some(response) = output.waiting.remove(&output.next) {
-        match response {
-            Ok(response) => ready.push_str(&response),
-            Err(message) => {
-                exit = Some(Err(message));
-                break;
+    if output.writing {
+        return;
+    }
+    output.writing = true;
+    loop {
+        let mut ready = String::new();
+        let mut failed = None;
+        let mut through = output.next;
+        while let Some(response) = output.waiting.remove(&through) {
+            match response {
+                Ok(response) => ready.push_str(&response),
+                Err(message) => {
+                    failed = Some(message);
+                    break;
+                }
             }
+            through += 1;
         }
-        output.next += 1;
-    }
-    if !ready.is_empty()
-        && let Err(code) = write_now(&mut io::stdout().lock(), &ready)
-    {
-        exit = Some(Ok(code));
-    }
-    if exit.is_none() && output.end == Some(output.next) {
-        exit = Some(Ok(ExitCode::SUCCESS));
-    }
-    let wrote = !ready.is_empty();
-    if let Some(exit) = exit {
-        output.done = true;
-        let code = exit.unwrap_or_else(|message| {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        });
-        let _ = lock(&shared.finished).send(code);
-    }
-    drop(guard);
-    if wrote {
-        let (mutex, room) = &shared.room;
-        let _guard = lock(mutex);
-        room.notify_all();
+        output.next = through;
+        drop(output);
+        let written = match ready.is_empty() {
+            true => Ok(()),
+            false => write_now(&mut io::stdout().lock(), &ready),
+        };
+        shared.written.store(through, Ordering::Release);
+        {
+            let (mutex, room) = &shared.room;
+            let _guard = lock(mutex);
+            room.notify_all();
+        }
+        output = lock(&shared.output);
+        let exit = match (written, failed) {
+            (Err(code), _) => Some(code),
+            (Ok(()), Some(message)) => {
+                eprintln!("error: {message}");
+                Some(ExitCode::from(2))
+            }
+            (Ok(()), None) if output.end == Some(output.next) => Some(ExitCode::SUCCESS),
+            (Ok(()), None) => None,
+        };
+        if let Some(code) = exit {
+            output.done = true;
+            let _ = lock(&shared.finished).send(code);
+            return;
+        }
+        if !output.waiting.contains_key(&output.next) && output.end != Some(output.next) {
+            output.writing = false;
+            return;
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{run, start};
 use serde_json::{Value as Json, json};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 
 /// The responses to `requests` (joined by line breaks), each parsed.
 fn serve(requests: &[u8]) -> Vec<Json> {
@@ -175,4 +175,43 @@ fn a_slow_request_holds_back_more_than_the_window_in_order() {
     // More quick requests behind a slow one than the server reads ahead (1,024): the
     // workers wait for room, and every response still comes, in order.
     slow_then_quick("2", 300_000, 1499);
+}
+
+#[test]
+fn a_client_that_writes_every_request_before_reading_gets_every_answer() {
+    // 1,500 requests (~90 bytes each): more than the pipes hold (64 KiB each way) once
+    // the output is full (~200 responses of ~330 bytes), but within the window (1,024
+    // requests ahead of the last response written): the workers go on reading and
+    // answering while standard output waits for the client.
+    let mut child = start(&["serve", "--jobs", "2"]);
+    let id = child.id();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &id.to_string()])
+            .status();
+    });
+    let mut stdin = child.stdin.take().expect("stdin");
+    for id in 0..1500 {
+        writeln!(
+            stdin,
+            r#"{{"id": {id}, "code": "REL p\nFACT p {id} padding\nSOLVE\nQUERY p ? ?"}}"#
+        )
+        .expect("serve reads while its output waits");
+    }
+    drop(stdin);
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut out)
+        .expect("read");
+    assert!(child.wait().expect("serve exits").success());
+    let ids: Vec<i64> = out
+        .lines()
+        .map(|line| serde_json::from_str::<Json>(line).expect("one JSON line")["id"].as_i64())
+        .collect::<Option<_>>()
+        .expect("every response has its id");
+    assert_eq!(ids, (0..1500).collect::<Vec<_>>());
 }
