@@ -421,11 +421,10 @@ fn wat_arguments(inputs: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<f64>> {
         .collect()
 }
 
-/// What a call produced, prepared without the GIL: the outcome (or why the chosen
-/// backend could not run the program) and its JSON.
+/// What a call produced, prepared without the GIL: the outcome, or the JSON outcome
+/// that says why the chosen backend could not run the program.
 struct Ran {
-    outcome: Option<Outcome>,
-    json: Json,
+    outcome: Result<Outcome, Json>,
     result: String,
     token: String,
     error: Option<String>,
@@ -435,13 +434,12 @@ impl Ran {
     fn new(run: Result<Outcome, bytelogic_runtime::wasm::WasmError>) -> Ran {
         match run {
             Ok(outcome) => Ran {
-                json: outcome.to_json(),
                 result: outcome.result_text(),
                 token: outcome.computation_token(),
                 error: outcome
                     .error()
                     .map(|e| format!("{}: {}", e.diagnostic.code.as_str(), e.diagnostic.message)),
-                outcome: Some(outcome),
+                outcome: Ok(outcome),
             },
             Err(e) => {
                 let error = format!("{UNSUPPORTED}: {e}");
@@ -450,8 +448,7 @@ impl Ran {
                     map.remove("id");
                 }
                 Ran {
-                    outcome: None,
-                    json,
+                    outcome: Err(json),
                     result: String::new(),
                     token: format!("<error>{error}</error>"),
                     error: Some(error),
@@ -464,7 +461,7 @@ impl Ran {
     fn into_dict<'py>(self, py: Python<'py>, start: Instant) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         let (results, last) = match &self.outcome {
-            Some(o) => {
+            Ok(o) => {
                 let items = flatten(&o.outputs).map(|item| flat(py, item, &o.symbols));
                 let last = o.outputs.iter().rev().find_map(|out| match out {
                     Output::Result(v) => Some(value(py, *v, &o.symbols)),
@@ -472,9 +469,9 @@ impl Ran {
                 });
                 (items.collect::<PyResult<Vec<_>>>()?, last.transpose()?)
             }
-            None => (Vec::new(), None),
+            Err(_) => (Vec::new(), None),
         };
-        let wat = self.outcome.as_ref().and_then(|o| o.wat.as_deref());
+        let wat = self.outcome.as_ref().ok().and_then(|o| o.wat.as_deref());
         dict.set_item(intern!(py, "success"), self.error.is_none())?;
         dict.set_item(intern!(py, "result"), &self.result)?;
         dict.set_item(intern!(py, "query_results"), PyList::new(py, results)?)?;
@@ -482,7 +479,12 @@ impl Ran {
         dict.set_item(intern!(py, "wat_code"), wat)?;
         dict.set_item(intern!(py, "error"), &self.error)?;
         dict.set_item(intern!(py, "calculation_result"), last)?;
-        dict.set_item(intern!(py, "outcome"), from_json(py, &self.json)?)?;
+        // Straight from the outcome's serializable shape: no tree of JSON values.
+        let outcome = match &self.outcome {
+            Ok(o) => pythonize::pythonize(py, &o.to_serializable())?,
+            Err(json) => from_json(py, json)?,
+        };
+        dict.set_item(intern!(py, "outcome"), outcome)?;
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         dict.set_item(intern!(py, "execution_time_ms"), ms)?;
         Ok(dict)
