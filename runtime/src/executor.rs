@@ -14,7 +14,9 @@
 //!   finish answers and the other is stopped ([`race`]);
 //! - once it has answered, the program is compiled in the background at the lowest
 //!   priority, so that it finds its module ready when it comes again
-//!   ([`Tiering::warm_cache`], [`warm`]).
+//!   ([`Tiering::warm_cache`], [`warm`]): at once if its run took
+//!   [`warm::AT_ONCE_AFTER`] or more, else when the executor has been idle for
+//!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them).
 //!
 //! Every run has one clock, started when [`Executor::execute`] is called (before the
 //! front end), and one memory account, whichever tiers run it: a compiled run racing
@@ -130,6 +132,9 @@ pub(crate) struct Shared {
     wasm: OnceLock<Result<WasmBackend, String>>,
     /// Runs of the compiled path racing the interpreter now.
     races: std::sync::atomic::AtomicUsize,
+    /// Whether a call is running, and since when none has: what the warm thread waits
+    /// for.
+    activity: warm::Activity,
 }
 
 impl Shared {
@@ -175,6 +180,7 @@ impl Executor {
     pub fn execute(&self, source: &str, options: &Options) -> Result<Outcome, WasmError> {
         // One clock for the run, whichever tiers run it (docs/decisions.md 101).
         let start = Instant::now();
+        let _running = self.shared.activity.enter();
         match options.backend {
             Backend::Interpreter => Ok(interpret(source, options, start, None)),
             Backend::Wasm => self.wasm()?.outcome_of(source, options, &Run::since(start)),
@@ -211,7 +217,7 @@ impl Executor {
         {
             self.warm
                 .get_or_init(|| warm::Warmer::start(&self.shared))
-                .request(source, options);
+                .request(source, options, start.elapsed() >= warm::AT_ONCE_AFTER);
         }
         outcome
     }

@@ -3,16 +3,22 @@
 //! into the module cache, so that the program finds its module ready when it comes again.
 //!
 //! The thread runs at the lowest priority (nice 19 on Linux), so it takes only what the
-//! answering threads leave of the cores: with every core answering it waits, and
-//! answers are never later for it. Requests wait in a queue of [`QUEUE`]; a request
+//! answering threads leave of the cores. A program whose run was short (under
+//! [`AT_ONCE_AFTER`]) is compiled only once the executor has run nothing for [`IDLE`]:
+//! a compilation is about 2 ms of work that maps code memory, and beside a burst of
+//! short runs it only slowed them (its page-table changes interrupt the answering
+//! threads whatever its priority), while such a program gains a few microseconds a run
+//! from its module. A longer run's program is compiled at once. Requests wait in a queue of [`QUEUE`]; a request
 //! that finds the queue full is dropped (the program is compiled when it comes again,
 //! if the thread has caught up by then). The thread holds the executor's shared state
 //! only while it compiles one program: it ends at the first request after the executor
 //! is gone, or when the executor's queue closes, and nothing ever waits for it.
 
 use super::{Options, Shared};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
-use std::sync::{Arc, Weak};
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::{Duration, Instant};
 
 /// Requests that may wait for the warm thread.
 pub(super) const QUEUE: usize = 64;
@@ -20,10 +26,63 @@ pub(super) const QUEUE: usize = 64;
 /// The niceness of the warm thread (the lowest priority).
 const NICE: i32 = 19;
 
+/// A program whose interpreted run took this long or more is compiled at once; a
+/// shorter one waits for [`IDLE`].
+pub(super) const AT_ONCE_AFTER: Duration = Duration::from_millis(1);
+
+/// How long the executor must have run nothing before the warm thread compiles a
+/// short run's program (it looks again after as long).
+pub(super) const IDLE: Duration = Duration::from_millis(2);
+
+/// Whether an executor is running a call, and when its last call ended.
+#[derive(Default)]
+pub(crate) struct Activity {
+    running: AtomicUsize,
+    /// Nanoseconds from [`base`] to the end of the last call.
+    ended: AtomicU64,
+}
+
+/// The instant [`Activity::ended`] counts from.
+fn base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+fn nanos_since_base() -> u64 {
+    u64::try_from(base().elapsed().as_nanos()).unwrap_or(u64::MAX)
+}
+
+impl Activity {
+    /// Marks a call as running until the guard is dropped.
+    pub(super) fn enter(&self) -> Running<'_> {
+        self.running.fetch_add(1, Ordering::Relaxed);
+        Running(self)
+    }
+
+    /// Whether no call runs and none has ended in the last `quiet`.
+    fn idle_for(&self, quiet: Duration) -> bool {
+        self.running.load(Ordering::Relaxed) == 0
+            && nanos_since_base().saturating_sub(self.ended.load(Ordering::Relaxed))
+                >= u64::try_from(quiet.as_nanos()).unwrap_or(u64::MAX)
+    }
+}
+
+/// A running call of an executor (see [`Activity::enter`]).
+pub(super) struct Running<'a>(&'a Activity);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.ended.store(nanos_since_base(), Ordering::Relaxed);
+        self.0.running.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// One program to compile for later.
 struct Request {
     source: String,
     options: Options,
+    /// Compile without waiting for the executor to be idle.
+    at_once: bool,
 }
 
 /// The sending side of the warm thread's queue (see the module docs).
@@ -45,9 +104,9 @@ impl Warmer {
         }
     }
 
-    /// Asks for `source` under `options` to be compiled for later, unless the queue is
-    /// full.
-    pub(super) fn request(&self, source: &str, options: &Options) {
+    /// Asks for `source` under `options` to be compiled for later (`at_once`, or when
+    /// the executor is idle), unless the queue is full.
+    pub(super) fn request(&self, source: &str, options: &Options, at_once: bool) {
         let Some(requests) = &self.requests else {
             return;
         };
@@ -57,6 +116,7 @@ impl Warmer {
                 want_wat: false,
                 ..options.clone()
             },
+            at_once,
         };
         match requests.try_send(request) {
             Ok(()) | Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {}
@@ -69,6 +129,9 @@ impl Warmer {
 fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>) {
     lower_priority();
     while let Ok(request) = queue.recv() {
+        if !request.at_once && !wait_for_idle(shared) {
+            return;
+        }
         let Some(shared) = shared.upgrade() else {
             return;
         };
@@ -78,10 +141,47 @@ fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>) {
     }
 }
 
+/// Waits until the executor is idle ([`IDLE`]), holding it only while it looks;
+/// `false` when it is gone.
+fn wait_for_idle(shared: &Weak<Shared>) -> bool {
+    loop {
+        let idle = match shared.upgrade() {
+            Some(shared) => shared.activity.idle_for(IDLE),
+            None => return false,
+        };
+        if idle {
+            return true;
+        }
+        std::thread::sleep(IDLE);
+    }
+}
+
 /// Gives the calling thread the lowest priority (Linux: the nice value of a thread is
 /// its own), so that it runs on what the answering threads leave of the cores.
 /// Elsewhere it keeps its priority.
 pub(super) fn lower_priority() {
     #[cfg(target_os = "linux")]
     let _ = rustix::process::setpriority_process(None, NICE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_executor_is_idle_only_when_no_call_runs_and_none_ended_lately() {
+        let activity = Activity::default();
+        assert!(activity.idle_for(Duration::ZERO), "nothing ran yet");
+        let running = activity.enter();
+        let also = activity.enter();
+        assert!(!activity.idle_for(Duration::ZERO), "two calls run");
+        drop(running);
+        assert!(!activity.idle_for(Duration::ZERO), "one call still runs");
+        drop(also);
+        assert!(activity.idle_for(Duration::ZERO));
+        assert!(
+            !activity.idle_for(Duration::from_secs(3600)),
+            "a call ended just now"
+        );
+    }
 }
