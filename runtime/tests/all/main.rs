@@ -11,13 +11,13 @@
 //! - `cli` and `pipeline`: the `bytelogic` binary and its pipeline commands;
 //! - `docs`: every example of the documentation runs as written;
 //! - `support`: one executor for the binary, both backends compared; `expect`: the
-//!   engine's case expectations (`engine/tests/expect/`).
+//!   engine's case expectations (`engine/tests/all/expect/`).
 
 mod backends;
 mod cli;
 mod corpus;
 mod docs;
-#[path = "../../../engine/tests/expect/mod.rs"]
+#[path = "../../../engine/tests/all/expect/mod.rs"]
 mod expect;
 mod large;
 mod limits;

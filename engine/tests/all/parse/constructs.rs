@@ -1,6 +1,6 @@
 //! One test per construct: the tree the parser builds (see `sexp`), and spans.
 
-use crate::{at, parse_ok, tree};
+use super::{at, parse_ok, tree};
 use bytelogic_engine::ast::{ExprKind, StmtKind};
 use bytelogic_engine::parser::parse;
 
@@ -61,7 +61,7 @@ fn query_arguments() {
 #[test]
 fn escaped_newline_is_a_line_break() {
     let (p, d) = parse("\\nREL a\\nFACT a x\\nQUERY a ?\\n");
-    assert_eq!(crate::sexp::program(&p), "(rel a)\n(fact a x)\n(query a ?)");
+    assert_eq!(super::sexp::program(&p), "(rel a)\n(fact a x)\n(query a ?)");
     assert_eq!(d.len(), 1);
 }
 

@@ -1,7 +1,7 @@
 //! One test per diagnostic the parser emits: code, position, and message; and
 //! recovery (every independent error, in source order).
 
-use crate::{at, diags, expect_codes, tree};
+use super::{at, diags, expect_codes, tree};
 use bytelogic_engine::parser::parse;
 use bytelogic_engine::{Code, Severity};
 
@@ -12,7 +12,7 @@ fn e101_unterminated_string_then_parsing_goes_on() {
     assert_eq!(d[0].span.start, at(src, "\""));
     assert_eq!(d[0].span.end, at(src, "\n"));
     assert_eq!(
-        crate::sexp::program(&parse(src).0),
+        super::sexp::program(&parse(src).0),
         "(fact r \"abc\")\n(rel a)"
     );
 }
@@ -47,7 +47,7 @@ fn e102_top_level_only_statement_in_a_calc_closes_it() {
     );
     // The rest of the program is parsed at top level, not swallowed by the CALC.
     assert_eq!(
-        crate::sexp::program(&parse(src).0),
+        super::sexp::program(&parse(src).0),
         "(fact r 1)\n(query r ?)"
     );
 }
@@ -255,7 +255,7 @@ fn a_stray_statement_inside_a_calc_is_skipped_when_the_calc_closes_later() {
 
 /// The tree of the statements that parsed, whatever the diagnostics.
 fn tree_of_valid_tail(src: &str) -> String {
-    crate::sexp::program(&parse(src).0)
+    super::sexp::program(&parse(src).0)
 }
 
 #[test]

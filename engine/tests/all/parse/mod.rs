@@ -1,4 +1,4 @@
-//! The parser's integration tests (one test binary): constructs, diagnostics and
+//! The parser's integration tests: constructs, diagnostics and
 //! robustness on hostile input. (Its tests on the conformance corpus programs are in
 //! `runtime/tests/all/corpus.rs`, with the other corpus tests.)
 

@@ -4,12 +4,10 @@
 //! interpreter and lists every failing case; `runtime/tests/all/backends.rs` runs them on
 //! both backends.
 
-mod expect;
-
+use crate::expect::{parse_expectation, sorted_cases, verify};
 use bytelogic_engine::Code;
 use bytelogic_engine::output::output_text;
 use bytelogic_engine::{compile, run};
-use expect::{parse_expectation, sorted_cases, verify};
 use std::path::Path;
 
 /// Runs one case on the interpreter; `Err` explains the mismatch.
