@@ -110,6 +110,15 @@ impl Rows {
         }
     }
 
+    /// Appends a row of Ints.
+    #[inline]
+    pub(super) fn push_ints(&mut self, row: &[i64]) {
+        match self {
+            Rows::Ints(ints) => ints.extend_from_slice(row),
+            Rows::Values(values) => values.extend(row.iter().map(|&i| Value::Int(i))),
+        }
+    }
+
     /// [`Rows::push`] of a row of another arity or with a non-Int.
     #[inline(never)]
     fn push_any(&mut self, row: &[Value]) {

@@ -30,6 +30,7 @@ use crate::ir::{IndexId, Version};
 use crate::value::Value;
 use index::{Index, first_at_least};
 use set::TupleSet;
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Where the row ids an index probe found are: valid while the index does not
@@ -48,6 +49,37 @@ impl Probe {
     pub(super) fn key_position(self) -> usize {
         self.key
     }
+}
+
+/// Adds columns `cols` of rows `ids` of relation `from` to relation `to` as pending
+/// tuples, in order (the EMIT of a copy or projection, docs/decisions.md 229), and
+/// returns how many were new. Rows of Ints are copied as Ints.
+pub(super) fn copy_pending(
+    rels: &mut [Relation],
+    from: usize,
+    ids: Range<RowId>,
+    cols: &[usize],
+    to: usize,
+) -> u64 {
+    let mut new = 0;
+    let mut ints = [0; 2];
+    for id in ids {
+        // The row is read before the insert, which may be into the same relation.
+        let added = match rels[from].row(id) {
+            Row::Ints(row) if cols.len() <= ints.len() => {
+                for (int, &c) in ints.iter_mut().zip(cols) {
+                    *int = row[c];
+                }
+                rels[to].rows.insert_ints(&ints[..cols.len()])
+            }
+            row => {
+                let values: SmallVec<[Value; 4]> = cols.iter().map(|&c| row.get(c)).collect();
+                rels[to].rows.insert(&values)
+            }
+        };
+        new += u64::from(added);
+    }
+    new
 }
 
 /// One relation: its rows, the range of them added in the last round, and its indexes.
