@@ -242,6 +242,10 @@ impl Machine<'_> {
                         }
                         _ => {
                             let ids = run.rels[r].rows(*version);
+                            if let [Op::Emit { rel: to, .. }] = rest {
+                                // At most one new tuple a row (docs/decisions.md 222).
+                                run.rels[to.index()].reserve(ids.len());
+                            }
                             if let Some((cols, to, at)) = copied(bind, rest) {
                                 return m.copy(run, r, ids, &cols, (to.index(), at), *span);
                             }

@@ -117,6 +117,12 @@ impl Relation {
         self.rows.insert(row)
     }
 
+    /// Makes room for `more` tuples, so that adding them grows neither the rows nor
+    /// the dedup table.
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.rows.reserve(more);
+    }
+
     /// Whether looking tuples up a batch at a time ([`Relation::prefetch`]) pays: not
     /// while the dedup table is a bitmap or small, so its lookups hit the cache.
     pub(super) fn batches_help(&self) -> bool {

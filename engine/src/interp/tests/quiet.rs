@@ -100,7 +100,12 @@ fn quiet_facts_and_copies_end_where_checked_ones_would() {
         assert_eq!(q.stats, c.stats, "{limits:?}");
         assert_eq!(q.outputs, c.outputs, "{limits:?}");
         assert_eq!(q_asked, c_asked, "clock readings, {limits:?}");
-        assert_eq!(q_held, c_held, "memory estimate, {limits:?}");
+        // After an error, tuples a batch of lookups still held (docs/decisions.md
+        // 226) are not charged; which plans batch differs between the two programs
+        // (decision 222). E405 shows the estimate where it ended.
+        if q.error.is_none() {
+            assert_eq!(q_held, c_held, "memory estimate, {limits:?}");
+        }
         errors.push(q.error.map(|d| d.code));
     }
     // The limits end the runs where they were meant to.
