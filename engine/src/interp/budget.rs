@@ -325,12 +325,11 @@ impl<'w> Budget<'w> {
             room = room.min(to_check).min(to_limit);
         }
         room = room.min(limits.max_tuples.saturating_sub(tuples));
-        // Tuples before the next clock reading for memory, and within the limit.
-        let to_check = (BYTES_PER_CHECK - 1 - self.charged).checked_div(bytes);
-        if let (Some(to_check), Some(to_limit)) = (to_check, self.account.left().checked_div(bytes))
-        {
-            room = room.min(to_check).min(to_limit);
-        }
+        // Tuples before the next clock reading for memory, and within the limit (a
+        // tuple takes at least a byte: a bound for any).
+        let bytes = bytes.max(1);
+        let to_check = (BYTES_PER_CHECK - 1 - self.charged) / bytes;
+        room = room.min(to_check).min(self.account.left() / bytes);
         room as usize
     }
 

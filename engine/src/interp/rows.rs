@@ -75,6 +75,14 @@ impl Rows {
         }
     }
 
+    /// Every value, flat, when all are Ints.
+    pub(super) fn ints(&self) -> Option<&[i64]> {
+        match self {
+            Rows::Ints(ints) => Some(ints),
+            Rows::Values(_) => None,
+        }
+    }
+
     /// Reads the first value of row `id` of the rows of `arity` (at least 1) and
     /// does nothing with it: a prefetch.
     pub(super) fn touch(&self, arity: usize, id: u32) {

@@ -53,7 +53,8 @@ impl Probe {
 
 /// Adds columns `cols` of rows `ids` of relation `from` to relation `to` as pending
 /// tuples, in order (the EMIT of a copy or projection, docs/decisions.md 229), and
-/// returns how many were new. Rows of Ints are copied as Ints.
+/// returns how many were new. Rows of Ints of another relation are read as one slice
+/// and copied as Ints.
 pub(super) fn copy_pending(
     rels: &mut [Relation],
     from: usize,
@@ -61,23 +62,32 @@ pub(super) fn copy_pending(
     cols: &[usize],
     to: usize,
 ) -> u64 {
-    let mut new = 0;
     let mut ints = [0; 2];
-    for id in ids {
-        // The row is read before the insert, which may be into the same relation.
-        let added = match rels[from].row(id) {
-            Row::Ints(row) if cols.len() <= ints.len() => {
+    if from != to && cols.len() <= ints.len() {
+        let (src, dst) = if from < to {
+            let (head, tail) = rels.split_at_mut(to);
+            (&head[from], &mut tail[0])
+        } else {
+            let (head, tail) = rels.split_at_mut(from);
+            (&tail[0], &mut head[to])
+        };
+        if let Some(rows) = src.rows.ints(ids.clone()) {
+            let mut new = 0;
+            for row in rows.chunks_exact(src.rows.arity()) {
                 for (int, &c) in ints.iter_mut().zip(cols) {
                     *int = row[c];
                 }
-                rels[to].rows.insert_ints(&ints[..cols.len()])
+                new += u64::from(dst.rows.insert_ints(&ints[..cols.len()]));
             }
-            row => {
-                let values: SmallVec<[Value; 4]> = cols.iter().map(|&c| row.get(c)).collect();
-                rels[to].rows.insert(&values)
-            }
-        };
-        new += u64::from(added);
+            return new;
+        }
+    }
+    let mut new = 0;
+    for id in ids {
+        // The row is read before the insert, which may be into the same relation.
+        let row = rels[from].row(id);
+        let values: SmallVec<[Value; 4]> = cols.iter().map(|&c| row.get(c)).collect();
+        new += u64::from(rels[to].rows.insert(&values));
     }
     new
 }

@@ -52,6 +52,13 @@ impl TupleSet {
         self.arity
     }
 
+    /// The values of rows `ids`, flat, when every value stored is an Int.
+    pub(super) fn ints(&self, ids: std::ops::Range<RowId>) -> Option<&[i64]> {
+        self.rows
+            .ints()
+            .map(|ints| &ints[ids.start as usize * self.arity..ids.end as usize * self.arity])
+    }
+
     /// Whether lookups in the dedup table hit the cache ([`DedupTable::stays_cached`]).
     pub(super) fn stays_cached(&self) -> bool {
         self.table.stays_cached()

@@ -5,6 +5,8 @@
 
 use crate::account::Account;
 use crate::limits::Limits;
+use crate::output::{Output, QueryAnswer};
+use crate::value::Value;
 use std::fmt::Write;
 
 /// `n` FACTs of `e` and a copy rule of `e`'s first column into `m`. `checked`: each
@@ -113,4 +115,64 @@ fn quiet_facts_and_copies_end_where_checked_ones_would() {
     let ends = [None, Some(E402), Some(E402), Some(E401), Some(E401)];
     assert_eq!(errors[..5], ends);
     assert!(errors[5..].iter().all(|e| *e == Some(E405)), "{errors:?}");
+}
+
+/// Copies read rows of Ints as one slice when they copy into another relation, row
+/// by row otherwise: into the relation itself, from rows holding a Symbol, or more
+/// than two columns. Each gives the tuples its rule says.
+#[test]
+fn copies_of_every_kind_of_row_add_their_tuples() {
+    let source = "REL e\nREL s\nREL t\nREL m\nREL w\n\
+                  FACT e 1 2\nFACT e 2 3\nFACT e 2 2\n\
+                  FACT s 1 a\nFACT s 2 b\nFACT t 1 2 3\nFACT t 4 5 6\n\
+                  RULE m: SCAN e, EMIT m $1 $0\nRULE e: SCAN e, EMIT e $1 $0\n\
+                  RULE w: SCAN s, EMIT w $1\nRULE w: SCAN t, EMIT w $2\n\
+                  RULE t: SCAN t, EMIT t $2 $1 $0\n\
+                  SOLVE\nQUERY e ? ?\nQUERY m ? ?\nQUERY w ?\nQUERY t ? ? ?\n";
+    let program = crate::compile(source, &Limits::default())
+        .program
+        .expect("compiles");
+    let r = crate::run(&program, &Limits::default());
+    assert_eq!(r.error, None);
+    let show = |v: &Value| match *v {
+        Value::Sym(s) => r.symbols.resolve(s).to_string(),
+        v => format!("{v:?}"),
+    };
+    let shown: Vec<String> = r
+        .outputs
+        .iter()
+        .map(|o| match o {
+            Output::Query {
+                answer: QueryAnswer::Values(values),
+                ..
+            } => values.iter().map(show).collect::<Vec<_>>().join(" "),
+            Output::Query {
+                answer: QueryAnswer::Tuples(tuples),
+                ..
+            } => tuples
+                .iter()
+                .map(|row| row.iter().map(show).collect::<Vec<_>>().join(","))
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => panic!("a QUERY answer expected, got {other:?}"),
+        })
+        .collect();
+    let int = |i: i64| format!("{:?}", Value::Int(i));
+    let rows = |rows: &[&[i64]]| {
+        rows.iter()
+            .map(|row| row.iter().map(|&i| int(i)).collect::<Vec<_>>().join(","))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let swapped = rows(&[&[1, 2], &[2, 1], &[2, 2], &[2, 3], &[3, 2]]);
+    assert_eq!(
+        shown,
+        [
+            swapped.clone(),
+            swapped,
+            // `t`'s reversed rows are copied too.
+            format!("{} {} {} {} a b", int(1), int(3), int(4), int(6)),
+            rows(&[&[1, 2, 3], &[3, 2, 1], &[4, 5, 6], &[6, 5, 4]]),
+        ]
+    );
 }
