@@ -1,18 +1,20 @@
 //! Runs one scale workload (or one of spec §9's), for profilers:
 //! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N] | ascent | interp N]]`.
 //! By default through the interpreter once (`interp N`: N times, the lowered program
-//! reused); `ascent` runs it in Ascent instead; with `wasm`, the module is compiled and run
+//! reused); `ascent` runs it in Ascent instead; `alternate N` times the interpreter and
+//! Ascent alternately, N runs each, and prints the medians and their ratio; with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
 //! `N` more times (default 1) from the module cache on Cranelift's code alone, each
 //! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
 //! `--toggle-collect=*cached_run*`).
 
+use bytelogic_benches::measure::alternating;
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{
     Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads,
 };
 use bytelogic_runtime::{Backend, Executor, Options};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,17 @@ fn main() {
     let runs: usize = args.get(2).map_or(1, |n| n.parse().expect("a run count"));
     match args.get(1).map(String::as_str) {
         Some("wasm") => wasm(&w, runs),
+        Some("alternate") => {
+            let program = w.compile();
+            let (ours, ascent) = alternating(
+                runs,
+                Duration::from_secs(600),
+                || w.run_ours(&program),
+                || w.run_peer(Peer::Ascent),
+            );
+            let ratio = ours.as_secs_f64() / ascent.as_secs_f64();
+            eprintln!("{name}: ours {ours:?}, Ascent {ascent:?}, ours/Ascent {ratio:.3}");
+        }
         Some("ascent") => {
             for _ in 0..runs {
                 let t = Instant::now();

@@ -175,12 +175,15 @@ impl Machine<'_> {
     ) -> Res<Option<Value>> {
         let count = ids.len();
         self.budget.steps_at_once(count as u64, span)?;
+        if agg.func == AggFunc::Count {
+            // Reads no value.
+            return Ok(Some(Value::Int(count as i64)));
+        }
         let col = agg.value.unwrap_or(0) as usize;
         let values = ids.clone().map(|id| rel.row(id).get(col));
         let name = &self.program.relations[agg.rel.index()].name;
         let fault = |f: Fault| self.fail(&f, span);
         Ok(match agg.func {
-            AggFunc::Count => Some(Value::Int(count as i64)),
             AggFunc::Sum if count == 0 => Some(Value::Int(0)),
             AggFunc::Sum | AggFunc::Mean if count > 0 => {
                 let total = self.total(rel, ids, col, agg.func, name).map_err(fault)?;

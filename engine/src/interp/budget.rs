@@ -307,6 +307,43 @@ impl<'w> Budget<'w> {
         Ok(())
     }
 
+    /// How many of `n` operations, each counting `steps` steps (0 or 1) and adding at
+    /// most one tuple of `bytes` to a database of `tuples` tuples, can run without any
+    /// check of this budget firing (E401, E402, E405, or a reading of the clock): the
+    /// operations before the one where a check would fire. They may run as a batch,
+    /// counted by [`Budget::advance`] at the end, and a run sees the same counters,
+    /// errors and clock readings as when each is checked in turn (docs/decisions.md
+    /// 221).
+    #[inline]
+    pub(super) fn quiet(&self, n: usize, steps: u64, tuples: u64, bytes: u64) -> usize {
+        let limits = self.account.limits();
+        let mut room = n as u64;
+        if steps > 0 {
+            // Steps before the next clock reading, and within the limit.
+            let to_check = TIME_CHECK_INTERVAL - 1 - self.steps % TIME_CHECK_INTERVAL;
+            let to_limit = limits.max_steps.saturating_sub(self.steps);
+            room = room.min(to_check).min(to_limit);
+        }
+        room = room.min(limits.max_tuples.saturating_sub(tuples));
+        // Tuples before the next clock reading for memory, and within the limit (a
+        // tuple takes at least a byte: a bound for any).
+        let bytes = bytes.max(1);
+        let to_check = (BYTES_PER_CHECK - 1 - self.charged) / bytes;
+        room = room.min(to_check).min(self.account.left() / bytes);
+        room as usize
+    }
+
+    /// Counts `steps` steps and charges `bytes` that [`Budget::quiet`] said fit: no
+    /// check fires.
+    #[inline]
+    pub(super) fn advance(&mut self, steps: u64, bytes: u64) {
+        self.steps += steps;
+        self.charged += bytes;
+        // Within what `left` allowed, so it does not fail.
+        let charged = self.account.charge(bytes);
+        debug_assert!(charged.is_ok(), "quiet charges fit");
+    }
+
     /// Removes `bytes` from the memory estimate.
     pub(super) fn release(&mut self, bytes: u64) {
         self.account.release(bytes);

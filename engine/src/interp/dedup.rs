@@ -51,9 +51,7 @@ fn slots_for(len: usize) -> usize {
 /// tuple.
 pub(super) fn pack(row: &[Value]) -> Option<u64> {
     let column = |v: &Value| match *v {
-        Value::Int(i) if i > i64::from(i32::MIN) && i <= i64::from(i32::MAX) => {
-            Some(u64::from(i as u32 ^ 0x8000_0000))
-        }
+        Value::Int(i) => packed_int(i),
         _ => None,
     };
     match row {
@@ -61,6 +59,22 @@ pub(super) fn pack(row: &[Value]) -> Option<u64> {
         [a, b] => Some(column(a)? << 32 | column(b)?),
         _ => None,
     }
+}
+
+/// [`pack`] of a tuple of Ints.
+#[inline]
+pub(super) fn pack_ints(row: &[i64]) -> Option<u64> {
+    match *row {
+        [a] => packed_int(a),
+        [a, b] => Some(packed_int(a)? << 32 | packed_int(b)?),
+        _ => None,
+    }
+}
+
+/// One Int of a packed tuple: `i + 2^31`, if `i` is within ±(2^31 − 1).
+#[inline]
+fn packed_int(i: i64) -> Option<u64> {
+    (i > i64::from(i32::MIN) && i <= i64::from(i32::MAX)).then(|| u64::from(i as u32 ^ 0x8000_0000))
 }
 
 /// The 32 hash bits a packed tuple is filed by: the top half of the tuple times an odd

@@ -52,6 +52,15 @@ impl Machine<'_> {
             ExprKind::Builtin { builtin, args } => {
                 self.guarded(e.span, |m| m.builtin(rels, env, *builtin, args, e.span))
             }
+            // A group of variables and constants evaluates nothing that could
+            // recurse: no stack check (the common case, a rule's `COUNT(QUERY r $0 ?)`).
+            ExprKind::Aggregate(agg)
+                if agg
+                    .group()
+                    .all(|g| matches!(g.kind, ExprKind::Local(_) | ExprKind::Const(_))) =>
+            {
+                self.aggregate(rels, env, agg, e.span)
+            }
             ExprKind::Aggregate(agg) => {
                 self.guarded(e.span, |m| m.aggregate(rels, env, agg, e.span))
             }

@@ -75,6 +75,14 @@ impl Rows {
         }
     }
 
+    /// Every value, flat, when all are Ints.
+    pub(super) fn ints(&self) -> Option<&[i64]> {
+        match self {
+            Rows::Ints(ints) => Some(ints),
+            Rows::Values(_) => None,
+        }
+    }
+
     /// Reads the first value of row `id` of the rows of `arity` (at least 1) and
     /// does nothing with it: a prefetch.
     pub(super) fn touch(&self, arity: usize, id: u32) {
@@ -107,6 +115,15 @@ impl Rows {
                 ints.extend_from_slice(&[a, b]);
             }
             _ => self.push_any(row),
+        }
+    }
+
+    /// Appends a row of Ints.
+    #[inline]
+    pub(super) fn push_ints(&mut self, row: &[i64]) {
+        match self {
+            Rows::Ints(ints) => ints.extend_from_slice(row),
+            Rows::Values(values) => values.extend(row.iter().map(|&i| Value::Int(i))),
         }
     }
 

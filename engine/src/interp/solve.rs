@@ -11,13 +11,14 @@
 //! (see [`Batch`]), so the cache misses of a batch overlap.
 
 use super::budget::tuple_bytes;
-use super::relation::{Database, Relation, RowId};
+use super::relation::{Database, Relation, RowId, copy_pending};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
 use crate::ir::{Expr, ExprKind, IndexId, Op, Plan, RelId, Rule, VarSlot};
 use crate::span::Span;
 use crate::value::Value;
 use smallvec::SmallVec;
+use std::ops::Range;
 
 /// Runs the rules with id below `upto`, stratum by stratum, to their fixpoint,
 /// counting the rounds started in `rounds`. `span` is the SOLVE statement.
@@ -123,6 +124,10 @@ struct PlanRun<'a> {
 /// A scan checks the stack before it nests the rest of its plan when that rest is a
 /// multiple of this many ops long, so at most this many levels nest between checks.
 const GUARD_EVERY: usize = 8;
+
+/// The most tuples a copy adds between two looks at whether its relation's lookups
+/// still hit the cache ([`Machine::copy`]).
+const COPY_CHUNK: usize = 1024;
 
 /// How many emitted tuples a plan looks up together.
 const BATCH: usize = 32;
@@ -237,17 +242,12 @@ impl Machine<'_> {
                         }
                         _ => {
                             let ids = run.rels[r].rows(*version);
+                            if let [Op::Emit { rel: to, .. }] = rest {
+                                // At most one new tuple a row (docs/decisions.md 222).
+                                run.rels[to.index()].reserve(ids.len());
+                            }
                             if let Some((cols, to, at)) = copied(bind, rest) {
-                                // Each tuple's columns go straight to the EMIT: the
-                                // same step, nothing bound or evaluated in between.
-                                for id in ids {
-                                    m.budget.step(*span)?;
-                                    let row = run.rels[r].row(id);
-                                    run.row.clear();
-                                    run.row.extend(cols.iter().map(|&c| row.get(c)));
-                                    m.push_row(run, to.index(), at)?;
-                                }
-                                return Ok(());
+                                return m.copy(run, r, ids, &cols, (to.index(), at), *span);
                             }
                             for id in ids {
                                 m.visit(run, r, id, bind, *span, rest)?;
@@ -307,6 +307,48 @@ impl Machine<'_> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// A scan of rows `ids` of relation `from` (at `span`) whose plan's rest is an
+    /// EMIT of its columns `cols` into relation `to.0` (at `to.1`): each tuple's
+    /// columns go straight to the EMIT, the same step, nothing bound or evaluated in
+    /// between (docs/decisions.md 229). Runs of tuples that no check of the budget
+    /// would stop are added together (decision 221).
+    fn copy(
+        &mut self,
+        run: &mut PlanRun<'_>,
+        from: usize,
+        mut ids: Range<RowId>,
+        cols: &[usize],
+        (to, at): (usize, Span),
+        span: Span,
+    ) -> Res<()> {
+        let bytes = tuple_bytes(1, cols.len());
+        while !ids.is_empty() {
+            // A set whose lookups miss the cache is looked up in batches instead.
+            let batched = run.batch.as_ref().is_some_and(|b| b.len > 0);
+            let quiet = if batched || run.rels[to].batches_help() {
+                0
+            } else {
+                let most = ids.len().min(COPY_CHUNK);
+                self.budget.quiet(most, 1, run.stored + run.added, bytes)
+            };
+            if quiet == 0 {
+                self.budget.step(span)?;
+                let row = run.rels[from].row(ids.start);
+                run.row.clear();
+                run.row.extend(cols.iter().map(|&c| row.get(c)));
+                self.push_row(run, to, at)?;
+                ids.start += 1;
+                continue;
+            }
+            let chunk = ids.start..ids.start + quiet as RowId;
+            ids.start = chunk.end;
+            let new = copy_pending(run.rels, from, chunk, cols, to);
+            run.added += new;
+            self.budget.advance(quiet as u64, new * bytes);
         }
         Ok(())
     }

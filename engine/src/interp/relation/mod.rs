@@ -30,6 +30,7 @@ use crate::ir::{IndexId, Version};
 use crate::value::Value;
 use index::{Index, first_at_least};
 use set::TupleSet;
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Where the row ids an index probe found are: valid while the index does not
@@ -48,6 +49,47 @@ impl Probe {
     pub(super) fn key_position(self) -> usize {
         self.key
     }
+}
+
+/// Adds columns `cols` of rows `ids` of relation `from` to relation `to` as pending
+/// tuples, in order (the EMIT of a copy or projection, docs/decisions.md 229), and
+/// returns how many were new. Rows of Ints of another relation are read as one slice
+/// and copied as Ints.
+pub(super) fn copy_pending(
+    rels: &mut [Relation],
+    from: usize,
+    ids: Range<RowId>,
+    cols: &[usize],
+    to: usize,
+) -> u64 {
+    let mut ints = [0; 2];
+    if from != to && cols.len() <= ints.len() {
+        let (src, dst) = if from < to {
+            let (head, tail) = rels.split_at_mut(to);
+            (&head[from], &mut tail[0])
+        } else {
+            let (head, tail) = rels.split_at_mut(from);
+            (&tail[0], &mut head[to])
+        };
+        if let Some(rows) = src.rows.ints(ids.clone()) {
+            let mut new = 0;
+            for row in rows.chunks_exact(src.rows.arity()) {
+                for (int, &c) in ints.iter_mut().zip(cols) {
+                    *int = row[c];
+                }
+                new += u64::from(dst.rows.insert_ints(&ints[..cols.len()]));
+            }
+            return new;
+        }
+    }
+    let mut new = 0;
+    for id in ids {
+        // The row is read before the insert, which may be into the same relation.
+        let row = rels[from].row(id);
+        let values: SmallVec<[Value; 4]> = cols.iter().map(|&c| row.get(c)).collect();
+        new += u64::from(rels[to].rows.insert(&values));
+    }
+    new
 }
 
 /// One relation: its rows, the range of them added in the last round, and its indexes.
@@ -83,6 +125,12 @@ impl Relation {
     #[inline(always)]
     pub(super) fn insert_pending(&mut self, row: &[Value]) -> bool {
         self.rows.insert(row)
+    }
+
+    /// Makes room for `more` tuples, so that adding them grows neither the rows nor
+    /// the dedup table.
+    pub(super) fn reserve(&mut self, more: usize) {
+        self.rows.reserve(more);
     }
 
     /// Whether looking tuples up a batch at a time ([`Relation::prefetch`]) pays: not

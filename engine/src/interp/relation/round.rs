@@ -113,6 +113,14 @@ impl Database {
         budget.charge(bytes, span)
     }
 
+    /// Inserts a FACT now, without checking the tuple and memory limits: the caller
+    /// has found that it fits ([`Budget::quiet`]) and charges it. True when it was new.
+    pub(in crate::interp) fn insert_quiet(&mut self, rel: usize, row: &[Value]) -> bool {
+        let new = self.relations[rel].push(row).is_some();
+        self.tuples += u64::from(new);
+        new
+    }
+
     /// Makes every row stable: the next delta starts empty.
     pub(in crate::interp) fn settle(&mut self) {
         for rel in &mut self.relations {

@@ -1,6 +1,6 @@
 //! A relation's tuples: a deduplicated set of rows of one arity, appended to only.
 
-use super::super::dedup::{DedupTable, pack};
+use super::super::dedup::{DedupTable, pack, pack_ints};
 use super::super::hash::{hash_row, hash_values};
 use super::super::rows::{Row, Rows};
 use crate::value::Value;
@@ -50,6 +50,13 @@ impl TupleSet {
     /// The arity.
     pub(super) fn arity(&self) -> usize {
         self.arity
+    }
+
+    /// The values of rows `ids`, flat, when every value stored is an Int.
+    pub(super) fn ints(&self, ids: std::ops::Range<RowId>) -> Option<&[i64]> {
+        self.rows
+            .ints()
+            .map(|ints| &ints[ids.start as usize * self.arity..ids.end as usize * self.arity])
     }
 
     /// Whether lookups in the dedup table hit the cache ([`DedupTable::stays_cached`]).
@@ -121,6 +128,26 @@ impl TupleSet {
             self.len += 1;
         }
         new
+    }
+
+    /// [`TupleSet::insert`] of a row of Ints: a packable one is looked up without
+    /// being made [`Value`]s.
+    #[inline(always)]
+    pub(super) fn insert_ints(&mut self, row: &[i64]) -> bool {
+        match pack_ints(row) {
+            Some(key) if self.table.is_packed() => {
+                let new = self.table.insert_packed(key);
+                if new {
+                    self.rows.push_ints(row);
+                    self.len += 1;
+                }
+                new
+            }
+            _ => {
+                let values: SmallVec<[Value; 4]> = row.iter().map(|&i| Value::Int(i)).collect();
+                self.insert(&values)
+            }
+        }
     }
 
     /// Looks `row` up in a table of row ids (the table becomes one first if it held

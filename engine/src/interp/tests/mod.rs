@@ -4,6 +4,7 @@
 mod arith;
 mod calc;
 mod limits;
+mod quiet;
 mod rules;
 
 use crate::ast::{BinOp, UnOp};
