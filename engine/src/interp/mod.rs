@@ -9,7 +9,7 @@
 //! Files: `relation` (tuple storage, indexes, the steps of a semi-naive round),
 //! `rows` (a tuple set's rows, stored flat), `dedup` (a tuple set's deduplication
 //! table), `bitmap` (dense dedup tables and ordered read-back), `hash` (tuple
-//! hashing), `solve` (stratum fixpoints and rule plans), `eval` (expressions),
+//! hashing), `solve` (stratum fixpoints and rule plans), `emit` (a plan's EMITs and copies), `eval` (expressions),
 //! `arith` (operators), `builtin` (built-in functions), `calc` (CALC calls and
 //! statements), `query` (QUERY selection and canonical order), `budget` (steps,
 //! tuples, depth, time and memory; documents exactly what a step is), `negation` (the
@@ -23,6 +23,7 @@ mod budget;
 mod builtin;
 mod calc;
 mod dedup;
+mod emit;
 mod eval;
 mod hash;
 mod negation;
