@@ -87,24 +87,50 @@ pub enum TokenKind {
 
 /// Splits `source` into tokens; their lengths sum to `source.len()`.
 pub fn tokenize(source: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(source.len() / 3 + 1);
-    let mut rest = source;
-    if let Some(after) = rest.strip_prefix('\u{FEFF}') {
-        tokens.push(Token {
-            kind: TokenKind::Bom,
-            len: 3,
-        });
-        rest = after;
+    tokens(source).collect()
+}
+
+/// The tokens of `source` one at a time, as [`tokenize`] lists them (for a reader
+/// that keeps only some of them and need not hold them all).
+pub fn tokens(source: &str) -> Tokens<'_> {
+    Tokens {
+        rest: source,
+        at_start: true,
     }
-    while !rest.is_empty() {
-        let (kind, len) = next_token(rest);
-        tokens.push(Token {
+}
+
+/// The iterator of [`tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'src> {
+    /// The source not lexed yet.
+    rest: &'src str,
+    /// True before the first token (where a byte-order mark is one).
+    at_start: bool,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if std::mem::take(&mut self.at_start)
+            && let Some(after) = self.rest.strip_prefix('\u{FEFF}')
+        {
+            self.rest = after;
+            return Some(Token {
+                kind: TokenKind::Bom,
+                len: 3,
+            });
+        }
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (kind, len) = next_token(self.rest);
+        self.rest = &self.rest[len..];
+        Some(Token {
             kind,
             len: len as u32,
-        });
-        rest = &rest[len..];
+        })
     }
-    tokens
 }
 
 /// A comment runs to the end of the line: a line feed, or a literal backslash + `n`,

@@ -248,7 +248,7 @@ impl Parser<'_> {
             span,
         };
         self.bump();
-        let field = self.name(&format!("a column name after `{}.`", tuple.text))?;
+        let field = self.name(format_args!("a column name after `{}.`", tuple.text))?;
         let span = span.to(field.span);
         Ok(Expr {
             kind: ExprKind::Field { tuple, field },

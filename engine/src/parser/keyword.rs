@@ -93,14 +93,42 @@ impl Kw {
     /// too; messages list these five, as in version 1).
     pub const CLAUSE: [Kw; 5] = [Kw::Scan, Kw::Join, Kw::Let, Kw::Where, Kw::Emit];
 
-    /// The keyword spelled by `word`, in any case.
+    /// The keyword spelled by `word`, in any case (the spellings of [`Kw::as_str`]).
     pub fn from_word(word: &str) -> Option<Kw> {
-        if word.len() > 8 {
-            return None;
-        }
-        Kw::ALL
-            .into_iter()
-            .find(|kw| kw.as_str().eq_ignore_ascii_case(word))
+        let mut upper = [0u8; 8];
+        let upper = upper.get_mut(..word.len())?;
+        upper.copy_from_slice(word.as_bytes());
+        upper.make_ascii_uppercase();
+        Some(match &*upper {
+            b"REL" => Kw::Rel,
+            b"FACT" => Kw::Fact,
+            b"RULE" => Kw::Rule,
+            b"SOLVE" => Kw::Solve,
+            b"QUERY" => Kw::Query,
+            b"CALC" => Kw::Calc,
+            b"LET" => Kw::Let,
+            b"RESULT" => Kw::Result,
+            b"INPUT" => Kw::Input,
+            b"IF" => Kw::If,
+            b"THEN" => Kw::Then,
+            b"ELSE" => Kw::Else,
+            b"END" => Kw::End,
+            b"FOR" => Kw::For,
+            b"WHILE" => Kw::While,
+            b"IN" => Kw::In,
+            b"BREAK" => Kw::Break,
+            b"CONTINUE" => Kw::Continue,
+            b"SCAN" => Kw::Scan,
+            b"JOIN" => Kw::Join,
+            b"MATCH" => Kw::Match,
+            b"EMIT" => Kw::Emit,
+            b"WHERE" => Kw::Where,
+            b"AND" => Kw::And,
+            b"OR" => Kw::Or,
+            b"NOT" => Kw::Not,
+            b"MOD" => Kw::Mod,
+            _ => return None,
+        })
     }
 
     /// The keyword in upper case.
@@ -178,6 +206,11 @@ mod tests {
         assert_eq!(Kw::from_word("rel"), Some(Kw::Rel));
         assert_eq!(Kw::from_word("Continue"), Some(Kw::Continue));
         assert_eq!(Kw::from_word("parent"), None);
+        assert_eq!(Kw::from_word("continues"), None);
+        for kw in Kw::ALL {
+            assert_eq!(Kw::from_word(kw.as_str()), Some(kw));
+            assert_eq!(Kw::from_word(&kw.as_str().to_lowercase()), Some(kw));
+        }
     }
 
     #[test]
