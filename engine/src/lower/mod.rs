@@ -115,7 +115,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         functions,
         rules,
         strata: ir_strata,
-        globals: checked.globals.iter().map(|g| g.to_string()).collect(),
+        globals: checked.globals.iter().map(ast::VarName::written).collect(),
         memos: cx.memos,
         steps,
     }
