@@ -33,9 +33,9 @@ pub(super) struct Tok {
 /// Keeps the significant tokens of `source` and reports the purely lexical problems:
 /// W001 at the first escaped line break, E101 and bad escapes in strings.
 pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> Vec<Tok> {
-    // About one significant token per 4 bytes of source, so that most programs
-    // fill the vector without growing it.
-    let mut toks = Vec::with_capacity(source.len() / 4 + 1);
+    // About one significant token per 4 bytes of source, so that most programs fill
+    // the vector without growing it; a large source (maybe all comment) grows it.
+    let mut toks = Vec::with_capacity((source.len() / 4 + 1).min(4096));
     let mut at = 0u32;
     let mut line_start = true;
     let mut warned_escaped_newline = false;
