@@ -25,6 +25,22 @@ pub enum VarName {
     Named(String),
 }
 
+impl VarName {
+    /// The variable as [`Display`](std::fmt::Display) writes it (`$0`, `$count`),
+    /// built without the formatting machinery (lowering names every slot).
+    pub fn written(&self) -> String {
+        match self {
+            VarName::Positional(n) => format!("${n}"),
+            VarName::Named(s) => {
+                let mut text = String::with_capacity(1 + s.len());
+                text.push('$');
+                text.push_str(s);
+                text
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for VarName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -424,5 +440,21 @@ impl BinOp {
             self,
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VarName;
+
+    #[test]
+    fn a_variable_is_written_as_displayed() {
+        for v in [
+            VarName::Positional(0),
+            VarName::Positional(417),
+            VarName::Named("count".into()),
+        ] {
+            assert_eq!(v.written(), v.to_string());
+        }
     }
 }

@@ -87,24 +87,50 @@ pub enum TokenKind {
 
 /// Splits `source` into tokens; their lengths sum to `source.len()`.
 pub fn tokenize(source: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(source.len() / 3 + 1);
-    let mut rest = source;
-    if let Some(after) = rest.strip_prefix('\u{FEFF}') {
-        tokens.push(Token {
-            kind: TokenKind::Bom,
-            len: 3,
-        });
-        rest = after;
+    tokens(source).collect()
+}
+
+/// The tokens of `source` one at a time, as [`tokenize`] lists them (for a reader
+/// that keeps only some of them and need not hold them all).
+pub fn tokens(source: &str) -> Tokens<'_> {
+    Tokens {
+        rest: source,
+        at_start: true,
     }
-    while !rest.is_empty() {
-        let (kind, len) = next_token(rest);
-        tokens.push(Token {
+}
+
+/// The iterator of [`tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'src> {
+    /// The source not lexed yet.
+    rest: &'src str,
+    /// True before the first token (where a byte-order mark is one).
+    at_start: bool,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if std::mem::take(&mut self.at_start)
+            && let Some(after) = self.rest.strip_prefix('\u{FEFF}')
+        {
+            self.rest = after;
+            return Some(Token {
+                kind: TokenKind::Bom,
+                len: 3,
+            });
+        }
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (kind, len) = next_token(self.rest);
+        self.rest = &self.rest[len..];
+        Some(Token {
             kind,
             len: len as u32,
-        });
-        rest = &rest[len..];
+        })
     }
-    tokens
 }
 
 /// A comment runs to the end of the line: a line feed, or a literal backslash + `n`,
@@ -123,19 +149,16 @@ fn next_token(s: &str) -> (TokenKind, usize) {
     let b = s.as_bytes();
     let at = |i: usize| b.get(i).copied();
     match b[0] {
-        b' ' | b'\t' | b'\r' => (
-            K::Whitespace,
-            run(b, 0, |c| matches!(c, b' ' | b'\t' | b'\r')),
-        ),
+        b' ' | b'\t' | b'\r' => (K::Whitespace, run(b, 0, SPACE)),
         b'\n' => (K::Newline, 1),
         b';' | b'#' => (K::Comment, comment_len(b)),
         b'/' if at(1) == Some(b'/') => (K::Comment, comment_len(b)),
         b'\\' if at(1) == Some(b'n') => (K::EscapedNewline, 2),
         b'\\' => (K::Backslash, 1),
-        c if is_word_start(c) => (K::Word, run(b, 0, is_word_char)),
+        c if is_word_start(c) => (K::Word, run(b, 0, WORD)),
         b'$' => match at(1) {
-            Some(c) if c.is_ascii_digit() => (K::Var, run(b, 1, |c| c.is_ascii_digit())),
-            Some(c) if is_word_start(c) => (K::Var, run(b, 1, is_word_char)),
+            Some(c) if c.is_ascii_digit() => (K::Var, run(b, 1, DIGIT)),
+            Some(c) if is_word_start(c) => (K::Var, run(b, 1, WORD)),
             _ => (K::Unknown, 1),
         },
         c if c.is_ascii_digit() => (K::Number, number_len(b)),
@@ -167,21 +190,44 @@ fn is_word_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
 
-fn is_word_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
+/// Byte class of whitespace within a line: space, tab, carriage return.
+const SPACE: u8 = 1;
+/// Byte class of the characters of a word: ASCII letters and digits, `_`.
+const WORD: u8 = 2;
+/// Byte class of ASCII digits.
+const DIGIT: u8 = 4;
 
-/// The index of the first byte at or after `from` that does not satisfy `pred`.
-fn run(b: &[u8], from: usize, pred: impl Fn(u8) -> bool) -> usize {
+/// The classes of each byte, one bit per class (a lookup per byte in the runs).
+static CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut i = 0;
+    while i < classes.len() {
+        let c = i as u8;
+        if matches!(c, b' ' | b'\t' | b'\r') {
+            classes[i] |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            classes[i] |= WORD;
+        }
+        if c.is_ascii_digit() {
+            classes[i] |= DIGIT;
+        }
+        i += 1;
+    }
+    classes
+};
+
+/// The index of the first byte at or after `from` that is not of `class`.
+fn run(b: &[u8], from: usize, class: u8) -> usize {
     b[from..]
         .iter()
-        .position(|&c| !pred(c))
+        .position(|&c| CLASSES[usize::from(c)] & class == 0)
         .map_or(b.len(), |n| from + n)
 }
 
 /// Length of the number at the start of `b` (which starts with a digit).
 fn number_len(b: &[u8]) -> usize {
-    let digits_from = |i: usize| run(b, i, |c| c.is_ascii_digit());
+    let digits_from = |i: usize| run(b, i, DIGIT);
     let mut end = digits_from(0);
     // A fraction needs a digit after the dot: `1.` is the number 1 and a dot.
     if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {

@@ -11,7 +11,7 @@ use crate::suggest::did_you_mean;
 /// Checks every call in the program.
 pub fn check_calls(program: &Program, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) {
     walk_program_exprs(program, &mut |e| match &e.kind {
-        ExprKind::CalcCall { name, args } => match checked.func_ids.get(&name.text) {
+        ExprKind::CalcCall { name, args } => match checked.func(&name.text) {
             Some(id) => {
                 let want = checked.functions[id.index()].params;
                 if want != args.len() {
@@ -76,7 +76,7 @@ pub fn check_calls(program: &Program, checked: &Checked, diagnostics: &mut Vec<D
                     name.span,
                     format!("`{}` is not a built-in function", name.text),
                 );
-                if checked.func_ids.contains_key(&name.text) {
+                if checked.func(&name.text).is_some() {
                     d = d.with_hint(format!("call a CALC with `CALC {}(…)`", name.text));
                 } else if let Some(s) =
                     did_you_mean(&name.text, Builtin::ALL.iter().map(|b| b.name()))

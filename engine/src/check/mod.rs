@@ -15,11 +15,10 @@ pub(crate) mod walk;
 use crate::ast::{self, VarName};
 use crate::diagnostic::Diagnostic;
 use crate::ir::{FuncId, GlobalId, RelId};
-use hashbrown::HashMap;
 
 pub use bindings::{ClauseBinding, RuleBinding};
 pub use scope::{CalcScope, field_column};
-pub use slots::Slots;
+pub use slots::{Numbered, Slots};
 
 /// A declared relation.
 #[derive(Clone, Debug)]
@@ -46,16 +45,14 @@ pub struct FuncInfo {
 pub struct Checked {
     /// Declared relations; the index is the [`RelId`].
     pub relations: Vec<RelInfo>,
-    /// Relation name → id.
-    pub rel_ids: HashMap<String, RelId>,
+    /// Relation names, numbered by id.
+    pub rel_ids: Numbered<String>,
     /// Defined CALC functions; the index is the [`FuncId`].
     pub functions: Vec<FuncInfo>,
-    /// CALC name → id.
-    pub func_ids: HashMap<String, FuncId>,
-    /// Globals (targets of top-level LET), in order of first assignment; the index is the [`GlobalId`].
-    pub globals: Vec<VarName>,
-    /// Global name → id.
-    pub global_ids: HashMap<VarName, GlobalId>,
+    /// CALC names, numbered by id.
+    pub func_ids: Numbered<String>,
+    /// Globals (targets of top-level LET), in order of first assignment; the number is the [`GlobalId`].
+    pub globals: Numbered<VarName>,
     /// Variable bindings of each RULE, in source order.
     pub rules: Vec<RuleBinding>,
     /// Locals of each CALC function, indexed by [`FuncId`].
@@ -65,7 +62,17 @@ pub struct Checked {
 impl Checked {
     /// The id of a declared relation.
     pub fn rel(&self, name: &str) -> Option<RelId> {
-        self.rel_ids.get(name).copied()
+        self.rel_ids.get(name).map(RelId)
+    }
+
+    /// The id of a defined CALC.
+    pub fn func(&self, name: &str) -> Option<FuncId> {
+        self.func_ids.get(name).map(FuncId)
+    }
+
+    /// The id of a global.
+    pub fn global(&self, name: &VarName) -> Option<GlobalId> {
+        self.globals.get(name).map(GlobalId)
     }
 
     /// The arity of a relation by name (2 for unknown names, which E301 already reported).

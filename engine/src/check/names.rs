@@ -3,7 +3,6 @@
 use super::{Checked, FuncInfo, RelInfo};
 use crate::ast::{Program, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::ir::{FuncId, GlobalId, RelId};
 
 /// Collects the hoisted REL and CALC definitions and the globals of top-level LETs.
 pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked {
@@ -11,7 +10,7 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
     for (index, stmt) in program.stmts.iter().enumerate() {
         match &stmt.kind {
             StmtKind::Rel(name) => {
-                if c.rel_ids.contains_key(&name.text) {
+                if c.rel(&name.text).is_some() {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::E307,
@@ -23,15 +22,14 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
                     );
                     continue;
                 }
-                let id = RelId(c.relations.len() as u32);
-                c.rel_ids.insert(name.text.clone(), id);
+                c.rel_ids.add(&name.text);
                 c.relations.push(RelInfo {
                     name: name.text.clone(),
                     arity: 0,
                 });
             }
             StmtKind::Calc(calc) => {
-                if c.func_ids.contains_key(&calc.name.text) {
+                if c.func(&calc.name.text).is_some() {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::E307,
@@ -53,18 +51,15 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
                         ));
                     }
                 }
-                let id = FuncId(c.functions.len() as u32);
-                c.func_ids.insert(calc.name.text.clone(), id);
+                c.func_ids.add(&calc.name.text);
                 c.functions.push(FuncInfo {
                     name: calc.name.text.clone(),
                     stmt: index,
                     params: calc.params.len(),
                 });
             }
-            StmtKind::Let { var, .. } if !c.global_ids.contains_key(&var.name) => {
-                c.global_ids
-                    .insert(var.name.clone(), GlobalId(c.globals.len() as u32));
-                c.globals.push(var.name.clone());
+            StmtKind::Let { var, .. } => {
+                c.globals.add(&var.name);
             }
             _ => {}
         }

@@ -87,7 +87,7 @@ struct Uses<'a> {
 impl Uses<'_> {
     /// Reports E301 unless `rel` is declared; returns whether it is.
     fn declared(&mut self, rel: &Ident) -> bool {
-        if self.checked.rel_ids.contains_key(&rel.text) {
+        if self.checked.rel(&rel.text).is_some() {
             return true;
         }
         let names = self.checked.relations.iter().map(|r| r.name.as_str());
@@ -114,7 +114,9 @@ impl Uses<'_> {
         if !self.declared(rel) {
             return;
         }
-        let id = self.checked.rel_ids[&rel.text];
+        let Some(id) = self.checked.rel(&rel.text) else {
+            return;
+        };
         let info = &mut self.checked.relations[id.index()];
         if info.arity == 0 {
             info.arity = n as u32;

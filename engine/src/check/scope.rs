@@ -119,8 +119,7 @@ impl<'a> Reads<'a> {
     fn expr(&mut self, expr: &'a crate::ast::Expr) {
         walk_expr_in(expr, false, &mut |e, in_aggregate| match &e.kind {
             ExprKind::Var(name)
-                if self.scope.slot(name).is_none()
-                    && !self.checked.global_ids.contains_key(name) =>
+                if self.scope.slot(name).is_none() && self.checked.global(name).is_none() =>
             {
                 let d = never_assigned(name, e.span, true, in_aggregate);
                 self.diagnostics.push(d);
@@ -199,7 +198,7 @@ pub fn check_top_level_vars(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut visit = |e: &crate::ast::Expr, in_aggregate: bool| match &e.kind {
-        ExprKind::Var(name) if !checked.global_ids.contains_key(name) => {
+        ExprKind::Var(name) if checked.global(name).is_none() => {
             diagnostics.push(never_assigned(name, e.span, false, in_aggregate));
         }
         ExprKind::Field { tuple, .. } => diagnostics.push(Diagnostic::new(

@@ -3,7 +3,7 @@
 
 use super::Lowerer;
 use super::expr::Scope;
-use crate::ast::{CalcDef, CalcStmt, CalcStmtKind};
+use crate::ast::{CalcDef, CalcStmt, CalcStmtKind, VarName};
 use crate::check::CalcScope;
 use crate::ir::{Function, Stmt, TupleSlot, VarSlot};
 use crate::span::Span;
@@ -26,7 +26,7 @@ pub(super) fn lower_calc(
         span,
         params: def.params.len() as u32,
         locals: scope.locals.len() as u32,
-        local_names: scope.locals.iter().map(|v| v.to_string()).collect(),
+        local_names: scope.locals.iter().map(VarName::written).collect(),
         tuples: b.tuple_count,
         body,
     }

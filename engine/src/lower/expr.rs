@@ -61,12 +61,7 @@ impl Lowerer<'_> {
                     .collect(),
             },
             ExprKind::CalcCall { name, args } => ir::ExprKind::Call {
-                func: self
-                    .checked
-                    .func_ids
-                    .get(&name.text)
-                    .copied()
-                    .unwrap_or(FuncId(0)),
+                func: self.checked.func(&name.text).unwrap_or(FuncId(0)),
                 args: args.iter().map(|a| self.expr(a, scope)).collect(),
             },
             ExprKind::BuiltinCall { name, args } => ir::ExprKind::Builtin {
@@ -116,15 +111,7 @@ impl Lowerer<'_> {
     }
 
     fn var(&self, name: &VarName, scope: &Scope<'_>) -> ir::ExprKind {
-        let global = || {
-            ir::ExprKind::Global(
-                self.checked
-                    .global_ids
-                    .get(name)
-                    .copied()
-                    .unwrap_or(GlobalId(0)),
-            )
-        };
+        let global = || ir::ExprKind::Global(self.checked.global(name).unwrap_or(GlobalId(0)));
         match scope {
             Scope::TopLevel => global(),
             Scope::Rule(binding) => ir::ExprKind::Local(binding.slot(name).unwrap_or(VarSlot(0))),

@@ -70,11 +70,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
                 span,
             }),
             StmtKind::Let { var, expr } => steps.push(Step::Let {
-                global: checked
-                    .global_ids
-                    .get(&var.name)
-                    .copied()
-                    .unwrap_or(GlobalId(0)),
+                global: checked.global(&var.name).unwrap_or(GlobalId(0)),
                 expr: cx.expr(expr, &Scope::TopLevel),
                 span,
             }),
@@ -115,7 +111,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         functions,
         rules,
         strata: ir_strata,
-        globals: checked.globals.iter().map(|g| g.to_string()).collect(),
+        globals: checked.globals.iter().map(ast::VarName::written).collect(),
         memos: cx.memos,
         steps,
     }

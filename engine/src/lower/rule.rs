@@ -123,7 +123,7 @@ pub(super) fn lower_rule(
         span,
         stratum,
         slots: binding.slots.len() as u32,
-        slot_names: binding.slots.iter().map(|v| v.to_string()).collect(),
+        slot_names: binding.slots.iter().map(ast::VarName::written).collect(),
         initial,
         deltas,
     }

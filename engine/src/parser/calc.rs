@@ -84,7 +84,7 @@ impl Parser<'_> {
         let (body, end) = self.nested_block(Block::Calc);
         self.loop_depth = saved_loops;
         let (name, params) = header?;
-        self.close(end, &format!("CALC `{}`", name.text))?;
+        self.close(end, format_args!("CALC `{}`", name.text))?;
         Ok(StmtKind::Calc(CalcDef { name, params, body }))
     }
 
@@ -201,7 +201,7 @@ impl Parser<'_> {
 
     /// Checks how a block of `what` ended: END is fine; end of input is E103 (once,
     /// for the innermost block); an unwind was reported already.
-    fn close(&mut self, end: BlockEnd, what: &str) -> PResult<()> {
+    fn close(&mut self, end: BlockEnd, what: impl std::fmt::Display) -> PResult<()> {
         match end {
             // Only THEN parts end at ELSE, and `if_stmt` handles that before closing.
             BlockEnd::End | BlockEnd::Else => Ok(()),

@@ -5,7 +5,7 @@
 use super::keyword::Kw;
 use super::{PResult, Parser, Reported};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexer::{TokenKind, tokenize};
+use crate::lexer::{TokenKind, tokens};
 use crate::span::Span;
 
 /// Nesting limit of spec §3 (E104): open parentheses plus open IF, FOR and CALC blocks.
@@ -33,11 +33,13 @@ pub(super) struct Tok {
 /// Keeps the significant tokens of `source` and reports the purely lexical problems:
 /// W001 at the first escaped line break, E101 and bad escapes in strings.
 pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // About one significant token per 4 bytes of source, so that most programs fill
+    // the vector without growing it; a large source (maybe all comment) grows it.
+    let mut toks = Vec::with_capacity((source.len() / 4 + 1).min(4096));
     let mut at = 0u32;
     let mut line_start = true;
     let mut warned_escaped_newline = false;
-    for token in tokenize(source) {
+    for token in tokens(source) {
         let span = Span::new(at, at + token.len);
         at += token.len;
         match token.kind {
@@ -223,9 +225,15 @@ impl<'src> Parser<'src> {
         self.at_kw(kw).then(|| self.bump())
     }
 
-    /// Consumes a token of kind `kind` or reports E103 "expected {what}".
-    pub(super) fn expect(&mut self, kind: TokenKind, what: &str) -> PResult<Span> {
-        self.eat(kind).ok_or_else(|| self.expected(what))
+    /// Consumes a token of kind `kind` or reports E103 "expected {what}" (`what` is
+    /// only formatted then).
+    pub(super) fn expect(
+        &mut self,
+        kind: TokenKind,
+        what: impl std::fmt::Display,
+    ) -> PResult<Span> {
+        self.eat(kind)
+            .ok_or_else(|| self.expected(&what.to_string()))
     }
 
     /// Consumes the keyword `kw` or reports E103.

@@ -5,6 +5,7 @@
 //! [`ExprKind::Chain`], and prefix operators into one [`ExprKind::Prefix`], so
 //! only parentheses and calls recurse (each one nesting level, E104).
 
+use super::cursor::Tok;
 use super::keyword::Kw;
 use super::{PResult, Parser};
 use crate::ast::{BinOp, Expr, ExprKind, Ident, UnOp};
@@ -24,7 +25,31 @@ enum Level {
 impl Parser<'_> {
     /// A whole expression.
     pub(super) fn expr(&mut self) -> PResult<Expr> {
+        if self.lone_token_ahead() {
+            // Every level would pass the primary through unchanged: read it directly.
+            return self.primary();
+        }
         self.chain(Level::Or)
+    }
+
+    /// True when the expression here is one token with no operator after it: a
+    /// number, string, variable or atom (a word that is not a keyword, a call or `t.col`).
+    fn lone_token_ahead(&self) -> bool {
+        let Some(t) = self.tok() else {
+            return false;
+        };
+        let lone = match t.kind {
+            TokenKind::Number | TokenKind::Str { .. } | TokenKind::Var => true,
+            TokenKind::Word => {
+                t.kw.is_none()
+                    && !matches!(
+                        self.nth(1).map(|n| n.kind),
+                        Some(TokenKind::OpenParen | TokenKind::Dot)
+                    )
+            }
+            _ => false,
+        };
+        lone && bin_op_of(self.nth(1)).is_none()
     }
 
     /// `operand (op operand)*` for the operators of `level`, as one flat chain.
@@ -97,27 +122,7 @@ impl Parser<'_> {
 
     /// The binary operator at the current token, if any.
     fn bin_op(&self) -> Option<BinOp> {
-        use TokenKind as K;
-        Some(match self.kind()? {
-            K::Plus => BinOp::Add,
-            K::Minus => BinOp::Sub,
-            K::Star => BinOp::Mul,
-            K::Slash => BinOp::Div,
-            K::Percent => BinOp::Mod,
-            K::Eq | K::EqEq => BinOp::Eq,
-            K::BangEq | K::LtGt => BinOp::Ne,
-            K::Lt => BinOp::Lt,
-            K::Le => BinOp::Le,
-            K::Gt => BinOp::Gt,
-            K::Ge => BinOp::Ge,
-            K::Word => match self.kw()? {
-                Kw::Or => BinOp::Or,
-                Kw::And => BinOp::And,
-                Kw::Mod => BinOp::Mod,
-                _ => return None,
-            },
-            _ => return None,
-        })
+        bin_op_of(self.tok())
     }
 
     /// A primary: number, string, atom, variable, `t.col`, `(expr)`, a call or an
@@ -243,13 +248,39 @@ impl Parser<'_> {
             span,
         };
         self.bump();
-        let field = self.name(&format!("a column name after `{}.`", tuple.text))?;
+        let field = self.name(format_args!("a column name after `{}.`", tuple.text))?;
         let span = span.to(field.span);
         Ok(Expr {
             kind: ExprKind::Field { tuple, field },
             span,
         })
     }
+}
+
+/// The binary operator `tok` is, if any.
+fn bin_op_of(tok: Option<Tok>) -> Option<BinOp> {
+    use TokenKind as K;
+    let tok = tok?;
+    Some(match tok.kind {
+        K::Plus => BinOp::Add,
+        K::Minus => BinOp::Sub,
+        K::Star => BinOp::Mul,
+        K::Slash => BinOp::Div,
+        K::Percent => BinOp::Mod,
+        K::Eq | K::EqEq => BinOp::Eq,
+        K::BangEq | K::LtGt => BinOp::Ne,
+        K::Lt => BinOp::Lt,
+        K::Le => BinOp::Le,
+        K::Gt => BinOp::Gt,
+        K::Ge => BinOp::Ge,
+        K::Word => match tok.kw? {
+            Kw::Or => BinOp::Or,
+            Kw::And => BinOp::And,
+            Kw::Mod => BinOp::Mod,
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// The chain level of a non-comparison operator.

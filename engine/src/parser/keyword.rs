@@ -93,18 +93,28 @@ impl Kw {
     /// too; messages list these five, as in version 1).
     pub const CLAUSE: [Kw; 5] = [Kw::Scan, Kw::Join, Kw::Let, Kw::Where, Kw::Emit];
 
-    /// The keyword spelled by `word`, in any case.
+    /// The keyword spelled by `word`, in any case: its upper-cased bytes, packed
+    /// into a `u64` (no keyword is longer than 8 bytes), are looked up in a table
+    /// without collisions, so a word costs one multiplication and one comparison.
     pub fn from_word(word: &str) -> Option<Kw> {
         if word.len() > 8 {
             return None;
         }
-        Kw::ALL
-            .into_iter()
-            .find(|kw| kw.as_str().eq_ignore_ascii_case(word))
+        let mut upper = [0u8; 8];
+        for (u, &c) in upper.iter_mut().zip(word.as_bytes()) {
+            *u = c;
+        }
+        upper.make_ascii_uppercase();
+        let key = u64::from_le_bytes(upper);
+        let table = &KEYWORD_TABLE;
+        let i = usize::from(table.slots[slot(key, table.multiplier)]);
+        let kw = *Kw::ALL.get(i)?;
+        // A NUL byte would pad like the end of a shorter word: compare lengths too.
+        (table.keys[i] == key && kw.as_str().len() == word.len()).then_some(kw)
     }
 
     /// The keyword in upper case.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Kw::Rel => "REL",
             Kw::Fact => "FACT",
@@ -150,6 +160,69 @@ impl Kw {
     }
 }
 
+/// The bytes of `text` (at most 8) as a `u64`, zero-padded.
+const fn packed(text: &str) -> u64 {
+    let text = text.as_bytes();
+    let mut bytes = [0u8; 8];
+    let mut i = 0;
+    while i < text.len() {
+        bytes[i] = text[i];
+        i += 1;
+    }
+    u64::from_le_bytes(bytes)
+}
+
+/// Slots of [`KeywordTable`].
+const SLOTS: usize = 128;
+
+/// The slot of a packed word under `multiplier`: the top 7 bits of the product.
+const fn slot(key: u64, multiplier: u64) -> usize {
+    (key.wrapping_mul(multiplier) >> 57) as usize
+}
+
+/// The keywords packed (see [`Kw::from_word`]) and a table of them without
+/// collisions.
+struct KeywordTable {
+    /// The packed spelling of each of [`Kw::ALL`].
+    keys: [u64; Kw::ALL.len()],
+    /// Under this multiplier, the keys fall in distinct slots.
+    multiplier: u64,
+    /// The index in [`Kw::ALL`] of the keyword in each slot (`u8::MAX` in empty ones).
+    slots: [u8; SLOTS],
+}
+
+/// Built at compile time, trying pseudo-random odd multipliers until one has no
+/// collision.
+static KEYWORD_TABLE: KeywordTable = {
+    let mut keys = [0u64; Kw::ALL.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = packed(Kw::ALL[i].as_str());
+        i += 1;
+    }
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    loop {
+        let mut slots = [u8::MAX; SLOTS];
+        let mut i = 0;
+        while i < keys.len() && slots[slot(keys[i], multiplier)] == u8::MAX {
+            slots[slot(keys[i], multiplier)] = i as u8;
+            i += 1;
+        }
+        if i == keys.len() {
+            break KeywordTable {
+                keys,
+                multiplier,
+                slots,
+            };
+        }
+        // The next of a linear congruential sequence, kept odd.
+        multiplier = multiplier
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407)
+            | 1;
+    }
+};
+
 /// `kws` as "A, B or C".
 pub(super) fn list(kws: &[Kw]) -> String {
     match kws {
@@ -178,6 +251,12 @@ mod tests {
         assert_eq!(Kw::from_word("rel"), Some(Kw::Rel));
         assert_eq!(Kw::from_word("Continue"), Some(Kw::Continue));
         assert_eq!(Kw::from_word("parent"), None);
+        assert_eq!(Kw::from_word("continues"), None);
+        assert_eq!(Kw::from_word("rel\0"), None);
+        for kw in Kw::ALL {
+            assert_eq!(Kw::from_word(kw.as_str()), Some(kw));
+            assert_eq!(Kw::from_word(&kw.as_str().to_lowercase()), Some(kw));
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ impl Parser<'_> {
         let label = self.name("a rule label after RULE")?;
         self.expect(
             TokenKind::Colon,
-            &format!("`:` after `RULE {}`", label.text),
+            format_args!("`:` after `RULE {}`", label.text),
         )?;
         let mut clauses = Vec::new();
         let mut seen_emit = false;
@@ -72,7 +72,7 @@ impl Parser<'_> {
                 self.bump();
                 let rel = self.name("a relation name after JOIN")?;
                 let key =
-                    self.clause_var(&format!("a key `$variable` after `JOIN {}`", rel.text))?;
+                    self.clause_var(format_args!("a key `$variable` after `JOIN {}`", rel.text))?;
                 ClauseKind::Join { rel, key }
             }
             Some(Kw::Let) => {
@@ -129,10 +129,10 @@ impl Parser<'_> {
         Ok(QueryPattern { rel, args })
     }
 
-    /// A `$variable` in a clause.
-    fn clause_var(&mut self, what: &str) -> PResult<crate::ast::Var> {
+    /// A `$variable` in a clause (`what` is formatted only for the error).
+    fn clause_var(&mut self, what: impl std::fmt::Display) -> PResult<crate::ast::Var> {
         if !self.at(TokenKind::Var) {
-            return Err(self.expected(what));
+            return Err(self.expected(&what.to_string()));
         }
         self.var()
     }

@@ -57,24 +57,29 @@ impl Parser<'_> {
         if self.at(TokenKind::EqEq) {
             return Err(self.expected("`=` (assignment)"));
         }
-        self.expect(TokenKind::Eq, &format!("`=` after LET {}", var.name))?;
+        self.expect(TokenKind::Eq, format_args!("`=` after LET {}", var.name))?;
         let expr = self.expr()?;
         Ok((var, expr))
     }
 
     /// A name (relation, CALC, label, tuple variable): one word on the current line.
-    pub(super) fn name(&mut self, what: &str) -> PResult<Ident> {
+    pub(super) fn name(&mut self, what: impl std::fmt::Display) -> PResult<Ident> {
         self.name_on(what, true)
     }
 
     /// A name, on the current line when `same_line` (inside parentheses a line break
     /// is whitespace).
-    pub(super) fn name_on(&mut self, what: &str, same_line: bool) -> PResult<Ident> {
+    pub(super) fn name_on(
+        &mut self,
+        what: impl std::fmt::Display,
+        same_line: bool,
+    ) -> PResult<Ident> {
         if !self.at(TokenKind::Word) || same_line && self.at_line_start() {
+            let what = what.to_string();
             return Err(if same_line {
-                self.expected(what)
+                self.expected(&what)
             } else {
-                self.expected_token(what)
+                self.expected_token(&what)
             });
         }
         let span = self.bump();

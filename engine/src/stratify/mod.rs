@@ -42,10 +42,17 @@ pub struct StratumInfo {
 pub fn stratify(program: &Program, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> Strata {
     let rules = reads::rules(program, checked);
     later::warn(program, checked, &rules, diagnostics);
+    if rules.is_empty() {
+        return Strata::default();
+    }
     let n = checked.relations.len();
-    let graph = cycle::Graph::new(n, &rules);
-    let component = tarjan(&graph.successors());
-    cycle::report(&graph, &component, &rules, checked, diagnostics);
+    // E308 is about non-monotone reads: without one there is nothing to look for.
+    let non_monotone = |r: &RuleReads| r.reads.iter().any(|read| read.how.is_non_monotone());
+    if rules.iter().any(non_monotone) {
+        let graph = cycle::Graph::new(n, &rules);
+        let component = tarjan(&graph.successors());
+        cycle::report(&graph, &component, &rules, checked, diagnostics);
+    }
     // With an E308 nothing runs, and `by_relations` declines too (a cycle of the read
     // graph lies inside one of its components).
     by_relations(&rules, n).unwrap_or_else(|| by_rules(&rules))
@@ -159,14 +166,15 @@ pub fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
     let mut on_stack = vec![false; n];
     let mut component = vec![UNSEEN; n];
     let mut stack = Vec::new();
+    // (node, next edge to look at)
+    let mut work: Vec<(usize, usize)> = Vec::new();
     let mut next_index = 0;
     let mut next_component = 0;
     for root in 0..n {
         if index[root] != UNSEEN {
             continue;
         }
-        // (node, next edge to look at)
-        let mut work = vec![(root, 0usize)];
+        work.push((root, 0));
         index[root] = next_index;
         low[root] = next_index;
         next_index += 1;

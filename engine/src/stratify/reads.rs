@@ -92,7 +92,7 @@ fn function_reads(program: &Program, checked: &Checked) -> Vec<FuncReads> {
             for e in calc_stmt_exprs(s) {
                 walk_expr(e, &mut |e| match &e.kind {
                     ExprKind::CalcCall { name, .. } => {
-                        calls.extend(checked.func_ids.get(&name.text));
+                        calls.extend(checked.func(&name.text));
                     }
                     ExprKind::Aggregate(agg) => {
                         if let Some(r) = checked.rel(&agg.query.rel.text) {
@@ -200,7 +200,7 @@ impl Collect<'_> {
     fn expr(&mut self, e: &ast::Expr) {
         walk_expr(e, &mut |e| match &e.kind {
             ExprKind::CalcCall { name, .. } => {
-                if let Some(&f) = self.checked.func_ids.get(&name.text) {
+                if let Some(f) = self.checked.func(&name.text) {
                     let reads = &self.funcs[f.index()];
                     self.out.reads.extend(reads.all.iter().map(|&rel| Read {
                         rel,
