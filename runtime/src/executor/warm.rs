@@ -5,10 +5,10 @@
 //! The thread runs at the lowest priority (nice 19 on Linux), so it takes only what the
 //! answering threads leave of the cores. A program whose run was short (under
 //! [`AT_ONCE_AFTER`]) is compiled only once the executor has run nothing for [`IDLE`]:
-//! a compilation is about 2 ms of work that maps code memory, and beside a burst of
-//! short runs it only slowed them (its page-table changes interrupt the answering
-//! threads whatever its priority), while such a program gains a few microseconds a run
-//! from its module. A longer run's program is compiled at once. Requests wait in a queue of [`QUEUE`]; a request
+//! a compilation is about 2 ms of work that maps and protects code memory, and beside
+//! a burst of short runs it slowed them whatever its priority (docs/decisions.md 145),
+//! while such a program gains a few microseconds a run from its module. A longer run's
+//! program is compiled at once. Requests wait in a queue of [`QUEUE`]; a request
 //! that finds the queue full is dropped (the program is compiled when it comes again,
 //! if the thread has caught up by then). The thread holds the executor's shared state
 //! only while it compiles one program: it ends at the first request after the executor
