@@ -18,6 +18,7 @@ const RUNS: usize = 201;
 const BUDGET: Duration = Duration::from_secs(4);
 
 fn main() {
+    bytelogic_benches::heap::pin();
     let executor = Executor::new();
     let wasm = Options {
         backend: Backend::Wasm,

@@ -17,6 +17,7 @@ use bytelogic_runtime::{Backend, Executor, Options};
 use std::time::{Duration, Instant};
 
 fn main() {
+    bytelogic_benches::heap::pin();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let name = args.first().map_or("tc chain-1000", String::as_str);
     let w = scale_workloads()

@@ -8,9 +8,11 @@
 //! - [`peers`]: the same workloads in Ascent, Datafrog and Crepe.
 //! - [`measure`]: medians and peak memory, for the report.
 //! - [`process`]: the `bytelogic` binary timed as a whole process (`run`, `serve`).
+//! - [`heap`]: the measuring process's heap pinned, its children's left as given.
 
 pub mod corpus;
 pub mod graphs;
+pub mod heap;
 pub mod measure;
 pub mod peers;
 pub mod process;

@@ -4,10 +4,11 @@
 //! (A, B, A, B, …), so that the ratio of their medians survives a machine whose load
 //! changes; single cells still move with the load.
 
+use crate::heap;
 use serde_json::json;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// The `bytelogic` binary beside this executable (`target/release/bytelogic` for the
@@ -23,7 +24,7 @@ pub fn binary() -> PathBuf {
     };
     let binary = dir.join("bytelogic");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let built = Command::new(cargo)
+    let built = heap::command(cargo)
         .args([
             "build",
             "--release",
@@ -81,7 +82,7 @@ fn times(mut samples: Vec<Duration>) -> Times {
 /// The wall time of `bytelogic ARGS FILE` from spawn to exit; panics unless it exits 0.
 pub fn run(binary: &Path, args: &[&str], file: &Path) -> Duration {
     let start = Instant::now();
-    let status = Command::new(binary)
+    let status = heap::command(binary)
         .args(args)
         .arg(file)
         .stdout(Stdio::null())
@@ -116,7 +117,7 @@ pub fn requests(programs: &[String], backend: Option<&str>) -> Vec<u8> {
 /// output ends); panics unless every request got a response and it exits 0.
 pub fn serve(binary: &Path, args: &[&str], requests: &[u8]) -> Duration {
     let start = Instant::now();
-    let mut child = Command::new(binary)
+    let mut child = heap::command(binary)
         .arg("serve")
         .args(args)
         .stdin(Stdio::piped())

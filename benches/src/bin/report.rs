@@ -8,6 +8,7 @@
 //! (`--latency` prints only those).
 
 use bytelogic_benches::corpus::{distinct_programs, programs};
+use bytelogic_benches::heap;
 use bytelogic_benches::measure::{alternating, fresh_wasm, median, peak_rss_kib, show};
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::process::{self, Times};
@@ -16,7 +17,6 @@ use bytelogic_benches::workload::{
 };
 use bytelogic_engine::{Limits, compile, run};
 use bytelogic_runtime::{Backend, Executor, Options};
-use std::process::Command;
 use std::time::Duration;
 
 /// Samples per cell for small workloads, and the time one cell may take.
@@ -33,11 +33,12 @@ fn main() {
         peak_rss_child(engine);
         return;
     }
+    heap::pin();
     if args.get(1).map(String::as_str) == Some("--latency") {
         latency();
         return;
     }
-    let commit = Command::new("git")
+    let commit = heap::command("git")
         .args(["rev-parse", "--short", "HEAD"])
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
@@ -333,7 +334,7 @@ fn rss_workload() -> Workload {
 /// Runs the RSS workload in a child process in `engine`; its peak RSS in KiB.
 fn child_rss(engine: &str) -> u64 {
     let exe = std::env::current_exe().expect("the report's own path");
-    let out = Command::new(exe)
+    let out = heap::command(exe)
         .args(["--peak-rss", engine])
         .output()
         .expect("the report re-executes itself");
