@@ -4,6 +4,11 @@
 //! the `cli` feature (docs/decisions.md 250); the commands are in `cli.rs` and `cli/`.
 
 mod cli;
+mod huge_blocks;
+
+/// Large blocks on huge pages (docs/decisions.md 147).
+#[global_allocator]
+static ALLOCATOR: huge_blocks::HugeBlocks = huge_blocks::HugeBlocks;
 
 fn main() -> std::process::ExitCode {
     cli::main()
