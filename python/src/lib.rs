@@ -4,11 +4,13 @@
 //!
 //! One module per concern: [`executor`] (`ByteLogicExecutor`: programs, texts,
 //! datasets, WAT modules), [`stream`] (`TokenStream`), [`records`] (`Diagnostic`,
-//! `RowReport`, `Summary`; `check`, `lex`, `vocab`), [`convert`] (values between
-//! Python and Rust). Built by maturin from `pyproject.toml`; tested by `tests/`.
+//! `RowReport`, `Summary`; `check`, `lex`, `vocab`), [`outcome`] (the dict
+//! `execute_bytelogic` returns), [`convert`] (values between Python and Rust). Built by
+//! maturin from `pyproject.toml`; tested by `tests/`.
 
 mod convert;
 mod executor;
+mod outcome;
 mod records;
 mod stream;
 
