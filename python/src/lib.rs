@@ -16,6 +16,10 @@ mod stream;
 
 use pyo3::prelude::*;
 
+/// The allocator of everything Rust allocates in the extension (docs/decisions.md 171).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pyo3::create_exception!(
     bytelogic,
     UsageError,
