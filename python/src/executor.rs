@@ -23,25 +23,29 @@ use serde_json::{Map, Value as Json, json};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-/// The process's executor and the id of the process that made it.
-static PROCESS: Mutex<Option<(u32, Arc<Executor>)>> = Mutex::new(None);
+/// The process's executor, made on first use.
+static PROCESS: Mutex<Option<Arc<Executor>>> = Mutex::new(None);
 
-/// The executor of this process, made on first use (and again in a forked child: the
-/// parent's epoch ticker threads do not exist there, so its time limits would not
-/// fire). The parent's executor is left alone in the child, never dropped there.
+/// The executor of this process, made on first use (and again in a forked child, see
+/// [`_after_fork`]).
 fn process_executor() -> Arc<Executor> {
-    let pid = std::process::id();
     let mut slot = PROCESS.lock().unwrap_or_else(PoisonError::into_inner);
-    match &*slot {
-        Some((owner, executor)) if *owner == pid => Arc::clone(executor),
-        _ => {
-            let executor = Arc::new(Executor::new());
-            if let Some(inherited) = slot.replace((pid, Arc::clone(&executor))) {
-                std::mem::forget(inherited);
-            }
-            executor
-        }
-    }
+    Arc::clone(slot.get_or_insert_with(|| Arc::new(Executor::new())))
+}
+
+/// Run in a child process after a fork (registered with `os.register_at_fork`, which
+/// `os.fork`, `multiprocessing` and C code that forks properly all run): the parent's
+/// epoch ticker threads do not exist there, so its executor's time limits would not
+/// fire, and the child makes its own on first use. The parent's executor is left alone,
+/// never dropped in the child (docs/decisions.md 161, 172). A fork happens with the GIL
+/// held, and `PROCESS` is locked only with the GIL held, so it is not locked here.
+#[pyfunction]
+pub fn _after_fork() {
+    let inherited = PROCESS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    std::mem::forget(inherited);
 }
 
 /// The names of the backends, as `serve` takes them (`interp`, the CLI's, too).
