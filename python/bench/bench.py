@@ -12,7 +12,11 @@ Needs the package installed (`pip install ./python`), the conformance corpus
 2. The same programs through the package against the subprocess client
    (examples/python/bytelogic_client.py, one `bytelogic serve`).
 3. 4 threads of N/2 programs each against one thread running all 4 x N/2, sharing one
-   executor: throughput ratio.
+   executor: throughput ratio; then the CPU time (all threads) and the context switches
+   a program costs on 1 and on 4 threads, which show what handing the GIL between
+   threads costs whether or not the machine has a core free; then the throughput ratio
+   for programs of about 1 ms (a CALC loop on the interpreter), where a call's Python
+   part is small beside its run.
 4. `import bytelogic` in a fresh interpreter.
 
 Each row is timed "cold" (sources the module cache has not seen: every pass appends a
@@ -25,6 +29,7 @@ back to back, and the median and range of the rounds are printed.
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -129,6 +134,31 @@ def threads(bl, programs):
     return package_pass(bl), four
 
 
+def switches():
+    """Context switches of this process so far (all its threads)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_nvcsw + usage.ru_nivcsw
+
+
+def report_costs(name, cpu, switched, n):
+    """CPU time and context switches per program, 1 thread against 4."""
+    cpu1, cpu4 = (statistics.median(p[i] for p in cpu) / n * 1e6 for i in (0, 1))
+    sw1, sw4 = (statistics.median(p[i] for p in switched) / n for i in (0, 1))
+    print("%-52s CPU 1 thread %.1f us, 4 threads %.1f us per program; context switches "
+          "%.2f, %.2f per program" % (name, cpu1, cpu4, sw1, sw4))
+
+
+def spin_programs(count, target_s=0.001):
+    """`count` distinct CALC loops that each take about `target_s` on the interpreter."""
+    bl = bytelogic.ByteLogicExecutor(backend="interpreter")
+    loop = "CALC s\nLET $i = 0\nFOR WHILE $i < %d\nLET $i = $i + 1\nEND\nRESULT $i\nEND\nRESULT CALC s()\n; %d"
+    start = time.perf_counter()
+    for i in range(20):
+        bl.execute_bytelogic(loop % (10000, -i))
+    n = max(1, int(10000 * target_s / ((time.perf_counter() - start) / 20)))
+    return bl, [loop % (n, i) for i in range(count)]
+
+
 def import_times(runs=15):
     code = "import time; t = time.perf_counter(); import bytelogic; print(time.perf_counter() - t)"
     times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -175,6 +205,15 @@ def main():
     one, four = threads(bl, programs[:300] * 4)
     _, cached = ratios(one, four, programs[:300] * 4, args.rounds, fresh)
     report("3. throughput 4 threads / 1 thread, cached", cached, 1200, "1 thread", "4 threads")
+    one, four = threads(bl, programs[:1200])
+    cpu, _ = ratios(one, four, programs[:1200], args.rounds, fresh, time.process_time, False)
+    switched, _ = ratios(one, four, programs[:1200], args.rounds, fresh, switches, False)
+    report_costs("3. cost of a program, cold", cpu, switched, 1200)
+    spin, loops = spin_programs(200)
+    one, four = threads(spin, loops)
+    cold, _ = ratios(one, four, loops, args.rounds, fresh, cached_too=False)
+    report("3. throughput 4 threads / 1 thread, ~1 ms programs", cold, len(loops), "1 thread",
+           "4 threads")
 
     median, low, high = import_times()
     print("%-58s median %.1f ms (range %.1f-%.1f, 15 runs)" % ("4. import bytelogic", median, low, high))

@@ -5,6 +5,7 @@ from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequen
 
 __all__ = [
     "__version__",
+    "_after_fork",
     "_bench_rust_executor",
     "ByteLogicExecutor",
     "Diagnostic",
@@ -214,3 +215,5 @@ def lex(code: str) -> List[Dict[str, Any]]: ...
 def vocab() -> Dict[str, List[str]]: ...
 def _bench_rust_executor(programs: List[str], backend: str) -> float:
     """For python/bench: seconds the process's Rust Executor takes to run `programs`."""
+def _after_fork() -> None:
+    """Registered with os.register_at_fork: a forked child starts its own engine."""

@@ -1,11 +1,11 @@
 //! Values between Python and Rust: Python arguments to JSON (so that `inputs` and
 //! `limits` are read by the same code as `serve` and `--input`, with the same
-//! messages), JSON to Python (the `outcome` dict, `vocab`, `lex`), and program values
+//! messages), JSON to Python (`limits`, `vocab`, `lex`, the outcome of an unsupported
+//! program), and program values
 //! to Python's own types (docs/decisions.md 163).
 
 use crate::UsageError;
 use bytelogic_engine::{Symbols, Value};
-use bytelogic_runtime::outcome::Flat;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Value as Json};
@@ -108,21 +108,5 @@ pub fn value<'py>(py: Python<'py>, v: Value, symbols: &Symbols) -> PyResult<Boun
         Value::Int(i) => i.into_pyobject(py)?.into_any(),
         Value::Float(f) => f.into_pyobject(py)?.into_any(),
         Value::Sym(s) => PyString::new(py, symbols.resolve(s)).into_any(),
-    })
-}
-
-/// An item of the flat output list: a value, a tuple as `tuple`, a truth as `bool`.
-pub fn flat<'py>(
-    py: Python<'py>,
-    item: Flat<'_>,
-    symbols: &Symbols,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match item {
-        Flat::Value(v) => value(py, v, symbols)?,
-        Flat::Tuple(t) => {
-            let items = t.iter().map(|&v| value(py, v, symbols));
-            PyTuple::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
-        }
-        Flat::Truth(b) => PyBool::new(py, b).to_owned().into_any(),
     })
 }

@@ -6,14 +6,15 @@
 //! (docs/decisions.md 161). Pickling an executor pickles its settings only.
 
 use crate::UsageError;
-use crate::convert::{flat, from_json, to_json, value};
+use crate::convert::{from_json, to_json};
+use crate::outcome::{Answers, Texts, outcome_dict};
 use crate::records::Summary;
-use bytelogic_engine::{Limits, Output};
+use bytelogic_engine::Limits;
 use bytelogic_runtime::serve::{UNSUPPORTED, error_response};
 use bytelogic_runtime::tokens::{TokenOptions, process_text};
 use bytelogic_runtime::validate::{ValidateOptions, validate};
 use bytelogic_runtime::wasm::compute::{self, ComputeValue};
-use bytelogic_runtime::{Backend, Executor, Options, Outcome, outcome::flatten};
+use bytelogic_runtime::{Backend, Executor, Options, Outcome};
 use pyo3::exceptions::PyDeprecationWarning;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -22,25 +23,29 @@ use serde_json::{Map, Value as Json, json};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-/// The process's executor and the id of the process that made it.
-static PROCESS: Mutex<Option<(u32, Arc<Executor>)>> = Mutex::new(None);
+/// The process's executor, made on first use.
+static PROCESS: Mutex<Option<Arc<Executor>>> = Mutex::new(None);
 
-/// The executor of this process, made on first use (and again in a forked child: the
-/// parent's epoch ticker threads do not exist there, so its time limits would not
-/// fire). The parent's executor is left alone in the child, never dropped there.
+/// The executor of this process, made on first use (and again in a forked child, see
+/// [`_after_fork`]).
 fn process_executor() -> Arc<Executor> {
-    let pid = std::process::id();
     let mut slot = PROCESS.lock().unwrap_or_else(PoisonError::into_inner);
-    match &*slot {
-        Some((owner, executor)) if *owner == pid => Arc::clone(executor),
-        _ => {
-            let executor = Arc::new(Executor::new());
-            if let Some(inherited) = slot.replace((pid, Arc::clone(&executor))) {
-                std::mem::forget(inherited);
-            }
-            executor
-        }
-    }
+    Arc::clone(slot.get_or_insert_with(|| Arc::new(Executor::new())))
+}
+
+/// Run in a child process after a fork (registered with `os.register_at_fork`, which
+/// `os.fork`, `multiprocessing` and C code that forks properly all run): the parent's
+/// epoch ticker threads do not exist there, so its executor's time limits would not
+/// fire, and the child makes its own on first use. The parent's executor is left alone,
+/// never dropped in the child (docs/decisions.md 161, 172). A fork happens with the GIL
+/// held, and `PROCESS` is locked only with the GIL held, so it is not locked here.
+#[pyfunction]
+pub fn _after_fork() {
+    let inherited = PROCESS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    std::mem::forget(inherited);
 }
 
 /// The names of the backends, as `serve` takes them (`interp`, the CLI's, too).
@@ -422,7 +427,7 @@ fn wat_arguments(inputs: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<f64>> {
 }
 
 /// What a call produced, prepared without the GIL: the outcome, or the JSON outcome
-/// that says why the chosen backend could not run the program.
+/// that says why the chosen backend could not run the program, and its texts.
 struct Ran {
     outcome: Result<Outcome, Json>,
     result: String,
@@ -432,58 +437,68 @@ struct Ran {
 
 impl Ran {
     fn new(run: Result<Outcome, bytelogic_runtime::wasm::WasmError>) -> Ran {
-        match run {
-            Ok(outcome) => Ran {
-                result: outcome.result_text(),
-                token: outcome.computation_token(),
-                error: outcome
+        let (outcome, result, error) = match run {
+            Ok(outcome) => {
+                let error = outcome
                     .error()
-                    .map(|e| format!("{}: {}", e.diagnostic.code.as_str(), e.diagnostic.message)),
-                outcome: Ok(outcome),
-            },
+                    .map(|e| format!("{}: {}", e.diagnostic.code.as_str(), e.diagnostic.message));
+                let result = outcome.result_text();
+                (Ok(outcome), result, error)
+            }
             Err(e) => {
-                let error = format!("{UNSUPPORTED}: {e}");
                 let mut json = error_response(None, UNSUPPORTED, &e.to_string()).json();
                 if let Json::Object(map) = &mut json {
                     map.remove("id");
                 }
-                Ran {
-                    outcome: Err(json),
-                    result: String::new(),
-                    token: format!("<error>{error}</error>"),
-                    error: Some(error),
-                }
+                (
+                    Err(json),
+                    String::new(),
+                    Some(format!("{UNSUPPORTED}: {e}")),
+                )
             }
+        };
+        // The token of `Outcome::computation_token`, from the texts already made.
+        let token = match &error {
+            None => format!("<result>{result}</result>"),
+            Some(error) => format!("<error>{error}</error>"),
+        };
+        Ran {
+            outcome,
+            result,
+            token,
+            error,
         }
     }
 
     /// The dict `execute_bytelogic` returns; `execution_time_ms` counts from `start`.
     fn into_dict<'py>(self, py: Python<'py>, start: Instant) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        let (results, last) = match &self.outcome {
+        let texts = Texts {
+            result: PyString::new(py, &self.result),
+            token: PyString::new(py, &self.token),
+            error: self.error.as_deref().map(|e| PyString::new(py, e)),
+        };
+        let (answers, outcome) = match &self.outcome {
             Ok(o) => {
-                let items = flatten(&o.outputs).map(|item| flat(py, item, &o.symbols));
-                let last = o.outputs.iter().rev().find_map(|out| match out {
-                    Output::Result(v) => Some(value(py, *v, &o.symbols)),
-                    Output::Query { .. } => None,
-                });
-                (items.collect::<PyResult<Vec<_>>>()?, last.transpose()?)
+                let answers = Answers::of(py, o)?;
+                let outcome = outcome_dict(py, o, &texts, &answers)?.into_any();
+                (Some(answers), outcome)
             }
-            Err(_) => (Vec::new(), None),
+            Err(json) => (None, from_json(py, json)?),
         };
         let wat = self.outcome.as_ref().ok().and_then(|o| o.wat.as_deref());
-        dict.set_item(intern!(py, "success"), self.error.is_none())?;
-        dict.set_item(intern!(py, "result"), &self.result)?;
-        dict.set_item(intern!(py, "query_results"), PyList::new(py, results)?)?;
-        dict.set_item(intern!(py, "computation_token"), &self.token)?;
-        dict.set_item(intern!(py, "wat_code"), wat)?;
-        dict.set_item(intern!(py, "error"), &self.error)?;
-        dict.set_item(intern!(py, "calculation_result"), last)?;
-        // Straight from the outcome's serializable shape: no tree of JSON values.
-        let outcome = match &self.outcome {
-            Ok(o) => pythonize::pythonize(py, &o.to_serializable())?,
-            Err(json) => from_json(py, json)?,
+        let dict = PyDict::new(py);
+        dict.set_item(intern!(py, "success"), texts.error.is_none())?;
+        dict.set_item(intern!(py, "result"), &texts.result)?;
+        let results = match &answers {
+            Some(a) => a.flat.clone(),
+            None => PyList::empty(py),
         };
+        dict.set_item(intern!(py, "query_results"), results)?;
+        dict.set_item(intern!(py, "computation_token"), &texts.token)?;
+        dict.set_item(intern!(py, "wat_code"), wat)?;
+        dict.set_item(intern!(py, "error"), &texts.error)?;
+        let last = answers.and_then(|a| a.last);
+        dict.set_item(intern!(py, "calculation_result"), last)?;
         dict.set_item(intern!(py, "outcome"), outcome)?;
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         dict.set_item(intern!(py, "execution_time_ms"), ms)?;

@@ -4,15 +4,22 @@
 //!
 //! One module per concern: [`executor`] (`ByteLogicExecutor`: programs, texts,
 //! datasets, WAT modules), [`stream`] (`TokenStream`), [`records`] (`Diagnostic`,
-//! `RowReport`, `Summary`; `check`, `lex`, `vocab`), [`convert`] (values between
-//! Python and Rust). Built by maturin from `pyproject.toml`; tested by `tests/`.
+//! `RowReport`, `Summary`; `check`, `lex`, `vocab`), [`outcome`] (the dict
+//! `execute_bytelogic` returns), [`convert`] (values between Python and Rust). Built by
+//! maturin from `pyproject.toml`; tested by `tests/`.
 
 mod convert;
 mod executor;
+mod outcome;
 mod records;
 mod stream;
 
 use pyo3::prelude::*;
+use pyo3::types::IntoPyDict;
+
+/// The allocator of everything Rust allocates in the extension (docs/decisions.md 171).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pyo3::create_exception!(
     bytelogic,
@@ -37,5 +44,9 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(records::lex, m)?)?;
     m.add_function(wrap_pyfunction!(records::vocab, m)?)?;
     m.add_function(wrap_pyfunction!(executor::_bench_rust_executor, m)?)?;
+    m.add_function(wrap_pyfunction!(executor::_after_fork, m)?)?;
+    let after_fork = [("after_in_child", m.getattr("_after_fork")?)].into_py_dict(m.py())?;
+    let os = m.py().import("os")?;
+    os.call_method("register_at_fork", (), Some(&after_fork))?;
     Ok(())
 }

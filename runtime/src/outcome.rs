@@ -203,12 +203,6 @@ impl Outcome {
         json::outcome(self)
     }
 
-    /// [`Outcome::to_json`] as a [`serde::Serialize`] shape, for serializers other than
-    /// `serde_json`'s (the fields and their order are the same).
-    pub fn to_serializable(&self) -> impl serde::Serialize + '_ {
-        json::outcome_shape(self)
-    }
-
     /// The JSON of `bytelogic check --json`: `{"success", "diagnostics"}`.
     pub fn to_check_json(&self) -> serde_json::Value {
         json::check(self)

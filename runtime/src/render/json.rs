@@ -75,12 +75,6 @@ pub fn outcome(o: &Outcome) -> Json {
     to_json(&Full(o, None))
 }
 
-/// [`outcome`] as a shape to serialize into any format (the Python package builds its
-/// `outcome` dict from it without a tree of JSON values in between).
-pub fn outcome_shape(o: &Outcome) -> impl Serialize + '_ {
-    Full(o, None)
-}
-
 /// The outcome of `bytelogic check --json`.
 pub fn check(o: &Outcome) -> Json {
     to_json(&Check(o))
