@@ -80,7 +80,8 @@ impl Response {
 
 impl fmt::Display for Response {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut bytes = Vec::new();
+        // Room for a corpus program's response, so it is written without regrowing.
+        let mut bytes = Vec::with_capacity(512);
         let id = self.id.as_deref();
         let written = match &self.body {
             Body::Run(outcome) => {
@@ -240,12 +241,15 @@ fn parse_request(line: &[u8]) -> Result<Request, String> {
         let at = e.valid_up_to();
         format!("request is not UTF-8 (invalid byte at offset {at})")
     })?;
+    // The common case in one pass; what a refused request was, in a second.
+    let object_error = match serde_json::from_str(text) {
+        Ok(request) => return Ok(request),
+        Err(e) => e,
+    };
     let whole: &RawValue =
         serde_json::from_str(text).map_err(|e| format!("request is not JSON: {e}"))?;
     let kind = match whole.get().trim_start().as_bytes().first() {
-        Some(b'{') => {
-            return serde_json::from_str(text).map_err(|e| format!("request is not JSON: {e}"));
-        }
+        Some(b'{') => return Err(format!("request is not JSON: {object_error}")),
         Some(b'[') => "an array",
         Some(b'"') => "a string",
         Some(b't' | b'f') => "a boolean",
