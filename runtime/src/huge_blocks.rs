@@ -53,6 +53,7 @@ fn mapped(size: usize) -> usize {
 // receive the layout the block was allocated with (GlobalAlloc's contract), so they
 // recompute the same mapping length and never touch another mapping.
 unsafe impl GlobalAlloc for HugeBlocks {
+    #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if large(layout.size(), layout.align()) {
             map(mapped(layout.size()))
@@ -62,6 +63,7 @@ unsafe impl GlobalAlloc for HugeBlocks {
         }
     }
 
+    #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         if large(layout.size(), layout.align()) {
             // A new anonymous mapping is zero-filled.
@@ -72,6 +74,7 @@ unsafe impl GlobalAlloc for HugeBlocks {
         }
     }
 
+    #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         if large(layout.size(), layout.align()) {
             unmap(ptr, mapped(layout.size()));
@@ -81,6 +84,7 @@ unsafe impl GlobalAlloc for HugeBlocks {
         }
     }
 
+    #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let align = layout.align();
         match (large(layout.size(), align), large(new_size, align)) {
