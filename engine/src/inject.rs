@@ -84,6 +84,9 @@ pub fn facts_within(
     if let Err(fault) = account.charge(bytes) {
         return Err(account.limit_error(&fault, Span::new(0, 0)));
     }
+    if inputs.is_empty() {
+        return Ok(());
+    }
     let mut steps = Vec::new();
     let mut symbols = program.symbols.clone();
     for (name, tuples) in inputs {
