@@ -48,10 +48,10 @@ fn mapped(size: usize) -> usize {
 }
 
 // SAFETY (the whole impl): small blocks go to `System` with the caller's layout
-// unchanged. A large block is a private anonymous mapping of `mapped(size)` bytes, which
-// starts on a 2 MiB boundary (so any `align <= 4096` holds) and is zero-filled; `dealloc` and `realloc`
-// receive the layout the block was allocated with (GlobalAlloc's contract), so they
-// recompute the same mapping length and never touch another mapping.
+// unchanged. A large block is a private anonymous mapping of `mapped(size)` bytes,
+// which starts on a 2 MiB boundary (so any `align <= 4096` holds) and is zero-filled;
+// `dealloc` and `realloc` receive the layout the block was allocated with (GlobalAlloc's
+// contract), so they recompute the same mapping length and never touch another one.
 unsafe impl GlobalAlloc for HugeBlocks {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
