@@ -16,9 +16,9 @@
 use bytelogic_benches::measure::alternating;
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{
-    Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads,
+    Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads, wasm_options,
 };
-use bytelogic_runtime::{Backend, Executor, Options};
+use bytelogic_runtime::{Executor, Options};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -59,12 +59,12 @@ fn main() {
         }
         Some("cached") => {
             let program = w.compile();
-            let (executor, source, options) = (Executor::new(), w.source(), wasm_options());
+            let (executor, source) = (Executor::new(), w.source());
             let (interp, wasm) = alternating(
                 runs,
                 Duration::from_secs(600),
                 || w.run_ours(&program),
-                || cached_run(&executor, &source, &options),
+                || w.run_cached(&executor, &source),
             );
             let ratio = wasm.as_secs_f64() / interp.as_secs_f64();
             eprintln!("{name}: interp {interp:?}, WASM cached {wasm:?}, cached/interp {ratio:.3}");
@@ -103,15 +103,6 @@ fn wasm(w: &Workload, runs: usize) {
         let t = Instant::now();
         cached_run(&executor, &source, &options);
         eprintln!("{}: cached run {:?}", w.name, t.elapsed());
-    }
-}
-
-/// The options of a run on the compiled path, under the scale workloads' limits.
-fn wasm_options() -> Options {
-    Options {
-        backend: Backend::Wasm,
-        limits: scale_limits(),
-        ..Options::default()
     }
 }
 
