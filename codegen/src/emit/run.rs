@@ -159,7 +159,7 @@ fn fact_table(
     let at = m.fact_table(&rows)? as i32;
     let insert = m.rt(Helper::Fact(arity as u32));
     // Room for every row first, at the first FACT: the set grows once, not one
-    // doubling at a time as they load (as the interpreter: docs/decisions.md 227).
+    // doubling at a time as they load (docs/decisions.md 182).
     let reserve = m.rt(Helper::SetReserve);
     f.ins()
         .i32_const(first)
