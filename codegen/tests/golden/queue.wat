@@ -12,7 +12,8 @@
   (local i32 i32 i32 i32 i64 i64)
   i32.const 112
   i32.load
-  local.tee 4
+  local.set 4
+  local.get 4
   i32.eqz
   local.get 0
   i32.load offset=16
