@@ -2,7 +2,12 @@
 //! `cargo run -p bytelogic-benches --release --example profile -- ["tc chain-1000" [wasm [N] | ascent | interp N]]`.
 //! By default through the interpreter once (`interp N`: N times, the lowered program
 //! reused); `ascent` runs it in Ascent instead; `alternate N` times the interpreter and
-//! Ascent alternately, N runs each, and prints the medians and their ratio; with `wasm`, the module is compiled and run
+//! Ascent alternately, N runs each, and prints the medians and their ratio; `compiled N`
+//! does the same for the interpreter and the report's WASM column (`WasmBackend::run`:
+//! code generation, Winch's compilation and the run of the lowered program, no
+//! cache); `cached N` alternates the interpreter with the compiled path's run from the
+//! module cache (`Executor::execute` of a source compiled before: the cache look-up,
+//! instantiation, the run on Winch's code and decoding); with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
 //! `N` more times (default 1) from the module cache on Cranelift's code alone, each
 //! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
@@ -11,9 +16,9 @@
 use bytelogic_benches::measure::alternating;
 use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{
-    Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads,
+    Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads, wasm_options,
 };
-use bytelogic_runtime::{Backend, Executor, Options};
+use bytelogic_runtime::{Executor, Options};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -40,6 +45,31 @@ fn main() {
             let ratio = ours.as_secs_f64() / ascent.as_secs_f64();
             eprintln!("{name}: ours {ours:?}, Ascent {ascent:?}, ours/Ascent {ratio:.3}");
         }
+        Some("compiled") => {
+            let program = w.compile();
+            let executor = Executor::new();
+            let backend = executor.wasm().expect("wasmtime starts");
+            let (interp, wasm) = alternating(
+                runs,
+                Duration::from_secs(600),
+                || w.run_ours(&program),
+                || w.run_wasm(backend, &program),
+            );
+            let ratio = wasm.as_secs_f64() / interp.as_secs_f64();
+            eprintln!("{name}: interp {interp:?}, WASM {wasm:?}, WASM/interp {ratio:.3}");
+        }
+        Some("cached") => {
+            let program = w.compile();
+            let (executor, source) = (Executor::new(), w.source());
+            let (interp, wasm) = alternating(
+                runs,
+                Duration::from_secs(600),
+                || w.run_ours(&program),
+                || w.run_cached(&executor, &source),
+            );
+            let ratio = wasm.as_secs_f64() / interp.as_secs_f64();
+            eprintln!("{name}: interp {interp:?}, WASM cached {wasm:?}, cached/interp {ratio:.3}");
+        }
         Some("ascent") => {
             for _ in 0..runs {
                 let t = Instant::now();
@@ -60,12 +90,7 @@ fn main() {
 
 /// The WASM backend: a first run (compile and tier up), then `runs` cached runs.
 fn wasm(w: &Workload, runs: usize) {
-    let executor = Executor::new();
-    let options = Options {
-        backend: Backend::Wasm,
-        limits: scale_limits(),
-        ..Options::default()
-    };
+    let (executor, options) = (Executor::new(), wasm_options());
     let source = w.source();
     let t = Instant::now();
     let first = executor.execute(&source, &options).expect("runs on WASM");

@@ -6,6 +6,7 @@ use crate::graphs;
 use crate::peers::Peer;
 use bytelogic_engine::{Limits, Output, QueryAnswer, RunResult, compile, ir, run};
 use bytelogic_runtime::wasm::WasmBackend;
+use bytelogic_runtime::{Backend, Executor, Options};
 use std::fmt::Write as _;
 
 /// Which Datalog program a workload runs over its edges.
@@ -195,9 +196,31 @@ impl Workload {
         )
     }
 
+    /// Runs the workload's source on the compiled path of `executor` under the scale
+    /// limits: from its module cache once the source ran there (the cache look-up,
+    /// instantiation, the run and decoding); the size of the final answer.
+    pub fn run_cached(&self, executor: &Executor, source: &str) -> usize {
+        let outcome = executor
+            .execute(source, &wasm_options())
+            .expect("the WASM backend runs it");
+        if let Some(e) = outcome.runtime_error {
+            panic!("runtime error: {e:?}");
+        }
+        answer_size(&outcome.outputs)
+    }
+
     /// Runs the workload in `peer`; the number of tuples of the derived relation.
     pub fn run_peer(&self, peer: Peer) -> usize {
         peer.run(self.kind, &self.edges)
+    }
+}
+
+/// The options of a run on the compiled path under [`scale_limits`].
+pub fn wasm_options() -> Options {
+    Options {
+        backend: Backend::Wasm,
+        limits: scale_limits(),
+        ..Options::default()
     }
 }
 
@@ -220,7 +243,12 @@ pub fn result_len(result: RunResult) -> usize {
     if let Some(e) = result.error {
         panic!("runtime error: {e:?}");
     }
-    match result.outputs.last() {
+    answer_size(&result.outputs)
+}
+
+/// The length of the last QUERY answer of `outputs` (panics when it is not one).
+fn answer_size(outputs: &[Output]) -> usize {
+    match outputs.last() {
         Some(Output::Query {
             answer: QueryAnswer::Tuples(t),
             ..

@@ -166,8 +166,12 @@ pub enum Helper {
     Concat,
     /// `(a, b) -> -1/0/1`: Symbols by text.
     TextCmp,
-    /// `(set)`: doubles a set's hash table.
+    /// `(set, want)`: grows a set's hash table to twice its capacity or to `want`
+    /// entries (a power of two, or 0), whichever is more.
     SetGrow,
+    /// `(set, more)`: makes room in a set for `more` tuples past its length, so that
+    /// inserting them grows neither its rows nor its table (a run of FACTs).
+    SetReserve,
     /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
     SetInsert(u32),
     /// `(set)`: gives a set of arity 1 or 2 a bitmap of its rows when they are dense
@@ -268,6 +272,7 @@ impl Helper {
             Helper::Concat => "concat",
             Helper::TextCmp => "text_cmp",
             Helper::SetGrow => "set_grow",
+            Helper::SetReserve => "set_reserve",
             Helper::SetInsert(arity) => return format!("set_insert/{arity}"),
             Helper::SetDense => "set_dense",
             Helper::SetFind(arity) => return format!("set_find/{arity}"),
@@ -328,6 +333,7 @@ impl Helper {
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
             Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
             Helper::SetFind(_) | Helper::GroupRows => (vec![I32, I32], vec![I32]),
+            Helper::SetGrow | Helper::SetReserve => (vec![I32, I32], vec![]),
             Helper::Fold(_) => (vec![I32; 5], value.to_vec()),
             Helper::MemoFind => (vec![I32, I32], value.to_vec()),
             Helper::MemoKeep => (vec![I32, I32, I32, I64], vec![]),
@@ -343,8 +349,7 @@ impl Helper {
             Helper::InternGrow | Helper::SymInit | Helper::Settle | Helper::MemoClear => {
                 (vec![], vec![])
             }
-            Helper::SetGrow
-            | Helper::MemoGrow
+            Helper::MemoGrow
             | Helper::SetDense
             | Helper::IndexGrow
             | Helper::IndexCatchUp

@@ -3,7 +3,9 @@
 //! peer, and the ratios ours/peer), then the peak memory of TC chain-2000 for us and
 //! for Ascent, each measured in a child process (this binary re-executed with
 //! `--peak-rss ENGINE`, which prints its `VmHWM` in KiB). The workloads of spec §9
-//! (aggregation, negation) run against Ascent only, sampled alternately with it. Then
+//! (aggregation, negation) run against Ascent only, sampled alternately with it, and
+//! have a second row: the compiled run from the module cache (the WASM column there),
+//! sampled alternately with the interpreter. Then
 //! the latency rows of issue 12, the `bytelogic` binary timed as a whole process
 //! (`--latency` prints only those).
 
@@ -166,6 +168,22 @@ fn main() {
             d,
             Some(on_wasm),
             &[ascent],
+        );
+        // The compiled run from the module cache (compiled by the first run), each
+        // sample alternating with one of the interpreter's.
+        let source = w.source();
+        assert_eq!(w.run_cached(&executor, &source), ours, "{} cached", w.name);
+        let (d, cached) = alternating(
+            7,
+            CELL_BUDGET,
+            || w.run_ours(&program),
+            || w.run_cached(&executor, &source),
+        );
+        row(
+            &format!("{} (WASM cached: the module compiled before)", w.name),
+            d,
+            Some(cached),
+            &[],
         );
     }
     let ours = child_rss("ours");

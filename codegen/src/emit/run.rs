@@ -158,6 +158,15 @@ fn fact_table(
     }
     let at = m.fact_table(&rows)? as i32;
     let insert = m.rt(Helper::Fact(arity as u32));
+    // Room for every row first, at the first FACT: the set grows once, not one
+    // doubling at a time as they load (docs/decisions.md 182).
+    let reserve = m.rt(Helper::SetReserve);
+    f.ins()
+        .i32_const(first)
+        .global_set(Global::Site.index())
+        .i32_const(addr)
+        .i32_const(facts.len() as i32)
+        .call_fn(reserve);
     let k = f.local(ValType::I32);
     f.ins().i32_const(0).set(k).loop_(BlockType::Empty);
     f.open();

@@ -8,7 +8,9 @@
 //! a flush then never allocates and never fails, so E402 and E405 trip on the same
 //! EMIT with the same counts as without batching (near a limit, or when the set must
 //! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
-//! pending, which nothing observes before the round ends.
+//! pending, which nothing observes before the round ends. While the set's table is
+//! small enough to stay in the cache, a tuple queued with nothing before it goes
+//! through `Emit` at once instead: there are no misses to overlap.
 
 use super::round::tuples_held;
 use super::values::{copy_known, hash_known};
@@ -18,6 +20,10 @@ use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
+
+/// The most entries (128 KiB) of a set's table whose look-ups are taken to hit the
+/// cache, so that batching them gains nothing (the interpreter's `CACHED_SLOTS`).
+const CACHED_ENTRIES: u32 = 1 << 14;
 
 /// Pushes `at + i * size` for a constant address `at`, local `i` and a constant `size`.
 fn nth(f: &mut FnBuilder, at: u32, i: Local, size: u32) {
@@ -44,6 +50,23 @@ pub(super) fn queue(
         .i32_const(batch as i32)
         .i32_load(m32(BATCH_COUNT))
         .set(k);
+    // A table that stays in the cache has no misses to overlap: with nothing queued,
+    // the tuple goes through `Emit` at once (decision 181). Not in a module for long
+    // runs, where batching every tuple measured faster.
+    if !m.dense {
+        f.ins().get(k).i32_eqz();
+        field(&mut f, rel, SET_TCAP);
+        f.ins()
+            .i32_const(CACHED_ENTRIES as i32)
+            .i32_le_u()
+            .i32_and()
+            .if_(BlockType::Empty)
+            .get(rel)
+            .get(site)
+            .call_fn(emit)
+            .return_()
+            .end();
+    }
     field(&mut f, rel, SET_LEN);
     f.ins().set(len);
     // Room for k + 1 more tuples under the tuple limit…

@@ -91,15 +91,17 @@ pub(super) fn probe_entries(
 }
 
 /// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
-/// (the index's, [`crate::abi::ENTRY_SIZE`]): doubles the table, filing each entry again by the
-/// hash it keeps.
+/// (the index's, [`crate::abi::ENTRY_SIZE`]): doubles the table (to 16 entries when it
+/// has none), filing each entry again by the hash it keeps. `SetGrow` has a second
+/// parameter, a capacity the new table must have at least (a power of two).
 pub(super) fn table_grow(
     m: &mut Registry<'_>,
     mut f: FnBuilder,
     (tbl_at, cap_at): (u32, u32),
     stride: u32,
 ) -> Result<Function, CodegenError> {
-    let [d] = f.params();
+    let params = f.param_list();
+    let d = params[0];
     let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
     field(&mut f, d, tbl_at);
     f.ins().set(old);
@@ -112,6 +114,16 @@ pub(super) fn table_grow(
         .get(oldcap)
         .select()
         .set(cap);
+    if let Some(&want) = params.get(1) {
+        f.ins()
+            .get(cap)
+            .get(want)
+            .get(cap)
+            .get(want)
+            .i32_gt_u()
+            .select()
+            .set(cap);
+    }
     alloc_table(m, &mut f, cap, stride, tbl);
     loop_start(&mut f, i, oldcap);
     f.ins()

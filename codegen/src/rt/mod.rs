@@ -67,6 +67,7 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::TextCmp => symbols::text_cmp(m, f),
         Helper::SetInsert(arity) => set::set_insert(m, f, arity),
         Helper::SetGrow => hash_table::table_grow(m, f, (SET_TBL, SET_TCAP), 8),
+        Helper::SetReserve => set::set_reserve(m, f),
         Helper::SetDense => dense::set_dense(m, f),
         Helper::SetFind(arity) => set::set_find(m, f, arity),
         Helper::SortDense => dense::sort_dense(m, f),

@@ -22,8 +22,7 @@ pub(super) fn set_insert(
 ) -> Result<Function, CodegenError> {
     let [s, tup, h] = f.params();
     let grow = m.rt(Helper::SetGrow);
-    let alloc = m.rt(Helper::Alloc);
-    let [rowsz, i, e, r1, len, cap, nr, mask] = [(); 8].map(|_| f.local(ValType::I32));
+    let [rowsz, i, e, r1, len, cap, nr, mask, want] = [(); 9].map(|_| f.local(ValType::I32));
     let in_bitmap = f.local(ValType::I32);
     let dense = arity <= 2 && m.dense;
     f.ins().i32_const((arity * VALUE_SIZE) as i32).set(rowsz);
@@ -39,6 +38,7 @@ pub(super) fn set_insert(
         .i32_gt_u()
         .if_(BlockType::Empty)
         .get(s)
+        .i32_const(0)
         .call_fn(grow)
         .end();
     field(&mut f, s, SET_TCAP);
@@ -50,57 +50,18 @@ pub(super) fn set_insert(
     }
     field(&mut f, s, SET_LEN);
     f.ins().set(len);
+    // A full row array doubles (plus 8).
     field(&mut f, s, SET_CAP);
-    // A full row array doubles (plus 8). When it is the last allocation, it grows where
-    // it is: the allocator hands out the bytes right after it, and no row is copied.
+    f.ins().tee(cap).get(len).i32_eq().if_(BlockType::Empty);
     f.ins()
-        .tee(cap)
-        .get(len)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .get(s)
-        .i32_load(m32(SET_ROWS))
-        .get(cap)
-        .get(rowsz)
-        .i32_mul()
-        .i32_add()
-        .global_get(Global::Heap.index())
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .get(cap)
-        .i32_const(8)
-        .i32_add()
-        .get(rowsz)
-        .i32_mul()
-        .call_fn(alloc)
-        .drop()
-        .else_()
         .get(cap)
         .i32_const(1)
         .i32_shl()
         .i32_const(8)
         .i32_add()
-        .get(rowsz)
-        .i32_mul()
-        .call_fn(alloc)
-        .tee(nr)
-        .get(s)
-        .i32_load(m32(SET_ROWS))
-        .get(len)
-        .get(rowsz)
-        .i32_mul()
-        .memory_copy(0, 0)
-        .get(s)
-        .get(nr)
-        .i32_store(m32(SET_ROWS))
-        .end()
-        .get(s)
-        .get(cap)
-        .i32_const(1)
-        .i32_shl()
-        .i32_const(8)
-        .i32_add()
-        .i32_store(m32(SET_CAP))
+        .set(want);
+    grow_rows(m, &mut f, s, [len, cap, want, rowsz, nr]);
+    f.ins()
         .end()
         .get(s)
         .i32_load(m32(SET_ROWS))
@@ -132,6 +93,91 @@ pub(super) fn set_insert(
         .i32_add()
         .i32_store(m32(SET_LEN))
         .get(len);
+    f.finish()
+}
+
+/// Gives the set at local `s` (rows of `rowsz` bytes, `len` of them, room for `cap`)
+/// room for `want` rows (more than `cap`). When the row array is the last allocation,
+/// it grows where it is: the allocator hands out the bytes right after it, and no row
+/// is copied; otherwise the rows are copied to a new array (its address left in `nr`).
+fn grow_rows(m: &mut Registry<'_>, f: &mut FnBuilder, s: Local, locals: [Local; 5]) {
+    let [len, cap, want, rowsz, nr] = locals;
+    let alloc = m.rt(Helper::Alloc);
+    f.ins()
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(cap)
+        .get(rowsz)
+        .i32_mul()
+        .i32_add()
+        .global_get(Global::Heap.index())
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .get(want)
+        .get(cap)
+        .i32_sub()
+        .get(rowsz)
+        .i32_mul()
+        .call_fn(alloc)
+        .drop()
+        .else_()
+        .get(want)
+        .get(rowsz)
+        .i32_mul()
+        .call_fn(alloc)
+        .tee(nr)
+        .get(s)
+        .i32_load(m32(SET_ROWS))
+        .get(len)
+        .get(rowsz)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .get(s)
+        .get(nr)
+        .i32_store(m32(SET_ROWS))
+        .end()
+        .get(s)
+        .get(want)
+        .i32_store(m32(SET_CAP));
+}
+
+/// `SetReserve`: room in the set at `s` for `more` tuples past its length: a table of
+/// at least twice their number of entries (the load stays at most ½ as they are
+/// inserted, so it never grows meanwhile) and a row array that holds them.
+pub(super) fn set_reserve(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+) -> Result<Function, CodegenError> {
+    let [s, more] = f.params();
+    let grow = m.rt(Helper::SetGrow);
+    let [n, len, cap, rowsz, nr] = [(); 5].map(|_| f.local(ValType::I32));
+    field(&mut f, s, SET_ARITY);
+    f.ins().i32_const(VALUE_SIZE as i32).i32_mul().set(rowsz);
+    field(&mut f, s, SET_LEN);
+    f.ins().tee(len).get(more).i32_add().set(n);
+    // The table: the power of two at least `2n`, when it has fewer entries.
+    f.ins().get(n).i32_const(1).i32_shl();
+    field(&mut f, s, SET_TCAP);
+    f.ins()
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .get(s)
+        .i32_const(1)
+        .i32_const(32)
+        .get(n)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(1)
+        .i32_sub()
+        .i32_clz()
+        .i32_sub()
+        .i32_shl()
+        .call_fn(grow)
+        .end();
+    field(&mut f, s, SET_CAP);
+    f.ins().tee(cap).get(n).i32_lt_u().if_(BlockType::Empty);
+    grow_rows(m, &mut f, s, [len, cap, n, rowsz, nr]);
+    f.ins().end();
     f.finish()
 }
 

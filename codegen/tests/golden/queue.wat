@@ -13,6 +13,21 @@
   i32.const 112
   i32.load
   local.set 4
+  local.get 4
+  i32.eqz
+  local.get 0
+  i32.load offset=16
+  i32.const 16384
+  i32.le_u
+  i32.and
+  if ;; label = @1
+    local.get 0
+    local.get 1
+    i32.const 0
+    i32.const 0
+    call $emit/2
+    return
+  end
   local.get 0
   i32.load offset=4
   local.set 5

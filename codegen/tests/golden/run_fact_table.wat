@@ -30,6 +30,13 @@
   i32.const 0
   call $sym_init
   i32.const 0
+  global.set 18
+  i32.const 1280
+  i32.const 4
+  i32.const 0
+  i32.const 0
+  call $set_reserve
+  i32.const 0
   local.set 4
   loop ;; label = @1
     local.get 4

@@ -1,4 +1,4 @@
-;; `set_grow`: doubles a set's table.
+;; `set_grow`: doubles a set's table, or grows it to the capacity asked for.
 ;;! function set_grow
 ;;! | REL edge
 ;;! | REL path
@@ -20,6 +20,13 @@
   i32.shl
   i32.const 16
   local.get 5
+  select
+  local.set 4
+  local.get 4
+  local.get 1
+  local.get 4
+  local.get 1
+  i32.gt_u
   select
   local.set 4
   local.get 4

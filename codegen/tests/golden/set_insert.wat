@@ -9,7 +9,7 @@
 ;;! | SOLVE
 ;;! | QUERY path 1 ?
 (func $set_insert/2 (param i32 i32 i32 i32) (result i32)
-  (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+  (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
   i32.const 32
   local.set 4
   local.get 0
@@ -113,6 +113,12 @@
   local.get 8
   i32.eq
   if ;; label = @1
+    local.get 9
+    i32.const 1
+    i32.shl
+    i32.const 8
+    i32.add
+    local.set 12
     local.get 0
     i32.load
     local.get 9
@@ -122,9 +128,9 @@
     global.get 0
     i32.eq
     if ;; label = @2
+      local.get 12
       local.get 9
-      i32.const 8
-      i32.add
+      i32.sub
       local.get 4
       i32.mul
       i32.const 0
@@ -133,11 +139,7 @@
       call $alloc
       drop
     else
-      local.get 9
-      i32.const 1
-      i32.shl
-      i32.const 8
-      i32.add
+      local.get 12
       local.get 4
       i32.mul
       i32.const 0
@@ -156,11 +158,7 @@
       i32.store
     end
     local.get 0
-    local.get 9
-    i32.const 1
-    i32.shl
-    i32.const 8
-    i32.add
+    local.get 12
     i32.store offset=8
   end
   local.get 0

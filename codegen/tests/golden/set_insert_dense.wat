@@ -10,7 +10,7 @@
 ;;! | SOLVE
 ;;! | QUERY path 1 ?
 (func $set_insert/2 (param i32 i32 i32 i32) (result i32)
-  (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64)
+  (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64)
   i32.const 32
   local.set 4
   local.get 0
@@ -42,7 +42,7 @@
     block ;; label = @2
       local.get 0
       i32.load offset=60
-      local.tee 13
+      local.tee 14
       i32.eqz
       br_if 0 (;@2;)
       local.get 1
@@ -57,16 +57,16 @@
       br_if 0 (;@2;)
       local.get 0
       i64.load offset=40
-      local.set 15
-      local.get 0
-      i64.load offset=48
       local.set 16
       local.get 0
-      i64.load32_u offset=56
+      i64.load offset=48
       local.set 17
+      local.get 0
+      i64.load32_u offset=56
+      local.set 18
       local.get 1
       i64.load offset=8
-      local.get 15
+      local.get 16
       i64.sub
       local.get 0
       i64.load32_u offset=36
@@ -74,43 +74,43 @@
       br_if 0 (;@2;)
       local.get 1
       i64.load offset=24
-      local.get 16
-      i64.sub
       local.get 17
+      i64.sub
+      local.get 18
       i64.shr_u
       i64.eqz
       i32.eqz
       br_if 0 (;@2;)
       local.get 1
       i64.load offset=8
-      local.get 15
-      i64.sub
-      local.get 17
-      i64.shl
-      local.set 18
-      local.get 18
-      local.get 1
-      i64.load offset=24
       local.get 16
       i64.sub
-      i64.or
-      local.set 18
-      local.get 13
       local.get 18
+      i64.shl
+      local.set 19
+      local.get 19
+      local.get 1
+      i64.load offset=24
+      local.get 17
+      i64.sub
+      i64.or
+      local.set 19
+      local.get 14
+      local.get 19
       i64.const 6
       i64.shr_u
       i32.wrap_i64
       i32.const 3
       i32.shl
       i32.add
-      local.set 14
+      local.set 15
       i64.const 1
-      local.get 18
-      i64.shl
-      local.set 19
-      local.get 14
-      i64.load
       local.get 19
+      i64.shl
+      local.set 20
+      local.get 15
+      i64.load
+      local.get 20
       i64.and
       i64.eqz
       i32.eqz
@@ -118,14 +118,14 @@
         i32.const -1
         return
       end
-      local.get 14
-      local.get 14
+      local.get 15
+      local.get 15
       i64.load
-      local.get 19
+      local.get 20
       i64.or
       i64.store
       i32.const 1
-      local.set 12
+      local.set 13
       br 1 (;@1;)
     end
     local.get 0
@@ -230,6 +230,12 @@
   local.get 8
   i32.eq
   if ;; label = @1
+    local.get 9
+    i32.const 1
+    i32.shl
+    i32.const 8
+    i32.add
+    local.set 12
     local.get 0
     i32.load
     local.get 9
@@ -239,9 +245,9 @@
     global.get 0
     i32.eq
     if ;; label = @2
+      local.get 12
       local.get 9
-      i32.const 8
-      i32.add
+      i32.sub
       local.get 4
       i32.mul
       i32.const 0
@@ -250,11 +256,7 @@
       call $alloc
       drop
     else
-      local.get 9
-      i32.const 1
-      i32.shl
-      i32.const 8
-      i32.add
+      local.get 12
       local.get 4
       i32.mul
       i32.const 0
@@ -273,11 +275,7 @@
       i32.store
     end
     local.get 0
-    local.get 9
-    i32.const 1
-    i32.shl
-    i32.const 8
-    i32.add
+    local.get 12
     i32.store offset=8
   end
   local.get 0
@@ -303,7 +301,7 @@
   local.get 1
   i64.load offset=24
   i64.store offset=24
-  local.get 12
+  local.get 13
   i32.eqz
   if ;; label = @1
     local.get 6
