@@ -7,12 +7,13 @@ use super::walk::{walk_calc_stmts, walk_program_exprs};
 use crate::ast::{CalcStmtKind, ClauseKind, ExprKind, Ident, Program, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::suggest::did_you_mean;
+use std::borrow::Cow;
 
 /// One use of a relation: where, and how many values it gives (`None` for SCAN and
 /// JOIN, which take the arity as it is) in which kind of statement or clause.
 struct Use<'a> {
     rel: &'a Ident,
-    values: Option<(usize, String)>,
+    values: Option<(usize, Cow<'static, str>)>,
 }
 
 /// Checks every relation use and fixes each relation's arity.
@@ -22,31 +23,35 @@ pub fn check_uses<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut found: Vec<Use<'a>> = Vec::new();
-    let add = |found: &mut Vec<Use<'a>>, rel, n: usize, what: &str| {
+    let add = |found: &mut Vec<Use<'a>>, rel, n: usize, what: Cow<'static, str>| {
         found.push(Use {
             rel,
-            values: Some((n, what.to_string())),
+            values: Some((n, what)),
         })
     };
     for stmt in &program.stmts {
         match &stmt.kind {
-            StmtKind::Fact { rel, args } => add(&mut found, rel, args.len(), "FACT"),
-            StmtKind::Query(q) => add(&mut found, &q.rel, q.args.len(), "QUERY"),
+            StmtKind::Fact { rel, args } => add(&mut found, rel, args.len(), "FACT".into()),
+            StmtKind::Query(q) => add(&mut found, &q.rel, q.args.len(), "QUERY".into()),
             StmtKind::Rule(rule) => {
                 for clause in &rule.clauses {
                     match &clause.kind {
                         ClauseKind::Scan { rel, .. } | ClauseKind::Join { rel, .. } => {
                             found.push(Use { rel, values: None });
                         }
-                        ClauseKind::Emit { rel, args } => add(&mut found, rel, args.len(), "EMIT"),
-                        ClauseKind::Not(q) => add(&mut found, &q.rel, q.args.len(), "NOT clause"),
+                        ClauseKind::Emit { rel, args } => {
+                            add(&mut found, rel, args.len(), "EMIT".into())
+                        }
+                        ClauseKind::Not(q) => {
+                            add(&mut found, &q.rel, q.args.len(), "NOT clause".into())
+                        }
                         ClauseKind::Let { .. } | ClauseKind::Where(_) => {}
                     }
                 }
             }
             StmtKind::Calc(calc) => walk_calc_stmts(&calc.body, &mut |s| {
                 if let CalcStmtKind::ForQuery { query, .. } = &s.kind {
-                    add(&mut found, &query.rel, query.args.len(), "FOR-QUERY");
+                    add(&mut found, &query.rel, query.args.len(), "FOR-QUERY".into());
                 }
             }),
             StmtKind::Rel(_) | StmtKind::Solve | StmtKind::Let { .. } | StmtKind::Result(_) => {}
@@ -55,7 +60,12 @@ pub fn check_uses<'a>(
     walk_program_exprs(program, &mut |e| {
         if let ExprKind::Aggregate(agg) = &e.kind {
             let what = format!("{} QUERY", agg.func.name());
-            add(&mut found, &agg.query.rel, agg.query.args.len(), &what);
+            add(
+                &mut found,
+                &agg.query.rel,
+                agg.query.args.len(),
+                what.into(),
+            );
         }
     });
     // The first use in source order fixes the arity (spec §3).
