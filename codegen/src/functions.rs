@@ -162,8 +162,9 @@ pub enum Helper {
     Concat,
     /// `(a, b) -> -1/0/1`: Symbols by text.
     TextCmp,
-    /// `(set, want)`: grows a set's hash table to twice its capacity or to `want`
-    /// entries (a power of two, or 0), whichever is more.
+    /// `(set, want)`: grows a set's hash table (to four times its capacity while
+    /// small, else twice) or to `want` entries (a power of two, or 0), whichever is
+    /// more.
     SetGrow,
     /// `(set, more)`: makes room in a set for `more` tuples past its length, so that
     /// inserting them grows neither its rows nor its table (a run of FACTs).
@@ -176,7 +177,7 @@ pub enum Helper {
     /// `(set, tuple) -> bool`: whether the set holds the tuple (of the arity), stored
     /// or pending: the NOT clause with every column bound (spec §9.1).
     SetFind(u32),
-    /// `(index)`: doubles an index's hash table.
+    /// `(index)`: grows an index's hash table (fourfold while small, else doubling).
     IndexGrow,
     /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
     /// values (the hash and comparison unrolled for the index's columns).
@@ -227,7 +228,7 @@ pub enum Helper {
     MemoFind,
     /// `(memo, key, value)`: keeps a result for [`Helper::MemoFind`].
     MemoKeep,
-    /// `(memo descriptor)`: doubles the memo table.
+    /// `(memo descriptor)`: grows the memo table (fourfold while small, else doubling).
     MemoGrow,
     /// `()`: forgets every kept result (at the start of a stratum).
     MemoClear,
