@@ -127,10 +127,6 @@ pub enum Helper {
     Fail,
     /// `(size) -> ptr`: bump allocation, growing memory (E405 past the limit).
     Alloc,
-    /// `(base, cols, n) -> hash` of n values (at `base[cols[i]]`, or contiguous when `cols` is 0).
-    Hash,
-    /// `(a, acols, b, bcols, n) -> bool`: n values equal (columns as for [`Helper::Hash`]).
-    Equal,
     /// `(_, i: i64, _, f: f64 bits as i64) -> -1/0/1`: exact Int against Float (the
     /// unused `i32`s give it `CmpNum`'s shape, one function type fewer).
     CmpIntFloat,
@@ -166,8 +162,9 @@ pub enum Helper {
     Concat,
     /// `(a, b) -> -1/0/1`: Symbols by text.
     TextCmp,
-    /// `(set, want)`: grows a set's hash table to twice its capacity or to `want`
-    /// entries (a power of two, or 0), whichever is more.
+    /// `(set, want)`: grows a set's hash table (to four times its capacity while
+    /// small, else twice) or to `want` entries (a power of two, or 0), whichever is
+    /// more.
     SetGrow,
     /// `(set, more)`: makes room in a set for `more` tuples past its length, so that
     /// inserting them grows neither its rows nor its table (a run of FACTs).
@@ -180,17 +177,16 @@ pub enum Helper {
     /// `(set, tuple) -> bool`: whether the set holds the tuple (of the arity), stored
     /// or pending: the NOT clause with every column bound (spec §9.1).
     SetFind(u32),
-    /// `(index)`: doubles an index's hash table.
+    /// `(index)`: grows an index's hash table (fourfold while small, else doubling).
     IndexGrow,
-    /// `(index, set, row)`: files a row under its key.
-    IndexAdd,
     /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
     /// values (the hash and comparison unrolled for the index's columns).
     IndexProbe(IndexId),
     /// `(list, n, x) -> first position with list[pos] >= x`.
     LowerBound,
-    /// `(index)`: files the rows of its relation made visible since it was last filed.
-    IndexCatchUp,
+    /// `()`: files the rows of the relation of the index of this id made visible since
+    /// it was last filed (the hash and comparison unrolled for the index's columns).
+    IndexCatchUp(IndexId),
     /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity.
     Emit(u32),
     /// `(rel, site)`: EMIT of the scratch tuple into a relation of the arity, queued
@@ -232,7 +228,7 @@ pub enum Helper {
     MemoFind,
     /// `(memo, key, value)`: keeps a result for [`Helper::MemoFind`].
     MemoKeep,
-    /// `(memo descriptor)`: doubles the memo table.
+    /// `(memo descriptor)`: grows the memo table (fourfold while small, else doubling).
     MemoGrow,
     /// `()`: forgets every kept result (at the start of a stratum).
     MemoClear,
@@ -252,8 +248,6 @@ impl Helper {
         let base = match self {
             Helper::Fail => "fail",
             Helper::Alloc => "alloc",
-            Helper::Hash => "hash",
-            Helper::Equal => "equal",
             Helper::CmpIntFloat => "cmp_int_float",
             Helper::CmpNum => "cmp_num",
             Helper::CmpVal => "cmp_val",
@@ -277,10 +271,9 @@ impl Helper {
             Helper::SetDense => "set_dense",
             Helper::SetFind(arity) => return format!("set_find/{arity}"),
             Helper::IndexGrow => "index_grow",
-            Helper::IndexAdd => "index_add",
             Helper::IndexProbe(ix) => return format!("index_probe:{}", ix.0),
             Helper::LowerBound => "lower_bound",
-            Helper::IndexCatchUp => "index_catch_up",
+            Helper::IndexCatchUp(ix) => return format!("index_catch_up:{}", ix.0),
             Helper::Emit(arity) => return format!("emit/{arity}"),
             Helper::Queue(arity) => return format!("queue/{arity}"),
             Helper::Flush(arity) => return format!("flush/{arity}"),
@@ -312,8 +305,6 @@ impl Helper {
         match self {
             Helper::Fail => (vec![I32, I32, I32, I32, I64, I32, I64], vec![]),
             Helper::Alloc => (vec![I32], vec![I32]),
-            Helper::Hash => (vec![I32, I32, I32], vec![I32]),
-            Helper::Equal => (vec![I32, I32, I32, I32, I32], vec![I32]),
             Helper::CmpIntFloat => (vec![I32, I64, I32, I64], vec![I32]),
             Helper::CmpNum | Helper::CmpVal => (vec![I32, I64, I32, I64], vec![I32]),
             Helper::CmpVals => (vec![I32, I32, I32], vec![I32]),
@@ -338,7 +329,6 @@ impl Helper {
             Helper::MemoFind => (vec![I32, I32], value.to_vec()),
             Helper::MemoKeep => (vec![I32, I32, I32, I64], vec![]),
             Helper::IndexProbe(_) => (vec![I32], vec![I32]),
-            Helper::IndexAdd => (vec![I32, I32, I32], vec![]),
             Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
                 (vec![I32, I32], vec![])
@@ -346,14 +336,14 @@ impl Helper {
             Helper::Merge => (vec![I32], vec![I32]),
             Helper::Flush(_) => (vec![I32], vec![]),
             Helper::MergeAll => (vec![], vec![I32]),
-            Helper::InternGrow | Helper::SymInit | Helper::Settle | Helper::MemoClear => {
-                (vec![], vec![])
+            Helper::InternGrow
+            | Helper::SymInit
+            | Helper::Settle
+            | Helper::MemoClear
+            | Helper::IndexCatchUp(_) => (vec![], vec![]),
+            Helper::MemoGrow | Helper::SetDense | Helper::IndexGrow | Helper::OutPush => {
+                (vec![I32], vec![])
             }
-            Helper::MemoGrow
-            | Helper::SetDense
-            | Helper::IndexGrow
-            | Helper::IndexCatchUp
-            | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),

@@ -18,6 +18,11 @@
 //!   [`warm::AT_ONCE_AFTER`] or more, else when the executor has been idle for
 //!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them).
 //!
+//! A program that comes again and runs on Winch's code of its cached module for
+//! [`crate::wasm::UPGRADE_AFTER`] or more (`auto` or `wasm`) has the same thread
+//! upgrade the module, at once, to Cranelift's code for long runs, which its later
+//! runs run from the start (docs/decisions.md 184).
+//!
 //! Every run has one clock, started when [`Executor::execute`] is called (before the
 //! front end), and one memory account, whichever tiers run it: a compiled run racing
 //! the interpreter counts what the interpreter holds (docs/decisions.md 101, 111).
@@ -183,7 +188,12 @@ impl Executor {
         let _running = self.shared.activity.enter();
         match options.backend {
             Backend::Interpreter => Ok(interpret(source, options, start, None)),
-            Backend::Wasm => self.wasm()?.outcome_of(source, options, &Run::since(start)),
+            Backend::Wasm => {
+                let run = Run::since(start);
+                let outcome = self.wasm()?.outcome_of(source, options, &run);
+                self.upgrade_if_long(source, options, &run);
+                outcome
+            }
             Backend::Auto => Ok(self.auto(source, options, start)),
         }
     }
@@ -191,8 +201,13 @@ impl Executor {
     /// [`Backend::Auto`] (see the module docs), for a run whose clock started at
     /// `start`.
     fn auto(&self, source: &str, options: &Options, start: Instant) -> Outcome {
+        let run = Run::since(start);
         let ready = match self.shared.wasm.get() {
-            Some(Ok(backend)) => backend.ready(source, options, start),
+            Some(Ok(backend)) => {
+                let ready = backend.ready(source, options, &run);
+                self.upgrade_if_long(source, options, &run);
+                ready
+            }
             Some(Err(e)) => Some(Err(WasmError::Engine(e.clone()))),
             None => None,
         };
@@ -217,9 +232,25 @@ impl Executor {
         {
             self.warm
                 .get_or_init(|| warm::Warmer::start(&self.shared))
-                .request(source, options, start.elapsed() >= warm::AT_ONCE_AFTER);
+                .request(
+                    source,
+                    options,
+                    warm::Work::Compile,
+                    start.elapsed() >= warm::AT_ONCE_AFTER,
+                );
         }
         outcome
+    }
+
+    /// Asks the warm thread to upgrade the module `run` ran on Winch's code to
+    /// Cranelift's, at once, when the run asks for it ([`Run::upgrade`]; docs/decisions.md
+    /// 184). A long-lived executor only, as for compiling for later.
+    fn upgrade_if_long(&self, source: &str, options: &Options, run: &Run) {
+        if run.upgrade.get() && self.tiering.warm_cache {
+            self.warm
+                .get_or_init(|| warm::Warmer::start(&self.shared))
+                .request(source, options, warm::Work::Upgrade, true);
+        }
     }
 }
 
@@ -408,8 +439,10 @@ mod tests {
         assert_eq!(first.backend, INTERPRETER);
         assert!(eventually(|| {
             executor.shared.wasm.get().is_some_and(|w| {
-                w.as_ref()
-                    .is_ok_and(|w| w.ready(source, &opts, Instant::now()).is_some())
+                w.as_ref().is_ok_and(|w| {
+                    w.ready(source, &opts, &Run::since(Instant::now()))
+                        .is_some()
+                })
             })
         }));
         let again = executor.execute(source, &opts).expect("runs");
@@ -453,7 +486,7 @@ mod tests {
         // from the start once that compilation is done.
         let backend = racing.wasm().expect("wasmtime started for the race");
         assert!(eventually(|| backend
-            .ready(&spin(n), &opts, Instant::now())
+            .ready(&spin(n), &opts, &Run::since(Instant::now()))
             .is_some()));
         let again = racing.execute(&spin(n), &opts).expect("runs");
         assert_eq!(
@@ -466,6 +499,54 @@ mod tests {
         let interpreted = executor_interpreting(&spin(n + 1), &opts);
         assert_eq!(limited.to_json()["error"], interpreted.to_json()["error"]);
         assert_eq!(limited.stats.steps, interpreted.stats.steps);
+    }
+
+    #[test]
+    fn a_module_that_ran_long_on_winch_is_upgraded_to_cranelift_in_the_background() {
+        let executor = Executor::new();
+        let mut opts = options(Backend::Wasm);
+        opts.limits.max_steps = u64::MAX;
+        opts.limits.timeout_ms = 600_000;
+        // About a millisecond on Winch's code: past `UPGRADE_AFTER`, short of a tier-up
+        // (twice Winch's compilation) on most machines; the loop makes it longer until
+        // a run from the cache finishes on Winch's code and asks for the upgrade.
+        let mut n = 20_000;
+        let (source, first) = loop {
+            let source = spin(n);
+            let first = executor.execute(&source, &opts).expect("runs");
+            let backend = executor.wasm().expect("wasmtime started");
+            assert!(
+                !backend.upgrade_state(&source, &opts).0,
+                "a first run does not ask"
+            );
+            executor.execute(&source, &opts).expect("runs");
+            if backend.upgrade_state(&source, &opts).0 || n > 20_000_000 {
+                break (source, first);
+            }
+            n *= 4;
+        };
+        assert_eq!(first.result_text(), n.to_string());
+        let backend = executor.wasm().expect("wasmtime started");
+        assert!(eventually(
+            || backend.upgrade_state(&source, &opts) == (true, true)
+        ));
+        // Cranelift's code for long runs gives the same outcome and counters.
+        let again = executor.execute(&source, &opts).expect("runs");
+        assert_eq!(
+            (again.result_text(), again.stats.steps, again.runtime_error),
+            (first.result_text(), first.stats.steps, None)
+        );
+        // An executor that does not compile for later does not upgrade either.
+        let once = Executor::with_tiering(Tiering {
+            warm_cache: false,
+            race_after: None,
+        });
+        once.execute(&source, &opts).expect("runs");
+        once.execute(&source, &opts).expect("runs");
+        std::thread::sleep(Duration::from_millis(50));
+        let backend = once.wasm().expect("wasmtime started");
+        // (A run that tiered up has Cranelift's code without asking.)
+        assert_ne!(backend.upgrade_state(&source, &opts), (true, true));
     }
 
     #[test]

@@ -386,11 +386,9 @@ pub(super) fn solve(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, 
                         .collect();
                     probed.sort_unstable();
                     probed.dedup();
-                    let catch_up = m.rt(Helper::IndexCatchUp);
                     for ix in probed {
-                        f.ins()
-                            .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
-                            .call_fn(catch_up);
+                        let catch_up = m.rt(Helper::IndexCatchUp(ix));
+                        f.ins().call_fn(catch_up);
                     }
                     for k in plans {
                         let target = m.func(FnKey::Plan(*id, k));

@@ -90,10 +90,16 @@ pub(super) fn probe_entries(
     f.ins().i32_and().set(i).br(0).end().end();
 }
 
-/// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries) or `IndexGrow`
-/// (the index's, [`crate::abi::ENTRY_SIZE`]): doubles the table (to 16 entries when it
-/// has none), filing each entry again by the hash it keeps. `SetGrow` has a second
-/// parameter, a capacity the new table must have at least (a power of two).
+/// Tables with fewer entries than this grow fourfold, larger ones double
+/// (docs/decisions.md 185): from 16 entries a table reaches this size, and every size
+/// past it, as it did by doubling.
+const GROW_FOURFOLD_BELOW: u32 = 4096;
+
+/// `SetGrow` (`tbl`/`tcap` the set's table fields, 8-byte entries), `IndexGrow` (the
+/// index's, [`crate::abi::ENTRY_SIZE`]) or `MemoGrow`: grows the table fourfold below
+/// [`GROW_FOURFOLD_BELOW`] entries, else doubles it (to 16 entries when it has none),
+/// filing each entry again by the hash it keeps. `SetGrow` has a second parameter, a
+/// capacity the new table must have at least (a power of two).
 pub(super) fn table_grow(
     m: &mut Registry<'_>,
     mut f: FnBuilder,
@@ -108,7 +114,11 @@ pub(super) fn table_grow(
     field(&mut f, d, cap_at);
     f.ins()
         .tee(oldcap)
+        .get(oldcap)
+        .i32_const(GROW_FOURFOLD_BELOW as i32)
+        .i32_lt_u()
         .i32_const(1)
+        .i32_add()
         .i32_shl()
         .i32_const(16)
         .get(oldcap)

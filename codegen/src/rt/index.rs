@@ -5,51 +5,14 @@
 //! row list by binary search (`LowerBound`).
 
 use super::hash_table::probe_entries;
-use super::values::{differs, hash_known};
+use super::values::{differs, hash_at, hash_known};
 use crate::abi::*;
 use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
 use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
-use bytelogic_engine::ir::IndexId;
+use bytelogic_engine::ir::{self, IndexId, Program};
 use wasm_encoder::{BlockType, Function, ValType};
-
-/// Sets `rowsz` to the byte size of a row of the set at local `s`.
-fn row_size(f: &mut FnBuilder, s: Local, rowsz: Local) {
-    field(f, s, SET_ARITY);
-    f.ins().i32_const(VALUE_SIZE as i32).i32_mul().set(rowsz);
-}
-
-/// Pushes `base + index * size` for three locals.
-fn element(f: &mut FnBuilder, base: Local, index: Local, size: Local) {
-    f.ins().get(base).get(index).get(size).i32_mul().i32_add();
-}
-
-/// Probes index `ix` for the key at `key` (with columns `kcols`, 0 = contiguous) whose
-/// hash is `h`; leaves the entry address in `e`, its row list in `list` (0 when the
-/// key is absent: `e` is then the free entry). `rows`/`rowsz` describe the relation.
-#[allow(clippy::too_many_arguments)]
-fn probe_key(
-    m: &mut Registry<'_>,
-    f: &mut FnBuilder,
-    ix: Local,
-    (key, kcols): (Local, Local),
-    (rows, rowsz): (Local, Local),
-    h: Local,
-    e: Local,
-    list: Local,
-) {
-    let equal = m.rt(Helper::Equal);
-    let row_size = |f: &mut FnBuilder| {
-        f.ins().get(rowsz);
-    };
-    probe_index_rows(f, ix, h, (rows, row_size), [e, list], |f| {
-        field(f, ix, IDX_COLS);
-        f.ins().get(key).get(kcols);
-        field(f, ix, IDX_NCOLS);
-        f.ins().call_fn(equal).br_if(2);
-    });
-}
 
 /// Emits the probe of the table of the index at local `ix` for hash `h`: at each entry
 /// with that hash it leaves the entry's address in `e` and its row list in `list`,
@@ -93,116 +56,9 @@ fn probe_index_rows(
     );
 }
 
-pub(super) fn index_add(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let [ix, s, row] = f.params();
-    let grow = m.rt(Helper::IndexGrow);
-    let hash = m.rt(Helper::Hash);
-    let alloc = m.rt(Helper::Alloc);
-    let [rowsz, rows, rowp, cols, h, e, list, len, nl] = [(); 9].map(|_| f.local(ValType::I32));
-    row_size(&mut f, s, rowsz);
-    field(&mut f, s, SET_ROWS);
-    f.ins().set(rows);
-    element(&mut f, rows, row, rowsz);
-    f.ins().set(rowp);
-    field(&mut f, ix, IDX_COLS);
-    f.ins().set(cols);
-    field(&mut f, ix, IDX_KEYS);
-    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
-    field(&mut f, ix, IDX_TCAP);
-    f.ins()
-        .i32_gt_u()
-        .if_(BlockType::Empty)
-        .get(ix)
-        .call_fn(grow)
-        .end()
-        .get(rowp)
-        .get(cols);
-    field(&mut f, ix, IDX_NCOLS);
-    f.ins().call_fn(hash).set(h);
-    probe_key(m, &mut f, ix, (rowp, cols), (rows, rowsz), h, e, list);
-    f.ins()
-        .get(list)
-        .if_(BlockType::Empty)
-        // Known key: append, doubling the list when full.
-        .get(e)
-        .i32_load(m32(8))
-        .tee(len)
-        .get(e)
-        .i32_load(m32(12))
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .get(len)
-        .i32_const(8)
-        .i32_mul()
-        .call_fn(alloc)
-        .tee(nl)
-        .get(list)
-        .get(len)
-        .i32_const(4)
-        .i32_mul()
-        .memory_copy(0, 0)
-        .get(e)
-        .get(nl)
-        .tee(list)
-        .i32_store(m32(4))
-        .get(e)
-        .get(len)
-        .i32_const(1)
-        .i32_shl()
-        .i32_store(m32(12))
-        .end()
-        .get(list)
-        .get(len)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .get(row)
-        .i32_store(m32(0))
-        .get(e)
-        .get(len)
-        .i32_const(1)
-        .i32_add()
-        .i32_store(m32(8))
-        .return_()
-        .end()
-        // New key.
-        .i32_const(16)
-        .call_fn(alloc)
-        .tee(list)
-        .get(row)
-        .i32_store(m32(0))
-        .get(e)
-        .get(h)
-        .i32_store(m32(0))
-        .get(e)
-        .get(list)
-        .i32_store(m32(4))
-        .get(e)
-        .i32_const(1)
-        .i32_store(m32(8))
-        .get(e)
-        .i32_const(4)
-        .i32_store(m32(12))
-        .get(ix)
-        .get(ix)
-        .i32_load(m32(IDX_KEYS))
-        .i32_const(1)
-        .i32_add()
-        .i32_store(m32(IDX_KEYS));
-    f.finish()
-}
-
-/// `IndexProbe(ix)`: the probe of `probe_key` for index `ix` and a contiguous key,
-/// with the index's descriptor, its relation's row size and its key columns known
-/// when the code is generated, so the key's hash and its comparison with a row are
-/// unrolled.
-pub(super) fn index_probe(
-    m: &mut Registry<'_>,
-    mut f: FnBuilder,
-    ix: IndexId,
-) -> Result<Function, CodegenError> {
-    let [key] = f.params();
-    let program = m.program;
+/// Index `ix` as the code of its helpers knows it: its definition and its
+/// relation's (checked: every key column is one of the relation's).
+fn known(program: &Program, ix: IndexId) -> Result<(&ir::IndexDef, &ir::Relation), CodegenError> {
     let def = program
         .indexes
         .get(ix.index())
@@ -217,6 +73,19 @@ pub(super) fn index_probe(
             relation.name
         )));
     }
+    Ok((def, relation))
+}
+
+/// `IndexProbe(ix)`: finds a contiguous key in index `ix`, with the index's
+/// descriptor, its relation's row size and its key columns known when the code is
+/// generated, so the key's hash and its comparison with a row are unrolled.
+pub(super) fn index_probe(
+    m: &mut Registry<'_>,
+    mut f: FnBuilder,
+    ix: IndexId,
+) -> Result<Function, CodegenError> {
+    let [key] = f.params();
+    let (def, relation) = known(m.program, ix)?;
     let [d, rows, h, e, list, row] = [(); 6].map(|_| f.local(ValType::I32));
     f.ins()
         .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
@@ -290,22 +159,136 @@ pub(super) fn lower_bound(mut f: FnBuilder) -> Result<Function, CodegenError> {
     f.finish()
 }
 
+/// `IndexCatchUp(ix)`: files the rows of index `ix`'s relation made visible since
+/// it was last filed, each under its key: appended to the key's row list (doubled
+/// when full), or a new entry with a list of 4. As in [`index_probe`], the
+/// descriptor, the row size and the key columns are known when the code is
+/// generated, so each row's hash and its comparison with a key's first row are
+/// unrolled.
 pub(super) fn index_catch_up(
     m: &mut Registry<'_>,
     mut f: FnBuilder,
+    ix: IndexId,
 ) -> Result<Function, CodegenError> {
-    let [ix] = f.params();
-    let add = m.rt(Helper::IndexAdd);
-    let [rel, r, to] = [(); 3].map(|_| f.local(ValType::I32));
-    field(&mut f, ix, IDX_REL);
-    f.ins().set(rel);
-    field(&mut f, ix, IDX_FILED);
-    f.ins().set(r);
-    field(&mut f, rel, REL_VISIBLE);
-    f.ins().set(to);
+    let (def, relation) = known(m.program, ix)?;
+    let grow = m.rt(Helper::IndexGrow);
+    let alloc = m.rt(Helper::Alloc);
+    let rel_addr = (m.layout.rels + def.rel.0 * REL_SIZE) as i32;
+    let rowsz = (relation.arity * VALUE_SIZE) as i32;
+    let offsets = || def.columns.iter().map(|&c| c * VALUE_SIZE);
+    let [d, rows, r, to, rowp, h, e, list, len, nl, other] =
+        [(); 11].map(|_| f.local(ValType::I32));
+    f.ins()
+        .i32_const((m.layout.idxs + ix.0 * IDX_SIZE) as i32)
+        .tee(d)
+        .i32_load(m32(IDX_FILED))
+        .set(r)
+        .i32_const(rel_addr)
+        .i32_load(m32(REL_VISIBLE))
+        .set(to)
+        // Filing allocates row lists, which never moves the rows.
+        .i32_const(rel_addr)
+        .i32_load(m32(SET_ROWS))
+        .set(rows);
     loop_start(&mut f, r, to);
-    f.ins().get(ix).get(rel).get(r).call_fn(add);
+    field(&mut f, d, IDX_KEYS);
+    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
+    field(&mut f, d, IDX_TCAP);
+    f.ins()
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .get(d)
+        .call_fn(grow)
+        .end()
+        .get(rows)
+        .get(r)
+        .i32_const(rowsz)
+        .i32_mul()
+        .i32_add()
+        .set(rowp);
+    hash_at(&mut f, rowp, offsets());
+    f.ins().set(h);
+    let row_size = |f: &mut FnBuilder| {
+        f.ins().i32_const(rowsz);
+    };
+    probe_index_rows(&mut f, d, h, (rows, row_size), [e, list], |f| {
+        f.ins().set(other).i32_const(0);
+        for off in offsets() {
+            differs(f, (other, off), (rowp, off));
+            f.ins().i32_or();
+        }
+        f.ins().i32_eqz().br_if(2);
+    });
+    f.ins()
+        .get(list)
+        .if_(BlockType::Empty)
+        // Known key: append, doubling the list when full.
+        .get(e)
+        .i32_load(m32(8))
+        .tee(len)
+        .get(e)
+        .i32_load(m32(12))
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .get(len)
+        .i32_const(8)
+        .i32_mul()
+        .call_fn(alloc)
+        .tee(nl)
+        .get(list)
+        .get(len)
+        .i32_const(4)
+        .i32_mul()
+        .memory_copy(0, 0)
+        .get(e)
+        .get(nl)
+        .tee(list)
+        .i32_store(m32(4))
+        .get(e)
+        .get(len)
+        .i32_const(1)
+        .i32_shl()
+        .i32_store(m32(12))
+        .end()
+        .get(list)
+        .get(len)
+        .i32_const(4)
+        .i32_mul()
+        .i32_add()
+        .get(r)
+        .i32_store(m32(0))
+        .get(e)
+        .get(len)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(8))
+        .else_()
+        // New key.
+        .i32_const(16)
+        .call_fn(alloc)
+        .tee(list)
+        .get(r)
+        .i32_store(m32(0))
+        .get(e)
+        .get(h)
+        .i32_store(m32(0))
+        .get(e)
+        .get(list)
+        .i32_store(m32(4))
+        .get(e)
+        .i32_const(1)
+        .i32_store(m32(8))
+        .get(e)
+        .i32_const(4)
+        .i32_store(m32(12))
+        .get(d)
+        .get(d)
+        .i32_load(m32(IDX_KEYS))
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(IDX_KEYS))
+        .end();
     loop_end(&mut f, r);
-    f.ins().get(ix).get(to).i32_store(m32(IDX_FILED));
+    f.ins().get(d).get(to).i32_store(m32(IDX_FILED));
     f.finish()
 }

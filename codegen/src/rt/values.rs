@@ -10,41 +10,6 @@ use crate::functions::Helper;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
-/// Pushes the address of value `i` of `base`: `base[cols[i]]`, or `base[i]` when
-/// `cols` is 0.
-pub(super) fn col_addr(f: &mut FnBuilder, base: Local, cols: Local, i: Local) {
-    f.ins()
-        .get(base)
-        .get(cols)
-        .get(i)
-        .i32_const(4)
-        .i32_mul()
-        .i32_add()
-        .i32_load(m32(0))
-        .get(i)
-        .get(cols)
-        .select()
-        .i32_const(VALUE_SIZE as i32)
-        .i32_mul()
-        .i32_add();
-}
-
-pub(super) fn hash(mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let [base, cols, count] = f.params();
-    let i = f.local(ValType::I32);
-    let addr = f.local(ValType::I32);
-    let h = f.local(ValType::I64);
-    let v = f.local(ValType::I64);
-    f.ins().i64_const(HASH_SEED).set(h);
-    loop_start(&mut f, i, count);
-    col_addr(&mut f, base, cols, i);
-    f.ins().set(addr);
-    mix_value(&mut f, addr, 0, [h, v]);
-    loop_end(&mut f, i);
-    fold_hash(&mut f, h);
-    f.finish()
-}
-
 /// The starting state of a value-sequence hash.
 const HASH_SEED: i64 = 0xcbf2_9ce4_8422_2325_u64 as i64;
 
@@ -72,14 +37,20 @@ fn mix_value(f: &mut FnBuilder, addr: Local, off: u32, [h, v]: [Local; 2]) {
         .set(h);
 }
 
-/// Pushes the hash `Hash` computes for the `count` contiguous values at local `base`,
-/// unrolled for a count known when the code is generated.
+/// Pushes the hash of the `count` contiguous values at local `base` (an index key,
+/// a tuple), unrolled for a count known when the code is generated.
 pub(super) fn hash_known(f: &mut FnBuilder, base: Local, count: u32) {
+    hash_at(f, base, (0..count).map(|c| c * VALUE_SIZE));
+}
+
+/// Pushes the hash of the values at local `base` plus each of `offsets`, in order:
+/// [`hash_known`]'s hash of those values stored contiguously (a row's key columns).
+pub(super) fn hash_at(f: &mut FnBuilder, base: Local, offsets: impl Iterator<Item = u32>) {
     let h = f.local(ValType::I64);
     let v = f.local(ValType::I64);
     f.ins().i64_const(HASH_SEED).set(h);
-    for c in 0..count {
-        mix_value(f, base, c * VALUE_SIZE, [h, v]);
+    for off in offsets {
+        mix_value(f, base, off, [h, v]);
     }
     fold_hash(f, h);
 }
@@ -121,23 +92,6 @@ pub(super) fn fold_hash(f: &mut FnBuilder, h: Local) {
         .i64_shr_u()
         .i64_xor()
         .i32_wrap_i64();
-}
-
-pub(super) fn equal(mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let [a, acols, b, bcols, count] = f.params();
-    let i = f.local(ValType::I32);
-    let pa = f.local(ValType::I32);
-    let pb = f.local(ValType::I32);
-    loop_start(&mut f, i, count);
-    col_addr(&mut f, a, acols, i);
-    f.ins().set(pa);
-    col_addr(&mut f, b, bcols, i);
-    f.ins().set(pb);
-    differs(&mut f, (pa, 0), (pb, 0));
-    f.ins().if_(BlockType::Empty).i32_const(0).return_().end();
-    loop_end(&mut f, i);
-    f.ins().i32_const(1);
-    f.finish()
 }
 
 /// Pushes -1, 0 or 1 comparing the two operands already pushed, with `gt`/`lt`

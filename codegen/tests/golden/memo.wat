@@ -191,7 +191,11 @@
   local.get 0
   i32.load offset=4
   local.tee 5
+  local.get 5
+  i32.const 4096
+  i32.lt_u
   i32.const 1
+  i32.add
   i32.shl
   i32.const 16
   local.get 5

@@ -39,11 +39,11 @@
     i32.const 1
     i32.gt_u
     if ;; label = @2
-      i32.const 1408
       i32.const 0
       i32.const 0
       i32.const 0
-      call $index_catch_up
+      i32.const 0
+      call $index_catch_up:0
       i32.const 0
       i32.const 0
       i32.const 0
@@ -69,11 +69,11 @@
         i32.const 1
         i32.gt_u
         if ;; label = @4
-          i32.const 1440
           i32.const 0
           i32.const 0
           i32.const 0
-          call $index_catch_up
+          i32.const 0
+          call $index_catch_up:1
           i32.const 0
           i32.const 0
           i32.const 0

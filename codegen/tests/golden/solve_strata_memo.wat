@@ -30,11 +30,11 @@
     i32.const 0
     i32.gt_u
     if ;; label = @2
-      i32.const 1408
       i32.const 0
       i32.const 0
       i32.const 0
-      call $index_catch_up
+      i32.const 0
+      call $index_catch_up:0
       i32.const 0
       i32.const 0
       i32.const 0

@@ -10,7 +10,9 @@
 //! while such a program gains a few microseconds a run from its module. A longer run's
 //! program is compiled at once. Requests wait in a queue of [`QUEUE`]; a request
 //! that finds the queue full is dropped (the program is compiled when it comes again,
-//! if the thread has caught up by then). The thread holds the executor's shared state
+//! if the thread has caught up by then). The same thread upgrades a cached module
+//! that ran long on Winch's code to Cranelift's, at once ([`Work::Upgrade`];
+//! docs/decisions.md 184). The thread holds the executor's shared state
 //! only while it compiles one program: it ends at the first request after the executor
 //! is gone, or when the executor's queue closes, and nothing ever waits for it.
 
@@ -77,10 +79,20 @@ impl Drop for Running<'_> {
     }
 }
 
+/// What the warm thread does with a program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Work {
+    /// Compiles it into the module cache (Winch), unless it is there.
+    Compile,
+    /// Compiles its cached module for long runs with Cranelift (docs/decisions.md 184).
+    Upgrade,
+}
+
 /// One program to compile for later.
 struct Request {
     source: String,
     options: Options,
+    work: Work,
     /// Compile without waiting for the executor to be idle.
     at_once: bool,
 }
@@ -104,9 +116,9 @@ impl Warmer {
         }
     }
 
-    /// Asks for `source` under `options` to be compiled for later (`at_once`, or when
-    /// the executor is idle), unless the queue is full.
-    pub(super) fn request(&self, source: &str, options: &Options, at_once: bool) {
+    /// Asks for `work` on `source` under `options` (`at_once`, or when the executor is
+    /// idle), unless the queue is full.
+    pub(super) fn request(&self, source: &str, options: &Options, work: Work, at_once: bool) {
         let Some(requests) = &self.requests else {
             return;
         };
@@ -116,6 +128,7 @@ impl Warmer {
                 want_wat: false,
                 ..options.clone()
             },
+            work,
             at_once,
         };
         match requests.try_send(request) {
@@ -135,8 +148,10 @@ fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>) {
         let Some(shared) = shared.upgrade() else {
             return;
         };
-        if let Ok(backend) = shared.wasm() {
-            backend.precompile(&request.source, &request.options);
+        match (shared.wasm(), request.work) {
+            (Ok(backend), Work::Compile) => backend.precompile(&request.source, &request.options),
+            (Ok(backend), Work::Upgrade) => backend.upgrade(&request.source, &request.options),
+            (Err(_), _) => {}
         }
     }
 }

@@ -9,6 +9,7 @@ use bytelogic_codegen::Site;
 use bytelogic_engine::inject::InputValue;
 use bytelogic_engine::{Code, Compiled};
 use hashbrown::{Equivalent, HashMap};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use wasmtime::InstancePre;
@@ -23,8 +24,10 @@ pub(super) struct Prepared {
     /// How long a run on Winch's code may take before it runs again on Cranelift's.
     pub(super) tier_up_after: Duration,
     /// The program compiled for long runs (`Target::LongRun`) by Cranelift, linked,
-    /// once a run tiered up.
+    /// once a run tiered up or the warm thread upgraded the module (docs/decisions.md 184).
     pub(super) optimized: OnceLock<Result<InstancePre<HostState>, super::WasmError>>,
+    /// Whether a run on Winch's code already asked for the upgrade (one request a module).
+    pub(super) upgrade_asked: AtomicBool,
     /// Its error sites.
     pub(super) sites: Vec<Site>,
     /// The native stack its runs can need.

@@ -30,6 +30,7 @@ use bytelogic_engine::{Account, Code, Limits, RunResult, Span, Stats, Symbols};
 use cache::{Cache, CacheEntry, Prepared};
 use decode::{Ended, Finished};
 use stack::StackNeeds;
+use std::cell::Cell;
 use std::pin::pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -199,6 +200,13 @@ pub(crate) struct Run {
     /// The run started wasmtime (a race in a process that had not used it): what that
     /// holds is the run's.
     pub(crate) starts_wasmtime: bool,
+    /// How long the run took on Winch's code, when it finished there.
+    pub(crate) on_winch: Cell<Option<Duration>>,
+    /// Set when the run is the first to take [`UPGRADE_AFTER`] or more on Winch's code
+    /// of a module that was in the cache before it: a long-lived executor then has its
+    /// warm thread upgrade the module to Cranelift's code ([`WasmBackend::upgrade`],
+    /// docs/decisions.md 184).
+    pub(crate) upgrade: Cell<bool>,
 }
 
 impl Run {
@@ -209,6 +217,8 @@ impl Run {
             cancel: None,
             race: None,
             starts_wasmtime: false,
+            on_winch: Cell::new(None),
+            upgrade: Cell::new(false),
         }
     }
 
@@ -240,6 +250,26 @@ const TIER_UP_PER_BYTE: u64 = 64;
 fn tier_up_bytes(prepared: &Prepared) -> u64 {
     TIER_UP_BYTES + TIER_UP_PER_BYTE * prepared.module_bytes
 }
+
+/// `program` compiled for long runs ([`Target::LongRun`]) by Cranelift's `tier` and
+/// linked: the module `prepared` holds, with the bitmaps of large fixpoints.
+fn compile_long(
+    tier: &Tier,
+    prepared: &Prepared,
+    program: &Program,
+) -> Result<InstancePre<HostState>, WasmError> {
+    let long = compile_for(program, Target::LongRun).map_err(WasmError::Codegen)?;
+    if long.sites != prepared.sites {
+        return Err(WasmError::Codegen(CodegenError::Internal(
+            "the long-run module's error sites differ from the first module's".into(),
+        )));
+    }
+    tier.prepare(&long.wasm)
+}
+
+/// A run on Winch's code of a module from the cache that took this long or more asks
+/// for the module's upgrade to Cranelift's code (docs/decisions.md 184).
+pub(crate) const UPGRADE_AFTER: Duration = Duration::from_micros(250);
 
 /// One compiler: its engine (with an epoch ticker thread) and linker.
 struct Tier {
@@ -366,14 +396,13 @@ impl WasmBackend {
         &self,
         source: &str,
         options: &Options,
-        started: Instant,
+        run: &Run,
     ) -> Option<Result<Outcome, WasmError>> {
         let entry = self.cache.get(source, options)?;
-        let run = Run::since(started);
         match &entry.prepared {
             Some(Ok(_)) => {
                 let account = run.account(&options.limits);
-                Some(self.run_entry(&entry, false, source, options, account, &run))
+                Some(self.run_entry(&entry, false, source, options, account, run))
             }
             Some(Err(e)) => Some(Err(e.clone())),
             None => None,
@@ -385,6 +414,22 @@ impl WasmBackend {
     /// with a clock that starts now.
     pub(crate) fn precompile(&self, source: &str, options: &Options) {
         self.entry(source, options, &mut Account::new(&options.limits));
+    }
+
+    /// Whether the cached module of `source` under `options` was asked to upgrade, and
+    /// whether it has Cranelift's code.
+    #[cfg(test)]
+    pub(crate) fn upgrade_state(&self, source: &str, options: &Options) -> (bool, bool) {
+        match self.cache.get(source, options).as_deref() {
+            Some(CacheEntry {
+                prepared: Some(Ok(p)),
+                ..
+            }) => (
+                p.upgrade_asked.load(Ordering::Relaxed),
+                p.optimized.get().is_some(),
+            ),
+            _ => (false, false),
+        }
     }
 
     /// The cache entry of `source` under `options`, made now if it is not cached (then
@@ -426,7 +471,16 @@ impl WasmBackend {
                     0
                 };
                 Some(match account.charge(held + module + wasmtime) {
-                    Ok(()) => self.execute(prepared, program, &mut account, run)?,
+                    Ok(()) => {
+                        let result = self.execute(prepared, program, &mut account, run)?;
+                        // A program that came again and ran long on Winch's code.
+                        run.upgrade.set(
+                            !fresh
+                                && run.on_winch.get() >= Some(UPGRADE_AFTER)
+                                && !prepared.upgrade_asked.swap(true, Ordering::Relaxed),
+                        );
+                        result
+                    }
                     Err(fault) => refused(&account, &fault),
                 })
             }
@@ -476,6 +530,7 @@ impl WasmBackend {
             quick,
             tier_up_after: start.elapsed() * TIER_UP_RATIO,
             optimized: OnceLock::new(),
+            upgrade_asked: AtomicBool::new(false),
             sites: compiled.sites,
             stack,
             module_bytes: compiled.wasm.len() as u64,
@@ -505,18 +560,35 @@ impl WasmBackend {
         prepared: &'a Prepared,
         program: &Program,
     ) -> Result<(&'a Tier, &'a InstancePre<HostState>), WasmError> {
-        let tier = self.optimized.get_or_init(Tier::optimized);
-        let tier = tier.as_ref().map_err(Clone::clone)?;
-        let pre = prepared.optimized.get_or_init(|| {
-            let long = compile_for(program, Target::LongRun).map_err(WasmError::Codegen)?;
-            if long.sites != prepared.sites {
-                return Err(WasmError::Codegen(CodegenError::Internal(
-                    "the long-run module's error sites differ from the first module's".into(),
-                )));
-            }
-            tier.prepare(&long.wasm)
-        });
+        let tier = self.cranelift()?;
+        let pre = prepared
+            .optimized
+            .get_or_init(|| compile_long(tier, prepared, program));
         Ok((tier, pre.as_ref().map_err(Clone::clone)?))
+    }
+
+    /// Cranelift's tier, started now if it was not before.
+    fn cranelift(&self) -> Result<&Tier, WasmError> {
+        let tier = self.optimized.get_or_init(Tier::optimized);
+        tier.as_ref().map_err(Clone::clone)
+    }
+
+    /// Compiles the cached module of `source` under `options` for long runs with
+    /// Cranelift, unless a run did (or the module is not cached), so that its later
+    /// runs run on that code from the start (docs/decisions.md 184): the warm thread's
+    /// work when a run on Winch's code asked for it ([`Run::upgrade`]). The module is
+    /// compiled before it is stored, so a run that tiers up meanwhile compiles its own
+    /// instead of waiting for this thread's lowest priority; a failure is left for
+    /// such a run to report.
+    pub(crate) fn upgrade(&self, source: &str, options: &Options) {
+        if let Some(entry) = self.cache.get(source, options)
+            && let (Some(program), Some(Ok(prepared))) = (&entry.compiled.program, &entry.prepared)
+            && prepared.optimized.get().is_none()
+            && let Ok(tier) = self.cranelift()
+            && let Ok(pre) = compile_long(tier, prepared, program)
+        {
+            let _ = prepared.optimized.set(Ok(pre));
+        }
     }
 
     /// Instantiates, runs and decodes; a panic of the run becomes [`WasmError::Engine`].
@@ -555,6 +627,7 @@ impl WasmBackend {
                 };
                 let quick = (&self.quick, &prepared.quick);
                 if let Some(result) = execute_here(quick, prepared, program, account, clock)? {
+                    run.on_winch.set(Some(now.elapsed()));
                     return Ok(result);
                 }
             }
