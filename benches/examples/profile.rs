@@ -7,7 +7,9 @@
 //! code generation, Winch's compilation and the run of the lowered program, no
 //! cache); `cached N` alternates the interpreter with the compiled path's run from the
 //! module cache (`Executor::execute` of a source compiled before: the cache look-up,
-//! instantiation, the run on Winch's code and decoding); with `wasm`, the module is compiled and run
+//! instantiation, the run on Winch's code and decoding); `whole N` alternates the
+//! whole calls a library user makes, `Executor::execute` of the source on the
+//! interpreter (front end included) and from the module cache; with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
 //! `N` more times (default 1) from the module cache on Cranelift's code alone, each
 //! in [`cached_run`] (a profiler can collect only there, e.g. callgrind's
@@ -18,7 +20,7 @@ use bytelogic_benches::peers::Peer;
 use bytelogic_benches::workload::{
     Workload, ground_workloads, scale_limits, scale_workloads, stratified_workloads, wasm_options,
 };
-use bytelogic_runtime::{Executor, Options};
+use bytelogic_runtime::{Backend, Executor, Options};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -69,6 +71,19 @@ fn main() {
             );
             let ratio = wasm.as_secs_f64() / interp.as_secs_f64();
             eprintln!("{name}: interp {interp:?}, WASM cached {wasm:?}, cached/interp {ratio:.3}");
+        }
+        Some("whole") => {
+            let (executor, source) = (Executor::new(), w.source());
+            let (interp, wasm) = alternating(
+                runs,
+                Duration::from_secs(600),
+                || w.run_source(&executor, &source, Backend::Interpreter),
+                || w.run_cached(&executor, &source),
+            );
+            let ratio = wasm.as_secs_f64() / interp.as_secs_f64();
+            eprintln!(
+                "{name}, whole calls: interp {interp:?}, WASM cached {wasm:?}, cached/interp {ratio:.3}"
+            );
         }
         Some("ascent") => {
             for _ in 0..runs {

@@ -200,9 +200,21 @@ impl Workload {
     /// limits: from its module cache once the source ran there (the cache look-up,
     /// instantiation, the run and decoding); the size of the final answer.
     pub fn run_cached(&self, executor: &Executor, source: &str) -> usize {
+        self.run_source(executor, source, Backend::Wasm)
+    }
+
+    /// Runs the workload's source through `executor` on `backend` under the scale
+    /// limits, as a caller of the library does (the whole call: for the interpreter the
+    /// front end, the run and the outcome; compiled, see [`Workload::run_cached`]); the
+    /// size of the final answer.
+    pub fn run_source(&self, executor: &Executor, source: &str, backend: Backend) -> usize {
+        let options = Options {
+            backend,
+            ..wasm_options()
+        };
         let outcome = executor
-            .execute(source, &wasm_options())
-            .expect("the WASM backend runs it");
+            .execute(source, &options)
+            .expect("the backend runs it");
         if let Some(e) = outcome.runtime_error {
             panic!("runtime error: {e:?}");
         }

@@ -185,6 +185,23 @@ fn main() {
             Some(cached),
             &[],
         );
+        // The whole call a library user makes, on each backend: the interpreter's
+        // includes the front end (parsing the facts), which the cached module skips.
+        let (whole, cached) = alternating(
+            7,
+            CELL_BUDGET,
+            || w.run_source(&executor, &source, Backend::Interpreter),
+            || w.run_cached(&executor, &source),
+        );
+        row(
+            &format!(
+                "{} (whole call, source → outcome: interpreter | WASM cached)",
+                w.name
+            ),
+            whole,
+            Some(cached),
+            &[],
+        );
     }
     let ours = child_rss("ours");
     let ascent = child_rss("ascent");
