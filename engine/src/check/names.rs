@@ -5,7 +5,7 @@ use crate::ast::{Program, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// Collects the hoisted REL and CALC definitions and the globals of top-level LETs.
-pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked {
+pub fn declare<'a>(program: &'a Program<'_>, diagnostics: &mut Vec<Diagnostic>) -> Checked<'a> {
     let mut c = Checked::default();
     for (index, stmt) in program.stmts.iter().enumerate() {
         match &stmt.kind {
@@ -22,9 +22,9 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
                     );
                     continue;
                 }
-                c.rel_ids.add(&name.text);
+                c.rel_ids.add(&&*name.text);
                 c.relations.push(RelInfo {
-                    name: name.text.clone(),
+                    name: &name.text,
                     arity: 0,
                 });
             }
@@ -51,9 +51,9 @@ pub fn declare(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> Checked 
                         ));
                     }
                 }
-                c.func_ids.add(&calc.name.text);
+                c.func_ids.add(&&*calc.name.text);
                 c.functions.push(FuncInfo {
-                    name: calc.name.text.clone(),
+                    name: &calc.name.text,
                     stmt: index,
                     params: calc.params.len(),
                 });

@@ -82,14 +82,14 @@ pub fn walk_calc_stmts<'a>(body: &'a [CalcStmt], f: &mut impl FnMut(&'a CalcStmt
 /// The expressions written directly in one CALC statement (not in nested statements),
 /// in source order (on the stack: a statement has at most three, but a FOR over a
 /// query).
-pub fn calc_stmt_exprs(stmt: &CalcStmt) -> SmallVec<[&Expr; 3]> {
+pub fn calc_stmt_exprs<'a>(stmt: &'a CalcStmt<'_>) -> SmallVec<[&'a Expr<'a>; 3]> {
     match &stmt.kind {
         CalcStmtKind::Let { expr, .. } | CalcStmtKind::Result(expr) => smallvec![expr],
         CalcStmtKind::If { cond, .. } | CalcStmtKind::While { cond, .. } => smallvec![cond],
         CalcStmtKind::ForRange {
             start, end, step, ..
         } => {
-            let mut v: SmallVec<[&Expr; 3]> = smallvec![start, end];
+            let mut v: SmallVec<[&Expr<'_>; 3]> = smallvec![start, end];
             v.extend(step.as_ref());
             v
         }

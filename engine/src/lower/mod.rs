@@ -84,7 +84,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         .relations
         .iter()
         .map(|r| Relation {
-            name: r.name.clone(),
+            name: r.name.to_string(),
             arity: r.arity,
             indexes: Vec::new(),
         })
@@ -131,7 +131,7 @@ fn written_symbols(program: &ast::Program) -> Symbols {
 
 /// Shared state of lowering: resolved names, Symbols and the index registry.
 struct Lowerer<'a> {
-    checked: &'a Checked,
+    checked: &'a Checked<'a>,
     symbols: Symbols,
     indexes: HashMap<IndexDef, IndexId>,
     index_defs: Vec<IndexDef>,
