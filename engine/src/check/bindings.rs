@@ -86,8 +86,11 @@ fn bind_rule<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RuleBinding<'a> {
     let mut b = Binder {
-        binding: RuleBinding::default(),
-        described: Vec::new(),
+        binding: RuleBinding {
+            clauses: Vec::with_capacity(rule.clauses.len()),
+            ..RuleBinding::default()
+        },
+        described: Vec::with_capacity(rule.clauses.len()),
         diagnostics,
         positional: 0,
     };

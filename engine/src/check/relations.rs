@@ -22,7 +22,8 @@ pub fn check_uses<'a>(
     checked: &mut Checked<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut found: Vec<Use<'a>> = Vec::new();
+    // At least one use per FACT and QUERY, which most programs are made of.
+    let mut found: Vec<Use<'a>> = Vec::with_capacity(program.stmts.len());
     let add = |found: &mut Vec<Use<'a>>, rel, n: usize, what: Cow<'static, str>| {
         found.push(Use {
             rel,

@@ -24,11 +24,9 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         index_defs: Vec::new(),
         memos: 0,
     };
-    let functions = checked
-        .functions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match &program.stmts[f.stmt].kind {
+    let mut functions = Vec::with_capacity(checked.functions.len());
+    functions.extend(checked.functions.iter().enumerate().filter_map(|(i, f)| {
+        match &program.stmts[f.stmt].kind {
             StmtKind::Calc(def) => Some(calc::lower_calc(
                 &mut cx,
                 def,
@@ -36,10 +34,11 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
                 program.stmts[f.stmt].span,
             )),
             _ => None,
-        })
-        .collect();
-    let mut rules = Vec::new();
-    let mut steps = Vec::new();
+        }
+    }));
+    let mut rules = Vec::with_capacity(checked.rules.len());
+    // At most one step per statement.
+    let mut steps = Vec::with_capacity(program.stmts.len());
     for stmt in &program.stmts {
         let span = stmt.span;
         match &stmt.kind {

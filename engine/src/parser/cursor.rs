@@ -31,14 +31,17 @@ pub(super) struct Tok {
 }
 
 /// Keeps the significant tokens of `source` and reports the purely lexical problems:
-/// W001 at the first escaped line break, E101 and bad escapes in strings.
-pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> Vec<Tok> {
+/// W001 at the first escaped line break, E101 and bad escapes in strings. Also counts
+/// the lines that start with a statement keyword (top-level LET and RESULT included,
+/// so also those in CALC bodies): at least the program's statements, mostly.
+pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Tok>, usize) {
     // About one significant token per 4 bytes of source, so that most programs fill
     // the vector without growing it; a large source (maybe all comment) grows it.
     let mut toks = Vec::with_capacity((source.len() / 4 + 1).min(4096));
     let mut at = 0u32;
     let mut line_start = true;
     let mut warned_escaped_newline = false;
+    let mut statements = 0;
     for token in tokens(source) {
         let span = Span::new(at, at + token.len);
         at += token.len;
@@ -83,6 +86,7 @@ pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> V
                     }
                     _ => None,
                 };
+                statements += usize::from(line_start && kw.is_some_and(Kw::starts_statement));
                 toks.push(Tok {
                     kind,
                     span,
@@ -93,7 +97,7 @@ pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> V
             }
         }
     }
-    toks
+    (toks, statements)
 }
 
 /// E103 for each escape other than `\" \\ \n \t` in the string literal `text` at `offset`.

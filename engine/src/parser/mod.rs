@@ -68,7 +68,7 @@ pub struct Parsed<'src> {
 /// it checks every 4,096 tokens.
 pub fn parse_within<'src>(source: &'src str, account: &mut Account) -> Parsed<'src> {
     let mut diags = Vec::new();
-    let toks = cursor::significant_tokens(source, &mut diags);
+    let (toks, statements) = cursor::significant_tokens(source, &mut diags);
     if let Err(fault) = account.charge(toks.len() as u64 * BYTES_PER_TOKEN) {
         return Parsed {
             program: Program { stmts: Vec::new() },
@@ -92,7 +92,7 @@ pub fn parse_within<'src>(source: &'src str, account: &mut Account) -> Parsed<'s
         deadline: account.deadline(),
         stopped: None,
     };
-    let program = p.program();
+    let program = p.program(statements);
     let mut diags = p.diags;
     let stopped = p.stopped.map(|(span, reported)| {
         // What was reported after the clock stopped the parser is not about the program.
@@ -151,9 +151,10 @@ struct Parser<'src> {
 }
 
 impl<'src> Parser<'src> {
-    /// `program := stmt*`
-    fn program(&mut self) -> Program<'src> {
-        let mut stmts = Vec::new();
+    /// `program := stmt*`; `statements` is how many the tokens suggest (the vector's
+    /// first size).
+    fn program(&mut self, statements: usize) -> Program<'src> {
+        let mut stmts = Vec::with_capacity(statements);
         while !self.at_eof() {
             let start = self.pos;
             match self.top_stmt() {
