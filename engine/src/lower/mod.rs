@@ -14,6 +14,7 @@ use crate::stratify::Strata;
 use crate::value::Symbols;
 use expr::Scope;
 use hashbrown::HashMap;
+use smallvec::SmallVec;
 
 /// Lowers a checked, stratified program to the rule IR.
 pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::Program {
@@ -116,14 +117,19 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
     }
 }
 
-/// Interns every Symbol written in a value position, in source order (spec §2.5).
+/// Interns every Symbol written in a value position, in source order (spec §2.5),
+/// in a table sized for them (rather than grown a few times on the way).
 fn written_symbols(program: &ast::Program) -> Symbols {
-    let mut symbols = Symbols::new();
+    let mut texts: SmallVec<[&str; 32]> = SmallVec::new();
     walk_program_exprs(program, &mut |e| {
         if let ExprKind::Sym { text, .. } = &e.kind {
-            symbols.intern(text);
+            texts.push(text);
         }
     });
+    let mut symbols = Symbols::with_capacity(texts.len());
+    for text in texts {
+        symbols.intern(text);
+    }
     symbols.seal_written();
     symbols
 }
