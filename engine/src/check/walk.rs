@@ -11,8 +11,24 @@ pub fn walk_expr<'a>(expr: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
 
 /// As [`walk_expr`], telling `f` whether each expression stands in the QUERY
 /// arguments of an aggregate (spec §9.2); `inside` says so of `expr` itself.
+///
+/// Inlined, so that a leaf (most expressions: a literal, a variable, a field) costs
+/// no call; only the nodes with children recurse, through [`walk_children`].
+#[inline]
 pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
     f(expr, inside);
+    match &expr.kind {
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Sym { .. }
+        | ExprKind::Var(_)
+        | ExprKind::Field { .. } => {}
+        _ => walk_children(expr, inside, f),
+    }
+}
+
+/// [`walk_expr_in`] on each child of `expr`, in order.
+fn walk_children<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
     match &expr.kind {
         ExprKind::Int(_)
         | ExprKind::Float(_)
