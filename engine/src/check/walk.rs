@@ -17,24 +17,31 @@ pub fn walk_expr<'a>(expr: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
 #[inline]
 pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
     f(expr, inside);
-    match &expr.kind {
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Sym { .. }
-        | ExprKind::Var(_)
-        | ExprKind::Field { .. } => {}
-        _ => walk_children(expr, inside, f),
+    if has_children(&expr.kind) {
+        walk_children(expr, inside, f);
     }
 }
 
-/// [`walk_expr_in`] on each child of `expr`, in order.
-fn walk_children<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
-    match &expr.kind {
+/// False for the leaves: literals, variables and tuple fields.
+fn has_children(kind: &ExprKind) -> bool {
+    match kind {
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Sym { .. }
         | ExprKind::Var(_)
-        | ExprKind::Field { .. } => {}
+        | ExprKind::Field { .. } => false,
+        ExprKind::Paren(_)
+        | ExprKind::Prefix { .. }
+        | ExprKind::Chain { .. }
+        | ExprKind::CalcCall { .. }
+        | ExprKind::BuiltinCall { .. }
+        | ExprKind::Aggregate(_) => true,
+    }
+}
+
+/// [`walk_expr_in`] on each child of `expr` (one that [`has_children`]), in order.
+fn walk_children<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
+    match &expr.kind {
         ExprKind::Paren(inner) => walk_expr_in(inner, inside, f),
         ExprKind::Prefix { operand, .. } => walk_expr_in(operand, inside, f),
         ExprKind::Chain { first, rest } => {
@@ -55,6 +62,7 @@ fn walk_children<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, 
                 }
             }
         }
+        _ => {}
     }
 }
 
