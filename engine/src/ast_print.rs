@@ -149,11 +149,11 @@ fn args_list(out: &mut String, args: &[Expr], place: Place) {
 
 /// One argument; `next` are the arguments after it (`None` for a `?`), which decide
 /// whether an atom `calc` could be read as the start of a call.
-fn arg_expr<'a>(
+fn arg_expr<'a, 'src: 'a>(
     out: &mut String,
     e: &Expr,
     place: Place,
-    mut next: impl Iterator<Item = Option<&'a Expr>>,
+    mut next: impl Iterator<Item = Option<&'a Expr<'src>>>,
 ) {
     match &e.kind {
         ExprKind::Sym {
@@ -508,12 +508,12 @@ mod tests {
     fn atoms_that_cannot_stand_bare_are_quoted() {
         let sym = |text: &str| Expr {
             kind: ExprKind::Sym {
-                text: text.to_string(),
+                text: text.to_string().into(),
                 quoted: false,
             },
             span: Span::default(),
         };
-        let emit = |args: Vec<Expr>| Program {
+        let emit = |args: Vec<Expr<'static>>| Program {
             stmts: vec![Stmt {
                 kind: StmtKind::Fact {
                     rel: Ident {
@@ -537,7 +537,8 @@ mod tests {
     fn reserved_words_are_not_atoms() {
         for word in RESERVED {
             for spelled in [word.to_string(), word.to_ascii_lowercase()] {
-                let (ast, diags) = parse(&format!("RESULT 1 + {spelled}"));
+                let source = format!("RESULT 1 + {spelled}");
+                let (ast, diags) = parse(&source);
                 assert!(
                     diags.iter().any(|d| d.is_error()) || ast.stmts.len() != 1,
                     "`{spelled}` is an atom in an expression"

@@ -143,8 +143,10 @@ fn comment_len(b: &[u8]) -> usize {
     i
 }
 
-/// Lexes the token at the start of the non-empty `s`: its kind and byte length.
-fn next_token(s: &str) -> (TokenKind, usize) {
+/// Lexes the token at the start of the non-empty `s`: its kind and byte length. A
+/// byte-order mark is a token only at the start of a source ([`tokens`] sees to it);
+/// here it is an [`TokenKind::Unknown`] character.
+pub fn next_token(s: &str) -> (TokenKind, usize) {
     use TokenKind as K;
     let b = s.as_bytes();
     let at = |i: usize| b.get(i).copied();

@@ -172,6 +172,14 @@ impl Symbols {
         Symbols::default()
     }
 
+    /// An empty table with room for `symbols` Symbols of a few bytes each.
+    pub fn with_capacity(symbols: usize) -> Symbols {
+        Symbols {
+            interner: StringInterner::with_capacity(symbols),
+            ..Symbols::default()
+        }
+    }
+
     /// Interns `text`; while [`Symbols::seal_written`] has not been called, a new
     /// Symbol counts as written in the program text.
     pub fn intern(&mut self, text: &str) -> Sym {

@@ -22,7 +22,7 @@ enum Level {
     Primary,
 }
 
-fn level(e: &Expr) -> Level {
+fn level(e: &Expr<'static>) -> Level {
     match &e.kind {
         ExprKind::Chain { rest, .. } => op_level(rest[0].0),
         ExprKind::Prefix { ops, .. } if ops[0].0 == UnOp::Not => Level::Not,
@@ -41,7 +41,7 @@ fn op_level(op: BinOp) -> Level {
     }
 }
 
-fn expr(kind: ExprKind) -> Expr {
+fn expr(kind: ExprKind<'static>) -> Expr<'static> {
     Expr {
         kind,
         span: Span::default(),
@@ -49,15 +49,15 @@ fn expr(kind: ExprKind) -> Expr {
 }
 
 /// A name.
-pub fn ident(text: &str) -> Ident {
+pub fn ident(text: &str) -> Ident<'static> {
     Ident {
-        text: text.to_string(),
+        text: text.to_string().into(),
         span: Span::default(),
     }
 }
 
 /// A variable occurrence.
-pub fn var(name: &VarName) -> Var {
+pub fn var(name: &VarName<'static>) -> Var<'static> {
     Var {
         name: name.clone(),
         span: Span::default(),
@@ -65,12 +65,12 @@ pub fn var(name: &VarName) -> Var {
 }
 
 /// A variable as an expression.
-pub fn var_expr(name: &VarName) -> Expr {
+pub fn var_expr(name: &VarName<'static>) -> Expr<'static> {
     expr(ExprKind::Var(name.clone()))
 }
 
 /// An Int literal; in an expression (`in_args` false) a negative one is a prefix minus.
-pub fn int(n: i64, in_args: bool) -> Expr {
+pub fn int(n: i64, in_args: bool) -> Expr<'static> {
     match n.checked_neg() {
         Some(pos) if n < 0 && !in_args => neg(expr(ExprKind::Int(pos))),
         _ => expr(ExprKind::Int(n)),
@@ -78,7 +78,7 @@ pub fn int(n: i64, in_args: bool) -> Expr {
 }
 
 /// A Float literal; in an expression a negative one is a prefix minus.
-pub fn float(f: f64, in_args: bool) -> Expr {
+pub fn float(f: f64, in_args: bool) -> Expr<'static> {
     if f.is_sign_negative() && !in_args {
         neg(expr(ExprKind::Float(-f)))
     } else {
@@ -87,20 +87,20 @@ pub fn float(f: f64, in_args: bool) -> Expr {
 }
 
 /// An atom (`quoted` false) or a string literal.
-pub fn sym(text: &str, quoted: bool) -> Expr {
+pub fn sym(text: &str, quoted: bool) -> Expr<'static> {
     expr(ExprKind::Sym {
-        text: text.to_string(),
+        text: text.to_string().into(),
         quoted,
     })
 }
 
 /// `(e)`
-pub fn paren(e: Expr) -> Expr {
+pub fn paren(e: Expr<'static>) -> Expr<'static> {
     expr(ExprKind::Paren(Box::new(e)))
 }
 
 /// `l op r`, extending `l` when it is a chain of the same level.
-pub fn binary(l: Expr, op: BinOp, r: Expr) -> Expr {
+pub fn binary(l: Expr<'static>, op: BinOp, r: Expr<'static>) -> Expr<'static> {
     let at = op_level(op);
     let r = operand(r, at);
     match l.kind {
@@ -118,27 +118,27 @@ pub fn binary(l: Expr, op: BinOp, r: Expr) -> Expr {
     }
 }
 
-fn level_of(rest: &[(BinOp, Span, Expr)]) -> Level {
+fn level_of(rest: &[(BinOp, Span, Expr<'static>)]) -> Level {
     op_level(rest[0].0)
 }
 
 /// `e` as the operand of an operator of level `at`: parenthesized unless it binds tighter.
-fn operand(e: Expr, at: Level) -> Expr {
+fn operand(e: Expr<'static>, at: Level) -> Expr<'static> {
     if level(&e) > at { e } else { paren(e) }
 }
 
 /// `NOT e`
-pub fn not(e: Expr) -> Expr {
+pub fn not(e: Expr<'static>) -> Expr<'static> {
     prefix(UnOp::Not, e, Level::Not)
 }
 
 /// `-e`
-pub fn neg(e: Expr) -> Expr {
+pub fn neg(e: Expr<'static>) -> Expr<'static> {
     prefix(UnOp::Neg, e, Level::Neg)
 }
 
 /// A prefix operator: joins a prefix list of the same operator, else wraps its operand.
-fn prefix(op: UnOp, e: Expr, at: Level) -> Expr {
+fn prefix(op: UnOp, e: Expr<'static>, at: Level) -> Expr<'static> {
     let (mut ops, operand) = match e.kind {
         ExprKind::Prefix { ops, operand } if ops[0].0 == op => (ops, operand),
         kind => (Vec::new(), Box::new(self::operand(expr(kind), at))),
@@ -148,7 +148,7 @@ fn prefix(op: UnOp, e: Expr, at: Level) -> Expr {
 }
 
 /// A built-in call `NAME(args)`.
-pub fn builtin(name: &str, args: Vec<Expr>) -> Expr {
+pub fn builtin(name: &str, args: Vec<Expr<'static>>) -> Expr<'static> {
     expr(ExprKind::BuiltinCall {
         name: ident(name),
         args,
@@ -156,7 +156,7 @@ pub fn builtin(name: &str, args: Vec<Expr>) -> Expr {
 }
 
 /// `FUNC(QUERY rel a…)` (spec §9.2), the name in upper case.
-pub fn aggregate(func: AggFunc, query: QueryPattern) -> Expr {
+pub fn aggregate(func: AggFunc, query: QueryPattern<'static>) -> Expr<'static> {
     expr(ExprKind::Aggregate(Box::new(Aggregate {
         func,
         name: ident(func.name()),
@@ -165,7 +165,7 @@ pub fn aggregate(func: AggFunc, query: QueryPattern) -> Expr {
 }
 
 /// `CALC name(args)`
-pub fn calc_call(name: &str, args: Vec<Expr>) -> Expr {
+pub fn calc_call(name: &str, args: Vec<Expr<'static>>) -> Expr<'static> {
     expr(ExprKind::CalcCall {
         name: ident(name),
         args,
@@ -173,7 +173,7 @@ pub fn calc_call(name: &str, args: Vec<Expr>) -> Expr {
 }
 
 /// `t.col`
-pub fn field(tuple: &str, column: &str) -> Expr {
+pub fn field(tuple: &str, column: &str) -> Expr<'static> {
     expr(ExprKind::Field {
         tuple: ident(tuple),
         field: ident(column),
@@ -183,7 +183,7 @@ pub fn field(tuple: &str, column: &str) -> Expr {
 /// `e` where an argument list wants a value: literals, variables, calls and fields
 /// stand as they are; anything else goes in parentheses. (A negative literal must be
 /// made with `in_args` for the list, see [`int`].)
-pub fn arg(e: Expr) -> Expr {
+pub fn arg(e: Expr<'static>) -> Expr<'static> {
     match e.kind {
         ExprKind::Chain { .. } | ExprKind::Prefix { .. } => paren(e),
         _ => e,
@@ -191,7 +191,7 @@ pub fn arg(e: Expr) -> Expr {
 }
 
 /// `rel a1 … an` with `None` for `?`.
-pub fn query(rel: &str, args: Vec<Option<Expr>>) -> QueryPattern {
+pub fn query(rel: &str, args: Vec<Option<Expr<'static>>>) -> QueryPattern<'static> {
     QueryPattern {
         rel: ident(rel),
         args: args
@@ -202,7 +202,7 @@ pub fn query(rel: &str, args: Vec<Option<Expr>>) -> QueryPattern {
 }
 
 /// A statement.
-pub fn stmt(kind: StmtKind) -> Stmt {
+pub fn stmt(kind: StmtKind<'static>) -> Stmt<'static> {
     Stmt {
         kind,
         span: Span::default(),
@@ -210,7 +210,7 @@ pub fn stmt(kind: StmtKind) -> Stmt {
 }
 
 /// A CALC statement.
-pub fn calc_stmt(kind: CalcStmtKind) -> CalcStmt {
+pub fn calc_stmt(kind: CalcStmtKind<'static>) -> CalcStmt<'static> {
     CalcStmt {
         kind,
         span: Span::default(),

@@ -73,7 +73,7 @@ pub enum Kind {
 
 /// The `n` lowest-numbered positional variables for which `is_bound` is false: the
 /// variables a SCAN or JOIN binds next (spec §4.1).
-pub fn fresh(is_bound: impl Fn(&VarName) -> bool, n: usize) -> Vec<VarName> {
+pub fn fresh(is_bound: impl Fn(&VarName<'static>) -> bool, n: usize) -> Vec<VarName<'static>> {
     (0..)
         .map(VarName::Positional)
         .filter(|v| !is_bound(v))
@@ -108,7 +108,7 @@ impl Lit {
     }
 
     /// The literal as an expression; `in_args` for an argument list (spec §1.6).
-    pub fn to_ast(&self, in_args: bool) -> ast::Expr {
+    pub fn to_ast(&self, in_args: bool) -> ast::Expr<'static> {
         match self {
             Lit::Int(n) => build::int(*n, in_args),
             Lit::Float(f) => build::float(*f, in_args),
@@ -130,7 +130,7 @@ pub struct Relation {
 #[derive(Clone, Debug)]
 pub enum MExpr {
     /// A bound variable.
-    Var(VarName),
+    Var(VarName<'static>),
     /// A literal.
     Lit(Lit),
     /// `l op r` for any binary operator except `/`.
@@ -158,7 +158,7 @@ pub struct Agg {
 
 impl MExpr {
     /// The expression as the parser would shape it.
-    pub fn to_ast(&self) -> ast::Expr {
+    pub fn to_ast(&self) -> ast::Expr<'static> {
         match self {
             MExpr::Var(v) => build::var_expr(v),
             MExpr::Lit(l) => l.to_ast(false),
@@ -175,7 +175,7 @@ impl MExpr {
 
     /// The expression as an EMIT argument: literals and variables bare, calls as they
     /// are, anything else in parentheses.
-    pub fn to_arg(&self) -> ast::Expr {
+    pub fn to_arg(&self) -> ast::Expr<'static> {
         match self {
             MExpr::Lit(l) => l.to_ast(true),
             e => build::arg(e.to_ast()),
@@ -191,17 +191,17 @@ pub enum Clause {
         /// Index of the relation.
         rel: usize,
         /// The MATCH variable.
-        matching: Option<VarName>,
+        matching: Option<VarName<'static>>,
     },
     /// `JOIN rel $k`
     Join {
         /// Index of the relation.
         rel: usize,
         /// The key variable.
-        key: VarName,
+        key: VarName<'static>,
     },
     /// `LET $v = e`
-    Let(VarName, MExpr),
+    Let(VarName<'static>, MExpr),
     /// `WHERE e`
     Where(MExpr),
     /// `EMIT rel a…`
@@ -221,7 +221,7 @@ pub enum Clause {
 }
 
 /// Query arguments as argument-list expressions, `None` staying `?`.
-fn optional_args(args: &[Option<MExpr>]) -> Vec<Option<ast::Expr>> {
+fn optional_args(args: &[Option<MExpr>]) -> Vec<Option<ast::Expr<'static>>> {
     args.iter().map(|a| a.as_ref().map(MExpr::to_arg)).collect()
 }
 
@@ -251,7 +251,7 @@ pub struct Datalog {
 
 impl Datalog {
     /// The program as a syntax tree: the RELs, then the statements.
-    pub fn to_ast(&self) -> Program {
+    pub fn to_ast(&self) -> Program<'static> {
         let name = |i: usize| build::ident(&self.rels[i].name);
         let rels = self
             .rels
@@ -280,7 +280,7 @@ impl Datalog {
         }
     }
 
-    fn clause(&self, c: &Clause) -> ast::Clause {
+    fn clause(&self, c: &Clause) -> ast::Clause<'static> {
         let name = |i: usize| build::ident(&self.rels[i].name);
         let kind = match c {
             Clause::Scan { rel, matching } => ClauseKind::Scan {

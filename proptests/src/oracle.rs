@@ -38,9 +38,9 @@ const NO_VALUE: Failure = "E209";
 
 type Tuple = Vec<Val>;
 /// The bindings of a rule body so far, innermost last.
-type Env = Vec<(VarName, Val)>;
+type Env = Vec<(VarName<'static>, Val)>;
 
-fn lookup<'e>(env: &'e Env, v: &VarName) -> Option<&'e Val> {
+fn lookup<'e>(env: &'e Env, v: &VarName<'static>) -> Option<&'e Val> {
     env.iter().find(|(b, _)| b == v).map(|(_, x)| x)
 }
 
@@ -240,7 +240,12 @@ fn body(clauses: &[Clause], env: &mut Env, cx: &Cx<'_>, out: &mut Round) -> Resu
 }
 
 /// Runs `f` with `vars` bound to `values`, then unbinds them.
-fn with<T>(env: &mut Env, vars: &[VarName], values: Vec<Val>, f: impl FnOnce(&mut Env) -> T) -> T {
+fn with<T>(
+    env: &mut Env,
+    vars: &[VarName<'static>],
+    values: Vec<Val>,
+    f: impl FnOnce(&mut Env) -> T,
+) -> T {
     let depth = env.len();
     env.extend(vars.iter().cloned().zip(values));
     let result = f(env);

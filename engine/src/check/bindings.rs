@@ -11,16 +11,16 @@ use crate::ir::VarSlot;
 
 /// The variables of one rule: slot `i` holds `slots[i]`, bound by the clauses in order.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RuleBinding {
+pub struct RuleBinding<'a> {
     /// The variable of each slot, in binding order.
-    pub slots: Slots,
+    pub slots: Slots<'a>,
     /// What each clause binds, one entry per clause.
     pub clauses: Vec<ClauseBinding>,
 }
 
-impl RuleBinding {
+impl<'a> RuleBinding<'a> {
     /// The slot of a bound variable.
-    pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
+    pub fn slot(&self, name: &VarName<'a>) -> Option<VarSlot> {
         self.slots.get(name)
     }
 }
@@ -41,17 +41,25 @@ pub enum ClauseBinding {
     Nothing,
 }
 
+/// A clause that bound variables, for E306 messages.
+enum Bound<'a> {
+    /// SCAN or JOIN (the keyword) of a relation, and the slots it bound.
+    Access(&'static str, &'a str, Vec<VarSlot>),
+    /// LET and the slot it bound.
+    Let(VarSlot),
+}
+
 /// The hint of E306 for an unbound variable in a NOT clause (spec §9.1).
 pub const NOT_HINT: &str = "NOT binds nothing; write ? for any value";
 /// The hint of E306 for an unbound variable in an aggregate's QUERY (spec §9.2).
 pub const AGGREGATE_HINT: &str = "aggregates bind nothing; write ? for a column to range over";
 
 /// Resolves the bindings of every rule, in source order.
-pub fn bind_rules(
-    program: &Program,
-    checked: &Checked,
+pub fn bind_rules<'a>(
+    program: &'a Program<'_>,
+    checked: &Checked<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<RuleBinding> {
+) -> Vec<RuleBinding<'a>> {
     program
         .stmts
         .iter()
@@ -62,19 +70,27 @@ pub fn bind_rules(
         .collect()
 }
 
-struct Binder<'a> {
-    binding: RuleBinding,
-    /// "SCAN parent binds $0 and $1" for each binding clause so far, for E306 messages.
-    described: Vec<String>,
-    diagnostics: &'a mut Vec<Diagnostic>,
+struct Binder<'a, 'd> {
+    binding: RuleBinding<'a>,
+    /// Each binding clause so far, described in E306 messages ("SCAN parent binds $0
+    /// and $1"): only formatted when one is reported.
+    described: Vec<Bound<'a>>,
+    diagnostics: &'d mut Vec<Diagnostic>,
     /// Every positional variable below this one is bound (they are never unbound).
     positional: u32,
 }
 
-fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> RuleBinding {
+fn bind_rule<'a>(
+    rule: &'a Rule<'_>,
+    checked: &Checked<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RuleBinding<'a> {
     let mut b = Binder {
-        binding: RuleBinding::default(),
-        described: Vec::new(),
+        binding: RuleBinding {
+            clauses: Vec::with_capacity(rule.clauses.len()),
+            ..RuleBinding::default()
+        },
+        described: Vec::with_capacity(rule.clauses.len()),
         diagnostics,
         positional: 0,
     };
@@ -90,17 +106,18 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
                     Some((_, bound)) => (bound, columns(0, &vars)),
                     None => (None, columns(0, &vars)),
                 };
-                b.bind_all(&vars, format!("SCAN {}", rel.text));
+                b.described.push(Bound::Access("SCAN", &rel.text, vars));
                 ClauseBinding::Access { key, bind }
             }
             ClauseKind::Join { rel, key } => {
                 let key_slot = b.require(key);
                 let arity = checked.arity(&rel.text);
                 let vars = b.next_positional(arity.saturating_sub(1) as usize);
-                b.bind_all(&vars, format!("JOIN {}", rel.text));
+                let bind = columns(1, &vars);
+                b.described.push(Bound::Access("JOIN", &rel.text, vars));
                 ClauseBinding::Access {
                     key: key_slot.or(Some(VarSlot(0))),
-                    bind: columns(1, &vars),
+                    bind,
                 }
             }
             ClauseKind::Let { var, expr } => {
@@ -119,7 +136,7 @@ fn bind_rule(rule: &Rule, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) 
                     );
                 }
                 let slot = b.bind(var.name.clone());
-                b.described.push(format!("LET binds {}", var.name));
+                b.described.push(Bound::Let(slot));
                 ClauseBinding::Let(slot)
             }
             ClauseKind::Where(expr) => {
@@ -153,7 +170,7 @@ fn columns(first: u32, slots: &[VarSlot]) -> Vec<(u32, VarSlot)> {
         .collect()
 }
 
-impl Binder<'_> {
+impl<'a> Binder<'a, '_> {
     /// Allocates slots for the `n` lowest-numbered positional variables not yet bound.
     fn next_positional(&mut self, n: usize) -> Vec<VarSlot> {
         let mut out = Vec::with_capacity(n);
@@ -167,16 +184,21 @@ impl Binder<'_> {
         out
     }
 
-    fn bind(&mut self, name: VarName) -> VarSlot {
+    fn bind(&mut self, name: VarName<'a>) -> VarSlot {
         self.binding.slots.add(&name)
     }
 
-    fn bind_all(&mut self, slots: &[VarSlot], clause: String) {
+    /// What `bound` binds, as E306 messages describe it.
+    fn describe(&self, bound: &Bound<'_>) -> String {
+        let (clause, slots) = match bound {
+            Bound::Access(keyword, rel, slots) => (format!("{keyword} {rel}"), &slots[..]),
+            Bound::Let(slot) => ("LET".to_string(), std::slice::from_ref(slot)),
+        };
         let names: Vec<String> = slots
             .iter()
             .map(|s| self.binding.slots[*s].to_string())
             .collect();
-        let text = match names.len() {
+        match names.len() {
             0 => format!("{clause} binds nothing"),
             1 => format!("{clause} binds {}", names[0]),
             n => format!(
@@ -184,8 +206,7 @@ impl Binder<'_> {
                 names[..n - 1].join(", "),
                 names[n - 1]
             ),
-        };
-        self.described.push(text);
+        }
     }
 
     /// Key-first SCAN (spec §4.1): `$k` takes column B, the other variable column A.
@@ -234,7 +255,7 @@ impl Binder<'_> {
     }
 
     /// The slot of a variable that must be bound here, or E306.
-    fn require(&mut self, var: &Var) -> Option<VarSlot> {
+    fn require(&mut self, var: &Var<'a>) -> Option<VarSlot> {
         let slot = self.binding.slot(&var.name);
         if slot.is_none() {
             self.unbound(&var.name, var.span);
@@ -242,16 +263,17 @@ impl Binder<'_> {
         slot
     }
 
-    fn unbound(&mut self, name: &VarName, span: crate::span::Span) {
+    fn unbound(&mut self, name: &VarName<'_>, span: crate::span::Span) {
         self.unbound_with(name, span, None);
     }
 
     /// E306 for `name` at `span`, naming what is bound, with `hint` if given.
-    fn unbound_with(&mut self, name: &VarName, span: crate::span::Span, hint: Option<&str>) {
+    fn unbound_with(&mut self, name: &VarName<'_>, span: crate::span::Span, hint: Option<&str>) {
         let context = if self.described.is_empty() {
             "nothing is bound before it in this rule".to_string()
         } else {
-            self.described.join(", ")
+            let described: Vec<String> = self.described.iter().map(|b| self.describe(b)).collect();
+            described.join(", ")
         };
         let mut d = Diagnostic::new(
             Code::E306,
@@ -267,7 +289,7 @@ impl Binder<'_> {
 
     /// E306 for every unbound variable and tuple field in `expr`; `hint` explains an
     /// unbound variable of a NOT clause (an aggregate's variables get theirs).
-    fn check_expr(&mut self, expr: &Expr, hint: Option<&'static str>) {
+    fn check_expr(&mut self, expr: &Expr<'a>, hint: Option<&'static str>) {
         let mut problems = Vec::new();
         walk_expr_in(expr, false, &mut |e, in_aggregate| match &e.kind {
             ExprKind::Var(name) if self.binding.slot(name).is_none() => {

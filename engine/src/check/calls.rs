@@ -32,7 +32,7 @@ pub fn check_calls(program: &Program, checked: &Checked, diagnostics: &mut Vec<D
                 }
             }
             None => {
-                let names = checked.functions.iter().map(|f| f.name.as_str());
+                let names = checked.functions.iter().map(|f| f.name);
                 let mut d = Diagnostic::new(
                     Code::E304,
                     name.span,

@@ -22,44 +22,45 @@ pub use slots::{Numbered, Slots};
 
 /// A declared relation.
 #[derive(Clone, Debug)]
-pub struct RelInfo {
+pub struct RelInfo<'a> {
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// Its arity: fixed by the first FACT, EMIT, QUERY or FOR-QUERY; 2 when never fixed.
     pub arity: u32,
 }
 
 /// A defined CALC function.
 #[derive(Clone, Debug)]
-pub struct FuncInfo {
+pub struct FuncInfo<'a> {
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// Index of its definition in `ast::Program::stmts`.
     pub stmt: usize,
     /// Number of INPUT parameters.
     pub params: usize,
 }
 
-/// What the checker resolved, for stratification and lowering.
+/// What the checker resolved, for stratification and lowering; names are borrowed
+/// from the syntax tree (`'a`).
 #[derive(Clone, Debug, Default)]
-pub struct Checked {
+pub struct Checked<'a> {
     /// Declared relations; the index is the [`RelId`].
-    pub relations: Vec<RelInfo>,
+    pub relations: Vec<RelInfo<'a>>,
     /// Relation names, numbered by id.
-    pub rel_ids: Numbered<String>,
+    pub rel_ids: Numbered<&'a str>,
     /// Defined CALC functions; the index is the [`FuncId`].
-    pub functions: Vec<FuncInfo>,
+    pub functions: Vec<FuncInfo<'a>>,
     /// CALC names, numbered by id.
-    pub func_ids: Numbered<String>,
+    pub func_ids: Numbered<&'a str>,
     /// Globals (targets of top-level LET), in order of first assignment; the number is the [`GlobalId`].
-    pub globals: Numbered<VarName>,
+    pub globals: Numbered<VarName<'a>>,
     /// Variable bindings of each RULE, in source order.
-    pub rules: Vec<RuleBinding>,
+    pub rules: Vec<RuleBinding<'a>>,
     /// Locals of each CALC function, indexed by [`FuncId`].
-    pub calcs: Vec<CalcScope>,
+    pub calcs: Vec<CalcScope<'a>>,
 }
 
-impl Checked {
+impl Checked<'_> {
     /// The id of a declared relation.
     pub fn rel(&self, name: &str) -> Option<RelId> {
         self.rel_ids.get(name).map(RelId)
@@ -83,7 +84,7 @@ impl Checked {
 }
 
 /// Runs every check, appending diagnostics; returns the resolved program facts.
-pub fn check(program: &ast::Program, diagnostics: &mut Vec<Diagnostic>) -> Checked {
+pub fn check<'a>(program: &'a ast::Program<'_>, diagnostics: &mut Vec<Diagnostic>) -> Checked<'a> {
     let mut checked = names::declare(program, diagnostics);
     relations::check_uses(program, &mut checked, diagnostics);
     calls::check_calls(program, &checked, diagnostics);

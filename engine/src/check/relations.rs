@@ -12,17 +12,18 @@ use std::borrow::Cow;
 /// One use of a relation: where, and how many values it gives (`None` for SCAN and
 /// JOIN, which take the arity as it is) in which kind of statement or clause.
 struct Use<'a> {
-    rel: &'a Ident,
+    rel: &'a Ident<'a>,
     values: Option<(usize, Cow<'static, str>)>,
 }
 
 /// Checks every relation use and fixes each relation's arity.
 pub fn check_uses<'a>(
-    program: &'a Program,
-    checked: &mut Checked,
+    program: &'a Program<'_>,
+    checked: &mut Checked<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut found: Vec<Use<'a>> = Vec::new();
+    // At least one use per FACT and QUERY, which most programs are made of.
+    let mut found: Vec<Use<'a>> = Vec::with_capacity(program.stmts.len());
     let add = |found: &mut Vec<Use<'a>>, rel, n: usize, what: Cow<'static, str>| {
         found.push(Use {
             rel,
@@ -89,18 +90,18 @@ pub fn check_uses<'a>(
     }
 }
 
-struct Uses<'a> {
-    checked: &'a mut Checked,
+struct Uses<'a, 'n> {
+    checked: &'a mut Checked<'n>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Uses<'_> {
+impl Uses<'_, '_> {
     /// Reports E301 unless `rel` is declared; returns whether it is.
     fn declared(&mut self, rel: &Ident) -> bool {
         if self.checked.rel(&rel.text).is_some() {
             return true;
         }
-        let names = self.checked.relations.iter().map(|r| r.name.as_str());
+        let names = self.checked.relations.iter().map(|r| r.name);
         let name = &rel.text;
         let d = Diagnostic::new(
             Code::E301,

@@ -14,14 +14,14 @@ use crate::ir::VarSlot;
 /// The locals of one CALC function: parameters first, then every other variable the
 /// body assigns (LET, FOR), in source order.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct CalcScope {
+pub struct CalcScope<'a> {
     /// The variable of each local slot.
-    pub locals: Slots,
+    pub locals: Slots<'a>,
 }
 
-impl CalcScope {
+impl<'a> CalcScope<'a> {
     /// The slot of a local.
-    pub fn slot(&self, name: &VarName) -> Option<VarSlot> {
+    pub fn slot(&self, name: &VarName<'a>) -> Option<VarSlot> {
         self.locals.get(name)
     }
 }
@@ -38,11 +38,11 @@ pub fn field_column(field: &str) -> Option<u32> {
 }
 
 /// Computes each CALC's scope and checks its variable reads and tuple fields.
-pub fn calc_scopes(
-    program: &Program,
-    checked: &Checked,
+pub fn calc_scopes<'a>(
+    program: &'a Program<'_>,
+    checked: &Checked<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<CalcScope> {
+) -> Vec<CalcScope<'a>> {
     checked
         .functions
         .iter()
@@ -53,7 +53,11 @@ pub fn calc_scopes(
         .collect()
 }
 
-fn calc_scope(calc: &CalcDef, checked: &Checked, diagnostics: &mut Vec<Diagnostic>) -> CalcScope {
+fn calc_scope<'a>(
+    calc: &'a CalcDef<'_>,
+    checked: &Checked<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CalcScope<'a> {
     let mut scope = CalcScope::default();
     for p in &calc.params {
         scope.locals.add(&p.name);
@@ -78,15 +82,15 @@ fn calc_scope(calc: &CalcDef, checked: &Checked, diagnostics: &mut Vec<Diagnosti
 }
 
 struct Reads<'a> {
-    scope: &'a CalcScope,
-    checked: &'a Checked,
+    scope: &'a CalcScope<'a>,
+    checked: &'a Checked<'a>,
     /// Enclosing FOR-QUERY loops: tuple name and relation arity.
-    tuples: Vec<(&'a Ident, u32)>,
+    tuples: Vec<(&'a Ident<'a>, u32)>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Reads<'a> {
-    fn stmts(&mut self, body: &'a [CalcStmt]) {
+    fn stmts(&mut self, body: &'a [CalcStmt<'a>]) {
         for s in body {
             for e in calc_stmt_exprs(s) {
                 self.expr(e);
@@ -116,7 +120,7 @@ impl<'a> Reads<'a> {
         }
     }
 
-    fn expr(&mut self, expr: &'a crate::ast::Expr) {
+    fn expr(&mut self, expr: &'a crate::ast::Expr<'a>) {
         walk_expr_in(expr, false, &mut |e, in_aggregate| match &e.kind {
             ExprKind::Var(name)
                 if self.scope.slot(name).is_none() && self.checked.global(name).is_none() =>

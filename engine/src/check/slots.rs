@@ -88,16 +88,16 @@ impl<K> Numbered<K> {
 
 /// Variables numbered in the order they were added; slot `i` holds the `i`-th.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Slots(Numbered<VarName>);
+pub struct Slots<'a>(Numbered<VarName<'a>>);
 
-impl Slots {
+impl<'a> Slots<'a> {
     /// The slot of `name`, if it has one.
-    pub fn get(&self, name: &VarName) -> Option<VarSlot> {
+    pub fn get(&self, name: &VarName<'a>) -> Option<VarSlot> {
         self.0.get(name).map(VarSlot)
     }
 
     /// The slot of `name`, numbering it next if it has none yet.
-    pub fn add(&mut self, name: &VarName) -> VarSlot {
+    pub fn add(&mut self, name: &VarName<'a>) -> VarSlot {
         VarSlot(self.0.add(name))
     }
 
@@ -112,15 +112,15 @@ impl Slots {
     }
 
     /// The variables in slot order.
-    pub fn iter(&self) -> impl Iterator<Item = &VarName> {
+    pub fn iter(&self) -> impl Iterator<Item = &VarName<'a>> {
         self.0.iter()
     }
 }
 
-impl std::ops::Index<VarSlot> for Slots {
-    type Output = VarName;
+impl<'a> std::ops::Index<VarSlot> for Slots<'a> {
+    type Output = VarName<'a>;
 
-    fn index(&self, slot: VarSlot) -> &VarName {
+    fn index(&self, slot: VarSlot) -> &VarName<'a> {
         &self.0.names[slot.index()]
     }
 }
@@ -136,7 +136,7 @@ mod tests {
                 if i % 2 == 0 {
                     VarName::Positional(i)
                 } else {
-                    VarName::Named(format!("v{i}"))
+                    VarName::Named(format!("v{i}").into())
                 }
             })
             .collect();

@@ -11,14 +11,37 @@ pub fn walk_expr<'a>(expr: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
 
 /// As [`walk_expr`], telling `f` whether each expression stands in the QUERY
 /// arguments of an aggregate (spec §9.2); `inside` says so of `expr` itself.
+///
+/// Inlined, so that a leaf (most expressions: a literal, a variable, a field) costs
+/// no call; only the nodes with children recurse, through [`walk_children`].
+#[inline]
 pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
     f(expr, inside);
-    match &expr.kind {
+    if has_children(&expr.kind) {
+        walk_children(expr, inside, f);
+    }
+}
+
+/// False for the leaves: literals, variables and tuple fields.
+fn has_children(kind: &ExprKind) -> bool {
+    match kind {
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Sym { .. }
         | ExprKind::Var(_)
-        | ExprKind::Field { .. } => {}
+        | ExprKind::Field { .. } => false,
+        ExprKind::Paren(_)
+        | ExprKind::Prefix { .. }
+        | ExprKind::Chain { .. }
+        | ExprKind::CalcCall { .. }
+        | ExprKind::BuiltinCall { .. }
+        | ExprKind::Aggregate(_) => true,
+    }
+}
+
+/// [`walk_expr_in`] on each child of `expr` (one that [`has_children`]), in order.
+fn walk_children<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Expr, bool)) {
+    match &expr.kind {
         ExprKind::Paren(inner) => walk_expr_in(inner, inside, f),
         ExprKind::Prefix { operand, .. } => walk_expr_in(operand, inside, f),
         ExprKind::Chain { first, rest } => {
@@ -39,6 +62,7 @@ pub fn walk_expr_in<'a>(expr: &'a Expr, inside: bool, f: &mut impl FnMut(&'a Exp
                 }
             }
         }
+        _ => {}
     }
 }
 
@@ -82,14 +106,14 @@ pub fn walk_calc_stmts<'a>(body: &'a [CalcStmt], f: &mut impl FnMut(&'a CalcStmt
 /// The expressions written directly in one CALC statement (not in nested statements),
 /// in source order (on the stack: a statement has at most three, but a FOR over a
 /// query).
-pub fn calc_stmt_exprs(stmt: &CalcStmt) -> SmallVec<[&Expr; 3]> {
+pub fn calc_stmt_exprs<'a>(stmt: &'a CalcStmt<'_>) -> SmallVec<[&'a Expr<'a>; 3]> {
     match &stmt.kind {
         CalcStmtKind::Let { expr, .. } | CalcStmtKind::Result(expr) => smallvec![expr],
         CalcStmtKind::If { cond, .. } | CalcStmtKind::While { cond, .. } => smallvec![cond],
         CalcStmtKind::ForRange {
             start, end, step, ..
         } => {
-            let mut v: SmallVec<[&Expr; 3]> = smallvec![start, end];
+            let mut v: SmallVec<[&Expr<'_>; 3]> = smallvec![start, end];
             v.extend(step.as_ref());
             v
         }

@@ -8,10 +8,10 @@ use crate::check::CalcScope;
 use crate::ir::{Function, Stmt, TupleSlot, VarSlot};
 use crate::span::Span;
 
-pub(super) fn lower_calc(
+pub(super) fn lower_calc<'n>(
     cx: &mut Lowerer<'_>,
-    def: &CalcDef,
-    scope: &CalcScope,
+    def: &'n CalcDef<'_>,
+    scope: &CalcScope<'n>,
     span: Span,
 ) -> Function {
     let mut b = BodyLowerer {
@@ -22,7 +22,7 @@ pub(super) fn lower_calc(
     };
     let body = b.stmts(&def.body);
     Function {
-        name: def.name.text.clone(),
+        name: def.name.text.to_string(),
         span,
         params: def.params.len() as u32,
         locals: scope.locals.len() as u32,
@@ -32,20 +32,20 @@ pub(super) fn lower_calc(
     }
 }
 
-struct BodyLowerer<'a, 'b> {
+struct BodyLowerer<'a, 'b, 'n> {
     cx: &'a mut Lowerer<'b>,
-    scope: &'a CalcScope,
+    scope: &'a CalcScope<'n>,
     /// Enclosing FOR-QUERY tuple variables, innermost last.
-    tuples: Vec<(String, TupleSlot)>,
+    tuples: Vec<(&'n str, TupleSlot)>,
     tuple_count: u32,
 }
 
-impl BodyLowerer<'_, '_> {
-    fn stmts(&mut self, body: &[CalcStmt]) -> Vec<Stmt> {
+impl<'n> BodyLowerer<'_, '_, 'n> {
+    fn stmts(&mut self, body: &'n [CalcStmt<'_>]) -> Vec<Stmt> {
         body.iter().map(|s| self.stmt(s)).collect()
     }
 
-    fn expr(&mut self, e: &crate::ast::Expr) -> crate::ir::Expr {
+    fn expr(&mut self, e: &crate::ast::Expr<'n>) -> crate::ir::Expr {
         let scope = Scope::Calc {
             scope: self.scope,
             tuples: &self.tuples,
@@ -53,11 +53,11 @@ impl BodyLowerer<'_, '_> {
         self.cx.expr(e, &scope)
     }
 
-    fn slot(&self, var: &crate::ast::Var) -> VarSlot {
+    fn slot(&self, var: &crate::ast::Var<'n>) -> VarSlot {
         self.scope.slot(&var.name).unwrap_or(VarSlot(0))
     }
 
-    fn stmt(&mut self, s: &CalcStmt) -> Stmt {
+    fn stmt(&mut self, s: &'n CalcStmt<'_>) -> Stmt {
         let span = s.span;
         match &s.kind {
             CalcStmtKind::Let { var, expr } => Stmt::Let {
@@ -108,7 +108,7 @@ impl BodyLowerer<'_, '_> {
                 };
                 let slot = TupleSlot(self.tuple_count);
                 self.tuple_count += 1;
-                self.tuples.push((tuple.text.clone(), slot));
+                self.tuples.push((&tuple.text, slot));
                 let body = self.stmts(body);
                 self.tuples.pop();
                 Stmt::ForQuery {

@@ -13,13 +13,13 @@ pub(super) enum Scope<'a> {
     /// Top-level statements see globals.
     TopLevel,
     /// Rule variables are the rule's own slots.
-    Rule(&'a RuleBinding),
+    Rule(&'a RuleBinding<'a>),
     /// CALC bodies see their locals, then globals; `tuples` are the enclosing FOR-QUERY loops.
     Calc {
         /// The function's locals.
-        scope: &'a CalcScope,
+        scope: &'a CalcScope<'a>,
         /// Enclosing tuple variables, innermost last.
-        tuples: &'a [(String, TupleSlot)],
+        tuples: &'a [(&'a str, TupleSlot)],
     },
 }
 

@@ -14,6 +14,7 @@ use crate::stratify::Strata;
 use crate::value::Symbols;
 use expr::Scope;
 use hashbrown::HashMap;
+use smallvec::SmallVec;
 
 /// Lowers a checked, stratified program to the rule IR.
 pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::Program {
@@ -24,11 +25,9 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         index_defs: Vec::new(),
         memos: 0,
     };
-    let functions = checked
-        .functions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match &program.stmts[f.stmt].kind {
+    let mut functions = Vec::with_capacity(checked.functions.len());
+    functions.extend(checked.functions.iter().enumerate().filter_map(|(i, f)| {
+        match &program.stmts[f.stmt].kind {
             StmtKind::Calc(def) => Some(calc::lower_calc(
                 &mut cx,
                 def,
@@ -36,10 +35,11 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
                 program.stmts[f.stmt].span,
             )),
             _ => None,
-        })
-        .collect();
-    let mut rules = Vec::new();
-    let mut steps = Vec::new();
+        }
+    }));
+    let mut rules = Vec::with_capacity(checked.rules.len());
+    // At most one step per statement.
+    let mut steps = Vec::with_capacity(program.stmts.len());
     for stmt in &program.stmts {
         let span = stmt.span;
         match &stmt.kind {
@@ -84,7 +84,7 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
         .relations
         .iter()
         .map(|r| Relation {
-            name: r.name.clone(),
+            name: r.name.to_string(),
             arity: r.arity,
             indexes: Vec::new(),
         })
@@ -117,21 +117,26 @@ pub fn lower(program: &ast::Program, checked: &Checked, strata: &Strata) -> ir::
     }
 }
 
-/// Interns every Symbol written in a value position, in source order (spec §2.5).
+/// Interns every Symbol written in a value position, in source order (spec §2.5),
+/// in a table sized for them (rather than grown a few times on the way).
 fn written_symbols(program: &ast::Program) -> Symbols {
-    let mut symbols = Symbols::new();
+    let mut texts: SmallVec<[&str; 32]> = SmallVec::new();
     walk_program_exprs(program, &mut |e| {
         if let ExprKind::Sym { text, .. } = &e.kind {
-            symbols.intern(text);
+            texts.push(text);
         }
     });
+    let mut symbols = Symbols::with_capacity(texts.len());
+    for text in texts {
+        symbols.intern(text);
+    }
     symbols.seal_written();
     symbols
 }
 
 /// Shared state of lowering: resolved names, Symbols and the index registry.
 struct Lowerer<'a> {
-    checked: &'a Checked,
+    checked: &'a Checked<'a>,
     symbols: Symbols,
     indexes: HashMap<IndexDef, IndexId>,
     index_defs: Vec<IndexDef>,

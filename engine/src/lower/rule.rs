@@ -119,7 +119,7 @@ pub(super) fn lower_rule(
         })
         .collect();
     Rule {
-        label: rule.label.text.clone(),
+        label: rule.label.text.to_string(),
         span,
         stratum,
         slots: binding.slots.len() as u32,

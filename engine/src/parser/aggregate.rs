@@ -15,7 +15,7 @@ pub(super) const NOT_CLAUSE_HINT: &str = "negation is the rule clause `NOT rel a
      (`?` for any value), e.g. `RULE r: SCAN person, NOT parent $0 ?, EMIT r $0`; in an \
      expression test `COUNT(QUERY rel …) == 0`";
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// The aggregate that starts here: a word naming one, then `(` and the keyword
     /// QUERY. In an argument list (`in_args`) the `(` must stand on the word's line
     /// (a line break ends the list, spec §1.1); a space before it is allowed, since
@@ -40,10 +40,10 @@ impl Parser<'_> {
     /// [`Parser::aggregate_ahead`] recognised): one nesting level. Line breaks inside
     /// the parentheses are whitespace. SUM, MIN, MAX and MEAN need a `?` (their value
     /// column is the last one, E103 otherwise).
-    pub(super) fn aggregate(&mut self, func: AggFunc) -> PResult<Expr> {
+    pub(super) fn aggregate(&mut self, func: AggFunc) -> PResult<Expr<'src>> {
         let start = self.bump();
         let name = Ident {
-            text: self.text_of(start).to_string(),
+            text: self.text_of(start).into(),
             span: start,
         };
         let query = self.nested(|p| {
@@ -81,7 +81,7 @@ impl Parser<'_> {
 
     /// A word directly followed by `(` that is not an aggregate: a built-in call, or
     /// E103 for `COUNT(`, `SUM(` or `MEAN(` without QUERY and for `EXISTS(`.
-    pub(super) fn call_after_word(&mut self) -> PResult<Expr> {
+    pub(super) fn call_after_word(&mut self) -> PResult<Expr<'src>> {
         let word = self.text();
         if word.eq_ignore_ascii_case("EXISTS") {
             return Err(self.exists_call());

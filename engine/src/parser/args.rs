@@ -58,9 +58,9 @@ impl ArgList {
     }
 }
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// The values of a FACT or EMIT: at least one.
-    pub(super) fn value_args(&mut self, list: ArgList) -> PResult<Vec<Expr>> {
+    pub(super) fn value_args(&mut self, list: ArgList) -> PResult<Vec<Expr<'src>>> {
         let mut args = Vec::new();
         while !self.at_args_end(list) {
             args.push(self.arg(list)?);
@@ -72,7 +72,7 @@ impl Parser<'_> {
     }
 
     /// The arguments of a QUERY or FOR-QUERY: at least one.
-    pub(super) fn query_args(&mut self, list: ArgList) -> PResult<Vec<QueryArg>> {
+    pub(super) fn query_args(&mut self, list: ArgList) -> PResult<Vec<QueryArg<'src>>> {
         let mut args = Vec::new();
         while !self.at_args_end(list) {
             let arg = match self.eat(TokenKind::Question) {
@@ -104,7 +104,7 @@ impl Parser<'_> {
     }
 
     /// One argument.
-    fn arg(&mut self, list: ArgList) -> PResult<Expr> {
+    fn arg(&mut self, list: ArgList) -> PResult<Expr<'src>> {
         match self.kind() {
             Some(TokenKind::Number) => Ok(self.number(None)),
             Some(TokenKind::Minus) if self.number_follows_directly() => {
@@ -120,7 +120,7 @@ impl Parser<'_> {
     }
 
     /// A word argument: an atom, or (where allowed) a call or `t.col`.
-    fn word_arg(&mut self, list: ArgList) -> PResult<Expr> {
+    fn word_arg(&mut self, list: ArgList) -> PResult<Expr<'src>> {
         let calc_call = self.at_kw(Kw::Calc)
             && self
                 .nth(1)
@@ -159,7 +159,7 @@ impl Parser<'_> {
         let span = self.bump();
         Ok(Expr {
             kind: ExprKind::Sym {
-                text: self.text_of(span).to_string(),
+                text: self.text_of(span).into(),
                 quoted: false,
             },
             span,

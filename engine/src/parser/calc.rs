@@ -39,23 +39,23 @@ enum BlockEnd {
 }
 
 /// A FOR header (spec §6.2).
-enum ForHeader {
-    While(Expr),
+enum ForHeader<'src> {
+    While(Expr<'src>),
     Range {
-        var: Var,
-        start: Expr,
-        end: Expr,
-        step: Option<Expr>,
+        var: Var<'src>,
+        start: Expr<'src>,
+        end: Expr<'src>,
+        step: Option<Expr<'src>>,
     },
     Query {
-        tuple: Ident,
-        query: QueryPattern,
+        tuple: Ident<'src>,
+        query: QueryPattern<'src>,
     },
 }
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// `CALC name [INPUT $a $b …] statements END`
-    pub(super) fn calc_def(&mut self) -> PResult<StmtKind> {
+    pub(super) fn calc_def(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         let name = self.name("a CALC name after CALC");
         if let Ok(name) = &name
@@ -89,7 +89,7 @@ impl Parser<'_> {
     }
 
     /// `[INPUT $a $b …]`
-    fn params(&mut self) -> PResult<Vec<Var>> {
+    fn params(&mut self) -> PResult<Vec<Var<'src>>> {
         let mut params = Vec::new();
         if self.eat_kw(Kw::Input).is_some() {
             while self.at(TokenKind::Var) {
@@ -103,12 +103,12 @@ impl Parser<'_> {
     }
 
     /// Reads a block one nesting level deeper.
-    fn nested_block(&mut self, kind: Block) -> (Vec<CalcStmt>, BlockEnd) {
+    fn nested_block(&mut self, kind: Block) -> (Vec<CalcStmt<'src>>, BlockEnd) {
         self.deeper(|p| p.block(kind))
     }
 
     /// Statements up to the end of the block (see [`BlockEnd`]).
-    fn block(&mut self, kind: Block) -> (Vec<CalcStmt>, BlockEnd) {
+    fn block(&mut self, kind: Block) -> (Vec<CalcStmt<'src>>, BlockEnd) {
         let mut stmts = Vec::new();
         loop {
             if self.unwinding {
@@ -215,7 +215,7 @@ impl Parser<'_> {
     }
 
     /// One CALC statement (spec §6.2).
-    fn calc_stmt(&mut self) -> PResult<CalcStmt> {
+    fn calc_stmt(&mut self) -> PResult<CalcStmt<'src>> {
         let start = self.span();
         let kind = match self.kw() {
             Some(Kw::Let) => {
@@ -297,7 +297,7 @@ impl Parser<'_> {
 
     /// `IF cond THEN stmts [ELSE stmts] END`. A bad condition drops the statement
     /// but its blocks are still read, so the ENDs stay matched.
-    fn if_stmt(&mut self) -> PResult<CalcStmtKind> {
+    fn if_stmt(&mut self) -> PResult<CalcStmtKind<'src>> {
         let if_span = self.bump();
         if self.at_depth_limit() {
             let r = self.too_deep(if_span);
@@ -332,7 +332,7 @@ impl Parser<'_> {
 
     /// `FOR WHILE cond … END`, `FOR $i IN RANGE(a, b[, step]) … END`,
     /// `FOR t IN (QUERY rel …) … END`. A bad header drops the statement but its body is read.
-    fn for_stmt(&mut self) -> PResult<CalcStmtKind> {
+    fn for_stmt(&mut self) -> PResult<CalcStmtKind<'src>> {
         let for_span = self.bump();
         if self.at_depth_limit() {
             let r = self.too_deep(for_span);
@@ -367,7 +367,7 @@ impl Parser<'_> {
     }
 
     /// The part of a FOR header after the FOR keyword.
-    fn for_header(&mut self) -> PResult<ForHeader> {
+    fn for_header(&mut self) -> PResult<ForHeader<'src>> {
         if self.eat_kw(Kw::While).is_some() {
             return Ok(ForHeader::While(self.expr()?));
         }
@@ -381,7 +381,7 @@ impl Parser<'_> {
             }
             let range = self.bump();
             let name = Ident {
-                text: self.text_of(range).to_string(),
+                text: self.text_of(range).into(),
                 span: range,
             };
             let args = self.call_args(&name)?;

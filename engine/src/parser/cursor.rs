@@ -5,7 +5,7 @@
 use super::keyword::Kw;
 use super::{PResult, Parser, Reported};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lexer::{TokenKind, tokens};
+use crate::lexer::{TokenKind, next_token};
 use crate::span::Span;
 
 /// Nesting limit of spec §3 (E104): open parentheses plus open IF, FOR and CALC blocks.
@@ -31,18 +31,37 @@ pub(super) struct Tok {
 }
 
 /// Keeps the significant tokens of `source` and reports the purely lexical problems:
-/// W001 at the first escaped line break, E101 and bad escapes in strings.
-pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> Vec<Tok> {
+/// W001 at the first escaped line break, E101 and bad escapes in strings. Also counts
+/// the lines that start with a statement keyword (top-level LET and RESULT included,
+/// so also those in CALC bodies): at least the program's statements, mostly.
+pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Tok>, usize) {
     // About one significant token per 4 bytes of source, so that most programs fill
     // the vector without growing it; a large source (maybe all comment) grows it.
     let mut toks = Vec::with_capacity((source.len() / 4 + 1).min(4096));
-    let mut at = 0u32;
+    let bytes = source.as_bytes();
+    // The lexer's tokens, read here without the ones that only space them: a leading
+    // byte-order mark, and whitespace and line feeds byte by byte (most are one byte).
+    let mut at = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     let mut line_start = true;
     let mut warned_escaped_newline = false;
-    for token in tokens(source) {
-        let span = Span::new(at, at + token.len);
-        at += token.len;
-        match token.kind {
+    let mut statements = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b' ' | b'\t' | b'\r' => {
+                at += 1;
+                continue;
+            }
+            b'\n' => {
+                at += 1;
+                line_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        let (kind, len) = next_token(&source[at..]);
+        let span = Span::new(at as u32, (at + len) as u32);
+        at += len;
+        match kind {
             TokenKind::Whitespace | TokenKind::Comment | TokenKind::Bom => {}
             TokenKind::Newline => line_start = true,
             TokenKind::EscapedNewline => {
@@ -83,6 +102,7 @@ pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> V
                     }
                     _ => None,
                 };
+                statements += usize::from(line_start && kw.is_some_and(Kw::starts_statement));
                 toks.push(Tok {
                     kind,
                     span,
@@ -93,7 +113,7 @@ pub(super) fn significant_tokens(source: &str, diags: &mut Vec<Diagnostic>) -> V
             }
         }
     }
-    toks
+    (toks, statements)
 }
 
 /// E103 for each escape other than `\" \\ \n \t` in the string literal `text` at `offset`.

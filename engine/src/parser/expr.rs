@@ -22,9 +22,9 @@ enum Level {
     Mul,
 }
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// A whole expression.
-    pub(super) fn expr(&mut self) -> PResult<Expr> {
+    pub(super) fn expr(&mut self) -> PResult<Expr<'src>> {
         if self.lone_token_ahead() {
             // Every level would pass the primary through unchanged: read it directly.
             return self.primary();
@@ -53,7 +53,7 @@ impl Parser<'_> {
     }
 
     /// `operand (op operand)*` for the operators of `level`, as one flat chain.
-    fn chain(&mut self, level: Level) -> PResult<Expr> {
+    fn chain(&mut self, level: Level) -> PResult<Expr<'src>> {
         let first = self.chain_operand(level)?;
         let mut rest = Vec::new();
         while let Some(op) = self.bin_op().filter(|&op| level_of(op) == Some(level)) {
@@ -64,7 +64,7 @@ impl Parser<'_> {
     }
 
     /// The operand of a chain at `level`: the next tighter level.
-    fn chain_operand(&mut self, level: Level) -> PResult<Expr> {
+    fn chain_operand(&mut self, level: Level) -> PResult<Expr<'src>> {
         match level {
             Level::Or => self.chain(Level::And),
             Level::And => self.not_level(),
@@ -74,7 +74,7 @@ impl Parser<'_> {
     }
 
     /// `NOT* comparison`
-    fn not_level(&mut self) -> PResult<Expr> {
+    fn not_level(&mut self) -> PResult<Expr<'src>> {
         let mut ops = Vec::new();
         while let Some(span) = self.eat_kw(Kw::Not) {
             ops.push((UnOp::Not, span));
@@ -84,7 +84,7 @@ impl Parser<'_> {
     }
 
     /// `sum [cmp sum]`: comparisons do not chain (spec §6.3).
-    fn comparison(&mut self) -> PResult<Expr> {
+    fn comparison(&mut self) -> PResult<Expr<'src>> {
         let lhs = self.chain(Level::Add)?;
         let Some(op) = self.bin_op().filter(|op| op.is_comparison()) else {
             return Ok(lhs);
@@ -111,7 +111,7 @@ impl Parser<'_> {
     }
 
     /// `-* primary`
-    fn unary(&mut self) -> PResult<Expr> {
+    fn unary(&mut self) -> PResult<Expr<'src>> {
         let mut ops = Vec::new();
         while let Some(span) = self.eat(TokenKind::Minus) {
             ops.push((UnOp::Neg, span));
@@ -127,7 +127,7 @@ impl Parser<'_> {
 
     /// A primary: number, string, atom, variable, `t.col`, `(expr)`, a call or an
     /// aggregate (spec §9.2).
-    fn primary(&mut self) -> PResult<Expr> {
+    fn primary(&mut self) -> PResult<Expr<'src>> {
         match self.kind() {
             Some(TokenKind::Number) => Ok(self.number(None)),
             Some(TokenKind::Str { .. }) => Ok(self.string()),
@@ -139,7 +139,7 @@ impl Parser<'_> {
     }
 
     /// A primary that starts with a word.
-    fn word_primary(&mut self) -> PResult<Expr> {
+    fn word_primary(&mut self) -> PResult<Expr<'src>> {
         match self.kw() {
             Some(Kw::Calc) => return self.calc_call(),
             Some(_) if self.at_line_start() => return Err(self.expected("an expression")),
@@ -167,10 +167,9 @@ impl Parser<'_> {
             Some(TokenKind::Dot) => self.field(),
             _ => {
                 let span = self.bump();
-                let text = self.text_of(span).to_string();
                 Ok(Expr {
                     kind: ExprKind::Sym {
-                        text,
+                        text: self.text_of(span).into(),
                         quoted: false,
                     },
                     span,
@@ -180,7 +179,7 @@ impl Parser<'_> {
     }
 
     /// `( expr )`, one nesting level.
-    pub(super) fn paren_expr(&mut self) -> PResult<Expr> {
+    pub(super) fn paren_expr(&mut self) -> PResult<Expr<'src>> {
         let open = self.span();
         self.nested(|p| {
             p.bump();
@@ -194,7 +193,7 @@ impl Parser<'_> {
     }
 
     /// `CALC name(args)`, from the CALC keyword.
-    pub(super) fn calc_call(&mut self) -> PResult<Expr> {
+    pub(super) fn calc_call(&mut self) -> PResult<Expr<'src>> {
         let start = self.bump();
         let name = self.name("a CALC name after CALC")?;
         let args = self.call_args(&name)?;
@@ -205,10 +204,10 @@ impl Parser<'_> {
     }
 
     /// `name(args)`: any word followed by `(` (the checker reports unknown names, E304).
-    pub(super) fn builtin_call(&mut self) -> PResult<Expr> {
+    pub(super) fn builtin_call(&mut self) -> PResult<Expr<'src>> {
         let span = self.bump();
         let name = Ident {
-            text: self.text_of(span).to_string(),
+            text: self.text_of(span).into(),
             span,
         };
         let args = self.call_args(&name)?;
@@ -219,7 +218,7 @@ impl Parser<'_> {
     }
 
     /// `( [expr (, expr)*] )` after the name of a call, one nesting level.
-    pub(super) fn call_args(&mut self, name: &Ident) -> PResult<Vec<Expr>> {
+    pub(super) fn call_args(&mut self, name: &Ident) -> PResult<Vec<Expr<'src>>> {
         if !self.at(TokenKind::OpenParen) {
             return Err(self.expected(&format!("`(` after `{}`", name.text)));
         }
@@ -241,10 +240,10 @@ impl Parser<'_> {
     }
 
     /// `t.col`, from the tuple variable.
-    pub(super) fn field(&mut self) -> PResult<Expr> {
+    pub(super) fn field(&mut self) -> PResult<Expr<'src>> {
         let span = self.bump();
         let tuple = Ident {
-            text: self.text_of(span).to_string(),
+            text: self.text_of(span).into(),
             span,
         };
         self.bump();
@@ -295,7 +294,7 @@ fn level_of(op: BinOp) -> Option<Level> {
 }
 
 /// `first` alone, or a chain of it and `rest`.
-fn make_chain(first: Expr, rest: Vec<(BinOp, Span, Expr)>) -> Expr {
+fn make_chain<'src>(first: Expr<'src>, rest: Vec<(BinOp, Span, Expr<'src>)>) -> Expr<'src> {
     match rest.last() {
         None => first,
         Some((_, _, last)) => {
@@ -312,7 +311,7 @@ fn make_chain(first: Expr, rest: Vec<(BinOp, Span, Expr)>) -> Expr {
 }
 
 /// `operand` alone, or with the prefix operators `ops` (outermost first).
-fn make_prefix(ops: Vec<(UnOp, Span)>, operand: Expr) -> Expr {
+fn make_prefix<'src>(ops: Vec<(UnOp, Span)>, operand: Expr<'src>) -> Expr<'src> {
     match ops.first() {
         None => operand,
         Some(&(_, first)) => {

@@ -151,6 +151,11 @@ impl Kw {
         self == Kw::Not || Kw::CLAUSE.contains(&self)
     }
 
+    /// True for the keywords that start a top-level statement ([`Kw::TOP_LEVEL`]).
+    pub fn starts_statement(self) -> bool {
+        Kw::TOP_LEVEL.contains(&self)
+    }
+
     /// True for the statements that only exist at top level, which end an unclosed CALC.
     pub fn is_top_level_only(self) -> bool {
         matches!(

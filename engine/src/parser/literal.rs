@@ -6,11 +6,12 @@ use crate::ast::{Expr, ExprKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 use crate::span::Span;
+use std::borrow::Cow;
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// The current Number token as a literal, negated when `minus` (the span of a `-`
     /// written directly before it, in an argument list) is given.
-    pub(super) fn number(&mut self, minus: Option<Span>) -> Expr {
+    pub(super) fn number(&mut self, minus: Option<Span>) -> Expr<'src> {
         let digits = self.bump();
         let span = minus.map_or(digits, |m| m.to(digits));
         let text = self.text_of(span);
@@ -48,7 +49,7 @@ impl Parser<'_> {
 
     /// The current Str token as a quoted Symbol, escapes decoded (a bad escape,
     /// already reported, is kept as written).
-    pub(super) fn string(&mut self) -> Expr {
+    pub(super) fn string(&mut self) -> Expr<'src> {
         let terminated = matches!(
             self.kind(),
             Some(TokenKind::Str {
@@ -72,8 +73,12 @@ impl Parser<'_> {
     }
 }
 
-/// Decodes `\" \\ \n \t`; any other backslash stays as written.
-fn unescape(body: &str) -> String {
+/// Decodes `\" \\ \n \t`; any other backslash stays as written. Without a
+/// backslash the text is the source's own.
+fn unescape(body: &str) -> Cow<'_, str> {
+    if !body.contains('\\') {
+        return Cow::Borrowed(body);
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -93,7 +98,7 @@ fn unescape(body: &str) -> String {
             None => out.push('\\'),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `text`, cut for a message when it is very long.

@@ -42,7 +42,7 @@ pub const BYTES_PER_TOKEN: u64 = 320;
 /// Parses `source` into a syntax tree, recovering from errors. The diagnostics
 /// (errors and warnings) come in source order; when one is an error, the tree
 /// holds only the statements that parsed cleanly.
-pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
+pub fn parse(source: &str) -> (Program<'_>, Vec<Diagnostic>) {
     let unlimited = crate::Limits {
         timeout_ms: u64::MAX,
         max_memory_mb: u64::MAX,
@@ -54,9 +54,9 @@ pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
 
 /// What [`parse_within`] made of a source.
 #[derive(Debug)]
-pub struct Parsed {
+pub struct Parsed<'src> {
     /// The syntax tree (what was read before a limit stopped the parser).
-    pub program: Program,
+    pub program: Program<'src>,
     /// The diagnostics, in source order.
     pub diagnostics: Vec<Diagnostic>,
     /// The limit that stopped the parser (E404, E405) and where.
@@ -66,9 +66,9 @@ pub struct Parsed {
 /// [`parse`] under the run's `account`: charges [`BYTES_PER_TOKEN`] per significant
 /// token before anything is built (E405), and stops at the time limit (E404), which
 /// it checks every 4,096 tokens.
-pub fn parse_within(source: &str, account: &mut Account) -> Parsed {
+pub fn parse_within<'src>(source: &'src str, account: &mut Account) -> Parsed<'src> {
     let mut diags = Vec::new();
-    let toks = cursor::significant_tokens(source, &mut diags);
+    let (toks, statements) = cursor::significant_tokens(source, &mut diags);
     if let Err(fault) = account.charge(toks.len() as u64 * BYTES_PER_TOKEN) {
         return Parsed {
             program: Program { stmts: Vec::new() },
@@ -92,7 +92,7 @@ pub fn parse_within(source: &str, account: &mut Account) -> Parsed {
         deadline: account.deadline(),
         stopped: None,
     };
-    let program = p.program();
+    let program = p.program(statements);
     let mut diags = p.diags;
     let stopped = p.stopped.map(|(span, reported)| {
         // What was reported after the clock stopped the parser is not about the program.
@@ -150,10 +150,11 @@ struct Parser<'src> {
     stopped: Option<(Span, usize)>,
 }
 
-impl Parser<'_> {
-    /// `program := stmt*`
-    fn program(&mut self) -> Program {
-        let mut stmts = Vec::new();
+impl<'src> Parser<'src> {
+    /// `program := stmt*`; `statements` is how many the tokens suggest (the vector's
+    /// first size).
+    fn program(&mut self, statements: usize) -> Program<'src> {
+        let mut stmts = Vec::with_capacity(statements);
         while !self.at_eof() {
             let start = self.pos;
             match self.top_stmt() {
@@ -171,7 +172,7 @@ impl Parser<'_> {
     /// One top-level statement (spec §3); `None` when it was read to its end but an
     /// error was reported inside it (a bad literal, a bad line in a CALC body), so it
     /// is dropped whole without skipping what follows.
-    fn top_stmt(&mut self) -> PResult<Option<Stmt>> {
+    fn top_stmt(&mut self) -> PResult<Option<Stmt<'src>>> {
         let start = self.span();
         let errors_before = self.errors;
         let kind = match self.kw() {

@@ -6,7 +6,7 @@ use super::Parser;
 use super::keyword::{Kw, did_you_mean};
 use crate::lexer::TokenKind;
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// Skips to the next line that starts with a top-level statement keyword (or a
     /// misspelling of one).
     pub(super) fn recover_top(&mut self) {

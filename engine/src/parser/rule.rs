@@ -8,9 +8,9 @@ use crate::ast::{Clause, ClauseKind, QueryPattern, Rule, StmtKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// `RULE label: clauses [END]`: at least one EMIT, and only EMITs after the first.
-    pub(super) fn rule_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn rule_stmt(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         let label = self.name("a rule label after RULE")?;
         self.expect(
@@ -45,7 +45,7 @@ impl Parser<'_> {
     }
 
     /// One clause; after an EMIT (`seen_emit`) only EMIT is allowed.
-    fn clause(&mut self, seen_emit: bool) -> PResult<Clause> {
+    fn clause(&mut self, seen_emit: bool) -> PResult<Clause<'src>> {
         let start = self.span();
         let kw = self.kw().filter(|kw| kw.is_clause());
         if seen_emit && kw.is_some_and(|kw| kw != Kw::Emit) {
@@ -101,7 +101,7 @@ impl Parser<'_> {
     /// `NOT rel a1 … an` from the NOT keyword (spec §9.1). A clause word after NOT
     /// (SCAN, JOIN, LET, WHERE, NOT or EMIT) and `EXISTS(` are E103 with a hint
     /// naming the NOT clause.
-    fn not_clause(&mut self) -> PResult<QueryPattern> {
+    fn not_clause(&mut self) -> PResult<QueryPattern<'src>> {
         self.bump();
         let clause_word = self
             .kw()
@@ -130,7 +130,7 @@ impl Parser<'_> {
     }
 
     /// A `$variable` in a clause (`what` is formatted only for the error).
-    fn clause_var(&mut self, what: impl std::fmt::Display) -> PResult<crate::ast::Var> {
+    fn clause_var(&mut self, what: impl std::fmt::Display) -> PResult<crate::ast::Var<'src>> {
         if !self.at(TokenKind::Var) {
             return Err(self.expected(&what.to_string()));
         }

@@ -7,15 +7,15 @@ use crate::ast::{Expr, ExprKind, Ident, QueryPattern, StmtKind, Var, VarName};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::TokenKind;
 
-impl Parser<'_> {
+impl<'src> Parser<'src> {
     /// `REL name`
-    pub(super) fn rel_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn rel_stmt(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         Ok(StmtKind::Rel(self.name("a relation name after REL")?))
     }
 
     /// `FACT rel v1 … vn` (the values end at the line break).
-    pub(super) fn fact_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn fact_stmt(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         let rel = self.name("a relation name after FACT")?;
         let args = self.value_args(ArgList::Fact)?;
@@ -23,32 +23,32 @@ impl Parser<'_> {
     }
 
     /// `QUERY rel a1 … an` (the arguments end at the line break).
-    pub(super) fn query_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn query_stmt(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         Ok(StmtKind::Query(self.query_pattern(ArgList::Query)?))
     }
 
     /// `rel a1 … an` of a QUERY or FOR-QUERY.
-    pub(super) fn query_pattern(&mut self, list: ArgList) -> PResult<QueryPattern> {
+    pub(super) fn query_pattern(&mut self, list: ArgList) -> PResult<QueryPattern<'src>> {
         let rel = self.name("a relation name after QUERY")?;
         let args = self.query_args(list)?;
         Ok(QueryPattern { rel, args })
     }
 
     /// `LET $v = expr` at top level.
-    pub(super) fn let_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn let_stmt(&mut self) -> PResult<StmtKind<'src>> {
         let (var, expr) = self.let_parts()?;
         Ok(StmtKind::Let { var, expr })
     }
 
     /// `RESULT expr` at top level.
-    pub(super) fn result_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn result_stmt(&mut self) -> PResult<StmtKind<'src>> {
         self.bump();
         Ok(StmtKind::Result(self.expr()?))
     }
 
     /// `LET $v = expr` (top level, CALC body and rule clause), from the LET keyword.
-    pub(super) fn let_parts(&mut self) -> PResult<(Var, Expr)> {
+    pub(super) fn let_parts(&mut self) -> PResult<(Var<'src>, Expr<'src>)> {
         self.bump();
         if !self.at(TokenKind::Var) {
             return Err(self.expected("a `$variable` after LET"));
@@ -63,7 +63,7 @@ impl Parser<'_> {
     }
 
     /// A name (relation, CALC, label, tuple variable): one word on the current line.
-    pub(super) fn name(&mut self, what: impl std::fmt::Display) -> PResult<Ident> {
+    pub(super) fn name(&mut self, what: impl std::fmt::Display) -> PResult<Ident<'src>> {
         self.name_on(what, true)
     }
 
@@ -73,7 +73,7 @@ impl Parser<'_> {
         &mut self,
         what: impl std::fmt::Display,
         same_line: bool,
-    ) -> PResult<Ident> {
+    ) -> PResult<Ident<'src>> {
         if !self.at(TokenKind::Word) || same_line && self.at_line_start() {
             let what = what.to_string();
             return Err(if same_line {
@@ -84,13 +84,13 @@ impl Parser<'_> {
         }
         let span = self.bump();
         Ok(Ident {
-            text: self.text_of(span).to_string(),
+            text: self.text_of(span).into(),
             span,
         })
     }
 
     /// The current token, which must be a `Var`, as a variable (spec §1.5).
-    pub(super) fn var(&mut self) -> PResult<Var> {
+    pub(super) fn var(&mut self) -> PResult<Var<'src>> {
         let span = self.bump();
         let body = &self.text_of(span)[1..];
         let name = if body.starts_with(|c: char| c.is_ascii_digit()) {
@@ -106,13 +106,13 @@ impl Parser<'_> {
                 }
             }
         } else {
-            VarName::Named(body.to_string())
+            VarName::Named(body.into())
         };
         Ok(Var { name, span })
     }
 
     /// A `$variable` as an expression.
-    pub(super) fn var_expr(&mut self) -> PResult<Expr> {
+    pub(super) fn var_expr(&mut self) -> PResult<Expr<'src>> {
         let var = self.var()?;
         Ok(Expr {
             kind: ExprKind::Var(var.name),

@@ -86,7 +86,7 @@ pub(super) fn report(
                 .filter_map(|h| Some((h.index(), graph.shortest_path(h.index(), from)?)))
                 .min_by_key(|(_, path)| path.len());
             let Some((head, path)) = back else { continue };
-            let name = |r: usize| checked.relations[r].name.as_str();
+            let name = |r: usize| checked.relations[r].name;
             let mut cycle = format!("{} {} {}", name(from), arrow(read.how, checked), name(head));
             for (how, to) in path {
                 cycle.push_str(&format!(" {} {}", arrow(how, checked), name(to)));

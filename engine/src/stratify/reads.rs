@@ -135,7 +135,7 @@ fn rule_reads(rule: &ast::Rule, checked: &Checked, funcs: &[FuncReads]) -> RuleR
         funcs,
         scans: Vec::new(),
         out: RuleReads {
-            label: rule.label.text.clone(),
+            label: rule.label.text.to_string(),
             ..RuleReads::default()
         },
     };
@@ -181,7 +181,7 @@ fn rule_reads(rule: &ast::Rule, checked: &Checked, funcs: &[FuncReads]) -> RuleR
 
 /// Collects the reads of one rule.
 struct Collect<'a> {
-    checked: &'a Checked,
+    checked: &'a Checked<'a>,
     funcs: &'a [FuncReads],
     /// SCAN and JOIN reads.
     scans: Vec<Read>,

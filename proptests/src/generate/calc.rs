@@ -19,7 +19,7 @@ use std::fmt;
 
 /// A generated program, shown as its source when a case fails.
 #[derive(Clone)]
-pub struct Generated(pub Program);
+pub struct Generated(pub Program<'static>);
 
 impl fmt::Debug for Generated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,7 +44,7 @@ struct Callable {
 
 /// A program from the choices of its Datalog part, its CALCs (`d`) and its
 /// top-level LETs, RESULTs and calling rule (`top`).
-fn build_program(parts: rules::Parts, d: &mut Dice, top: &mut Dice) -> Program {
+fn build_program(parts: rules::Parts, d: &mut Dice, top: &mut Dice) -> Program<'static> {
     let datalog = rules::program(parts);
     let globals: Vec<String> = (0..top.below(3)).map(|i| format!("g{i}")).collect();
     let mut calcs: Vec<Callable> = Vec::new();
@@ -63,7 +63,7 @@ fn build_program(parts: rules::Parts, d: &mut Dice, top: &mut Dice) -> Program {
         ctx.globals = globals[..i].to_vec();
         let expr = int_expr(top, &mut ctx, 2);
         let let_stmt = StmtKind::Let {
-            var: build::var(&VarName::Named(g.clone())),
+            var: build::var(&VarName::Named(g.clone().into())),
             expr,
         };
         stmts.insert(at, build::stmt(let_stmt));
@@ -91,7 +91,7 @@ fn build_program(parts: rules::Parts, d: &mut Dice, top: &mut Dice) -> Program {
 
 /// `RULE calls: SCAN rel, LET $v = CALC f(…), EMIT rel $v …`: a rule calling a CALC
 /// that reads no relation, writing to the first relation when it is unary.
-fn calling_rule(d: &mut Dice, ctx: &Ctx, f: &Callable) -> ast::Stmt {
+fn calling_rule(d: &mut Dice, ctx: &Ctx, f: &Callable) -> ast::Stmt<'static> {
     let rel = &ctx.rels[0];
     let v = VarName::Named("c".into());
     let args = (0..f.params)
@@ -168,18 +168,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// A readable variable or field of `kind`, if there is one.
-    fn read(&self, d: &mut Dice, kind: Kind) -> Option<Expr> {
-        let mut options: Vec<Expr> = self
+    fn read(&self, d: &mut Dice, kind: Kind) -> Option<Expr<'static>> {
+        let mut options: Vec<Expr<'static>> = self
             .locals
             .iter()
             .filter(|(_, k)| (*k == Kind::Sym) == (kind == Kind::Sym))
-            .map(|(v, _)| build::var_expr(&VarName::Named(v.clone())))
+            .map(|(v, _)| build::var_expr(&VarName::Named(v.clone().into())))
             .collect();
         if kind != Kind::Sym {
             options.extend(
                 self.globals
                     .iter()
-                    .map(|g| build::var_expr(&VarName::Named(g.clone()))),
+                    .map(|g| build::var_expr(&VarName::Named(g.clone().into()))),
             );
         }
         for (t, rel) in &self.tuples {
@@ -200,7 +200,7 @@ fn calc_def(
     rels: &[Relation],
     earlier: &[Callable],
     globals: &[String],
-) -> (CalcDef, Callable) {
+) -> (CalcDef<'static>, Callable) {
     let name = format!("f{i}");
     let params: Vec<String> = ["a", "b", "c"][..d.below(4)]
         .iter()
@@ -244,7 +244,7 @@ fn calc_def(
         name: build::ident(&name),
         params: params
             .iter()
-            .map(|p| build::var(&VarName::Named(p.clone())))
+            .map(|p| build::var(&VarName::Named(p.clone().into())))
             .collect(),
         body,
     };
@@ -258,12 +258,12 @@ fn calc_def(
     )
 }
 
-fn param(name: &str) -> Expr {
-    build::var_expr(&VarName::Named(name.to_string()))
+fn param(name: &str) -> Expr<'static> {
+    build::var_expr(&VarName::Named(name.to_string().into()))
 }
 
 /// Up to three statements; what they assign is forgotten after the block.
-fn block(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
+fn block(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt<'static>> {
     let (locals, tuples) = (ctx.locals.len(), ctx.tuples.len());
     let mut out = Vec::new();
     for _ in 0..d.below(4) {
@@ -275,7 +275,7 @@ fn block(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
 }
 
 /// One statement (two for a WHILE loop, which needs its counter set first).
-fn stmt(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
+fn stmt(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt<'static>> {
     let s = |kind| vec![calc_stmt(kind)];
     match d.below(if depth == 0 { 2 } else { 8 }) {
         1 if ctx.loops > 0 => {
@@ -310,7 +310,7 @@ fn stmt(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
             let body = looped(d, ctx, depth, |ctx| {
                 ctx.locals.push((var.clone(), Kind::Int))
             });
-            let var = build::var(&VarName::Named(var));
+            let var = build::var(&VarName::Named(var.into()));
             s(CalcStmtKind::ForRange {
                 var,
                 start,
@@ -320,7 +320,7 @@ fn stmt(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
             })
         }
         4 => {
-            let w = VarName::Named(ctx.name("w"));
+            let w = VarName::Named(ctx.name("w").into());
             let limit = int(1 + d.below(4) as i64, false);
             let count = binary(build::var_expr(&w), BinOp::Add, int(1, false));
             let mut body = vec![calc_stmt(CalcStmtKind::Let {
@@ -374,7 +374,7 @@ fn stmt(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Vec<CalcStmt> {
             let name = ctx.name("l");
             ctx.locals.push((name.clone(), kind));
             s(CalcStmtKind::Let {
-                var: build::var(&VarName::Named(name)),
+                var: build::var(&VarName::Named(name.into())),
                 expr,
             })
         }
@@ -387,7 +387,7 @@ fn looped(
     ctx: &mut Ctx,
     depth: usize,
     enter: impl FnOnce(&mut Ctx),
-) -> Vec<CalcStmt> {
+) -> Vec<CalcStmt<'static>> {
     let (locals, tuples) = (ctx.locals.len(), ctx.tuples.len());
     enter(ctx);
     ctx.loops += 1;
@@ -399,7 +399,7 @@ fn looped(
 }
 
 /// A number-valued expression.
-fn int_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
+fn int_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr<'static> {
     if depth == 0 || !d.chance(45) {
         return match ctx.read(d, Kind::Int) {
             Some(e) if d.chance(60) => e,
@@ -442,7 +442,7 @@ fn int_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
 }
 
 /// `CALC f(…)` of a callable CALC, with number arguments.
-fn call(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
+fn call(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr<'static> {
     if ctx.calls.is_empty() {
         return int_expr(d, ctx, depth);
     }
@@ -454,7 +454,7 @@ fn call(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
 }
 
 /// A Symbol-valued expression: literals, variables, concatenation, CHAR_AT.
-fn sym_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
+fn sym_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr<'static> {
     if depth == 0 || !d.chance(40) {
         return match ctx.read(d, Kind::Sym) {
             Some(e) if d.chance(50) => e,
@@ -471,7 +471,7 @@ fn sym_expr(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
 }
 
 /// A condition: comparisons, NOT, AND, OR (written in either case).
-fn condition(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr {
+fn condition(d: &mut Dice, ctx: &mut Ctx, depth: usize) -> Expr<'static> {
     const ORDERINGS: [BinOp; 6] = [
         BinOp::Eq,
         BinOp::Ne,

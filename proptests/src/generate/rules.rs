@@ -121,7 +121,7 @@ fn pattern_query(d: &mut Dice, rels: &[Relation]) -> DStmt {
 /// what the rule may read through NOT and aggregates.
 #[derive(Default)]
 pub struct Scope<'a> {
-    bound: Vec<(VarName, Kind)>,
+    bound: Vec<(VarName<'static>, Kind)>,
     named: usize,
     /// The relations, and those this rule may read non-monotonically; `None` in a
     /// version-1 program.
@@ -129,22 +129,22 @@ pub struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    fn is_bound(&self, v: &VarName) -> bool {
+    fn is_bound(&self, v: &VarName<'static>) -> bool {
         self.bound.iter().any(|(b, _)| b == v)
     }
 
     /// The next `n` positional variables a SCAN or JOIN binds.
-    fn fresh(&self, n: usize) -> Vec<VarName> {
+    fn fresh(&self, n: usize) -> Vec<VarName<'static>> {
         fresh(|v| self.is_bound(v), n)
     }
 
-    fn bind(&mut self, vars: Vec<VarName>, kinds: impl IntoIterator<Item = Kind>) {
+    fn bind(&mut self, vars: Vec<VarName<'static>>, kinds: impl IntoIterator<Item = Kind>) {
         self.bound.extend(vars.into_iter().zip(kinds));
     }
 
     /// A bound variable of kind `kind`, if there is one.
-    pub(super) fn var_of(&self, d: &mut Dice, kind: Kind) -> Option<VarName> {
-        let of_kind: Vec<&VarName> = self
+    pub(super) fn var_of(&self, d: &mut Dice, kind: Kind) -> Option<VarName<'static>> {
+        let of_kind: Vec<&VarName<'static>> = self
             .bound
             .iter()
             .filter(|(_, k)| *k == kind)
@@ -154,7 +154,7 @@ impl Scope<'_> {
     }
 
     /// Any bound variable, if there is one.
-    fn var_of_any(&self, d: &mut Dice) -> Option<VarName> {
+    fn var_of_any(&self, d: &mut Dice) -> Option<VarName<'static>> {
         (!self.bound.is_empty()).then(|| self.bound[d.below(self.bound.len())].0.clone())
     }
 
@@ -164,11 +164,11 @@ impl Scope<'_> {
     }
 
     /// A variable not bound yet: a new named one or an unbound positional one.
-    fn unbound(&mut self, d: &mut Dice) -> VarName {
+    fn unbound(&mut self, d: &mut Dice) -> VarName<'static> {
         match d.below(3) {
             0 => {
                 self.named += 1;
-                VarName::Named(format!("v{}", self.named))
+                VarName::Named(format!("v{}", self.named).into())
             }
             1 => self.fresh(1).remove(0),
             _ => {

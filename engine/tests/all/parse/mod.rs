@@ -12,7 +12,7 @@ use bytelogic_engine::parser::parse;
 use bytelogic_engine::{Code, Diagnostic};
 
 /// Parses `src` and asserts that it has no error diagnostics.
-pub fn parse_ok(src: &str) -> Program {
+pub fn parse_ok(src: &str) -> Program<'_> {
     let (program, diags) = parse(src);
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     assert!(

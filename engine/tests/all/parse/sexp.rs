@@ -134,7 +134,7 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Sym {
             text,
             quoted: false,
-        } => text.clone(),
+        } => text.to_string(),
         ExprKind::Var(v) => v.to_string(),
         ExprKind::Field { tuple, field } => format!("{}.{}", tuple.text, field.text),
         ExprKind::Paren(inner) => format!("(paren {})", expr(inner)),
