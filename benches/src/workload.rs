@@ -258,9 +258,14 @@ pub fn result_len(result: RunResult) -> usize {
     answer_size(&result.outputs)
 }
 
-/// The length of the last QUERY answer of `outputs` (panics when it is not one).
+/// The length of the last QUERY answer of `outputs`, 1 or 0 for a ground QUERY's
+/// truth (panics when it is not one).
 fn answer_size(outputs: &[Output]) -> usize {
     match outputs.last() {
+        Some(Output::Query {
+            answer: QueryAnswer::Truth(found),
+            ..
+        }) => usize::from(*found),
         Some(Output::Query {
             answer: QueryAnswer::Tuples(t),
             ..

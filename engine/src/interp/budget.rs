@@ -140,7 +140,16 @@ pub(super) struct Budget<'w> {
     segments: u32,
     /// Where the run is, for `stop`.
     pub(super) phase: Phase,
+    /// New tuples of `credit.1` bytes each that may still be added with no check
+    /// firing ([`Budget::add_tuple`]), and the bytes of those added but not yet
+    /// charged: both 0 outside a plan's EMITs (docs/decisions.md 149).
+    credit: (u64, u64),
+    owed: u64,
 }
+
+/// The most tuples [`Budget::add_tuple`] adds between two charges to the account:
+/// a race's other side sees this run's memory estimate at most this far behind.
+const CREDIT: usize = 1024;
 
 impl<'w> Budget<'w> {
     /// A budget charging `account`; the clock is the account's. `stop` is asked
@@ -153,6 +162,8 @@ impl<'w> Budget<'w> {
             charged: 0,
             segments: 0,
             phase: Phase::Evaluating,
+            credit: (0, 0),
+            owed: 0,
         }
     }
 
@@ -162,7 +173,8 @@ impl<'w> Budget<'w> {
     }
 
     /// The account, as it stands at the end of the run.
-    pub(super) fn into_account(self) -> Account {
+    pub(super) fn into_account(mut self) -> Account {
+        self.settle();
         self.account
     }
 
@@ -275,7 +287,59 @@ impl<'w> Budget<'w> {
     /// True when the database may hold `tuples` tuples and `bytes` more fit in the
     /// memory estimate: adding them cannot fail with E402 or E405.
     pub(super) fn fits(&self, tuples: u64, bytes: u64) -> bool {
-        tuples <= self.account.limits().max_tuples && self.account.fits(bytes)
+        tuples <= self.account.limits().max_tuples && self.account.fits(bytes + self.owed)
+    }
+
+    /// Counts a new tuple of `bytes` that makes the database `tuples` tuples, at
+    /// `span` of an EMIT into `relation`: [`Budget::check_tuples`] and
+    /// [`Budget::charge`], or, while a credit [`Budget::quiet`] granted lasts, neither,
+    /// the bytes owed until the credit ends (docs/decisions.md 149).
+    #[inline(always)]
+    pub(super) fn add_tuple(
+        &mut self,
+        tuples: u64,
+        bytes: u64,
+        relation: &str,
+        span: Span,
+    ) -> Res<()> {
+        if self.credit.0 > 0 && self.credit.1 == bytes {
+            self.credit.0 -= 1;
+            self.owed += bytes;
+            return Ok(());
+        }
+        self.add_tuple_checked(tuples, bytes, relation, span)
+    }
+
+    /// [`Budget::add_tuple`] without a credit: the checks, then the credit the
+    /// next tuples of `bytes` get.
+    #[inline(never)]
+    fn add_tuple_checked(
+        &mut self,
+        tuples: u64,
+        bytes: u64,
+        relation: &str,
+        span: Span,
+    ) -> Res<()> {
+        self.check_tuples(tuples, relation, span)?;
+        self.charge(bytes, span)?;
+        #[cfg(not(test))]
+        let most = CREDIT;
+        #[cfg(test)]
+        let most = if tests::NO_CREDIT.get() { 0 } else { CREDIT };
+        self.credit = (self.quiet(most, 0, tuples, bytes) as u64, bytes);
+        Ok(())
+    }
+
+    /// Charges the bytes owed for tuples added on credit and ends the credit: what
+    /// reads or changes the estimate, the counter of bytes or the tuple count does
+    /// this first.
+    #[inline]
+    pub(super) fn settle(&mut self) {
+        self.credit.0 = 0;
+        if self.owed > 0 {
+            let owed = std::mem::take(&mut self.owed);
+            self.advance(0, owed);
+        }
     }
 
     /// Fails with E403 unless a call at `depth` (a top-level call is depth 1) is allowed.
@@ -298,6 +362,7 @@ impl<'w> Budget<'w> {
     /// [`Budget::charge`] with the fault for the caller to word (with its operands).
     #[inline]
     pub(super) fn charge_fault(&mut self, bytes: u64) -> Result<(), Fault> {
+        self.settle();
         self.account.charge(bytes)?;
         self.charged += bytes;
         if self.charged >= BYTES_PER_CHECK {
@@ -314,6 +379,7 @@ impl<'w> Budget<'w> {
     /// counted by [`Budget::advance`] at the end, and a run sees the same counters,
     /// errors and clock readings as when each is checked in turn (docs/decisions.md
     /// 221).
+    /// Called with bytes owed on credit, it gives the room left after them.
     #[inline]
     pub(super) fn quiet(&self, n: usize, steps: u64, tuples: u64, bytes: u64) -> usize {
         let limits = self.account.limits();
@@ -328,15 +394,18 @@ impl<'w> Budget<'w> {
         // Tuples before the next clock reading for memory, and within the limit (a
         // tuple takes at least a byte: a bound for any).
         let bytes = bytes.max(1);
-        let to_check = (BYTES_PER_CHECK - 1 - self.charged) / bytes;
-        room = room.min(to_check).min(self.account.left() / bytes);
+        let to_check = (BYTES_PER_CHECK - 1 - self.charged - self.owed) / bytes;
+        let left = self.account.left().saturating_sub(self.owed);
+        room = room.min(to_check).min(left / bytes);
         room as usize
     }
 
     /// Counts `steps` steps and charges `bytes` that [`Budget::quiet`] said fit: no
-    /// check fires.
+    /// check fires. Ends a credit of [`Budget::add_tuple`] (the room it was given may
+    /// be taken).
     #[inline]
     pub(super) fn advance(&mut self, steps: u64, bytes: u64) {
+        self.credit.0 = 0;
         self.steps += steps;
         self.charged += bytes;
         // Within what `left` allowed, so it does not fail.
@@ -346,11 +415,22 @@ impl<'w> Budget<'w> {
 
     /// Removes `bytes` from the memory estimate.
     pub(super) fn release(&mut self, bytes: u64) {
+        self.settle();
         self.account.release(bytes);
     }
 
     /// The limits of the run.
     pub(super) fn limits(&self) -> &crate::limits::Limits {
         self.account.limits()
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    thread_local! {
+        /// When set, [`super::Budget::add_tuple`] checks every tuple: the reference
+        /// its credit is tested against (`interp/tests/quiet.rs`).
+        pub(in crate::interp) static NO_CREDIT: std::cell::Cell<bool> =
+            const { std::cell::Cell::new(false) };
     }
 }

@@ -233,7 +233,7 @@ impl Machine<'_> {
         }
         *added += 1;
         let name = &self.program.relations[r].name;
-        self.budget.check_tuples(stored + *added, name, span)?;
-        self.budget.charge(tuple_bytes(1, row.len()), span)
+        self.budget
+            .add_tuple(stored + *added, tuple_bytes(1, row.len()), name, span)
     }
 }

@@ -136,9 +136,10 @@ impl Machine<'_> {
             batch: batchable(plan).then(Batch::default),
         };
         let done = self.run_ops(&mut run, &plan.ops);
-        self.binding_done(done)?;
-        self.flush(&mut run)?;
-        Ok(run.added)
+        let done = self.binding_done(done).and_then(|()| self.flush(&mut run));
+        // Tuples added on credit are charged before anything else reads the estimate.
+        self.budget.settle();
+        done.map(|()| run.added)
     }
 
     /// Runs `ops` for the current binding. `Let`, `Filter` and `Emit` loop here; a

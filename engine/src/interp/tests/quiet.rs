@@ -1,7 +1,7 @@
 //! Work counted together when no check of the budget can fire on it (FACTs of
-//! constants, copy rules: docs/decisions.md 221) ends where work checked in turn
-//! would: the same error at the same statement, counters, outputs, clock readings and
-//! memory estimate.
+//! constants, copy rules: docs/decisions.md 221; EMITs on credit: 149) ends where
+//! work checked in turn would: the same error at the same statement, counters,
+//! outputs, clock readings and memory estimate.
 
 use crate::account::Account;
 use crate::limits::Limits;
@@ -38,9 +38,10 @@ fn program(n: usize, checked: bool) -> String {
 /// the clock) and what its account holds at the end.
 fn watched(source: &str, limits: &Limits) -> (crate::RunResult, u32, u64) {
     let mut account = Account::new(limits);
-    let program = crate::compile_within(source, &mut account)
+    let compiled = crate::compile_within(source, &mut account);
+    let program = compiled
         .program
-        .expect("compiles");
+        .unwrap_or_else(|| panic!("{limits:?}: {:?}", compiled.diagnostics));
     let asked = std::cell::Cell::new(0);
     let ask = |_: crate::Phase| {
         asked.set(asked.get() + 1);
@@ -175,4 +176,81 @@ fn copies_of_every_kind_of_row_add_their_tuples() {
             rows(&[&[1, 2, 3], &[3, 2, 1], &[4, 5, 6], &[6, 5, 4]]),
         ]
     );
+}
+
+/// EMITs of joins add their tuples on credit (docs/decisions.md 149): each limit
+/// ends the run at the same tuple, with the same counters, outputs, clock readings
+/// and estimate, as when every tuple is checked.
+#[test]
+fn emits_on_credit_end_where_checked_ones_would() {
+    // A chain of 400: 80,200 paths of 40 bytes (3.2 MB, the estimate's clock read
+    // three times), 80,000 steps (the step clock read 19 times), and SG-shaped rules
+    // over a tree of 255 nodes emitting pairs of 40 bytes and triples of 56.
+    let mut source = String::from("REL edge\nREL path\nREL parent\nREL sg\nREL wide\n");
+    for i in 0..400 {
+        let _ = writeln!(source, "FACT edge {i} {}", i + 1);
+    }
+    for i in 2..256 {
+        let _ = writeln!(source, "FACT parent {} {i}", i / 2);
+    }
+    source.push_str(
+        "RULE path: SCAN edge, EMIT path $0 $1\n\
+         RULE path: SCAN edge, JOIN path $1, EMIT path $0 $2\n\
+         RULE sg: SCAN parent, JOIN parent $0, WHERE $1 != $2, EMIT sg $1 $2\n\
+         RULE sg: SCAN parent, JOIN sg $1, JOIN parent $2, EMIT sg $0 $3\n\
+         RULE wide: SCAN sg, JOIN parent $1, EMIT wide $0 $1 $2\n\
+         SOLVE\nQUERY path 0 ?\nQUERY sg 128 ?\nQUERY wide 150 ? ?\n",
+    );
+    let generous = Limits {
+        max_steps: u64::MAX,
+        max_tuples: 1 << 22,
+        timeout_ms: 600_000,
+        max_memory_mb: 1024,
+        max_source_kb: 4096,
+        ..Limits::default()
+    };
+    let front = {
+        let mut account = Account::new(&generous);
+        let _ = crate::compile_within(&source, &mut account);
+        account.charged() >> 20
+    };
+    let mut cases = vec![generous];
+    for tuples in [1_000, 1_025, 50_000, 80_999, 81_000, 200_000] {
+        cases.push(Limits {
+            max_tuples: tuples,
+            ..generous
+        });
+    }
+    for steps in [4_095, 4_096, 100_001] {
+        cases.push(Limits {
+            max_steps: steps,
+            ..generous
+        });
+    }
+    // The front end charges under `front + 1` MiB.
+    for mb in 1..9 {
+        cases.push(Limits {
+            max_memory_mb: front + mb,
+            ..generous
+        });
+    }
+    let mut errors = Vec::new();
+    for limits in &cases {
+        let (credit, c_asked, c_held) = watched(&source, limits);
+        super::super::budget::tests::NO_CREDIT.set(true);
+        let (checked, asked, held) = watched(&source, limits);
+        super::super::budget::tests::NO_CREDIT.set(false);
+        assert_eq!(credit.error, checked.error, "{limits:?}");
+        assert_eq!(credit.stats, checked.stats, "{limits:?}");
+        assert_eq!(credit.outputs, checked.outputs, "{limits:?}");
+        assert_eq!(c_asked, asked, "clock readings, {limits:?}");
+        assert_eq!(c_held, held, "memory estimate, {limits:?}");
+        errors.push(credit.error.map(|d| d.code));
+    }
+    // The limits end the runs where they were meant to.
+    use crate::diagnostic::Code::{E401, E402, E405};
+    assert_eq!(errors[0], None);
+    assert!(errors[1..6].iter().all(|e| *e == Some(E402)), "{errors:?}");
+    assert!(errors[7..10].iter().all(|e| *e == Some(E401)), "{errors:?}");
+    assert!(errors[10..].contains(&Some(E405)), "{errors:?}");
 }
