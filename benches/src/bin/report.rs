@@ -195,7 +195,7 @@ fn main() {
         );
         row(
             &format!(
-                "{} (whole call, source → outcome: interpreter | WASM cached)",
+                "{} (whole call, source → outcome: interpreter vs WASM cached)",
                 w.name
             ),
             whole,
