@@ -166,6 +166,7 @@ impl Machine<'_> {
 
     /// Reads the group's tuples `ids` (a step each) and computes the aggregate; `None`
     /// when the group is empty and the aggregate has no value there.
+    #[inline]
     fn compute(
         &mut self,
         rel: &Relation,
@@ -179,6 +180,19 @@ impl Machine<'_> {
             // Reads no value.
             return Ok(Some(Value::Int(count as i64)));
         }
+        self.compute_values(rel, agg, (ids, count), span)
+    }
+
+    /// [`Machine::compute`] of an aggregate that reads the values of its `count`
+    /// tuples `ids`, their steps counted.
+    #[inline(never)]
+    fn compute_values(
+        &mut self,
+        rel: &Relation,
+        agg: &Aggregate,
+        (ids, count): (impl Iterator<Item = RowId> + Clone, usize),
+        span: Span,
+    ) -> Res<Option<Value>> {
         let col = agg.value.unwrap_or(0) as usize;
         let values = ids.clone().map(|id| rel.row(id).get(col));
         let name = &self.program.relations[agg.rel.index()].name;

@@ -140,10 +140,11 @@ pub(super) struct Budget<'w> {
     segments: u32,
     /// Where the run is, for `stop`.
     pub(super) phase: Phase,
-    /// New tuples of `credit.1` bytes each that may still be added with no check
-    /// firing ([`Budget::add_tuple`]), and the bytes of those added but not yet
-    /// charged: both 0 outside a plan's EMITs (docs/decisions.md 149).
-    credit: (u64, u64),
+    /// New tuples of relation `credit.1`, of `credit.2` bytes each, that may still
+    /// be added with no check firing ([`Budget::add_tuple`]), and the bytes of those
+    /// added (or charged in between, [`Budget::charge_fault`]) but not yet charged:
+    /// both 0 outside a plan's EMITs (docs/decisions.md 149, 130).
+    credit: (u64, usize, u64),
     owed: u64,
 }
 
@@ -162,7 +163,7 @@ impl<'w> Budget<'w> {
             charged: 0,
             segments: 0,
             phase: Phase::Evaluating,
-            credit: (0, 0),
+            credit: (0, 0, 0),
             owed: 0,
         }
     }
@@ -180,7 +181,7 @@ impl<'w> Budget<'w> {
 
     /// The diagnostic of a limit `fault` at `span`.
     #[cold]
-    fn limit(&self, fault: &Fault, span: Span) -> Box<Diagnostic> {
+    pub(super) fn limit(&self, fault: &Fault, span: Span) -> Box<Diagnostic> {
         Box::new(self.account.limit_error(fault, span))
     }
 
@@ -290,43 +291,41 @@ impl<'w> Budget<'w> {
         tuples <= self.account.limits().max_tuples && self.account.fits(bytes + self.owed)
     }
 
-    /// Counts a new tuple of `bytes` that makes the database `tuples` tuples, at
-    /// `span` of an EMIT into `relation`: [`Budget::check_tuples`] and
-    /// [`Budget::charge`], or, while a credit [`Budget::quiet`] granted lasts, neither,
-    /// the bytes owed until the credit ends (docs/decisions.md 149).
+    /// Counts a new tuple of `bytes` of relation `rel` on credit, when a credit
+    /// [`Budget::quiet`] granted for `rel` lasts: no check, the bytes owed until the
+    /// credit ends (docs/decisions.md 149); false when there is none, and the tuple
+    /// is counted with [`Budget::add_tuple`].
     #[inline(always)]
+    pub(super) fn on_credit(&mut self, rel: usize, bytes: u64) -> bool {
+        if self.credit.0 > 0 && self.credit.1 == rel {
+            self.credit.0 -= 1;
+            self.owed += bytes;
+            return true;
+        }
+        false
+    }
+
+    /// Counts a new tuple of `bytes` that makes the database `tuples` tuples, at
+    /// `span` of an EMIT into relation `rel` (named `relation`), without a credit:
+    /// [`Budget::check_tuples`] and [`Budget::charge`], then `grow` (the relation's
+    /// tables growing ahead, with the clock: docs/decisions.md 113), then the credit
+    /// the next tuples of `rel` get ([`Budget::on_credit`]).
     pub(super) fn add_tuple(
         &mut self,
         tuples: u64,
         bytes: u64,
-        relation: &str,
+        (rel, relation): (usize, &str),
         span: Span,
-    ) -> Res<()> {
-        if self.credit.0 > 0 && self.credit.1 == bytes {
-            self.credit.0 -= 1;
-            self.owed += bytes;
-            return Ok(());
-        }
-        self.add_tuple_checked(tuples, bytes, relation, span)
-    }
-
-    /// [`Budget::add_tuple`] without a credit: the checks, then the credit the
-    /// next tuples of `bytes` get.
-    #[inline(never)]
-    fn add_tuple_checked(
-        &mut self,
-        tuples: u64,
-        bytes: u64,
-        relation: &str,
-        span: Span,
+        grow: impl FnOnce(&Self) -> Result<(), Fault>,
     ) -> Res<()> {
         self.check_tuples(tuples, relation, span)?;
         self.charge(bytes, span)?;
+        grow(self).map_err(|fault| self.limit(&fault, span))?;
         #[cfg(not(test))]
         let most = CREDIT;
         #[cfg(test)]
         let most = if tests::NO_CREDIT.get() { 0 } else { CREDIT };
-        self.credit = (self.quiet(most, 0, tuples, bytes) as u64, bytes);
+        self.credit = (self.quiet(most, 0, tuples, bytes) as u64, rel, bytes);
         Ok(())
     }
 
@@ -360,8 +359,13 @@ impl<'w> Budget<'w> {
     }
 
     /// [`Budget::charge`] with the fault for the caller to word (with its operands).
+    /// During a credit, bytes whose charge no check would stop are owed with the
+    /// credit's instead ([`Budget::owe`]).
     #[inline]
     pub(super) fn charge_fault(&mut self, bytes: u64) -> Result<(), Fault> {
+        if self.credit.0 > 0 && self.owe(bytes) {
+            return Ok(());
+        }
         self.settle();
         self.account.charge(bytes)?;
         self.charged += bytes;
@@ -370,6 +374,24 @@ impl<'w> Budget<'w> {
             self.clock()?;
         }
         Ok(())
+    }
+
+    /// Owes `bytes` charged during a credit (an aggregate's memo entry between two
+    /// EMITs) when charging them with what is owed would neither pass the memory
+    /// limit nor reach the estimate's clock reading, and keeps the credit for the
+    /// tuples that still fit after them: the checks then fire where they would have
+    /// (docs/decisions.md 130). False, and nothing owed, otherwise.
+    fn owe(&mut self, bytes: u64) -> bool {
+        let owed = self.owed + bytes;
+        if self.charged + owed >= BYTES_PER_CHECK || !self.account.fits(owed) {
+            return false;
+        }
+        self.owed = owed;
+        let each = self.credit.2.max(1);
+        let to_check = (BYTES_PER_CHECK - 1 - self.charged - owed) / each;
+        let left = self.account.left().saturating_sub(owed) / each;
+        self.credit.0 = self.credit.0.min(to_check).min(left);
+        true
     }
 
     /// How many of `n` operations, each counting `steps` steps (0 or 1) and adding at

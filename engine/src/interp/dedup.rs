@@ -13,9 +13,17 @@
 //! over the rectangle of the columns' ranges ([`KeyBitmap`]) when it grows, if the
 //! bitmap takes no more memory than the slots would, and back into slots if a tuple
 //! far outside the rectangle would make the bitmap larger than that.
+//!
+//! Refiling a large table takes tens of milliseconds (4 Mi slots: about 140 ms), too
+//! long to run without reading the run's clock. A table that grows to
+//! [`GUARDED_SLOTS`] slots or more is grown ahead by its caller, who holds the clock
+//! ([`DedupTable::grow_ahead`], [`DedupTable::reserve`]): the refile reads it between
+//! chunks of slots and, when the clock says stop, leaves the table as it was
+//! (docs/decisions.md 113). Smaller tables grow inline, as an insert finds them full.
 
 use super::bitmap::KeyBitmap;
 use super::relation::RowId;
+use crate::fault::Fault;
 use crate::value::Value;
 
 /// An empty slot. A packed tuple is never 0 ([`pack`]); a row-id slot holds
@@ -39,11 +47,28 @@ const QUICK_GROWTH_SLOTS: usize = 1 << 12;
 /// one-column set in nearby slots (3.5 probes an insert where this takes 1.2;
 /// docs/decisions.md 227).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
+/// The fewest slots of a table grown with the clock read as it refiles (512 KiB): a
+/// smaller table refiles in well under a millisecond.
+const GUARDED_SLOTS: usize = 1 << 16;
+/// How many slots of the old table a guarded refile files between two readings of
+/// the clock: about a millisecond of work.
+const REFILE_CHUNK: usize = 1 << 15;
+/// How many tuples before its growth point a guarded table is grown ahead: more than
+/// its callers add between two calls of [`DedupTable::grow_ahead`] (a credit of
+/// tuples or a chunk of a copy, 1,024 each), so an insert never finds it full.
+const AHEAD: usize = 4096;
 
 /// The fewest slots (a power of two) that hold `len` tuples no more than seven eighths
 /// full.
 fn slots_for(len: usize) -> usize {
     (len * 8).div_ceil(7).next_power_of_two().max(MIN_SLOTS)
+}
+
+/// The slot a probe for hash bits `hash` starts at in a table of `2^bits` slots: the
+/// hash's top bits (the slot count is a power of two, at most 2^32).
+#[inline]
+fn home(hash: u32, bits: u32) -> usize {
+    (u64::from(hash) >> (32 - bits)) as usize
 }
 
 /// A tuple of one or two Ints, each within ±(2^31 − 1), as one nonzero word: each value
@@ -147,11 +172,9 @@ impl DedupTable {
         self.is_dense() || self.slots.len() <= CACHED_SLOTS
     }
 
-    /// The slot a hash starts its probe at: its top bits (the slot count is a power
-    /// of two, at most 2^32).
+    /// The slot a hash starts its probe at ([`home`]).
     fn home(&self, hash: u32) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (u64::from(hash) >> (32 - bits)) as usize
+        home(hash, self.slots.len().trailing_zeros())
     }
 
     /// The hash bits full slot `slot` was filed by.
@@ -219,15 +242,70 @@ impl DedupTable {
 
     /// Files every full slot again, by its hash bits, into `count` empty slots.
     fn refile(&mut self, count: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY; count]);
-        let mask = count - 1;
-        for slot in old.into_iter().filter(|&s| s != EMPTY) {
-            let mut i = self.home(self.hash_of(slot));
-            while self.slots[i] != EMPTY {
+        let mut slots = vec![EMPTY; count];
+        self.file_into(&mut slots, &self.slots);
+        self.slots = slots;
+    }
+
+    /// [`DedupTable::refile`] that reads `clock` between every two chunks of
+    /// [`REFILE_CHUNK`] slots of the old table when the new one has [`GUARDED_SLOTS`]
+    /// or more; when the clock fails, the table is left as it was.
+    fn refile_clocked(
+        &mut self,
+        count: usize,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        if count < GUARDED_SLOTS {
+            self.refile(count);
+            return Ok(());
+        }
+        let mut slots = vec![EMPTY; count];
+        for (i, chunk) in self.slots.chunks(REFILE_CHUNK).enumerate() {
+            if i > 0 {
+                clock()?;
+            }
+            self.file_into(&mut slots, chunk);
+        }
+        self.slots = slots;
+        Ok(())
+    }
+
+    /// Files the full slots of `from` (of this table) into `slots`, by their hash bits.
+    fn file_into(&self, slots: &mut [u64], from: &[u64]) {
+        let (bits, mask) = (slots.len().trailing_zeros(), slots.len() - 1);
+        for &slot in from.iter().filter(|&&s| s != EMPTY) {
+            let mut i = home(self.hash_of(slot), bits);
+            while slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = slot;
+            slots[i] = slot;
         }
+    }
+
+    /// Grows a table of slots that an insert would grow to [`GUARDED_SLOTS`] or more
+    /// when it is within [`AHEAD`] tuples of its growth point, as the insert would (a
+    /// packed table into a bitmap if one fits, else into [`DedupTable::grown`] slots),
+    /// reading `clock` as it refiles; on the clock's fault the table is unchanged.
+    pub(super) fn grow_ahead(
+        &mut self,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        let count = self.grown();
+        if self.is_dense()
+            || count < GUARDED_SLOTS
+            || (self.len + AHEAD) * 8 <= self.slots.len() * 7
+        {
+            return Ok(());
+        }
+        if self.is_packed() && self.len >= DENSE_MIN {
+            let keys = self.slots.iter().copied().filter(|&s| s != EMPTY);
+            if let Some(map) = KeyBitmap::covering(keys, self.len) {
+                self.slots = Vec::new();
+                self.layout = Layout::Dense(map);
+                return Ok(());
+            }
+        }
+        self.refile_clocked(count, clock)
     }
 
     /// The slot a lookup of hash bits `hash` (of a packed tuple, [`packed_hash`],
@@ -325,12 +403,19 @@ impl DedupTable {
     }
 
     /// Makes room for `more` tuples beyond those held, so inserting them does not grow
-    /// the slots one doubling at a time (nothing to do for a bitmap).
-    pub(super) fn reserve(&mut self, more: usize) {
+    /// the slots one doubling at a time (nothing to do for a bitmap), reading `clock`
+    /// as it refiles a large table ([`DedupTable::refile_clocked`]); on the clock's
+    /// fault the table is unchanged.
+    pub(super) fn reserve(
+        &mut self,
+        more: usize,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
         let count = slots_for(self.len + more);
         if !self.is_dense() && count > self.slots.len() {
-            self.refile(count);
+            return self.refile_clocked(count, clock);
         }
+        Ok(())
     }
 
     /// Moves the tuples of a bitmap into slots (a packed table).
@@ -413,13 +498,58 @@ mod tests {
         for key in 1..=100 {
             assert!(table.insert_packed(key));
         }
-        table.reserve(5000);
+        table.reserve(5000, &|| Ok(())).expect("no clock");
         let slots = table.slots.len();
         assert!(slots * 7 >= 5100 * 8, "{slots} slots");
         for key in 1..=5100 {
             assert_eq!(table.insert_packed(key), key > 100);
         }
         assert_eq!(table.slots.len(), slots, "no growth within the reservation");
+    }
+
+    #[test]
+    fn a_large_table_grows_ahead_reading_the_clock_and_stays_whole_when_stopped() {
+        use crate::diagnostic::Code;
+        use crate::fault::What;
+        // Keys spread too far for a bitmap.
+        let key = |i: u64| (i * 1_000_003 % (1 << 31) + 1) << 32 | 7;
+        let mut table = DedupTable::packed();
+        let n = 131_072 * 7 / 8 - 100;
+        insert_new(&mut table, (0..n).map(key));
+        assert_eq!((table.slots.len(), table.is_dense()), (131_072, false));
+        let reads = std::cell::Cell::new(0);
+        let stop_at = |at: u32| {
+            let reads = &reads;
+            move || {
+                reads.set(reads.get() + 1);
+                if reads.get() == at {
+                    Err(Fault::new(Code::E404, What::Stopped))
+                } else {
+                    Ok(())
+                }
+            }
+        };
+        // Stopped before its third chunk: the table is the old one, whole.
+        assert!(table.grow_ahead(&stop_at(2)).is_err());
+        assert_eq!((reads.get(), table.slots.len()), (2, 131_072));
+        for i in 0..n {
+            assert!(table.contains_packed(key(i)), "{i}");
+        }
+        reads.set(0);
+        table.grow_ahead(&stop_at(0)).expect("not stopped");
+        assert_eq!(reads.get(), 131_072 / REFILE_CHUNK as u32 - 1);
+        assert_eq!(table.slots.len(), 262_144);
+        insert_new(&mut table, (n..n + 100).map(key));
+        for i in 0..n {
+            assert!(table.contains_packed(key(i)), "{i}");
+        }
+        // Far from its growth point, or small: nothing to do, no clock read.
+        reads.set(0);
+        table.grow_ahead(&stop_at(1)).expect("nothing to grow");
+        let mut small = DedupTable::packed();
+        insert_new(&mut small, (0..12_000).map(key));
+        small.grow_ahead(&stop_at(1)).expect("grows inline");
+        assert_eq!((reads.get(), table.slots.len()), (0, 262_144));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! evaluation ([`Machine::copy`], docs/decisions.md 229), adding runs of tuples no
 //! limit could stop at once (221).
 
-use super::budget::tuple_bytes;
+use super::budget::{Budget, tuple_bytes};
 use super::relation::{Relation, RowId, copy_pending};
 use super::solve::PlanRun;
 use super::{Env, Machine, Res};
@@ -125,6 +125,11 @@ impl Machine<'_> {
                 ids.start += 1;
                 continue;
             }
+            // The chunk adds at most 1,024 tuples: the table grows ahead of them.
+            let budget = &self.budget;
+            run.rels[to]
+                .grow_ahead(&|| budget.clock())
+                .map_err(|fault| budget.limit(&fault, at))?;
             let chunk = ids.start..ids.start + quiet as RowId;
             ids.start = chunk.end;
             let new = copy_pending(run.rels, from, chunk, cols, to);
@@ -232,8 +237,27 @@ impl Machine<'_> {
             return Ok(());
         }
         *added += 1;
+        let bytes = tuple_bytes(1, row.len());
+        if self.budget.on_credit(r, bytes) {
+            return Ok(());
+        }
+        self.add_checked(&mut rels[r], r, stored + *added, bytes, span)
+    }
+
+    /// Counts a new tuple of `bytes` of `relation` (relation `r`), which makes the
+    /// database `tuples` tuples, without a credit: its checks at `span`, and the
+    /// relation's tables growing ahead of the next tuples (docs/decisions.md 113).
+    #[inline(never)]
+    fn add_checked(
+        &mut self,
+        relation: &mut Relation,
+        r: usize,
+        tuples: u64,
+        bytes: u64,
+        span: Span,
+    ) -> Res<()> {
         let name = &self.program.relations[r].name;
-        self.budget
-            .add_tuple(stored + *added, tuple_bytes(1, row.len()), name, span)
+        let grow = |budget: &Budget| relation.grow_ahead(&|| budget.clock());
+        self.budget.add_tuple(tuples, bytes, (r, name), span, grow)
     }
 }

@@ -170,9 +170,13 @@ impl Machine<'_> {
                         }
                         _ => {
                             let ids = run.rels[r].rows(*version);
-                            if let [Op::Emit { rel: to, .. }] = rest {
-                                // At most one new tuple a row (docs/decisions.md 222).
-                                run.rels[to.index()].reserve(ids.len());
+                            if let [Op::Emit { rel: to, span, .. }] = rest {
+                                // At most one new tuple a row (docs/decisions.md 222);
+                                // a large table refiles with the clock read (113).
+                                let budget = &m.budget;
+                                run.rels[to.index()]
+                                    .reserve(ids.len(), &|| budget.clock())
+                                    .map_err(|fault| budget.limit(&fault, *span))?;
                             }
                             if let Some((cols, to, at)) = copied(bind, rest) {
                                 return m.copy(run, r, ids, &cols, (to.index(), at), *span);

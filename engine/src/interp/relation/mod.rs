@@ -26,6 +26,7 @@ pub(super) use set::RowId;
 
 use super::budget::tuple_bytes;
 use super::rows::Row;
+use crate::fault::Fault;
 use crate::ir::{IndexId, Version};
 use crate::value::Value;
 use index::{Index, first_at_least};
@@ -128,9 +129,24 @@ impl Relation {
     }
 
     /// Makes room for `more` tuples, so that adding them grows neither the rows nor
-    /// the dedup table.
-    pub(super) fn reserve(&mut self, more: usize) {
-        self.rows.reserve(more);
+    /// the dedup table, reading `clock` as a large table refiles; on its fault the
+    /// table is unchanged ([`TupleSet::reserve`]).
+    pub(super) fn reserve(
+        &mut self,
+        more: usize,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        self.rows.reserve(more, clock)
+    }
+
+    /// Grows a large dedup table before inserts find it full, reading `clock` as it
+    /// refiles: called at least every 1,024 tuples added to the relation (a checked
+    /// EMIT, a chunk of a copy; docs/decisions.md 113).
+    pub(super) fn grow_ahead(
+        &mut self,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        self.rows.grow_ahead(clock)
     }
 
     /// Whether looking tuples up a batch at a time ([`Relation::prefetch`]) pays: not

@@ -3,6 +3,7 @@
 use super::super::dedup::{DedupTable, pack, pack_ints};
 use super::super::hash::{hash_row, hash_values};
 use super::super::rows::{Row, Rows};
+use crate::fault::Fault;
 use crate::value::Value;
 use smallvec::SmallVec;
 
@@ -41,10 +42,24 @@ impl TupleSet {
     }
 
     /// Makes room for `more` tuples, so that inserting them grows neither the rows
-    /// nor the dedup table.
-    pub(super) fn reserve(&mut self, more: usize) {
+    /// nor the dedup table, reading `clock` as a large table refiles
+    /// ([`DedupTable::reserve`]). Growing the rows is not clocked: a large block
+    /// grows by remapping its pages, without a copy (docs/decisions.md 113).
+    pub(super) fn reserve(
+        &mut self,
+        more: usize,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
         self.rows.reserve(more.saturating_mul(self.arity));
-        self.table.reserve(more);
+        self.table.reserve(more, clock)
+    }
+
+    /// Grows a large dedup table ahead of its inserts ([`DedupTable::grow_ahead`]).
+    pub(super) fn grow_ahead(
+        &mut self,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        self.table.grow_ahead(clock)
     }
 
     /// The arity.

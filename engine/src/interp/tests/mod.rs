@@ -3,6 +3,7 @@
 
 mod arith;
 mod calc;
+mod growth;
 mod limits;
 mod quiet;
 mod rules;

@@ -4,10 +4,12 @@
 //! outputs, clock readings and memory estimate.
 
 use crate::account::Account;
+use crate::diagnostic::Code;
 use crate::limits::Limits;
 use crate::output::{Output, QueryAnswer};
 use crate::value::Value;
 use std::fmt::Write;
+use std::ops::Range;
 
 /// `n` FACTs of `e` and a copy rule of `e`'s first column into `m`. `checked`: each
 /// FACT reads a global and the rule filters before its EMIT, so neither is counted
@@ -178,6 +180,94 @@ fn copies_of_every_kind_of_row_add_their_tuples() {
     );
 }
 
+/// Generous limits for `source`, then each with one of them lowered: the tuple limit
+/// to each of `tuples`, the step limit to each of `steps`, the memory limit to each
+/// of `mbs` MiB beyond what the front end charges.
+fn limit_cases(source: &str, tuples: &[u64], steps: &[u64], mbs: Range<u64>) -> Vec<Limits> {
+    let generous = Limits {
+        max_steps: u64::MAX,
+        max_tuples: 1 << 22,
+        timeout_ms: 600_000,
+        max_memory_mb: 1024,
+        max_source_kb: 4096,
+        ..Limits::default()
+    };
+    let front = {
+        let mut account = Account::new(&generous);
+        let _ = crate::compile_within(source, &mut account);
+        account.charged() >> 20
+    };
+    let mut cases = vec![generous];
+    cases.extend(tuples.iter().map(|&max_tuples| Limits {
+        max_tuples,
+        ..generous
+    }));
+    cases.extend(steps.iter().map(|&max_steps| Limits {
+        max_steps,
+        ..generous
+    }));
+    cases.extend(mbs.map(|mb| Limits {
+        max_memory_mb: front + mb,
+        ..generous
+    }));
+    cases
+}
+
+/// Runs `source` under each of `cases` with credit and with every tuple checked
+/// ([`super::super::budget::tests::NO_CREDIT`]) and asserts the same error,
+/// counters, outputs, clock readings and estimate; the errors' codes.
+fn credit_matches_checking(source: &str, cases: &[Limits]) -> Vec<Option<Code>> {
+    let mut errors = Vec::new();
+    for limits in cases {
+        let (credit, c_asked, c_held) = watched(source, limits);
+        super::super::budget::tests::NO_CREDIT.set(true);
+        let (checked, asked, held) = watched(source, limits);
+        super::super::budget::tests::NO_CREDIT.set(false);
+        assert_eq!(credit.error, checked.error, "{limits:?}");
+        assert_eq!(credit.stats, checked.stats, "{limits:?}");
+        assert_eq!(credit.outputs, checked.outputs, "{limits:?}");
+        assert_eq!(c_asked, asked, "clock readings, {limits:?}");
+        assert_eq!(c_held, held, "memory estimate, {limits:?}");
+        eprintln!(
+            "{:?} {:?} {c_asked} {c_held}",
+            credit.error.as_ref().map(|d| (d.code, d.span)),
+            credit.stats
+        );
+        errors.push(credit.error.map(|d| d.code));
+    }
+    errors
+}
+
+/// An aggregate's memo entries charged between EMITs on credit are owed with the
+/// credit when no check could stop them (docs/decisions.md 130): each limit ends the
+/// run where checking every tuple and charge would.
+#[test]
+fn memo_charges_on_credit_end_where_checked_ones_would() {
+    // `n` groups of one tuple: `n` tuples of `d` (24 bytes) and as many memo entries
+    // (40 bytes) between them, the estimate's clock read at least once; two steps
+    // each. Three sizes move where the memory limits fall among them: at a tuple or
+    // at a memo entry.
+    for n in [30_000u64, 30_011, 30_023] {
+        let mut source = String::from("REL e\nREL m\nREL d\n");
+        for i in 0..n {
+            let _ = writeln!(source, "FACT e {i} {}", i % 7);
+        }
+        source.push_str(
+            "RULE m: SCAN e, EMIT m $0\n\
+             RULE d: SCAN m, WHERE COUNT(QUERY e $0 ?) > 0, EMIT d $0\n\
+             SOLVE\nQUERY d 77\nRESULT 1\n",
+        );
+        let tuples = [2 * n + 1, 2 * n + 1_025, 3 * n - 1];
+        let cases = limit_cases(&source, &tuples, &[2 * n + 4_095, 2 * n + 20_001], 1..7);
+        let errors = credit_matches_checking(&source, &cases);
+        use Code::{E401, E402, E405};
+        assert_eq!(errors[0], None);
+        assert!(errors[1..4].iter().all(|e| *e == Some(E402)), "{errors:?}");
+        assert!(errors[4..6].iter().all(|e| *e == Some(E401)), "{errors:?}");
+        assert!(errors[6..].contains(&Some(E405)), "{errors:?}");
+    }
+}
+
 /// EMITs of joins add their tuples on credit (docs/decisions.md 149): each limit
 /// ends the run at the same tuple, with the same counters, outputs, clock readings
 /// and estimate, as when every tuple is checked.
@@ -201,54 +291,12 @@ fn emits_on_credit_end_where_checked_ones_would() {
          RULE wide: SCAN sg, JOIN parent $1, EMIT wide $0 $1 $2\n\
          SOLVE\nQUERY path 0 ?\nQUERY sg 128 ?\nQUERY wide 150 ? ?\n",
     );
-    let generous = Limits {
-        max_steps: u64::MAX,
-        max_tuples: 1 << 22,
-        timeout_ms: 600_000,
-        max_memory_mb: 1024,
-        max_source_kb: 4096,
-        ..Limits::default()
-    };
-    let front = {
-        let mut account = Account::new(&generous);
-        let _ = crate::compile_within(&source, &mut account);
-        account.charged() >> 20
-    };
-    let mut cases = vec![generous];
-    for tuples in [1_000, 1_025, 50_000, 80_999, 81_000, 200_000] {
-        cases.push(Limits {
-            max_tuples: tuples,
-            ..generous
-        });
-    }
-    for steps in [4_095, 4_096, 100_001] {
-        cases.push(Limits {
-            max_steps: steps,
-            ..generous
-        });
-    }
     // The front end charges under `front + 1` MiB.
-    for mb in 1..9 {
-        cases.push(Limits {
-            max_memory_mb: front + mb,
-            ..generous
-        });
-    }
-    let mut errors = Vec::new();
-    for limits in &cases {
-        let (credit, c_asked, c_held) = watched(&source, limits);
-        super::super::budget::tests::NO_CREDIT.set(true);
-        let (checked, asked, held) = watched(&source, limits);
-        super::super::budget::tests::NO_CREDIT.set(false);
-        assert_eq!(credit.error, checked.error, "{limits:?}");
-        assert_eq!(credit.stats, checked.stats, "{limits:?}");
-        assert_eq!(credit.outputs, checked.outputs, "{limits:?}");
-        assert_eq!(c_asked, asked, "clock readings, {limits:?}");
-        assert_eq!(c_held, held, "memory estimate, {limits:?}");
-        errors.push(credit.error.map(|d| d.code));
-    }
+    let tuples = [1_000, 1_025, 50_000, 80_999, 81_000, 200_000];
+    let cases = limit_cases(&source, &tuples, &[4_095, 4_096, 100_001], 1..9);
+    let errors = credit_matches_checking(&source, &cases);
     // The limits end the runs where they were meant to.
-    use crate::diagnostic::Code::{E401, E402, E405};
+    use Code::{E401, E402, E405};
     assert_eq!(errors[0], None);
     assert!(errors[1..6].iter().all(|e| *e == Some(E402)), "{errors:?}");
     assert!(errors[7..10].iter().all(|e| *e == Some(E401)), "{errors:?}");
