@@ -9,8 +9,9 @@
 //! EMIT with the same counts as without batching (near a limit, or when the set must
 //! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
 //! pending, which nothing observes before the round ends. While the set's table is
-//! small enough to stay in the cache, a tuple queued with nothing before it goes
-//! through `Emit` at once instead: there are no misses to overlap.
+//! small enough to stay in the cache (in a module for long runs: once the set has a
+//! bitmap), a tuple queued with nothing before it goes through `Emit` at once
+//! instead: there are no misses to overlap.
 
 use super::round::tuples_held;
 use super::values::{copy_known, hash_known};
@@ -52,21 +53,25 @@ pub(super) fn queue(
         .set(k);
     // A table that stays in the cache has no misses to overlap: with nothing queued,
     // the tuple goes through `Emit` at once (decision 181). Not in a module for long
-    // runs, where batching every tuple measured faster.
-    if !m.dense {
-        f.ins().get(k).i32_eqz();
+    // runs, where batching every tuple measured faster, except into a set with a
+    // bitmap: its table no longer grows, so the room checked below is never there,
+    // and every tuple would go through an empty flush to `Emit` (decision 186).
+    f.ins().get(k).i32_eqz();
+    if m.dense {
+        field(&mut f, rel, SET_BITS);
+        f.ins().i32_const(0).i32_ne();
+    } else {
         field(&mut f, rel, SET_TCAP);
-        f.ins()
-            .i32_const(CACHED_ENTRIES as i32)
-            .i32_le_u()
-            .i32_and()
-            .if_(BlockType::Empty)
-            .get(rel)
-            .get(site)
-            .call_fn(emit)
-            .return_()
-            .end();
+        f.ins().i32_const(CACHED_ENTRIES as i32).i32_le_u();
     }
+    f.ins()
+        .i32_and()
+        .if_(BlockType::Empty)
+        .get(rel)
+        .get(site)
+        .call_fn(emit)
+        .return_()
+        .end();
     field(&mut f, rel, SET_LEN);
     f.ins().set(len);
     // Room for k + 1 more tuples under the tuple limit…
