@@ -25,7 +25,7 @@
     i32.eqz
     local.get 0
     i32.load offset=4
-    i32.const 4096
+    i32.const 128
     i32.ge_u
     i32.and
     local.get 0
