@@ -9,7 +9,7 @@
 //! module's compile time (docs/decisions.md 79).
 //!
 //! The bitmap is built once, by `SetDense`, when the hash table of a set of at least
-//! [`SET_DENSE_MIN`] rows must grow and the rows' rectangle takes at most 64 bits per row.
+//! [`DENSE_MIN`] rows must grow and the rows' rectangle takes at most 64 bits per row.
 //! From then on a tuple inside the rectangle is only in the bitmap and a tuple outside
 //! it only in the hash table (every row the set held when the bitmap was built is
 //! inside it), so a lookup reads one or the other. The rows are stored as before, so
@@ -30,12 +30,10 @@ use crate::functions::Helper;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
-/// The fewest rows an answer has when it is ordered through a bitmap: a smaller one
-/// is sorted faster.
-pub(super) const DENSE_MIN: i32 = 4096;
-/// The fewest rows a set has when it may build a bitmap (decision 189): smaller sets
-/// stay in their hash table, which holds a sparse handful in less memory.
-const SET_DENSE_MIN: i32 = 128;
+/// The fewest rows a set has when it may build a bitmap, and an answer when it is
+/// ordered through one (decision 189): smaller sets stay in their hash table, which
+/// holds a sparse handful in less memory.
+pub(super) const DENSE_MIN: i32 = 128;
 /// The most bits a bitmap may take per row it holds: one hash table entry's worth.
 const BITS_PER_ROW_LOG2: i64 = 6;
 
@@ -342,14 +340,14 @@ pub(super) fn sort_dense(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Funct
 }
 
 /// Emits, for `SetInsert(arity)` (arity 1 or 2) of the set at local `s`: when the
-/// set has no bitmap, has at least [`SET_DENSE_MIN`] rows and its hash table must grow,
+/// set has no bitmap, has at least [`DENSE_MIN`] rows and its hash table must grow,
 /// `SetDense`.
 pub(super) fn maybe_densify(m: &mut Registry<'_>, f: &mut FnBuilder, s: Local) {
     let dense = m.rt(Helper::SetDense);
     field(f, s, SET_BITS);
     f.ins().i32_eqz();
     field(f, s, SET_LEN);
-    f.ins().i32_const(SET_DENSE_MIN).i32_ge_u().i32_and();
+    f.ins().i32_const(DENSE_MIN).i32_ge_u().i32_and();
     field(f, s, SET_LEN);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(f, s, SET_TCAP);
