@@ -240,14 +240,14 @@ mod tests {
     fn parameters_come_first_then_padding_then_locals() {
         let program = compile("RESULT 1", &Limits::default()).program;
         let m = Registry::new(program.as_ref().expect("compiles"), false).expect("lays out");
-        // `(set, tuple, hash) -> row` is padded to four `i32`s.
-        let key = FnKey::Rt(Helper::SetInsert(2));
+        // `(set, tuple) -> bool` is padded to four `i32`s.
+        let key = FnKey::Rt(Helper::SetFind(2));
         let mut f = FnBuilder::for_fn(&m, key);
-        assert_eq!(f.params(), [Local(0), Local(1), Local(2)]);
+        assert_eq!(f.params(), [Local(0), Local(1)]);
         assert_eq!(f.local(ValType::I32), Local(4));
         assert!(f.finish().is_ok());
         let mut f = FnBuilder::for_fn(&m, key);
-        let [_, _] = f.params();
+        let [_] = f.params();
         assert!(matches!(f.finish(), Err(CodegenError::Internal(_))));
     }
 }

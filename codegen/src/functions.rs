@@ -169,7 +169,9 @@ pub enum Helper {
     /// `(set, more)`: makes room in a set for `more` tuples past its length, so that
     /// inserting them grows neither its rows nor its table (a run of FACTs).
     SetReserve,
-    /// `(set, tuple, hash) -> row, or -1 when present`, for tuples of the arity.
+    /// `(set, tuple, hash, claimed) -> row, or -1 when present`, for tuples of the
+    /// arity; `claimed` 1 says the caller set the tuple's bit in the set's bitmap (it
+    /// is new, and only its row is missing: `hash` is not read).
     SetInsert(u32),
     /// `(set)`: gives a set of arity 1 or 2 a bitmap of its rows when they are dense
     /// Ints.
@@ -322,7 +324,7 @@ impl Helper {
             Helper::HashBytes => (vec![I32, I32], vec![I32]),
             Helper::CmpBytes => (vec![I32, I32, I32, I32], vec![I32]),
             Helper::Intern | Helper::Concat | Helper::TextCmp => (vec![I32, I32], vec![I32]),
-            Helper::SetInsert(_) => (vec![I32, I32, I32], vec![I32]),
+            Helper::SetInsert(_) => (vec![I32; 4], vec![I32]),
             Helper::SetFind(_) | Helper::GroupRows => (vec![I32, I32], vec![I32]),
             Helper::SetGrow | Helper::SetReserve => (vec![I32, I32], vec![]),
             Helper::Fold(_) => (vec![I32; 5], value.to_vec()),

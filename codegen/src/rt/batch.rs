@@ -9,10 +9,12 @@
 //! EMIT with the same counts as without batching (near a limit, or when the set must
 //! grow, the batch is flushed and the tuple goes through `Emit`). Queued tuples are
 //! pending, which nothing observes before the round ends. While the set's table is
-//! small enough to stay in the cache, a tuple queued with nothing before it goes
-//! through `Emit` at once instead: there are no misses to overlap.
+//! small enough to stay in the cache (in a module for long runs: once the set has a
+//! bitmap), a tuple queued with nothing before it goes through `Emit` at once
+//! instead: there are no misses to overlap.
 
-use super::round::tuples_held;
+use super::dense::{OnBit, bitmap_lookup};
+use super::round::{pend, tuples_held};
 use super::values::{copy_known, hash_known};
 use crate::abi::*;
 use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
@@ -50,23 +52,61 @@ pub(super) fn queue(
         .i32_const(batch as i32)
         .i32_load(m32(BATCH_COUNT))
         .set(k);
-    // A table that stays in the cache has no misses to overlap: with nothing queued,
-    // the tuple goes through `Emit` at once (decision 181). Not in a module for long
-    // runs, where batching every tuple measured faster.
-    if !m.dense {
-        f.ins().get(k).i32_eqz();
-        field(&mut f, rel, SET_TCAP);
+    // Into a set with a bitmap, a tuple inside its rectangle is decided by its bit
+    // (decision 188), once the tuples queued before it are in: set, the EMIT does
+    // nothing; clear, the tuple is new, its row is appended and it counts as pending,
+    // as `Emit` would, without a hash or a second look at the bit.
+    if m.dense && arity <= 2 {
+        let insert = m.rt(Helper::SetInsert(arity));
+        let claimed = f.local(ValType::I32);
+        f.ins().i32_const(SCRATCH as i32).set(src);
+        field(&mut f, rel, SET_BITS);
         f.ins()
-            .i32_const(CACHED_ENTRIES as i32)
-            .i32_le_u()
+            .i32_const(0)
+            .i32_ne()
+            .get(k)
+            .i32_const(0)
+            .i32_ne()
             .i32_and()
             .if_(BlockType::Empty)
             .get(rel)
-            .get(site)
-            .call_fn(emit)
-            .return_()
+            .call_fn(flush)
+            .i32_const(0)
+            .set(k)
             .end();
+        bitmap_lookup(&mut f, rel, src, arity, OnBit::Claim(claimed));
+        f.ins().get(claimed).if_(BlockType::Empty);
+        f.ins()
+            .get(rel)
+            .get(src)
+            .i32_const(0)
+            .i32_const(1)
+            .call_fn(insert)
+            .drop();
+        pend(m, &mut f, site);
+        f.ins().return_().end();
     }
+    // A table that stays in the cache has no misses to overlap: with nothing queued,
+    // the tuple goes through `Emit` at once (decision 181). Not in a module for long
+    // runs, where batching every tuple measured faster, except into a set with a
+    // bitmap: its table no longer grows, so the room checked below is never there,
+    // and every tuple would go through an empty flush to `Emit` (decision 186).
+    f.ins().get(k).i32_eqz();
+    if m.dense {
+        field(&mut f, rel, SET_BITS);
+        f.ins().i32_const(0).i32_ne();
+    } else {
+        field(&mut f, rel, SET_TCAP);
+        f.ins().i32_const(CACHED_ENTRIES as i32).i32_le_u();
+    }
+    f.ins()
+        .i32_and()
+        .if_(BlockType::Empty)
+        .get(rel)
+        .get(site)
+        .call_fn(emit)
+        .return_()
+        .end();
     field(&mut f, rel, SET_LEN);
     f.ins().set(len);
     // Room for k + 1 more tuples under the tuple limit…
@@ -197,6 +237,7 @@ pub(super) fn flush(
     nth(&mut f, batch + BATCH_HASHES, i, 4);
     f.ins()
         .i32_load(m32(0))
+        .i32_const(0)
         .call_fn(insert)
         .i32_const(0)
         .i32_ge_s()

@@ -30,9 +30,10 @@ use crate::functions::Helper;
 use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
-/// The fewest rows a set has when it may build a bitmap: smaller sets stay in their
-/// hash table, which holds a sparse handful in less memory.
-pub(super) const DENSE_MIN: i32 = 4096;
+/// The fewest rows a set has when it may build a bitmap, and an answer when it is
+/// ordered through one (decision 189): smaller sets stay in their hash table, which
+/// holds a sparse handful in less memory.
+pub(super) const DENSE_MIN: i32 = 128;
 /// The most bits a bitmap may take per row it holds: one hash table entry's worth.
 const BITS_PER_ROW_LOG2: i64 = 6;
 
@@ -367,6 +368,10 @@ pub(super) enum OnBit {
     Insert(Local),
     /// `SetFind`: returns whether the tuple's bit is set.
     Find,
+    /// `Queue`: returns from the helper (which has no result) if the tuple's bit is
+    /// set (an EMIT of a tuple the set holds does nothing), and otherwise sets the bit
+    /// and this local to 1.
+    Claim(Local),
 }
 
 /// Emits, for `SetInsert(arity)` or `SetFind(arity)` (arity 1 or 2) of the tuple at
@@ -430,22 +435,27 @@ pub(super) fn bitmap_lookup(f: &mut FnBuilder, s: Local, tup: Local, arity: u32,
             f.ins().return_().end();
             return;
         }
+        OnBit::Claim(claimed) => {
+            f.ins().if_(BlockType::Empty).return_().end();
+            set_bit(f, addr, mask);
+            f.ins().i32_const(1).set(claimed).end();
+            return;
+        }
     };
+    f.ins().if_(BlockType::Empty).i32_const(-1).return_().end();
+    set_bit(f, addr, mask);
+    f.ins().i32_const(1).set(in_bitmap).br(1).end();
+}
+
+/// Sets the bit `mask` of the bitmap word at local `addr`.
+fn set_bit(f: &mut FnBuilder, addr: Local, mask: Local) {
     f.ins()
-        .if_(BlockType::Empty)
-        .i32_const(-1)
-        .return_()
-        .end()
         .get(addr)
         .get(addr)
         .i64_load(m64(0))
         .get(mask)
         .i64_or()
-        .i64_store(m64(0))
-        .i32_const(1)
-        .set(in_bitmap)
-        .br(1)
-        .end();
+        .i64_store(m64(0));
 }
 
 /// Emits the writing of every set bit of `map`, in order, as a row of `width` (a

@@ -54,6 +54,7 @@ fn insert_or_return(
     f.ins().i32_const(SCRATCH as i32).set(tup).get(rel).get(tup);
     hash_known(f, tup, arity);
     f.ins()
+        .i32_const(0)
         .call_fn(insert)
         .tee(row)
         .i32_const(0)
@@ -101,13 +102,19 @@ pub(super) fn emit(
     let [rel, site] = f.params();
     let row = f.local(ValType::I32);
     insert_or_return(m, &mut f, (rel, arity), row);
+    pend(m, &mut f, site);
+    f.finish()
+}
+
+/// Counts an EMIT's new tuple as pending, failing with E402 at `site` when the
+/// tuples stored and pending pass the limit.
+pub(super) fn pend(m: &mut Registry<'_>, f: &mut FnBuilder, site: Local) {
     f.ins()
         .global_get(Global::Pending.index())
         .i64_const(1)
         .i64_add()
         .global_set(Global::Pending.index());
-    check_tuples(m, &mut f, site, 0);
-    f.finish()
+    check_tuples(m, f, site, 0);
 }
 
 pub(super) fn merge(mut f: FnBuilder) -> Result<Function, CodegenError> {

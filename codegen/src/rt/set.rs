@@ -13,22 +13,31 @@ use crate::registry::Registry;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// `SetInsert(arity)`: probes the set's table for the tuple whose hash (`Hash` of its
-/// values) the caller passes, comparing unrolled for the arity; a new tuple is appended
+/// values) the caller passes, comparing unrolled for the arity (unless `claimed`: the
+/// caller set the tuple's bit in the set's bitmap, and only its row is appended); a new tuple is appended
 /// as a row and its table entry keeps the hash, so growing the table never re-reads rows.
 pub(super) fn set_insert(
     m: &mut Registry<'_>,
     mut f: FnBuilder,
     arity: u32,
 ) -> Result<Function, CodegenError> {
-    let [s, tup, h] = f.params();
+    let [s, tup, h, claimed] = f.params();
     let grow = m.rt(Helper::SetGrow);
     let [rowsz, i, e, r1, len, cap, nr, mask, want] = [(); 9].map(|_| f.local(ValType::I32));
     let in_bitmap = f.local(ValType::I32);
     let dense = arity <= 2 && m.dense;
     f.ins().i32_const((arity * VALUE_SIZE) as i32).set(rowsz);
     if dense {
+        // A tuple whose bit the caller set (`Queue`) is new: only its row is missing.
+        f.ins()
+            .block(BlockType::Empty)
+            .get(claimed)
+            .if_(BlockType::Empty)
+            .i32_const(1)
+            .set(in_bitmap)
+            .br(1)
+            .end();
         maybe_densify(m, &mut f, s);
-        f.ins().block(BlockType::Empty);
         bitmap_lookup(&mut f, s, tup, arity, OnBit::Insert(in_bitmap));
     }
     field(&mut f, s, SET_LEN);

@@ -13,32 +13,38 @@
   (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64)
   i32.const 32
   local.set 4
-  local.get 0
-  i32.load offset=60
-  i32.eqz
-  local.get 0
-  i32.load offset=4
-  i32.const 4096
-  i32.ge_u
-  i32.and
-  local.get 0
-  i32.load offset=4
-  i32.const 1
-  i32.add
-  i32.const 1
-  i32.shl
-  local.get 0
-  i32.load offset=16
-  i32.gt_u
-  i32.and
-  if ;; label = @1
-    local.get 0
-    i32.const 0
-    i32.const 0
-    i32.const 0
-    call $set_dense
-  end
   block ;; label = @1
+    local.get 3
+    if ;; label = @2
+      i32.const 1
+      local.set 13
+      br 1 (;@1;)
+    end
+    local.get 0
+    i32.load offset=60
+    i32.eqz
+    local.get 0
+    i32.load offset=4
+    i32.const 128
+    i32.ge_u
+    i32.and
+    local.get 0
+    i32.load offset=4
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.shl
+    local.get 0
+    i32.load offset=16
+    i32.gt_u
+    i32.and
+    if ;; label = @2
+      local.get 0
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call $set_dense
+    end
     block ;; label = @2
       local.get 0
       i32.load offset=60

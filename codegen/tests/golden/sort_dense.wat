@@ -12,7 +12,7 @@
 (func $sort_dense (param i32 i32 i32 i32) (result i32)
   (local i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32 i32 i32 i32 i64 i64 i64)
   local.get 2
-  i32.const 4096
+  i32.const 128
   i32.lt_u
   local.get 3
   i32.const 1
