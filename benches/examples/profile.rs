@@ -8,7 +8,7 @@
 //! cache); `cached N` alternates the interpreter with the compiled path's run from the
 //! module cache (`Executor::execute` of a source compiled before: the cache look-up,
 //! instantiation, the run on the code every later run gets (Cranelift's, once the warm
-//! thread upgraded the module: [`settle`]) and decoding); `whole N` alternates the
+//! thread upgraded the module: `Workload::settle_cached`) and decoding); `whole N` alternates the
 //! whole calls a library user makes, `Executor::execute` of the source on the
 //! interpreter (front end included) and from the module cache; with `wasm`, the module is compiled and run
 //! once (Winch, then the tier-up to Cranelift: docs/decisions.md 64) and then run
@@ -64,7 +64,7 @@ fn main() {
         Some("cached") => {
             let program = w.compile();
             let (executor, source) = (Executor::new(), w.source());
-            settle(&w, &executor, &source);
+            w.settle_cached(&executor, &source);
             let (interp, wasm) = alternating(
                 runs,
                 Duration::from_secs(600),
@@ -76,7 +76,7 @@ fn main() {
         }
         Some("whole") => {
             let (executor, source) = (Executor::new(), w.source());
-            settle(&w, &executor, &source);
+            w.settle_cached(&executor, &source);
             let (interp, wasm) = alternating(
                 runs,
                 Duration::from_secs(600),
@@ -105,22 +105,6 @@ fn main() {
         }
     }
 }
-
-/// Runs `source` from `executor`'s module cache until its module runs on the code
-/// every later run gets: the first run compiles it, the second asks the warm thread
-/// to upgrade it to Cranelift's code (docs/decisions.md 184), which this waits for
-/// (`SETTLE`), so that `cached` and `whole` time that code, not a mix of Winch's runs
-/// before the upgrade lands (on a busy machine, hundreds of them) and Cranelift's.
-fn settle(w: &Workload, executor: &Executor, source: &str) {
-    w.run_cached(executor, source);
-    w.run_cached(executor, source);
-    std::thread::sleep(SETTLE);
-    w.run_cached(executor, source);
-}
-
-/// How long [`settle`] gives the warm thread's compilation (20-40 ms of one core, at
-/// the lowest priority).
-const SETTLE: Duration = Duration::from_secs(2);
 
 /// The WASM backend: a first run (compile and tier up), then `runs` cached runs.
 fn wasm(w: &Workload, runs: usize) {

@@ -8,6 +8,11 @@ use bytelogic_engine::{Limits, Output, QueryAnswer, RunResult, compile, ir, run}
 use bytelogic_runtime::wasm::WasmBackend;
 use bytelogic_runtime::{Backend, Executor, Options};
 use std::fmt::Write as _;
+use std::time::Duration;
+
+/// How long [`Workload::settle_cached`] gives the warm thread's compilation (20–40 ms
+/// of one core, at the lowest priority).
+const SETTLE: Duration = Duration::from_secs(2);
 
 /// Which Datalog program a workload runs over its edges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +199,19 @@ impl Workload {
                 .run(program, &scale_limits())
                 .expect("the WASM backend runs it"),
         )
+    }
+
+    /// Runs the workload's source on the compiled path of `executor` until its cached
+    /// module runs on the code every later run gets: the first run compiles it, the
+    /// second asks the warm thread to upgrade it to Cranelift's code (docs/decisions.md
+    /// 184), which this waits for ([`SETTLE`]), so that a cached row times that code,
+    /// not a mix of Winch's runs before the upgrade lands (on a busy machine, hundreds
+    /// of them) and Cranelift's.
+    pub fn settle_cached(&self, executor: &Executor, source: &str) -> usize {
+        self.run_cached(executor, source);
+        self.run_cached(executor, source);
+        std::thread::sleep(SETTLE);
+        self.run_cached(executor, source)
     }
 
     /// Runs the workload's source on the compiled path of `executor` under the scale

@@ -169,10 +169,16 @@ fn main() {
             Some(on_wasm),
             &[ascent],
         );
-        // The compiled run from the module cache (compiled by the first run), each
-        // sample alternating with one of the interpreter's.
+        // The compiled run from the module cache (compiled by the first run, upgraded
+        // by the warm thread as a program run again is), each sample alternating with
+        // one of the interpreter's.
         let source = w.source();
-        assert_eq!(w.run_cached(&executor, &source), ours, "{} cached", w.name);
+        assert_eq!(
+            w.settle_cached(&executor, &source),
+            ours,
+            "{} cached",
+            w.name
+        );
         let (d, cached) = alternating(
             7,
             CELL_BUDGET,
