@@ -835,10 +835,33 @@ fn finished<'s>(
     })
 }
 
+/// Time set aside before a run's time limit per MiB of its linear memory: what handing
+/// its pages back to the kernel takes once the run stops (the pool's reset of its slot,
+/// or the process's exit), twice the slowest measured (docs/decisions.md 114).
+const TEARDOWN_PER_MIB: Duration = Duration::from_micros(250);
+
+/// Whether a run whose linear memory holds `bytes` is out of time at `now`: its
+/// deadline is close enough that the time left is what handing that memory back
+/// takes ([`TEARDOWN_PER_MIB`]), so the run ends by its limit.
+fn out_of_time(deadline: Option<Instant>, bytes: u64, now: Instant) -> bool {
+    let mib = u32::try_from(bytes >> 20).unwrap_or(u32::MAX);
+    deadline.is_some_and(|d| {
+        now.checked_add(TEARDOWN_PER_MIB * mib)
+            .is_none_or(|t| t >= d)
+    })
+}
+
+/// The bytes of a store's linear memory (0 before it is instantiated).
+fn linear_bytes(store: &wasmtime::StoreContextMut<'_, HostState>) -> u64 {
+    let state = store.data();
+    state.memory.map_or(0, |m| m.data_size(store) as u64)
+}
+
 /// Arms the time limit of one run: at every epoch tick (every [`ticker::TICK`]) the store
-/// compares the clock with the deadline, so the run stops at the first check past it,
-/// late by at most one tick; a deadline already past (a limit of 0) stops the run at
-/// its first check (the entry of `run`), whatever the tick phase. Past the tier-up
+/// compares the clock with the deadline, less the time to hand its linear memory back
+/// ([`out_of_time`]), so the run stops at the first check past that, late by at most
+/// one tick; a deadline already past (a limit of 0) stops the run at its first check
+/// (the entry of `run`), whatever the tick phase. Past the tier-up
 /// instant the run stops too, marked as stopped to tier up, unless the time left is
 /// less than the clock's `room`. Once the run is cancelled, or (in a race) its linear
 /// memory and what the interpreter holds pass the memory limit, it stops too.
@@ -858,17 +881,14 @@ fn watch_the_clock(
     let roomy = move || deadline.is_none_or(|d| d.saturating_duration_since(Instant::now()) > room);
     let fits = |store: &wasmtime::StoreContextMut<'_, HostState>| {
         let state = store.data();
-        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
-        used.saturating_add(state.tier_up_bytes) <= state.memory_limit
+        linear_bytes(store).saturating_add(state.tier_up_bytes) <= state.memory_limit
     };
     store.set_epoch_deadline(u64::from(!past(deadline)));
     let crowded = |store: &wasmtime::StoreContextMut<'_, HostState>| {
-        let state = store.data();
-        let used = state.memory.map_or(0, |m| m.data_size(store) as u64);
-        state.crowded_at(used)
+        store.data().crowded_at(linear_bytes(store))
     };
     store.epoch_deadline_callback(move |mut store| {
-        if past(deadline) {
+        if out_of_time(deadline, linear_bytes(&store), Instant::now()) {
             Ok(UpdateDeadline::Interrupt)
         } else if cancel.as_ref().is_some_and(|c| c.load(Ordering::Acquire)) {
             store.data_mut().cancelled = true;
@@ -976,6 +996,22 @@ mod tests {
             interpreted,
             "Cranelift's code, from the start"
         );
+    }
+
+    #[test]
+    fn a_run_holding_memory_stops_early_by_the_time_to_hand_it_back() {
+        let now = Instant::now();
+        let deadline = now + Duration::from_millis(100);
+        let at = |ms: u64| now + Duration::from_millis(ms);
+        // Under a MiB: nothing set aside, the run stops at its deadline.
+        assert!(!out_of_time(Some(deadline), (1 << 20) - 1, at(99)));
+        assert!(out_of_time(Some(deadline), (1 << 20) - 1, at(100)));
+        // 200 MiB: 50 ms set aside.
+        assert!(!out_of_time(Some(deadline), 200 << 20, at(49)));
+        assert!(out_of_time(Some(deadline), 200 << 20, at(50)));
+        // 4 GiB, a limit of 100 ms: the run stops at once; without a limit, never.
+        assert!(out_of_time(Some(deadline), 4 << 30, now));
+        assert!(!out_of_time(None, u64::MAX, now));
     }
 
     #[test]

@@ -46,13 +46,21 @@ def main():
         child = subprocess.Popen(spec["argv"], stdin=source, stdout=out, stderr=err)
         if "endless" in stdin:
             threading.Thread(target=feed, args=(child.stdin, stdin["endless"]), daemon=True).start()
-        try:
-            code = child.wait(timeout=120)
-        except subprocess.TimeoutExpired:
+        # A blocking wait returns when the child exits; `wait(timeout=...)` polls with
+        # sleeps of up to 50 ms, which rounded every time past 63 ms up to the next poll.
+        killed = threading.Event()
+
+        def kill():
+            killed.set()
             child.kill()
-            child.wait()
-            code = None
+
+        timer = threading.Timer(120, kill)
+        timer.start()
+        code = child.wait()
         ms = (time.monotonic() - start) * 1000
+        timer.cancel()
+        if killed.is_set():
+            code = None
     rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({"ms": ms, "rss_kb": rss_kb, "code": code}))
 
