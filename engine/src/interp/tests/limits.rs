@@ -218,6 +218,42 @@ fn a_watched_run_says_whether_it_is_solving() {
 }
 
 #[test]
+fn the_queries_of_constants_that_end_a_program_are_finishing() {
+    // The QUERYs after the CALC are asked as finishing; the one with a `?` before the
+    // CALC, and the CALC's step checks, as evaluating.
+    let source = "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\n\
+                  RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN e, JOIN p $1, EMIT p $0 $2\n\
+                  SOLVE\nQUERY p 1 ?\n\
+                  CALC s\nLET $i = 0\nFOR WHILE $i < 10000\nLET $i = $i + 1\nEND\nRESULT $i\nEND\n\
+                  RESULT CALC s()\nQUERY p 1 3\nQUERY e 2 3\n";
+    let program = crate::compile(source, &Limits::default())
+        .program
+        .expect("compiles");
+    let phases = std::cell::RefCell::new(Vec::new());
+    let watch = |phase: crate::Phase| {
+        phases.borrow_mut().push(phase);
+        false
+    };
+    let r = crate::run_watched(
+        &program,
+        &mut crate::Account::new(&Limits::default()),
+        &watch,
+    );
+    assert!(r.error.is_none());
+    let phases = phases.into_inner();
+    let n = phases.len();
+    assert!(n > 4, "{phases:?}");
+    assert_eq!(phases[n - 2..], [crate::Phase::Finishing; 2]);
+    assert!(
+        phases[..n - 2]
+            .iter()
+            .all(|&p| p != crate::Phase::Finishing),
+        "{phases:?}"
+    );
+    assert!(phases[..n - 2].contains(&crate::Phase::Evaluating));
+}
+
+#[test]
 fn a_stack_segment_keeps_its_unwinding_time_aside() {
     use super::super::budget::Budget;
     let limits = Limits {
