@@ -113,7 +113,7 @@ impl KeyBitmap {
             first,
             second,
             shift,
-            words: vec![0; bits.div_ceil(64) as usize],
+            words: super::dedup::written_zeros(bits.div_ceil(64) as usize),
         };
         for key in keys {
             let bit = map.bit(key).expect("the rectangle holds every key");

@@ -126,6 +126,9 @@ pub enum Phase {
     Solving,
     /// Anything else: statements, CALC (spec §5), QUERY.
     Evaluating,
+    /// Answering the QUERYs of constants that end the program: nothing but their
+    /// selections is left to run (docs/decisions.md 132).
+    Finishing,
 }
 
 /// The step counter of one run, the run's [`Account`] (its deadline and memory) and

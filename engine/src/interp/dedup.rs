@@ -29,6 +29,8 @@ use crate::value::Value;
 /// An empty slot. A packed tuple is never 0 ([`pack`]); a row-id slot holds
 /// `hash << 32 | (id + 1)` (row ids are below `u32::MAX`, so it is never 0 either).
 const EMPTY: u64 = 0;
+// A new table is [`written_zeros`]: every slot empty.
+const _: () = assert!(EMPTY == 0);
 /// The fewest slots of a table that holds something.
 const MIN_SLOTS: usize = 16;
 /// The fewest tuples a packed table turns into a bitmap with: smaller sets stay in
@@ -62,6 +64,19 @@ const AHEAD: usize = 4096;
 /// full.
 fn slots_for(len: usize) -> usize {
     (len * 8).div_ceil(7).next_power_of_two().max(MIN_SLOTS)
+}
+
+/// `len` zero words, each page of them written before anything reads them. A table
+/// from the zeroed allocation (`vec![0; len]`) is fresh pages the kernel fills on first
+/// touch; a table's inserts read a slot before writing it, so a read mapped each page
+/// as the shared zero page and the write then took a second fault to copy it (SG
+/// tree-9: 96 pages of refiled slots, 192 faults). Writing them in order first takes
+/// one fault a page (docs/decisions.md 133). The zero is opaque to the compiler, so
+/// the writes are not turned back into a zeroed allocation.
+pub(super) fn written_zeros(len: usize) -> Vec<u64> {
+    let mut words = Vec::with_capacity(len);
+    words.resize(len, std::hint::black_box(0));
+    words
 }
 
 /// The slot a probe for hash bits `hash` starts at in a table of `2^bits` slots: the
@@ -242,7 +257,7 @@ impl DedupTable {
 
     /// Files every full slot again, by its hash bits, into `count` empty slots.
     fn refile(&mut self, count: usize) {
-        let mut slots = vec![EMPTY; count];
+        let mut slots = written_zeros(count);
         self.file_into(&mut slots, &self.slots);
         self.slots = slots;
     }
@@ -259,7 +274,7 @@ impl DedupTable {
             self.refile(count);
             return Ok(());
         }
-        let mut slots = vec![EMPTY; count];
+        let mut slots = written_zeros(count);
         for (i, chunk) in self.slots.chunks(REFILE_CHUNK).enumerate() {
             if i > 0 {
                 clock()?;
@@ -423,7 +438,7 @@ impl DedupTable {
         let Layout::Dense(map) = std::mem::replace(&mut self.layout, Layout::Packed) else {
             return;
         };
-        self.slots = vec![EMPTY; self.slots_for_len()];
+        self.slots = written_zeros(self.slots_for_len());
         let mask = self.slots.len() - 1;
         for key in map.keys() {
             let mut i = self.home(packed_hash(key));

@@ -187,11 +187,29 @@ struct Runner<'p> {
     row: Vec<Value>,
 }
 
+/// Where the QUERYs of constants that end `steps` start (`steps.len()` when it ends
+/// otherwise): from there the run only selects answers, so a watcher need not start
+/// anything for what is left ([`Phase::Finishing`]).
+fn finishing_queries(steps: &[Step]) -> usize {
+    let constant = |step: &Step| match step {
+        Step::Query { pattern, .. } => pattern
+            .iter()
+            .flatten()
+            .all(|e| matches!(e.kind, ExprKind::Const(_))),
+        _ => false,
+    };
+    steps.len() - steps.iter().rev().take_while(|s| constant(s)).count()
+}
+
 impl Runner<'_> {
     fn run_steps(&mut self) -> Res<()> {
         let steps = &self.machine.program.steps;
+        let finishing = finishing_queries(steps);
         let mut i = 0;
         while i < steps.len() {
+            if i == finishing {
+                self.machine.budget.phase = Phase::Finishing;
+            }
             match self.load_facts(&steps[i..]) {
                 0 => {
                     self.run_step(&steps[i])?;

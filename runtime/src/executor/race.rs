@@ -73,9 +73,10 @@ pub(super) fn run(
     let interpreting = Instant::now();
     let race: OnceCell<Option<Arc<Race>>> = OnceCell::new();
     // A fixpoint is not raced: there the interpreter is about as fast as compiled code,
-    // and a race only takes memory bandwidth from it (docs/decisions.md 140).
+    // and a race only takes memory bandwidth from it (docs/decisions.md 140); nor are
+    // the QUERYs that end a program, after which nothing is left to win (132).
     let stop = |phase| {
-        if race.get().is_none() && phase != Phase::Solving && interpreting.elapsed() >= after {
+        if race.get().is_none() && phase == Phase::Evaluating && interpreting.elapsed() >= after {
             let _ = race.set(start(shared, source, options, &compiled));
         }
         race.get().is_some_and(|r| {

@@ -176,15 +176,15 @@ fn a_watched_run_stops_when_asked() {
     assert_eq!(r.stats.steps, 3 * super::super::budget::TIME_CHECK_INTERVAL);
 }
 
-#[test]
-fn a_watched_run_says_whether_it_is_solving() {
-    // Round checks of the fixpoint are asked while solving; the QUERY after it, and a
-    // CALC loop's step checks, outside.
-    let source = "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\n\
-                  RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN e, JOIN p $1, EMIT p $0 $2\n\
-                  SOLVE\nQUERY p 1 ?\n\
-                  CALC s\nLET $i = 0\nFOR WHILE $i < 10000\nLET $i = $i + 1\nEND\nRESULT $i\nEND\n\
-                  RESULT CALC s()\n";
+/// A fixpoint, a QUERY with a `?`, then a CALC whose loop reads the clock twice.
+const WATCHED: &str = "REL e\nREL p\nFACT e 1 2\nFACT e 2 3\n\
+                       RULE p: SCAN e, EMIT p $0 $1\nRULE p: SCAN e, JOIN p $1, EMIT p $0 $2\n\
+                       SOLVE\nQUERY p 1 ?\n\
+                       CALC s\nLET $i = 0\nFOR WHILE $i < 10000\nLET $i = $i + 1\nEND\nRESULT $i\nEND\n\
+                       RESULT CALC s()\n";
+
+/// The phase the run of `source` told its watcher at each clock read.
+fn phases_of(source: &str) -> Vec<crate::Phase> {
     let program = crate::compile(source, &Limits::default())
         .program
         .expect("compiles");
@@ -199,7 +199,14 @@ fn a_watched_run_says_whether_it_is_solving() {
         &watch,
     );
     assert!(r.error.is_none());
-    let phases = phases.into_inner();
+    phases.into_inner()
+}
+
+#[test]
+fn a_watched_run_says_whether_it_is_solving() {
+    // Round checks of the fixpoint are asked while solving; the QUERY after it, and a
+    // CALC loop's step checks, outside.
+    let phases = phases_of(WATCHED);
     let first_outside = phases
         .iter()
         .position(|&p| p == crate::Phase::Evaluating)
@@ -215,6 +222,23 @@ fn a_watched_run_says_whether_it_is_solving() {
             .iter()
             .all(|&p| p == crate::Phase::Evaluating)
     );
+}
+
+#[test]
+fn the_queries_of_constants_that_end_a_program_are_finishing() {
+    // The QUERYs after the CALC are asked as finishing; the one with a `?` before the
+    // CALC, and the CALC's step checks, as evaluating.
+    let phases = phases_of(&format!("{WATCHED}QUERY p 1 3\nQUERY e 2 3\n"));
+    let n = phases.len();
+    assert!(n > 4, "{phases:?}");
+    assert_eq!(phases[n - 2..], [crate::Phase::Finishing; 2]);
+    assert!(
+        phases[..n - 2]
+            .iter()
+            .all(|&p| p != crate::Phase::Finishing),
+        "{phases:?}"
+    );
+    assert!(phases[..n - 2].contains(&crate::Phase::Evaluating));
 }
 
 #[test]
