@@ -98,22 +98,14 @@ pub const IDX_FILED: u32 = 24;
 /// Index entry size: hash, row list pointer (0 = empty), length, capacity.
 pub const ENTRY_SIZE: u32 = 16;
 
-/// Memo descriptor (the results of the aggregates written in rules, spec §9.2; see
-/// `ABI.md`): the hash table's address.
-pub const MEMO_TBL: u32 = 0;
-/// Memo descriptor: the table's capacity (power of two, 0 before the first entry).
-pub const MEMO_TCAP: u32 = 4;
-/// Memo descriptor: the number of entries.
-pub const MEMO_LEN: u32 = 8;
+/// Memo descriptor (one per aggregate written in a rule, by memo id: its results,
+/// spec §9.2; see `ABI.md`): the address of its slots, one value each (tag 0: none).
+pub const MEMO_SLOTS: u32 = 0;
+/// Memo descriptor: the number of slots (the capacity of the aggregate's index plus
+/// one; 0 before the first use).
+pub const MEMO_COUNT: u32 = 4;
 /// Memo descriptor size.
-pub const MEMO_SIZE: u32 = 16;
-/// Memo entry size: hash (i32) +0, memo id + 1 (i32, 0 = free) +4, the group's key
-/// (its index entry's address, or 0) +8, the result (a value) +16.
-pub const MEMO_ENTRY: u32 = 32;
-/// Memo entry: the group's key.
-pub const MEMO_KEY: u32 = 8;
-/// Memo entry: the result.
-pub const MEMO_VALUE: u32 = 16;
+pub const MEMO_SIZE: u32 = 8;
 
 /// Output record: kind (0 RESULT, 1 QUERY).
 pub const OUT_KIND: u32 = 0;

@@ -225,13 +225,11 @@ pub enum Helper {
     /// numbered in the list `rows`, its value column `col`: one step per row at `site`
     /// first, then the result, or tag 0 when an empty group has none (spec §9.2).
     Fold(AggFunc),
-    /// `(memo, key) -> value`: the result kept for aggregate `memo` and group `key`
-    /// in this stratum run, or tag 0 (docs/decisions.md 205).
-    MemoFind,
-    /// `(memo, key, value)`: keeps a result for [`Helper::MemoFind`].
-    MemoKeep,
-    /// `(memo descriptor)`: grows the memo table (fourfold while small, else doubling).
-    MemoGrow,
+    /// `(memo, index descriptor or 0, key) -> slot`: the address of the value kept for
+    /// aggregate `memo` and group `key` (the group's index entry, or 0) in this stratum
+    /// run (tag 0: none yet), making the memo's slots first if they do not fit the
+    /// index (docs/decisions.md 205, 190).
+    MemoSlot,
     /// `()`: forgets every kept result (at the start of a stratum).
     MemoClear,
     /// `(record)`: appends an output record.
@@ -290,9 +288,7 @@ impl Helper {
             Helper::Snapshot => "snapshot",
             Helper::GroupRows => "group_rows",
             Helper::Fold(a) => return format!("fold:{}", a.name().to_lowercase()),
-            Helper::MemoFind => "memo_find",
-            Helper::MemoKeep => "memo_keep",
-            Helper::MemoGrow => "memo_grow",
+            Helper::MemoSlot => "memo_slot",
             Helper::MemoClear => "memo_clear",
             Helper::OutPush => "out_push",
             Helper::OutResult => "out_result",
@@ -328,10 +324,8 @@ impl Helper {
             Helper::SetFind(_) | Helper::GroupRows => (vec![I32, I32], vec![I32]),
             Helper::SetGrow | Helper::SetReserve => (vec![I32, I32], vec![]),
             Helper::Fold(_) => (vec![I32; 5], value.to_vec()),
-            Helper::MemoFind => (vec![I32, I32], value.to_vec()),
-            Helper::MemoKeep => (vec![I32, I32, I32, I64], vec![]),
             Helper::IndexProbe(_) => (vec![I32], vec![I32]),
-            Helper::LowerBound => (vec![I32, I32, I32], vec![I32]),
+            Helper::LowerBound | Helper::MemoSlot => (vec![I32, I32, I32], vec![I32]),
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
                 (vec![I32, I32], vec![])
             }
@@ -343,9 +337,7 @@ impl Helper {
             | Helper::Settle
             | Helper::MemoClear
             | Helper::IndexCatchUp(_) => (vec![], vec![]),
-            Helper::MemoGrow | Helper::SetDense | Helper::IndexGrow | Helper::OutPush => {
-                (vec![I32], vec![])
-            }
+            Helper::SetDense | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),

@@ -16,8 +16,9 @@ pub struct Layout {
     pub rels: u32,
     /// Index descriptors, [`abi::IDX_SIZE`] bytes each, by index id.
     pub idxs: u32,
-    /// The memo descriptor ([`abi::MEMO_TBL`] and the fields after it) of a program
-    /// with aggregates in rules (spec §9.2); 0 in one without.
+    /// The memo descriptors ([`abi::MEMO_SIZE`] bytes each, by memo id: [`abi::MEMO_SLOTS`]
+    /// and the field after it) of a program with aggregates in rules (spec §9.2); 0 in
+    /// one without.
     pub memo: u32,
     /// Written Symbol table entries, by Symbol id.
     pub symtab: u32,
@@ -73,9 +74,13 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
         put(&mut data, at + SET_ARITY, rel.arity);
     }
     let memo = if program.memos > 0 {
-        next = align(next, 8);
-        next += MEMO_SIZE;
-        next - MEMO_SIZE
+        let size = program
+            .memos
+            .checked_mul(MEMO_SIZE)
+            .filter(|&size| size < 1 << 24)
+            .ok_or_else(|| CodegenError::InvalidIr(format!("{} memos", program.memos)))?;
+        next = align(next, 8) + size;
+        next - size
     } else {
         0
     };

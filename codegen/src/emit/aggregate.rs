@@ -6,8 +6,8 @@
 //! (a branch to [`Env::stop`]) and is E209 elsewhere.
 
 use super::env::{Env, store_scratch};
-use crate::abi::{Detail, Global, REL_SIZE, SCRATCH};
-use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32};
+use crate::abi::{Detail, Global, IDX_SIZE, REL_SIZE, SCRATCH};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, m32, m64};
 use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
@@ -81,16 +81,26 @@ pub fn aggregate(
             store_scratch(f, pattern);
         }
     }
-    // A rule's aggregate: the result kept for the group (`key`: the index entry, or
-    // 0 without an index), else the rows and the result.
+    // A rule's aggregate: the result kept in the group's slot (`key`: the index
+    // entry, or 0 without an index), else the rows and the result.
+    let slot = f.local(ValType::I32);
     if let Some(memo) = agg.memo {
-        let find = m.rt(Helper::MemoFind);
+        if memo.0 >= program.memos {
+            return Err(CodegenError::InvalidIr(format!("memo {}", memo.0)));
+        }
+        let ix = agg.index.map_or(0, |ix| m.layout.idxs + ix.0 * IDX_SIZE);
+        let find = m.rt(Helper::MemoSlot);
         f.ins()
             .i32_const(memo.0 as i32)
+            .i32_const(ix as i32)
             .get(key)
             .call_fn(find)
-            .set(p)
+            .tee(slot)
+            .i32_load(m32(0))
             .tee(t)
+            .get(slot)
+            .i64_load(m64(8))
+            .set(p)
             .i32_eqz()
             .if_(BlockType::Empty);
     }
@@ -124,8 +134,7 @@ pub fn aggregate(
         // The row list was only needed for the fold.
         f.ins().get(heap).global_set(Global::Heap.index());
     }
-    if let Some(memo) = agg.memo {
-        let keep = m.rt(Helper::MemoKeep);
+    if agg.memo.is_some() {
         // Only a non-empty group's result is kept (an empty one costs nothing anyway).
         f.ins()
             .get(t)
@@ -135,11 +144,12 @@ pub fn aggregate(
             .i32_or()
             .i32_eqz()
             .if_(BlockType::Empty)
-            .i32_const(memo.0 as i32)
-            .get(key)
+            .get(slot)
             .get(t)
+            .i32_store(m32(0))
+            .get(slot)
             .get(p)
-            .call_fn(keep)
+            .i64_store(m64(8))
             .end()
             .end();
     }

@@ -1,10 +1,9 @@
 //! Aggregates (spec §9.2) as `ir::Aggregate` defines them: `GroupRows` finds a group
 //! without an index, `Fold(func)` charges its steps and computes the result exactly
-//! as the interpreter does, and the memo (`MemoFind`, `MemoKeep`, `MemoGrow`,
+//! as the interpreter does, and the memo (`MemoSlot`,
 //! `MemoClear`) keeps a rule aggregate's result per group for the stratum run
 //! (docs/decisions.md 205).
 
-use super::hash_table::{probe_entries, probe_free};
 use super::memory::{Arg, detail, emit_fail};
 use super::query::match_row;
 use crate::abi::*;
@@ -395,145 +394,98 @@ fn extreme(m: &mut Registry<'_>, f: &mut FnBuilder, g: &Group, func: AggFunc) {
     f.ins().get(bt).get(bp);
 }
 
-/// Pushes the memo table's hash of group `key` of aggregate `memo` (locals): keys are
-/// 16-byte aligned addresses, so their low bits are dropped before mixing.
-fn memo_hash(f: &mut FnBuilder, memo: Local, key: Local) {
-    let h = f.local(ValType::I32);
+/// `MemoSlot`: the slot of group `key` (its index entry's address, or 0) in the memo
+/// of aggregate `memo`, whose index descriptor is `ix` (0 without an index): one slot
+/// per entry of the index's table, after slot 0 (no entry). The slots are made, zeroed,
+/// when the memo has none or a number that does not fit the table (docs/decisions.md
+/// 190); the relation an aggregate reads is finished in its stratum, so its index does
+/// not grow while the slots are in use.
+pub(super) fn memo_slot(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [memo, ix, key] = f.params();
+    let alloc = m.rt(Helper::Alloc);
+    let [d, count, slots] = [(); 3].map(|_| f.local(ValType::I32));
     f.ins()
-        .get(key)
-        .i32_const(4)
-        .i32_shr_u()
         .get(memo)
-        .i32_const(0x9e37_79b9_u32 as i32)
+        .i32_const(MEMO_SIZE as i32)
         .i32_mul()
+        .i32_const(m.layout.memo as i32)
         .i32_add()
-        .i32_const(0x85eb_ca6b_u32 as i32)
-        .i32_mul()
-        .tee(h)
-        .get(h)
-        .i32_const(13)
-        .i32_shr_u()
-        .i32_xor();
-}
-
-pub(super) fn memo_find(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let [memo, key] = f.params();
-    let [d, mask, h, i, e, id] = [(); 6].map(|_| f.local(ValType::I32));
-    f.ins().i32_const(m.layout.memo as i32).tee(d);
-    f.ins()
-        .i32_load(m32(MEMO_TCAP))
-        .i32_const(1)
-        .i32_sub()
-        .tee(mask)
-        .i32_const(-1)
-        .i32_eq()
-        .if_(BlockType::Empty)
-        .i32_const(TAG_NONE)
-        .i64_const(0)
-        .return_()
-        .end();
-    memo_hash(&mut f, memo, key);
-    f.ins().tee(h).get(mask).i32_and().set(i);
-    probe_entries(
-        &mut f,
-        |f| field(f, d, MEMO_TBL),
-        |f| {
-            f.ins().get(mask);
-        },
-        MEMO_ENTRY,
-        [i, e, id, h],
-        |f| {
-            f.ins()
-                .get(id)
-                .get(memo)
-                .i32_const(1)
-                .i32_add()
-                .i32_eq()
-                .get(e)
-                .i32_load(m32(MEMO_KEY))
-                .get(key)
-                .i32_eq()
-                .i32_and()
-                .if_(BlockType::Empty)
-                .get(e)
-                .i32_load(m32(MEMO_VALUE))
-                .get(e)
-                .i64_load(m64(MEMO_VALUE + 8))
-                .return_()
-                .end();
-        },
-    );
-    f.ins().i32_const(TAG_NONE).i64_const(0);
-    f.finish()
-}
-
-pub(super) fn memo_keep(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let [memo, key, t, p] = f.params();
-    let grow = m.rt(Helper::MemoGrow);
-    let [d, tbl, cap, h, e] = [(); 5].map(|_| f.local(ValType::I32));
-    f.ins().i32_const(m.layout.memo as i32).set(d);
-    // Load at most ½: grow before the entry that would pass it.
-    field(&mut f, d, MEMO_LEN);
-    f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
-    field(&mut f, d, MEMO_TCAP);
-    f.ins()
-        .i32_gt_u()
-        .if_(BlockType::Empty)
-        .get(d)
-        .call_fn(grow)
-        .end();
-    field(&mut f, d, MEMO_TBL);
-    f.ins().set(tbl);
-    field(&mut f, d, MEMO_TCAP);
-    f.ins().set(cap);
-    memo_hash(&mut f, memo, key);
-    f.ins().set(h);
-    probe_free(&mut f, tbl, cap, h, MEMO_ENTRY, e);
-    f.ins()
-        .get(e)
-        .get(h)
-        .i32_store(m32(0))
-        .get(e)
-        .get(memo)
-        .i32_const(1)
-        .i32_add()
-        .i32_store(m32(4))
-        .get(e)
-        .get(key)
-        .i32_store(m32(MEMO_KEY))
-        .get(e)
-        .get(t)
-        .i32_store(m32(MEMO_VALUE))
-        .get(e)
-        .get(p)
-        .i64_store(m64(MEMO_VALUE + 8))
-        .get(d)
-        .get(d)
-        .i32_load(m32(MEMO_LEN))
-        .i32_const(1)
-        .i32_add()
-        .i32_store(m32(MEMO_LEN));
-    f.finish()
-}
-
-/// `MemoClear`: empties the memo table (keeping its memory for the next stratum).
-pub(super) fn memo_clear(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
-    let d = f.local(ValType::I32);
-    f.ins().i32_const(m.layout.memo as i32).tee(d);
-    f.ins()
-        .i32_load(m32(MEMO_LEN))
-        .if_(BlockType::Empty)
-        .get(d)
-        .i32_load(m32(MEMO_TBL))
+        .set(d)
+        .get(ix)
+        .if_(BlockType::Result(ValType::I32))
+        .get(ix)
+        .i32_load(m32(IDX_TCAP))
+        .else_()
         .i32_const(0)
-        .get(d)
-        .i32_load(m32(MEMO_TCAP))
-        .i32_const(MEMO_ENTRY as i32)
+        .end()
+        .i32_const(1)
+        .i32_add()
+        .tee(count);
+    field(&mut f, d, MEMO_COUNT);
+    f.ins()
+        .i32_ne()
+        .if_(BlockType::Empty)
+        .get(count)
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .call_fn(alloc)
+        .tee(slots)
+        .i32_const(0)
+        .get(count)
+        .i32_const(VALUE_SIZE as i32)
         .i32_mul()
         .memory_fill(0)
         .get(d)
+        .get(slots)
+        .i32_store(m32(MEMO_SLOTS))
+        .get(d)
+        .get(count)
+        .i32_store(m32(MEMO_COUNT))
+        .end();
+    field(&mut f, d, MEMO_SLOTS);
+    f.ins()
+        .get(key)
+        .if_(BlockType::Result(ValType::I32))
+        .get(key)
+        .get(ix)
+        .i32_load(m32(IDX_TBL))
+        .i32_sub()
+        .i32_const(ENTRY_SIZE as i32)
+        .i32_div_u()
+        .i32_const(1)
+        .i32_add()
+        .else_()
         .i32_const(0)
-        .i32_store(m32(MEMO_LEN))
+        .end()
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .i32_add();
+    f.finish()
+}
+
+/// `MemoClear`: forgets every memo's results (keeping their slots for the next stratum).
+pub(super) fn memo_clear(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
+    let [d, end] = [(); 2].map(|_| f.local(ValType::I32));
+    f.ins()
+        .i32_const(m.layout.memo as i32)
+        .set(d)
+        .i32_const((m.layout.memo + m.program.memos * MEMO_SIZE) as i32)
+        .set(end)
+        .loop_(BlockType::Empty);
+    field(&mut f, d, MEMO_SLOTS);
+    f.ins().i32_const(0);
+    field(&mut f, d, MEMO_COUNT);
+    f.ins()
+        .i32_const(VALUE_SIZE as i32)
+        .i32_mul()
+        .memory_fill(0)
+        .get(d)
+        .i32_const(MEMO_SIZE as i32)
+        .i32_add()
+        .tee(d)
+        .get(end)
+        .i32_lt_u()
+        .br_if(0)
         .end();
     f.finish()
 }

@@ -29,9 +29,7 @@ mod set;
 mod symbols;
 mod values;
 
-use crate::abi::{
-    ENTRY_SIZE, IDX_TBL, IDX_TCAP, MEMO_ENTRY, MEMO_TBL, MEMO_TCAP, SET_TBL, SET_TCAP,
-};
+use crate::abi::{ENTRY_SIZE, IDX_TBL, IDX_TCAP, SET_TBL, SET_TCAP};
 use crate::builder::FnBuilder;
 use crate::error::CodegenError;
 use crate::functions::Helper;
@@ -86,9 +84,7 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::Snapshot => query::snapshot(m, f),
         Helper::GroupRows => aggregate::group_rows(m, f),
         Helper::Fold(func) => aggregate::fold(m, f, func),
-        Helper::MemoFind => aggregate::memo_find(m, f),
-        Helper::MemoKeep => aggregate::memo_keep(m, f),
-        Helper::MemoGrow => hash_table::table_grow(m, f, (MEMO_TBL, MEMO_TCAP), MEMO_ENTRY),
+        Helper::MemoSlot => aggregate::memo_slot(m, f),
         Helper::MemoClear => aggregate::memo_clear(m, f),
         Helper::OutPush => query::out_push(m, f),
         Helper::OutResult => query::out_result(m, f),

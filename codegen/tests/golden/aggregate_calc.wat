@@ -8,7 +8,7 @@
 ;;! | END
 ;;! | RESULT CALC f(1)
 (func $calc:f (param i32 i64 i32) (result i32 i64)
-  (local i32 i64 i32 i32 i32 i32 i64 i32)
+  (local i32 i64 i32 i32 i32 i32 i64 i32 i32)
   global.get 1
   i64.const 1
   i64.add

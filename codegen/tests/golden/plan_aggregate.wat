@@ -9,7 +9,7 @@
 ;;! | RULE r: SCAN p, WHERE 1 AND MAX(QUERY p ? ?) > 0, EMIT r $0 COUNT(QUERY p $0 ?)
 ;;! | SOLVE
 (func $rule0:r:initial (param i32 i32 i32 i32)
-  (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i64 i32 i32 i64 i32 i64 i32 i64 i32 i64 i32 i64 i32 i32 i32 i32 i64 i32 i32 i64)
+  (local i32 i64 i32 i64 i32 i32 i32 i32 i32 i32 i64 i32 i64 i32 i32 i32 i32 i64 i32 i32 i32 i64 i32 i64 i32 i64 i32 i64 i32 i64 i32 i32 i32 i32 i64 i32 i32 i32 i64)
   block ;; label = @1
     i32.const 0
     local.set 8
@@ -95,10 +95,16 @@
             i64.const 0
             i64.store offset=104
             i32.const 0
+            i32.const 0
             local.get 17
-            call $memo_find
-            local.set 21
+            i32.const 0
+            call $memo_slot
+            local.tee 23
+            i32.load
             local.tee 20
+            local.get 23
+            i64.load offset=8
+            local.set 21
             i32.eqz
             if ;; label = @6
               global.get 0
@@ -132,11 +138,12 @@
               i32.or
               i32.eqz
               if ;; label = @7
-                i32.const 0
-                local.get 17
+                local.get 23
                 local.get 20
+                i32.store
+                local.get 23
                 local.get 21
-                call $memo_keep
+                i64.store offset=8
               end
             end
             local.get 20
@@ -146,24 +153,24 @@
             end
             local.get 20
             local.get 21
+            local.set 25
             local.set 24
-            local.set 23
-            local.get 23
             local.get 24
+            local.get 25
             i32.const 1
             i64.const 0
             i32.const 5
             call $binary:gt
-            local.set 24
-            local.set 23
-            local.get 23
-            local.get 24
-            local.set 26
             local.set 25
+            local.set 24
+            local.get 24
             local.get 25
+            local.set 27
+            local.set 26
+            local.get 26
             i32.const 1
             i32.ne
-            local.get 26
+            local.get 27
             i64.const 0
             i64.ne
             i32.or
@@ -174,91 +181,98 @@
           local.set 13
           local.get 13
           local.get 14
+          local.set 29
           local.set 28
-          local.set 27
-          local.get 27
+          local.get 28
           i32.const 1
           i32.ne
-          local.get 28
+          local.get 29
           i64.const 0
           i64.ne
           i32.or
           if ;; label = @5
             local.get 4
             local.get 5
+            local.set 31
             local.set 30
-            local.set 29
             local.get 4
             local.get 5
+            local.set 33
             local.set 32
-            local.set 31
-            i32.const 0
-            local.get 31
-            i32.store offset=80
             i32.const 0
             local.get 32
+            i32.store offset=80
+            i32.const 0
+            local.get 33
             i64.store offset=88
             i32.const 80
             i32.const 0
             i32.const 0
             i32.const 0
             call $index_probe:0
-            local.tee 33
+            local.tee 34
             if ;; label = @6
-              local.get 33
+              local.get 34
               i32.load offset=4
-              local.set 34
-              local.get 33
-              i32.load offset=8
               local.set 35
+              local.get 34
+              i32.load offset=8
+              local.set 36
             else
               i32.const 0
-              local.set 35
+              local.set 36
             end
             i32.const 1
-            local.get 33
-            call $memo_find
-            local.set 37
-            local.tee 36
+            i32.const 1408
+            local.get 34
+            i32.const 0
+            call $memo_slot
+            local.tee 40
+            i32.load
+            local.tee 37
+            local.get 40
+            i64.load offset=8
+            local.set 38
             i32.eqz
             if ;; label = @6
               i32.const 1280
-              local.get 34
               local.get 35
+              local.get 36
               i32.const 0
               i32.const 6
               call $fold:count
+              local.set 38
               local.set 37
-              local.set 36
-              local.get 36
+              local.get 37
               i32.eqz
-              local.get 35
+              local.get 36
               i32.eqz
               i32.or
               i32.eqz
               if ;; label = @7
-                i32.const 1
-                local.get 33
-                local.get 36
+                local.get 40
                 local.get 37
-                call $memo_keep
+                i32.store
+                local.get 40
+                local.get 38
+                i64.store offset=8
               end
             end
-            local.get 36
             local.get 37
-            local.set 40
-            local.set 39
-            i32.const 0
-            local.get 29
-            i32.store offset=80
+            local.get 38
+            local.set 42
+            local.set 41
             i32.const 0
             local.get 30
+            i32.store offset=80
+            i32.const 0
+            local.get 31
             i64.store offset=88
             i32.const 0
-            local.get 39
+            local.get 41
             i32.store offset=96
             i32.const 0
-            local.get 40
+            local.get 42
             i64.store offset=104
             i32.const 1344
             i32.const 7
