@@ -312,13 +312,8 @@ impl DedupTable {
         {
             return Ok(());
         }
-        if self.is_packed() && self.len >= DENSE_MIN {
-            let keys = self.slots.iter().copied().filter(|&s| s != EMPTY);
-            if let Some(map) = KeyBitmap::covering(keys, self.len) {
-                self.slots = Vec::new();
-                self.layout = Layout::Dense(map);
-                return Ok(());
-            }
+        if self.is_packed() && self.len >= DENSE_MIN && self.turn_into_bitmap(None) {
+            return Ok(());
         }
         self.refile_clocked(count, clock)
     }
@@ -400,16 +395,25 @@ impl DedupTable {
         }
         if self.len >= DENSE_MIN && self.must_grow() {
             let new = !self.contains_packed(key);
-            let keys = self.slots.iter().copied().filter(|&s| s != EMPTY);
-            let len = self.len + usize::from(new);
-            if let Some(map) = KeyBitmap::covering(keys.chain(new.then_some(key)), len) {
-                self.slots = Vec::new();
-                self.layout = Layout::Dense(map);
-                self.len = len;
+            if self.turn_into_bitmap(new.then_some(key)) {
                 return new;
             }
         }
         self.insert_slot(packed_hash(key), key, |slot| slot == key)
+    }
+
+    /// Turns a packed table in slots into a bitmap of its tuples and `extra` (a tuple
+    /// it does not hold) if one fits ([`KeyBitmap::covering`]); true when it did.
+    fn turn_into_bitmap(&mut self, extra: Option<u64>) -> bool {
+        let keys = self.slots.iter().copied().filter(|&s| s != EMPTY);
+        let len = self.len + usize::from(extra.is_some());
+        let Some(map) = KeyBitmap::covering(keys.chain(extra), len) else {
+            return false;
+        };
+        self.slots = Vec::new();
+        self.layout = Layout::Dense(map);
+        self.len = len;
+        true
     }
 
     /// The fewest slots (a power of two) that hold the table's tuples and one more.
