@@ -618,6 +618,9 @@ impl WasmBackend {
         let now = Instant::now();
         let deadline = account.deadline();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            // What Winch's instance pool keeps resident of a run stopped to tier up
+            // (decision 82) is the run's while it goes on (docs/decisions.md 116).
+            let mut winch_resident = 0;
             if prepared.optimized.get().is_none() {
                 let clock = Clock {
                     deadline,
@@ -626,9 +629,12 @@ impl WasmBackend {
                     run,
                 };
                 let quick = (&self.quick, &prepared.quick);
-                if let Some(result) = execute_here(quick, prepared, program, account, clock)? {
-                    run.on_winch.set(Some(now.elapsed()));
-                    return Ok(result);
+                match execute_here(quick, prepared, program, account, clock)? {
+                    Ran::Finished(result) => {
+                        run.on_winch.set(Some(now.elapsed()));
+                        return Ok(result);
+                    }
+                    Ran::TieredUp { linear } => winch_resident = linear.min(KEEP_RESIDENT as u64),
                 }
             }
             let clock = Clock {
@@ -639,11 +645,12 @@ impl WasmBackend {
             };
             // Compiling now for this run: what that holds is the run's.
             let compiling = prepared.optimized.get().is_none();
-            let held = if compiling {
-                tier_up_bytes(prepared)
-            } else {
-                0
-            };
+            let held = winch_resident
+                + if compiling {
+                    tier_up_bytes(prepared)
+                } else {
+                    0
+                };
             if let Err(fault) = account.charge(held) {
                 return Ok(refused(account, &fault));
             }
@@ -654,8 +661,10 @@ impl WasmBackend {
                 account,
                 clock,
             )? {
-                Some(result) => Ok(result),
-                None => Err(engine_error("Cranelift's code was stopped to tier up")),
+                Ran::Finished(result) => Ok(result),
+                Ran::TieredUp { .. } => {
+                    Err(engine_error("Cranelift's code was stopped to tier up"))
+                }
             };
             account.release(held);
             result
@@ -691,10 +700,17 @@ fn refused(account: &Account, fault: &Fault) -> RunResult {
     }
 }
 
+/// How a run on one tier ended.
+enum Ran {
+    /// With its result (an error included).
+    Finished(RunResult),
+    /// Stopped to tier up, holding `linear` bytes of linear memory when it stopped.
+    TieredUp { linear: u64 },
+}
+
 /// [`WasmBackend::execute`] on one tier without the panic guard. `run` executes on a
 /// fiber stack of [`RUN_STACK`] from the pooling allocator, reused from run to run (no
-/// thread or stack is created), so the caller's own stack size does not matter. `None`
-/// when the run was stopped to tier up. The linear memory may take what `account`
+/// thread or stack is created), so the caller's own stack size does not matter. The linear memory may take what `account`
 /// has left, and is charged to it while the results are decoded.
 fn execute_here(
     (tier, pre): (&Tier, &InstancePre<HostState>),
@@ -702,13 +718,13 @@ fn execute_here(
     program: &Program,
     account: &mut Account,
     clock: Clock<'_>,
-) -> Result<Option<RunResult>, WasmError> {
+) -> Result<Ran, WasmError> {
     let limits = *account.limits();
     let memory_bytes = account.left().min(1 << 32);
     let initial = pre.module().resources_required().max_initial_memory_size;
     if initial.is_some_and(|pages| pages.saturating_mul(65536) > memory_bytes) {
         // Not even the module's first pages fit.
-        return Ok(Some(refused(
+        return Ok(Ran::Finished(refused(
             account,
             &Fault::new(Code::E405, What::Memory(None)),
         )));
@@ -766,13 +782,14 @@ fn execute_here(
     };
     if trap == Some(Ended::Interrupted) && store.data().crowded {
         // The interpreter it races holds what this run's memory would need.
-        return Ok(Some(refused(account, &account.exceeded())));
+        return Ok(Ran::Finished(refused(account, &account.exceeded())));
     }
     if trap == Some(Ended::Interrupted) && store.data().cancelled {
         return Err(engine_error("the run was cancelled"));
     }
     if trap == Some(Ended::Interrupted) && store.data().tier_up {
-        return Ok(None);
+        let linear = linear_bytes(&wasmtime::AsContextMut::as_context_mut(&mut store));
+        return Ok(Ran::TieredUp { linear });
     }
     let race = store.data().race.as_ref().map(|(race, _)| Arc::clone(race));
     let finished = finished(&mut store, &instance, trap)?;
@@ -785,7 +802,7 @@ fn execute_here(
     };
     account.release(linear);
     race.iter().for_each(|race| race.set_linear(linear));
-    result.map(Some)
+    result.map(Ran::Finished)
 }
 
 /// What the run left in its instance.
