@@ -874,6 +874,18 @@ fn linear_bytes(store: &wasmtime::StoreContextMut<'_, HostState>) -> u64 {
     state.memory.map_or(0, |m| m.data_size(store) as u64)
 }
 
+/// Whether a run on Winch's code holding `linear` bytes of linear memory may stop to
+/// tier up under `memory_limit`: Cranelift's compilation holds `tier_up_bytes`, and the
+/// run on its code starts again beside what Winch's instance pool keeps of this one
+/// (docs/decisions.md 116), so it needs room to grow back to `linear` beside both.
+fn room_to_tier_up(linear: u64, tier_up_bytes: u64, memory_limit: u64) -> bool {
+    let resident = linear.min(KEEP_RESIDENT as u64);
+    linear
+        .saturating_add(resident)
+        .saturating_add(tier_up_bytes)
+        <= memory_limit
+}
+
 /// Arms the time limit of one run: at every epoch tick (every [`ticker::TICK`]) the store
 /// compares the clock with the deadline, less the time to hand its linear memory back
 /// ([`out_of_time`]), so the run stops at the first check past that, late by at most
@@ -898,7 +910,7 @@ fn watch_the_clock(
     let roomy = move || deadline.is_none_or(|d| d.saturating_duration_since(Instant::now()) > room);
     let fits = |store: &wasmtime::StoreContextMut<'_, HostState>| {
         let state = store.data();
-        linear_bytes(store).saturating_add(state.tier_up_bytes) <= state.memory_limit
+        room_to_tier_up(linear_bytes(store), state.tier_up_bytes, state.memory_limit)
     };
     store.set_epoch_deadline(u64::from(!past(deadline)));
     let crowded = |store: &wasmtime::StoreContextMut<'_, HostState>| {
@@ -1013,6 +1025,17 @@ mod tests {
             interpreted,
             "Cranelift's code, from the start"
         );
+    }
+
+    #[test]
+    fn a_run_tiers_up_only_with_room_to_grow_back_beside_what_winch_keeps() {
+        const MIB: u64 = 1 << 20;
+        assert!(room_to_tier_up(10 * MIB, MIB, 21 * MIB));
+        assert!(!room_to_tier_up(10 * MIB, MIB, 21 * MIB - 1));
+        // The pool keeps at most `KEEP_RESIDENT` of a larger memory.
+        let large = 2 * KEEP_RESIDENT as u64;
+        assert!(room_to_tier_up(large, 0, large + KEEP_RESIDENT as u64));
+        assert!(!room_to_tier_up(large, 0, large + KEEP_RESIDENT as u64 - 1));
     }
 
     #[test]
