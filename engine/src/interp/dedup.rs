@@ -18,8 +18,10 @@
 //! long to run without reading the run's clock. A table that grows to
 //! [`GUARDED_SLOTS`] slots or more is grown ahead by its caller, who holds the clock
 //! ([`DedupTable::grow_ahead`], [`DedupTable::reserve`]): the refile reads it between
-//! chunks of slots and, when the clock says stop, leaves the table as it was
-//! (docs/decisions.md 113). Smaller tables grow inline, as an insert finds them full.
+//! chunks of the new table's slots as it writes them and between chunks of the old
+//! table's slots as it files them, and, when the clock says stop, leaves the table as
+//! it was (docs/decisions.md 113, 117). Smaller tables grow inline, as an insert finds
+//! them full.
 
 use super::bitmap::KeyBitmap;
 use super::relation::RowId;
@@ -55,6 +57,10 @@ const GUARDED_SLOTS: usize = 1 << 16;
 /// How many slots of the old table a guarded refile files between two readings of
 /// the clock: about a millisecond of work.
 const REFILE_CHUNK: usize = 1 << 15;
+/// How many words (1 MiB) of a guarded refile's new table are written between two
+/// readings of the clock: the kernel may take milliseconds to give a MiB of fresh
+/// pages (docs/decisions.md 117).
+const ZERO_CHUNK: usize = 1 << 17;
 /// How many tuples before its growth point a guarded table is grown ahead: more than
 /// its callers add between two calls of [`DedupTable::grow_ahead`] (a credit of
 /// tuples or a chunk of a copy, 1,024 each), so an insert never finds it full.
@@ -77,6 +83,23 @@ pub(super) fn written_zeros(len: usize) -> Vec<u64> {
     let mut words = Vec::with_capacity(len);
     words.resize(len, std::hint::black_box(0));
     words
+}
+
+/// [`written_zeros`] that reads `clock` between every two chunks of [`ZERO_CHUNK`]
+/// words, for a table too large to take its pages with the clock unread.
+fn written_zeros_clocked(
+    len: usize,
+    clock: &impl Fn() -> Result<(), Fault>,
+) -> Result<Vec<u64>, Fault> {
+    let mut words = Vec::with_capacity(len);
+    while words.len() < len {
+        if !words.is_empty() {
+            clock()?;
+        }
+        let end = len.min(words.len() + ZERO_CHUNK);
+        words.resize(end, std::hint::black_box(0));
+    }
+    Ok(words)
 }
 
 /// The slot a probe for hash bits `hash` starts at in a table of `2^bits` slots: the
@@ -262,9 +285,10 @@ impl DedupTable {
         self.slots = slots;
     }
 
-    /// [`DedupTable::refile`] that reads `clock` between every two chunks of
-    /// [`REFILE_CHUNK`] slots of the old table when the new one has [`GUARDED_SLOTS`]
-    /// or more; when the clock fails, the table is left as it was.
+    /// [`DedupTable::refile`] that reads `clock` as it writes the new table's slots
+    /// ([`written_zeros_clocked`]) and between every two chunks of [`REFILE_CHUNK`]
+    /// slots of the old table, when the new one has [`GUARDED_SLOTS`] or more; when the
+    /// clock fails, the table is left as it was.
     fn refile_clocked(
         &mut self,
         count: usize,
@@ -274,7 +298,7 @@ impl DedupTable {
             self.refile(count);
             return Ok(());
         }
-        let mut slots = written_zeros(count);
+        let mut slots = written_zeros_clocked(count, clock)?;
         for (i, chunk) in self.slots.chunks(REFILE_CHUNK).enumerate() {
             if i > 0 {
                 clock()?;
@@ -548,15 +572,20 @@ mod tests {
                 }
             }
         };
-        // Stopped before its third chunk: the table is the old one, whole.
-        assert!(table.grow_ahead(&stop_at(2)).is_err());
-        assert_eq!((reads.get(), table.slots.len()), (2, 131_072));
-        for i in 0..n {
-            assert!(table.contains_packed(key(i)), "{i}");
+        // Stopped while writing the new table's slots (two chunks of them), or before
+        // the third chunk of the refile: the table is the old one, whole.
+        for stop in [1, 3] {
+            reads.set(0);
+            assert!(table.grow_ahead(&stop_at(stop)).is_err());
+            assert_eq!((reads.get(), table.slots.len()), (stop, 131_072));
+            for i in 0..n {
+                assert!(table.contains_packed(key(i)), "{i}");
+            }
         }
         reads.set(0);
         table.grow_ahead(&stop_at(0)).expect("not stopped");
-        assert_eq!(reads.get(), 131_072 / REFILE_CHUNK as u32 - 1);
+        let zeroing = 262_144 / ZERO_CHUNK as u32 - 1;
+        assert_eq!(reads.get(), zeroing + 131_072 / REFILE_CHUNK as u32 - 1);
         assert_eq!(table.slots.len(), 262_144);
         insert_new(&mut table, (n..n + 100).map(key));
         for i in 0..n {
