@@ -79,14 +79,16 @@ pub const REL_RECENT_END: u32 = 28;
 pub const REL_VISIBLE: u32 = 32;
 
 /// Index descriptor size.
-pub const IDX_SIZE: u32 = 32;
+pub const IDX_SIZE: u32 = 40;
 /// Index: number of key columns.
 pub const IDX_NCOLS: u32 = 0;
 /// Index: pointer to the key column numbers (i32 each).
 pub const IDX_COLS: u32 = 4;
-/// Index: hash table pointer (entries of [`ENTRY_SIZE`] bytes).
+/// Index: table pointer (entries of [`ENTRY_SIZE`] bytes): a hash table, or the direct
+/// slots of [`IDX_DIRECT`].
 pub const IDX_TBL: u32 = 8;
-/// Index: hash table capacity (power of two, 0 before the first row).
+/// Index: table capacity (0 before the first row; a power of two for a hash table, the
+/// span of key values for direct slots).
 pub const IDX_TCAP: u32 = 12;
 /// Index: number of distinct keys.
 pub const IDX_KEYS: u32 = 16;
@@ -95,6 +97,11 @@ pub const IDX_REL: u32 = 20;
 /// Index: rows below this are filed (plans file the rows made visible since, before
 /// a round that reads the index).
 pub const IDX_FILED: u32 = 24;
+/// Index: 1 while a one-column index keeps its entries in direct slots (entry `v -`
+/// [`IDX_LOW`] for the Int key `v`; docs/decisions.md 191), 0 for a hash table.
+pub const IDX_DIRECT: u32 = 28;
+/// Index: the Int key of the first direct slot (i64).
+pub const IDX_LOW: u32 = 32;
 /// Index entry size: hash, row list pointer (0 = empty), length, capacity.
 pub const ENTRY_SIZE: u32 = 16;
 

@@ -181,6 +181,13 @@ pub enum Helper {
     SetFind(u32),
     /// `(index)`: grows an index's hash table (fourfold while small, else doubling).
     IndexGrow,
+    /// `(index, v) -> bool`: widens a one-column index's direct slots to take the Int
+    /// key `v`; false, leaving them as they are, when they would be too sparse or `v`
+    /// too large (docs/decisions.md 191).
+    IndexDirectGrow,
+    /// `(index)`: gives up a one-column index's direct slots: files every key it has in
+    /// a hash table instead.
+    IndexUndirect,
     /// `(key) -> entry address or 0` in the index of this id, for a key of contiguous
     /// values (the hash and comparison unrolled for the index's columns).
     IndexProbe(IndexId),
@@ -271,6 +278,8 @@ impl Helper {
             Helper::SetDense => "set_dense",
             Helper::SetFind(arity) => return format!("set_find/{arity}"),
             Helper::IndexGrow => "index_grow",
+            Helper::IndexDirectGrow => "index_direct_grow",
+            Helper::IndexUndirect => "index_undirect",
             Helper::IndexProbe(ix) => return format!("index_probe:{}", ix.0),
             Helper::LowerBound => "lower_bound",
             Helper::IndexCatchUp(ix) => return format!("index_catch_up:{}", ix.0),
@@ -325,6 +334,7 @@ impl Helper {
             Helper::SetGrow | Helper::SetReserve => (vec![I32, I32], vec![]),
             Helper::Fold(_) => (vec![I32; 5], value.to_vec()),
             Helper::IndexProbe(_) => (vec![I32], vec![I32]),
+            Helper::IndexDirectGrow => (vec![I32, I64], vec![I32]),
             Helper::LowerBound | Helper::MemoSlot => (vec![I32, I32, I32], vec![I32]),
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
                 (vec![I32, I32], vec![])
@@ -337,7 +347,9 @@ impl Helper {
             | Helper::Settle
             | Helper::MemoClear
             | Helper::IndexCatchUp(_) => (vec![], vec![]),
-            Helper::SetDense | Helper::IndexGrow | Helper::OutPush => (vec![I32], vec![]),
+            Helper::SetDense | Helper::IndexGrow | Helper::IndexUndirect | Helper::OutPush => {
+                (vec![I32], vec![])
+            }
             Helper::Sort => (vec![I32, I32, I32], vec![]),
             Helper::SortRanked => (vec![I32, I32, I32], vec![I32]),
             Helper::SortDense => (vec![I32, I32, I32, I32], vec![I32]),

@@ -64,6 +64,11 @@ pub fn layout(program: &Program) -> Result<Layout, CodegenError> {
         put(&mut data, at + IDX_NCOLS, def.columns.len() as u32);
         put(&mut data, at + IDX_COLS, next);
         put(&mut data, at + IDX_REL, rels + def.rel.0 * REL_SIZE);
+        put(
+            &mut data,
+            at + IDX_DIRECT,
+            u32::from(def.columns.len() == 1),
+        );
         for &c in &def.columns {
             put(&mut data, next, c);
             next += 4;

@@ -90,6 +90,41 @@ pub(super) fn probe_entries(
     f.ins().i32_and().set(i).br(0).end().end();
 }
 
+/// Emits the loop that files each entry of the table at local `old` (`oldcap`
+/// entries of `stride` bytes, the i32 at +4 nonzero when taken) in the zeroed table at
+/// local `tbl` of `cap` entries (a power of two), copied whole, under the hash that
+/// `hash(f, e, h)` leaves in local `h` for the entry at local `e` (written in the entry
+/// when it is not kept there).
+pub(super) fn refile(
+    f: &mut FnBuilder,
+    [old, oldcap, tbl, cap]: [Local; 4],
+    stride: u32,
+    hash: impl FnOnce(&mut FnBuilder, Local, Local),
+) {
+    let [i, e, h, slot] = [(); 4].map(|_| f.local(ValType::I32));
+    loop_start(f, i, oldcap);
+    f.ins()
+        .get(old)
+        .get(i)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .i32_add()
+        .tee(e)
+        .i32_load(m32(4))
+        .if_(BlockType::Empty);
+    hash(f, e, h);
+    probe_free(f, tbl, cap, h, stride, slot);
+    for word in (0..stride).step_by(8) {
+        f.ins()
+            .get(slot)
+            .get(e)
+            .i64_load(m64(word))
+            .i64_store(m64(word));
+    }
+    f.ins().end();
+    loop_end(f, i);
+}
+
 /// Tables with fewer entries than this grow fourfold, larger ones double
 /// (docs/decisions.md 185): from 16 entries a table reaches this size, and every size
 /// past it, as it did by doubling.
@@ -108,7 +143,7 @@ pub(super) fn table_grow(
 ) -> Result<Function, CodegenError> {
     let params = f.param_list();
     let d = params[0];
-    let [cap, oldcap, tbl, old, i, e, h, slot] = [(); 8].map(|_| f.local(ValType::I32));
+    let [cap, oldcap, tbl, old] = [(); 4].map(|_| f.local(ValType::I32));
     field(&mut f, d, tbl_at);
     f.ins().set(old);
     field(&mut f, d, cap_at);
@@ -135,28 +170,10 @@ pub(super) fn table_grow(
             .set(cap);
     }
     alloc_table(m, &mut f, cap, stride, tbl);
-    loop_start(&mut f, i, oldcap);
-    f.ins()
-        .get(old)
-        .get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .tee(e)
-        .i32_load(m32(4))
-        .if_(BlockType::Empty);
-    field(&mut f, e, 0);
-    f.ins().set(h);
-    probe_free(&mut f, tbl, cap, h, stride, slot);
-    for word in (0..stride).step_by(8) {
-        f.ins()
-            .get(slot)
-            .get(e)
-            .i64_load(m64(word))
-            .i64_store(m64(word));
-    }
-    f.ins().end();
-    loop_end(&mut f, i);
+    refile(&mut f, [old, oldcap, tbl, cap], stride, |f, e, h| {
+        field(f, e, 0);
+        f.ins().set(h);
+    });
     f.ins()
         .get(d)
         .get(tbl)

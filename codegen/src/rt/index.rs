@@ -4,10 +4,11 @@
 //! (`IndexCatchUp`); keyed scans probe it (`IndexProbe`) and bound a delta scan's
 //! row list by binary search (`LowerBound`).
 
+use super::direct::{file_direct, has_slot, slot_entry};
 use super::hash_table::probe_entries;
 use super::values::{differs, hash_at, hash_known};
 use crate::abi::*;
-use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32, m64};
 use crate::error::CodegenError;
 use crate::functions::Helper;
 use crate::registry::Registry;
@@ -99,6 +100,9 @@ pub(super) fn index_probe(
         .i32_const((m.layout.rels + def.rel.0 * REL_SIZE) as i32)
         .i32_load(m32(SET_ROWS))
         .set(rows);
+    if def.columns.len() == 1 {
+        probe_direct(&mut f, d, key);
+    }
     hash_known(&mut f, key, def.columns.len() as u32);
     f.ins().set(h);
     let row_size = |f: &mut FnBuilder| {
@@ -114,6 +118,45 @@ pub(super) fn index_probe(
     });
     f.ins().get(e).i32_const(0).get(list).select();
     f.finish()
+}
+
+/// Emits, for the probe of a one-column index at local `d` for the key at local
+/// `key`: while the index has direct slots, returns the key's entry there, or 0 when
+/// the key is not an Int or has none (docs/decisions.md 191).
+fn probe_direct(f: &mut FnBuilder, d: Local, key: Local) {
+    let v = f.local(ValType::I64);
+    let at = f.local(ValType::I64);
+    let e = f.local(ValType::I32);
+    field(f, d, IDX_DIRECT);
+    f.ins()
+        .if_(BlockType::Empty)
+        .get(key)
+        .i32_load(m32(0))
+        .i32_const(TAG_INT)
+        .i32_ne()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end()
+        .get(key)
+        .i64_load(m64(8))
+        .set(v);
+    has_slot(f, d, v, at);
+    f.ins()
+        .i32_eqz()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    slot_entry(f, d, at);
+    f.ins()
+        .tee(e)
+        .i32_const(0)
+        .get(e)
+        .i32_load(m32(4))
+        .select()
+        .return_()
+        .end();
 }
 
 /// `LowerBound`: binary search of the increasing row list `list` of `count` rows for
@@ -191,6 +234,18 @@ pub(super) fn index_catch_up(
         .i32_load(m32(SET_ROWS))
         .set(rows);
     loop_start(&mut f, r, to);
+    f.ins()
+        .get(rows)
+        .get(r)
+        .i32_const(rowsz)
+        .i32_mul()
+        .i32_add()
+        .set(rowp)
+        // The row's key's entry `e` and row list `list` (0: a new key, hashed `h`).
+        .block(BlockType::Empty);
+    if let [col] = def.columns[..] {
+        file_direct(m, &mut f, (d, rowp, col * VALUE_SIZE), [e, list, h], 0);
+    }
     field(&mut f, d, IDX_KEYS);
     f.ins().i32_const(1).i32_add().i32_const(1).i32_shl();
     field(&mut f, d, IDX_TCAP);
@@ -199,13 +254,7 @@ pub(super) fn index_catch_up(
         .if_(BlockType::Empty)
         .get(d)
         .call_fn(grow)
-        .end()
-        .get(rows)
-        .get(r)
-        .i32_const(rowsz)
-        .i32_mul()
-        .i32_add()
-        .set(rowp);
+        .end();
     hash_at(&mut f, rowp, offsets());
     f.ins().set(h);
     let row_size = |f: &mut FnBuilder| {
@@ -220,6 +269,7 @@ pub(super) fn index_catch_up(
         f.ins().i32_eqz().br_if(2);
     });
     f.ins()
+        .end()
         .get(list)
         .if_(BlockType::Empty)
         // Known key: append, doubling the list when full.

@@ -2,7 +2,8 @@
 //! code calls them; each is generic over arities and relations. By file: `memory`
 //! (errors, steps, allocation), `values` (hashing, equality, canonical order),
 //! `arith` and `builtins` (operators and built-ins), `symbols`, `hash_table` (probe
-//! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index`, `round`
+//! loops, growth), `set` (tuple sets) and `dense` (their bitmaps), `index` and `direct` (the
+//! direct slots of one-column indexes), `round`
 //! (FACT, EMIT, the end-of-round merge, settling) and `batch` (queued EMITs),
 //! `query` and `ranks` (QUERY answers, sorting, output records), `aggregate`
 //! (spec §9.2: groups, results, the memo of rule aggregates).
@@ -19,6 +20,7 @@ mod arith;
 mod batch;
 mod builtins;
 mod dense;
+mod direct;
 mod hash_table;
 mod index;
 mod memory;
@@ -69,6 +71,8 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::SortDense => dense::sort_dense(m, f),
         Helper::SetSorted => dense::set_sorted(f),
         Helper::IndexGrow => hash_table::table_grow(m, f, (IDX_TBL, IDX_TCAP), ENTRY_SIZE),
+        Helper::IndexDirectGrow => direct::index_direct_grow(m, f),
+        Helper::IndexUndirect => direct::index_undirect(m, f),
         Helper::IndexProbe(ix) => index::index_probe(m, f, ix),
         Helper::LowerBound => index::lower_bound(f),
         Helper::IndexCatchUp(ix) => index::index_catch_up(m, f, ix),

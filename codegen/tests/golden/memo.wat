@@ -13,7 +13,7 @@
   local.get 0
   i32.const 8
   i32.mul
-  i32.const 1448
+  i32.const 1456
   i32.add
   local.set 4
   local.get 1
@@ -71,9 +71,9 @@
 )
 (func $memo_clear (param i32 i32 i32 i32)
   (local i32 i32)
-  i32.const 1448
-  local.set 4
   i32.const 1456
+  local.set 4
+  i32.const 1464
   local.set 5
   loop ;; label = @1
     local.get 4

@@ -138,6 +138,7 @@ fn large_cases_agree_on_the_long_run_module() {
         "rules/dense_sets_take_far_and_other_values.bl",
         "rules/transitive_closure.bl",
         "negation/all_bound_over_a_dense_set.bl",
+        "rules/one_column_index_slots.bl",
     ] {
         let source = std::fs::read_to_string(root.join(name)).expect("the case");
         let limits = parse_expectation(&source).expect("expectations").limits;
