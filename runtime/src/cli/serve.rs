@@ -12,7 +12,7 @@
 //! requests are read ahead of the last response written, so a slow request holds back
 //! the ones behind it only by their order, and memory stays bounded.
 
-use super::incremental::{Line, read_line, write_now};
+use super::incremental::{Line, end_output, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
 use clap::Args;
 use std::collections::BTreeMap;
@@ -230,6 +230,7 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
         };
         if let Some(code) = exit {
             output.done = true;
+            end_output();
             let _ = lock(&shared.finished).send(code);
             return;
         }
