@@ -20,7 +20,7 @@ use std::io;
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -57,6 +57,7 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
         output: Mutex::new(Output::default()),
         written: AtomicU64::new(0),
         room: (Mutex::new(()), Condvar::new()),
+        waiting: AtomicBool::new(false),
         finished: Mutex::new(finished),
     });
     for _ in 0..jobs {
@@ -76,10 +77,12 @@ struct Shared {
     output: Mutex<Output>,
     /// The number of responses written to standard output.
     written: AtomicU64,
-    /// Signalled when responses are written: a reader waiting for room in the window
-    /// checks again. Its mutex guards nothing; it is never held across reading or
-    /// writing.
+    /// Signalled when responses are written while a reader waits for room in the
+    /// window ([`Shared::waiting`]): it checks again. Its mutex guards nothing; it is
+    /// never held across reading or writing.
     room: (Mutex<()>, Condvar),
+    /// A reader waits on [`Shared::room`]: only then does a writer signal it.
+    waiting: AtomicBool,
     /// Where the exit code goes, once.
     finished: Mutex<Sender<ExitCode>>,
 }
@@ -161,12 +164,32 @@ fn read(shared: &Shared) -> Option<(u64, Line)> {
 }
 
 /// Waits until fewer than [`WINDOW`] requests before `n` are unwritten (responses
-/// held in memory stay bounded).
+/// held in memory stay bounded). While there is room it takes no lock, and a writer
+/// signals only a reader that waits, so a request costs neither a lock nor a wake-up
+/// call (docs/decisions.md 135).
 fn wait_for_room(shared: &Shared, n: u64) {
+    let full = || n >= shared.written.load(Ordering::SeqCst) + WINDOW as u64;
+    if !full() {
+        return;
+    }
     let (mutex, room) = &shared.room;
     let mut guard = lock(mutex);
-    while n >= shared.written.load(Ordering::Acquire) + WINDOW as u64 {
+    // Said before looking again, under the lock: a writer that wrote after the look
+    // sees it, and signals only once this reader waits (it takes the lock first).
+    shared.waiting.store(true, Ordering::SeqCst);
+    while full() {
         guard = room.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    }
+    shared.waiting.store(false, Ordering::SeqCst);
+}
+
+/// Tells a reader waiting for room that responses were written (see [`wait_for_room`]).
+fn made_room(shared: &Shared, through: u64) {
+    shared.written.store(through, Ordering::SeqCst);
+    if shared.waiting.load(Ordering::SeqCst) {
+        let (mutex, room) = &shared.room;
+        let _guard = lock(mutex);
+        room.notify_all();
     }
 }
 
@@ -212,12 +235,7 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
             true => Ok(()),
             false => write_now(&mut io::stdout().lock(), &ready),
         };
-        shared.written.store(through, Ordering::Release);
-        {
-            let (mutex, room) = &shared.room;
-            let _guard = lock(mutex);
-            room.notify_all();
-        }
+        made_room(shared, through);
         output = lock(&shared.output);
         let exit = match (written, failed) {
             (Err(code), _) => Some(code),
