@@ -16,7 +16,7 @@ use super::incremental::{Line, end_output, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
 use clap::Args;
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, BufReader};
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
@@ -53,7 +53,11 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
     let (finished, exit) = channel();
     let shared = Arc::new(Shared {
         server: Server::new(),
-        input: Mutex::new(Input::default()),
+        input: Mutex::new(Input {
+            stdin: BufReader::with_capacity(READ_BYTES, io::stdin()),
+            next: 0,
+            ended: false,
+        }),
         output: Mutex::new(Output::default()),
         written: AtomicU64::new(0),
         room: (Mutex::new(()), Condvar::new()),
@@ -87,12 +91,19 @@ struct Shared {
     finished: Mutex<Sender<ExitCode>>,
 }
 
-/// The reading side: the number of the next request, and whether the input ended.
-#[derive(Default)]
+/// The reading side: standard input, the number of the next request, and whether the
+/// input ended.
 struct Input {
+    /// Read [`READ_BYTES`] at a time, not the 8 KiB of `io::stdin()`'s own buffer: a
+    /// client that sent many requests at once wakes up (to write more) and a worker
+    /// reads with the input's lock held an eighth as often (docs/decisions.md 137).
+    stdin: BufReader<io::Stdin>,
     next: u64,
     ended: bool,
 }
+
+/// The most bytes of standard input read at once: a pipe's default capacity (Linux).
+const READ_BYTES: usize = 64 << 10;
 
 /// The writing side: responses that wait for an earlier one, the number of the next
 /// to write, and the number of requests once the input ended.
@@ -138,9 +149,8 @@ fn read(shared: &Shared) -> Option<(u64, Line)> {
     }
     let n = input.next;
     wait_for_room(shared, n);
-    let mut stdin = io::stdin().lock();
     loop {
-        match read_line(&mut stdin, MAX_REQUEST_BYTES) {
+        match read_line(&mut input.stdin, MAX_REQUEST_BYTES) {
             Ok(Some(Line::Bytes(line))) if line.trim_ascii().is_empty() => {}
             Ok(Some(line)) => {
                 input.next += 1;
