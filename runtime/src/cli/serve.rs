@@ -16,6 +16,7 @@ use super::incremental::{Line, end_output, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
 use clap::Args;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, BufReader};
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -31,6 +32,10 @@ const MAX_REQUEST_BYTES: usize = 64 << 20;
 /// Requests read but not yet answered in order, at most.
 const WINDOW: usize = 1024;
 
+/// Response buffers a worker keeps for reuse, at most, each of at most [`SPARE_BYTES`].
+const SPARE: usize = 8;
+const SPARE_BYTES: usize = 64 << 10;
+
 /// The arguments of `bytelogic serve`.
 #[derive(Args)]
 pub(super) struct ServeArgs {
@@ -41,7 +46,13 @@ pub(super) struct ServeArgs {
 
 /// A response line by its request's number, or the error (reading the input, a panic)
 /// that ends the server after the responses before that number.
-type Done = Result<String, String>;
+type Done = Result<Filled, String>;
+
+/// A response line, and the worker whose buffer holds it.
+struct Filled {
+    text: String,
+    worker: usize,
+}
 
 /// Serves until standard input ends. Blank lines are skipped. Exits 0, or 2 when
 /// standard input cannot be read or standard output written.
@@ -63,10 +74,11 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
         room: (Mutex::new(()), Condvar::new()),
         waiting: AtomicBool::new(false),
         finished: Mutex::new(finished),
+        spare: (0..jobs).map(|_| Mutex::new(Vec::new())).collect(),
     });
-    for _ in 0..jobs {
+    for worker in 0..jobs {
         let shared = Arc::clone(&shared);
-        std::thread::spawn(move || work(&shared));
+        std::thread::spawn(move || work(&shared, worker));
     }
     // The workers are not joined: when the output is done (the input ended and every
     // response is written) or failed, the process exits, even while a worker waits for
@@ -89,6 +101,10 @@ struct Shared {
     waiting: AtomicBool,
     /// Where the exit code goes, once.
     finished: Mutex<Sender<ExitCode>>,
+    /// Per worker, the buffers of its responses that were written, given back for its
+    /// next responses: memory is freed and reused only by the thread that allocated it
+    /// (docs/decisions.md 138).
+    spare: Vec<Mutex<Vec<String>>>,
 }
 
 /// The reading side: standard input, the number of the next request, and whether the
@@ -125,19 +141,39 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// handling panics (a bug) ends the server after the responses before it, as it did
 /// when requests were answered on one thread, instead of leaving a gap no response
 /// would fill.
-fn work(shared: &Shared) {
+fn work(shared: &Shared, worker: usize) {
     while let Some((n, line)) = read(shared) {
-        let response = match line {
+        let answered = match line {
             Line::Bytes(line) => catch_unwind(AssertUnwindSafe(|| shared.server.handle(&line)))
-                .map(|response| format!("{response}\n"))
                 .map_err(|_| format!("internal error: request {} panicked", n + 1)),
             Line::TooLong => {
                 let message = format!("request line longer than {MAX_REQUEST_BYTES} bytes");
-                Ok(format!("{}\n", error_response(None, BAD_REQUEST, &message)))
+                Ok(error_response(None, BAD_REQUEST, &message))
             }
         };
+        let response = answered.and_then(|response| {
+            let mut text = spare(shared, worker);
+            text.clear();
+            match writeln!(text, "{response}") {
+                Ok(()) => Ok(Filled { text, worker }),
+                Err(_) => Err(format!("internal error: response {} not rendered", n + 1)),
+            }
+        });
         write(shared, n, Some(response));
     }
+}
+
+/// A buffer for the next response of `worker`: one of its own given back after it was
+/// written, else a new one. Buffers beyond [`SPARE`] and any larger than
+/// [`SPARE_BYTES`] are freed here, by the thread that allocated them, so that a burst of
+/// large responses leaves nothing held.
+fn spare(shared: &Shared, worker: usize) -> String {
+    let mut spare = lock(&shared.spare[worker]);
+    spare.truncate(SPARE);
+    let text = spare.pop();
+    drop(spare);
+    text.filter(|text| text.capacity() <= SPARE_BYTES)
+        .unwrap_or_default()
 }
 
 /// The next non-blank line and its number, once the window has room for it; `None`
@@ -227,11 +263,15 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
     output.writing = true;
     loop {
         let mut ready = String::new();
+        let mut filled = Vec::new();
         let mut failed = None;
         let mut through = output.next;
         while let Some(response) = output.waiting.remove(&through) {
             match response {
-                Ok(response) => ready.push_str(&response),
+                Ok(response) => {
+                    ready.push_str(&response.text);
+                    filled.push(response);
+                }
                 Err(message) => {
                     failed = Some(message);
                     break;
@@ -246,6 +286,9 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
             false => write_now(&mut io::stdout().lock(), &ready),
         };
         made_room(shared, through);
+        for response in filled {
+            lock(&shared.spare[response.worker]).push(response.text);
+        }
         output = lock(&shared.output);
         let exit = match (written, failed) {
             (Err(code), _) => Some(code),
