@@ -120,6 +120,18 @@ pub(super) fn write_now(out: &mut impl Write, text: &str) -> Result<(), ExitCode
     }
 }
 
+/// Ends standard output now (Linux: it is pointed at `/dev/null`, closing what it
+/// was), so that a reader waiting for the end of the output sees it at once rather than
+/// when the process is gone: exiting ends the threads and unmaps the memory first, which
+/// took about half a millisecond after `serve`'s last response (docs/decisions.md 136).
+/// Nothing may be written to standard output after it.
+pub(super) fn end_output() {
+    #[cfg(target_os = "linux")]
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        let _ = rustix::stdio::dup2_stdout(&null);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

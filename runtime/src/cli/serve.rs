@@ -12,15 +12,16 @@
 //! requests are read ahead of the last response written, so a slow request holds back
 //! the ones behind it only by their order, and memory stays bounded.
 
-use super::incremental::{Line, read_line, write_now};
+use super::incremental::{Line, end_output, read_line, write_now};
 use bytelogic_runtime::serve::{BAD_REQUEST, Server, error_response};
 use clap::Args;
 use std::collections::BTreeMap;
-use std::io;
+use std::fmt::Write as _;
+use std::io::{self, BufReader};
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -30,6 +31,10 @@ const MAX_REQUEST_BYTES: usize = 64 << 20;
 
 /// Requests read but not yet answered in order, at most.
 const WINDOW: usize = 1024;
+
+/// Response buffers a worker keeps for reuse, at most, each of at most [`SPARE_BYTES`].
+const SPARE: usize = 8;
+const SPARE_BYTES: usize = 64 << 10;
 
 /// The arguments of `bytelogic serve`.
 #[derive(Args)]
@@ -41,7 +46,13 @@ pub(super) struct ServeArgs {
 
 /// A response line by its request's number, or the error (reading the input, a panic)
 /// that ends the server after the responses before that number.
-type Done = Result<String, String>;
+type Done = Result<Filled, String>;
+
+/// A response line, and the worker whose buffer holds it.
+struct Filled {
+    text: String,
+    worker: usize,
+}
 
 /// Serves until standard input ends. Blank lines are skipped. Exits 0, or 2 when
 /// standard input cannot be read or standard output written.
@@ -53,15 +64,21 @@ pub(super) fn main(args: &ServeArgs) -> ExitCode {
     let (finished, exit) = channel();
     let shared = Arc::new(Shared {
         server: Server::new(),
-        input: Mutex::new(Input::default()),
+        input: Mutex::new(Input {
+            stdin: BufReader::with_capacity(READ_BYTES, io::stdin()),
+            next: 0,
+            ended: false,
+        }),
         output: Mutex::new(Output::default()),
         written: AtomicU64::new(0),
         room: (Mutex::new(()), Condvar::new()),
+        waiting: AtomicBool::new(false),
         finished: Mutex::new(finished),
+        spare: (0..jobs).map(|_| Mutex::new(Vec::new())).collect(),
     });
-    for _ in 0..jobs {
+    for worker in 0..jobs {
         let shared = Arc::clone(&shared);
-        std::thread::spawn(move || work(&shared));
+        std::thread::spawn(move || work(&shared, worker));
     }
     // The workers are not joined: when the output is done (the input ended and every
     // response is written) or failed, the process exits, even while a worker waits for
@@ -76,20 +93,33 @@ struct Shared {
     output: Mutex<Output>,
     /// The number of responses written to standard output.
     written: AtomicU64,
-    /// Signalled when responses are written: a reader waiting for room in the window
-    /// checks again. Its mutex guards nothing; it is never held across reading or
-    /// writing.
+    /// Signalled when responses are written while a reader waits for room in the
+    /// window ([`Shared::waiting`]): it checks again. Its mutex guards nothing; it is
+    /// never held across reading or writing.
     room: (Mutex<()>, Condvar),
+    /// A reader waits on [`Shared::room`]: only then does a writer signal it.
+    waiting: AtomicBool,
     /// Where the exit code goes, once.
     finished: Mutex<Sender<ExitCode>>,
+    /// Per worker, the buffers of its responses that were written, given back for its
+    /// next responses: memory is freed and reused only by the thread that allocated it
+    /// (docs/decisions.md 138).
+    spare: Vec<Mutex<Vec<String>>>,
 }
 
-/// The reading side: the number of the next request, and whether the input ended.
-#[derive(Default)]
+/// The reading side: standard input, the number of the next request, and whether the
+/// input ended.
 struct Input {
+    /// Read [`READ_BYTES`] at a time, not the 8 KiB of `io::stdin()`'s own buffer: a
+    /// client that sent many requests at once wakes up (to write more) and a worker
+    /// reads with the input's lock held an eighth as often (docs/decisions.md 137).
+    stdin: BufReader<io::Stdin>,
     next: u64,
     ended: bool,
 }
+
+/// The most bytes of standard input read at once: a pipe's default capacity (Linux).
+const READ_BYTES: usize = 64 << 10;
 
 /// The writing side: responses that wait for an earlier one, the number of the next
 /// to write, and the number of requests once the input ended.
@@ -111,19 +141,39 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// handling panics (a bug) ends the server after the responses before it, as it did
 /// when requests were answered on one thread, instead of leaving a gap no response
 /// would fill.
-fn work(shared: &Shared) {
+fn work(shared: &Shared, worker: usize) {
     while let Some((n, line)) = read(shared) {
-        let response = match line {
+        let answered = match line {
             Line::Bytes(line) => catch_unwind(AssertUnwindSafe(|| shared.server.handle(&line)))
-                .map(|response| format!("{response}\n"))
                 .map_err(|_| format!("internal error: request {} panicked", n + 1)),
             Line::TooLong => {
                 let message = format!("request line longer than {MAX_REQUEST_BYTES} bytes");
-                Ok(format!("{}\n", error_response(None, BAD_REQUEST, &message)))
+                Ok(error_response(None, BAD_REQUEST, &message))
             }
         };
+        let response = answered.and_then(|response| {
+            let mut text = spare(shared, worker);
+            text.clear();
+            match writeln!(text, "{response}") {
+                Ok(()) => Ok(Filled { text, worker }),
+                Err(_) => Err(format!("internal error: response {} not rendered", n + 1)),
+            }
+        });
         write(shared, n, Some(response));
     }
+}
+
+/// A buffer for the next response of `worker`: one of its own given back after it was
+/// written, else a new one. Buffers beyond [`SPARE`] and any larger than
+/// [`SPARE_BYTES`] are freed here, by the thread that allocated them, so that a burst of
+/// large responses leaves nothing held.
+fn spare(shared: &Shared, worker: usize) -> String {
+    let mut spare = lock(&shared.spare[worker]);
+    spare.truncate(SPARE);
+    let text = spare.pop();
+    drop(spare);
+    text.filter(|text| text.capacity() <= SPARE_BYTES)
+        .unwrap_or_default()
 }
 
 /// The next non-blank line and its number, once the window has room for it; `None`
@@ -135,9 +185,8 @@ fn read(shared: &Shared) -> Option<(u64, Line)> {
     }
     let n = input.next;
     wait_for_room(shared, n);
-    let mut stdin = io::stdin().lock();
     loop {
-        match read_line(&mut stdin, MAX_REQUEST_BYTES) {
+        match read_line(&mut input.stdin, MAX_REQUEST_BYTES) {
             Ok(Some(Line::Bytes(line))) if line.trim_ascii().is_empty() => {}
             Ok(Some(line)) => {
                 input.next += 1;
@@ -161,12 +210,32 @@ fn read(shared: &Shared) -> Option<(u64, Line)> {
 }
 
 /// Waits until fewer than [`WINDOW`] requests before `n` are unwritten (responses
-/// held in memory stay bounded).
+/// held in memory stay bounded). While there is room it takes no lock, and a writer
+/// signals only a reader that waits, so a request costs neither a lock nor a wake-up
+/// call (docs/decisions.md 135).
 fn wait_for_room(shared: &Shared, n: u64) {
+    let full = || n >= shared.written.load(Ordering::SeqCst) + WINDOW as u64;
+    if !full() {
+        return;
+    }
     let (mutex, room) = &shared.room;
     let mut guard = lock(mutex);
-    while n >= shared.written.load(Ordering::Acquire) + WINDOW as u64 {
+    // Said before looking again, under the lock: a writer that wrote after the look
+    // sees it, and signals only once this reader waits (it takes the lock first).
+    shared.waiting.store(true, Ordering::SeqCst);
+    while full() {
         guard = room.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    }
+    shared.waiting.store(false, Ordering::SeqCst);
+}
+
+/// Tells a reader waiting for room that responses were written (see [`wait_for_room`]).
+fn made_room(shared: &Shared, through: u64) {
+    shared.written.store(through, Ordering::SeqCst);
+    if shared.waiting.load(Ordering::SeqCst) {
+        let (mutex, room) = &shared.room;
+        let _guard = lock(mutex);
+        room.notify_all();
     }
 }
 
@@ -194,11 +263,15 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
     output.writing = true;
     loop {
         let mut ready = String::new();
+        let mut filled = Vec::new();
         let mut failed = None;
         let mut through = output.next;
         while let Some(response) = output.waiting.remove(&through) {
             match response {
-                Ok(response) => ready.push_str(&response),
+                Ok(response) => {
+                    ready.push_str(&response.text);
+                    filled.push(response);
+                }
                 Err(message) => {
                     failed = Some(message);
                     break;
@@ -212,11 +285,9 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
             true => Ok(()),
             false => write_now(&mut io::stdout().lock(), &ready),
         };
-        shared.written.store(through, Ordering::Release);
-        {
-            let (mutex, room) = &shared.room;
-            let _guard = lock(mutex);
-            room.notify_all();
+        made_room(shared, through);
+        for response in filled {
+            lock(&shared.spare[response.worker]).push(response.text);
         }
         output = lock(&shared.output);
         let exit = match (written, failed) {
@@ -230,6 +301,7 @@ fn write(shared: &Shared, n: u64, response: Option<Done>) {
         };
         if let Some(code) = exit {
             output.done = true;
+            end_output();
             let _ = lock(&shared.finished).send(code);
             return;
         }
