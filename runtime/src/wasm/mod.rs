@@ -700,7 +700,8 @@ fn refused(account: &Account, fault: &Fault) -> RunResult {
     }
 }
 
-/// How a run on one tier ended.
+/// How a run on one tier ended. Returned once per tier, so the result is not boxed.
+#[allow(clippy::large_enum_variant)]
 enum Ran {
     /// With its result (an error included).
     Finished(RunResult),
