@@ -222,21 +222,18 @@ fn main() {
 
 /// Distinct corpus programs sent through `serve` (issue 12 asks for 1,000).
 const DISTINCT: usize = 1000;
-/// Alternating rounds of each `serve` comparison whose sample is a whole stream of
-/// programs.
-const ROUNDS: usize = 7;
-/// Alternating rounds of each comparison whose sample is one short process (tens of
-/// milliseconds at most): a busy moment of the host moves one such sample by as much as
-/// the row measures, so these take more of them.
-const SHORT_ROUNDS: usize = 3 * ROUNDS;
+/// Alternating rounds of each latency comparison. Every sample is one short process
+/// (tens of milliseconds at most, `serve`'s streams of 1,000 requests included): a busy
+/// moment of the host moves one such sample by as much as the row measures, so each
+/// row takes many (docs/decisions.md 153).
+const ROUNDS: usize = 21;
 
 /// The latency rows of issue 12: each a ratio of two configurations alternated in this
-/// session ([`ROUNDS`] or [`SHORT_ROUNDS`] of each), the `bytelogic` binary timed from
-/// spawn to exit.
+/// session ([`ROUNDS`] of each), the `bytelogic` binary timed from spawn to exit.
 fn latency() {
     let binary = process::binary();
     println!(
-        "\nlatency ({}; median (minimum) of {ROUNDS} alternating rounds for `serve` per program, {SHORT_ROUNDS} for the others):\n",
+        "\nlatency ({}; median (minimum) of {ROUNDS} alternating rounds):\n",
         binary.display(),
     );
     println!("| workload (whole process) | default | against | ratio | target |");
@@ -262,7 +259,7 @@ fn latency() {
         );
         let file = process::temp_file("family.bl", &family.source);
         let (a, b) = process::alternate(
-            SHORT_ROUNDS,
+            ROUNDS,
             || process::run(&binary, &["run"], &file),
             || process::run(&binary, &["run", "--backend", "interp"], &file),
         );
@@ -278,7 +275,7 @@ fn latency() {
     for w in ground_workloads() {
         let file = process::temp_file("ground.bl", &w.source());
         let (a, b) = process::alternate(
-            SHORT_ROUNDS,
+            ROUNDS,
             || process::run(&binary, &["run"], &file),
             || {
                 let t = std::time::Instant::now();
@@ -298,7 +295,7 @@ fn latency() {
     if !distinct.is_empty() {
         let requests = process::requests(&distinct, None);
         let (two, one) = process::alternate(
-            SHORT_ROUNDS,
+            ROUNDS,
             || process::serve(&binary, &["--jobs", "2"], &requests),
             || process::serve(&binary, &["--jobs", "1"], &requests),
         );

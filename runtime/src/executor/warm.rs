@@ -9,12 +9,14 @@
 //! a burst of short runs it slowed them whatever its priority (docs/decisions.md 145),
 //! while such a program gains a few microseconds a run from its module. A longer run's
 //! program is compiled at once. Requests wait in a queue of [`QUEUE`]; a request
-//! that finds the queue full is dropped (the program is compiled when it comes again,
-//! if the thread has caught up by then). The same thread upgrades a cached module
-//! that ran long on Winch's code to Cranelift's, at once ([`Work::Upgrade`];
-//! docs/decisions.md 184). The thread holds the executor's shared state
-//! only while it compiles one program: it ends at the first request after the executor
-//! is gone, or when the executor's queue closes, and nothing ever waits for it.
+//! that finds the queue full is dropped before it is built (the program is compiled
+//! when it comes again, if the thread has caught up by then), so a burst that keeps the
+//! queue full costs the answering threads one atomic load a run (docs/decisions.md
+//! 152). The same thread upgrades a cached module that ran long on Winch's code to
+//! Cranelift's, at once ([`Work::Upgrade`]; docs/decisions.md 184). The thread holds
+//! the executor's shared state only while it compiles one program: it ends at the
+//! first request after the executor is gone, or when the executor's queue closes, and
+//! nothing ever waits for it.
 
 use super::{Options, Shared};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -100,6 +102,8 @@ struct Request {
 /// The sending side of the warm thread's queue (see the module docs).
 pub(super) struct Warmer {
     requests: Option<SyncSender<Request>>,
+    /// Requests sent and not yet taken by the thread.
+    queued: Arc<AtomicUsize>,
 }
 
 impl Warmer {
@@ -108,11 +112,14 @@ impl Warmer {
     pub(super) fn start(shared: &Arc<Shared>) -> Warmer {
         let (requests, queue) = sync_channel(QUEUE);
         let shared = Arc::downgrade(shared);
+        let queued = Arc::new(AtomicUsize::new(0));
+        let taken = Arc::clone(&queued);
         let spawned = std::thread::Builder::new()
             .name("bytelogic-warm".into())
-            .spawn(move || serve(&shared, &queue));
+            .spawn(move || serve(&shared, &queue, &taken));
         Warmer {
             requests: spawned.ok().map(|_| requests),
+            queued,
         }
     }
 
@@ -122,6 +129,11 @@ impl Warmer {
         let Some(requests) = &self.requests else {
             return;
         };
+        if self.queued.load(Ordering::Relaxed) >= QUEUE {
+            return;
+        }
+        // Counted before it is sent, so the thread never takes one not yet counted.
+        self.queued.fetch_add(1, Ordering::Relaxed);
         let request = Request {
             source: source.to_string(),
             options: Options {
@@ -132,16 +144,20 @@ impl Warmer {
             at_once,
         };
         match requests.try_send(request) {
-            Ok(()) | Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {}
+            Ok(()) => {}
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
+                self.queued.fetch_sub(1, Ordering::Relaxed);
+            }
         }
     }
 }
 
 /// The warm thread: compiles each request into the module cache while the executor
 /// lives.
-fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>) {
+fn serve(shared: &Weak<Shared>, queue: &Receiver<Request>, queued: &AtomicUsize) {
     lower_priority();
     while let Ok(request) = queue.recv() {
+        queued.fetch_sub(1, Ordering::Relaxed);
         if !request.at_once && !wait_for_idle(shared) {
             return;
         }
@@ -182,6 +198,26 @@ pub(super) fn lower_priority() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_that_would_find_the_queue_full_is_not_built() {
+        let shared = Arc::new(Shared::default());
+        let warmer = Warmer::start(&shared);
+        // The executor stays busy, so the thread holds at most one request and the
+        // queue fills; the count of those waiting stays exact.
+        let _running = shared.activity.enter();
+        for n in 0..3 * QUEUE {
+            warmer.request(
+                &format!("RESULT {n}"),
+                &Options::default(),
+                Work::Compile,
+                false,
+            );
+            assert!(warmer.queued.load(Ordering::Relaxed) <= QUEUE);
+        }
+        let waiting = warmer.queued.load(Ordering::Relaxed);
+        assert!((QUEUE - 1..=QUEUE).contains(&waiting), "{waiting} waiting");
+    }
 
     #[test]
     fn an_executor_is_idle_only_when_no_call_runs_and_none_ended_lately() {
