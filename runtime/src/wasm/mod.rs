@@ -1020,6 +1020,19 @@ mod tests {
             .expect("front end accepts it")
     }
 
+    /// Runs `prepared` on `backend` under `limits`, its clock starting now.
+    fn execute(
+        backend: &WasmBackend,
+        prepared: &Prepared,
+        program: &Program,
+        limits: &Limits,
+    ) -> RunResult {
+        let run = Run::since(Instant::now());
+        backend
+            .execute(prepared, program, &mut Account::new(limits), &run)
+            .expect("runs")
+    }
+
     /// Outputs as text, the error and the counters: what both backends must agree on.
     fn summary(r: &RunResult) -> String {
         let text = |o| bytelogic_engine::output::output_text(o, &r.symbols);
@@ -1033,25 +1046,11 @@ mod tests {
         let (program, limits) = (chain(400), Limits::default());
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
-        let tiered = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let tiered = execute(&backend, &prepared, &program, &limits);
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
-        let again = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let again = execute(&backend, &prepared, &program, &limits);
         assert_eq!(
             summary(&again),
             interpreted,
@@ -1094,14 +1093,7 @@ mod tests {
             max_depth: 4,
             ..Limits::default()
         };
-        let small = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let small = execute(&backend, &prepared, &program, &limits);
         assert_eq!(small.error, None);
         assert_eq!(
             summary(&small),
@@ -1130,14 +1122,7 @@ mod tests {
         let backend = WasmBackend::new().expect("wasmtime starts");
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
-        let result = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let result = execute(&backend, &prepared, &program, &limits);
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");
         assert_eq!(
