@@ -2,6 +2,11 @@
 //! value tags, the fixed memory layout, descriptor and record offsets, exported
 //! names and the error detail codes.
 
+/// The least memory, in 64 KiB pages, a module for long runs (`Target::LongRun`)
+/// declares (2 MiB): the pool's slot then keeps that much accessible from run to run,
+/// so a run that stays within it changes no page protection (docs/decisions.md 192).
+pub const LONG_RUN_MIN_PAGES: u32 = 32;
+
 /// Tag of an unassigned variable or a `?` query argument.
 pub const TAG_NONE: i32 = 0;
 /// Tag of an Int (payload: the i64).

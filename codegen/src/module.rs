@@ -104,10 +104,13 @@ pub fn generate(program: &Program, options: Options) -> Result<Generated, Codege
         .and_then(|i| index[i])
         .ok_or_else(|| CodegenError::Internal("no `run`".into()))?;
     let (static_area, heap_start) = static_area(&m);
-    let pages = u64::from(heap_start / 65536 + 1);
+    let mut pages = heap_start / 65536 + 1;
+    if options.dense {
+        pages = pages.max(abi::LONG_RUN_MIN_PAGES);
+    }
     let mut memory = MemorySection::new();
     memory.memory(MemoryType {
-        minimum: pages,
+        minimum: u64::from(pages),
         maximum: None,
         memory64: false,
         shared: false,

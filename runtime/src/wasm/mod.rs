@@ -621,7 +621,15 @@ impl WasmBackend {
             // What Winch's instance pool keeps resident of a run stopped to tier up
             // (decision 82) is the run's while it goes on (docs/decisions.md 116).
             let mut winch_resident = 0;
-            if prepared.optimized.get().is_none() {
+            // Cranelift's code for long runs starts with more memory than Winch's
+            // (docs/decisions.md 192): a run whose account cannot give it that runs on
+            // Winch's code, as before the module was upgraded.
+            let long_fits = match prepared.optimized.get() {
+                Some(Ok(pre)) => initial_bytes(pre) <= account.left().min(1 << 32),
+                Some(Err(_)) => true,
+                None => false,
+            };
+            if !long_fits {
                 let clock = Clock {
                     deadline,
                     tier_up: now.checked_add(prepared.tier_up_after),
@@ -632,7 +640,7 @@ impl WasmBackend {
                 match execute_here(quick, prepared, program, account, clock)? {
                     Ran::Finished(result) => {
                         run.on_winch.set(Some(now.elapsed()));
-                        return Ok(result);
+                        return Ok(*result);
                     }
                     Ran::TieredUp { linear } => winch_resident = linear.min(KEEP_RESIDENT as u64),
                 }
@@ -661,7 +669,7 @@ impl WasmBackend {
                 account,
                 clock,
             )? {
-                Ran::Finished(result) => Ok(result),
+                Ran::Finished(result) => Ok(*result),
                 Ran::TieredUp { .. } => {
                     Err(engine_error("Cranelift's code was stopped to tier up"))
                 }
@@ -703,8 +711,9 @@ fn refused(account: &Account, fault: &Fault) -> RunResult {
 /// How a run on one tier ended. Returned once per tier, so the result is not boxed.
 #[allow(clippy::large_enum_variant)]
 enum Ran {
-    /// With its result (an error included).
-    Finished(RunResult),
+    /// With its result (an error included), boxed: the result is large, and `Ran`
+    /// moves once a run.
+    Finished(Box<RunResult>),
     /// Stopped to tier up, holding `linear` bytes of linear memory when it stopped.
     TieredUp { linear: u64 },
 }
@@ -722,13 +731,12 @@ fn execute_here(
 ) -> Result<Ran, WasmError> {
     let limits = *account.limits();
     let memory_bytes = account.left().min(1 << 32);
-    let initial = pre.module().resources_required().max_initial_memory_size;
-    if initial.is_some_and(|pages| pages.saturating_mul(65536) > memory_bytes) {
+    if initial_bytes(pre) > memory_bytes {
         // Not even the module's first pages fit.
-        return Ok(Ran::Finished(refused(
+        return Ok(Ran::Finished(Box::new(refused(
             account,
             &Fault::new(Code::E405, What::Memory(None)),
-        )));
+        ))));
     }
     let state = HostState {
         limits: StoreLimitsBuilder::new()
@@ -753,7 +761,17 @@ fn execute_here(
     let mut store = Store::new(&tier.engine, state);
     store.limiter(|s| s);
     watch_the_clock(&mut store, clock);
-    let instance = pre.instantiate(&mut store).map_err(engine_error)?;
+    let instance = match pre.instantiate(&mut store) {
+        Ok(instance) => instance,
+        // In a race, the interpreter holds what the module's first pages would take.
+        Err(_) if store.data().crowded_at(initial_bytes(pre)) => {
+            return Ok(Ran::Finished(Box::new(refused(
+                account,
+                &account.exceeded(),
+            ))));
+        }
+        Err(e) => return Err(engine_error(e)),
+    };
     store.data_mut().memory =
         instance.get_memory(&mut store, bytelogic_codegen::abi::EXPORT_MEMORY);
     let run = instance
@@ -783,7 +801,10 @@ fn execute_here(
     };
     if trap == Some(Ended::Interrupted) && store.data().crowded {
         // The interpreter it races holds what this run's memory would need.
-        return Ok(Ran::Finished(refused(account, &account.exceeded())));
+        return Ok(Ran::Finished(Box::new(refused(
+            account,
+            &account.exceeded(),
+        ))));
     }
     if trap == Some(Ended::Interrupted) && store.data().cancelled {
         return Err(engine_error("the run was cancelled"));
@@ -803,7 +824,7 @@ fn execute_here(
     };
     account.release(linear);
     race.iter().for_each(|race| race.set_linear(linear));
-    result.map(Ran::Finished)
+    result.map(|r| Ran::Finished(Box::new(r)))
 }
 
 /// What the run left in its instance.
@@ -869,6 +890,15 @@ fn out_of_time(deadline: Option<Instant>, bytes: u64, now: Instant) -> bool {
     })
 }
 
+/// The bytes of linear memory an instance of `pre`'s module starts with.
+fn initial_bytes(pre: &InstancePre<HostState>) -> u64 {
+    let pages = pre.module().resources_required().max_initial_memory_size;
+    pages.map_or(0, |pages| pages.saturating_mul(65536))
+}
+
+/// The bytes of linear memory a module for long runs starts with, at least.
+const LONG_RUN_MIN_BYTES: u64 = (bytelogic_codegen::abi::LONG_RUN_MIN_PAGES as u64) << 16;
+
 /// The bytes of a store's linear memory (0 before it is instantiated).
 fn linear_bytes(store: &wasmtime::StoreContextMut<'_, HostState>) -> u64 {
     let state = store.data();
@@ -878,10 +908,12 @@ fn linear_bytes(store: &wasmtime::StoreContextMut<'_, HostState>) -> u64 {
 /// Whether a run on Winch's code holding `linear` bytes of linear memory may stop to
 /// tier up under `memory_limit`: Cranelift's compilation holds `tier_up_bytes`, and the
 /// run on its code starts again beside what Winch's instance pool keeps of this one
-/// (docs/decisions.md 116), so it needs room to grow back to `linear` beside both.
+/// (docs/decisions.md 116), so it needs room to grow back to `linear` beside both, and
+/// at least for the first pages of the module for long runs (192).
 fn room_to_tier_up(linear: u64, tier_up_bytes: u64, memory_limit: u64) -> bool {
     let resident = linear.min(KEEP_RESIDENT as u64);
     linear
+        .max(LONG_RUN_MIN_BYTES)
         .saturating_add(resident)
         .saturating_add(tier_up_bytes)
         <= memory_limit
@@ -989,6 +1021,19 @@ mod tests {
             .expect("front end accepts it")
     }
 
+    /// Runs `prepared` on `backend` under `limits`, its clock starting now.
+    fn execute(
+        backend: &WasmBackend,
+        prepared: &Prepared,
+        program: &Program,
+        limits: &Limits,
+    ) -> RunResult {
+        let run = Run::since(Instant::now());
+        backend
+            .execute(prepared, program, &mut Account::new(limits), &run)
+            .expect("runs")
+    }
+
     /// Outputs as text, the error and the counters: what both backends must agree on.
     fn summary(r: &RunResult) -> String {
         let text = |o| bytelogic_engine::output::output_text(o, &r.symbols);
@@ -1002,25 +1047,11 @@ mod tests {
         let (program, limits) = (chain(400), Limits::default());
         let mut prepared = backend.prepare(&program).expect("compiles");
         prepared.tier_up_after = Duration::ZERO;
-        let tiered = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let tiered = execute(&backend, &prepared, &program, &limits);
         assert!(matches!(prepared.optimized.get(), Some(Ok(_))), "tiered up");
         let interpreted = summary(&bytelogic_engine::run(&program, &limits));
         assert_eq!(summary(&tiered), interpreted);
-        let again = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let again = execute(&backend, &prepared, &program, &limits);
         assert_eq!(
             summary(&again),
             interpreted,
@@ -1037,6 +1068,38 @@ mod tests {
         let large = 2 * KEEP_RESIDENT as u64;
         assert!(room_to_tier_up(large, 0, large + KEEP_RESIDENT as u64));
         assert!(!room_to_tier_up(large, 0, large + KEEP_RESIDENT as u64 - 1));
+        // A small run needs room for the long-run module's first pages.
+        let first = LONG_RUN_MIN_BYTES;
+        assert!(room_to_tier_up(MIB, MIB, first + 2 * MIB));
+        assert!(!room_to_tier_up(MIB, MIB, first + 2 * MIB - 1));
+    }
+
+    #[test]
+    fn a_run_whose_account_cannot_hold_the_long_run_modules_first_pages_runs_on_winch() {
+        let backend = WasmBackend::new().expect("wasmtime starts");
+        let program = chain(30);
+        let prepared = backend.prepare(&program).expect("compiles");
+        backend
+            .tier_up(&prepared, &program)
+            .expect("compiles for long runs");
+        let pre = match prepared.optimized.get() {
+            Some(Ok(pre)) => pre,
+            _ => panic!("no module for long runs"),
+        };
+        assert_eq!(initial_bytes(pre), LONG_RUN_MIN_BYTES);
+        // A memory limit of 2 MiB less the stack the run is charged: the first pages
+        // of the module for long runs do not fit, Winch's module runs it all.
+        let limits = Limits {
+            max_memory_mb: LONG_RUN_MIN_BYTES >> 20,
+            max_depth: 4,
+            ..Limits::default()
+        };
+        let small = execute(&backend, &prepared, &program, &limits);
+        assert_eq!(small.error, None);
+        assert_eq!(
+            summary(&small),
+            summary(&bytelogic_engine::run(&program, &limits))
+        );
     }
 
     #[test]
@@ -1060,14 +1123,7 @@ mod tests {
         let backend = WasmBackend::new().expect("wasmtime starts");
         let (program, limits) = (chain(3), Limits::default());
         let prepared = backend.prepare(&program).expect("compiles");
-        let result = backend
-            .execute(
-                &prepared,
-                &program,
-                &mut Account::new(&limits),
-                &Run::since(Instant::now()),
-            )
-            .expect("runs");
+        let result = execute(&backend, &prepared, &program, &limits);
         assert!(prepared.optimized.get().is_none());
         assert!(backend.optimized.get().is_none(), "Cranelift never started");
         assert_eq!(
