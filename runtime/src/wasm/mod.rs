@@ -708,8 +708,7 @@ fn refused(account: &Account, fault: &Fault) -> RunResult {
     }
 }
 
-/// How a run on one tier ended. Returned once per tier, so the result is not boxed.
-#[allow(clippy::large_enum_variant)]
+/// How a run on one tier ended.
 enum Ran {
     /// With its result (an error included), boxed: the result is large, and `Ran`
     /// moves once a run.
