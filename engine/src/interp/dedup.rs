@@ -12,7 +12,9 @@
 //! A packed table of many tuples whose columns span few values turns into a bitmap
 //! over the rectangle of the columns' ranges ([`KeyBitmap`]) when it grows, if the
 //! bitmap takes no more memory than the slots would, and back into slots if a tuple
-//! far outside the rectangle would make the bitmap larger than that.
+//! far outside the rectangle would make the bitmap larger than that: at once when the
+//! slots would be few, else by the caller that holds the clock, the far tuples held
+//! beside the bitmap until then (docs/decisions.md 118).
 //!
 //! Refiling a large table takes tens of milliseconds (4 Mi slots: about 140 ms), too
 //! long to run without reading the run's clock. A table that grows to
@@ -140,6 +142,17 @@ fn packed_int(i: i64) -> Option<u64> {
     (i > i64::from(i32::MIN) && i <= i64::from(i32::MAX)).then(|| u64::from(i as u32 ^ 0x8000_0000))
 }
 
+/// Files full slot `slot` with hash bits `hash` into the first empty one of `slots` (a
+/// power of two of them) from its home.
+fn file(slots: &mut [u64], hash: u32, slot: u64) {
+    let mask = slots.len() - 1;
+    let mut i = home(hash, slots.len().trailing_zeros());
+    while slots[i] != EMPTY {
+        i = (i + 1) & mask;
+    }
+    slots[i] = slot;
+}
+
 /// The 32 hash bits a packed tuple is filed by: the top half of the tuple times an odd
 /// constant (multiplicative hashing), whose top bits spread runs of nearby keys evenly
 /// over the slots.
@@ -154,6 +167,10 @@ pub(super) fn packed_hash(key: u64) -> u32 {
 pub(super) struct DedupTable {
     /// Empty while the tuples are in a bitmap.
     slots: Vec<u64>,
+    /// Packed tuples outside a large bitmap that could not widen to them, held until
+    /// a caller that reads the clock spreads the bitmap into slots
+    /// ([`DedupTable::grow_ahead`]); empty unless the table is a bitmap.
+    far: Vec<u64>,
     len: usize,
     layout: Layout,
 }
@@ -181,6 +198,7 @@ impl DedupTable {
     pub(super) fn packed() -> DedupTable {
         DedupTable {
             slots: Vec::new(),
+            far: Vec::new(),
             len: 0,
             layout: Layout::Packed,
         }
@@ -311,13 +329,8 @@ impl DedupTable {
 
     /// Files the full slots of `from` (of this table) into `slots`, by their hash bits.
     fn file_into(&self, slots: &mut [u64], from: &[u64]) {
-        let (bits, mask) = (slots.len().trailing_zeros(), slots.len() - 1);
         for &slot in from.iter().filter(|&&s| s != EMPTY) {
-            let mut i = home(self.hash_of(slot), bits);
-            while slots[i] != EMPTY {
-                i = (i + 1) & mask;
-            }
-            slots[i] = slot;
+            file(slots, self.hash_of(slot), slot);
         }
     }
 
@@ -329,6 +342,9 @@ impl DedupTable {
         &mut self,
         clock: &impl Fn() -> Result<(), Fault>,
     ) -> Result<(), Fault> {
+        if !self.far.is_empty() {
+            self.spread(slots_for(self.len + AHEAD), clock)?;
+        }
         let count = self.grown();
         if self.is_dense()
             || count < GUARDED_SLOTS
@@ -371,7 +387,7 @@ impl DedupTable {
     pub(super) fn contains_packed(&self, key: u64) -> bool {
         debug_assert!(self.is_packed());
         match &self.layout {
-            Layout::Dense(map) => map.contains(key),
+            Layout::Dense(map) => map.contains(key) || self.far.contains(&key),
             _ => self.contains_slot(packed_hash(key), |slot| slot == key),
         }
     }
@@ -403,10 +419,14 @@ impl DedupTable {
         if let Layout::Dense(map) = &mut self.layout {
             let new = match map.insert(key) {
                 Some(new) => new,
+                None if !self.far.is_empty() => return self.insert_far(key),
                 None => match map.widened(key, self.len) {
                     Some(wider) => {
                         *map = wider;
                         return self.insert_packed(key);
+                    }
+                    None if slots_for(self.len + 1) >= GUARDED_SLOTS => {
+                        return self.insert_far(key);
                     }
                     None => {
                         self.spread_into_slots();
@@ -424,6 +444,23 @@ impl DedupTable {
             }
         }
         self.insert_slot(packed_hash(key), key, |slot| slot == key)
+    }
+
+    /// Adds packed tuple `key`, outside a large bitmap, to the tuples held beside it
+    /// until a caller that reads the clock spreads them all into slots, unless it is
+    /// there; true when it was added. Past [`AHEAD`] of them (a path that inserts
+    /// without calling [`DedupTable::grow_ahead`]), the table is spread at once.
+    fn insert_far(&mut self, key: u64) -> bool {
+        if self.far.contains(&key) {
+            return false;
+        }
+        if self.far.len() >= AHEAD {
+            self.spread_into_slots();
+            return self.insert_slot(packed_hash(key), key, |slot| slot == key);
+        }
+        self.far.push(key);
+        self.len += 1;
+        true
     }
 
     /// Turns a packed table in slots into a bitmap of its tuples and `extra` (a tuple
@@ -454,6 +491,9 @@ impl DedupTable {
         more: usize,
         clock: &impl Fn() -> Result<(), Fault>,
     ) -> Result<(), Fault> {
+        if !self.far.is_empty() {
+            self.spread(slots_for(self.len + more), clock)?;
+        }
         let count = slots_for(self.len + more);
         if !self.is_dense() && count > self.slots.len() {
             return self.refile_clocked(count, clock);
@@ -461,20 +501,36 @@ impl DedupTable {
         Ok(())
     }
 
-    /// Moves the tuples of a bitmap into slots (a packed table).
+    /// Moves the tuples of a bitmap (and those held beside it) into slots (a packed
+    /// table).
     fn spread_into_slots(&mut self) {
-        let Layout::Dense(map) = std::mem::replace(&mut self.layout, Layout::Packed) else {
-            return;
+        // The clock never stops it.
+        let _ = self.spread(self.slots_for_len(), &|| Ok(()));
+    }
+
+    /// Moves the tuples of a bitmap and those held beside it into `count` slots (a
+    /// packed table), reading `clock` as it writes them ([`written_zeros_clocked`])
+    /// and between every two chunks of [`REFILE_CHUNK`] tuples it files; when the
+    /// clock fails, the table is left as it was (docs/decisions.md 118).
+    fn spread(
+        &mut self,
+        count: usize,
+        clock: &impl Fn() -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        let Layout::Dense(map) = &self.layout else {
+            return Ok(());
         };
-        self.slots = written_zeros(self.slots_for_len());
-        let mask = self.slots.len() - 1;
-        for key in map.keys() {
-            let mut i = self.home(packed_hash(key));
-            while self.slots[i] != EMPTY {
-                i = (i + 1) & mask;
+        let mut slots = written_zeros_clocked(count, clock)?;
+        for (n, key) in map.keys().chain(self.far.iter().copied()).enumerate() {
+            if n > 0 && n % REFILE_CHUNK == 0 {
+                clock()?;
             }
-            self.slots[i] = key;
+            file(&mut slots, packed_hash(key), key);
         }
+        self.slots = slots;
+        self.far = Vec::new();
+        self.layout = Layout::Packed;
+        Ok(())
     }
 
     /// True when a row with hash bits `hash` that `eq` accepts is in the table (of
@@ -515,6 +571,22 @@ impl DedupTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
+    use crate::fault::What;
+    use std::cell::Cell;
+
+    /// A clock that counts its readings in `reads` and stops the run at the `at`-th
+    /// (never when `at` is 0).
+    fn stopping_at(reads: &Cell<u32>, at: u32) -> impl Fn() -> Result<(), Fault> + '_ {
+        move || {
+            reads.set(reads.get() + 1);
+            if reads.get() == at {
+                Err(Fault::new(Code::E404, What::Stopped))
+            } else {
+                Ok(())
+            }
+        }
+    }
 
     /// A hash with few distinct bits, so rows share them and probes run long.
     fn crowded(id: u32) -> u32 {
@@ -552,26 +624,14 @@ mod tests {
 
     #[test]
     fn a_large_table_grows_ahead_reading_the_clock_and_stays_whole_when_stopped() {
-        use crate::diagnostic::Code;
-        use crate::fault::What;
         // Keys spread too far for a bitmap.
         let key = |i: u64| (i * 1_000_003 % (1 << 31) + 1) << 32 | 7;
         let mut table = DedupTable::packed();
         let n = 131_072 * 7 / 8 - 100;
         insert_new(&mut table, (0..n).map(key));
         assert_eq!((table.slots.len(), table.is_dense()), (131_072, false));
-        let reads = std::cell::Cell::new(0);
-        let stop_at = |at: u32| {
-            let reads = &reads;
-            move || {
-                reads.set(reads.get() + 1);
-                if reads.get() == at {
-                    Err(Fault::new(Code::E404, What::Stopped))
-                } else {
-                    Ok(())
-                }
-            }
-        };
+        let reads = Cell::new(0);
+        let stop_at = |at: u32| stopping_at(&reads, at);
         // Stopped while writing the new table's slots (two chunks of them), or before
         // the third chunk of the refile: the table is the old one, whole.
         for stop in [1, 3] {
@@ -709,6 +769,52 @@ mod tests {
         let mut small = DedupTable::packed();
         insert_new(&mut small, (0..DENSE_MIN as u64 / 2).map(|i| 1 << 32 | i));
         assert!(!small.is_dense());
+    }
+
+    #[test]
+    fn a_large_bitmap_meeting_a_far_tuple_is_spread_reading_the_clock() {
+        let n = 300_000u64;
+        let far = [7 << 32 | u64::from(u32::MAX), 9 << 32];
+        let mut table = DedupTable::packed();
+        insert_new(&mut table, (0..n).map(|i| 1 << 32 | i));
+        assert!(table.is_dense());
+        // The insert holds no clock: the far tuples wait beside the bitmap.
+        insert_new(&mut table, far.into_iter());
+        assert!(table.is_dense());
+        let all = || (0..n).map(|i| 1 << 32 | i).chain(far);
+        let reads = Cell::new(0);
+        let stop_at = |at: u32| stopping_at(&reads, at);
+        // Stopped while writing the slots or filing the tuples: still the bitmap, whole.
+        for stop in [1, 5] {
+            reads.set(0);
+            assert!(table.grow_ahead(&stop_at(stop)).is_err());
+            assert_eq!(reads.get(), stop);
+            assert!(table.is_dense());
+            assert!(all().all(|key| table.contains_packed(key)));
+        }
+        reads.set(0);
+        table.grow_ahead(&stop_at(0)).expect("not stopped");
+        let count = slots_for(n as usize + 2 + AHEAD);
+        let zeroing = count / ZERO_CHUNK - 1;
+        let filing = (n as usize + 1) / REFILE_CHUNK;
+        assert_eq!(reads.get() as usize, zeroing + filing);
+        assert!(!table.is_dense() && table.is_packed());
+        assert_eq!((table.slots.len(), table.len), (count, n as usize + 2));
+        assert!(all().all(|key| table.contains_packed(key)));
+        assert!(!table.contains_packed(1 << 32 | n));
+    }
+
+    #[test]
+    fn a_bitmap_spreads_at_once_past_the_far_tuples_it_holds() {
+        let mut table = DedupTable::packed();
+        insert_new(&mut table, (0..300_000u64).map(|i| 1 << 32 | i));
+        // Far in the first column, so no bitmap widens to them.
+        let far: Vec<u64> = (0..=AHEAD as u64).map(|i| (1000 + i) << 32).collect();
+        insert_new(&mut table, far.iter().copied());
+        assert!(!table.is_dense() && table.is_packed());
+        assert_eq!(table.len, 300_000 + far.len());
+        assert!(far.iter().all(|&key| table.contains_packed(key)));
+        assert!((0..300_000).all(|i| table.contains_packed(1 << 32 | i)));
     }
 
     #[test]
