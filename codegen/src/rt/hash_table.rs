@@ -69,13 +69,8 @@ pub(super) fn probe_entries(
 ) {
     f.ins().block(BlockType::Empty).loop_(BlockType::Empty);
     table(f);
+    entry_id(f, i, stride, e);
     f.ins()
-        .get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .tee(e)
-        .i32_load(m32(4))
         .tee(id)
         .i32_eqz()
         .br_if(1)
@@ -88,6 +83,18 @@ pub(super) fn probe_entries(
     f.ins().end().get(i).i32_const(1).i32_add();
     mask(f);
     f.ins().i32_and().set(i).br(0).end().end();
+}
+
+/// With a table's address on the stack, emits the address of its entry `i` (of
+/// `stride` bytes) into local `e` and leaves the entry's id (the i32 at +4) on the stack.
+fn entry_id(f: &mut FnBuilder, i: Local, stride: u32, e: Local) {
+    f.ins()
+        .get(i)
+        .i32_const(stride as i32)
+        .i32_mul()
+        .i32_add()
+        .tee(e)
+        .i32_load(m32(4));
 }
 
 /// Emits the loop that files each entry of the table at local `old` (`oldcap`
@@ -103,15 +110,9 @@ pub(super) fn refile(
 ) {
     let [i, e, h, slot] = [(); 4].map(|_| f.local(ValType::I32));
     loop_start(f, i, oldcap);
-    f.ins()
-        .get(old)
-        .get(i)
-        .i32_const(stride as i32)
-        .i32_mul()
-        .i32_add()
-        .tee(e)
-        .i32_load(m32(4))
-        .if_(BlockType::Empty);
+    f.ins().get(old);
+    entry_id(f, i, stride, e);
+    f.ins().if_(BlockType::Empty);
     hash(f, e, h);
     probe_free(f, tbl, cap, h, stride, slot);
     for word in (0..stride).step_by(8) {
