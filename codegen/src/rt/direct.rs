@@ -183,17 +183,9 @@ pub(super) fn index_direct_grow(
         .get(cap)
         .i32_const(ENTRY_SIZE as i32)
         .i32_mul()
-        .memory_copy(0, 0)
-        .get(d)
-        .get(slots)
-        .i32_store(m32(IDX_TBL))
-        .get(d)
-        .get(n)
-        .i32_store(m32(IDX_TCAP))
-        .get(d)
-        .get(lo)
-        .i64_store(m64(IDX_LOW))
-        .i32_const(1);
+        .memory_copy(0, 0);
+    set_table(&mut f, d, slots, n);
+    f.ins().get(d).get(lo).i64_store(m64(IDX_LOW)).i32_const(1);
     f.finish()
 }
 
@@ -257,16 +249,8 @@ pub(super) fn index_undirect(
         hash_at(f, rowp, [0].into_iter());
         f.ins().set(h).get(e).get(h).i32_store(m32(0));
     });
-    f.ins()
-        .get(d)
-        .get(tbl)
-        .i32_store(m32(IDX_TBL))
-        .get(d)
-        .get(cap)
-        .i32_store(m32(IDX_TCAP))
-        .get(d)
-        .i32_const(0)
-        .i32_store(m32(IDX_DIRECT));
+    set_table(&mut f, d, tbl, cap);
+    f.ins().get(d).i32_const(0).i32_store(m32(IDX_DIRECT));
     f.finish()
 }
 
@@ -326,4 +310,16 @@ pub(super) fn file_direct(
         .get(d)
         .call_fn(undirect)
         .end();
+}
+
+/// Emits the stores that make the table at local `tbl`, of `cap` entries, the table of
+/// the index descriptor at local `d`.
+fn set_table(f: &mut FnBuilder, d: Local, tbl: Local, cap: Local) {
+    f.ins()
+        .get(d)
+        .get(tbl)
+        .i32_store(m32(IDX_TBL))
+        .get(d)
+        .get(cap)
+        .i32_store(m32(IDX_TCAP));
 }
