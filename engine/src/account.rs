@@ -23,6 +23,9 @@ pub struct Account {
     max_memory: u64,
     memory: u64,
     race: Option<(Arc<RaceMemory>, Side)>,
+    /// Time the run's ending needs before the deadline: printing the outputs kept so
+    /// far ([`Account::keep_aside`]).
+    aside: Duration,
 }
 
 /// The memory two tiers hold while they race to answer one run (docs/decisions.md
@@ -89,6 +92,7 @@ impl Account {
             max_memory: limits.max_memory_mb.saturating_mul(1 << 20),
             memory: 0,
             race: None,
+            aside: Duration::ZERO,
         }
     }
 
@@ -129,20 +133,37 @@ impl Account {
         self.deadline
     }
 
-    /// E404 when the time limit has passed.
+    /// E404 when the time limit has passed, or is nearer than the time kept aside.
     pub fn check_time(&self) -> Result<(), Fault> {
         self.check_time_leaving(Duration::ZERO)
     }
 
-    /// E404 when less than `reserve` is left before the time limit: the time a run
-    /// needs to end from where it is (docs/decisions.md 112).
+    /// E404 when less than `reserve` and the time kept aside ([`Account::keep_aside`])
+    /// is left before the time limit: the time a run needs to end from where it is
+    /// (docs/decisions.md 112, 243).
     pub fn check_time_leaving(&self, reserve: Duration) -> Result<(), Fault> {
         match self.deadline {
-            Some(deadline) if Instant::now() + reserve >= deadline => {
+            Some(deadline)
+                if Instant::now()
+                    .checked_add(reserve.saturating_add(self.aside))
+                    .is_none_or(|end| end >= deadline) =>
+            {
                 Err(Fault::new(Code::E404, What::Time))
             }
             _ => Ok(()),
         }
+    }
+
+    /// Keeps `time` more aside before the time limit, for what must happen after the
+    /// run (printing an output kept: [`crate::output::Output::printing_time`]); every
+    /// later reading of the clock leaves it.
+    pub fn keep_aside(&mut self, time: Duration) {
+        self.aside = self.aside.saturating_add(time);
+    }
+
+    /// The time kept aside so far.
+    pub fn kept_aside(&self) -> Duration {
+        self.aside
     }
 
     /// Adds `bytes` to the account; E405 (the account stays charged) past the limit.

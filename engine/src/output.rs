@@ -1,6 +1,7 @@
 //! Program outputs (spec §5) and their text rendering (spec §5.3).
 
 use crate::value::{Symbols, Value};
+use std::time::Duration;
 
 /// The answer of one QUERY (spec §5.1).
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +30,43 @@ impl QueryAnswer {
 /// value and 8 a row (the key its ordering may need; docs/decisions.md 61).
 pub fn answer_bytes(rows: u64, width: u64) -> u64 {
     rows.saturating_mul(width.saturating_mul(size_of::<Value>() as u64) + 8)
+}
+
+/// Time kept aside per value of an output to print it (docs/decisions.md 243): about
+/// twice the slowest measured per value of a large answer of Ints (JSON, the longer
+/// form, through a pipe, on a loaded machine).
+const PRINT_NANOS_PER_VALUE: u64 = 500;
+/// Time kept aside per byte of a Symbol's text in an output (the same measure for a
+/// Symbol of 64 KiB repeated on every row).
+const PRINT_NANOS_PER_TEXT_BYTE: u64 = 2;
+
+impl Output {
+    /// How long printing this output may take after the run, as text or JSON: the run
+    /// keeps that time aside before its time limit ([`crate::Account::keep_aside`]),
+    /// so an answer that is found in time is printed in time (docs/decisions.md 243).
+    /// Grows with the values and the Symbol text they print, not with the memory
+    /// they take: a row can print a long Symbol that is stored once.
+    pub fn printing_time(&self, symbols: &Symbols) -> Duration {
+        let values: &[Value] = match self {
+            Output::Result(v) => std::slice::from_ref(v),
+            Output::Query { answer, .. } => match answer {
+                QueryAnswer::Truth(_) => &[],
+                QueryAnswer::Values(values) => values,
+                QueryAnswer::Tuples(tuples) => &tuples.values,
+            },
+        };
+        let text: u64 = values
+            .iter()
+            .map(|v| match v {
+                Value::Sym(s) => symbols.resolve(*s).len() as u64,
+                _ => 0,
+            })
+            .fold(0, u64::saturating_add);
+        let nanos = (values.len() as u64)
+            .saturating_mul(PRINT_NANOS_PER_VALUE)
+            .saturating_add(text.saturating_mul(PRINT_NANOS_PER_TEXT_BYTE));
+        Duration::from_nanos(nanos)
+    }
 }
 
 /// Tuples of one width, stored row after row in one vector (a large answer holds

@@ -10,6 +10,7 @@
 //! (docs/decisions.md 205–209).
 
 use super::arith;
+use super::clocked::{Clock, SORT_NANOS_PER_ROW, sort_by};
 use super::relation::{Relation, RowId};
 use super::{Env, Machine, Res};
 use crate::ast::BinOp;
@@ -275,10 +276,19 @@ impl Machine<'_> {
             });
         }
         let mut order: Vec<RowId> = ids.collect();
-        order.sort_unstable_by(|&a, &b| {
-            self.symbols
-                .cmp_tuples(rel.row(a).values(), rel.row(b).values())
-        });
+        // A large group takes long to order: the sort first asks for its time.
+        let read = |aside| self.budget.clock_leaving(aside);
+        let clock = Clock::new(&read);
+        sort_by(
+            &mut order,
+            |&a, &b| {
+                self.symbols
+                    .cmp_tuples(rel.row(a).values(), rel.row(b).values())
+            },
+            SORT_NANOS_PER_ROW,
+            &clock,
+        );
+        clock.result()?;
         let sum: f64 = order
             .iter()
             .map(|&id| rel.row(id).get(col).as_f64().unwrap_or(0.0))

@@ -66,9 +66,13 @@
 //! # Time
 //!
 //! The clock is the run's [`Account`]'s: it starts before the front end. It is read
-//! every [`TIME_CHECK_INTERVAL`] steps, at the start of every fixpoint round and after
-//! every QUERY or FOR-QUERY selection (which costs no steps); past `timeout_ms` the
-//! run fails with E404. A run given a `stop` callback ([`crate::run_watched`]) asks it
+//! every [`TIME_CHECK_INTERVAL`] steps, at the start of every fixpoint round, every
+//! 32,768 rows looked at or keys sorted in a QUERY's or FOR-QUERY's selection or a
+//! Float SUM's ordering (which cost no steps), after every such selection and when
+//! an output is kept (QUERY, RESULT); past `timeout_ms` the run fails with E404. Each
+//! output kept sets aside the time printing it takes
+//! ([`crate::output::Output::printing_time`]): every later reading leaves that time
+//! before the limit (docs/decisions.md 243). A run given a `stop` callback ([`crate::run_watched`]) asks it
 //! at the same points and, when it answers true, ends there with E404 too ("the run
 //! was stopped"): it was given no more time.
 
@@ -241,11 +245,17 @@ impl<'w> Budget<'w> {
     /// E404 (the fault) when the wall-clock limit has passed, or is nearer than the
     /// time unwinding the run's stack segments takes, or when `stop` says so.
     pub(super) fn clock(&self) -> Result<(), Fault> {
+        self.clock_leaving(Duration::ZERO)
+    }
+
+    /// [`Budget::clock`] with `aside` more left before the limit: the time a piece of
+    /// work that does not read the clock takes (a large sort, docs/decisions.md 243).
+    pub(super) fn clock_leaving(&self, aside: Duration) -> Result<(), Fault> {
         if self.stop.is_some_and(|stop| stop(self.phase)) {
             return Err(Fault::new(Code::E404, What::Stopped));
         }
         self.account
-            .check_time_leaving(UNWIND_PER_SEGMENT * self.segments)
+            .check_time_leaving((UNWIND_PER_SEGMENT * self.segments).saturating_add(aside))
     }
 
     /// Moves the run onto one more stack segment of `bytes` (deep recursion): the
@@ -259,6 +269,12 @@ impl<'w> Budget<'w> {
             return Err(d);
         }
         Ok(())
+    }
+
+    /// Keeps `time` aside before the time limit for what follows the run (printing an
+    /// output kept): every later reading of the clock leaves it.
+    pub(super) fn keep_aside(&mut self, time: Duration) {
+        self.account.keep_aside(time);
     }
 
     /// Leaves a stack segment of `bytes` taken with [`Budget::take_segment`].

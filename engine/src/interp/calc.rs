@@ -1,6 +1,7 @@
 //! CALC calls and statements (spec §6): frames, control flow, loops, FOR-QUERY.
 
 use super::budget::{FRAME_OVERHEAD, TUPLE_VAR};
+use super::clocked::Clock;
 use super::relation::Relation;
 use super::{Env, Machine, Res, query};
 use crate::diagnostic::Code;
@@ -249,8 +250,14 @@ impl Machine<'_> {
         span: Span,
     ) -> Res<Flow> {
         let relation = &rels[rel.index()];
-        let ids = query::select(relation, pattern, &self.symbols);
-        // Selecting costs no steps but may take long on a big relation.
+        // Selecting costs no steps but may take long on a big relation: it reads the
+        // clock as it goes, and once more at the end.
+        let read = |aside| self.budget.clock_leaving(aside);
+        let clock = Clock::new(&read);
+        let ids = query::select(relation, pattern, &self.symbols, &clock);
+        clock
+            .result()
+            .map_err(|fault| self.budget.limit(&fault, span))?;
         self.budget.check_time(span)?;
         let bytes = (ids.len() * size_of::<u32>()) as u64;
         self.budget.charge(bytes, span)?;

@@ -11,7 +11,8 @@
 //! table), `bitmap` (dense dedup tables and ordered read-back), `hash` (tuple
 //! hashing), `solve` (stratum fixpoints and rule plans), `emit` (a plan's EMITs and copies), `eval` (expressions),
 //! `arith` (operators), `builtin` (built-in functions), `calc` (CALC calls and
-//! statements), `query` (QUERY selection and canonical order), `budget` (steps,
+//! statements), `query` (QUERY selection and canonical order), `clocked` (sorts and
+//! selections that read the clock as they go), `budget` (steps,
 //! tuples, depth, time and memory; documents exactly what a step is), `negation` (the
 //! NOT clause), `aggregate` (aggregates and their memos, spec §9) and `tests`
 //! (interpreter tests on hand-built IR).
@@ -22,6 +23,7 @@ mod bitmap;
 mod budget;
 mod builtin;
 mod calc;
+mod clocked;
 mod dedup;
 mod emit;
 mod eval;
@@ -257,6 +259,17 @@ impl Runner<'_> {
         n
     }
 
+    /// Keeps `output` of the statement at `span`, with the time printing it takes kept
+    /// aside before the time limit: E404 there when that time is not left
+    /// (docs/decisions.md 243).
+    fn keep(&mut self, output: Output, span: Span) -> Res<()> {
+        let budget = &mut self.machine.budget;
+        budget.keep_aside(output.printing_time(&self.machine.symbols));
+        budget.check_time(span)?;
+        self.outputs.push(output);
+        Ok(())
+    }
+
     fn run_step(&mut self, step: &Step) -> Res<()> {
         let program = self.machine.program;
         let m = &mut self.machine;
@@ -284,27 +297,27 @@ impl Runner<'_> {
             Step::Query { rel, pattern, span } => {
                 let rels = self.db.relations();
                 let args = m.eval_pattern(rels, Env::Top, pattern)?;
-                let answer = query::answer(&rels[rel.index()], &args, &m.symbols);
-                m.budget.check_time(*span)?;
+                let clock = |aside| m.budget.clock_leaving(aside);
+                let answer = query::answer(&rels[rel.index()], &args, &m.symbols, &clock)
+                    .map_err(|fault| m.budget.limit(&fault, *span))?;
                 // Outputs are kept to the end of the run.
                 m.budget.charge(answer.memory(), *span)?;
                 let relation = program.relations[rel.index()].name.clone();
-                self.outputs.push(Output::Query {
+                let output = Output::Query {
                     relation,
                     args,
                     answer,
-                });
-                Ok(())
+                };
+                self.keep(output, *span)
             }
             Step::Let { global, expr, .. } => {
                 let value = m.eval(self.db.relations(), Env::Top, expr)?;
                 m.globals[global.index()] = Some(value);
                 Ok(())
             }
-            Step::Result { expr, .. } => {
+            Step::Result { expr, span } => {
                 let value = m.eval(self.db.relations(), Env::Top, expr)?;
-                self.outputs.push(Output::Result(value));
-                Ok(())
+                self.keep(Output::Result(value), *span)
             }
         }
     }

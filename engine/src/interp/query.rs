@@ -2,12 +2,15 @@
 //! in canonical order (spec §2.5), and the query answer projected onto the `?` columns.
 
 use super::bitmap::set_bits;
+use super::clocked::{Clock, SORT_NANOS_PER_KEY, SORT_NANOS_PER_ROW, sort_by};
 use super::relation::{Relation, RowId};
 use super::rows::Row;
 use super::{Env, Machine, Res, arith};
+use crate::fault::Fault;
 use crate::ir::Expr;
 use crate::output::{QueryAnswer, Tuples};
 use crate::value::{Sym, Symbols, Value};
+use std::time::Duration;
 
 impl Machine<'_> {
     /// Evaluates a pattern: `None` stays `?`, every other argument becomes its value.
@@ -43,20 +46,36 @@ fn ground(pattern: &[Option<Value>]) -> Option<Vec<Value>> {
         .collect()
 }
 
+/// The ids of `rel`'s rows, each counted on `clock`: they end early when it stops.
+fn ids<'a>(rel: &Relation, clock: &'a Clock<'_>) -> impl Iterator<Item = RowId> + Clone + 'a {
+    (0..rel.len()).take_while(|_| clock.tick())
+}
+
 /// The ids of the rows of `rel` equal to `pattern` in every non-`?` column, sorted in
-/// canonical tuple order.
-pub(super) fn select(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> Vec<RowId> {
-    let ids = (0..rel.len()).filter(|&id| matches(pattern, rel.row(id)));
+/// canonical tuple order, the work counted and its sort's time asked for on `clock`
+/// (when it stops, some ids in some order).
+pub(super) fn select(
+    rel: &Relation,
+    pattern: &[Option<Value>],
+    symbols: &Symbols,
+    clock: &Clock<'_>,
+) -> Vec<RowId> {
+    let ids = ids(rel, clock).filter(|&id| matches(pattern, rel.row(id)));
     if let Some(mut keyed) = ids
         .clone()
         .map(|id| Some((rank_key(rel.row(id), symbols.written())?, id)))
         .collect::<Option<Vec<_>>>()
     {
-        keyed.sort_unstable();
+        sort_by(&mut keyed, Ord::cmp, SORT_NANOS_PER_KEY, clock);
         return keyed.into_iter().map(|(_, id)| id).collect();
     }
     let mut ids: Vec<RowId> = ids.collect();
-    ids.sort_unstable_by(|&a, &b| symbols.cmp_tuples(rel.row(a).values(), rel.row(b).values()));
+    sort_by(
+        &mut ids,
+        |&a, &b| symbols.cmp_tuples(rel.row(a).values(), rel.row(b).values()),
+        SORT_NANOS_PER_ROW,
+        clock,
+    );
     ids
 }
 
@@ -171,9 +190,9 @@ impl Packing {
 fn by_bitmap<'r>(
     packing: &Packing,
     rows: impl Iterator<Item = Row<'r>>,
-    count: usize,
-    open: &[usize],
+    (count, open): (usize, &[usize]),
     written: u32,
+    clock: &Clock<'_>,
 ) -> Vec<Value> {
     let bits = packing.span << packing.shift;
     let mut words = vec![0u64; bits.div_ceil(64) as usize];
@@ -182,20 +201,28 @@ fn by_bitmap<'r>(
         words[(key / 64) as usize] |= 1 << (key % 64);
     }
     let mut values = Vec::with_capacity(count * open.len());
-    for key in set_bits(&words) {
+    for key in set_bits(&words).take_while(|_| clock.tick()) {
         let row = packing.unpack(key);
         values.extend(open.iter().map(|&c| row[c]));
     }
     values
 }
 
-/// The `open` columns of the rows whose keys are `keys`, sorted descending, in
-/// ascending order. The keys are taken from the back and their buffer shrinks as
-/// the answer grows, so a large answer never needs both whole.
-fn drain<K>(mut keys: Vec<K>, open: &[usize], unpack: impl Fn(K) -> [Value; 2]) -> Vec<Value> {
+/// The `open` columns of the rows whose keys are `keys`, in ascending order: the keys
+/// are sorted descending (with time for it: `clock`), then taken from the back while
+/// their buffer shrinks as the answer grows, so a large answer never needs both whole.
+fn drain<K: Copy + Ord>(
+    mut keys: Vec<K>,
+    open: &[usize],
+    unpack: impl Fn(K) -> [Value; 2],
+    clock: &Clock<'_>,
+) -> Vec<Value> {
+    if !sort_by(&mut keys, |a, b| b.cmp(a), SORT_NANOS_PER_KEY, clock) {
+        return Vec::new();
+    }
     let mut values = Vec::with_capacity(keys.len() * open.len());
     let shrink_every = (keys.len() / KEY_BUFFER_SHRINKS).max(1);
-    while let Some(key) = keys.pop() {
+    while let Some(key) = keys.pop().filter(|_| clock.tick()) {
         let row = unpack(key);
         for &c in open {
             values.push(row[c]);
@@ -208,15 +235,17 @@ fn drain<K>(mut keys: Vec<K>, open: &[usize], unpack: impl Fn(K) -> [Value; 2]) 
 }
 
 /// The rows of `rel` equal to `pattern`, in canonical order, with `open` the
-/// positions of its `?` columns: the `?` columns' values, row after row.
+/// positions of its `?` columns: the `?` columns' values, row after row, the work
+/// counted on `clock` (when it stops, some values).
 fn selected_values(
     rel: &Relation,
     pattern: &[Option<Value>],
     open: &[usize],
     symbols: &Symbols,
+    clock: &Clock<'_>,
 ) -> Vec<Value> {
     let all = pattern.iter().all(Option::is_none);
-    let rows = (0..rel.len())
+    let rows = ids(rel, clock)
         .map(|id| rel.row(id))
         .filter(|&row| all || matches(pattern, row));
     let written = symbols.written();
@@ -224,24 +253,22 @@ fn selected_values(
     // with no row ids and no second pass over the rows in random order.
     if let Some((packing, count)) = Packing::of(rows.clone(), written) {
         if packing.bitmap_fits(count) {
-            return by_bitmap(&packing, rows, count, open, written);
+            return by_bitmap(&packing, rows, (count, open), written, clock);
         }
         let mut keys = Vec::with_capacity(count);
         for row in rows {
             keys.push(packing.pack(row, written));
         }
-        keys.sort_unstable_by(|a, b| b.cmp(a));
-        return drain(keys, open, |key| packing.unpack(key));
+        return drain(keys, open, |key| packing.unpack(key), clock);
     }
-    if let Some(mut keys) = rows
+    if let Some(keys) = rows
         .clone()
         .map(|row| rank_key(row, written))
         .collect::<Option<Vec<_>>>()
     {
-        keys.sort_unstable_by(|a, b| b.cmp(a));
-        return drain(keys, open, |(a, b)| [unrank(a), unrank(b)]);
+        return drain(keys, open, |(a, b)| [unrank(a), unrank(b)], clock);
     }
-    let ids = select(rel, pattern, symbols);
+    let ids = select(rel, pattern, symbols, clock);
     let mut values = Vec::with_capacity(ids.len() * open.len());
     for id in ids {
         let row = rel.row(id);
@@ -250,21 +277,31 @@ fn selected_values(
     values
 }
 
-/// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with more.
+/// The answer of `QUERY rel pattern`: truth without `?`, values with one, tuples with
+/// more. The selection reads the clock `read` as it goes and the sort asks it for its
+/// time first: E404 (its fault) when it stops them (docs/decisions.md 243).
 #[inline(never)]
-pub(super) fn answer(rel: &Relation, pattern: &[Option<Value>], symbols: &Symbols) -> QueryAnswer {
+pub(super) fn answer(
+    rel: &Relation,
+    pattern: &[Option<Value>],
+    symbols: &Symbols,
+    read: &dyn Fn(Duration) -> Result<(), Fault>,
+) -> Result<QueryAnswer, Fault> {
+    let clock = Clock::new(read);
     let open: Vec<usize> = (0..pattern.len())
         .filter(|&i| pattern[i].is_none())
         .collect();
     if open.is_empty() {
         let found = ground(pattern)
             .and_then(|tuple| rel.contains(&tuple))
-            .unwrap_or_else(|| (0..rel.len()).any(|id| matches(pattern, rel.row(id))));
-        return QueryAnswer::Truth(found);
+            .unwrap_or_else(|| ids(rel, &clock).any(|id| matches(pattern, rel.row(id))));
+        clock.result()?;
+        return Ok(QueryAnswer::Truth(found));
     }
-    let values = selected_values(rel, pattern, &open, symbols);
-    match open.len() {
+    let values = selected_values(rel, pattern, &open, symbols, &clock);
+    clock.result()?;
+    Ok(match open.len() {
         1 => QueryAnswer::Values(values),
         width => QueryAnswer::Tuples(Tuples::from_values(width, values)),
-    }
+    })
 }

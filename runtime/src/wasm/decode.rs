@@ -3,8 +3,8 @@
 //! allocates is charged to the run's account, and the clock is read as it goes
 //! (docs/decisions.md 104): a run-time Symbol is decoded only when an output holds
 //! it, an error message reads no more of one than it shows, and an output that does
-//! not fit ends the outputs with E405 at its statement (E404 when decoding goes on
-//! [`GRACE`] past the time limit).
+//! not fit ends the outputs with E405 at its statement (E404 when decoding, and
+//! printing what was decoded, would go on [`GRACE`] past the time limit).
 
 use super::WasmError;
 use bytelogic_codegen::Site;
@@ -110,12 +110,17 @@ fn tag_and_payload(bytes: &[u8]) -> (i32, i64) {
     (tag, i64::from_le_bytes(payload))
 }
 
-/// E404 once the outputs have taken their [`GRACE`] past the run's time limit.
+/// E404 once the outputs, and the time printing those decoded takes (kept aside on
+/// the account), would take more than their [`GRACE`] past the run's time limit.
 fn check_time(account: &Account) -> Result<(), Stop> {
     let late = account
         .deadline()
         .and_then(|d| d.checked_add(GRACE))
-        .is_some_and(|d| Instant::now() >= d);
+        .is_some_and(|d| {
+            Instant::now()
+                .checked_add(account.kept_aside())
+                .is_none_or(|end| end >= d)
+        });
     if late {
         return Err(Stop::Limit(Fault::new(Code::E404, What::Time)));
     }
@@ -216,7 +221,13 @@ pub(super) fn result(
     for i in 0..finished.outputs.1 {
         let span = spans.next().unwrap_or_default();
         let rec = mem.u32(finished.outputs.0 + 4 * i)?;
-        match output(&mem, rec, program, &mut symbols, account) {
+        let kept = output(&mem, rec, program, &mut symbols, account).and_then(|output| {
+            // Printing it must end in time too (docs/decisions.md 243).
+            account.keep_aside(output.printing_time(&symbols.symbols));
+            check_time(account)?;
+            Ok(output)
+        });
+        match kept {
             Ok(output) => outputs.push(output),
             Err(Stop::Broken(e)) => return Err(e),
             Err(Stop::Limit(fault)) => {

@@ -173,7 +173,9 @@ fn a_watched_run_stops_when_asked() {
         3,
         "asked at each clock read until it said stop"
     );
-    assert_eq!(r.stats.steps, 3 * super::super::budget::TIME_CHECK_INTERVAL);
+    // Asked when `RESULT 7` was kept (its printing time set aside), then at every
+    // TIME_CHECK_INTERVAL steps of the loop.
+    assert_eq!(r.stats.steps, 2 * super::super::budget::TIME_CHECK_INTERVAL);
 }
 
 /// A fixpoint, a QUERY with a `?`, then a CALC whose loop reads the clock twice.
@@ -239,6 +241,85 @@ fn the_queries_of_constants_that_end_a_program_are_finishing() {
         "{phases:?}"
     );
     assert!(phases[..n - 2].contains(&crate::Phase::Evaluating));
+}
+
+/// 100,000 Ints 255 apart (too sparse for a bitmap) in `s`, then `tail`.
+fn sparse(tail: &str) -> String {
+    "REL n\nREL s\nFACT n 0\n\
+     RULE n: SCAN n, LET $m = $0 + 1, WHERE $m < 100000, EMIT n $m\n\
+     RULE s: SCAN n, LET $k = $0 * 255, EMIT s $k\nSOLVE\n"
+        .to_string()
+        + tail
+}
+
+/// Runs `source` with a minute to go, asking `stop` at each clock read.
+fn watched(source: &str, stop: &dyn Fn(crate::Phase) -> bool) -> crate::RunResult {
+    let limits = Limits {
+        timeout_ms: 60_000,
+        ..Limits::default()
+    };
+    let program = crate::compile(source, &limits).program.expect("compiles");
+    crate::run_watched(&program, &mut crate::Account::new(&limits), stop)
+}
+
+#[test]
+fn a_large_answer_reads_the_clock_as_it_is_selected_and_sorted() {
+    // After the fixpoint, only the QUERY reads the clock: once per 32,768 rows looked
+    // at, once before a large sort (docs/decisions.md 243), then when an output is kept.
+    let for_query = "CALC f\nFOR t IN (QUERY s ?)\nBREAK\nEND\nRESULT 0\nEND\nRESULT CALC f()\n";
+    for query in ["QUERY s ?\n", for_query] {
+        let after = std::cell::Cell::new(0);
+        let count = |phase| {
+            after.set(after.get() + usize::from(phase != crate::Phase::Solving));
+            false
+        };
+        assert!(watched(&sparse(query), &count).error.is_none());
+        assert!(
+            after.get() > 4,
+            "{} readings after the fixpoint for {query}",
+            after.get()
+        );
+    }
+}
+
+#[test]
+fn a_stop_while_a_large_answer_is_made_ends_the_run_at_its_query() {
+    let readings = std::cell::Cell::new(0);
+    // Stop at the sixth reading after the fixpoint (the first is `RESULT 1`'s): in the
+    // QUERY's selection or sort.
+    let stop = |phase: crate::Phase| {
+        readings.set(readings.get() + usize::from(phase != crate::Phase::Solving));
+        readings.get() == 6
+    };
+    let r = watched(&sparse("RESULT 1\nQUERY s ?\n"), &stop);
+    let d = r.error.as_ref().expect("stopped");
+    assert_eq!(d.code, Code::E404);
+    assert_eq!(d.span.start as usize, sparse("RESULT 1\n").len());
+    assert_eq!(r.outputs, vec![crate::Output::Result(crate::Value::Int(1))]);
+}
+
+#[test]
+fn an_output_kept_sets_its_printing_time_aside() {
+    use super::super::budget::Budget;
+    let limits = Limits {
+        timeout_ms: 60_000,
+        ..Limits::default()
+    };
+    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    budget.check_time(Span::new(0, 0)).expect("a minute left");
+    let answer = crate::Output::Query {
+        relation: "r".into(),
+        args: vec![None],
+        answer: crate::QueryAnswer::Values(vec![crate::Value::Int(1); 1 << 20]),
+    };
+    let time = answer.printing_time(&crate::value::Symbols::new());
+    assert!(time > Duration::from_millis(100), "{time:?}");
+    // A minute of printing (a few hundred million values) leaves no time for the run.
+    budget.keep_aside(time * 300);
+    let d = budget
+        .check_time(Span::new(3, 4))
+        .expect_err("no time left");
+    assert_eq!((d.code, d.span), (Code::E404, Span::new(3, 4)));
 }
 
 #[test]
