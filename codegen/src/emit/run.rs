@@ -13,6 +13,7 @@ use crate::site::Site;
 use bytelogic_engine::ir::{Expr, ExprKind, RelId, Step};
 use bytelogic_engine::span::Span;
 use bytelogic_engine::value::Value;
+use std::collections::HashSet;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Consecutive FACTs of one relation with constant values, at least this many, are
@@ -167,6 +168,22 @@ fn fact_table(
         .i32_const(addr)
         .i32_const(facts.len() as i32)
         .call_fn(reserve);
+    // Distinct rows (as values: tag and payload bytes) are loaded at once when the
+    // set is empty and the tuple limit holds them (`FactLoad`); the loop below
+    // inserts them otherwise, and always when the run repeats a fact.
+    let mut seen = HashSet::with_capacity(facts.len());
+    let distinct = rows.chunks(row as usize).all(|r| seen.insert(r));
+    if distinct {
+        let load = m.rt(Helper::FactLoad(arity as u32));
+        f.ins()
+            .i32_const(addr)
+            .i32_const(at)
+            .i32_const(facts.len() as i32)
+            .call_fn(load)
+            .i32_eqz()
+            .if_(BlockType::Empty);
+        f.open();
+    }
     let k = f.local(ValType::I32);
     f.ins().i32_const(0).set(k).loop_(BlockType::Empty);
     f.open();
@@ -204,6 +221,9 @@ fn fact_table(
         .i32_lt_u()
         .br_if(0);
     f.close();
+    if distinct {
+        f.close();
+    }
     Ok(())
 }
 
