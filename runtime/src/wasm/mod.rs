@@ -38,7 +38,7 @@ use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 use ticker::Ticker;
 use wasmtime::{
-    Config, Enabled, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
+    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module,
     PoolingAllocationConfig, RegallocAlgorithm, Store, StoreLimits, StoreLimitsBuilder, Strategy,
     Trap, UpdateDeadline,
 };
@@ -66,9 +66,7 @@ const RUN_STACK: usize = 48 << 20;
 /// which costs a page fault per page on the next run: a large fixpoint touches tens
 /// of MiB (docs/decisions.md 82). A slot is reused by the next instance whatever its
 /// module (`max_unused_warm_slots(0)`), so the process keeps at most this much per
-/// run that ran at the same time. Where Linux has the `PAGEMAP_SCAN` ioctl (6.7 on),
-/// only the resident pages are zeroed, not every accessible one (a module for long
-/// runs keeps 2 MiB accessible, decision 192; docs/decisions.md 174).
+/// run that ran at the same time.
 const KEEP_RESIDENT: usize = 64 << 20;
 /// Instances the pooling allocator of each tier keeps slots for (concurrent runs).
 const POOL_SLOTS: u32 = 64;
@@ -314,8 +312,7 @@ impl Tier {
             .total_stacks(POOL_SLOTS)
             .max_memory_size(1 << 32)
             .max_unused_warm_slots(0)
-            .linear_memory_keep_resident(KEEP_RESIDENT)
-            .pagemap_scan(Enabled::Auto);
+            .linear_memory_keep_resident(KEEP_RESIDENT);
         let mut config = Config::new();
         config
             .strategy(strategy)
