@@ -22,6 +22,12 @@ use wasm_encoder::{BlockType, Function, ValType};
 /// which both compilers pay for before anything runs.
 const FACT_TABLE_MIN: usize = 4;
 
+/// A run of distinct FACTs of a relation, at least this many, is loaded at once into
+/// an empty set (`FactLoad`, docs/decisions.md 173). Shorter runs, such as the corpus
+/// programs' (four at most), keep the module as small as before: the loader is code
+/// that both compilers pay for on a program's first run.
+const FACT_LOAD_MIN: usize = 8;
+
 pub(super) fn run(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let [max_steps, max_tuples, max_depth, max_pages] = f.params();
     // The static area is the module's one (passive) data segment, from `SCRATCH` up
@@ -172,7 +178,8 @@ fn fact_table(
     // set is empty and the tuple limit holds them (`FactLoad`); the loop below
     // inserts them otherwise, and always when the run repeats a fact.
     let mut seen = HashSet::with_capacity(facts.len());
-    let distinct = rows.chunks(row as usize).all(|r| seen.insert(r));
+    let distinct =
+        facts.len() >= FACT_LOAD_MIN && rows.chunks(row as usize).all(|r| seen.insert(r));
     if distinct {
         let load = m.rt(Helper::FactLoad(arity as u32));
         f.ins()

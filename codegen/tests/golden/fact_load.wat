@@ -1,11 +1,16 @@
-;; `fact_load/2`: a run of distinct constant FACTs into an empty set, its rows copied
-;; from the fact table at once and filed in the set's table in row order.
+;; `fact_load/2`: a run of distinct constant FACTs (eight, the fewest loaded at once) into
+;; an empty set, its rows copied from the fact table at once and filed in the set's table
+;; in row order.
 ;;! function fact_load/2
 ;;! | REL e
 ;;! | FACT e 1 2
 ;;! | FACT e 2 3
 ;;! | FACT e 3 4
 ;;! | FACT e 4 5
+;;! | FACT e 5 6
+;;! | FACT e 6 7
+;;! | FACT e 7 8
+;;! | FACT e 8 9
 ;;! | QUERY e ? ?
 (func $fact_load/2 (param i32 i32 i32 i32) (result i32)
   (local i32 i32 i32 i32 i32 i32 i32 i64 i64 i32)

@@ -1,5 +1,5 @@
-;; `run` with a run of distinct constant FACTs loaded from the fact table (the rows
-;; of the second data segment): at once into an empty set, else by a loop over them.
+;; `run` with a run of constant FACTs loaded from the fact table (a loop over rows of
+;; the second data segment).
 ;;! function run
 ;;! | REL e
 ;;! | FACT e 1 2
@@ -36,47 +36,39 @@
   i32.const 0
   i32.const 0
   call $set_reserve
-  i32.const 1280
   i32.const 0
-  i32.const 4
-  i32.const 0
-  call $fact_load/2
-  i32.eqz
-  if ;; label = @1
+  local.set 4
+  loop ;; label = @1
+    local.get 4
+    i32.const 1
+    i32.shl
     i32.const 0
-    local.set 4
-    loop ;; label = @2
-      local.get 4
-      i32.const 1
-      i32.shl
-      i32.const 0
-      i32.add
-      global.set 18
-      i32.const 80
-      local.get 4
-      i32.const 32
-      i32.mul
-      i32.const 0
-      i32.add
-      i32.const 32
-      memory.init 1
-      i32.const 1280
-      local.get 4
-      i32.const 1
-      i32.shl
-      i32.const 1
-      i32.add
-      i32.const 0
-      i32.const 0
-      call $fact/2
-      local.get 4
-      i32.const 1
-      i32.add
-      local.tee 4
-      i32.const 4
-      i32.lt_u
-      br_if 0 (;@2;)
-    end
+    i32.add
+    global.set 18
+    i32.const 80
+    local.get 4
+    i32.const 32
+    i32.mul
+    i32.const 0
+    i32.add
+    i32.const 32
+    memory.init 1
+    i32.const 1280
+    local.get 4
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    i32.const 0
+    i32.const 0
+    call $fact/2
+    local.get 4
+    i32.const 1
+    i32.add
+    local.tee 4
+    i32.const 4
+    i32.lt_u
+    br_if 0 (;@1;)
   end
   i32.const 8
   global.set 18
