@@ -205,6 +205,11 @@ pub enum Helper {
     Flush(u32),
     /// `(rel, site)`: FACT of the scratch tuple into a relation of the arity.
     Fact(u32),
+    /// `(rel, at, n) -> bool`: a run of `n` distinct constant FACTs into a relation of
+    /// the arity, their rows at `at` in the fact tables, loaded at once when the
+    /// relation is empty and the tuple limit holds them all (false, loading nothing,
+    /// otherwise: the caller then inserts them one at a time).
+    FactLoad(u32),
     /// `(rel) -> bool`: merges a relation's pending tuples; they become its delta.
     Merge,
     /// `() -> bool`: merges every relation.
@@ -287,6 +292,7 @@ impl Helper {
             Helper::Queue(arity) => return format!("queue/{arity}"),
             Helper::Flush(arity) => return format!("flush/{arity}"),
             Helper::Fact(arity) => return format!("fact/{arity}"),
+            Helper::FactLoad(arity) => return format!("fact_load/{arity}"),
             Helper::Merge => "merge",
             Helper::MergeAll => "merge_all",
             Helper::Settle => "settle",
@@ -335,7 +341,9 @@ impl Helper {
             Helper::Fold(_) => (vec![I32; 5], value.to_vec()),
             Helper::IndexProbe(_) => (vec![I32], vec![I32]),
             Helper::IndexDirectGrow => (vec![I32, I64], vec![I32]),
-            Helper::LowerBound | Helper::MemoSlot => (vec![I32, I32, I32], vec![I32]),
+            Helper::LowerBound | Helper::MemoSlot | Helper::FactLoad(_) => {
+                (vec![I32, I32, I32], vec![I32])
+            }
             Helper::Emit(_) | Helper::Queue(_) | Helper::Fact(_) | Helper::OutQuery => {
                 (vec![I32, I32], vec![])
             }

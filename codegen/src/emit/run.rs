@@ -13,6 +13,7 @@ use crate::site::Site;
 use bytelogic_engine::ir::{Expr, ExprKind, RelId, Step};
 use bytelogic_engine::span::Span;
 use bytelogic_engine::value::Value;
+use std::collections::HashSet;
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Consecutive FACTs of one relation with constant values, at least this many, are
@@ -20,6 +21,12 @@ use wasm_encoder::{BlockType, Function, ValType};
 /// than by code per fact: a program's thousand facts are ~100 KB of code otherwise,
 /// which both compilers pay for before anything runs.
 const FACT_TABLE_MIN: usize = 4;
+
+/// A run of distinct FACTs of a relation, at least this many, is loaded at once into
+/// an empty set (`FactLoad`, docs/decisions.md 173). Shorter runs, such as the corpus
+/// programs' (four at most), keep the module as small as before: the loader is code
+/// that both compilers pay for on a program's first run.
+const FACT_LOAD_MIN: usize = 8;
 
 pub(super) fn run(m: &mut Registry<'_>, mut f: FnBuilder) -> Result<Function, CodegenError> {
     let [max_steps, max_tuples, max_depth, max_pages] = f.params();
@@ -167,6 +174,23 @@ fn fact_table(
         .i32_const(addr)
         .i32_const(facts.len() as i32)
         .call_fn(reserve);
+    // Distinct rows (as values: tag and payload bytes) are loaded at once when the
+    // set is empty and the tuple limit holds them (`FactLoad`); the loop below
+    // inserts them otherwise, and always when the run repeats a fact.
+    let mut seen = HashSet::with_capacity(facts.len());
+    let distinct =
+        facts.len() >= FACT_LOAD_MIN && rows.chunks(row as usize).all(|r| seen.insert(r));
+    if distinct {
+        let load = m.rt(Helper::FactLoad(arity as u32));
+        f.ins()
+            .i32_const(addr)
+            .i32_const(at)
+            .i32_const(facts.len() as i32)
+            .call_fn(load)
+            .i32_eqz()
+            .if_(BlockType::Empty);
+        f.open();
+    }
     let k = f.local(ValType::I32);
     f.ins().i32_const(0).set(k).loop_(BlockType::Empty);
     f.open();
@@ -204,6 +228,9 @@ fn fact_table(
         .i32_lt_u()
         .br_if(0);
     f.close();
+    if distinct {
+        f.close();
+    }
     Ok(())
 }
 

@@ -80,6 +80,7 @@ pub fn body(m: &mut Registry<'_>, f: FnBuilder, helper: Helper) -> Result<Functi
         Helper::Queue(arity) => batch::queue(m, f, arity),
         Helper::Flush(arity) => batch::flush(m, f, arity),
         Helper::Fact(arity) => round::fact(m, f, arity),
+        Helper::FactLoad(arity) => round::fact_load(f, arity),
         Helper::Merge => round::merge(f),
         Helper::MergeAll => round::merge_all(m, f),
         Helper::Settle => round::settle(m, f),

@@ -3,13 +3,14 @@
 //! at the end of a round `Merge`/`MergeAll` publish the pending tuples as the next
 //! delta; before a stratum's first round `Settle` empties every delta.
 
+use super::hash_table::probe_free;
 use super::memory::{Arg, detail, emit_fail};
 use super::values::hash_known;
 use crate::abi::*;
-use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, m32};
+use crate::builder::{CallExt, FnBuilder, Local, LocalExt, field, loop_end, loop_start, m32};
 use crate::error::CodegenError;
 use crate::functions::Helper;
-use crate::registry::Registry;
+use crate::registry::{FACT_SEGMENT, Registry};
 use wasm_encoder::{BlockType, Function, ValType};
 
 /// Pushes the tuples stored and pending (the count the tuple limit applies to).
@@ -91,6 +92,67 @@ pub(super) fn fact(
     check_tuples(m, &mut f, site, 1);
     f.ins().get(row).i32_const(1).i32_add().set(end);
     publish(&mut f, rel, row, end);
+    f.finish()
+}
+
+/// `FactLoad(arity)`: the rows of a run of distinct constant FACTs, copied from the
+/// fact tables into an empty set at once and filed in its table in row order, where
+/// `Fact` would have probed, compared and appended them one at a time. The caller
+/// reserved room for them (`SetReserve`), so neither the rows nor the table grow and
+/// the table ends as those insertions leave it; the stored tuples and the visible
+/// count move as theirs would. A set that holds rows, or a limit that the run's
+/// tuples would pass, loads nothing: the caller's loop then finds any duplicate and
+/// fails with E402 at the FACT that passes the limit (docs/decisions.md 173).
+pub(super) fn fact_load(mut f: FnBuilder, arity: u32) -> Result<Function, CodegenError> {
+    let [rel, at, n] = f.params();
+    let [k, row, tbl, cap, e, h, none] = [(); 7].map(|_| f.local(ValType::I32));
+    let rowsz = (arity * VALUE_SIZE) as i32;
+    field(&mut f, rel, SET_LEN);
+    f.ins().if_(BlockType::Empty).i32_const(0).return_().end();
+    tuples_held(&mut f);
+    f.ins()
+        .get(n)
+        .i64_extend_i32_u()
+        .i64_add()
+        .global_get(Global::MaxTuples.index())
+        .i64_gt_u()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    field(&mut f, rel, SET_ROWS);
+    f.ins()
+        .tee(row)
+        .get(at)
+        .get(n)
+        .i32_const(rowsz)
+        .i32_mul()
+        .memory_init(0, FACT_SEGMENT);
+    field(&mut f, rel, SET_TBL);
+    f.ins().set(tbl);
+    field(&mut f, rel, SET_TCAP);
+    f.ins().set(cap);
+    loop_start(&mut f, k, n);
+    hash_known(&mut f, row, arity);
+    f.ins().set(h);
+    probe_free(&mut f, tbl, cap, h, 8, e);
+    f.ins()
+        .get(e)
+        .get(h)
+        .i32_store(m32(0))
+        .get(e)
+        .get(k)
+        .i32_const(1)
+        .i32_add()
+        .i32_store(m32(4))
+        .get(row)
+        .i32_const(rowsz)
+        .i32_add()
+        .set(row);
+    loop_end(&mut f, k);
+    f.ins().get(rel).get(n).i32_store(m32(SET_LEN));
+    publish(&mut f, rel, none, n);
+    f.ins().i32_const(1);
     f.finish()
 }
 
