@@ -252,12 +252,22 @@ fn sparse(tail: &str) -> String {
         + tail
 }
 
-/// Runs `source` with a minute to go, asking `stop` at each clock read.
-fn watched(source: &str, stop: &dyn Fn(crate::Phase) -> bool) -> crate::RunResult {
-    let limits = Limits {
+/// The default limits with a minute to run.
+fn a_minute() -> Limits {
+    Limits {
         timeout_ms: 60_000,
         ..Limits::default()
-    };
+    }
+}
+
+/// A budget with a minute to run and nothing to ask.
+fn a_minute_budget() -> super::super::budget::Budget<'static> {
+    super::super::budget::Budget::new(crate::Account::new(&a_minute()), None)
+}
+
+/// Runs `source` with a minute to go, asking `stop` at each clock read.
+fn watched(source: &str, stop: &dyn Fn(crate::Phase) -> bool) -> crate::RunResult {
+    let limits = a_minute();
     let program = crate::compile(source, &limits).program.expect("compiles");
     crate::run_watched(&program, &mut crate::Account::new(&limits), stop)
 }
@@ -300,12 +310,7 @@ fn a_stop_while_a_large_answer_is_made_ends_the_run_at_its_query() {
 
 #[test]
 fn an_output_kept_sets_its_printing_time_aside() {
-    use super::super::budget::Budget;
-    let limits = Limits {
-        timeout_ms: 60_000,
-        ..Limits::default()
-    };
-    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let mut budget = a_minute_budget();
     budget.check_time(Span::new(0, 0)).expect("a minute left");
     let answer = crate::Output::Query {
         relation: "r".into(),
@@ -324,12 +329,7 @@ fn an_output_kept_sets_its_printing_time_aside() {
 
 #[test]
 fn a_stack_segment_keeps_its_unwinding_time_aside() {
-    use super::super::budget::Budget;
-    let limits = Limits {
-        timeout_ms: 60_000,
-        ..Limits::default()
-    };
-    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let mut budget = a_minute_budget();
     let segment = 4 << 20;
     budget
         .take_segment(segment, Span::new(0, 0))
@@ -342,7 +342,7 @@ fn a_stack_segment_keeps_its_unwinding_time_aside() {
         timeout_ms: 5,
         ..Limits::default()
     };
-    let mut budget = Budget::new(crate::Account::new(&limits), None);
+    let mut budget = super::super::budget::Budget::new(crate::Account::new(&limits), None);
     let d = budget
         .take_segment(segment, Span::new(0, 0))
         .expect_err("8 ms to unwind");
