@@ -32,6 +32,8 @@
 //! compiled path cannot run a program, the interpreter's answer carries the reason in
 //! [`Outcome::fallback`].
 
+mod kept;
+pub(crate) mod key;
 mod race;
 mod warm;
 
@@ -140,6 +142,8 @@ pub(crate) struct Shared {
     /// Whether a call is running, and since when none has: what the warm thread waits
     /// for.
     activity: warm::Activity,
+    /// The programs the interpreter tier of [`Backend::Auto`] ran, ready to run again.
+    kept: kept::Kept,
 }
 
 impl Shared {
@@ -187,7 +191,7 @@ impl Executor {
         let start = Instant::now();
         let _running = self.shared.activity.enter();
         match options.backend {
-            Backend::Interpreter => Ok(interpret(source, options, start, None)),
+            Backend::Interpreter => Ok(interpret(source, options, start, None, None)),
             Backend::Wasm => {
                 let run = Run::since(start);
                 let outcome = self.wasm()?.outcome_of(source, options, &run);
@@ -221,7 +225,8 @@ impl Executor {
         };
         let race = self.tiering.race_after.map(|after| (&self.shared, after));
         let race = race.filter(|_| may_race && options.limits.max_memory_mb >= RACE_MIN_MEMORY_MB);
-        let mut outcome = interpret(source, options, start, race);
+        let kept = self.tiering.warm_cache.then_some(&self.shared.kept);
+        let mut outcome = interpret(source, options, start, race, kept);
         if let Some(e) = fallback {
             outcome.fallback = Some(e.to_string());
         }
@@ -300,19 +305,27 @@ pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) 
 
 /// Runs `source` on the interpreter, the run's clock started at `start`; with `race`,
 /// raced by the compiled path of that executor once the run has gone on for the given
-/// time ([`race`]); the two tiers then share the run's memory account.
+/// time ([`race`]); the two tiers then share the run's memory account. With `kept`, its
+/// program comes from there when it is kept, and is kept there when not
+/// ([`kept`]).
 fn interpret(
     source: &str,
     options: &Options,
     start: Instant,
     race: Option<(&Arc<Shared>, Duration)>,
+    kept: Option<&kept::Kept>,
 ) -> Outcome {
     let mut account = Account::starting(&options.limits, start);
     let memory = race.map(|_| Arc::new(RaceMemory::default()));
     if let Some(memory) = &memory {
         account = account.racing(Arc::clone(memory), Side::Interpreter);
     }
-    let compiled = front_end(source, options, &mut account);
+    let found = kept.and_then(|k| k.get(source, options, &mut account));
+    let compiled = match (found, kept) {
+        (Some(compiled), _) => compiled,
+        (None, Some(kept)) => kept.keep(source, options, front_end(source, options, &mut account)),
+        (None, None) => Arc::new(front_end(source, options, &mut account)),
+    };
     let (result, compiled_outcome) = match (&compiled.program, race.zip(memory)) {
         (Some(program), None) => (
             Some(bytelogic_engine::run_within(program, &mut account)),
@@ -332,7 +345,7 @@ fn interpret(
         failed => {
             let mut outcome = Outcome::new(
                 source,
-                compiled.diagnostics,
+                compiled.diagnostics.clone(),
                 result,
                 INTERPRETER,
                 start.elapsed(),
