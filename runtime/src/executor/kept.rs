@@ -18,11 +18,11 @@
 //! remembered in a fixed table of [`SEEN`] slots): a stream of distinct programs then
 //! keeps none, and pays for a hash, not for holding every program it ran (holding
 //! them, measured: +1,100 page faults and ~25 % more time per 1,000 distinct corpus
-//! programs through `serve`). Bounded by [`ENTRIES`] programs and [`BYTES`] of their estimated size (the source,
-//! held by the key, and the front end's estimate of the program); a program of more
-//! than [`BYTES`]` / `[`LARGEST`] is not kept, so one hostile source cannot empty the
-//! cache. Past either bound the least recently used program goes (found by a scan: a
-//! few microseconds beside a front end's tens).
+//! programs through `serve`). Bounded by [`ENTRIES`] programs and [`BYTES`] of their
+//! estimated size (the source, held by the key, and the front end's estimate of the
+//! program); a program of more than a [`LARGEST`]th of [`BYTES`] is not kept, so one
+//! hostile source cannot empty the cache. Past either bound the least recently used
+//! program goes (found by a scan: a few microseconds beside a front end's tens).
 
 use super::Options;
 use super::key::{Key, KeyRef};
