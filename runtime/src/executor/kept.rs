@@ -43,6 +43,8 @@ pub(super) const LARGEST: u64 = 16;
 /// The kept programs (see the module docs); shared by the threads of one executor.
 pub(super) struct Kept {
     bounds: (usize, u64),
+    /// Hashes the keys offered for [`Lru::seen`], outside the lock.
+    hasher: hashbrown::DefaultHashBuilder,
     inner: Mutex<Lru>,
 }
 
@@ -79,6 +81,7 @@ impl Kept {
     pub(super) fn new(entries: usize, bytes: u64) -> Kept {
         Kept {
             bounds: (entries, bytes),
+            hasher: hashbrown::DefaultHashBuilder::default(),
             inner: Mutex::new(Lru {
                 entries: HashMap::new(),
                 bytes: 0,
@@ -97,7 +100,7 @@ impl Kept {
         options: &Options,
         account: &mut Account,
     ) -> Option<Arc<Compiled>> {
-        if !options.inputs.is_empty() {
+        if !options.inputs.is_empty() || !self.may_keep(source.len() as u64) {
             return None;
         }
         let compiled = {
@@ -126,13 +129,13 @@ impl Kept {
     ) -> Arc<Compiled> {
         let compiled = Arc::new(compiled);
         let size = (source.len() as u64).saturating_add(compiled.memory);
-        let (most, bytes) = self.bounds;
-        if compiled.program.is_none() || !options.inputs.is_empty() || size > bytes / LARGEST {
+        if compiled.program.is_none() || !options.inputs.is_empty() || !self.may_keep(size) {
             return compiled;
         }
         let key = KeyRef::new(source, options, &[]);
+        let hash = self.hasher.hash_one(&key);
         let mut lru = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        if !lru.offered_again(&key) {
+        if !lru.offered_again(hash) {
             return compiled;
         }
         lru.uses += 1;
@@ -145,10 +148,17 @@ impl Kept {
         if let Some(replaced) = lru.entries.insert(key.owned(), entry) {
             lru.bytes -= replaced.size;
         }
+        let (most, bytes) = self.bounds;
         while lru.entries.len() > most || lru.bytes > bytes {
             lru.drop_least_recent();
         }
         compiled
+    }
+
+    /// Whether a program of `size` estimated bytes may be kept (at most a [`LARGEST`]th
+    /// of the byte bound).
+    fn may_keep(&self, size: u64) -> bool {
+        size <= self.bounds.1 / LARGEST
     }
 
     /// How many programs are kept, and their estimated size.
@@ -160,10 +170,9 @@ impl Kept {
 }
 
 impl Lru {
-    /// Whether the program of `key` was offered before (a hash of it in its slot of
-    /// [`Lru::seen`]), remembering that it was.
-    fn offered_again(&mut self, key: &KeyRef<'_>) -> bool {
-        let hash = self.entries.hasher().hash_one(key);
+    /// Whether the program whose key hashes to `hash` was offered before (`hash` in its
+    /// slot of [`Lru::seen`]), remembering that it was.
+    fn offered_again(&mut self, hash: u64) -> bool {
         let slot = &mut self.seen[(hash % SEEN as u64) as usize];
         let again = *slot == hash;
         *slot = hash;
