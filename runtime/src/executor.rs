@@ -16,7 +16,11 @@
 //!   priority, so that it finds its module ready when it comes again
 //!   ([`Tiering::warm_cache`], [`warm`]): at once if its run took
 //!   [`warm::AT_ONCE_AFTER`] or more, else when the executor has been idle for
-//!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them).
+//!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them);
+//! - until then, the checked, lowered program of a source it interprets a second time
+//!   is kept ([`kept`], with [`Tiering::warm_cache`]), so that its later runs skip the
+//!   front end, with the same diagnostics, outcome and memory charge
+//!   (docs/decisions.md 157).
 //!
 //! A program that comes again and runs on Winch's code of its cached module for
 //! [`crate::wasm::UPGRADE_AFTER`] or more (`auto` or `wasm`) has the same thread
@@ -94,8 +98,10 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tiering {
     /// Compile each program the interpreter answered in the background, at the lowest
-    /// priority, so that it finds its module ready when it comes again. Right for an
-    /// executor that serves many programs; `bytelogic run`, which runs one, turns it off.
+    /// priority, so that it finds its module ready when it comes again, and keep the
+    /// front end's result of a program interpreted a second time until then. Right for
+    /// an executor that serves many programs; `bytelogic run`, which runs one, turns it
+    /// off.
     pub warm_cache: bool,
     /// How long an interpreted run goes before the compiled path races it (`None`:
     /// never).
