@@ -16,7 +16,11 @@
 //!   priority, so that it finds its module ready when it comes again
 //!   ([`Tiering::warm_cache`], [`warm`]): at once if its run took
 //!   [`warm::AT_ONCE_AFTER`] or more, else when the executor has been idle for
-//!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them).
+//!   [`warm::IDLE`] (a compilation beside a burst of short runs only slows them);
+//! - until then, the checked, lowered program of a source it interprets a second time
+//!   is kept ([`kept`], with [`Tiering::warm_cache`]), so that its later runs skip the
+//!   front end, with the same diagnostics, outcome and memory charge
+//!   (docs/decisions.md 157).
 //!
 //! A program that comes again and runs on Winch's code of its cached module for
 //! [`crate::wasm::UPGRADE_AFTER`] or more (`auto` or `wasm`) has the same thread
@@ -32,6 +36,8 @@
 //! compiled path cannot run a program, the interpreter's answer carries the reason in
 //! [`Outcome::fallback`].
 
+mod kept;
+pub(crate) mod key;
 mod race;
 mod warm;
 
@@ -92,8 +98,10 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tiering {
     /// Compile each program the interpreter answered in the background, at the lowest
-    /// priority, so that it finds its module ready when it comes again. Right for an
-    /// executor that serves many programs; `bytelogic run`, which runs one, turns it off.
+    /// priority, so that it finds its module ready when it comes again, and keep the
+    /// front end's result of a program interpreted a second time until then. Right for
+    /// an executor that serves many programs; `bytelogic run`, which runs one, turns it
+    /// off.
     pub warm_cache: bool,
     /// How long an interpreted run goes before the compiled path races it (`None`:
     /// never).
@@ -140,6 +148,8 @@ pub(crate) struct Shared {
     /// Whether a call is running, and since when none has: what the warm thread waits
     /// for.
     activity: warm::Activity,
+    /// The programs the interpreter tier of [`Backend::Auto`] ran, ready to run again.
+    kept: kept::Kept,
 }
 
 impl Shared {
@@ -187,7 +197,7 @@ impl Executor {
         let start = Instant::now();
         let _running = self.shared.activity.enter();
         match options.backend {
-            Backend::Interpreter => Ok(interpret(source, options, start, None)),
+            Backend::Interpreter => Ok(interpret(source, options, start, None, None)),
             Backend::Wasm => {
                 let run = Run::since(start);
                 let outcome = self.wasm()?.outcome_of(source, options, &run);
@@ -221,7 +231,8 @@ impl Executor {
         };
         let race = self.tiering.race_after.map(|after| (&self.shared, after));
         let race = race.filter(|_| may_race && options.limits.max_memory_mb >= RACE_MIN_MEMORY_MB);
-        let mut outcome = interpret(source, options, start, race);
+        let kept = self.tiering.warm_cache.then_some(&self.shared.kept);
+        let mut outcome = interpret(source, options, start, race, kept);
         if let Some(e) = fallback {
             outcome.fallback = Some(e.to_string());
         }
@@ -300,19 +311,27 @@ pub(crate) fn front_end(source: &str, options: &Options, account: &mut Account) 
 
 /// Runs `source` on the interpreter, the run's clock started at `start`; with `race`,
 /// raced by the compiled path of that executor once the run has gone on for the given
-/// time ([`race`]); the two tiers then share the run's memory account.
+/// time ([`race`]); the two tiers then share the run's memory account. With `kept`, its
+/// program comes from there when it is kept, and is kept there when not
+/// ([`kept`]).
 fn interpret(
     source: &str,
     options: &Options,
     start: Instant,
     race: Option<(&Arc<Shared>, Duration)>,
+    kept: Option<&kept::Kept>,
 ) -> Outcome {
     let mut account = Account::starting(&options.limits, start);
     let memory = race.map(|_| Arc::new(RaceMemory::default()));
     if let Some(memory) = &memory {
         account = account.racing(Arc::clone(memory), Side::Interpreter);
     }
-    let compiled = front_end(source, options, &mut account);
+    let found = kept.and_then(|k| k.get(source, options, &mut account));
+    let compiled = match (found, kept) {
+        (Some(compiled), _) => compiled,
+        (None, Some(kept)) => kept.keep(source, options, front_end(source, options, &mut account)),
+        (None, None) => Arc::new(front_end(source, options, &mut account)),
+    };
     let (result, compiled_outcome) = match (&compiled.program, race.zip(memory)) {
         (Some(program), None) => (
             Some(bytelogic_engine::run_within(program, &mut account)),
@@ -332,7 +351,7 @@ fn interpret(
         failed => {
             let mut outcome = Outcome::new(
                 source,
-                compiled.diagnostics,
+                compiled.diagnostics.clone(),
                 result,
                 INTERPRETER,
                 start.elapsed(),

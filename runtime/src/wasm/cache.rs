@@ -1,14 +1,14 @@
 //! The compiled-module cache: what the front end and the code generator made of a
-//! source with its injected facts, keyed exactly (no hash collisions can serve the
+//! source with its injected facts, keyed exactly by [`Key`] (no hash collisions can serve the
 //! wrong program). Bounded: when it holds [`CAPACITY`] entries it starts over, so a
 //! long-running server that sees endless distinct programs does not grow forever.
 
 use super::HostState;
 use crate::executor::Options;
+use crate::executor::key::{Key, KeyRef, encode_inputs};
 use bytelogic_codegen::Site;
-use bytelogic_engine::inject::InputValue;
 use bytelogic_engine::{Code, Compiled};
-use hashbrown::{Equivalent, HashMap};
+use hashbrown::HashMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -55,51 +55,6 @@ impl CacheEntry {
     }
 }
 
-/// What makes two requests compile to the same module.
-#[derive(PartialEq, Eq, Hash)]
-struct Key {
-    source: String,
-    max_source_kb: u64,
-    /// The injected facts, encoded without loss (see [`encode_inputs`]).
-    inputs: Vec<u8>,
-}
-
-/// A [`Key`] borrowed from a request: what a lookup hashes and compares, so that finding
-/// a cached program copies nothing. Its fields hash as the key's do (a `&str` as its
-/// `String`, a `&[u8]` as its `Vec<u8>`).
-#[derive(Hash)]
-struct KeyRef<'a> {
-    source: &'a str,
-    max_source_kb: u64,
-    inputs: &'a [u8],
-}
-
-impl<'a> KeyRef<'a> {
-    fn new(source: &'a str, options: &Options, inputs: &'a [u8]) -> KeyRef<'a> {
-        KeyRef {
-            source,
-            max_source_kb: options.limits.max_source_kb,
-            inputs,
-        }
-    }
-
-    fn owned(&self) -> Key {
-        Key {
-            source: self.source.to_string(),
-            max_source_kb: self.max_source_kb,
-            inputs: self.inputs.to_vec(),
-        }
-    }
-}
-
-impl Equivalent<Key> for KeyRef<'_> {
-    fn equivalent(&self, key: &Key) -> bool {
-        self.source == key.source
-            && self.max_source_kb == key.max_source_kb
-            && self.inputs == key.inputs.as_slice()
-    }
-}
-
 /// The cache (see the module docs).
 #[derive(Default)]
 pub(super) struct Cache {
@@ -143,61 +98,5 @@ impl Cache {
     /// How many entries are cached.
     pub(super) fn len(&self) -> usize {
         self.entries.lock().map_or(0, |c| c.len())
-    }
-}
-
-/// A byte string that determines `inputs` (lengths before contents, a tag per value).
-fn encode_inputs(inputs: &[(String, Vec<Vec<InputValue>>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let bytes = |b: &[u8], out: &mut Vec<u8>| {
-        out.extend((b.len() as u64).to_le_bytes());
-        out.extend(b);
-    };
-    for (name, tuples) in inputs {
-        bytes(name.as_bytes(), &mut out);
-        out.extend((tuples.len() as u64).to_le_bytes());
-        for tuple in tuples {
-            out.extend((tuple.len() as u64).to_le_bytes());
-            for value in tuple {
-                match value {
-                    InputValue::Int(n) => {
-                        out.push(1);
-                        out.extend(n.to_le_bytes());
-                    }
-                    InputValue::Float(x) => {
-                        out.push(2);
-                        out.extend(x.to_bits().to_le_bytes());
-                    }
-                    InputValue::Text(t) => {
-                        out.push(3);
-                        bytes(t.as_bytes(), &mut out);
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn encodings_differ_when_inputs_differ() {
-        let text = |t: &str| InputValue::Text(t.to_string());
-        let cases = [
-            vec![],
-            vec![("r".to_string(), vec![])],
-            vec![("r".to_string(), vec![vec![]])],
-            vec![("r".to_string(), vec![vec![InputValue::Int(1)]])],
-            vec![("r".to_string(), vec![vec![InputValue::Float(1.0)]])],
-            vec![("r".to_string(), vec![vec![text("ab")]])],
-            vec![("r".to_string(), vec![vec![text("a"), text("b")]])],
-            vec![("r".to_string(), vec![vec![text("a")], vec![text("b")]])],
-        ];
-        let encoded: std::collections::HashSet<Vec<u8>> =
-            cases.iter().map(|c| encode_inputs(c)).collect();
-        assert_eq!(encoded.len(), cases.len());
     }
 }

@@ -215,3 +215,54 @@ fn a_client_that_writes_every_request_before_reading_gets_every_answer() {
         .expect("every response has its id");
     assert_eq!(ids, (0..1500).collect::<Vec<_>>());
 }
+
+/// Its response without what may differ between two runs of one program: the id, the
+/// time and the tier that answered.
+fn answer(response: &Json) -> Json {
+    let mut answer = response.clone();
+    let map = answer.as_object_mut().expect("an object");
+    map.remove("id");
+    map.remove("backend");
+    map["stats"]["time_us"] = json!(0);
+    answer
+}
+
+#[test]
+fn a_program_sent_again_gets_the_same_answer_whatever_auto_kept() {
+    // A warning, outputs and a runtime error; then a program whose front end takes
+    // more than 1 MiB, sent until it is kept, then under a 1 MiB limit (E405).
+    let warned = json!("REL e\nFACT e 1 2\nQUERY e ? ?\nSOLVE\nQUERY e ? ?\nRESULT 1 / 0");
+    let large = json!(format!("RESULT 0{}", " + 1".repeat(4_000)));
+    let mut requests = String::new();
+    for id in 0..40 {
+        requests += &format!("{}\n", json!({"id": id, "code": warned}));
+    }
+    requests += &format!(
+        "{}\n",
+        json!({"id": 40, "code": warned, "backend": "interpreter"})
+    );
+    for id in 41..44 {
+        requests += &format!("{}\n", json!({"id": id, "code": large}));
+    }
+    let small = json!({"max_memory_mb": 1});
+    requests += &format!("{}\n", json!({"id": 44, "code": large, "limits": small}));
+    requests += &format!(
+        "{}\n",
+        json!({"id": 45, "code": large, "limits": small, "backend": "interpreter"})
+    );
+    let done = run(&["serve", "--jobs", "2"], requests.as_bytes());
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let r: Vec<Json> = done
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON line"))
+        .collect();
+    assert_eq!(r.len(), 46);
+    assert_eq!(r[40]["diagnostics"][0]["code"], "W002", "{}", r[40]);
+    for response in &r[..40] {
+        assert_eq!(answer(response), answer(&r[40]));
+    }
+    assert_eq!(r[43]["success"], true, "{}", r[43]);
+    assert_eq!(r[45]["error"]["code"], "E405", "{}", r[45]);
+    assert_eq!(answer(&r[44]), answer(&r[45]));
+}
