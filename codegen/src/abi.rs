@@ -3,9 +3,10 @@
 //! names and the error detail codes.
 
 /// The least memory, in 64 KiB pages, a module for long runs (`Target::LongRun`)
-/// declares (2 MiB): the pool's slot then keeps that much accessible from run to run,
-/// so a run that stays within it changes no page protection (docs/decisions.md 192).
-pub const LONG_RUN_MIN_PAGES: u32 = 32;
+/// declares (1 MiB): the pool's slot then keeps that much accessible from run to run,
+/// so a run that stays within it changes no page protection (docs/decisions.md 192),
+/// and zeroes all of it when the run ends, so no more than that (193).
+pub const LONG_RUN_MIN_PAGES: u32 = 16;
 
 /// Tag of an unassigned variable or a `?` query argument.
 pub const TAG_NONE: i32 = 0;

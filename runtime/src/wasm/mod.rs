@@ -1086,7 +1086,7 @@ mod tests {
             _ => panic!("no module for long runs"),
         };
         assert_eq!(initial_bytes(pre), LONG_RUN_MIN_BYTES);
-        // A memory limit of 2 MiB less the stack the run is charged: the first pages
+        // A memory limit of 1 MiB less the stack the run is charged: the first pages
         // of the module for long runs do not fit, Winch's module runs it all.
         let limits = Limits {
             max_memory_mb: LONG_RUN_MIN_BYTES >> 20,
