@@ -6,7 +6,12 @@ use std::io::{BufRead, BufReader, Read, Write};
 
 /// The responses to `requests` (joined by line breaks), each parsed.
 fn serve(requests: &[u8]) -> Vec<Json> {
-    let done = run(&["serve"], requests);
+    serve_with(&[], requests)
+}
+
+/// [`serve`] with the options `args` after `serve`.
+fn serve_with(args: &[&str], requests: &[u8]) -> Vec<Json> {
+    let done = run(&[&["serve"][..], args].concat(), requests);
     assert_eq!(done.code, 0, "{}", done.stderr);
     done.stdout
         .lines()
@@ -119,13 +124,7 @@ fn slow_then_quick(jobs: &str, iterations: u32, quick: i64) -> Vec<Json> {
     for id in 1..=quick {
         requests += &format!("\n{{\"id\": {id}, \"code\": \"RESULT {id} * 2\"}}");
     }
-    let done = run(&["serve", "--jobs", jobs], requests.as_bytes());
-    assert_eq!(done.code, 0, "{}", done.stderr);
-    let r: Vec<Json> = done
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON line"))
-        .collect();
+    let r = serve_with(&["--jobs", jobs], requests.as_bytes());
     let ids: Vec<i64> = r.iter().filter_map(|r| r["id"].as_i64()).collect();
     assert_eq!(
         ids,
@@ -250,13 +249,7 @@ fn a_program_sent_again_gets_the_same_answer_whatever_auto_kept() {
         "{}\n",
         json!({"id": 45, "code": large, "limits": small, "backend": "interpreter"})
     );
-    let done = run(&["serve", "--jobs", "2"], requests.as_bytes());
-    assert_eq!(done.code, 0, "{}", done.stderr);
-    let r: Vec<Json> = done
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON line"))
-        .collect();
+    let r = serve_with(&["--jobs", "2"], requests.as_bytes());
     assert_eq!(r.len(), 46);
     assert_eq!(r[40]["diagnostics"][0]["code"], "W002", "{}", r[40]);
     for response in &r[..40] {
